@@ -1,0 +1,92 @@
+// What the loader and the structure stage hand to the extractors: documents with their filing
+// metadata, their sections and their sentences, every span an offset pair into `text`.
+import { z } from 'zod';
+
+export const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
+export type Span = z.infer<typeof Span>;
+
+/** What a stretch of a document is, which decides what its sentences are worth to the extractors. */
+export const SectionKind = z.enum([
+  'cover', // 8-K cover page (registrant, file number, IRS id, address ...)
+  'item', // an 8-K item's text
+  'headline',
+  'subheadline',
+  'dateline',
+  'body',
+  'quote',
+  'about', // "About X" boilerplate: facts count, marked as boilerplate
+  'forwardLooking', // safe-harbour text: no facts are taken from it
+  'contacts',
+  'trademark',
+  'signature',
+  'exhibitIndex',
+  'table',
+  'other',
+]);
+export type SectionKind = z.infer<typeof SectionKind>;
+
+export const Section = Span.extend({
+  kind: SectionKind,
+  /** The heading text or item code that opened the section, where there was one. */
+  title: z.string().optional(),
+});
+export type Section = z.infer<typeof Section>;
+
+export const Sentence = Span.extend({
+  index: z.number().int().nonnegative(),
+  section: SectionKind,
+  /** True for "About X" boilerplate and similar repeated text. */
+  boilerplate: z.boolean(),
+});
+export type Sentence = z.infer<typeof Sentence>;
+
+export const Registrant = z.object({
+  name: z.string(),
+  cik: z.string().optional(),
+  irsEmployerId: z.string().optional(),
+  stateOfIncorporation: z.string().optional(),
+  fileNumber: z.string().optional(),
+  address: z.string().optional(),
+  phone: z.string().optional(),
+});
+export type Registrant = z.infer<typeof Registrant>;
+
+export const FilingItem = z.object({ code: z.string(), title: z.string().optional() });
+export const Exhibit = z.object({ number: z.string(), description: z.string().optional() });
+
+export const Filing = z.object({
+  form: z.string(),
+  accessionNumber: z.string().optional(),
+  registrants: z.array(Registrant),
+  reportDate: z.string().optional(), // ISO 8601
+  filedDate: z.string().optional(), // ISO 8601
+  items: z.array(FilingItem),
+  exhibits: z.array(Exhibit),
+});
+export type Filing = z.infer<typeof Filing>;
+
+export const Dateline = z.object({ city: z.string().optional(), date: z.string().optional(), wire: z.string().optional() });
+export type Dateline = z.infer<typeof Dateline>;
+
+/**
+ * One document ready for extraction. `text` is what every offset in the pipeline points into: for a
+ * plain-text input it is the decoded input itself, for HTML or a full submission the text the loader
+ * rendered. `cleanText` has the same length as `text` with markup escapes (`\$`, `**`) blanked, so
+ * rules read clean words at the original offsets.
+ */
+export interface StructuredDocument {
+  docId: string;
+  sourcePath: string;
+  /** Document type: 8-K, EX-99.1, press-release, text ... */
+  docType: string;
+  title?: string;
+  text: string;
+  cleanText: string;
+  contentHash: string;
+  filing?: Filing;
+  dateline?: Dateline;
+  /** The date the document's facts are as of: dateline date, else report date, else filed date. */
+  asOf?: string;
+  sections: Section[];
+  sentences: Sentence[];
+}

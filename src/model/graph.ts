@@ -1,0 +1,85 @@
+// The exchange format: what `kg extract --format json` prints and what the writers consume. Published
+// as JSON Schema (schema/graph.schema.json) so non-TypeScript users can validate it too.
+import { z } from 'zod';
+import { NodeLabel, RelationshipType } from './vocabulary.ts';
+import { Filing, Dateline } from './document.ts';
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Property values are plain JSON scalars or lists of them, so they map 1:1 onto Neo4j properties. */
+export const PropertyValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.array(z.string()),
+  z.array(z.number()),
+]);
+export type PropertyValue = z.infer<typeof PropertyValue>;
+export const Properties = z.record(z.string(), PropertyValue);
+export type Properties = z.infer<typeof Properties>;
+
+export const MentionRef = z.object({
+  docId: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type MentionRef = z.infer<typeof MentionRef>;
+
+export const Entity = z.object({
+  /** Stable key: the same real thing from two documents gets the same key. */
+  key: z.string().min(1),
+  /** Primary label first, extra labels (Payload, Linker, Trademark) after it. */
+  labels: z.array(NodeLabel).min(1),
+  name: z.string().min(1),
+  aliases: z.array(z.string()),
+  properties: Properties,
+  mentions: z.array(MentionRef),
+});
+export type Entity = z.infer<typeof Entity>;
+
+export const Evidence = z.object({
+  docId: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  sentence: z.string(),
+  rule: z.string().min(1),
+  confidence: z.number().min(0).max(1),
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Relationship = z.object({
+  type: RelationshipType,
+  start: z.string().min(1),
+  end: z.string().min(1),
+  properties: Properties,
+  evidence: z.array(Evidence).min(1),
+});
+export type Relationship = z.infer<typeof Relationship>;
+
+export const DocumentInfo = z.object({
+  docId: z.string().min(1),
+  sourcePath: z.string(),
+  docType: z.string(),
+  title: z.string().optional(),
+  contentHash: z.string(),
+  asOf: z.string().optional(),
+  /** Key of the registrant Company entity, for documents that are part of a filing. */
+  registrantKeys: z.array(z.string()),
+  filing: Filing.optional(),
+  dateline: Dateline.optional(),
+  sentenceCount: z.number().int().nonnegative(),
+});
+export type DocumentInfo = z.infer<typeof DocumentInfo>;
+
+export const Graph = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  documents: z.array(DocumentInfo),
+  entities: z.array(Entity),
+  relationships: z.array(Relationship),
+});
+export type Graph = z.infer<typeof Graph>;
+
+/** Relationship identity: one relationship per (type, start, end), whatever the number of sources. */
+export function relationshipId(r: Pick<Relationship, 'type' | 'start' | 'end'>): string {
+  return `${r.type}|${r.start}|${r.end}`;
+}

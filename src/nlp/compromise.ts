@@ -1,0 +1,10 @@
+// The one module that imports compromise. Everything else asks this module for a configured
+// instance, so plugins, lexicon words and compiled match nets are set up once per process.
+import nlp from 'compromise';
+
+export type Nlp = typeof nlp;
+export type View = ReturnType<typeof nlp>;
+
+export function getNlp(): Nlp {
+  return nlp;
+}
