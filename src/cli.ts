@@ -4,7 +4,10 @@ import { Command, CommanderError } from 'commander';
 import { extractGraph } from './pipeline.ts';
 import { toJson } from './writers/json.ts';
 import { toCypherScript } from './writers/cypher-file.ts';
-import { isKgError } from './errors.ts';
+import { isKgError, KgError } from './errors.ts';
+import { neo4jConfig, type Neo4jConfig } from './config.ts';
+import { ingest, forget } from './api/ingest.ts';
+import { runQuery, formatTable } from './api/queries.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -30,6 +33,71 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
       if (failures.length > 0) setExit(EXIT.failed);
     });
+
+  // Connection flags shared by the database commands; the password only comes from the environment
+  // or .env, so it never shows in a process list or shell history.
+  const connection = (command: Command): Command =>
+    command.option('--uri <uri>', 'Neo4j URI (default: NEO4J_URI or .env)').option('--database <name>', 'Neo4j database (default: NEO4J_DATABASE or neo4j)');
+  const configFrom = (options: { uri?: string; database?: string }): Neo4jConfig => {
+    const overrides: Partial<Neo4jConfig> = {};
+    if (options.uri !== undefined) overrides.uri = options.uri;
+    if (options.database !== undefined) overrides.database = options.database;
+    return neo4jConfig(overrides);
+  };
+
+  connection(
+    program
+      .command('ingest')
+      .description('extract files or directories and write them to Neo4j, one transaction per document; unchanged documents are skipped, changed ones replaced')
+      .argument('<inputs...>', 'files, directories or - for stdin')
+      .option('--batch-size <n>', 'rows per UNWIND statement', '1000')
+      .option('--force', 'rewrite documents even when unchanged'),
+  ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; uri?: string; database?: string }) => {
+    const batchSize = Number(options.batchSize);
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
+    const summary = await ingest(inputs, configFrom(options), {
+      batchSize,
+      force: options.force === true,
+      onDocument: (d) => out(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships)\n`),
+    });
+    for (const f of summary.failures) err(`${f.error.toLine()}\n`);
+    out(`nodes: ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
+    out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
+    if (summary.failures.length > 0) setExit(EXIT.failed);
+  });
+
+  connection(
+    program
+      .command('forget')
+      .description('remove documents from Neo4j with every fact only they supported')
+      .argument('<docIds...>', 'document ids as shown by kg ingest'),
+  ).action(async (docIds: string[], options: { uri?: string; database?: string }) => {
+    for (const r of await forget(docIds, configFrom(options))) {
+      if (r.removed) out(`forgotten ${r.docId}\n`);
+      else {
+        err(`kg forget: no document "${r.docId}" in the graph\n`);
+        setExit(EXIT.failed);
+      }
+    }
+  });
+
+  connection(
+    program
+      .command('query')
+      .description('run a named query of cypher/queries (licenses, milestones, drugs-by-target, company-pipeline, shortest-path, evidence)')
+      .argument('<name>', 'query name')
+      .option('-p, --param <key=value>', 'override a parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('--json', 'print a JSON array of rows'),
+  ).action(async (name: string, options: { param: string[]; json?: boolean; uri?: string; database?: string }) => {
+    const given: Record<string, string> = {};
+    for (const pair of options.param) {
+      const eq = pair.indexOf('=');
+      if (eq < 1) throw new KgError('USAGE', `--param wants key=value, got "${pair}"`);
+      given[pair.slice(0, eq)] = pair.slice(eq + 1);
+    }
+    const { rows } = await runQuery(name, given, configFrom(options));
+    out(options.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows));
+  });
 
   return program;
 }

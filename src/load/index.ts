@@ -1,14 +1,19 @@
-// Load stage: paths (files, directories, "-" for stdin) become decoded input files.
-// v0: UTF-8 text files; the structure stage decides what kind of document the text is.
+// Load stage: paths (files, directories, "-" for stdin) become decoded input files. What kind of
+// document the text is (plain text, HTML, an EDGAR full submission) is the structure stage's call.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { KgError } from '../errors.ts';
+import { decodeInput, type TextEncoding } from './encoding.ts';
+
+export { decodeInput, looksBinary } from './encoding.ts';
+export type { TextEncoding } from './encoding.ts';
 
 export interface LoadedFile {
   /** The path as given (or `-` for stdin). */
   path: string;
   bytes: Buffer;
+  /** The decoded text, BOM removed. */
   text: string;
   encoding: string;
 }
@@ -39,10 +44,12 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-export function decode(bytes: Buffer): { text: string; encoding: string } {
-  return { text: bytes.toString('utf8').replace(/^\uFEFF/, ''), encoding: 'utf-8' };
+/** Decodes bytes (UTF-8, else Windows-1252); see `decodeInput` for the errors it raises. */
+export function decode(bytes: Buffer, subject = 'input'): { text: string; encoding: TextEncoding } {
+  return decodeInput(bytes, subject);
 }
 
+/** Reads and decodes one input. Throws KgError INPUT_UNREADABLE, INPUT_BINARY or INPUT_EMPTY. */
 export async function loadFile(path: string): Promise<LoadedFile> {
   let bytes: Buffer;
   try {
@@ -50,9 +57,10 @@ export async function loadFile(path: string): Promise<LoadedFile> {
   } catch (cause) {
     throw new KgError('INPUT_UNREADABLE', `cannot read: ${(cause as Error).message}`, { subject: path, cause });
   }
-  return { path, bytes, ...decode(bytes) };
+  return { path, bytes, ...decode(bytes, path) };
 }
 
+/** A short stable hash of a document's text, used in ids and to de-duplicate repeated inputs. */
 export function contentHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }

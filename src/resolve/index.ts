@@ -111,7 +111,9 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     const extraLabels = new Set<NodeLabel>();
     const properties: Properties = {};
     for (const m of members) {
-      for (const form of [m.canonical, m.text]) if (form !== name && form.trim() !== '') aliasSet.add(form);
+      // "the Company" and other anaphora point at the entity but are not names of it.
+      const forms = m.properties?.['anaphor'] === true ? [m.canonical] : [m.canonical, m.text];
+      for (const form of forms) if (form !== name && form.trim() !== '') aliasSet.add(form);
       for (const extra of m.extraLabels ?? []) extraLabels.add(extra);
       mergeProperties(properties, m.properties);
     }

@@ -1,29 +1,61 @@
-// Sentence splitting with exact offsets. v0: split on sentence punctuation followed by white space
-// and a capital, except after known abbreviations; blank lines always end a unit.
+// Sentence splitting with exact offsets: one linear regex sweep per unit (see units.ts), no NLP parse.
+// A period ends a sentence when white space and a capital, digit or opening quote follow, unless the
+// word before it is a known abbreviation (data/structure/abbreviations.txt) or a single initial.
 import type { Section, Sentence } from '../model/document.ts';
+import { dataLines } from '../data-files.ts';
+import { unitSpans } from './units.ts';
 
-const ABBREVIATIONS = /\b(?:Inc|Corp|Ltd|Co|Dr|Mr|Mrs|Ms|Ph\.D|M\.D|U\.S|No|e\.g|i\.e|vs|St|Jr|Sr|Mass|Calif|N\.J|N\.Y|Pa|Ill|Fla|Wash|Conn|Md|Va|approx|Nos)\.$/;
+let abbreviations: ReadonlySet<string> | undefined;
+function abbreviationSet(): ReadonlySet<string> {
+  abbreviations ??= new Set(dataLines('structure/abbreviations.txt'));
+  return abbreviations;
+}
 
+/** Sentence-final punctuation (with closing quotes/brackets) followed by space and a sentence opener. */
+const BOUNDARY = /[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}•])/gu;
+
+/** The word right before a period at `dot`: letters, digits and internal periods ("Ph.D", "U.S", "Inc"). */
+function wordBefore(text: string, dot: number, floor: number): string {
+  let i = dot;
+  while (i > floor && /[\p{L}\p{N}.'’&-]/u.test(text[i - 1] ?? '')) i--;
+  return text.slice(i, dot).replace(/^[-'’&.]+/, '');
+}
+
+function endsSentence(text: string, match: RegExpExecArray, floor: number): boolean {
+  const punct = match[0];
+  if (!punct.startsWith('.') || punct.startsWith('..')) return true;
+  const word = wordBefore(text, match.index, floor);
+  if (word === '') return true;
+  if (abbreviationSet().has(word)) return false;
+  // An initial ("Daniel M. Junius", "J. Smith") or a dotted abbreviation not in the list ("S.A.S").
+  if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
+  return true;
+}
+
+/** Sentences of every section, in text order; none crosses a section, unit or blank line. */
 export function splitSentences(cleanText: string, sections: readonly Section[]): Sentence[] {
   const sentences: Sentence[] = [];
-  for (const section of sections) {
-    let cursor = section.start;
-    const emit = (start: number, end: number): void => {
+  const ordered = [...sections].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const section of ordered) {
+    const push = (start: number, end: number): void => {
       while (start < end && /\s/.test(cleanText[start] ?? '')) start++;
       while (end > start && /\s/.test(cleanText[end - 1] ?? '')) end--;
-      if (end > start) sentences.push({ index: sentences.length, start, end, section: section.kind, boilerplate: section.kind === 'about' });
+      if (end <= start || !/[\p{L}\p{N}]/u.test(cleanText.slice(start, end))) return;
+      sentences.push({ index: sentences.length, start, end, section: section.kind, boilerplate: section.kind === 'about' });
     };
-    const re = /([.!?]["”’)]?)(\s+)(?=["“(]?[A-Z0-9])|\n\s*\n/g;
-    re.lastIndex = section.start;
-    const body = cleanText.slice(0, section.end);
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(body)) !== null) {
-      const punctEnd = m.index + (m[1]?.length ?? 0);
-      if (m[1] && ABBREVIATIONS.test(body.slice(Math.max(section.start, m.index - 8), m.index + 1))) continue;
-      emit(cursor, m[1] ? punctEnd : m.index);
-      cursor = m.index + m[0].length;
+    for (const [unitStart, unitEnd] of unitSpans(cleanText, section.start, section.end)) {
+      const unit = cleanText.slice(unitStart, unitEnd);
+      let cursor = 0;
+      BOUNDARY.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = BOUNDARY.exec(unit)) !== null) {
+        if (!endsSentence(unit, m, cursor)) continue;
+        const end = m.index + m[0].length;
+        push(unitStart + cursor, unitStart + end);
+        cursor = end;
+      }
+      push(unitStart + cursor, unitEnd);
     }
-    emit(cursor, section.end);
   }
   return sentences;
 }

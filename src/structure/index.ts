@@ -1,14 +1,32 @@
-// Structure stage: a loaded file becomes one or more documents with sections and sentences.
-// v0: the whole text is one body section.
+// Structure stage: a loaded file becomes one or more documents with filing metadata, sections and
+// sentences. Plain text is used as is (offsets point into the decoded input); HTML is rendered to
+// text; an EDGAR full submission yields one document per text or HTML part, sharing one Filing built
+// from the SEC header merged with the cover page of the main document.
 import { basename } from 'node:path';
-import type { StructuredDocument } from '../model/document.ts';
+import type { Exhibit, Filing, FilingItem } from '../model/document.ts';
+import type { Registrant, Section, StructuredDocument } from '../model/document.ts';
 import type { LoadedFile } from '../load/index.ts';
 import { contentHash } from '../load/index.ts';
 import { splitSentences } from '../segment/sentences.ts';
+import { dataTsv } from '../data-files.ts';
+import { KgError } from '../errors.ts';
+import { looksLikeHtml, renderHtml } from './html.ts';
+import { structureText, type TextStructure } from './sections.ts';
+import { parseCover, type CoverFields } from './cover.ts';
+import { looksLikeSubmission, parseSecHeader, skipReason, stripSgmlMarks, submissionDocuments, unwrapBody, type SecHeader } from './submission.ts';
 
-/** Same length as `text`, with Markdown escapes and emphasis blanked so offsets stay exact. */
+type FilingItemT = (typeof FilingItem)['_zod']['output'];
+type ExhibitT = (typeof Exhibit)['_zod']['output'];
+
+/**
+ * Same length as `text`, with Markdown escapes (`\$`) and emphasis marks (`**bold**`, `*see*`)
+ * blanked, so extractors read clean words at the original offsets.
+ */
 export function cleanMarkup(text: string): string {
-  return text.replace(/\\([$%&#_*[\]().!-])/g, ' $1').replace(/\*\*/g, '  ');
+  return text
+    .replace(/\\([$%&#_*[\]().!+<>{}|~`-])/g, ' $1')
+    .replace(/\*\*/g, '  ')
+    .replace(/(?<=^|[\s(])\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?)])\*(?=$|[\s.,;:)])/gmu, ' ');
 }
 
 export function docIdFor(path: string, text: string): string {
@@ -16,19 +34,216 @@ export function docIdFor(path: string, text: string): string {
   return basename(path).replace(/\.[A-Za-z0-9]+$/, '');
 }
 
+/** "EX-99.1" → "ex99-1": the suffix of an exhibit's document id. */
+function exhibitSuffix(type: string): string {
+  return type.toLowerCase().replace(/^ex-/, 'ex').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+}
+
+interface DraftDocument {
+  docId: string;
+  sourcePath: string;
+  docType: string;
+  text: string;
+  structure: TextStructure;
+  description?: string;
+  htmlTitle?: string;
+}
+
+function draft(docId: string, sourcePath: string, docType: string, text: string): DraftDocument {
+  return { docId, sourcePath, docType, text, structure: structureText(text) };
+}
+
+function coverText(doc: DraftDocument): string {
+  const firstItem = doc.structure.sections.find((s) => s.kind !== 'cover');
+  return doc.text.slice(0, firstItem ? firstItem.start : Math.min(doc.text.length, 8000));
+}
+
+function formOf(text: string): string | undefined {
+  return /\bFORM\s+(8-K(?:\/A)?|6-K|10-K|10-Q)\b/i.exec(text.slice(0, 3000))?.[1]?.toUpperCase();
+}
+
+/** Item codes for the ITEM INFORMATION titles of an EDGAR header (2004+ numbering, or the old one before then). */
+function itemsFromTitles(titles: readonly string[], filedDate: string | undefined): FilingItemT[] {
+  const table = dataTsv('structure/8k-items.tsv').slice(1);
+  const era = filedDate !== undefined && filedDate < '2004-08-23' ? '1993' : '2004';
+  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return titles.map((title) => {
+    const rows = table.filter((r) => norm(r[2] ?? '') === norm(title));
+    const row = rows.find((r) => r[1] === era) ?? rows[0];
+    return row?.[0] ? { code: row[0], title } : { code: '', title };
+  });
+}
+
+const EXHIBIT_LINE = /(?<![\d.])(\d{1,3}\.\d{1,2})(?![\d.])\s*\|?\s*(.*)$|(?:\bExhibit\s+|^\|?\s*)(\d{2,3})(?:\s+|\s*\|\s*)(?=\p{L})(.*)$/iu;
+
+/** Exhibit numbers and descriptions from the exhibit item (9.01 / old 7) and the exhibit index. */
+function exhibitsFromText(text: string, sections: readonly Section[]): ExhibitT[] {
+  const exhibits: ExhibitT[] = [];
+  const relevant = sections.filter((s) => s.kind === 'exhibitIndex' || (s.kind === 'item' && (s.title === '9.01' || s.title === '7')));
+  for (const section of relevant) {
+    const lines = text
+      .slice(section.start, section.end)
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
+    lines.forEach((line, i) => {
+      if (/^(?:item|section|rule)\b/i.test(line) && !/^exhibit/i.test(line)) return;
+      const m = EXHIBIT_LINE.exec(line);
+      if (!m) return;
+      const number = m[1] ?? m[3] ?? '';
+      if (number === '' || /^(?:13|15)\b/.test(number) || /\b(?:17 CFR|Rule)\s*$/.test(line.slice(0, m.index))) return;
+      let description = (m[2] ?? m[4] ?? '').replace(/^[|\s]+|[|\s]+$/g, '');
+      for (let j = i + 1; description === '' && j < Math.min(lines.length, i + 4); j++) {
+        const next = (lines[j] ?? '').replace(/^[|\s]+|[|\s]+$/g, '');
+        if (next === '' || /^(?:exhibit|description)$/i.test(next)) continue;
+        if (EXHIBIT_LINE.test(next)) break;
+        description = next;
+      }
+      const existing = exhibits.find((e) => e.number === number);
+      if (existing) {
+        if (existing.description === undefined && description !== '') existing.description = description;
+      } else exhibits.push(description === '' ? { number } : { number, description });
+    });
+  }
+  return exhibits;
+}
+
+const normName = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .replace(/\b(?:inc|corp|corporation|co|ltd|llc|plc|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Header filers merged with the cover registrants: the cover's wording wins, the header adds the CIK. */
+function mergeRegistrants(header: SecHeader | undefined, cover: CoverFields | undefined): Registrant[] {
+  const fromCover = cover?.registrants ?? [];
+  const filers = header?.filers ?? [];
+  if (filers.length === 0) return fromCover;
+  return filers.map((filer, i) => {
+    const match = fromCover.find((r) => normName(r.name) === normName(filer.name)) ?? (filers.length === fromCover.length ? fromCover[i] : undefined);
+    const merged: Registrant = { ...filer };
+    if (match) {
+      for (const key of ['irsEmployerId', 'stateOfIncorporation', 'fileNumber', 'address', 'phone'] as const) {
+        const value = match[key];
+        if (value !== undefined) merged[key] = value;
+      }
+      if (normName(match.name) === normName(filer.name)) merged.name = match.name;
+    }
+    return merged;
+  });
+}
+
+function buildFiling(main: DraftDocument | undefined, header: SecHeader | undefined, extraExhibits: ExhibitT[]): Filing | undefined {
+  const isFiling = main?.structure.isFiling ?? false;
+  if (!isFiling && !header) return undefined;
+  const cover = main && isFiling ? parseCover(coverText(main)) : undefined;
+  const filing: Filing = {
+    form: header?.form ?? (main ? formOf(main.text) : undefined) ?? '8-K',
+    registrants: mergeRegistrants(header, cover),
+    items: [],
+    exhibits: [],
+  };
+  if (header?.accessionNumber) filing.accessionNumber = header.accessionNumber;
+  const reportDate = cover?.reportDate ?? header?.periodOfReport;
+  if (reportDate) filing.reportDate = reportDate;
+  if (header?.filedDate) filing.filedDate = header.filedDate;
+  const items = new Map<string, FilingItemT>();
+  for (const item of main?.structure.items ?? []) if (!items.has(item.code)) items.set(item.code, item.title ? { code: item.code, title: item.title } : { code: item.code });
+  for (const item of itemsFromTitles(header?.itemTitles ?? [], header?.filedDate)) {
+    const key = item.code === '' ? `?${item.title ?? ''}` : item.code;
+    const existing = items.get(key);
+    if (!existing) items.set(key, item);
+    else if (existing.title === undefined && item.title !== undefined) existing.title = item.title;
+  }
+  filing.items = [...items.values()].sort((a, b) => Number.parseFloat(a.code || '999') - Number.parseFloat(b.code || '999') || a.code.localeCompare(b.code));
+  const exhibits = main && isFiling ? exhibitsFromText(main.text, main.structure.sections) : [];
+  for (const extra of extraExhibits) {
+    const existing = exhibits.find((e) => e.number === extra.number);
+    if (!existing) exhibits.push(extra);
+    else if (existing.description === undefined && extra.description !== undefined) existing.description = extra.description;
+  }
+  filing.exhibits = exhibits.sort((a, b) => Number.parseFloat(a.number) - Number.parseFloat(b.number) || a.number.localeCompare(b.number));
+  return filing;
+}
+
+function finish(doc: DraftDocument, filing: Filing | undefined): StructuredDocument {
+  const cleanText = cleanMarkup(doc.text);
+  const { sections, dateline, headline } = doc.structure;
+  const result: StructuredDocument = {
+    docId: doc.docId,
+    sourcePath: doc.sourcePath,
+    docType: doc.docType,
+    text: doc.text,
+    cleanText,
+    contentHash: contentHash(doc.text),
+    sections,
+    sentences: splitSentences(cleanText, sections),
+  };
+  const title = headline ?? doc.description ?? doc.htmlTitle;
+  if (title !== undefined) result.title = title.replace(/\s+/g, ' ').trim();
+  if (filing) result.filing = filing;
+  if (dateline) result.dateline = dateline;
+  const asOf = dateline?.date ?? filing?.reportDate ?? filing?.filedDate;
+  if (asOf !== undefined) result.asOf = asOf;
+  return result;
+}
+
+function plainDocType(doc: DraftDocument): string {
+  if (doc.structure.isFiling) return formOf(doc.text) ?? '8-K';
+  return doc.structure.dateline ? 'press-release' : 'text';
+}
+
+function structureSubmission(file: LoadedFile): StructuredDocument[] {
+  const header = parseSecHeader(file.text);
+  const parts = submissionDocuments(file.text);
+  const base = header?.accessionNumber ?? docIdFor(file.path, file.text);
+  const drafts: DraftDocument[] = [];
+  const exhibits: ExhibitT[] = [];
+  const usedIds = new Set<string>();
+  parts.forEach((part, index) => {
+    const exhibitNumber = /^EX-(\d{1,3}(?:\.\d{1,2})?)/i.exec(part.type)?.[1];
+    if (exhibitNumber) exhibits.push(part.description ? { number: exhibitNumber, description: part.description } : { number: exhibitNumber });
+    if (skipReason(part) !== undefined) return;
+    const body = unwrapBody(part.body);
+    let text: string;
+    let htmlTitle: string | undefined;
+    if (looksLikeHtml(body)) {
+      const rendered = renderHtml(body);
+      text = rendered.text;
+      htmlTitle = rendered.title;
+    } else text = stripSgmlMarks(body).replace(/\r\n?/g, '\n').replace(/^\s*\n|\s+$/g, '');
+    if (text.trim() === '') return;
+    const isMain = index === 0 || part.type.toUpperCase() === header?.form?.toUpperCase();
+    let docId = isMain && !usedIds.has(base) ? base : `${base}-${exhibitSuffix(part.type)}`;
+    if (usedIds.has(docId)) docId = `${docId}-${part.sequence ?? index + 1}`;
+    usedIds.add(docId);
+    const d = draft(docId, file.path, part.type, text);
+    if (part.description) d.description = part.description;
+    if (htmlTitle) d.htmlTitle = htmlTitle;
+    drafts.push(d);
+  });
+  if (drafts.length === 0) {
+    throw new KgError('INPUT_MALFORMED', 'this EDGAR submission has no text or HTML document to read (only images, XBRL or archives)', { subject: file.path });
+  }
+  const main = drafts.find((d) => d.docType.toUpperCase() === header?.form?.toUpperCase()) ?? drafts[0];
+  const filing = buildFiling(main, header, exhibits);
+  return drafts.map((d) => finish(d, filing));
+}
+
 export function structure(file: LoadedFile): StructuredDocument[] {
-  const cleanText = cleanMarkup(file.text);
-  const sections = [{ kind: 'body' as const, start: 0, end: file.text.length }];
-  return [
-    {
-      docId: docIdFor(file.path, file.text),
-      sourcePath: file.path,
-      docType: 'text',
-      text: file.text,
-      cleanText,
-      contentHash: contentHash(file.text),
-      sections,
-      sentences: splitSentences(cleanText, sections),
-    },
-  ];
+  if (looksLikeSubmission(file.text)) return structureSubmission(file);
+  const docId = docIdFor(file.path, file.text);
+  if (looksLikeHtml(file.text)) {
+    const rendered = renderHtml(file.text);
+    if (rendered.text.trim() === '') throw new KgError('INPUT_EMPTY', 'the HTML page has no visible text', { subject: file.path });
+    const d = draft(docId, file.path, 'text', rendered.text);
+    d.docType = plainDocType(d);
+    if (rendered.title) d.htmlTitle = rendered.title;
+    return [finish(d, buildFiling(d, undefined, []))];
+  }
+  const d = draft(docId, file.path, 'text', file.text);
+  d.docType = plainDocType(d);
+  return [finish(d, buildFiling(d, undefined, []))];
 }

@@ -1,7 +1,171 @@
 // Entity stage: finds mentions of companies, drugs, targets, technologies, people and diseases.
+// Each rule family sweeps the sentences with compiled regexes and hash lookups; the selector keeps
+// the best non-overlapping candidates; then the document's own aliases (tickers, defined terms,
+// short names, brand (generic) pairs, defined abbreviations) are linked and swept once more, so a
+// later "ImmunoGen" or "the Company" lands on the entity its first full mention named.
 import type { StructuredDocument } from '../../model/document.ts';
-import type { DocumentMentions } from '../../model/extraction.ts';
+import type { DocumentMentions, Mention, SameAs } from '../../model/extraction.ts';
+import type { EntityLabel } from '../../model/vocabulary.ts';
+import type { Candidate, Scope } from './candidates.ts';
+import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
+import { findCompanies, findTickers, placeNames } from './companies.ts';
+import { findDrugs } from './drugs.ts';
+import { findTargets } from './targets.ts';
+import { findTechnologies } from './technologies.ts';
+import { findPeople } from './people.ts';
+import { findDiseases } from './diseases.ts';
+import { companyWords, nameStopwords } from './lexicons.ts';
+import { PhraseMatcher } from './phrases.ts';
+import { stripLegalSuffix } from '../../resolve/normalize.ts';
 
-export function extractEntities(_doc: StructuredDocument): DocumentMentions {
-  return { mentions: [], sameAs: [] };
+/** Labels whose known names are swept through the whole document a second time. */
+const REPEATED: readonly EntityLabel[] = ['Company', 'Drug', 'Technology', 'Target', 'Person', 'Disease'];
+/** Labels whose repeats are matched regardless of case (a sentence-initial INN, a brand in capitals). */
+const CASE_FREE: ReadonlySet<EntityLabel> = new Set(['Drug', 'Technology']);
+
+interface AliasTable {
+  /** label → surface form → canonical name. */
+  forms: Map<EntityLabel, Map<string, { canonical: string; rule: string }>>;
+}
+
+function addForm(table: AliasTable, label: EntityLabel, form: string, canonical: string, rule: string, override = false): void {
+  const trimmed = form.trim();
+  if (trimmed.length < 2) return;
+  let forms = table.forms.get(label);
+  if (!forms) table.forms.set(label, (forms = new Map()));
+  if (override || !forms.has(trimmed)) forms.set(trimmed, { canonical, rule });
+}
+
+function registrantName(doc: StructuredDocument): string | undefined {
+  const name = doc.filing?.registrants[0]?.name;
+  return name ? stripLegalSuffix(name) : undefined;
+}
+
+/** Company short names worth sweeping for: not a place, not a stop word, not a bare initial. */
+function usableShortName(name: string): boolean {
+  return name.length >= 3 && /^\p{Lu}/u.test(name) && !placeNames().has(name) && !nameStopwords().has(name);
+}
+
+export function extractEntities(doc: StructuredDocument): DocumentMentions {
+  const scope = scopeOf(doc);
+  const drugs = findDrugs(scope);
+  const technologies = findTechnologies(scope);
+  const all: Candidate[] = [
+    ...findCompanies(scope),
+    ...drugs.candidates,
+    ...findTargets(scope),
+    ...technologies.candidates,
+    ...findPeople(scope),
+    ...findDiseases(scope),
+  ];
+  const selected = selectCandidates(all, scope.text.length);
+  const sameAs: SameAs[] = [];
+  const table: AliasTable = { forms: new Map() };
+
+  // Aliases the text states: brand (generic), renamed codes, defined abbreviations.
+  for (const a of drugs.aliases) addForm(table, 'Drug', a.alias, a.canonical, a.rule, true);
+  for (const a of technologies.aliases) addForm(table, 'Technology', a.alias, a.canonical, a.rule, true);
+
+  // Tickers and defined terms name the company right before them.
+  const extra: Candidate[] = [];
+  const companies = selected.filter((m) => m.label === 'Company');
+  for (const mark of findTickers(scope)) {
+    const owner = [...companies].reverse().find((c) => c.end <= mark.start && /^[\s,]*\(?$/.test(scope.text.slice(c.end, mark.start)));
+    if (!owner) continue;
+    owner.properties = { ...owner.properties, ticker: mark.symbol, exchange: mark.exchange };
+    addForm(table, 'Company', mark.symbol, owner.canonical, 'company.ticker', true);
+  }
+  const sameCompany = new Map<string, string>();
+  for (const c of companies) {
+    const after = scope.text.slice(c.end, c.end + 120);
+    const defined = /^[\s,]*(?:\([^)]*\)[\s,]*)?\((?:the\s+)?["“]([^"”]{2,40})["”](?:\s+or\s+(?:the\s+)?["“]([^"”]{2,40})["”])?/.exec(after);
+    for (const term of [defined?.[1], defined?.[2]]) {
+      if (!term) continue;
+      if (/^(?:Company|Registrant|Corporation)$/i.test(term)) c.properties = { ...c.properties, definedAsCompany: true };
+      else addForm(table, 'Company', term, c.canonical, 'company.defined-term', true);
+    }
+    const known = /^[^.;“”"]{0,90}?\bknown as\s+(\p{Lu}[\p{L}&]{1,15})\b/u.exec(after);
+    if (known?.[1]) addForm(table, 'Company', known[1], c.canonical, 'company.known-as', true);
+    // "Acmegen Therapeutics, Inc." is "Acmegen" later on, as "Acmegen Therapeutics" would be.
+    const lastWord = /^(.+?)[ \t-]+(\S+)$/.exec(c.canonical);
+    const short = c.properties?.['shortName'] ?? (lastWord?.[2] && companyWords().strong.has(lastWord[2]) ? lastWord[1] : undefined);
+    if (typeof short === 'string' && usableShortName(short)) {
+      // "NGM Bio" and "NGM Biopharmaceuticals, Inc." share the short name "NGM": one company.
+      const owner = table.forms.get('Company')?.get(short);
+      if (owner && owner.rule === 'company.short-name' && owner.canonical !== c.canonical) sameCompany.set(c.canonical, owner.canonical);
+      else addForm(table, 'Company', short, c.canonical, 'company.short-name');
+    }
+    const core = stripLegalSuffix(c.text);
+    if (core !== c.text && usableShortName(core)) addForm(table, 'Company', core, c.canonical, 'company.short-name');
+  }
+
+  for (const c of companies) c.canonical = sameCompany.get(c.canonical) ?? c.canonical;
+
+  // "non-small cell lung cancer (NSCLC)", "GlaxoSmithKline (GSK)": an abbreviation defined in
+  // parentheses right after a mention names the same thing.
+  for (const m of selected) {
+    if (m.label === 'Person' || m.label === 'Organization') continue;
+    const defined = /^\s*\((?:the\s+)?["“]?([A-Z][A-Za-z0-9\-]{1,9})["”]?\)/.exec(scope.text.slice(m.end, m.end + 20));
+    if (defined?.[1] && defined[1] !== m.text) addForm(table, m.label, defined[1], m.canonical, `${m.label.toLowerCase()}.defined-abbreviation`, true);
+  }
+
+  // Every mention's own surface form is a name to find again.
+  for (const m of selected) if (REPEATED.includes(m.label) && m.label !== 'Disease') addForm(table, m.label, m.text, m.canonical, `${m.label.toLowerCase()}.repeat`);
+
+  // Mentions whose surface is a stated alias take the alias's canonical name.
+  for (const m of selected) {
+    const alias = table.forms.get(m.label)?.get(m.text);
+    if (alias && alias.canonical !== m.canonical && !alias.rule.endsWith('.repeat')) m.canonical = alias.canonical;
+  }
+
+  extra.push(...sweepKnownForms(scope, table));
+  const registrant = registrantName(doc) ?? companies.find((c) => c.properties?.['definedAsCompany'])?.canonical;
+  if (registrant) extra.push(...findCompanyAnaphora(scope, registrant));
+
+  const mentions: Mention[] = selectCandidates([...selected.map((m) => ({ ...m, priority: 100 })), ...extra], scope.text.length).map(toMention);
+
+  // Link each mention found through an alias to the first mention of its canonical name.
+  const firstByCanonical = new Map<string, number>();
+  mentions.forEach((m, i) => {
+    const key = `${m.label}|${m.canonical}`;
+    const first = firstByCanonical.get(key);
+    if (first === undefined) firstByCanonical.set(key, i);
+    else if (m.text !== mentions[first]?.text) sameAs.push({ a: first, b: i, rule: m.rule });
+  });
+  return { mentions, sameAs };
+}
+
+function toMention(c: Candidate): Mention {
+  const { priority: _priority, ...mention } = c;
+  return mention;
+}
+
+/** One pass over the document for all known names of the repeated labels (longest name first). */
+function sweepKnownForms(scope: Scope, table: AliasTable): Candidate[] {
+  const out: Candidate[] = [];
+  for (const label of REPEATED) {
+    const forms = table.forms.get(label);
+    if (!forms || forms.size === 0) continue;
+    const matcher = new PhraseMatcher<{ canonical: string; rule: string }>(CASE_FREE.has(label));
+    for (const [form, value] of forms) {
+      matcher.add(form, value);
+      // Company names in capitals: "IMMUNOGEN, INC.".
+      if (label === 'Company' && form.toUpperCase() !== form) matcher.add(form.toUpperCase(), value);
+    }
+    for (const sentence of scope.sentences)
+      matcher.scan(scope.text, sentence.start, sentence.end, (hit) => {
+        const rule = hit.value.rule.endsWith('.repeat') ? hit.value.rule : `${hit.value.rule}.repeat`;
+        out.push(candidate({ label, start: hit.start, surface: hit.form, canonical: hit.value.canonical, rule, priority: 10, sentence }));
+      });
+  }
+  return out;
+}
+
+/** "the Company", "the Company’s": the registrant (or the company defined as "the Company"). */
+function findCompanyAnaphora(scope: Scope, registrant: string): Candidate[] {
+  const out: Candidate[] = [];
+  sweep(scope, /\bthe (Company)(?![\p{L}])/gu, (m, offset, sentence) => {
+    out.push(candidate({ label: 'Company', start: offset + 4, surface: m[1] ?? '', canonical: registrant, rule: 'company.anaphora', priority: 5, sentence, properties: { anaphor: true } }));
+  });
+  return out;
 }

@@ -1,7 +1,62 @@
-// Relation stage: facts between mentions, each with the sentence and rule that made it.
+// Relation stage: facts between mentions, each with the sentence and rule that made it. Every rule is
+// a general pattern over entity mentions, trigger lexicons (data/patterns/) and sentence structure;
+// sentences are prefiltered by the labels and trigger words each rule needs, so the stage stays a
+// linear sweep with no full parse.
 import type { StructuredDocument } from '../../model/document.ts';
 import type { DocumentMentions, RelationFact } from '../../model/extraction.ts';
+import { documentContext, sentenceContext } from './context.ts';
+import type { SentenceContext } from './context.ts';
+import { hasAny } from './lexicon.ts';
+import { makeEmitter } from './rules/types.ts';
+import type { SentenceRule } from './rules/types.ts';
+import { SENTENCE_RULES } from './rules/index.ts';
+import { documentRules } from './rules/document.ts';
 
-export function extractRelations(_doc: StructuredDocument, _found: DocumentMentions): RelationFact[] {
-  return [];
+export { findMoney } from './money.ts';
+export type { Money, MoneyQualifier } from './money.ts';
+export { findDates, agreementYears } from './dates.ts';
+export { findPhases } from './phase.ts';
+export { statusOf, isNegated } from './hedges.ts';
+
+/** Safe-harbour text states risks, not facts: nothing is read from it. */
+const FORWARD_LOOKING = /forward[-\s]looking\s+statements?|safe\s+harbor/i;
+
+function applies(rule: SentenceRule, ctx: SentenceContext): boolean {
+  for (const labels of rule.needs) if (!ctx.items.some((it) => labels.includes(it.label))) return false;
+  return rule.triggers.length === 0 || rule.triggers.some((group) => hasAny(group, ctx.text));
+}
+
+export function extractRelations(doc: StructuredDocument, found: DocumentMentions): RelationFact[] {
+  const facts: RelationFact[] = [];
+  if (found.mentions.length === 0) return facts;
+  const dc = documentContext(doc, found);
+  for (const sentence of doc.sentences) {
+    if (sentence.section === 'forwardLooking') continue;
+    if (!dc.bySentence.has(sentence.index) && dc.primaryCompany === undefined) continue;
+    const ctx = sentenceContext(dc, sentence);
+    if (ctx.items.length < 1 || FORWARD_LOOKING.test(ctx.text)) continue;
+    const emit = makeEmitter(ctx, facts);
+    for (const rule of SENTENCE_RULES) if (applies(rule, ctx)) rule.apply(ctx, emit);
+  }
+  facts.push(...documentRules(dc, facts));
+  return dedupe(facts);
+}
+
+function factKey(f: RelationFact): string {
+  const target = typeof f.target === 'number' ? String(f.target) : f.target.phase;
+  return `${f.type}|${f.source}|${target}|${f.sentenceIndex}|${f.rule}`;
+}
+
+/** One fact per (type, endpoints, sentence, rule), in document order, so output is byte-stable. */
+function dedupe(facts: RelationFact[]): RelationFact[] {
+  const seen = new Map<string, RelationFact>();
+  for (const f of facts) if (!seen.has(factKey(f))) seen.set(factKey(f), f);
+  return [...seen.values()].sort(
+    (a, b) =>
+      a.sentenceIndex - b.sentenceIndex ||
+      b.confidence - a.confidence ||
+      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
+      a.source - b.source ||
+      (factKey(a) < factKey(b) ? -1 : factKey(a) > factKey(b) ? 1 : 0),
+  );
 }

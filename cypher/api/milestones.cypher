@@ -1,0 +1,8 @@
+// EARNED_MILESTONE relationships (payee → payer), optionally restricted to payee and/or payer keys.
+MATCH (payee:Company)-[milestone:EARNED_MILESTONE]->(payer:Company)
+WHERE ($payeeKeys IS NULL OR payee.key IN $payeeKeys)
+  AND ($payerKeys IS NULL OR payer.key IN $payerKeys)
+RETURN payee {.key, .name, labels: [label IN labels(payee) WHERE label <> 'Entity']} AS payee,
+       payer {.key, .name, labels: [label IN labels(payer) WHERE label <> 'Entity']} AS payer,
+       properties(milestone) AS properties
+ORDER BY payee.key, payer.key

@@ -1,0 +1,85 @@
+// Derives the compact lexicon tables in data/lexicons/ from the public-domain sources in
+// ../shared/lexicons/ (HGNC genes, Disease Ontology). Run once when a source changes:
+//   npx tsx scripts/build-lexicons.ts [path/to/shared/lexicons]
+// Output is sorted so a rebuild from the same sources gives the same bytes.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const sourceDir = process.argv[2] ?? fileURLToPath(new URL('../../shared/lexicons/', import.meta.url));
+const outDir = fileURLToPath(new URL('../data/lexicons/', import.meta.url));
+
+function buildTargets(): void {
+  const rows = readFileSync(join(sourceDir, 'hgnc-protein-coding-2013.tsv'), 'utf8').split(/\r?\n/);
+  const header = rows.shift()?.split('\t') ?? [];
+  const col = (name: string): number => header.indexOf(name);
+  const [iSymbol, iStatus, iPrev, iSyn] = [col('Approved Symbol'), col('Status'), col('Previous Symbols'), col('Synonyms')];
+  const out: string[] = [];
+  for (const row of rows) {
+    const cells = row.split('\t');
+    const symbol = cells[iSymbol]?.trim();
+    if (!symbol || cells[iStatus] !== 'Approved') continue;
+    const aliases = new Set<string>();
+    for (const cell of [cells[iPrev], cells[iSyn]])
+      for (const alias of (cell ?? '').split(',').map((a) => a.trim()))
+        // Aliases of one letter or pure digits are noise even behind a context cue.
+        if (alias.length >= 2 && !/^\d+$/.test(alias) && alias !== symbol && !alias.includes('\t')) aliases.add(alias);
+    out.push(`${symbol}\t${[...aliases].sort().join('|')}`);
+  }
+  out.sort();
+  const head = [
+    '# Human gene symbols (protein-coding) with previous symbols and synonyms: SYMBOL<TAB>alias|alias...',
+    '# Source: HGNC (HUGO Gene Nomenclature Committee) protein-coding gene export of 2013-09-02,',
+    '# via ../shared/lexicons/hgnc-protein-coding-2013.tsv. Licence: CC0 (HGNC data is public domain).',
+    '# Derived by scripts/build-lexicons.ts; do not edit by hand.',
+  ];
+  writeFileSync(join(outDir, 'hgnc-targets.tsv'), [...head, ...out].join('\n') + '\n');
+  console.log(`hgnc-targets.tsv: ${out.length} symbols`);
+}
+
+function unquote(s: string | undefined): string {
+  return (s ?? '').replace(/^"|"$/g, '').trim();
+}
+
+/** EXACT synonyms per DOID from the OBO slims (the TSV has labels only). */
+function oboSynonyms(file: string): Map<string, string[]> {
+  const synonyms = new Map<string, string[]>();
+  let id = '';
+  for (const line of readFileSync(join(sourceDir, file), 'utf8').split(/\r?\n/)) {
+    if (line.startsWith('[')) id = '';
+    else if (line.startsWith('id: ')) id = line.slice(4).trim();
+    else if (id && line.startsWith('synonym: ')) {
+      const m = /^synonym: "(.*)" EXACT/.exec(line);
+      if (m?.[1]) synonyms.set(id, [...(synonyms.get(id) ?? []), m[1]]);
+    }
+  }
+  return synonyms;
+}
+
+function buildDiseases(): void {
+  const synonyms = new Map<string, string[]>();
+  for (const file of ['disease-ontology-cancer-slim.obo', 'disease-ontology-infectious-slim.obo'])
+    for (const [id, list] of oboSynonyms(file)) synonyms.set(id, [...(synonyms.get(id) ?? []), ...list]);
+  const rows = readFileSync(join(sourceDir, 'disease-ontology-HumanDO.tsv'), 'utf8').split(/\r?\n/).slice(1);
+  const out: string[] = [];
+  for (const row of rows) {
+    const [idCell, labelCell] = row.split('\t');
+    const id = unquote(idCell);
+    const label = unquote(labelCell);
+    if (!id || !label) continue;
+    const syns = [...new Set((synonyms.get(id) ?? []).filter((s) => s.toLowerCase() !== label.toLowerCase() && !s.includes('\t')))].sort();
+    out.push(`${label}\t${id}\t${syns.join('|')}`);
+  }
+  out.sort();
+  const head = [
+    '# Diseases: DO label<TAB>DOID<TAB>exact synonym|exact synonym...',
+    '# Source: Human Disease Ontology (DiseaseOntology/HumanDiseaseOntology): DOreports/HumanDO.tsv for',
+    '# labels, DO_cancer_slim.obo and DO_infectious_disease_slim.obo for EXACT synonyms, via',
+    '# ../shared/lexicons/. Licence: CC0. Derived by scripts/build-lexicons.ts; do not edit by hand.',
+  ];
+  writeFileSync(join(outDir, 'diseases.tsv'), [...head, ...out].join('\n') + '\n');
+  console.log(`diseases.tsv: ${out.length} diseases`);
+}
+
+buildTargets();
+buildDiseases();

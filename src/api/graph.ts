@@ -1,0 +1,197 @@
+// Typed lookups over a deal graph stored in Neo4j: `const g = await openGraph(config)`, then
+// relationsOf, licenses, milestones, drugsTargeting, evidence; `g.close()` when done. Names resolve
+// through keys, names and aliases case-insensitively; every result is validated with zod.
+import { z } from 'zod';
+import type { Neo4jConfig } from '../config.ts';
+import { KgError } from '../errors.ts';
+import { ENTITY_LABELS, RelationshipType } from '../model/vocabulary.ts';
+import { entityKey } from '../resolve/normalize.ts';
+import { Neo4jGraphStore } from '../writers/neo4j.ts';
+import { cypherText, type Params } from '../writers/write-plan.ts';
+
+export const EntityRef = z.object({ key: z.string(), name: z.string(), labels: z.array(z.string()) });
+export type EntityRef = z.infer<typeof EntityRef>;
+
+/** One sentence supporting a relationship. */
+export const EvidenceItem = z.object({
+  docId: z.string(),
+  sentence: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  rule: z.string(),
+  confidence: z.number(),
+});
+export type EvidenceItem = z.infer<typeof EvidenceItem>;
+
+const PropertyMap = z.record(z.string(), z.unknown());
+
+/** A fact relationship with its own properties apart from the provenance lists. */
+export const GraphRelationship = z.object({
+  type: RelationshipType,
+  start: EntityRef,
+  end: EntityRef,
+  properties: PropertyMap,
+  docIds: z.array(z.string()),
+  firstSeen: z.string().optional(),
+  lastSeen: z.string().optional(),
+});
+export type GraphRelationship = z.infer<typeof GraphRelationship>;
+
+export const License = z.object({ licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, docIds: z.array(z.string()), covers: z.array(EntityRef) });
+export type License = z.infer<typeof License>;
+
+export const Milestone = z.object({
+  payee: EntityRef,
+  payer: EntityRef,
+  amount: z.number().optional(),
+  currency: z.string().optional(),
+  properties: PropertyMap,
+  docIds: z.array(z.string()),
+});
+export type Milestone = z.infer<typeof Milestone>;
+
+export const DrugTargeting = z.object({ drug: EntityRef, target: EntityRef, phases: z.array(z.string()), developers: z.array(EntityRef), docIds: z.array(z.string()) });
+export type DrugTargeting = z.infer<typeof DrugTargeting>;
+
+/** What `evidence()` needs to find a relationship: its type and endpoint keys (a GraphRelationship will do). */
+export interface RelationshipRef {
+  type: RelationshipType;
+  start: string | { key: string };
+  end: string | { key: string };
+}
+
+export interface DealGraph {
+  /** Every fact relationship that touches the named entity, either direction. */
+  relationsOf(name: string): Promise<GraphRelationship[]>;
+  licenses(filter?: { licensor?: string; licensee?: string }): Promise<License[]>;
+  milestones(filter?: { payee?: string; payer?: string }): Promise<Milestone[]>;
+  drugsTargeting(target: string): Promise<DrugTargeting[]>;
+  /** The sentences behind one relationship, in document and offset order. */
+  evidence(relationship: RelationshipRef): Promise<EvidenceItem[]>;
+  /** Entity keys a name refers to (key, name or alias; case-insensitive). */
+  resolve(name: string): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+const PROVENANCE = new Set(['docIds', 'sentences', 'starts', 'ends', 'rules', 'confidences', 'firstSeen', 'lastSeen']);
+
+const Provenance = z.object({
+  docIds: z.array(z.string()).default([]),
+  sentences: z.array(z.string()).default([]),
+  starts: z.array(z.number().int()).default([]),
+  ends: z.array(z.number().int()).default([]),
+  rules: z.array(z.string()).default([]),
+  confidences: z.array(z.number()).default([]),
+  firstSeen: z.string().optional(),
+  lastSeen: z.string().optional(),
+});
+
+function ownProperties(all: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(all).sort()) if (!PROVENANCE.has(key)) out[key] = all[key];
+  return out;
+}
+
+function parseRows<T>(schema: z.ZodType<T>, rows: unknown[], what: string): T[] {
+  return rows.map((row) => {
+    const parsed = schema.safeParse(row);
+    if (!parsed.success) {
+      throw new KgError('SCHEMA_INVALID', `unexpected ${what} row from Neo4j: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    return parsed.data;
+  });
+}
+
+const RawRelationship = z.object({ type: RelationshipType, start: EntityRef, end: EntityRef, properties: PropertyMap });
+const RawLicense = z.object({ licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, covers: z.array(EntityRef) });
+const RawMilestone = z.object({ payee: EntityRef, payer: EntityRef, properties: PropertyMap });
+const RawTargeting = z.object({ drug: EntityRef, target: EntityRef, properties: PropertyMap, phases: z.array(z.string()), developers: z.array(EntityRef) });
+
+class Neo4jDealGraph implements DealGraph {
+  constructor(private readonly store: Neo4jGraphStore) {}
+
+  private async run(name: string, params: Params): Promise<Record<string, unknown>[]> {
+    return this.store.read(cypherText(name), params);
+  }
+
+  async resolve(name: string): Promise<string[]> {
+    const trimmed = name.trim();
+    if (trimmed === '') return [];
+    // Candidate keys come from the resolver's own key function, so "Acme, Inc." finds company:acme.
+    const keys = [...new Set([trimmed, ...ENTITY_LABELS.map((label) => entityKey(label, trimmed))])].sort();
+    const rows = await this.run('read/resolve-entity', { keys, lowerName: trimmed.toLowerCase() });
+    return rows.map((r) => String(r['key']));
+  }
+
+  /** Keys for an optional name filter: null = no filter; a name that resolves to nothing matches nothing. */
+  private async filterKeys(name: string | undefined): Promise<string[] | null> {
+    return name === undefined ? null : this.resolve(name);
+  }
+
+  async relationsOf(name: string): Promise<GraphRelationship[]> {
+    const keys = await this.resolve(name);
+    if (keys.length === 0) return [];
+    const rows = parseRows(RawRelationship, await this.run('api/relations-of', { keys }), 'relationship');
+    return rows.map((r) => {
+      const provenance = Provenance.parse(r.properties);
+      const out: GraphRelationship = { type: r.type, start: r.start, end: r.end, properties: ownProperties(r.properties), docIds: [...new Set(provenance.docIds)].sort() };
+      if (provenance.firstSeen !== undefined) out.firstSeen = provenance.firstSeen;
+      if (provenance.lastSeen !== undefined) out.lastSeen = provenance.lastSeen;
+      return GraphRelationship.parse(out);
+    });
+  }
+
+  async licenses(filter: { licensor?: string; licensee?: string } = {}): Promise<License[]> {
+    const licensorKeys = await this.filterKeys(filter.licensor);
+    const licenseeKeys = await this.filterKeys(filter.licensee);
+    const rows = parseRows(RawLicense, await this.run('api/licenses', { licensorKeys, licenseeKeys }), 'licence');
+    return rows.map((r) =>
+      License.parse({ ...r, properties: ownProperties(r.properties), docIds: [...new Set(Provenance.parse(r.properties).docIds)].sort() }),
+    );
+  }
+
+  async milestones(filter: { payee?: string; payer?: string } = {}): Promise<Milestone[]> {
+    const payeeKeys = await this.filterKeys(filter.payee);
+    const payerKeys = await this.filterKeys(filter.payer);
+    const rows = parseRows(RawMilestone, await this.run('api/milestones', { payeeKeys, payerKeys }), 'milestone');
+    return rows.map((r) => {
+      const own = ownProperties(r.properties);
+      const out: Milestone = { payee: r.payee, payer: r.payer, properties: own, docIds: [...new Set(Provenance.parse(r.properties).docIds)].sort() };
+      if (typeof own['amount'] === 'number') out.amount = own['amount'];
+      if (typeof own['currency'] === 'string') out.currency = own['currency'];
+      return Milestone.parse(out);
+    });
+  }
+
+  async drugsTargeting(target: string): Promise<DrugTargeting[]> {
+    const keys = await this.resolve(target);
+    if (keys.length === 0) return [];
+    const rows = parseRows(RawTargeting, await this.run('api/drugs-targeting', { keys }), 'targeting');
+    return rows.map((r) =>
+      DrugTargeting.parse({ drug: r.drug, target: r.target, phases: r.phases, developers: r.developers, docIds: [...new Set(Provenance.parse(r.properties).docIds)].sort() }),
+    );
+  }
+
+  async evidence(relationship: RelationshipRef): Promise<EvidenceItem[]> {
+    const type = RelationshipType.parse(relationship.type);
+    const keyOf = (end: string | { key: string }): string => (typeof end === 'string' ? end : end.key);
+    const rows = await this.run('api/relationship', { type, start: keyOf(relationship.start), end: keyOf(relationship.end) });
+    const items: EvidenceItem[] = [];
+    for (const row of rows) {
+      const p = Provenance.parse(PropertyMap.parse(row['properties']));
+      p.docIds.forEach((docId, i) => {
+        items.push(EvidenceItem.parse({ docId, sentence: p.sentences[i], start: p.starts[i], end: p.ends[i], rule: p.rules[i], confidence: p.confidences[i] }));
+      });
+    }
+    return items.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start || a.end - b.end));
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+/** Connects to the graph (fails with NEO4J_UNAVAILABLE / NEO4J_AUTH / NEO4J_DATABASE) and returns the lookups. */
+export async function openGraph(config: Neo4jConfig): Promise<DealGraph> {
+  return new Neo4jDealGraph(await Neo4jGraphStore.open(config));
+}

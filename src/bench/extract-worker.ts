@@ -1,0 +1,24 @@
+// Worker thread of the multi-core extraction benchmark: warms up on the corpus, says it is ready,
+// then on "go" extracts the corpus `passes` times and reports its totals. Started by workers.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { addTotals, emptyTotals, extractionPass, warmupSample } from './extraction.ts';
+import type { BenchInput } from './extraction.ts';
+
+interface WorkerJob {
+  inputs: BenchInput[];
+  passes: number;
+}
+
+const job = workerData as WorkerJob;
+const port = parentPort;
+if (port) {
+  extractionPass(warmupSample(job.inputs));
+  port.on('message', (message: unknown) => {
+    if (message !== 'go') return;
+    const totals = emptyTotals();
+    const t0 = performance.now();
+    for (let i = 0; i < job.passes; i++) addTotals(totals, extractionPass(job.inputs));
+    port.postMessage({ kind: 'done', ms: performance.now() - t0, totals });
+  });
+  port.postMessage({ kind: 'ready' });
+}

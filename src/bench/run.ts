@@ -1,0 +1,144 @@
+// `npm run bench` as a library: extraction (one core, all cores, compromise reference), ingest into
+// Neo4j (batched vs one row per transaction), scale (1×, 10×, 100×, fresh process per size). Each
+// section reads as the list of its steps; the script only parses arguments and prints.
+import { availableParallelism } from 'node:os';
+import type { Graph } from '../model/graph.ts';
+import { extractText } from '../pipeline.ts';
+import { dataLines } from '../data-files.ts';
+import { compromisePass, documentTexts, extractionPass, readCorpusInputs, sampleInputs, timePasses, warmupSample } from './extraction.ts';
+import { runExtractionWorkers } from './workers.ts';
+import { runIngest } from './ingest.ts';
+import type { IngestFigures } from './ingest.ts';
+import { runScale } from './scale-run.ts';
+import type { ScaleChildResult } from './scale-child.ts';
+import { ALWAYS_KEPT, legalSuffixWords, scaleCorpus } from './scale.ts';
+import type { SourceDocument } from './scale.ts';
+import { machineInfo } from './machine.ts';
+import type { MachineInfo } from './machine.ts';
+
+export interface BenchSettings {
+  corpusRoot: string;
+  quick: boolean;
+  /** Minimum measured time per throughput figure. */
+  minMs: number;
+  workers: number;
+  scaleFactors: number[];
+  /** Size of the scale corpus written to Neo4j. */
+  ingestFactor: number;
+  baselineRows: number;
+  /** Caps on the corpus read (KB of input) for --quick's smaller samples; undefined = everything. */
+  extractionMaxKb?: number;
+  scaleBaseMaxKb?: number;
+}
+
+export function defaultSettings(corpusRoot: string, quick: boolean): BenchSettings {
+  return quick
+    ? { corpusRoot, quick, minMs: 1000, workers: availableParallelism(), scaleFactors: [1, 2, 4], ingestFactor: 1, baselineRows: 40, extractionMaxKb: 128, scaleBaseMaxKb: 64 }
+    : { corpusRoot, quick, minMs: 5000, workers: availableParallelism(), scaleFactors: [1, 10, 100], ingestFactor: 10, baselineRows: 200 };
+}
+
+export interface ExtractionFigures {
+  corpus: { documents: number; inputKb: number; textKb: number; entitiesPerPass: number; relationshipsPerPass: number; failures: number };
+  passes: number;
+  docsPerSec: number;
+  kbPerSec: number;
+  /** Single process = one core, so this is the per-core figure. */
+  kbPerSecPerCore: number;
+  compromiseKbPerSec: number;
+  ratioVsCompromiseParse: number;
+  multiCore: { workers: number; docsPerSec: number; kbPerSec: number; kbPerSecPerCore: number };
+  multiCoreSpeedup: number;
+}
+
+export interface ScaleReport {
+  base: { documents: number; textKb: number };
+  slope: number;
+  sizes: (ScaleChildResult & { textKb: number })[];
+  /** Peak RSS per size, keyed by the size factor. */
+  peakRssMb: Record<string, number>;
+}
+
+export interface BenchReport {
+  machine: MachineInfo;
+  settings: BenchSettings;
+  extraction: ExtractionFigures;
+  ingest: IngestFigures;
+  scale: ScaleReport;
+}
+
+const KB = 1024;
+
+export async function benchExtraction(settings: BenchSettings, log: (line: string) => void): Promise<ExtractionFigures> {
+  const all = readCorpusInputs(settings.corpusRoot);
+  const inputs = settings.extractionMaxKb === undefined ? all : sampleInputs(all, settings.extractionMaxKb * 1024);
+  const inputKb = inputs.reduce((n, i) => n + i.bytes.byteLength, 0) / KB;
+  log(`extraction: ${inputs.length} documents, ${inputKb.toFixed(0)} KB; one core …`);
+  const warm = warmupSample(inputs);
+  const single = timePasses(() => extractionPass(inputs), settings.minMs, () => extractionPass(warm));
+  const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
+  const seconds = single.ms / 1000;
+  const kbPerSec = (pass.textBytes * single.passes) / KB / seconds;
+  const docsPerSec = (pass.docs * single.passes) / seconds;
+
+  log(`extraction: bare compromise parse of the same texts …`);
+  const texts = documentTexts(inputs);
+  const reference = timePasses(() => compromisePass(texts), settings.minMs, () => compromisePass(documentTexts(warm)));
+  const refBytes = reference.result[0]?.textBytes ?? 0;
+  const compromiseKbPerSec = (refBytes * reference.passes) / KB / (reference.ms / 1000);
+
+  log(`extraction: ${settings.workers} worker threads …`);
+  const multi = await runExtractionWorkers(inputs, single.passes, settings.workers);
+  const multiSeconds = multi.wallMs / 1000;
+  const multiKbPerSec = multi.totals.textBytes / KB / multiSeconds;
+  return {
+    corpus: { documents: pass.docs, inputKb, textKb: pass.textBytes / KB, entitiesPerPass: pass.entities, relationshipsPerPass: pass.relationships, failures: pass.failures },
+    passes: single.passes,
+    docsPerSec,
+    kbPerSec,
+    kbPerSecPerCore: kbPerSec,
+    compromiseKbPerSec,
+    ratioVsCompromiseParse: compromiseKbPerSec === 0 ? 0 : kbPerSec / compromiseKbPerSec,
+    multiCore: { workers: multi.workers, docsPerSec: multi.totals.docs / multiSeconds, kbPerSec: multiKbPerSec, kbPerSecPerCore: multiKbPerSec / multi.workers },
+    multiCoreSpeedup: kbPerSec === 0 ? 0 : multiKbPerSec / kbPerSec,
+  };
+}
+
+function scaleSources(corpusRoot: string, maxKb?: number): SourceDocument[] {
+  const inputs = readCorpusInputs(corpusRoot, { prose: true });
+  return (maxKb === undefined ? inputs : sampleInputs(inputs, maxKb * 1024)).map((i) => ({ name: i.path.replace(/[/\\]/g, '_'), text: Buffer.from(i.bytes).toString('utf8') }));
+}
+
+export function scaleKeepWords(): Set<string> {
+  return new Set([...ALWAYS_KEPT, ...legalSuffixWords(dataLines('lexicons/company-legal-suffixes.txt'))]);
+}
+
+export async function benchIngest(settings: BenchSettings, log: (line: string) => void): Promise<IngestFigures> {
+  const sources = scaleSources(settings.corpusRoot, settings.scaleBaseMaxKb);
+  const keep = scaleKeepWords();
+  log(`ingest: scale corpus ${settings.ingestFactor}× (${sources.length * settings.ingestFactor} documents) into Neo4j …`);
+  function* graphs(): Generator<Graph> {
+    for (const doc of scaleCorpus(sources, settings.ingestFactor, keep)) for (const x of extractText(doc.text, doc.path)) yield x.graph;
+  }
+  return runIngest({ graphs, baselineRows: settings.baselineRows });
+}
+
+export async function benchScale(settings: BenchSettings, log: (line: string) => void): Promise<ScaleReport> {
+  const sources = scaleSources(settings.corpusRoot, settings.scaleBaseMaxKb);
+  const baseKb = sources.reduce((n, s) => n + Buffer.byteLength(s.text, 'utf8'), 0) / KB;
+  log(`scale: ${sources.length} documents (${baseKb.toFixed(0)} KB) at ${settings.scaleFactors.map((f) => `${f}×`).join(', ')}, one fresh process each …`);
+  const { sizes, slope } = await runScale(settings.corpusRoot, settings.scaleFactors, settings.scaleBaseMaxKb);
+  return {
+    base: { documents: sources.length, textKb: baseKb },
+    slope,
+    sizes: sizes.map((s) => ({ ...s, textKb: s.textBytes / KB })),
+    peakRssMb: Object.fromEntries(sizes.map((s) => [String(s.factor), s.peakRssMb])),
+  };
+}
+
+export async function runBench(settings: BenchSettings, log: (line: string) => void = () => undefined): Promise<BenchReport> {
+  const machine = machineInfo();
+  const extraction = await benchExtraction(settings, log);
+  const ingest = await benchIngest(settings, log);
+  const scale = await benchScale(settings, log);
+  return { machine, settings, extraction, ingest, scale };
+}

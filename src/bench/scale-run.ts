@@ -1,0 +1,42 @@
+// Runs each scale size in its own child process (honest peak memory per size) and fits the slope
+// of log(time) on log(size).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { KgError } from '../errors.ts';
+import type { ScaleChildResult } from './scale-child.ts';
+import { logLogSlope } from './scale.ts';
+
+const RUNNER = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
+const CHILD = fileURLToPath(new URL('./scale-child.ts', import.meta.url));
+
+export function runScaleChild(corpusRoot: string, factor: number, maxBaseKb?: number): Promise<ScaleChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RUNNER, CHILD, corpusRoot, String(factor), ...(maxBaseKb === undefined ? [] : [String(maxBaseKb)])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk: string) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const line = out.trim().split('\n').pop() ?? '';
+      if (code !== 0 || line === '') {
+        reject(new KgError('INPUT_MALFORMED', `scale run ${factor}× failed (exit ${String(code)})`, { subject: 'bench' }));
+        return;
+      }
+      resolve(JSON.parse(line) as ScaleChildResult);
+    });
+  });
+}
+
+export interface ScaleFigures {
+  sizes: ScaleChildResult[];
+  /** Slope of log(total time) on log(size): 1.0 is linear. */
+  slope: number;
+}
+
+export async function runScale(corpusRoot: string, factors: readonly number[], maxBaseKb?: number): Promise<ScaleFigures> {
+  const sizes: ScaleChildResult[] = [];
+  for (const factor of factors) sizes.push(await runScaleChild(corpusRoot, factor, maxBaseKb));
+  return { sizes, slope: logLogSlope(sizes.map((s) => ({ x: s.factor, y: s.totalMs }))) };
+}

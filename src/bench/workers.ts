@@ -1,0 +1,64 @@
+// Multi-core extraction: one worker thread per core, each extracting the whole corpus the same
+// number of times (equal work, so one large document cannot leave a core idle). The clock runs from
+// "go" (all workers warmed up) to the last worker's report.
+import { Worker } from 'node:worker_threads';
+import type { BenchInput, PassTotals } from './extraction.ts';
+import { addTotals, emptyTotals } from './extraction.ts';
+
+interface DoneMessage {
+  kind: 'done';
+  ms: number;
+  totals: PassTotals;
+}
+
+function isMessage(m: unknown, kind: string): boolean {
+  return typeof m === 'object' && m !== null && 'kind' in m && m.kind === kind;
+}
+
+/** Starts a TypeScript worker: the tsx loader is registered inside the thread before the entry loads. */
+function startTsWorker(entry: URL, workerData: unknown): Worker {
+  const api = import.meta.resolve('tsx/esm/api');
+  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(code, { eval: true, workerData });
+}
+
+export interface MultiCoreResult {
+  workers: number;
+  wallMs: number;
+  totals: PassTotals;
+}
+
+export async function runExtractionWorkers(inputs: readonly BenchInput[], passes: number, workers: number): Promise<MultiCoreResult> {
+  const started = Array.from({ length: workers }, () => startTsWorker(new URL('./extract-worker.ts', import.meta.url), { inputs, passes }));
+  try {
+    await Promise.all(
+      started.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            w.once('error', reject);
+            w.on('message', (m: unknown) => {
+              if (isMessage(m, 'ready')) resolve();
+            });
+          }),
+      ),
+    );
+    const done = started.map(
+      (w) =>
+        new Promise<DoneMessage>((resolve, reject) => {
+          w.once('error', reject);
+          w.on('message', (m: unknown) => {
+            if (isMessage(m, 'done')) resolve(m as DoneMessage);
+          });
+        }),
+    );
+    const t0 = performance.now();
+    for (const w of started) w.postMessage('go');
+    const reports = await Promise.all(done);
+    const wallMs = performance.now() - t0;
+    const totals = emptyTotals();
+    for (const r of reports) addTotals(totals, r.totals);
+    return { workers, wallMs, totals };
+  } finally {
+    await Promise.all(started.map((w) => w.terminate()));
+  }
+}

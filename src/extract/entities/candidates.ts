@@ -1,0 +1,70 @@
+// What the rule families hand to the entity stage's selector: mentions with a priority, so that
+// where two rules claim overlapping text the stronger (then the longer) one wins.
+import type { StructuredDocument, Sentence } from '../../model/document.ts';
+import type { Mention } from '../../model/extraction.ts';
+
+export interface Candidate extends Mention {
+  /** Higher wins an overlap; ties go to the longer span, then the earlier one. */
+  priority: number;
+}
+
+/** The text the rules read: the document's clean text and the sentences facts may come from. */
+export interface Scope {
+  doc: StructuredDocument;
+  text: string;
+  /** Sentences outside forward-looking boilerplate, in document order. */
+  sentences: Sentence[];
+}
+
+export function scopeOf(doc: StructuredDocument): Scope {
+  return { doc, text: doc.cleanText, sentences: doc.sentences.filter((s) => s.section !== 'forwardLooking') };
+}
+
+/**
+ * Runs a global regex over every sentence of the scope and hands each match with its absolute
+ * offset to `visit`. One linear pass per sentence; the regex is compiled by the caller, once.
+ */
+export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void): void {
+  for (const sentence of scope.sentences) {
+    const slice = scope.text.slice(sentence.start, sentence.end);
+    pattern.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = pattern.exec(slice)) !== null) {
+      visit(m, sentence.start + m.index, sentence);
+      if (m[0].length === 0) pattern.lastIndex++;
+    }
+  }
+}
+
+/** A candidate covering `surface` found at `start`, trimmed of surrounding white space. */
+export function candidate(
+  fields: Omit<Candidate, 'text' | 'end' | 'sentenceIndex'> & { surface: string; sentence: Sentence },
+): Candidate {
+  const { surface, sentence, ...rest } = fields;
+  const lead = surface.length - surface.trimStart().length;
+  const text = surface.trim();
+  const c: Candidate = { ...rest, start: rest.start + lead, end: rest.start + lead + text.length, text, sentenceIndex: sentence.index };
+  return c;
+}
+
+/** Keeps the best non-overlapping candidates, in document order. Linear in the text covered. */
+export function selectCandidates(candidates: readonly Candidate[], textLength: number): Candidate[] {
+  const ranked = [...candidates].sort(
+    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || a.label.localeCompare(b.label),
+  );
+  const taken = new Uint8Array(textLength + 1);
+  const kept: Candidate[] = [];
+  for (const c of ranked) {
+    if (c.end <= c.start) continue;
+    let free = true;
+    for (let i = c.start; i < c.end; i++)
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,231 @@
+// Companies and organizations: legal-suffix names, tickers, company-typical words, the industry
+// lexicon, deal-adviser phrasing; agencies, exchanges, universities and hospitals are Organization.
+import type { Candidate, Scope } from './candidates.ts';
+import { candidate, sweep } from './candidates.ts';
+import {
+  companyWords,
+  escapeRegExp,
+  industryCompanies,
+  legalSuffixes,
+  nameStopwords,
+  notEntities,
+  organizations,
+} from './lexicons.ts';
+import { stripLegalSuffix } from '../../resolve/normalize.ts';
+import { dataLines } from '../../data-files.ts';
+import { PhraseMatcher } from './phrases.ts';
+
+/** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
+export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]|\p{Lu}`;
+/** Lower-case words that may sit inside a name ("Drug Innovations at Emory"). */
+const NAME_JOINER = String.raw`(?:&|at|of|de|la|du|der|di)`;
+const NAME_SEQ = (max: number): string =>
+  String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${NAME_JOINER}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
+
+const ORG_HEADS = /\b(?:University|Universit[äé]|Hospital|Institute|Institut|Foundation|Center|Centre|Society|Association|Council|Agency|Administration|Commission|Department|Ministry|School|College|Clinic|Trust|Network|Consortium|Alliance|Academy|Board|Office|Committee|Program|Programme|Syndicate)\b/;
+
+let compiled:
+  | {
+      suffix: RegExp;
+      nameBefore: RegExp;
+      industry: PhraseMatcher<true>;
+      orgs: PhraseMatcher<true>;
+      words: RegExp;
+      coreBefore: RegExp;
+      hyphenWords: RegExp;
+      adviser: RegExp;
+      ticker: RegExp;
+      orgHeads: RegExp;
+      places: Set<string>;
+    }
+  | undefined;
+
+function phraseMatcher(names: Iterable<string>): PhraseMatcher<true> {
+  const matcher = new PhraseMatcher<true>(false);
+  for (const name of names) matcher.add(name, true);
+  return matcher;
+}
+
+function alternation(names: Iterable<string>): string {
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+}
+
+function patterns(): NonNullable<typeof compiled> {
+  if (compiled) return compiled;
+  const suffixForms = new Set<string>();
+  for (const s of legalSuffixes()) {
+    suffixForms.add(s);
+    suffixForms.add(s.toUpperCase());
+  }
+  const suffixAlt = [...suffixForms]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => escapeRegExp(s).replace(/ /g, String.raw`\s+`))
+    .join('|');
+  const { strong, weak } = companyWords();
+  const wordAlt = alternation([...strong, ...weak]);
+  const B = String.raw`(?![\p{L}\p{N}])`;
+  compiled = {
+    // Anchors: the suffix or company word is found first, the name is then read leftwards from it.
+    suffix: new RegExp(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'gu'),
+    nameBefore: new RegExp(String.raw`(${NAME_SEQ(5)})([ \t]*,?[ \t]+)$`, 'u'),
+    industry: phraseMatcher(industryCompanies()),
+    orgs: phraseMatcher(organizations()),
+    words: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'gu'),
+    coreBefore: new RegExp(String.raw`((?:(?:${NAME_TOKEN})[ \t]+){1,3})$`, 'u'),
+    hyphenWords: new RegExp(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'gu'),
+    adviser: new RegExp(
+      String.raw`(${NAME_SEQ(5)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:financial|legal)[ \t]+(?:advisor|adviser|counsel)`,
+      'gu',
+    ),
+    ticker: /\(?\b(Nasdaq|NASDAQ|NYSE(?: American| MKT)?|TSX(?:-V)?|LSE|AIM|ASX|SIX|Euronext(?: [A-Z][a-z]+)?|KOSDAQ|KRX|HKEX|SEHK|TSE|OTCQX|OTCQB|OTC(?: Markets)?|SSE|SZSE|Nasdaq Global (?:Select )?Market)\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b\)?/g,
+    orgHeads: new RegExp(
+      String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:University|Hospital|Institute|Foundation|Medical Center|Cancer Center|Society|Association|Agency|Administration|Commission|Trust)|(?:University|Institute)[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
+      'gu',
+    ),
+    places: new Set(dataLines('lexicons/places.txt')),
+  };
+  return compiled;
+}
+
+let generic: Set<string> | undefined;
+/** Title words and generic adjectives ("Medical", "Clinical", "Life") that cannot be a company's whole name. */
+function genericWords(): Set<string> {
+  return (generic ??= new Set(dataLines('lexicons/person-words.txt')));
+}
+
+export function placeNames(): Set<string> {
+  return patterns().places;
+}
+
+/** Drops leading stop words and cuts at the last stop word or "and": "Merck and Hanmi Pharmaceutical" → "Hanmi Pharmaceutical". */
+function trimName(raw: string): { name: string; lead: number } {
+  const stop = nameStopwords();
+  const tokens = raw.split(/([ \t]+)/);
+  let cut = 0;
+  let offset = 0;
+  for (let i = 0; i < tokens.length; i += 2) {
+    const token = tokens[i] ?? '';
+    const bare = token.replace(/[’']s$/, '').replace(/\.$/, '');
+    if (stop.has(bare) || stop.has(bare.charAt(0) + bare.slice(1).toLowerCase()) || /^\d+$/.test(bare) || token === 'and' || /[’']s$/.test(token) || token.endsWith(',')) {
+      cut = i + 2;
+    }
+  }
+  for (let i = 0; i < cut && i < tokens.length; i++) offset += (tokens[i] ?? '').length;
+  let name = tokens.slice(cut).join('');
+  // A joiner cannot open a name.
+  const joiner = /^(?:&|at|of|de|la|du|der|di)[ \t]+/.exec(name);
+  if (joiner) {
+    offset += joiner[0].length;
+    name = name.slice(joiner[0].length);
+  }
+  return { name, lead: offset };
+}
+
+function isOrganizationName(name: string): boolean {
+  return ORG_HEADS.test(name);
+}
+
+function companyCandidate(
+  scope: Scope,
+  fields: { start: number; surface: string; rule: string; priority: number; sentence: Scope['sentences'][number]; canonical?: string; properties?: Candidate['properties']; untrimmed?: boolean },
+): Candidate | undefined {
+  const { name, lead } = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface);
+  if (name.length < 2 || !/\p{Lu}/u.test(name)) return undefined;
+  if (notEntities().has(name.toLowerCase())) return undefined;
+  const label = isOrganizationName(name) ? 'Organization' : 'Company';
+  const c = candidate({
+    label,
+    start: fields.start + lead,
+    surface: name,
+    canonical: fields.canonical ?? stripLegalSuffix(name),
+    rule: fields.rule,
+    priority: fields.priority,
+    sentence: fields.sentence,
+    ...(fields.properties ? { properties: fields.properties } : {}),
+  });
+  return c;
+}
+
+export function findCompanies(scope: Scope): Candidate[] {
+  const p = patterns();
+  const out: Candidate[] = [];
+  const push = (c: Candidate | undefined): void => {
+    if (c) out.push(c);
+  };
+
+  sweep(scope, p.suffix, (m, offset, sentence) => {
+    const window = scope.text.slice(Math.max(sentence.start, offset - 100), offset);
+    const left = p.nameBefore.exec(window);
+    if (!left) return;
+    const name = left[1] ?? '';
+    const surface = `${left[0]}${m[1] ?? ''}`;
+    const start = offset - left[0].length;
+    const { name: trimmed, lead } = trimName(name);
+    if (!trimmed || !/\p{L}/u.test(trimmed)) return;
+    const full = surface.slice(lead);
+    push(companyCandidate(scope, { start: start + lead, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
+  });
+
+  for (const sentence of scope.sentences) {
+    p.industry.scan(scope.text, sentence.start, sentence.end, (hit) =>
+      push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })),
+    );
+    p.orgs.scan(scope.text, sentence.start, sentence.end, (hit) =>
+      out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })),
+    );
+  }
+
+  sweep(scope, p.orgHeads, (m, offset, sentence) => {
+    const { name, lead } = trimName(m[0]);
+    if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
+    out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
+  });
+
+  const { weak } = companyWords();
+  sweep(scope, p.words, (w, wordOffset, sentence) => {
+    const left = p.coreBefore.exec(scope.text.slice(Math.max(sentence.start, wordOffset - 80), wordOffset));
+    if (!left) return;
+    const offset = wordOffset - left[0].length;
+    const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
+    const head = m[2] ?? '';
+    const { name: core } = trimName((m[1] ?? '').trimEnd());
+    if (!core || core.split(/\s+/).every((t) => nameStopwords().has(t))) return;
+    if (weak.has(head)) {
+      const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
+      const before = scope.text.slice(Math.max(0, offset - 6), offset);
+      if (core.includes(' ') || /^[ \t]\p{Lu}/u.test(after) || /\b(?:of|for|and|&)[ \t]+$/.test(before)) return;
+    }
+    if (core.split(/\s+/).every((t) => genericWords().has(t) || nameStopwords().has(t))) return;
+    push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
+  });
+
+  sweep(scope, p.hyphenWords, (m, offset, sentence) => {
+    push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
+  });
+
+  sweep(scope, p.adviser, (m, offset, sentence) => {
+    push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));
+  });
+
+  return out;
+}
+
+export interface TickerMark {
+  start: number;
+  end: number;
+  exchange: string;
+  symbol: string;
+  sentenceIndex: number;
+}
+
+/** `(Nasdaq: IMGN)`, `NYSE: MRK`: the company they follow gets ticker and exchange. */
+export function findTickers(scope: Scope): TickerMark[] {
+  const marks: TickerMark[] = [];
+  sweep(scope, patterns().ticker, (m, offset, sentence) => {
+    marks.push({ start: offset, end: offset + m[0].length, exchange: m[1] ?? '', symbol: m[2] ?? '', sentenceIndex: sentence.index });
+  });
+  return marks;
+}

@@ -1,0 +1,108 @@
+// People: names in quote attributions ("said Jane Doe, Ph.D., Chief Executive Officer of X"),
+// name–title pairs, honorifics, signature blocks and contact lines. Honorifics and degrees are kept
+// out of the name; the title goes to the `title` property for the relations stage (EMPLOYS).
+import type { Candidate, Scope } from './candidates.ts';
+import { candidate, sweep } from './candidates.ts';
+import { companyWords, escapeRegExp, honorifics, nameStopwords, personTitles } from './lexicons.ts';
+import { dataLines } from '../../data-files.ts';
+
+const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+)`;
+const INITIAL = String.raw`\p{Lu}\.`;
+const PERSON = String.raw`${WORD}(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
+
+let compiled: { said: RegExp; titled: RegExp; titleFirst: RegExp; honorific: RegExp; signature: RegExp; contact: RegExp; labelled: RegExp; hon: RegExp; deg: RegExp; notName: Set<string> } | undefined;
+
+function patterns(): NonNullable<typeof compiled> {
+  if (compiled) return compiled;
+  const { pre, post } = honorifics();
+  const HON = String.raw`(?:(?:${pre.map(escapeRegExp).join('|')})[ \t]+)`;
+  const DEG = String.raw`(?:,?[ \t]+(?:${post.map(escapeRegExp).join('|')})(?![\p{L}]))`;
+  const titles = personTitles();
+  const TITLE = String.raw`(?:${[...new Set(titles.flatMap((t) => [t, t.toLowerCase()]))].map(escapeRegExp).join('|')})`;
+  const notName = new Set<string>([...dataLines('lexicons/person-words.txt'), ...nameStopwords(), ...companyWords().strong, ...companyWords().weak]);
+  const B = String.raw`(?![\p{L}\p{N}])`;
+  compiled = {
+    said: new RegExp(String.raw`\b(?:said|says|commented|stated|added|noted|explained|continued|remarked|concluded|according[ \t]+to)[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
+    titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(${TITLE})${B}`, 'gu'),
+    titleFirst: new RegExp(String.raw`\b(?:${TITLE}),?[ \t]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
+    honorific: new RegExp(String.raw`(?<![\p{L}])(${HON})(${PERSON})(${DEG}*)${B}`, 'gu'),
+    signature: new RegExp(String.raw`\/s\/[ \t]*()(${PERSON})()${B}`, 'gu'),
+    contact: new RegExp(String.raw`(?<![\p{L}])()(${PERSON})()(?=[ \t,]*(?:\+?\d{1,3}[ \t.\-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.\-])\d{3,4}(?:[ \t.\-]\d{4})?\b|[ \t,]*[\w.\-]+@[\w\-]+\.)`, 'gu'),
+    labelled: new RegExp(String.raw`\b(?:Contacts?|Media|Investors?|Investor[ \t]+Relations|Media[ \t]+Relations|Media[ \t]+Contacts?|Investor[ \t]+Contacts?)[ \t]*:[ \t]*()(${PERSON})()${B}`, 'gu'),
+    hon: new RegExp(String.raw`^${HON}`, 'u'),
+    deg: new RegExp(DEG, 'gu'),
+    notName,
+  };
+  return compiled;
+}
+
+/** The first run of two or more name words in `name`, as an offset and text ("Jane Roe Executive Director" → "Jane Roe"). */
+function nameRun(name: string, notName: Set<string>): { offset: number; text: string } | undefined {
+  const parts = name.split(/([ \t]+)/);
+  let run: { from: number; to: number } | undefined;
+  let best: { from: number; to: number } | undefined;
+  for (let i = 0; i < parts.length; i += 2) {
+    const token = parts[i] ?? '';
+    const ok = !notName.has(token.replace(/\.$/, '')) && !/[’']s$/.test(token);
+    if (ok) run = run ? { from: run.from, to: i } : { from: i, to: i };
+    else run = undefined;
+    if (run && run.to > run.from && !best) {
+      // Extend to the end of this run before taking it.
+      let to = run.to;
+      for (let j = i + 2; j < parts.length; j += 2) {
+        const t = parts[j] ?? '';
+        if (notName.has(t.replace(/\.$/, '')) || /[’']s$/.test(t)) break;
+        to = j;
+      }
+      best = { from: run.from, to };
+    }
+  }
+  if (!best) return undefined;
+  // A name ends in a word, not an initial.
+  while (best.to > best.from && /^\p{Lu}\.$/u.test(parts[best.to] ?? '')) best.to -= 2;
+  if (best.to <= best.from) return undefined;
+  const offset = parts.slice(0, best.from).join('').length;
+  return { offset, text: parts.slice(best.from, best.to + 1).join('') };
+}
+
+export function findPeople(scope: Scope): Candidate[] {
+  const p = patterns();
+  const out: Candidate[] = [];
+  const visit = (rule: string, priority: number, withTitle: boolean) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => {
+    const hon = m[1] ?? '';
+    const raw = m[2] ?? '';
+    const run = nameRun(raw, p.notName);
+    if (!run) return;
+    const name = run.text;
+    const start = offset + m[0].indexOf(hon + raw) + hon.length + run.offset;
+    const properties: Candidate['properties'] = {};
+    if (withTitle) {
+      const tail = scope.text.slice(start + name.length, sentence.end);
+      const title = /^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:said|commented|added|stated)|$)/u.exec(tail.replace(p.deg, (d) => ' '.repeat(d.length)));
+      if (title?.[1]) properties['title'] = title[1].trim().replace(/,$/, '');
+    }
+    out.push(candidate({ label: 'Person', start, surface: name, canonical: name, rule, priority, sentence, ...(Object.keys(properties).length ? { properties } : {}) }));
+    // Contact lines run a company into a name ("Acme Jane Doe 555-1234"): offer the name without its
+    // first or last word too, below a company's priority, so the company keeps its word.
+    if (!withTitle && priority < 60) {
+      const words = name.split(/[ \t]+/);
+      if (words.length >= 3) {
+        const tail = words.slice(1).join(' ');
+        out.push(candidate({ label: 'Person', start: start + name.length - tail.length, surface: tail, canonical: tail, rule, priority: priority - 1, sentence }));
+        const head = words.slice(0, -1).join(' ');
+        if (!/\.$/.test(head)) out.push(candidate({ label: 'Person', start, surface: head, canonical: head, rule, priority: priority - 1, sentence }));
+      }
+    }
+  };
+  sweep(scope, p.said, visit('person.quote-attribution', 64, true));
+  sweep(scope, p.titled, visit('person.name-title', 63, true));
+  sweep(scope, p.titleFirst, visit('person.title-name', 61, false));
+  sweep(scope, p.honorific, visit('person.honorific', 62, true));
+  sweep(scope, p.signature, visit('person.signature', 64, false));
+  // Contact lines are read in every section: wire layouts often run the contact block into the
+  // safe-harbour paragraph, and a phone number or a "Media:" label is never a forward-looking fact.
+  const everywhere: Scope = { ...scope, sentences: scope.doc.sentences };
+  sweep(everywhere, p.contact, visit('person.contact', 54, false));
+  sweep(everywhere, p.labelled, visit('person.contact-label', 54, false));
+  return out;
+}

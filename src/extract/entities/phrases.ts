@@ -1,0 +1,62 @@
+// Linear lookup of many known phrases in a text: phrases are bucketed by their first word, so each
+// word of the text costs one hash lookup (plus a direct comparison for the few phrases in its
+// bucket) instead of a pass of one giant regex alternation.
+const WORD = /[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+export interface PhraseHit<V> {
+  start: number;
+  end: number;
+  form: string;
+  value: V;
+}
+
+export class PhraseMatcher<V> {
+  private readonly byFirst = new Map<string, { form: string; value: V }[]>();
+
+  constructor(private readonly caseFree: boolean) {}
+
+  get size(): number {
+    return this.byFirst.size;
+  }
+
+  add(form: string, value: V): void {
+    WORD.lastIndex = 0;
+    const first = WORD.exec(form);
+    if (!first || first.index !== 0) return;
+    const key = this.caseFree ? first[0].toLowerCase() : first[0];
+    const bucket = this.byFirst.get(key);
+    const entry = { form: this.caseFree ? form.toLowerCase() : form, value };
+    if (!bucket) this.byFirst.set(key, [entry]);
+    else {
+      bucket.push(entry);
+      bucket.sort((a, b) => b.form.length - a.form.length);
+    }
+  }
+
+  /** Longest known phrase at each word start of text[start, end), left to right, non-overlapping. */
+  scan(text: string, start: number, end: number, visit: (hit: PhraseHit<V>) => void): void {
+    const slice = text.slice(start, end);
+    const haystack = this.caseFree ? slice.toLowerCase() : slice;
+    // toLowerCase may change the length of rare characters; offsets would drift, so read the original.
+    const source = haystack.length === slice.length ? haystack : slice;
+    WORD.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = WORD.exec(source)) !== null) {
+      const at = m.index;
+      const before = source[at - 1];
+      if (before !== undefined && (before === '-' || WORD_CHAR.test(before))) continue;
+      const bucket = this.byFirst.get(m[0]);
+      if (!bucket) continue;
+      for (const { form, value } of bucket) {
+        if (!source.startsWith(form, at)) continue;
+        const next = source[at + form.length];
+        const afterNext = source[at + form.length + 1];
+        if (next !== undefined && (WORD_CHAR.test(next) || (next === '-' && afterNext !== undefined && /\p{L}/u.test(afterNext)))) continue;
+        visit({ start: start + at, end: start + at + form.length, form: slice.slice(at, at + form.length), value });
+        WORD.lastIndex = at + form.length;
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,297 @@
+// What the relation rules see of one sentence: its clean text, the entity mentions inside it in text
+// order (with "the Company", "we", "our" standing for the document's main company), and helpers to
+// find mentions near a trigger without crossing a clause boundary.
+import type { Sentence, StructuredDocument } from '../../model/document.ts';
+import type { DocumentMentions, Mention } from '../../model/extraction.ts';
+import type { EntityLabel } from '../../model/vocabulary.ts';
+import { foldName, stripLegalSuffix } from '../../resolve/normalize.ts';
+import { findAll } from './lexicon.ts';
+
+/** A mention inside the sentence; offsets are relative to the sentence text. */
+export interface Item {
+  /** Index into DocumentMentions.mentions. */
+  index: number;
+  label: EntityLabel;
+  start: number;
+  end: number;
+  text: string;
+  /** Same number for mentions of one entity within the document. */
+  entity: number;
+  /** True for "the Company", "we", "our" resolved to the document's main company. */
+  pronoun: boolean;
+  mention: Mention;
+}
+
+export interface DocumentContext {
+  doc: StructuredDocument;
+  found: DocumentMentions;
+  /** Entity id of each mention (label + folded name, joined through sameAs links). */
+  entityOf: number[];
+  /** Mention index standing for the registrant / main company, when one can be told. */
+  primaryCompany: number | undefined;
+  /** Mentions grouped by sentence, in text order. */
+  bySentence: Map<number, number[]>;
+  /** The two most mentioned companies (first mention of each), what "the companies" refers to. */
+  parties: number[];
+}
+
+export interface SentenceContext {
+  docContext: DocumentContext;
+  sentence: Sentence;
+  /** cleanText of the sentence; every Item offset points into it. */
+  text: string;
+  lower: string;
+  items: Item[];
+}
+
+function entityIds(found: DocumentMentions): number[] {
+  const parent = found.mentions.map((_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) i = parent[i] ?? i;
+    return i;
+  };
+  const union = (a: number, b: number): void => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  };
+  const first = new Map<string, number>();
+  found.mentions.forEach((m, i) => {
+    const key = `${m.label}|${foldName(m.label === 'Company' ? stripLegalSuffix(m.canonical) : m.canonical)}`;
+    const seen = first.get(key);
+    if (seen === undefined) first.set(key, i);
+    else union(seen, i);
+  });
+  for (const link of found.sameAs) {
+    const [a, b] = [found.mentions[link.a], found.mentions[link.b]];
+    if (a && b && a.label === b.label) union(link.a, link.b);
+  }
+  return found.mentions.map((_, i) => find(i));
+}
+
+const PRONOUN_TEXT = /^(?:the\s+company|the\s+registrant|we|our|us)$/i;
+
+/**
+ * The document's main company: the filing's registrant when a mention names it, else the first
+ * company of the sentence that announces the news ("X today announced"), else the most mentioned one.
+ */
+function findPrimaryCompany(doc: StructuredDocument, found: DocumentMentions, entityOf: number[]): number | undefined {
+  const companies = found.mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.label === 'Company' && !PRONOUN_TEXT.test(m.text.trim()));
+  if (companies.length === 0) return undefined;
+  for (const registrant of doc.filing?.registrants ?? []) {
+    const want = foldName(stripLegalSuffix(registrant.name));
+    const hit = companies.find(({ m }) => foldName(stripLegalSuffix(m.canonical)) === want || foldName(stripLegalSuffix(m.text)) === want);
+    if (hit) return hit.i;
+  }
+  const announcing = doc.sentences.find(
+    (s) => s.section === 'dateline' || /\b(?:today\s+announced|announced\s+today|today\s+reported|announces|announce)\b/i.test(doc.cleanText.slice(s.start, s.end)),
+  );
+  if (announcing) {
+    const first = companies.find(({ m }) => m.start >= announcing.start && m.end <= announcing.end);
+    if (first) return first.i;
+  }
+  const counts = new Map<number, { count: number; first: number }>();
+  for (const { i } of companies) {
+    const id = entityOf[i] ?? i;
+    const entry = counts.get(id);
+    if (entry) entry.count += 1;
+    else counts.set(id, { count: 1, first: i });
+  }
+  return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0]?.first;
+}
+
+function mainParties(found: DocumentMentions, entityOf: number[]): number[] {
+  const counts = new Map<number, { count: number; first: number }>();
+  found.mentions.forEach((m, i) => {
+    if (m.label !== 'Company' || PRONOUN_TEXT.test(m.text.trim())) return;
+    const id = entityOf[i] ?? i;
+    const entry = counts.get(id);
+    if (entry) entry.count += 1;
+    else counts.set(id, { count: 1, first: i });
+  });
+  const ranked = [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first);
+  return ranked.length >= 2 ? ranked.slice(0, 2).map((r) => r.first) : [];
+}
+
+export function documentContext(doc: StructuredDocument, found: DocumentMentions): DocumentContext {
+  const entityOf = entityIds(found);
+  const bySentence = new Map<number, number[]>();
+  found.mentions.forEach((m, i) => {
+    const list = bySentence.get(m.sentenceIndex);
+    if (list) list.push(i);
+    else bySentence.set(m.sentenceIndex, [i]);
+  });
+  for (const list of bySentence.values()) list.sort((a, b) => (found.mentions[a]?.start ?? 0) - (found.mentions[b]?.start ?? 0) || a - b);
+  return { doc, found, entityOf, primaryCompany: findPrimaryCompany(doc, found, entityOf), bySentence, parties: mainParties(found, entityOf) };
+}
+
+export function sentenceContext(dc: DocumentContext, sentence: Sentence): SentenceContext {
+  const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
+  const items: Item[] = [];
+  for (const i of dc.bySentence.get(sentence.index) ?? []) {
+    const m = dc.found.mentions[i];
+    if (!m || m.start < sentence.start || m.end > sentence.end) continue;
+    const isPronoun = m.label === 'Company' && PRONOUN_TEXT.test(m.text.trim());
+    items.push({
+      index: isPronoun && dc.primaryCompany !== undefined ? dc.primaryCompany : i,
+      label: m.label,
+      start: m.start - sentence.start,
+      end: m.end - sentence.start,
+      text: m.text,
+      entity: isPronoun && dc.primaryCompany !== undefined ? (dc.entityOf[dc.primaryCompany] ?? i) : (dc.entityOf[i] ?? i),
+      pronoun: isPronoun,
+      mention: m,
+    });
+  }
+  const primary = dc.primaryCompany === undefined ? undefined : dc.found.mentions[dc.primaryCompany];
+  if (primary && dc.primaryCompany !== undefined) {
+    for (const hit of findAll('registrant.pronoun', text)) {
+      if (items.some((it) => it.start < hit.end && hit.start < it.end)) continue;
+      // "our" inside a word list of a title ("our partners") still means the company; "us" as in U.S. does not.
+      if (hit.text === 'us' && text.slice(hit.start, hit.end) !== 'us') continue;
+      items.push({
+        index: dc.primaryCompany,
+        label: 'Company',
+        start: hit.start,
+        end: hit.end,
+        text: text.slice(hit.start, hit.end),
+        entity: dc.entityOf[dc.primaryCompany] ?? dc.primaryCompany,
+        pronoun: true,
+        mention: primary,
+      });
+    }
+  }
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { docContext: dc, sentence, text, lower: text.toLowerCase(), items };
+}
+
+// ---- helpers the rules share ------------------------------------------------------------------
+
+export function hasLabel(item: Item, labels: readonly EntityLabel[]): boolean {
+  return labels.includes(item.label);
+}
+
+/** True when text[from, to) crosses a clause boundary (a semicolon or a sentence-internal full stop). */
+export function crossesClause(text: string, from: number, to: number): boolean {
+  return /;|\.\s+[A-Z]/.test(text.slice(Math.min(from, to), Math.max(from, to)));
+}
+
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;
+
+/**
+ * The items of `labels` that form a coordinated list ("A, B and C") whose last item ends at most
+ * `maxGap` characters before `pos`, nearest last.
+ */
+export function listBefore(ctx: SentenceContext, pos: number, labels: readonly EntityLabel[], maxGap = 40): Item[] {
+  const candidates = ctx.items.filter((it) => it.end <= pos && hasLabel(it, labels));
+  const last = candidates[candidates.length - 1];
+  if (!last || pos - last.end > maxGap || crossesClause(ctx.text, last.end, pos)) return [];
+  const list = [last];
+  for (let k = candidates.length - 2; k >= 0; k--) {
+    const it = candidates[k];
+    const next = list[0];
+    if (!it || !next || !LIST_GAP.test(ctx.text.slice(it.end, next.start))) break;
+    list.unshift(it);
+  }
+  return list;
+}
+
+/**
+ * The items of `labels` that form a coordinated list starting at most `maxGap` characters after `pos`,
+ * without an item of `stopLabels` in between.
+ */
+export function listAfter(
+  ctx: SentenceContext,
+  pos: number,
+  labels: readonly EntityLabel[],
+  maxGap = 60,
+  stopLabels: readonly EntityLabel[] = [],
+): Item[] {
+  const after = ctx.items.filter((it) => it.start >= pos);
+  const firstIdx = after.findIndex((it) => hasLabel(it, labels));
+  const first = after[firstIdx];
+  if (!first || first.start - pos > maxGap || crossesClause(ctx.text, pos, first.start)) return [];
+  if (after.slice(0, firstIdx).some((it) => hasLabel(it, stopLabels))) return [];
+  const list = [first];
+  for (const it of after.slice(firstIdx + 1)) {
+    const prev = list[list.length - 1];
+    if (!prev) break;
+    if (!hasLabel(it, labels)) {
+      if (it.start < prev.end) continue; // nested mention
+      break;
+    }
+    if (it.label === prev.label && /^\s+$/.test(ctx.text.slice(prev.end, it.start))) {
+      list[list.length - 1] = it; // "maytansinoid TAP technology": the last name is the head
+      continue;
+    }
+    if (!LIST_GAP.test(ctx.text.slice(prev.end, it.start))) break;
+    list.push(it);
+  }
+  return list;
+}
+
+/** The last of adjacent same-label items starting at `item` ("maytansinoid TAP technology" → the head). */
+export function headOfRun(ctx: SentenceContext, item: Item | undefined): Item | undefined {
+  if (!item) return undefined;
+  let head = item;
+  for (const it of ctx.items) {
+    if (it.start < head.end || it.label !== head.label) continue;
+    if (!/^\s+$/.test(ctx.text.slice(head.end, it.start))) break;
+    head = it;
+  }
+  return head;
+}
+
+/** The nearest item of `labels` ending before `pos` within `maxDist` characters, same clause. */
+export function nearestBefore(ctx: SentenceContext, pos: number, labels: readonly EntityLabel[], maxDist = 120): Item | undefined {
+  for (let k = ctx.items.length - 1; k >= 0; k--) {
+    const it = ctx.items[k];
+    if (!it || it.end > pos || !hasLabel(it, labels)) continue;
+    if (pos - it.end > maxDist || crossesClause(ctx.text, it.end, pos)) return undefined;
+    return it;
+  }
+  return undefined;
+}
+
+/** The nearest item of `labels` starting after `pos` within `maxDist` characters, same clause. */
+export function nearestAfter(ctx: SentenceContext, pos: number, labels: readonly EntityLabel[], maxDist = 120): Item | undefined {
+  for (const it of ctx.items) {
+    if (it.start < pos || !hasLabel(it, labels)) continue;
+    if (it.start - pos > maxDist || crossesClause(ctx.text, pos, it.start)) return undefined;
+    return it;
+  }
+  return undefined;
+}
+
+/** A company written as an object ("from A", "to A", "pay A") rather than as the one who acts. */
+const OBJECT_BEFORE = /\b(?:from|to|by|with|of|for|in|pay|pays|paid|than|between)\s+(?:the\s+)?$/i;
+
+/**
+ * The subject company of a verb at `pos`: the nearest company before it in the clause that is not
+ * the object of a preposition or of another verb.
+ */
+export function subjectBefore(ctx: SentenceContext, pos: number, maxDist = 120): Item | undefined {
+  for (let k = ctx.items.length - 1; k >= 0; k--) {
+    const it = ctx.items[k];
+    if (!it || it.end > pos || it.label !== 'Company') continue;
+    if (pos - it.end > maxDist || crossesClause(ctx.text, it.end, pos)) return undefined;
+    if (OBJECT_BEFORE.test(ctx.text.slice(Math.max(0, it.start - 12), it.start))) continue;
+    return it;
+  }
+  return undefined;
+}
+
+/** "The companies will develop …": the two main companies of the document stand for "the companies". */
+export function partiesBefore(ctx: SentenceContext, pos: number): Item[] {
+  const before = ctx.text.slice(Math.max(0, pos - 60), pos);
+  if (!/\b(?:the|both)\s+(?:two\s+)?(?:companies|parties)\b/i.test(before)) return [];
+  return ctx.docContext.parties.map((index) => {
+    const m = ctx.docContext.found.mentions[index];
+    return m ? ({ index, label: 'Company', start: pos, end: pos, text: m.text, entity: ctx.docContext.entityOf[index] ?? index, pronoun: true, mention: m } as Item) : undefined;
+  }).filter((it): it is Item => it !== undefined);
+}
+
+/** Distinct entities among items, first mention of each kept. */
+export function distinctEntities(items: readonly Item[]): Item[] {
+  const seen = new Set<number>();
+  return items.filter((it) => (seen.has(it.entity) ? false : (seen.add(it.entity), true)));
+}

@@ -1,0 +1,79 @@
+// Clinical phases as written in filings: "Phase I", "Phase 1", "Phase IIb", "Phase 1/2", "Phase 1b/2",
+// "Phase II/III", "pivotal", "preclinical" → the PhaseKey of the graph (src/model/vocabulary.ts).
+import { dataTsv } from '../../data-files.ts';
+import type { PhaseKey } from '../../model/vocabulary.ts';
+import { compilePhrases } from './lexicon.ts';
+
+export interface PhaseMention {
+  start: number;
+  end: number;
+  key: PhaseKey;
+  /** The sub-phase letter where one was written ("b" of Phase 2b). */
+  subphase?: string;
+  text: string;
+}
+
+interface PhaseTables {
+  numeralOf: Map<string, number>;
+  pattern: RegExp;
+  wordOf: Map<string, PhaseKey>;
+  words: RegExp;
+}
+
+let tables: PhaseTables | undefined;
+
+function load(): PhaseTables {
+  if (tables) return tables;
+  const numeralOf = new Map<string, number>();
+  const wordOf = new Map<string, PhaseKey>();
+  for (const [kind, form, value] of dataTsv('patterns/phases.tsv').slice(1)) {
+    if (!kind || !form || !value) continue;
+    if (kind === 'numeral') numeralOf.set(form.toLowerCase(), Number(value));
+    else if (kind === 'word') wordOf.set(form.toLowerCase(), value as PhaseKey);
+  }
+  const numeral = [...numeralOf.keys()].sort((a, b) => b.length - a.length).join('|');
+  const pattern = new RegExp(
+    `(?<![\\p{L}])phase\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`,
+    'giu',
+  );
+  tables = { numeralOf, pattern, wordOf, words: compilePhrases([...wordOf.keys()]) };
+  return tables;
+}
+
+function keyOf(first: number, second: number | undefined): PhaseKey | undefined {
+  if (second === undefined || second === first) return (['PHASE_0', 'PHASE_1', 'PHASE_2', 'PHASE_3', 'PHASE_4'] as const)[first];
+  if (first === 1 && second === 2) return 'PHASE_1_2';
+  if (first === 2 && second === 3) return 'PHASE_2_3';
+  return undefined;
+}
+
+/** Every phase mention in text[from, to), offsets into `text`. */
+export function findPhases(text: string, from = 0, to = text.length): PhaseMention[] {
+  const t = load();
+  const slice = text.slice(from, to);
+  const out: PhaseMention[] = [];
+  t.pattern.lastIndex = 0;
+  for (let m = t.pattern.exec(slice); m; m = t.pattern.exec(slice)) {
+    const first = t.numeralOf.get((m[1] ?? '').toLowerCase());
+    const second = m[3] === undefined ? undefined : t.numeralOf.get(m[3].toLowerCase());
+    if (first === undefined) continue;
+    let key = keyOf(first, second);
+    let end = m.index + m[0].length;
+    if (!key && second !== undefined) {
+      // "Phase 2 and 3" of unrelated numbers: keep the first phase only.
+      key = keyOf(first, undefined);
+      end = m.index + m[0].indexOf(m[1] ?? '') + (m[1] ?? '').length + (m[2]?.length ?? 0);
+    }
+    if (!key) continue;
+    const mention: PhaseMention = { start: from + m.index, end: from + end, key, text: slice.slice(m.index, end) };
+    const sub = second === undefined ? m[2] : m[4] ?? (second === first ? m[2] : undefined);
+    if (sub && (second === undefined || second === first)) mention.subphase = sub.toLowerCase();
+    out.push(mention);
+  }
+  t.words.lastIndex = 0;
+  for (let m = t.words.exec(slice); m; m = t.words.exec(slice)) {
+    const key = t.wordOf.get(m[0].toLowerCase().replace(/\s+/g, ' '));
+    if (key) out.push({ start: from + m.index, end: from + m.index + m[0].length, key, text: m[0] });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,111 @@
+// TARGETS Drug→Target, HAS_COMPONENT ADC→antibody/payload and USES_TECHNOLOGY Drug→Technology:
+// "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "antibodies to HER2",
+// "X comprises A, linked to B", "X TAP compound", "X, built on the Y platform".
+import type { Item, SentenceContext } from '../context.ts';
+import { crossesClause, nearestAfter, nearestBefore } from '../context.ts';
+import { compilePhrases, findAll } from '../lexicon.ts';
+import type { Emit, SentenceRule } from './types.ts';
+import { DRUG, DRUG_OR_TECH, TECH, TARGET } from './types.ts';
+import { dataTsv } from '../../../data-files.ts';
+
+const TARGET_JOIN = /^\s*(?:\/|,|\s(?:and|x|×)\s|-)\s*$/i;
+
+let edges: { before: RegExp; after: RegExp } | undefined;
+
+/** Target phrases anchored at the edge of a target name: "… anti-" before it, "-targeting …" after it. */
+function targetEdges(): { before: RegExp; after: RegExp } {
+  if (edges) return edges;
+  const rows = dataTsv('patterns/relation-triggers.tsv').slice(1);
+  const phrases = (group: string): string[] => rows.filter((r) => r[0] === group && r[1]).map((r) => r[1] ?? '');
+  const before = compilePhrases(phrases('target.before')).source;
+  const after = compilePhrases(phrases('target.after')).source;
+  edges = {
+    before: new RegExp(`(?:${before})\\s*(?:the\\s+|a\\s+|an\\s+)?$`, 'iu'),
+    after: new RegExp(`^\\s*(?:receptor\\s+|protein\\s+|kinase\\s+|[\\w-]+\\s+){0,2}?(?:${after})`, 'iu'),
+  };
+  return edges;
+}
+
+/** Runs of targets joined by "/", "and", "x": "GLP-1/glucagon receptor dual agonist". */
+function targetGroups(ctx: SentenceContext): Item[][] {
+  const groups: Item[][] = [];
+  for (const it of ctx.items) {
+    if (it.label !== 'Target') continue;
+    const last = groups[groups.length - 1];
+    const prev = last?.[last.length - 1];
+    if (last && prev && TARGET_JOIN.test(ctx.text.slice(prev.end, it.start))) last.push(it);
+    else groups.push([it]);
+  }
+  return groups;
+}
+
+export const targetRule: SentenceRule = {
+  id: 'targets',
+  needs: [DRUG, TARGET],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    const { before, after } = targetEdges();
+    for (const group of targetGroups(ctx)) {
+      const first = group[0];
+      const last = group[group.length - 1];
+      if (!first || !last) continue;
+      const pre = before.test(ctx.text.slice(Math.max(0, first.start - 30), first.start));
+      const post = after.test(ctx.text.slice(last.end, last.end + 40));
+      if (!pre && !post) continue;
+      const left = nearestBefore(ctx, first.start, DRUG, 100);
+      const right = nearestAfter(ctx, last.end, DRUG, 60);
+      const dl = left ? first.start - left.end : Infinity;
+      const dr = right ? right.start - last.end : Infinity;
+      const drug = dl <= dr ? left : right;
+      if (!drug) continue;
+      for (const target of group) emit('TARGETS', drug, target, pre ? 'targets.anti_or_directed' : 'targets.target_modifier', 0.8);
+    }
+  },
+};
+
+const COMPRISES = /^(?:comprises|comprising|comprised of|composed of|consists of|consisting of|combines|combining|armed with|carrying)$/;
+/** The list of components ends where the sentence goes on about the drug: ", and is in development". */
+const COMPONENT_END = /,?\s+and\s+(?:is|are|was|were|has|have)\b|;/i;
+
+export const componentRule: SentenceRule = {
+  id: 'has_component',
+  needs: [DRUG],
+  triggers: ['component'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    for (const hit of findAll('component', ctx.text)) {
+      if (!COMPRISES.test(hit.text.replace(/\s+/g, ' '))) continue;
+      const adc = nearestBefore(ctx, hit.start, DRUG, 60);
+      if (!adc) continue;
+      const stop = COMPONENT_END.exec(ctx.text.slice(hit.end));
+      const end = stop ? hit.end + stop.index : ctx.text.length;
+      for (const part of ctx.items) {
+        if (part.start < hit.end || part.end > end || !DRUG_OR_TECH.includes(part.label)) continue;
+        emit('HAS_COMPONENT', adc, part, 'has_component.comprises', 0.85);
+      }
+    }
+  },
+};
+
+export const technologyRule: SentenceRule = {
+  id: 'uses_technology',
+  needs: [DRUG, TECH],
+  triggers: ['uses_tech', 'uses_tech.after'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    // "X TAP compound", "X, a DXd ADC", "a Y-based X"
+    for (const tech of ctx.items) {
+      if (tech.label !== 'Technology') continue;
+      const follow = findAll('uses_tech.after', ctx.text, tech.end, Math.min(ctx.text.length, tech.end + 14))[0];
+      if (!follow || !/^[\s-]*$/.test(ctx.text.slice(tech.end, follow.start))) continue;
+      const drug = nearestBefore(ctx, tech.start, DRUG, 45) ?? nearestAfter(ctx, follow.end, DRUG, 20);
+      if (drug) emit('USES_TECHNOLOGY', drug, tech, 'uses_technology.technology_compound', 0.75);
+    }
+    // "X, generated using the Y platform", "X is based on Y technology"
+    for (const hit of findAll('uses_tech', ctx.text)) {
+      const tech = nearestAfter(ctx, hit.end, TECH, 40);
+      const drug = nearestBefore(ctx, hit.start, DRUG, 100);
+      if (!tech || !drug || crossesClause(ctx.text, drug.end, tech.start)) continue;
+      if (ctx.items.some((it) => it.label === 'Company' && it.start > drug.end && it.end < hit.start)) continue;
+      emit('USES_TECHNOLOGY', drug, tech, 'uses_technology.using', 0.7);
+    }
+  },
+};

@@ -1,0 +1,112 @@
+// IN_PHASE Drug→Phase, STUDIED_FOR and APPROVED_FOR Drug→Disease: "started Phase II clinical testing
+// of X", "X is being evaluated in a Phase 3 trial", "X for the treatment of Y", "X in patients with Y",
+// "the FDA approved X for Y", "X is indicated for Y".
+import type { Properties } from '../../../model/graph.ts';
+import type { Item, SentenceContext } from '../context.ts';
+import { listAfter, listBefore, nearestBefore } from '../context.ts';
+import { findAll, hasAny } from '../lexicon.ts';
+import { isNegated, statusOf } from '../hedges.ts';
+import { findPhases } from '../phase.ts';
+import type { PhaseMention } from '../phase.ts';
+import { findDates } from '../dates.ts';
+import type { Emit, SentenceRule } from './types.ts';
+import { DISEASE, DRUG } from './types.ts';
+
+/** "Phase 2 trial of X", "Phase II testing of our X", "Phase 3 study evaluating X": the drug follows. */
+const DRUG_FOLLOWS = /^\s*(?:[\w-]+\s+){0,3}?(?:trials?|study|studies|testing|evaluation|program|development|portion|part|cohort)?\s*(?:of|evaluating|investigating|assessing|with|for|to\s+evaluate|comparing)\s/i;
+/** "X and Y, … and is in …": the clause coordinates with the sentence subject. */
+const COORDINATED = /,\s*and\s+(?:is|are|was|were|has|have)\b/i;
+
+function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
+  const start = phase.start - ctx.sentence.start;
+  const end = phase.end - ctx.sentence.start;
+  const following = DRUG_FOLLOWS.test(ctx.text.slice(end, end + 60));
+  const after = listAfter(ctx, end, DRUG, following ? 70 : 20, ['Company', 'Disease']);
+  if (after.length > 0 && following) return after;
+  const before = listBefore(ctx, start, DRUG, 40);
+  if (before.length > 0) return before;
+  const near = nearestBefore(ctx, start, DRUG, 90);
+  if (near) return [near];
+  return after;
+}
+
+function phaseStatus(ctx: SentenceContext, from: number, to: number): string {
+  const a = Math.max(0, from - 70);
+  const b = Math.min(ctx.text.length, to + 70);
+  if (statusOf(ctx.text, a, b) !== 'actual' || hasAny('phase.expected', ctx.text, a, b)) return 'expected';
+  if (hasAny('phase.started', ctx.text, a, b)) return 'started';
+  if (hasAny('phase.completed', ctx.text, a, b)) return 'completed';
+  return 'ongoing';
+}
+
+export const phaseRule: SentenceRule = {
+  id: 'in_phase',
+  needs: [DRUG],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (!/phase|pivotal|registrational|clinical/i.test(ctx.text)) return;
+    const phases = findPhases(ctx.text).map((p) => ({ ...p, start: p.start + ctx.sentence.start, end: p.end + ctx.sentence.start }));
+    const dates = findDates(ctx.text);
+    for (const phase of phases) {
+      if (phase.key === 'PRECLINICAL' && !/\b(?:in|into|enter\w*)\s+preclinical/i.test(ctx.text)) continue;
+      const from = phase.start - ctx.sentence.start;
+      const to = phase.end - ctx.sentence.start;
+      if (isNegated(ctx.text, Math.max(0, from - 40), Math.min(ctx.text.length, to + 20))) continue;
+      const status = phaseStatus(ctx, from, to);
+      const props: Properties = { status };
+      if (phase.subphase) props.subphase = phase.subphase;
+      const date = dates.filter((d) => Math.abs(d.start - to) < 120).sort((x, y) => Math.abs(x.start - to) - Math.abs(y.start - to))[0];
+      if (date) props.date = date.iso;
+      else if (status === 'started' && ctx.docContext.doc.asOf) props.asOf = ctx.docContext.doc.asOf;
+      for (const drug of phaseDrugs(ctx, phase)) emit('IN_PHASE', drug, { phase: phase.key }, `in_phase.${status}`, 0.8, props);
+    }
+  },
+};
+
+/** Generic prepositions ("in", "for", "against") count only right before the disease name. */
+const GENERIC = new Set(['in', 'for', 'against']);
+
+/** "in combination with X", "plus X": a partner drug of the regimen, not the subject. */
+const COMBINATION_BEFORE = /\b(?:combination\s+with|combined\s+with|plus|together\s+with|added\s+to|and\s+with|with(?:\s+or\s+without)?)\s+(?:[^\s,;.]+\s+){0,4}$/i;
+
+function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
+  let list = listBefore(ctx, pos, DRUG, 60);
+  for (let guard = 0; guard < 4; guard++) {
+    const first = list[0];
+    if (!first || !COMBINATION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 40), first.start))) break;
+    const before = nearestBefore(ctx, first.start, DRUG, 160);
+    list = before ? [before] : [];
+  }
+  if (list.length === 0 && listBefore(ctx, pos, DRUG, 60).length > 0) return [];
+  const near = list[list.length - 1] ?? nearestBefore(ctx, pos, DRUG, 160);
+  if (!near) return [];
+  if (COORDINATED.test(ctx.text.slice(near.end, pos))) {
+    const subject = ctx.items.find((it) => it.label === 'Drug');
+    if (subject) return [subject];
+  }
+  return list.length > 0 ? list : [near];
+}
+
+export const indicationRule: SentenceRule = {
+  id: 'indication',
+  needs: [DRUG, DISEASE],
+  triggers: ['indication'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    const approved = hasAny('approval', ctx.text) && !hasAny('approval.pending', ctx.text) && statusOf(ctx.text) === 'actual';
+    const used = new Set<number>();
+    for (const hit of findAll('indication', ctx.text)) {
+      const diseases = listAfter(ctx, hit.end, DISEASE, GENERIC.has(hit.text) ? 3 : 45, ['Drug', 'Company']);
+      const fresh = diseases.filter((d) => !used.has(d.start));
+      if (fresh.length === 0) continue;
+      for (const d of fresh) used.add(d.start);
+      const drugs = subjectDrugs(ctx, hit.start);
+      for (const drug of drugs) {
+        if (isNegated(ctx.text, drug.end, hit.start)) continue;
+        for (const disease of fresh) {
+          if (approved) emit('APPROVED_FOR', drug, disease, 'approved_for.approval_statement', 0.75);
+          else emit('STUDIED_FOR', drug, disease, GENERIC.has(hit.text) ? 'studied_for.preposition' : 'studied_for.indication_phrase', GENERIC.has(hit.text) ? 0.6 : 0.8);
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,131 @@
+// ACQUIRES, HAS_OPTION_ON and COLLABORATES_WITH: "A to acquire B for $X per share", "B was acquired by
+// A", "A has exercised its option to license X", "A and B announced a collaboration", "in
+// collaboration with B".
+import type { Properties } from '../../../model/graph.ts';
+import type { Item, SentenceContext } from '../context.ts';
+import { crossesClause, distinctEntities, nearestAfter, nearestBefore } from '../context.ts';
+import { findAll, hasAny } from '../lexicon.ts';
+import { isNegated, statusOf } from '../hedges.ts';
+import { findMoney } from '../money.ts';
+import { findDates } from '../dates.ts';
+import type { Emit, SentenceRule } from './types.ts';
+import { COMPANY } from './types.ts';
+import type { EntityLabel } from '../../../model/vocabulary.ts';
+
+const ACQUIRABLE: readonly EntityLabel[] = ['Company', 'Drug', 'Technology'];
+/** "acquire a $1 billion equity stake", "acquire rights to": not a takeover. */
+const NOT_TAKEOVER = /^[^;.]{0,50}?\b(?:stake|shares|equity|stock|rights?|licen[cs]e|option|interest|assets?\s+of)\b/i;
+
+function acquisitionProperties(ctx: SentenceContext, from: number): Properties {
+  const props: Properties = {};
+  for (const money of findMoney(ctx.text, from)) {
+    if (money.per === 'share') {
+      if (props.perShare === undefined) {
+        props.perShare = money.amount;
+        props.currency ??= money.currency;
+      }
+    } else if (props.price === undefined) {
+      props.price = money.amount;
+      props.currency = money.currency;
+      props.amountText = money.amountText;
+      if (money.qualifier !== 'exact') props.qualifier = money.qualifier;
+    }
+  }
+  if (hasAny('acquire.cvr', ctx.text)) props.cvr = true;
+  const date = findDates(ctx.text)[0];
+  if (date) props.date = date.iso;
+  else if (ctx.docContext.doc.asOf) props.asOf = ctx.docContext.doc.asOf;
+  props.status = /\b(?:completed|closed|completion of)\b/i.test(ctx.text) ? 'completed' : statusOf(ctx.text);
+  return props;
+}
+
+export const acquisitionRule: SentenceRule = {
+  id: 'acquires',
+  needs: [COMPANY],
+  triggers: ['acquire', 'acquire.passive'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    for (const hit of findAll('acquire.passive', ctx.text)) {
+      const acquirer = nearestAfter(ctx, hit.end, COMPANY, 10);
+      const target = nearestBefore(ctx, hit.start, ACQUIRABLE, 60);
+      if (!acquirer || !target || isNegated(ctx.text, Math.max(0, hit.start - 25), hit.start)) continue;
+      emit('ACQUIRES', acquirer, target, 'acquires.acquired_by', 0.85, acquisitionProperties(ctx, hit.end));
+    }
+    for (const hit of findAll('acquire', ctx.text)) {
+      if (NOT_TAKEOVER.test(ctx.text.slice(hit.end))) continue;
+      const target = nearestAfter(ctx, hit.end, ACQUIRABLE, 30);
+      if (!target) continue;
+      const by = /\bby\s+$/i;
+      const after = ctx.items.find((it) => it.label === 'Company' && it.start > target.end && it.start - target.end < 30 && by.test(ctx.text.slice(Math.max(0, it.start - 4), it.start)));
+      const acquirer = after ?? nearestBefore(ctx, hit.start, COMPANY, 100);
+      if (!acquirer || isNegated(ctx.text, Math.max(0, acquirer.end), hit.start)) continue;
+      emit('ACQUIRES', acquirer, target, 'acquires.acquirer_verb', 0.8, acquisitionProperties(ctx, hit.end));
+    }
+  },
+};
+
+export const optionRule: SentenceRule = {
+  id: 'has_option_on',
+  needs: [COMPANY],
+  triggers: ['option'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    for (const hit of findAll('option', ctx.text)) {
+      const holder = nearestBefore(ctx, hit.start, COMPANY, 60);
+      if (!holder || isNegated(ctx.text, holder.end, hit.start)) continue;
+      const object = nearestAfter(ctx, hit.end, ['Drug'], 80) ?? nearestAfter(ctx, hit.end, COMPANY, 40);
+      if (!object) continue;
+      const exercised = hasAny('option.exercise', ctx.text, holder.end, hit.start);
+      const props: Properties = { status: exercised ? 'exercised' : 'potential' };
+      const money = findMoney(ctx.text)[0];
+      if (money && exercised) {
+        props.amount = money.amount;
+        props.currency = money.currency;
+      }
+      const date = findDates(ctx.text)[0];
+      if (date) props.date = date.iso;
+      emit('HAS_OPTION_ON', holder, object, exercised ? 'has_option_on.exercised' : 'has_option_on.holds_option', 0.75, props);
+    }
+  },
+};
+
+const PAIR_GAP = /^(?:\s*,[^;.]{0,70}?,)?\s*(?:and|&)\s+(?:the\s+)?$/i;
+
+/** "A and B", "A, known as C outside the US, and B": two companies joined as one subject. */
+function coordinatedPairs(ctx: SentenceContext): [Item, Item][] {
+  const companies = ctx.items.filter((it) => it.label === 'Company' && !it.pronoun);
+  const pairs: [Item, Item][] = [];
+  for (let k = 0; k + 1 < companies.length; k++) {
+    const [a, b] = [companies[k], companies[k + 1]];
+    if (!a || !b || a.entity === b.entity) continue;
+    const gap = ctx.text.slice(a.end, b.start);
+    if (PAIR_GAP.test(gap) && !ctx.items.some((it) => it.start >= a.end && it.end <= b.start && it.label === 'Company')) pairs.push([a, b]);
+  }
+  return pairs;
+}
+
+export const collaborationRule: SentenceRule = {
+  id: 'collaborates_with',
+  needs: [COMPANY],
+  triggers: ['collaborate'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    const hits = findAll('collaborate', ctx.text);
+    const firstHit = hits[0];
+    if (!firstHit) return;
+    for (const hit of hits) {
+      // "collaboration with B", "partnered with B"
+      const partner = ctx.items.find(
+        (it) => it.label === 'Company' && it.start >= hit.end && it.start - hit.end <= 40 && /\bwith\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, it.start - 9), it.start)) && !crossesClause(ctx.text, hit.end, it.start),
+      );
+      if (!partner) continue;
+      const subject = nearestBefore(ctx, hit.start, COMPANY, 150);
+      if (!subject || isNegated(ctx.text, subject.end, hit.start)) continue;
+      for (const b of distinctEntities(ctx.items.filter((it) => it.label === 'Company' && it.start >= partner.start && it.start - partner.start < 60))) {
+        if (b === partner || /^\s*(?:,\s*)?(?:and|&)\s+$/i.test(ctx.text.slice(partner.end, b.start))) emit('COLLABORATES_WITH', subject, b, 'collaborates_with.collaboration_with', 0.8);
+      }
+    }
+    // "A and B today announced a strategic collaboration"
+    for (const [a, b] of coordinatedPairs(ctx)) {
+      if (isNegated(ctx.text, b.end, Math.min(ctx.text.length, b.end + 80))) continue;
+      emit('COLLABORATES_WITH', a, b, 'collaborates_with.joint_announcement', 0.7);
+    }
+  },
+};

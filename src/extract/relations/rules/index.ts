@@ -1,0 +1,29 @@
+// The sentence rules in the order they run. Order does not change the result (facts are sorted),
+// only which rule's properties a merged relationship keeps first.
+import type { SentenceRule } from './types.ts';
+import { developmentRule, ownershipRule } from './development.ts';
+import { licensingRule } from './licensing.ts';
+import { milestoneRule, paymentRule } from './payments.ts';
+import { acquisitionRule, collaborationRule, optionRule } from './deals.ts';
+import { indicationRule, phaseRule } from './clinical.ts';
+import { componentRule, targetRule, technologyRule } from './anatomy.ts';
+import { brandRule, employmentRule, trademarkRule } from './people.ts';
+
+export const SENTENCE_RULES: readonly SentenceRule[] = [
+  milestoneRule,
+  paymentRule,
+  licensingRule,
+  developmentRule,
+  ownershipRule,
+  acquisitionRule,
+  optionRule,
+  collaborationRule,
+  phaseRule,
+  indicationRule,
+  targetRule,
+  componentRule,
+  technologyRule,
+  employmentRule,
+  trademarkRule,
+  brandRule,
+];

@@ -1,0 +1,143 @@
+// LICENSES_TO licensor→licensee and LICENSES licensee→Technology/Drug: "A granted B an exclusive
+// license to X", "B will be granted a license", "X was licensed to B by A", "B licensed X from A",
+// "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X".
+import type { Properties } from '../../../model/graph.ts';
+import type { Item, SentenceContext } from '../context.ts';
+import { crossesClause, distinctEntities, listAfter, nearestAfter, nearestBefore } from '../context.ts';
+import { findAll, findFirst, hasAny } from '../lexicon.ts';
+import { isNegated } from '../hedges.ts';
+import { agreementYears } from '../dates.ts';
+import type { Emit, SentenceRule } from './types.ts';
+import { COMPANY, DRUG_OR_TECH, TARGET } from './types.ts';
+
+/** What the licence covers: the first drug or technology after `pos` in the clause. */
+function subjectsAfter(ctx: SentenceContext, pos: number): Item[] {
+  return listAfter(ctx, pos, DRUG_OR_TECH, 150);
+}
+
+/** The owner named in a possessive just before the subject ("using A's maytansinoid technology"). */
+function possessiveOwner(ctx: SentenceContext, subject: Item | undefined): Item | undefined {
+  if (!subject) return undefined;
+  const owner = nearestBefore(ctx, subject.start, COMPANY, 40);
+  if (!owner || !/^\s*['’]s?\b/.test(ctx.text.slice(owner.end, owner.end + 3))) return undefined;
+  return owner;
+}
+
+/** The one company of the sentence that is neither `a` nor pronoun-only, when there is exactly one. */
+function otherCompany(ctx: SentenceContext, not: Item): Item | undefined {
+  const others = distinctEntities(ctx.items.filter((it) => it.label === 'Company' && it.entity !== not.entity));
+  return others.length === 1 ? others[0] : undefined;
+}
+
+function licenceProperties(ctx: SentenceContext, from: number, subjects: Item[]): Properties {
+  const window = ctx.text.slice(from, Math.min(ctx.text.length, from + 200));
+  const props: Properties = {};
+  if (hasAny('license.nonexclusive', window)) props.exclusive = false;
+  else if (hasAny('license.exclusive', ctx.text)) props.exclusive = true;
+  const territory = findFirst('license.territory', window);
+  if (territory) props.territory = territory.text;
+  const field = findFirst('license.field', ctx.text, from);
+  if (field) {
+    const target = nearestAfter(ctx, field.end, TARGET, 20);
+    if (target) props.field = target.mention.canonical;
+  }
+  const years = agreementYears(ctx.text);
+  if (years.year !== undefined) props.year = years.year;
+  if (years.amendedYears.length > 0) props.amendedYears = years.amendedYears;
+  const first = subjects[0];
+  if (first) props.subject = first.mention.canonical;
+  return props;
+}
+
+function emitLicence(ctx: SentenceContext, emit: Emit, licensor: Item, licensee: Item, subjects: Item[], from: number, rule: string, confidence: number): void {
+  if (licensor.entity === licensee.entity) return;
+  emit('LICENSES_TO', licensor, licensee, rule, confidence, licenceProperties(ctx, from, subjects));
+  for (const subject of subjects) emit('LICENSES', licensee, subject, rule, confidence);
+}
+
+const PASSIVE_BEFORE = /\b(?:be|been|being|was|were|is|are)\s+(?:now\s+|also\s+)?$/i;
+
+export const licensingRule: SentenceRule = {
+  id: 'licenses',
+  needs: [COMPANY],
+  triggers: ['license.grant', 'license.receive', 'license.obtain', 'license.noun'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    const done = new Set<string>();
+    const once = (licensor: Item, licensee: Item): boolean => {
+      const key = `${licensor.entity}>${licensee.entity}`;
+      if (done.has(key)) return false;
+      done.add(key);
+      return true;
+    };
+    for (const hit of findAll('license.grant', ctx.text)) {
+      if (isNegated(ctx.text, Math.max(0, hit.start - 25), hit.start)) continue;
+      const passive = PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start));
+      const isLicensedVerb = /licen[cs]e/i.test(hit.text);
+      if (passive) {
+        // "B will be granted an exclusive license"; "X was licensed to B by A"
+        const toB = /^[^;]{0,40}?\bto\s+$/i;
+        let licensee: Item | undefined;
+        const after = nearestAfter(ctx, hit.end, COMPANY, 45);
+        if (after && toB.test(ctx.text.slice(hit.end, after.start))) licensee = after;
+        else licensee = nearestBefore(ctx, hit.start, COMPANY, 60);
+        if (!licensee) continue;
+        const by = ctx.items.find((it) => it.label === 'Company' && it.start > hit.end && /\bby\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 4), it.start)) && it.entity !== licensee.entity);
+        const subjects = licensee.start > hit.end ? listAfter(ctx, 0, DRUG_OR_TECH, hit.start).filter((s) => s.end <= hit.start) : subjectsAfter(ctx, hit.end);
+        const licensor = by ?? possessiveOwner(ctx, subjects[0]) ?? otherCompany(ctx, licensee);
+        if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.passive_grant', 0.75);
+        continue;
+      }
+      if (isLicensedVerb) {
+        // "A licensed X to B", "A out-licenses its technology to B"
+        const licensee = ctx.items.find((it) => it.label === 'Company' && it.start > hit.end && it.start - hit.end < 120 && /\bto\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, it.start - 8), it.start)));
+        const licensor = nearestBefore(ctx, hit.start, COMPANY, 100);
+        if (!licensee || !licensor || crossesClause(ctx.text, hit.end, licensee.start)) continue;
+        const subjects = subjectsAfter(ctx, hit.end).filter((s) => s.end <= licensee.start);
+        if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.licensed_to', 0.8);
+        continue;
+      }
+      // "A has granted B an exclusive license to X"; "the agreement granting B the exclusive right to … A's X"
+      const licensee = nearestAfter(ctx, hit.end, COMPANY, 20);
+      if (!licensee) continue;
+      const noun = findFirst('license.noun', ctx.text, licensee.end, Math.min(ctx.text.length, licensee.end + 60));
+      if (!noun) continue;
+      const subjects = subjectsAfter(ctx, noun.end);
+      let licensor = nearestBefore(ctx, hit.start, COMPANY, 120);
+      if (!licensor || licensor.entity === licensee.entity) licensor = possessiveOwner(ctx, subjects[0]) ?? otherCompany(ctx, licensee);
+      if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.granting_right', 0.85);
+    }
+    // "B licensed X from A", "B holds rights from A"
+    for (const hit of findAll('license.receive', ctx.text)) {
+      const licensor = nearestAfter(ctx, hit.end, COMPANY, 12);
+      const licensee = licensor ? nearestBefore(ctx, hit.start, COMPANY, 150) : undefined;
+      if (!licensor || !licensee || isNegated(ctx.text, licensee.end, hit.start)) continue;
+      const subjects = ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label) && it.start > licensee.end && it.end <= hit.start);
+      if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, licensee.end, 'licenses_to.licensed_from', 0.8);
+    }
+    // "B will obtain exclusive global rights to X", "B has exercised its option to license X"
+    for (const hit of findAll('license.obtain', ctx.text)) {
+      const licensee = nearestBefore(ctx, hit.start, COMPANY, 40);
+      if (!licensee || isNegated(ctx.text, licensee.end, hit.start)) continue;
+      // "B in-licensed X from A" needs no licence noun; "B will obtain … rights to X" does.
+      const verbIsLicence = /licen[cs]/.test(hit.text);
+      const noun = verbIsLicence ? { end: hit.end } : findFirst('license.noun', ctx.text, hit.end, Math.min(ctx.text.length, hit.end + 50));
+      if (!noun) continue;
+      const subjects = subjectsAfter(ctx, noun.end);
+      const from = ctx.items.find((it) => it.label === 'Company' && it.start > noun.end && /\bfrom\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 6), it.start)));
+      const licensor = from ?? possessiveOwner(ctx, subjects[0]) ?? otherCompany(ctx, licensee);
+      if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.obtains_rights', 0.7);
+    }
+    // "A and B entered into a license agreement for X, A's investigational …": the owner of X licenses it.
+    if (done.size === 0 && hasAny('license.noun', ctx.text) && /\bagreement\b/i.test(ctx.text)) {
+      const companies = distinctEntities(ctx.items.filter((it) => it.label === 'Company'));
+      if (companies.length !== 2) return;
+      for (const subject of ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label))) {
+        const after = ctx.text.slice(subject.end, subject.end + 4);
+        const owner = possessiveOwner(ctx, subject) ?? (/^\s*,/.test(after) ? nearestAfter(ctx, subject.end, COMPANY, 6) : undefined);
+        if (!owner || !/['’]s?\b/.test(ctx.text.slice(owner.end, owner.end + 3)) && owner.start < subject.start) continue;
+        const licensee = companies.find((c) => c.entity !== owner.entity);
+        if (licensee && once(owner, licensee)) emitLicence(ctx, emit, owner, licensee, [subject], 0, 'licenses_to.owner_licenses_out', 0.6);
+      }
+    }
+  },
+};

@@ -1,0 +1,101 @@
+// EMPLOYS Company→Person with the title, TRADEMARK_OF brand→Company and BRAND_OF brand→generic:
+// "said Jane Roe, chief executive officer of A", "A's CEO Jane Roe", "Jane Roe, Chairman and CEO,
+// commented" (the document's company), contact blocks "Jane Roe Director, Investor Relations A";
+// "X is a registered trademark of A"; "X® (generic)".
+import type { Item, SentenceContext } from '../context.ts';
+import { nearestAfter } from '../context.ts';
+import { findAll, looksLikeTitle } from '../lexicon.ts';
+import type { Emit, SentenceRule } from './types.ts';
+import { COMPANY, PERSON } from './types.ts';
+
+const SPEECH = /\b(?:said|says|commented|added|stated|noted|explained|concluded|continued|remarked)\b|["“”]/i;
+
+function cleanTitle(raw: string): string {
+  return raw
+    .replace(/^[\s,:;–—-]+|[\s,:;–—-]+$/g, '')
+    .replace(/\s+(?:of|at|for|with)(?:\s+the)?$/i, '')
+    .replace(/^(?:the|a|an)\s+/i, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function mentionTitle(person: Item): string | undefined {
+  const t = person.mention.properties?.title;
+  return typeof t === 'string' && t.trim() !== '' ? t.trim() : undefined;
+}
+
+export const employmentRule: SentenceRule = {
+  id: 'employs',
+  needs: [PERSON],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    const primary = ctx.docContext.primaryCompany;
+    for (const person of ctx.items) {
+      if (person.label !== 'Person') continue;
+      const known = mentionTitle(person);
+      // "Jane Roe, senior vice president, research, A" / "Jane Roe Executive Director, Investor Relations A Inc."
+      const next = ctx.items.find((it) => it.start >= person.end && it.label !== 'Person' && !(it.label === 'Company' && it.pronoun));
+      const nextPerson = ctx.items.find((it) => it.start >= person.end && it.label === 'Person');
+      if (next && next.label === 'Company' && next.start - person.end <= 170 && (!nextPerson || nextPerson.start > next.start)) {
+        const gap = ctx.text.slice(person.end, next.start);
+        if (!SPEECH.test(gap) && (looksLikeTitle(gap) || known)) {
+          const title = known ?? cleanTitle(gap);
+          emit('EMPLOYS', next, person, 'employs.title_of_company', 0.85, title ? { title } : {});
+          continue;
+        }
+      }
+      // "A's chief executive officer, Jane Roe", "A CEO Jane Roe"
+      const prev = [...ctx.items].reverse().find((it) => it.end <= person.start && it.label !== 'Person');
+      if (prev && prev.label === 'Company' && !prev.pronoun && person.start - prev.end <= 70) {
+        const gap = ctx.text.slice(prev.end, person.start);
+        if (!SPEECH.test(gap) && looksLikeTitle(gap) && !/[.;]/.test(gap.replace(/\b[A-Z]\./g, ''))) {
+          const title = known ?? cleanTitle(gap.replace(/^['’]s?\s*/, ''));
+          emit('EMPLOYS', prev, person, 'employs.company_title', 0.8, title ? { title } : {});
+          continue;
+        }
+      }
+      // "Jane Roe, Chairman and CEO, commented": a title without a company is the document's company.
+      const after = /^\s*,\s*([^"“”]{2,160}?)\s*,\s*(?:said|says|commented|added|stated|noted|explained|concluded)\b/i.exec(ctx.text.slice(person.end));
+      const title = known ?? (after?.[1] && looksLikeTitle(after[1]) ? cleanTitle(after[1]) : undefined);
+      if (!title || primary === undefined) continue;
+      const company = ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true } as Item);
+      emit('EMPLOYS', company, person, 'employs.title_primary_company', 0.6, { title });
+    }
+  },
+};
+
+export const trademarkRule: SentenceRule = {
+  id: 'trademark_of',
+  needs: [COMPANY],
+  triggers: ['trademark'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    for (const hit of findAll('trademark', ctx.text)) {
+      const owner = nearestAfter(ctx, hit.end, COMPANY, 30);
+      if (!owner) continue;
+      for (const brand of ctx.items) {
+        if (brand.end > hit.start || (brand.label !== 'Drug' && brand.label !== 'Technology')) continue;
+        emit('TRADEMARK_OF', brand, owner, 'trademark_of.statement', 0.85);
+      }
+    }
+  },
+};
+
+/** "BRAND® (generic)" or "generic (BRAND®)": the marked name is the brand. */
+export const brandRule: SentenceRule = {
+  id: 'brand_of',
+  needs: [['Drug']],
+  triggers: ['brand.mark'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    const drugs = ctx.items.filter((it) => it.label === 'Drug');
+    for (let k = 0; k + 1 < drugs.length; k++) {
+      const [a, b] = [drugs[k], drugs[k + 1]];
+      if (!a || !b) continue;
+      const gap = ctx.text.slice(a.end, b.start);
+      if (!/^\s*[®™]?\s*\(\s*$/.test(gap) || !/^\s*[®™]?\s*\)/.test(ctx.text.slice(b.end, b.end + 4))) continue;
+      const aMarked = /^\s*[®™]/.test(gap) || /[®™]$/.test(a.text);
+      const bMarked = /^\s*[®™]/.test(ctx.text.slice(b.end, b.end + 3)) || /[®™]$/.test(b.text);
+      if (aMarked && !bMarked) emit('BRAND_OF', a, b, 'brand_of.marked_name', 0.8);
+      else if (bMarked && !aMarked) emit('BRAND_OF', b, a, 'brand_of.marked_name', 0.8);
+    }
+  },
+};

@@ -1,0 +1,80 @@
+// Units: the stretches of text a sentence may never cross. Blank lines, table cells (" | ", tabs,
+// column gaps of three or more spaces) and line breaks that start a new line of their own (headings,
+// bullets, cover-page lines) end a unit; a line break inside a wrapped paragraph does not.
+
+/** Bullets and check boxes that open a line of their own. */
+const BULLET = /^(?:[•●▪◦·‣○■□¨þý✓✔➢►]|[-–—*o](?=\s))/u;
+
+/**
+ * True when `next` continues the sentence of `prev` (both trimmed, non-empty): it starts in lower
+ * case, or `prev` is a long line cut without final punctuation (hard-wrapped text, as in <PRE> filings).
+ */
+export function lineContinues(prev: string, next: string): boolean {
+  if (BULLET.test(next) || next.startsWith('|') || prev.endsWith('|')) return false;
+  if (/^\p{Ll}/u.test(next)) return true;
+  return prev.length >= 60 && !/[.:!?]["”’)]?$/u.test(prev);
+}
+
+/** Cell separators inside one line: a pipe, tabs, or a gap of three or more spaces between words. */
+const CELL_SEPARATOR = /[ \t]*\|[ \t]*|\t+|(?<=\S) {3,}(?=\S)/g;
+
+/** Half-open spans of the units of `text` within [start, end), in order; each trimmed of white space. */
+export function unitSpans(text: string, start: number, end: number): [number, number][] {
+  const units: [number, number][] = [];
+  let open: [number, number] | undefined; // the unit that may still continue on the next line
+  let openLine = '';
+  const close = (): void => {
+    if (open) units.push(open);
+    open = undefined;
+  };
+  let lineStart = start;
+  while (lineStart <= end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1 || lineEnd > end) lineEnd = end;
+    const line = text.slice(lineStart, lineEnd);
+    const trimmed = line.trim();
+    if (trimmed === '') close();
+    else {
+      // Pieces of this line between cell separators.
+      const pieces: [number, number][] = [];
+      let pieceStart = 0;
+      CELL_SEPARATOR.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = CELL_SEPARATOR.exec(line)) !== null) {
+        if (m[0] === '') {
+          CELL_SEPARATOR.lastIndex++;
+          continue;
+        }
+        pieces.push([pieceStart, m.index]);
+        pieceStart = m.index + m[0].length;
+      }
+      pieces.push([pieceStart, line.length]);
+      const spans = pieces
+        .map(([a, b]) => trimSpan(line, a, b))
+        .filter((s): s is [number, number] => s !== undefined)
+        .map(([a, b]): [number, number] => [lineStart + a, lineStart + b]);
+      const first = spans[0];
+      if (open && first && pieces.length === 1 && lineContinues(openLine, trimmed)) {
+        open = [open[0], first[1]];
+        spans.shift();
+      } else close();
+      for (const span of spans) {
+        close();
+        open = span;
+      }
+      // Only a line that is one piece can run on into the next line.
+      if (pieces.length > 1) close();
+      openLine = trimmed;
+    }
+    if (lineEnd >= end) break;
+    lineStart = lineEnd + 1;
+  }
+  close();
+  return units;
+}
+
+function trimSpan(s: string, a: number, b: number): [number, number] | undefined {
+  while (a < b && /\s/.test(s[a] ?? '')) a++;
+  while (b > a && /\s/.test(s[b - 1] ?? '')) b--;
+  return b > a ? [a, b] : undefined;
+}

@@ -1,0 +1,111 @@
+// Datelines of wire releases: "CAMBRIDGE, Mass., July 31, 2007 /PRNewswire/ --",
+// "KENILWORTH, N.J.--(BUSINESS WIRE)--", "STAMFORD, Conn., Feb. 11, 2025 (GLOBE NEWSWIRE) —",
+// "BASEL, CH / ACCESS Newswire / February 11, 2025 /", "MUNICH, GERMANY, AND BASILDON, UK, 13 February 2025".
+// Read token by token with sticky patterns (place, then any of date / wire / separator), which keeps
+// the scan linear and lets each part be optional.
+import { dataLines } from '../data-files.ts';
+import { DATE_SOURCE, MONTH_SOURCE, toIsoDate } from './dates.ts';
+import type { Dateline } from '../model/document.ts';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// A place word: capitalised word or abbreviation ("N.J.", "Calif.", "SAN"), never a month before a day.
+const PLACE_WORD = `(?!${MONTH_SOURCE}\\.?\\s+\\d)(?:[\\p{Lu}][\\p{L}'’.]*(?:-[\\p{L}][\\p{L}'’.]*)*)`;
+const PLACE = `${PLACE_WORD}(?:[ \\t]+${PLACE_WORD}){0,4}`;
+const PLACES = `${PLACE}(?:\\s*,\\s*${PLACE}){0,3}(?:\\s*,?\\s+(?:&|and|AND)\\s+${PLACE}(?:\\s*,\\s*${PLACE}){0,3}){0,3}`;
+
+let compiled: { places: RegExp; date: RegExp; wire: RegExp; dash: RegExp; sep: RegExp } | undefined;
+
+function patterns(): NonNullable<typeof compiled> {
+  if (!compiled) {
+    const wires = dataLines('structure/newswires.txt').map(escape).sort((a, b) => b.length - a.length);
+    compiled = {
+      places: new RegExp(PLACES, 'uy'),
+      date: new RegExp(`\\s*\\(?\\s*(${DATE_SOURCE})\\s*\\)?`, 'iy'),
+      wire: new RegExp(`\\s*(?:[/(]\\s*((?:${wires.join('|')})(?:-[A-Za-z]+)?)\\s*[/)])`, 'iy'),
+      dash: new RegExp('\\s*(-{2,}|[–—]{1,2}|-(?=\\s))', 'y'),
+      sep: new RegExp('\\s*[,/]', 'y'),
+    };
+  }
+  return compiled;
+}
+
+export interface DatelineMatch {
+  /** Where the dateline starts and ends (the end includes the closing dash or wire mark). */
+  start: number;
+  end: number;
+  dateline: Dateline;
+}
+
+/**
+ * Reads a dateline starting exactly at `pos`. `inline` is for datelines found inside a run-on block,
+ * which must have an upper-case city and a wire mark or a strong dash to count.
+ */
+export function datelineAt(text: string, pos: number, limit: number, inline: boolean): DatelineMatch | undefined {
+  const p = patterns();
+  p.places.lastIndex = pos;
+  const place = p.places.exec(text);
+  if (!place || place.index !== pos) return undefined;
+  const city = place[0].replace(/\s*,?\s*$/, '');
+  const firstWord = /^\S+/.exec(city)?.[0] ?? '';
+  const upperCity = firstWord.length >= 2 && firstWord === firstWord.toUpperCase() && /\p{Lu}{2}/u.test(firstWord);
+  if (inline && !upperCity) return undefined;
+  // A title-case place needs its region ("Fremont, Calif."): a lone capitalised word is a sentence opener.
+  if (!upperCity && !city.includes(',')) return undefined;
+  let cursor = pos + place[0].length;
+  let date: string | undefined;
+  let wire: string | undefined;
+  let strongDash = false;
+  let anyDash = false;
+  for (let step = 0; step < 8 && cursor < limit; step++) {
+    let matched = false;
+    for (const kind of ['date', 'wire', 'dash', 'sep'] as const) {
+      const re = p[kind];
+      re.lastIndex = cursor;
+      const m = re.exec(text);
+      if (!m || m.index !== cursor || cursor + m[0].length > limit) continue;
+      if (kind === 'date') {
+        if (date !== undefined) continue;
+        date = toIsoDate((m[1] ?? '').replace(/,/g, ', ').replace(/\s+/g, ' ').replace(/ ,/g, ','));
+      } else if (kind === 'wire') wire = (m[1] ?? '').trim();
+      else if (kind === 'dash') {
+        anyDash = true;
+        if (m[1] !== '-') strongDash = true;
+      }
+      cursor += m[0].length;
+      matched = true;
+      break;
+    }
+    if (!matched) break;
+  }
+  // Without a date or a wire name, only "CITY, State––" counts: a bare upper-case phrase before a dash is a heading.
+  const valid = wire !== undefined || (!inline && date !== undefined) || (strongDash && upperCity && city.includes(','));
+  if (!valid) return undefined;
+  // What follows the dateline is the body: it must start a word (or the block must end there).
+  const rest = text.slice(cursor, Math.min(limit, cursor + 3));
+  if (rest.trim() !== '' && !/^\s*[\p{L}\p{N}“"‘(]/u.test(rest) ) return undefined;
+  if (!anyDash && wire === undefined && rest.trim() !== '' && !/^\s+\p{Lu}/u.test(rest)) return undefined;
+  const dateline: Dateline = { city };
+  if (date !== undefined) dateline.date = date;
+  if (wire !== undefined) dateline.wire = wire;
+  return { start: pos, end: cursor, dateline };
+}
+
+const TIME_ZONES = new Set(['ET', 'EST', 'EDT', 'CT', 'CST', 'CDT', 'PT', 'PST', 'PDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'KST', 'JST']);
+
+/** A publication time stamp such as "May 21, 2019 5:45 am ET" or "July 31, 2003 at 12:00 AM EDT". */
+export const TIMESTAMP = new RegExp(`(${DATE_SOURCE})(?:\\s+at)?\\s+\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+(?:${[...TIME_ZONES].join('|')})(?:/[A-Z]{3,4})?)?`, 'i');
+
+/** Finds a dateline inside a run-on block (headline, time stamp and body on one line), searching its first 3,000 characters. */
+export function findInlineDateline(text: string, start: number, end: number): DatelineMatch | undefined {
+  const limit = Math.min(end, start + 3000);
+  const candidates = /(?<=[\s*])\p{Lu}{2,}/gu;
+  candidates.lastIndex = start;
+  let m: RegExpExecArray | null;
+  while ((m = candidates.exec(text)) !== null && m.index < limit) {
+    if (TIME_ZONES.has(m[0])) continue;
+    const found = datelineAt(text, m.index, end, true);
+    if (found) return found;
+  }
+  return undefined;
+}

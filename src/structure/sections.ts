@@ -1,0 +1,404 @@
+// Sections of one document's text: the 8-K cover page, its items, signatures and exhibit index, and
+// the parts of a press release (headline, sub-headlines, dateline, body, quotes, "About X"
+// boilerplate, forward-looking statements, contacts, trademark notes). Works on blocks (paragraphs,
+// headings, table rows) and splits a block where a run-on text hides a heading or a dateline inside.
+import type { Dateline, Section, SectionKind } from '../model/document.ts';
+import { lineContinues } from '../segment/units.ts';
+import { sectionPatterns, type SectionPatterns } from './patterns.ts';
+import { datelineAt, findInlineDateline, TIMESTAMP, type DatelineMatch } from './dateline.ts';
+import { DATE_SOURCE, toIsoDate } from './dates.ts';
+
+export interface Block {
+  start: number;
+  end: number;
+  /** The block's text, trimmed (start/end are trimmed offsets too). */
+  text: string;
+}
+
+/** Blocks: runs of lines that continue one another (see lineContinues); blank lines always separate. */
+export function blocksOf(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: { start: number; end: number; last: string } | undefined;
+  const flush = (): void => {
+    if (current) blocks.push({ start: current.start, end: current.end, text: text.slice(current.start, current.end) });
+    current = undefined;
+  };
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    const raw = text.slice(lineStart, lineEnd);
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    if (trimmed === '') flush();
+    else {
+      const start = lineStart + lead;
+      const end = start + trimmed.length;
+      if (current && lineContinues(current.last, trimmed)) {
+        current.end = end;
+        current.last = trimmed;
+      } else {
+        flush();
+        current = { start, end, last: trimmed };
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+  flush();
+  return blocks;
+}
+
+export interface ItemMark {
+  code: string;
+  title?: string;
+}
+
+export interface TextStructure {
+  sections: Section[];
+  isFiling: boolean;
+  dateline?: Dateline;
+  headline?: string;
+  items: ItemMark[];
+}
+
+interface Piece {
+  start: number;
+  end: number;
+  kind: SectionKind;
+  title?: string;
+}
+
+const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
+const wordCount = (s: string): number => s.match(WORDS)?.length ?? 0;
+const DATE_ONLY = new RegExp(`^(?:${DATE_SOURCE})(?:\\s*(?:/|at)?\\s*\\d{1,2}:\\d{2}.*)?$`, 'i');
+const BULLET_LINE = /^(?:[•●▪◦‣■*]|[-–—](?=\s)|\*\S)/u;
+
+function matchesAny(res: readonly RegExp[], s: string): boolean {
+  return res.some((re) => re.test(s));
+}
+
+function isContactish(p: SectionPatterns, t: string): boolean {
+  return p.contactLine.test(t) || p.contactsHeading.test(t);
+}
+
+/** A headline or sub-headline: a capitalised line without final punctuation, not a contact or a link. */
+function isTitleLike(p: SectionPatterns, t: string): boolean {
+  if (t.length < 3 || t.length > 320 || wordCount(t) < 2) return false;
+  if (/[.:;,]$/.test(t) && !LEGAL_SUFFIX_END.test(t)) return false;
+  if (!/^[\p{Lu}\p{N}‘'(]/u.test(t)) return false;
+  return !isContactish(p, t) && !p.releaseNoise.test(t) && !matchesAny(p.otherHeading, t) && !DATE_ONLY.test(t) && !p.exhibitMarker.test(t);
+}
+
+/** A heading that opens a new stretch of the release ("IMPORTANT SAFETY INFORMATION", "Advancing Botanical Oncology"). */
+function isGenericHeading(p: SectionPatterns, t: string): boolean {
+  return t.length <= 100 && wordCount(t) <= 12 && !/[.:;,!?]$/.test(t) && /^[\p{Lu}\p{N}]/u.test(t) && !isContactish(p, t) && !p.releaseNoise.test(t);
+}
+
+function isForwardLooking(p: SectionPatterns, t: string): boolean {
+  return matchesAny(p.forwardLookingStart, t);
+}
+
+function isAboutHeading(p: SectionPatterns, t: string): boolean {
+  return p.aboutHeading.test(t) && wordCount(t) <= 12 && (!/[.!?]$/.test(t) || LEGAL_SUFFIX_END.test(t));
+}
+
+/** A heading may end in a company's legal suffix ("About ImmunoGen, Inc."). */
+const LEGAL_SUFFIX_END = /\b(?:Inc|Corp|Ltd|Co|L\.P|N\.V|S\.A|A\.G|plc|AG|SE)\.$/;
+
+const QUOTE_OPENER = /^[“"‘]/u;
+const SAID_QUOTE = /^[^“”"]{0,200}\b(?:said|says|commented|stated|added|noted|explained|remarked)\b[^“”"]{0,160}[,:;]\s*[“"]/u;
+
+/** Where a run-together "About X" heading ends ("About BioMed XBioMed X is …"): right before the repeated name. */
+function inlineAboutHeadingEnd(t: string): number | undefined {
+  const m = /^(?:About|ABOUT)\s+/.exec(t);
+  if (!m) return undefined;
+  const rest = t.slice(m[0].length);
+  const words = rest.split(/\s+/).slice(0, 8);
+  let length = 0;
+  for (let k = 0; k < words.length; k++) {
+    length = rest.indexOf(words[k] ?? '', length) + (words[k]?.length ?? 0);
+    const name = rest.slice(0, length);
+    const glued = rest.slice(length);
+    if (name.length >= 3 && glued.startsWith(name)) return m[0].length + length;
+    // "About BioMed X" + "BioMed" glued to the last word: the name's first word repeats inside its last.
+    const firstWord = words[0] ?? '';
+    const last = words[k] ?? '';
+    if (k > 0 && firstWord.length >= 3 && last.length > firstWord.length && last.endsWith(firstWord) && rest.slice(length - firstWord.length).startsWith(name.slice(0, Math.min(name.length, firstWord.length)))) {
+      return m[0].length + length - firstWord.length;
+    }
+  }
+  return undefined;
+}
+
+/** Finds the dateline: the first one followed by body text, else the first standalone one. */
+function findDateline(text: string, blocks: readonly Block[], from: number): { index: number; match: DatelineMatch } | undefined {
+  let standalone: { index: number; match: DatelineMatch } | undefined;
+  const last = Math.min(blocks.length, from + 80);
+  for (let i = from; i < last; i++) {
+    const b = blocks[i];
+    if (!b) continue;
+    const match = datelineAt(text, b.start, b.end, false) ?? (i - from < 4 && b.end - b.start > 200 ? findInlineDateline(text, b.start, b.end) : undefined);
+    if (!match) continue;
+    if (match.end < b.end - 1) return { index: i, match };
+    standalone ??= { index: i, match };
+    if (i - standalone.index > 4) break;
+  }
+  return standalone;
+}
+
+/** Runs the section state machine over a document's text. */
+export function structureText(text: string): TextStructure {
+  const p = sectionPatterns();
+  const blocks = blocksOf(text);
+  const isFiling = blocks.slice(0, 14).some((b) => matchesAny(p.coverSignals, b.text));
+  const firstItem = isFiling ? blocks.findIndex((b) => p.itemHeading.test(b.text)) : -1;
+  const found = findDateline(text, blocks, Math.max(0, firstItem));
+
+  // Pieces fixed before the state machine runs: headline, sub-headlines, dateline.
+  const explicit = new Map<number, Piece[]>();
+  let headline: string | undefined;
+  let releaseStart = isFiling ? -1 : 0;
+  let dateline: Dateline | undefined;
+  if (found) {
+    const { index: d, match } = found;
+    const block = blocks[d];
+    dateline = { ...match.dateline };
+    if (block) {
+      const pieces: Piece[] = [];
+      let headlineIndex = d;
+      if (match.start > block.start) {
+        // Run-on block: "Headline  May 21, 2019 5:45 am ET  Sub-headline  CITY––Body".
+        const pre = text.slice(block.start, match.start);
+        const stamp = TIMESTAMP.exec(pre);
+        const headEnd = block.start + (stamp ? stamp.index : pre.length);
+        pieces.push({ start: block.start, end: headEnd, kind: 'headline' });
+        headline = text.slice(block.start, headEnd).trim();
+        if (stamp) {
+          const stampStart = block.start + stamp.index;
+          const stampEnd = stampStart + stamp[0].length;
+          pieces.push({ start: stampStart, end: stampEnd, kind: 'dateline' });
+          if (dateline.date === undefined) {
+            const iso = toIsoDate(stamp[1] ?? '');
+            if (iso) dateline.date = iso;
+          }
+          if (stampEnd < match.start) pieces.push({ start: stampEnd, end: match.start, kind: 'subheadline' });
+        }
+      }
+      if (dateline.date === undefined) {
+        // "For Immediate Release: November 22, 2024" and similar release dates above the dateline.
+        const before = text.slice(Math.max(0, match.start - 1500), match.start);
+        const dates = [...before.matchAll(new RegExp(DATE_SOURCE, 'gi'))];
+        const iso = toIsoDate(dates[dates.length - 1]?.[0] ?? '');
+        if (iso) dateline.date = iso;
+      }
+      pieces.push({ start: match.start, end: match.end, kind: 'dateline' });
+      if (match.end < block.end) pieces.push({ start: match.end, end: block.end, kind: 'body' });
+      explicit.set(d, pieces);
+      if (headline === undefined) {
+        // Walk back from the dateline over sub-headlines and noise to the run of title lines.
+        let j = d - 1;
+        const subs: number[] = [];
+        while (j >= 0) {
+          const t = blocks[j]?.text ?? '';
+          if (BULLET_LINE.test(t)) subs.push(j);
+          else if (p.releaseNoise.test(t) || DATE_ONLY.test(t) || TIMESTAMP.test(t) || datelineAt(text, blocks[j]?.start ?? 0, blocks[j]?.end ?? 0, false)) explicit.set(j, [{ ...spanOf(blocks[j]), kind: 'other' }]);
+          else break;
+          j--;
+        }
+        let first = j;
+        while (first >= 0 && isTitleLike(p, blocks[first]?.text ?? '') && !(isFiling && first <= Math.max(firstItem, 0))) first--;
+        first++;
+        if (first <= j) {
+          headlineIndex = first;
+          headline = blocks[first]?.text;
+          explicit.set(first, [{ ...spanOf(blocks[first]), kind: 'headline' }]);
+          for (let k = first + 1; k <= j; k++) explicit.set(k, [{ ...spanOf(blocks[k]), kind: 'subheadline' }]);
+        }
+        for (const s of subs) explicit.set(s, [{ ...spanOf(blocks[s]), kind: headline === undefined ? 'other' : 'subheadline' }]);
+        if (headline === undefined) headlineIndex = subs.length > 0 ? Math.min(...subs) : d;
+      }
+      releaseStart = isFiling ? headlineIndex : 0;
+    }
+  } else if (!isFiling && blocks[0] && isTitleLike(p, blocks[0].text)) {
+    headline = blocks[0].text;
+    explicit.set(0, [{ ...spanOf(blocks[0]), kind: 'headline' }]);
+  }
+
+  const pieces: Piece[] = [];
+  const items: ItemMark[] = [];
+  let mode: 'filing' | 'release' = isFiling ? 'filing' : 'release';
+  let state: SectionKind = isFiling ? 'cover' : headline !== undefined && !explicit.has(0) ? 'other' : 'body';
+  let title: string | undefined;
+  let pastSignature = false;
+  // `null` means "no title"; leaving the argument out means "the current section's title".
+  const push = (start: number, end: number, kind: SectionKind, t: string | null = title ?? null): void => {
+    while (start < end && /\s/.test(text[start] ?? '')) start++;
+    while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
+    if (end > start) pieces.push(t === null ? { start, end, kind } : { start, end, kind, title: t });
+  };
+
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i];
+    if (!block) continue;
+    const t = block.text;
+    const fixed = explicit.get(i);
+    if (fixed) {
+      if (isFiling && i >= releaseStart && releaseStart >= 0) mode = 'release';
+      for (const piece of fixed) push(piece.start, piece.end, piece.kind, null);
+      const lastKind = fixed[fixed.length - 1]?.kind;
+      if (found && i === found.index) {
+        state = 'body';
+        title = undefined;
+      } else if (lastKind === 'headline' || lastKind === 'subheadline') state = found ? 'other' : 'body';
+      continue;
+    }
+    if (isFiling && releaseStart >= 0 && i >= releaseStart) mode = 'release';
+
+    if (mode === 'filing') {
+      const item = p.itemHeading.exec(t);
+      // "Item 2.02 of this Current Report … is incorporated" is a reference, not a heading.
+      const itemTitleText = item?.[2] ?? '';
+      if (item && t.length <= 220 && !/^\p{Ll}/u.test(itemTitleText) && !/\b(?:is|are|was|were|herein|hereby)\b/.test(itemTitleText)) {
+        const code = item[1] ?? '';
+        const itemTitle = (item[2] ?? '').replace(/^[.:\s]+|[.\s|]+$/g, '').trim();
+        items.push(itemTitle === '' ? { code } : { code, title: itemTitle });
+        state = 'item';
+        title = code;
+        push(block.start, block.end, 'item');
+        continue;
+      }
+      if (p.signatureHeading.test(t)) {
+        state = 'signature';
+        title = undefined;
+        pastSignature = true;
+        push(block.start, block.end, 'signature');
+        continue;
+      }
+      if (p.exhibitIndexHeading.test(t)) {
+        state = 'exhibitIndex';
+        title = undefined;
+        push(block.start, block.end, 'exhibitIndex');
+        continue;
+      }
+      const leavesIndex = state === 'exhibitIndex' && !p.exhibitIndexRow.test(t);
+      const exhibitStarts = pastSignature && state !== 'exhibitIndex' && p.exhibitMarker.test(t);
+      if (!leavesIndex && !exhibitStarts) {
+        push(block.start, block.end, state);
+        continue;
+      }
+      // The exhibit (a press release) starts here.
+      mode = 'release';
+      state = 'other';
+      title = undefined;
+    }
+
+    // Release mode.
+    if (isAboutHeading(p, t)) {
+      state = 'about';
+      title = t.replace(/\s*:$/, '');
+      push(block.start, block.end, 'about');
+      continue;
+    }
+    if (isForwardLooking(p, t)) {
+      state = 'forwardLooking';
+      title = undefined;
+      push(block.start, block.end, 'forwardLooking');
+      continue;
+    }
+    if (p.contactsHeading.test(t) && (t.length <= 200 || p.contactLine.test(t))) {
+      state = 'contacts';
+      title = undefined;
+      push(block.start, block.end, 'contacts');
+      continue;
+    }
+    if (p.trademark.test(t) && t.length <= 600) {
+      push(block.start, block.end, 'trademark', null);
+      if (state === 'forwardLooking') state = 'other';
+      continue;
+    }
+    if (matchesAny(p.otherHeading, t)) {
+      state = 'other';
+      title = undefined;
+      push(block.start, block.end, 'other');
+      continue;
+    }
+    if (/^\/s\//i.test(t) || (state === 'signature' && t.length <= 120)) {
+      push(block.start, block.end, 'signature', null);
+      continue;
+    }
+    if (p.aboutInline.test(t) && t.length > 200 && state !== 'forwardLooking') {
+      // A run-together "About X" heading: the heading is its own piece when its end can be found.
+      const headEnd = inlineAboutHeadingEnd(t);
+      state = 'about';
+      title = headEnd ? t.slice(0, headEnd).trim() : t.slice(0, 60).replace(/\s+\S*$/, '');
+      splitForwardLooking(p, text, block, 'about', title, push, (k) => (state = k));
+      continue;
+    }
+    if ((state === 'about' || state === 'forwardLooking') && isGenericHeading(p, t)) {
+      state = 'body';
+      title = t;
+      push(block.start, block.end, 'body');
+      continue;
+    }
+    if (state === 'contacts' && t.length > 200 && /[.!?]\s+\p{Lu}/u.test(t) && !p.contactLine.test(t.slice(0, 200))) {
+      state = 'body';
+      title = undefined;
+    }
+    if (state === 'body' && (QUOTE_OPENER.test(t) || SAID_QUOTE.test(t))) {
+      splitForwardLooking(p, text, block, 'quote', null, push, (k) => (state = k));
+      continue;
+    }
+    if (state === 'body' || state === 'about' || state === 'other') {
+      splitForwardLooking(p, text, block, state, title, push, (k) => (state = k));
+      continue;
+    }
+    push(block.start, block.end, state);
+  }
+
+  return { sections: mergePieces(pieces), isFiling, ...(dateline ? { dateline } : {}), ...(headline !== undefined ? { headline } : {}), items };
+}
+
+function spanOf(block: Block | undefined): { start: number; end: number } {
+  return { start: block?.start ?? 0, end: block?.end ?? 0 };
+}
+
+/** Pushes a block, cutting it where an inline "Forward-Looking Statement(s)" heading starts. */
+function splitForwardLooking(
+  p: SectionPatterns,
+  text: string,
+  block: Block,
+  kind: SectionKind,
+  title: string | null | undefined,
+  push: (start: number, end: number, kind: SectionKind, title: string | null) => void,
+  setState: (kind: SectionKind) => void,
+): void {
+  const re = p.forwardLookingInline;
+  re.lastIndex = 0;
+  const m = re.exec(block.text);
+  if (!m || m.index === 0) {
+    push(block.start, block.end, kind, title ?? null);
+    return;
+  }
+  const cut = block.start + m.index;
+  push(block.start, cut, kind, title ?? null);
+  push(cut, block.end, 'forwardLooking', null);
+  setState('forwardLooking');
+  void text;
+}
+
+/** Joins neighbouring pieces of the same kind and title into sections. */
+function mergePieces(pieces: readonly Piece[]): Section[] {
+  const sections: Section[] = [];
+  for (const piece of [...pieces].sort((a, b) => a.start - b.start)) {
+    const last = sections[sections.length - 1];
+    const mergeable = piece.kind !== 'headline' && piece.kind !== 'subheadline' && piece.kind !== 'dateline' && piece.kind !== 'quote' && piece.kind !== 'trademark';
+    if (last && mergeable && last.kind === piece.kind && last.title === piece.title && last.end <= piece.start) {
+      last.end = piece.end;
+      continue;
+    }
+    const section: Section = { start: piece.start, end: piece.end, kind: piece.kind };
+    if (piece.title !== undefined) section.title = piece.title;
+    sections.push(section);
+  }
+  return sections;
+}

@@ -1,0 +1,167 @@
+// EDGAR full-submission files (.txt): an optional PEM wrapper, the <SEC-HEADER> with the filing's
+// metadata, then one <DOCUMENT> per part (<TYPE>, <SEQUENCE>, <FILENAME>, <DESCRIPTION>, <TEXT>).
+// Text and HTML parts are kept; images (uuencoded), XBRL, XML, JSON, ZIP, Excel and PDF parts are not.
+import type { Registrant } from '../model/document.ts';
+import { toIsoDate } from './dates.ts';
+import { formatIrs, stateName } from './cover.ts';
+
+export interface SecHeader {
+  accessionNumber?: string;
+  form?: string;
+  periodOfReport?: string;
+  filedDate?: string;
+  itemTitles: string[];
+  filers: Registrant[];
+}
+
+export interface SubmissionDocument {
+  type: string;
+  sequence?: string;
+  filename?: string;
+  description?: string;
+  body: string;
+}
+
+/** True for an EDGAR full submission (or a bare SGML document set). */
+export function looksLikeSubmission(text: string): boolean {
+  const head = text.slice(0, 4096);
+  return /<SEC-DOCUMENT>|<SEC-HEADER>|<IMS-HEADER>/i.test(head) || (/<DOCUMENT>/i.test(head) && /<TYPE>/i.test(head));
+}
+
+function headerValue(line: string): [string, string] | undefined {
+  const m = /^\s*([A-Z][A-Z0-9 ()/-]*?):\s*(.*?)\s*$/.exec(line);
+  return m ? [m[1] ?? '', m[2] ?? ''] : undefined;
+}
+
+/** Parses the <SEC-HEADER> block: top-level fields and one registrant per FILER. */
+export function parseSecHeader(text: string): SecHeader | undefined {
+  const start = text.search(/<SEC-HEADER>|<IMS-HEADER>/i);
+  if (start < 0) return undefined;
+  const endMatch = /<\/SEC-HEADER>|<\/IMS-HEADER>/i.exec(text.slice(start));
+  const block = text.slice(start, endMatch ? start + endMatch.index : Math.min(text.length, start + 20000));
+  const header: SecHeader = { itemTitles: [], filers: [] };
+  let filer: Registrant | undefined;
+  let group = '';
+  let street: string[] = [];
+  let city = '';
+  let state = '';
+  let zip = '';
+  const finishAddress = (): void => {
+    if (filer && group === 'BUSINESS ADDRESS' && street.length + city.length > 0 && filer.address === undefined) {
+      filer.address = `${[...street, city].filter((s) => s !== '').join(', ')}${state ? `, ${state}` : ''}${zip ? ` ${zip}` : ''}`;
+    }
+    street = [];
+    city = state = zip = '';
+  };
+  for (const line of block.split(/\r?\n/)) {
+    const kv = headerValue(line);
+    if (!kv) continue;
+    const [key, value] = kv;
+    const indented = /^\s/.test(line);
+    if (!indented) {
+      finishAddress();
+      group = '';
+      if (key === 'FILER' || key === 'FILED BY' || key === 'SUBJECT COMPANY') {
+        filer = key === 'FILER' ? { name: '' } : undefined;
+        if (filer) header.filers.push(filer);
+        continue;
+      }
+      if (key === 'ACCESSION NUMBER') header.accessionNumber = value;
+      else if (key === 'CONFORMED SUBMISSION TYPE') header.form = value;
+      else if (key === 'CONFORMED PERIOD OF REPORT') {
+        const iso = toIsoDate(value);
+        if (iso) header.periodOfReport = iso;
+      } else if (key === 'FILED AS OF DATE') {
+        const iso = toIsoDate(value);
+        if (iso) header.filedDate = iso;
+      } else if (key === 'ITEM INFORMATION' && value !== '') header.itemTitles.push(value);
+      continue;
+    }
+    if (value === '') {
+      finishAddress();
+      group = key;
+      continue;
+    }
+    if (!filer) continue;
+    if (key === 'COMPANY CONFORMED NAME') filer.name = value;
+    else if (key === 'CENTRAL INDEX KEY') filer.cik = value;
+    else if (key === 'IRS NUMBER' || key === 'EIN') filer.irsEmployerId = formatIrs(value);
+    else if (key === 'STATE OF INCORPORATION') filer.stateOfIncorporation = stateName(value) ?? value;
+    else if (key === 'SEC FILE NUMBER') filer.fileNumber = value;
+    else if (group === 'BUSINESS ADDRESS') {
+      if (key === 'STREET 1' || key === 'STREET 2') street.push(value);
+      else if (key === 'CITY') city = value;
+      else if (key === 'STATE') state = value;
+      else if (key === 'ZIP') zip = value;
+      else if (key === 'BUSINESS PHONE') {
+        const d = value.replace(/\D/g, '');
+        filer.phone = d.length === 10 ? `(${d.slice(0, 3)}) ${d.slice(3, 6)}-${d.slice(6)}` : value;
+      }
+    }
+  }
+  finishAddress();
+  header.filers = header.filers.filter((f) => f.name !== '');
+  return header;
+}
+
+/** Splits the <DOCUMENT> parts; one pass with indexOf, so large submissions stay linear. */
+export function submissionDocuments(text: string): SubmissionDocument[] {
+  const documents: SubmissionDocument[] = [];
+  const upper = text; // tags are upper case in EDGAR; search both spellings cheaply
+  let cursor = 0;
+  for (;;) {
+    const open = indexOfTag(upper, '<DOCUMENT>', cursor);
+    if (open < 0) break;
+    const closeAt = indexOfTag(upper, '</DOCUMENT>', open);
+    const end = closeAt < 0 ? text.length : closeAt;
+    const part = text.slice(open + '<DOCUMENT>'.length, end);
+    cursor = closeAt < 0 ? text.length : closeAt + '</DOCUMENT>'.length;
+    const textOpen = indexOfTag(part, '<TEXT>', 0);
+    const meta = textOpen < 0 ? part : part.slice(0, textOpen);
+    const field = (name: string): string | undefined => new RegExp(`<${name}>([^\\n<]*)`, 'i').exec(meta)?.[1]?.trim() || undefined;
+    let body = textOpen < 0 ? '' : part.slice(textOpen + '<TEXT>'.length);
+    const textClose = indexOfTag(body, '</TEXT>', 0);
+    if (textClose >= 0) body = body.slice(0, textClose);
+    const doc: SubmissionDocument = { type: field('TYPE') ?? 'UNKNOWN', body };
+    const sequence = field('SEQUENCE');
+    const filename = field('FILENAME');
+    const description = field('DESCRIPTION');
+    if (sequence) doc.sequence = sequence;
+    if (filename) doc.filename = filename;
+    if (description) doc.description = description;
+    documents.push(doc);
+  }
+  return documents;
+}
+
+function indexOfTag(text: string, tag: string, from: number): number {
+  const a = text.indexOf(tag, from);
+  const b = text.indexOf(tag.toLowerCase(), from);
+  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+}
+
+const SKIPPED_TYPES = /^(?:GRAPHIC|ZIP|EXCEL|XML|JSON|PDF|EX-101\.|EX-27\b|COVER|XBRL)/i;
+const SKIPPED_FILES = /\.(?:jpe?g|gif|png|bmp|pdf|zip|xlsx?|xml|xsd|json|js|css)$/i;
+
+/** Why a part is skipped, or undefined when it is text or HTML worth reading. */
+export function skipReason(doc: SubmissionDocument): string | undefined {
+  if (SKIPPED_TYPES.test(doc.type)) return `type ${doc.type}`;
+  if (doc.filename && SKIPPED_FILES.test(doc.filename)) return `file ${doc.filename}`;
+  const head = doc.body.trimStart().slice(0, 200);
+  if (/^begin [0-7]{3} /.test(head)) return 'uuencoded binary';
+  if (/^<PDF>/i.test(head)) return 'PDF';
+  const unwrapped = head.replace(/^<XBRL>\s*/i, '');
+  if (/^<\?xml/i.test(unwrapped) && !/<html/i.test(doc.body.slice(0, 4000))) return 'XML';
+  if (doc.body.trim() === '') return 'empty';
+  return undefined;
+}
+
+/** The part's body without the SGML wrappers EDGAR adds (<XBRL>, <PAGE>, <TABLE>/<CAPTION>/<S>/<C> in old text). */
+export function unwrapBody(body: string): string {
+  return body.replace(/^\s*<XBRL>/i, '').replace(/<\/XBRL>\s*$/i, '');
+}
+
+/** Old plain-text filings carry SGML page and table marks; they become blank lines. */
+export function stripSgmlMarks(text: string): string {
+  return text.replace(/^[ \t]*<\/?(?:PAGE|TABLE|CAPTION|S|C|FN)>[ \t]*$/gim, '').replace(/<\/?(?:PAGE|CAPTION|FN)>/gi, '');
+}

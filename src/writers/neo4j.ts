@@ -1,0 +1,284 @@
+// Neo4j writer: the only module (beside the lookup API) that imports neo4j-driver. It opens a
+// checked connection (driver errors become KgErrors with NEO4J_* codes and no credentials), applies
+// the schema, and writes one document per managed transaction (executeWrite retries transient
+// errors), so a document's facts commit atomically and a re-run replaces them.
+import neo4j from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
+import type { Graph } from '../model/graph.ts';
+import type { Neo4jConfig } from '../config.ts';
+import { KgError, isKgError } from '../errors.ts';
+import {
+  CypherDate,
+  CypherInt,
+  cypherText,
+  forgetStatements,
+  schemaStatements,
+  splitByDocument,
+  writeStatements,
+  type ParamValue,
+  type Params,
+  type Statement,
+} from './write-plan.ts';
+
+/** Where the server is, without any credentials a URI might carry (bolt://user:pass@host). */
+export function describeServer(config: Pick<Neo4jConfig, 'uri' | 'database'>): string {
+  const uri = config.uri.replace(/\/\/[^@/]*@/, '//');
+  return `${uri} (database "${config.database}")`;
+}
+
+function driverErrorCode(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return '';
+}
+
+function driverErrorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Maps a driver error to a KgError with a stable code and a message that says what to do. */
+export function toKgError(error: unknown, config: Pick<Neo4jConfig, 'uri' | 'database'>, doing = 'talking to Neo4j'): KgError {
+  if (isKgError(error)) return error;
+  const code = driverErrorCode(error);
+  const message = driverErrorMessage(error);
+  const subject = describeServer(config);
+  const unreachable = code === 'ServiceUnavailable' || code === 'SessionExpired' || (code === '' && /ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|ETIMEDOUT/.test(message));
+  if (unreachable) {
+    return new KgError('NEO4J_UNAVAILABLE', `cannot reach the Neo4j server while ${doing}; is it running? (\`npm run neo4j:start\` starts a local one)`, {
+      subject,
+      retriable: true,
+      cause: error,
+    });
+  }
+  if (code.startsWith('Neo.ClientError.Security.')) {
+    return new KgError('NEO4J_AUTH', 'Neo4j refused the user name or password; check NEO4J_USERNAME and NEO4J_PASSWORD', { subject, cause: error });
+  }
+  if (code === 'Neo.ClientError.Database.DatabaseNotFound') {
+    return new KgError('NEO4J_DATABASE', `the database "${config.database}" does not exist on this server; check NEO4J_DATABASE (Community Edition has only "neo4j")`, {
+      subject,
+      cause: error,
+    });
+  }
+  const retriable = Boolean(error && typeof error === 'object' && 'retryable' in error && error.retryable === true);
+  return new KgError('NEO4J_WRITE', `Neo4j failed while ${doing}: ${message}${code ? ` (${code})` : ''}`, { subject, retriable, cause: error });
+}
+
+/** Turns plan parameters into driver values: CypherInt → Integer, CypherDate → Date. */
+export function toDriverValue(value: ParamValue): unknown {
+  if (value instanceof CypherInt) return neo4j.int(value.value);
+  if (value instanceof CypherDate) {
+    const [y, m, d] = value.iso.split('-').map(Number);
+    return new neo4j.types.Date(y ?? 0, m ?? 1, d ?? 1);
+  }
+  if (Array.isArray(value)) return value.map(toDriverValue);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toDriverValue(v);
+    return out;
+  }
+  return value;
+}
+
+function toDriverParams(params: Params): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) out[k] = toDriverValue(v);
+  return out;
+}
+
+/**
+ * Turns a driver value into plain JSON-able data: Integers to numbers (strings beyond 2^53), temporal
+ * values to ISO strings, nodes and relationships to their labels/type and properties.
+ */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return neo4j.integer.inSafeRange(value) ? neo4j.integer.toNumber(value) : neo4j.integer.toString(value);
+  if (neo4j.isDate(value) || neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+    return value.toString();
+  }
+  if (neo4j.isNode(value)) return { labels: [...value.labels].sort(), properties: toPlain(value.properties) };
+  if (neo4j.isRelationship(value)) return { type: value.type, properties: toPlain(value.properties) };
+  if (neo4j.isPath(value)) {
+    return value.segments.map((s) => ({ start: toPlain(s.start), relationship: toPlain(s.relationship), end: toPlain(s.end) }));
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = toPlain(v);
+    return out;
+  }
+  return value;
+}
+
+/** Opens a driver and proves the server, the credentials and the database with one round trip. */
+export async function connectNeo4j(config: Neo4jConfig): Promise<Driver> {
+  let driver: Driver;
+  try {
+    driver = neo4j.driver(config.uri, neo4j.auth.basic(config.username, config.password), {
+      // Fail fast when nothing listens; the default waits much longer.
+      connectionTimeout: 10_000,
+      maxConnectionLifetime: 60 * 60 * 1000,
+    });
+  } catch (error) {
+    throw new KgError('CONFIG_INVALID', `cannot use the Neo4j URI: ${driverErrorMessage(error)}`, { subject: 'neo4j', cause: error });
+  }
+  // An auto-commit query in a session: unlike executeQuery it is not retried for 30 s when nothing
+  // listens, and it proves the database exists as well as the credentials.
+  const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    await session.run('RETURN 1 AS ok');
+  } catch (error) {
+    await session.close().catch(() => undefined);
+    await driver.close().catch(() => undefined);
+    throw toKgError(error, config, 'connecting');
+  }
+  await session.close();
+  return driver;
+}
+
+export type DocumentWriteStatus = 'created' | 'replaced' | 'unchanged';
+
+export interface DocumentWriteResult {
+  docId: string;
+  status: DocumentWriteStatus;
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+export interface GraphCounts {
+  nodes: Record<string, number>;
+  relationships: Record<string, number>;
+}
+
+export interface WriteOptions {
+  /** Rows per UNWIND statement (default 1000). */
+  batchSize?: number;
+  /** Rewrite a document even when its content hash is unchanged. */
+  force?: boolean;
+}
+
+function addStats(into: DocumentWriteResult, stats: QueryStatistics): void {
+  const u = stats.updates();
+  into.nodesCreated += u.nodesCreated;
+  into.nodesDeleted += u.nodesDeleted;
+  into.relationshipsCreated += u.relationshipsCreated;
+  into.relationshipsDeleted += u.relationshipsDeleted;
+  into.propertiesSet += u.propertiesSet;
+}
+
+async function runAll(tx: ManagedTransaction, statements: readonly Statement[], result: DocumentWriteResult): Promise<void> {
+  for (const s of statements) {
+    const { summary } = await tx.run(s.cypher, toDriverParams(s.params));
+    addStats(result, summary.counters);
+  }
+}
+
+function countMap(rows: { key: unknown; count: unknown }[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[String(r.key)] = Number(toPlain(r.count));
+  return out;
+}
+
+/** A connection to the deal graph that writes and forgets documents. Close it when done. */
+export class Neo4jGraphStore {
+  private constructor(
+    private readonly driver: Driver,
+    readonly config: Neo4jConfig,
+  ) {}
+
+  static async open(config: Neo4jConfig): Promise<Neo4jGraphStore> {
+    return new Neo4jGraphStore(await connectNeo4j(config), config);
+  }
+
+  /** Creates the constraints and indexes of cypher/schema.cypher (idempotent). */
+  async ensureSchema(): Promise<void> {
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      for (const statement of schemaStatements()) await session.run(statement);
+      // Index population is asynchronous; wait so the first lookups already use them.
+      await session.run('CALL db.awaitIndexes(300)');
+    } catch (error) {
+      throw toKgError(error, this.config, 'creating the schema');
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Writes one document's graph in one transaction. Same content hash as stored → nothing happens;
+   * a different one → the stored version's facts are removed first, in the same transaction.
+   */
+  async writeDocument(graph: Graph, options: WriteOptions = {}): Promise<DocumentWriteResult> {
+    const statements = writeStatements(graph, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
+    const doc = graph.documents[0];
+    if (!doc) throw new KgError('SCHEMA_INVALID', 'graph has no document');
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const result: DocumentWriteResult = { docId: doc.docId, status: 'created', nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
+        const locked = await tx.run(cypherText('write/document-lock'), { docId: doc.docId });
+        const storedHash: unknown = locked.records[0]?.get('contentHash') ?? null;
+        if (storedHash !== null) {
+          if (storedHash === doc.contentHash && options.force !== true) return { ...result, status: 'unchanged' };
+          result.status = 'replaced';
+          await runAll(tx, forgetStatements(doc.docId), result);
+        }
+        await runAll(tx, statements, result);
+        return result;
+      });
+    } catch (error) {
+      throw toKgError(error, this.config, `writing document ${doc.docId}`);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Writes every document of a (possibly merged) graph, one transaction per document. */
+  async writeGraph(graph: Graph, options: WriteOptions = {}): Promise<DocumentWriteResult[]> {
+    const results: DocumentWriteResult[] = [];
+    for (const part of splitByDocument(graph)) results.push(await this.writeDocument(part, options));
+    return results;
+  }
+
+  /** Removes a document and everything only it supported. False when the document is not stored. */
+  async forgetDocument(docId: string): Promise<boolean> {
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const stored = await tx.run(cypherText('write/document-hash'), { docId });
+        if (stored.records.length === 0) return false;
+        for (const s of forgetStatements(docId)) await tx.run(s.cypher, toDriverParams(s.params));
+        return true;
+      });
+    } catch (error) {
+      throw toKgError(error, this.config, `forgetting document ${docId}`);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Node counts by label and relationship counts by type. */
+  async counts(): Promise<GraphCounts> {
+    const nodes = await this.read(cypherText('read/node-counts'));
+    const relationships = await this.read(cypherText('read/relationship-counts'));
+    return {
+      nodes: countMap(nodes.map((r) => ({ key: r['label'], count: r['count'] }))),
+      relationships: countMap(relationships.map((r) => ({ key: r['type'], count: r['count'] }))),
+    };
+  }
+
+  /** Runs a read query with parameters; rows come back as plain data (see toPlain). */
+  async read(cypher: string, params: Params = {}): Promise<Record<string, unknown>[]> {
+    try {
+      const { records } = await this.driver.executeQuery(cypher, toDriverParams(params), { database: this.config.database, routing: neo4j.routing.READ });
+      return records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
+    } catch (error) {
+      throw toKgError(error, this.config, 'reading');
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}

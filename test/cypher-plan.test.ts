@@ -1,0 +1,203 @@
+// The write plan and the Cypher files, without a database: schema coverage, closed-list templates,
+// parameter types, batching, per-document splitting, the cypher-file script and the query headers.
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ENTITY_LABELS, EXTRA_LABELS, NodeLabel, RELATIONSHIP_TYPES } from '../src/model/vocabulary.ts';
+import {
+  CypherDate,
+  CypherInt,
+  labelStatement,
+  relationshipStatement,
+  schemaStatements,
+  splitByDocument,
+  writeStatements,
+  forgetStatements,
+  type Params,
+  type ParamValue,
+} from '../src/writers/write-plan.ts';
+import { cypherLiteral, toCypherScript } from '../src/writers/cypher-file.ts';
+import { listQueries, parseQuery, queryParameters } from '../src/api/queries.ts';
+import { mergeGraphs } from '../src/graph/merge.ts';
+import { CYPHER_DIR } from '../src/data-files.ts';
+import { documentGraph } from './neo4j-fixtures.ts';
+
+const RUN = 'tfixed';
+const full = () =>
+  documentGraph(RUN, 'doc-a', {
+    companies: ['Acme', 'Beta'],
+    asOf: '2007-07-31',
+    accessionNumber: '0000000000-07-000001',
+    licence: { licensor: 'Acme', licensee: 'Beta' },
+    milestone: { payee: 'Acme', payer: 'Beta', amount: 5000000 },
+    drug: { name: 'XB-1', developer: 'Beta', target: 'TGT', phase: 'PHASE_2' },
+  });
+
+function rowsOf(params: Params): Record<string, ParamValue>[] {
+  return params['rows'] as Record<string, ParamValue>[];
+}
+
+describe('schema.cypher', () => {
+  const statements = schemaStatements();
+  it('has a named IF NOT EXISTS key constraint for Entity and every node label', () => {
+    for (const label of ['Entity', ...NodeLabel.options]) {
+      expect(statements.some((s) => new RegExp(`^CREATE CONSTRAINT \\w+ IF NOT EXISTS\\nFOR \\(n:${label}\\)\\nREQUIRE n.key IS UNIQUE$`).test(s)), label).toBe(true);
+    }
+    expect(statements.some((s) => s.includes('FOR (d:Document)') && s.includes('d.docId IS UNIQUE'))).toBe(true);
+    expect(statements.some((s) => s.includes('FOR (f:Filing)') && s.includes('f.key IS UNIQUE'))).toBe(true);
+  });
+  it('indexes names, aliases and a full-text index over both', () => {
+    expect(statements.some((s) => /FOR \(n:Entity\)\nON \(n.aliases\)/.test(s))).toBe(true);
+    expect(statements.some((s) => s.startsWith('CREATE FULLTEXT INDEX') && s.includes('[n.name, n.aliases]'))).toBe(true);
+    for (const label of ENTITY_LABELS) expect(statements.some((s) => s.includes(`FOR (n:${label})\nON (n.name)`)), label).toBe(true);
+  });
+  it('every statement is idempotent', () => {
+    for (const s of statements) expect(s).toMatch(/IF NOT EXISTS/);
+  });
+});
+
+describe('label and type templates', () => {
+  it('fill only members of the closed lists', () => {
+    expect(labelStatement('Company')).toMatch(/SET n:Company$/);
+    expect(relationshipStatement('LICENSES_TO')).toContain('MERGE (a)-[r:LICENSES_TO]->(b)');
+    expect(() => labelStatement('Company DETACH DELETE n')).toThrow(/not a node label/);
+    expect(() => relationshipStatement('KNOWS]->() DETACH DELETE n //')).toThrow(/not a relationship type/);
+  });
+  it('leave no placeholder in any filled statement', () => {
+    for (const label of [...ENTITY_LABELS, ...EXTRA_LABELS, 'Phase']) expect(labelStatement(label)).not.toMatch(/__\w+__/);
+    for (const type of RELATIONSHIP_TYPES) expect(relationshipStatement(type)).not.toMatch(/__\w+__/);
+  });
+});
+
+describe('writeStatements', () => {
+  it('puts values only in parameters, never in the Cypher text', () => {
+    const graph = documentGraph(RUN, 'doc-x', { companies: ['Acme"}) DETACH DELETE n //', 'Beta'], licence: { licensor: 'Acme"}) DETACH DELETE n //', licensee: 'Beta' } });
+    const statements = writeStatements(graph);
+    for (const s of statements) {
+      expect(s.cypher).not.toContain('Acme');
+      expect(s.cypher).not.toContain('doc-x');
+    }
+    const entityRows = statements.filter((s) => s.name === 'write/entity-merge').flatMap((s) => rowsOf(s.params));
+    expect(entityRows.map((r) => r['name'])).toContain('Acme"}) DETACH DELETE n //');
+  });
+
+  it('types offsets and counts as Integers, dates as Dates, confidences as Floats', () => {
+    const statements = writeStatements(full());
+    const doc = statements.find((s) => s.name === 'write/document-merge')?.params['document'] as Record<string, ParamValue>;
+    expect(doc['asOf']).toEqual(new CypherDate('2007-07-31'));
+    expect(doc['sentenceCount']).toEqual(new CypherInt(10));
+    const licence = rowsOf(statements.find((s) => s.name === 'write/relationship-merge:LICENSES_TO')?.params ?? {})[0] ?? {};
+    expect(licence['starts']).toEqual([expect.any(CypherInt)]);
+    expect(licence['properties']).toEqual({ effectiveDate: new CypherDate('2007-07-31'), exclusive: true, year: new CypherInt(2007) });
+    const milestone = rowsOf(statements.find((s) => s.name === 'write/relationship-merge:EARNED_MILESTONE')?.params ?? {})[0] ?? {};
+    // A confidence of exactly 1 stays a plain number (a Float), so the list never mixes types.
+    expect(milestone['confidences']).toEqual([1]);
+    expect((milestone['properties'] as Record<string, ParamValue>)['amount']).toEqual(new CypherInt(5000000));
+  });
+
+  it('groups labels and types into one statement per member of the closed lists', () => {
+    const names = writeStatements(full()).map((s) => s.name);
+    expect(names).toContain('write/entity-label:Company');
+    expect(names).toContain('write/entity-label:Phase');
+    expect(names.filter((n) => n === 'write/relationship-merge:LICENSES_TO')).toHaveLength(1);
+    expect(names).toContain('write/filing-merge');
+    expect(names.at(-1)).toBe('write/relationship-seen-dates');
+  });
+
+  it('splits rows into batches of the given size', () => {
+    const graph = documentGraph(RUN, 'doc-b', { companies: ['A1', 'A2', 'A3', 'A4', 'A5'] });
+    const batches = writeStatements(graph, { batchSize: 2 }).filter((s) => s.name === 'write/entity-merge');
+    expect(batches.map((s) => rowsOf(s.params).length)).toEqual([2, 2, 1]);
+    expect(() => writeStatements(graph, { batchSize: 0 })).toThrow(/batch size/);
+  });
+
+  it('is deterministic', () => {
+    expect(JSON.stringify(writeStatements(full()))).toBe(JSON.stringify(writeStatements(full())));
+  });
+
+  it('refuses graphs with several documents or dangling endpoints', () => {
+    const two = mergeGraphs([full(), documentGraph(RUN, 'doc-b', { companies: ['Acme'] })]);
+    expect(() => writeStatements(two)).toThrow(/exactly one document/);
+    const dangling = full();
+    dangling.entities = dangling.entities.filter((e) => !e.key.startsWith('drug:'));
+    expect(() => writeStatements(dangling)).toThrow(/does not contain/);
+  });
+
+  it('forget statements take only the docId parameter', () => {
+    for (const s of forgetStatements('doc-a')) expect(s.params).toEqual({ docId: 'doc-a' });
+  });
+});
+
+describe('splitByDocument', () => {
+  it('gives each document its entities and only its own evidence', () => {
+    const a = documentGraph(RUN, 'doc-a', { licence: { licensor: 'Acme', licensee: 'Beta' } });
+    const b = documentGraph(RUN, 'doc-b', { licence: { licensor: 'Acme', licensee: 'Beta' }, companies: ['Gamma'] });
+    const parts = splitByDocument(mergeGraphs([a, b]));
+    expect(parts.map((p) => p.documents[0]?.docId)).toEqual(['doc-a', 'doc-b']);
+    const [pa, pb] = parts;
+    expect(pa?.relationships[0]?.evidence.map((e) => e.docId)).toEqual(['doc-a']);
+    expect(pa?.entities.map((e) => e.name)).toEqual(['Acme', 'Beta']);
+    expect(pb?.entities.map((e) => e.name).sort()).toEqual(['Acme', 'Beta', 'Gamma']);
+    for (const part of parts) expect(() => writeStatements(part)).not.toThrow();
+  });
+});
+
+describe('cypher-file writer', () => {
+  it('writes literals that escape quotes, backslashes and line breaks', () => {
+    expect(cypherLiteral('Acme"}) DETACH DELETE n //')).toBe(`'Acme"}) DETACH DELETE n //'`);
+    expect(cypherLiteral("O'Brien \\ x\ny")).toBe(`'O\\'Brien \\\\ x\\ny'`);
+    expect(cypherLiteral(new CypherInt(3))).toBe('3');
+    expect(cypherLiteral(1)).toBe('1.0');
+    expect(cypherLiteral(new CypherDate('2007-07-31'))).toBe(`date('2007-07-31')`);
+    expect(cypherLiteral({ 'odd key': [true, null], plain: 'v' })).toBe(`{\`odd key\`: [true, null], plain: 'v'}`);
+  });
+
+  it('prints the schema, then per document :param lines and the same UNWIND statements', () => {
+    const script = toCypherScript(mergeGraphs([full()]));
+    expect(script).toContain('CREATE CONSTRAINT entity_key IF NOT EXISTS');
+    expect(script).toContain('// ==== document doc-a');
+    expect(script).toMatch(/:param rows => \[.*\{key: 'company:tfixed-acme', name: 'Acme'/);
+    expect(script).toContain('MERGE (a)-[r:LICENSES_TO]->(b)');
+    // Every statement line that is not a :param line is free of document text.
+    const cypherLines = script.split('\n').filter((l) => !l.startsWith(':param') && !l.startsWith('//'));
+    expect(cypherLines.join('\n')).not.toContain('Acme');
+    expect(toCypherScript(mergeGraphs([full()]))).toBe(script);
+  });
+});
+
+describe('example queries', () => {
+  const queries = listQueries();
+  it('cover the questions of the issue, each with a description and defaults', () => {
+    expect(queries.map((q) => q.name)).toEqual(expect.arrayContaining(['licenses', 'milestones', 'drugs-by-target', 'company-pipeline', 'shortest-path', 'evidence']));
+    for (const q of queries) {
+      expect(q.description.length, q.name).toBeGreaterThan(20);
+      for (const p of q.parameters) expect(q.cypher, `${q.name} uses $${p.name}`).toContain(`$${p.name}`);
+      // Every $parameter the query uses is declared with a default, so it runs as it is.
+      const used = new Set([...q.cypher.matchAll(/\$([A-Za-z_]\w*)/g)].map((m) => m[1]));
+      expect([...used].sort(), q.name).toEqual(q.parameters.map((p) => p.name).sort());
+    }
+  });
+
+  it('use only relationship types and labels of the vocabulary', () => {
+    const known = new Set<string>([...RELATIONSHIP_TYPES, 'MENTIONS', 'FILED', 'CONTAINS']);
+    const labels = new Set<string>([...NodeLabel.options, 'Entity', 'Document', 'Filing']);
+    const dir = join(CYPHER_DIR, 'queries');
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(join(dir, file), 'utf8').replace(/^\/\/.*$/gm, '');
+      for (const m of text.matchAll(/\[\w*:([A-Z_|]+)[\]*]/g)) for (const t of (m[1] ?? '').split('|')) expect(known.has(t), `${file}: ${t}`).toBe(true);
+      for (const m of text.matchAll(/\(\w*:([A-Za-z]+)/g)) expect(labels.has(m[1] ?? ''), `${file}: ${m[1]}`).toBe(true);
+    }
+  });
+
+  it('parse @param defaults and convert given values to the default type', () => {
+    const q = parseQuery('x', '// Finds things.\n// @param name ""\n// @param limit 10\nMATCH (n) RETURN n LIMIT $limit');
+    expect(q.parameters).toEqual([
+      { name: 'name', defaultValue: '' },
+      { name: 'limit', defaultValue: 10 },
+    ]);
+    expect(queryParameters(q)).toEqual({ name: '', limit: new CypherInt(10) });
+    expect(queryParameters(q, { limit: '3', name: 'Acme' })).toEqual({ name: 'Acme', limit: new CypherInt(3) });
+    expect(() => queryParameters(q, { limit: 'many' })).toThrow(/must be a number/);
+    expect(() => queryParameters(q, { nope: '1' })).toThrow(/no parameter "nope"/);
+  });
+});

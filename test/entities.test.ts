@@ -1,0 +1,110 @@
+// Entity rules, one family at a time, on small sentences of our own (positive and negative cases).
+import { describe, expect, it } from 'vitest';
+import { structure } from '../src/structure/index.ts';
+import { extractEntities } from '../src/extract/entities/index.ts';
+import { resolveDocument } from '../src/resolve/index.ts';
+import type { Mention } from '../src/model/extraction.ts';
+
+function mentionsOf(text: string): Mention[] {
+  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
+  return docs.flatMap((doc) => extractEntities(doc).mentions);
+}
+
+function entitiesOf(text: string) {
+  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
+  return docs.flatMap((doc) => resolveDocument(doc, extractEntities(doc), []).graph.entities);
+}
+
+const names = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.canonical))].sort();
+
+describe('companies', () => {
+  it('reads legal-suffix names without the suffix and links the ticker', () => {
+    const ms = mentionsOf('Acmegen Therapeutics, Inc. (Nasdaq: ACMG) today announced results. Acmegen will host a call.');
+    expect(names(ms, 'Company')).toEqual(['Acmegen Therapeutics']);
+    const first = ms.find((m) => m.label === 'Company');
+    expect(first?.properties).toMatchObject({ ticker: 'ACMG', exchange: 'Nasdaq' });
+    expect(ms.filter((m) => m.label === 'Company' && m.text === 'Acmegen')).toHaveLength(1);
+  });
+
+  it('keeps Merck & Co. and Merck KGaA apart', () => {
+    const keys = entitiesOf('Merck & Co., Inc. and Merck KGaA signed an agreement.')
+      .filter((e) => e.labels[0] === 'Company')
+      .map((e) => e.key)
+      .sort();
+    expect(keys).toEqual(['company:merck-and-co', 'company:merck-kgaa']);
+  });
+
+  it('makes agencies Organizations, not Companies', () => {
+    const ms = mentionsOf('The FDA and the European Medicines Agency accepted the filing from Pfizer.');
+    expect(names(ms, 'Company')).toEqual(['Pfizer']);
+    expect(names(ms, 'Organization')).toEqual(['European Medicines Agency', 'FDA']);
+  });
+
+  it('finds company-typical names and deal advisers', () => {
+    const ms = mentionsOf('Zorvex Biosciences entered a pact. Halvard Partners is serving as financial advisor to Zorvex Biosciences.');
+    expect(names(ms, 'Company')).toEqual(['Halvard Partners', 'Zorvex Biosciences']);
+  });
+});
+
+describe('drugs', () => {
+  it('finds code names, INNs, ADCs and brand (generic) pairs', () => {
+    const ms = mentionsOf('ZX-4412 and pembrolizumab were combined with trastuzumab deruxtecan. VELORIX® (zanubrutinib) is approved.');
+    expect(names(ms, 'Drug')).toEqual(['ZX-4412', 'pembrolizumab', 'trastuzumab deruxtecan', 'zanubrutinib']);
+  });
+
+  it('does not read ordinary words as drugs', () => {
+    const ms = mentionsOf('This release describes a peptide concept, the database and a Phase 2 increase in 2023.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
+
+describe('targets', () => {
+  it('needs a cue and resolves HGNC aliases to the approved symbol', () => {
+    const ms = mentionsOf('The anti-HER2 antibody and a KRAS inhibitor were tested. HER2 is common.');
+    expect(names(ms, 'Target')).toEqual(['ERBB2', 'KRAS']);
+    const noCue = mentionsOf('The SET and CAT teams met in May.');
+    expect(names(noCue, 'Target')).toEqual([]);
+  });
+
+  it('keeps unknown antigens named by a cue', () => {
+    expect(names(mentionsOf('It is a Zq7Ag-targeting conjugate.'), 'Target')).toEqual(['Zq7Ag']);
+  });
+});
+
+describe('technologies', () => {
+  it('finds platforms, defined abbreviations and payloads', () => {
+    const ms = mentionsOf('Using its Targeted Linker Conjugate (TLC) technology and the Quorix platform, it attaches MMAE.');
+    expect(names(ms, 'Technology')).toEqual(['MMAE', 'Quorix', 'TLC']);
+    expect(ms.find((m) => m.canonical === 'MMAE')?.extraLabels).toEqual(['Payload']);
+  });
+});
+
+describe('people', () => {
+  it('reads quote attributions without honorifics or degrees, with the title', () => {
+    const ms = mentionsOf('“We are pleased,” said Dr. Jane Q. Doe, Ph.D., Chief Executive Officer of Zorvex Biosciences.');
+    const person = ms.find((m) => m.label === 'Person');
+    expect(person?.canonical).toBe('Jane Q. Doe');
+    expect(person?.properties?.['title']).toMatch(/^Chief Executive Officer of Zorvex Biosciences/);
+  });
+
+  it('reads signatures and contact lines', () => {
+    const ms = mentionsOf('/s/ Robert T. Vance\n\nMedia: Alma Reyes 555-201-3344 alma@example.com');
+    expect(names(ms, 'Person')).toEqual(['Alma Reyes', 'Robert T. Vance']);
+  });
+});
+
+describe('diseases', () => {
+  it('keeps qualifiers out of the name: one node per disease', () => {
+    const entities = entitiesOf('It treats HER2-positive metastatic breast cancer. Breast cancer is common.').filter((e) => e.labels[0] === 'Disease');
+    expect(entities.map((e) => e.name)).toEqual(['breast cancer']);
+    expect(entities[0]?.aliases).toContain('HER2-positive metastatic breast cancer');
+  });
+
+  it('links an abbreviation defined in parentheses', () => {
+    const entities = entitiesOf('Patients with non-small cell lung cancer (NSCLC) responded. NSCLC remains hard to treat.').filter(
+      (e) => e.labels[0] === 'Disease',
+    );
+    expect(entities).toHaveLength(1);
+    expect(entities[0]?.aliases).toContain('NSCLC');
+  });
+});

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { fileURLToPath } from 'node:url';
+import { matchKey } from '../src/eval/fold.ts';
+import { goldPhaseKey } from '../src/eval/phase.ts';
+import { scoreDocument } from '../src/eval/match.ts';
+import type { ExtractedDocument, ScoredEntity, ScoredRelation } from '../src/eval/match.ts';
+import type { GoldDocument, GoldEntity, GoldRelation } from '../src/eval/gold.ts';
+import { findGoldFiles, loadGoldFile } from '../src/eval/gold.ts';
+import { maxMatching, prf } from '../src/eval/score.ts';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+
+function gold(entities: GoldEntity[], relations: GoldRelation[] = [], negatives: string[] = []): GoldDocument {
+  return { document: 'x.txt', entities, relations, negatives };
+}
+
+function entity(label: string, name: string, aliases: string[] = [], key = `${label.toLowerCase()}:${name}`): ScoredEntity {
+  return { key, labels: [label], name, aliases, rules: ['test-rule'] };
+}
+
+function relation(type: string, start: string, end: string, properties: Record<string, unknown> = {}): ScoredRelation {
+  return { type, start, end, properties, rules: ['test-rel'] };
+}
+
+function extracted(entities: ScoredEntity[], relations: ScoredRelation[] = []): ExtractedDocument {
+  return { entities, relations };
+}
+
+describe('eval name folding', () => {
+  it('folds case, punctuation, spaces and legal suffixes', () => {
+    expect(matchKey('ImmunoGen, Inc.')).toBe(matchKey('IMMUNOGEN'));
+    expect(matchKey('sanofi-aventis')).toBe(matchKey('Sanofi Aventis'));
+    expect(matchKey('Jiangsu Hansoh Pharmaceutical Co.,Ltd')).toBe(matchKey('Jiangsu Hansoh Pharmaceutical'));
+    expect(matchKey('Novo Nordisk A/S')).toBe(matchKey('Novo Nordisk'));
+    expect(matchKey('Foo S.A.')).toBe(matchKey('Foo'));
+    expect(matchKey('examab-DM9')).toBe(matchKey('examab DM9'));
+  });
+
+  it('keeps what tells companies apart', () => {
+    expect(matchKey('Merck & Co., Inc.')).not.toBe(matchKey('Merck'));
+    expect(matchKey('Merck KGaA')).not.toBe(matchKey('Merck'));
+    expect(matchKey('Pfizer')).not.toBe(matchKey('Pfizer Pharma'));
+  });
+});
+
+describe('gold phase mapping', () => {
+  it.each([
+    ['Phase II', 'PHASE_2'],
+    ['Phase 2', 'PHASE_2'],
+    ['Phase IIb', 'PHASE_2'],
+    ['Phase 1b', 'PHASE_1'],
+    ['Phase I/II', 'PHASE_1_2'],
+    ['Phase 2/3', 'PHASE_2_3'],
+    ['Phase III', 'PHASE_3'],
+    ['Preclinical', 'PRECLINICAL'],
+  ])('%s → %s', (text, key) => {
+    expect(goldPhaseKey(text)).toBe(key);
+  });
+
+  it('names no phase for other text', () => {
+    expect(goldPhaseKey('Phase V')).toBeUndefined();
+    expect(goldPhaseKey('HER2')).toBeUndefined();
+  });
+});
+
+describe('entity matching', () => {
+  it('matches through aliases and suffix folding, counting one true positive', () => {
+    const g = gold([{ type: 'Company', name: 'ImmunoGen', aliases: ['IMGN'] }]);
+    const viaSuffix = scoreDocument(g, extracted([entity('Company', 'ImmunoGen, Inc.')]));
+    expect(viaSuffix.entities.total()).toEqual({ gold: 1, goldFound: 1, predicted: 1, predictedCorrect: 1 });
+    const viaAlias = scoreDocument(g, extracted([entity('Company', 'Something Else', ['IMGN'])]));
+    expect(viaAlias.entities.total().goldFound).toBe(1);
+  });
+
+  it('requires the label (or an alsoTypes label) to agree', () => {
+    const g = gold([{ type: 'Technology', name: 'DM1', alsoTypes: ['Drug'] }, { type: 'Target', name: 'HER2' }]);
+    const s = scoreDocument(g, extracted([entity('Drug', 'DM1'), entity('Disease', 'HER2')]));
+    expect(s.entities.total()).toEqual({ gold: 2, goldFound: 1, predicted: 2, predictedCorrect: 1 });
+    expect(s.missedEntities.map((m) => m.gold.name)).toEqual(['HER2']);
+    expect(s.falsePositiveEntities.map((f) => f.entity.name)).toEqual(['HER2']);
+  });
+
+  it('counts a second entity matching the same gold entity as a false positive', () => {
+    const g = gold([{ type: 'Company', name: 'Genentech' }]);
+    const s = scoreDocument(g, extracted([entity('Company', 'Genentech'), entity('Company', 'Genentech, Inc.', [], 'company:dup')]));
+    expect(s.entities.total()).toEqual({ gold: 1, goldFound: 1, predicted: 2, predictedCorrect: 1 });
+    expect(s.falsePositiveEntities[0]?.duplicateOf).toBe('Genentech');
+  });
+
+  it('finds the assignment that matches most, whatever the order', () => {
+    // The first extracted entity could take either gold entity; the second only one of them.
+    const g = gold([{ type: 'Drug', name: 'alpha', aliases: ['beta'] }, { type: 'Drug', name: 'gamma', aliases: ['beta2'] }]);
+    const s = scoreDocument(g, extracted([entity('Drug', 'beta', ['beta2']), entity('Drug', 'alpha')]));
+    expect(s.entities.total().goldFound).toBe(2);
+    expect(s.falsePositiveEntities).toEqual([]);
+  });
+
+  it('neither rewards nor penalises optional and unscored gold entities', () => {
+    const g = gold([
+      { type: 'Technology', name: 'maytansinoid', optional: true },
+      { type: 'Organization', name: 'FDA', alsoTypes: ['Company'] },
+      { type: 'Company', name: 'Genentech' },
+    ]);
+    const s = scoreDocument(g, extracted([entity('Technology', 'maytansinoid'), entity('Company', 'FDA'), entity('Location', 'Boston')]));
+    expect(s.entities.total()).toEqual({ gold: 1, goldFound: 0, predicted: 0, predictedCorrect: 0 });
+    expect(s.falsePositiveEntities).toEqual([]);
+  });
+
+  it('reports unmatched extracted entities with their rules, and gold negatives', () => {
+    const s = scoreDocument(gold([], [], ['Investor Relations']), extracted([entity('Company', 'Investor Relations')]));
+    expect(s.falsePositiveEntities[0]?.entity.rules).toEqual(['test-rule']);
+    expect(s.negativesHit.map((e) => e.name)).toEqual(['Investor Relations']);
+    expect(prf(s.entities.total())).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+});
+
+describe('relation matching', () => {
+  const companies: GoldEntity[] = [
+    { type: 'Company', name: 'ImmunoGen', aliases: ['ImmunoGen, Inc.'] },
+    { type: 'Company', name: 'Genentech' },
+    { type: 'Drug', name: 'examab-DM9', aliases: ['E-DM9'] },
+  ];
+  const ours = [entity('Company', 'ImmunoGen', [], 'c:imgn'), entity('Company', 'Genentech', [], 'c:gne'), entity('Drug', 'E-DM9', [], 'd:tdm1')];
+
+  it('matches type and both endpoints through entity matching', () => {
+    const g = gold(companies, [{ type: 'DEVELOPS', source: 'Genentech', target: 'examab-DM9' }]);
+    const hit = scoreDocument(g, extracted(ours, [relation('DEVELOPS', 'c:gne', 'd:tdm1')]));
+    expect(hit.relations.total()).toEqual({ gold: 1, goldFound: 1, predicted: 1, predictedCorrect: 1 });
+    const reversed = scoreDocument(g, extracted(ours, [relation('DEVELOPS', 'd:tdm1', 'c:gne')]));
+    expect(reversed.relations.total()).toEqual({ gold: 1, goldFound: 0, predicted: 1, predictedCorrect: 0 });
+    expect(reversed.falsePositiveRelations[0]).toMatchObject({ startName: 'E-DM9', endName: 'Genentech' });
+  });
+
+  it('accepts either order for COLLABORATES_WITH', () => {
+    const g = gold(companies, [{ type: 'COLLABORATES_WITH', source: 'ImmunoGen', target: 'Genentech' }]);
+    const s = scoreDocument(g, extracted(ours, [relation('COLLABORATES_WITH', 'c:gne', 'c:imgn')]));
+    expect(s.relations.total().goldFound).toBe(1);
+  });
+
+  it('maps gold phase names onto phase keys for IN_PHASE', () => {
+    const g = gold(companies, [{ type: 'IN_PHASE', source: 'examab-DM9', target: 'Phase II' }]);
+    const withPhase = [...ours, { key: 'PHASE_2', labels: ['Phase'], name: 'Phase 2', aliases: [], rules: [] }];
+    const right = scoreDocument(g, extracted(withPhase, [relation('IN_PHASE', 'd:tdm1', 'PHASE_2')]));
+    expect(right.relations.total().goldFound).toBe(1);
+    expect(right.entities.total().predicted).toBe(3); // the Phase node is not scored
+    const wrong = scoreDocument(g, extracted(withPhase, [relation('IN_PHASE', 'd:tdm1', 'PHASE_3')]));
+    expect(wrong.relations.total().goldFound).toBe(0);
+  });
+
+  it('ignores optional gold relations but counts unmatched extracted ones', () => {
+    const g = gold(companies, [{ type: 'COLLABORATES_WITH', source: 'ImmunoGen', target: 'Genentech', optional: true }]);
+    const s = scoreDocument(g, extracted(ours, [relation('COLLABORATES_WITH', 'c:imgn', 'c:gne'), relation('OWNS', 'c:imgn', 'd:tdm1')]));
+    expect(s.relations.total()).toEqual({ gold: 0, goldFound: 0, predicted: 1, predictedCorrect: 0 });
+    expect(s.falsePositiveRelations.map((f) => f.relation.type)).toEqual(['OWNS']);
+  });
+
+  it('says which missed relations lack an endpoint entity', () => {
+    const g = gold(companies, [{ type: 'DEVELOPS', source: 'Genentech', target: 'examab-DM9' }]);
+    const s = scoreDocument(g, extracted([ours[1] ?? entity('Company', 'x')]));
+    expect(s.missedRelations[0]).toMatchObject({ sourceFound: true, targetFound: false });
+  });
+
+  it('checks milestone amount and currency exactly', () => {
+    const g = gold(companies, [{ type: 'EARNED_MILESTONE', source: 'ImmunoGen', target: 'Genentech', props: { amount: 5000000, currency: 'USD' } }]);
+    const exact = scoreDocument(g, extracted(ours, [relation('EARNED_MILESTONE', 'c:imgn', 'c:gne', { amount: 5000000, currency: 'USD' })]));
+    expect(exact.moneyChecks.map((m) => m.exact)).toEqual([true]);
+    const off = scoreDocument(g, extracted(ours, [relation('EARNED_MILESTONE', 'c:imgn', 'c:gne', { amount: 5, currency: 'USD' })]));
+    expect(off.moneyChecks.map((m) => m.exact)).toEqual([false]);
+  });
+});
+
+describe('maxMatching', () => {
+  it('reassigns earlier picks to make room (augmenting paths)', () => {
+    const options = [[0, 1], [0]];
+    expect(maxMatching(2, (i) => options[i] ?? [])).toEqual([1, 0]);
+  });
+});
+
+describe('the corpus gold files', () => {
+  const files = findGoldFiles(CORPUS);
+
+  it('are found recursively, reference document included', () => {
+    expect(files.some((f) => f.endsWith('000_09ba589ba7ebe117.gold.json'))).toBe(true);
+    expect(files.some((f) => f.includes('/dev/'))).toBe(true);
+  });
+
+  // A gold annotation turned into an "extraction" must score perfectly: proves the scorer reads every
+  // real gold file (its aliases, alsoTypes, phases, symmetric relations) as the README intends.
+  it.each(files.map((f) => [f.slice(CORPUS.length), f]))('%s scores 100%% against itself', (_name, path) => {
+    const { gold: g } = loadGoldFile(path);
+    const keyOf = (i: number): string => `gold:${i}`;
+    const entities: ScoredEntity[] = g.entities.map((e, i) => ({ key: keyOf(i), labels: [e.type], name: e.name, aliases: e.aliases ?? [], rules: [] }));
+    const phases = new Set<string>();
+    const relations: ScoredRelation[] = [];
+    for (const r of g.relations) {
+      const source = g.entities.findIndex((e) => e.name === r.source);
+      let end: string;
+      if (r.type === 'IN_PHASE') {
+        end = goldPhaseKey(r.target) ?? 'no-phase';
+        phases.add(end);
+      } else end = keyOf(g.entities.findIndex((e) => e.name === r.target));
+      relations.push({ type: r.type, start: keyOf(source), end, properties: r.props ?? {}, rules: [] });
+    }
+    for (const p of phases) entities.push({ key: p, labels: ['Phase'], name: p, aliases: [], rules: [] });
+    const s = scoreDocument(g, { entities, relations });
+    expect(s.missedEntities).toEqual([]);
+    expect(s.falsePositiveEntities).toEqual([]);
+    expect(s.missedRelations).toEqual([]);
+    expect(s.falsePositiveRelations).toEqual([]);
+    expect(s.moneyChecks.every((m) => m.exact)).toBe(true);
+  });
+});

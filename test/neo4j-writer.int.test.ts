@@ -1,0 +1,231 @@
+// The Neo4j writer against the real server: idempotent re-ingest, replacement of a changed document,
+// shared nodes across documents, forget without orphans, injection safety, Neo4j types and errors.
+// Every test works on keys and docIds with its own run id, so tests sharing the server stay apart.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { neo4jConfig } from '../src/config.ts';
+import { Neo4jGraphStore, connectNeo4j } from '../src/writers/neo4j.ts';
+import { isKgError } from '../src/errors.ts';
+import { documentGraph, key, runId, type FixtureOptions } from './neo4j-fixtures.ts';
+
+let store: Neo4jGraphStore;
+
+beforeAll(async () => {
+  store = await Neo4jGraphStore.open(neo4jConfig());
+  await store.ensureSchema();
+});
+
+afterAll(async () => {
+  await store?.close();
+});
+
+/** JSON with object keys sorted at every depth, so equal data gives equal text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Everything the run wrote: nodes (labels, properties) and relationships (type, ends, properties), sorted. */
+async function snapshot(run: string): Promise<{ nodes: string[]; relationships: string[] }> {
+  const nodes = await store.read(
+    `MATCH (n)
+     WHERE n.key CONTAINS $run OR n.docId STARTS WITH $run
+        OR EXISTS { (n)<-[]-(m) WHERE m.key CONTAINS $run OR m.docId STARTS WITH $run }
+     RETURN n`,
+    { run },
+  );
+  const relationships = await store.read(
+    `MATCH (a)-[r]->(b)
+     WHERE a.key CONTAINS $run OR a.docId STARTS WITH $run OR b.key CONTAINS $run
+     RETURN coalesce(a.key, a.docId) AS start, type(r) AS type, coalesce(b.key, b.docId) AS end, properties(r) AS properties`,
+    { run },
+  );
+  const sorted = (rows: unknown[]) => rows.map(canonical).sort();
+  return { nodes: sorted(nodes.map((r) => r['n'])), relationships: sorted(relationships) };
+}
+
+async function relationship(run: string, type: string, start: string, end: string): Promise<Record<string, unknown> | undefined> {
+  const rows = await store.read(`MATCH (:Entity {key: $start})-[r]->(:Entity {key: $end}) WHERE type(r) = $type RETURN properties(r) AS p`, {
+    start: key(run, 'Company', start),
+    end: key(run, 'Company', end),
+    type,
+  });
+  return rows[0]?.['p'] as Record<string, unknown> | undefined;
+}
+
+const dealDocument = (run: string, docId: string, extra: FixtureOptions = {}) =>
+  documentGraph(run, docId, {
+    companies: ['Acme', 'Beta'],
+    asOf: '2007-07-31',
+    accessionNumber: `${run}-07-000001`,
+    licence: { licensor: 'Acme', licensee: 'Beta' },
+    milestone: { payee: 'Acme', payer: 'Beta', amount: 5000000 },
+    drug: { name: 'XB-1', developer: 'Beta', target: 'TGT', phase: 'PHASE_2' },
+    ...extra,
+  });
+
+describe('Neo4j writer', () => {
+  it('writes a document once: the same document again changes nothing', async () => {
+    const run = runId();
+    const graph = dealDocument(run, `${run}-doc`);
+    const first = await store.writeDocument(graph);
+    expect(first.status).toBe('created');
+    expect(first.relationshipsCreated).toBeGreaterThan(5);
+    const before = await snapshot(run);
+    expect(before.nodes.length).toBeGreaterThan(5);
+
+    const again = await store.writeDocument(graph);
+    expect(again).toMatchObject({ status: 'unchanged', nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
+    expect(await snapshot(run)).toEqual(before);
+
+    // Even a forced rewrite (forget + write in one transaction) ends in the same graph.
+    const forced = await store.writeDocument(graph, { force: true, batchSize: 1 });
+    expect(forced.status).toBe('replaced');
+    expect(await snapshot(run)).toEqual(before);
+  });
+
+  it('stores the filing structure and Neo4j types: Integer counts and offsets, Date dates, Float confidences', async () => {
+    const run = runId();
+    await store.writeDocument(dealDocument(run, `${run}-doc`));
+    const [filed] = await store.read(
+      `MATCH (c:Company)-[:FILED]->(f:Filing)-[:CONTAINS]->(d:Document {docId: $docId}) RETURN c.key AS company, f.accessionNumber AS accession, valueType(f.reportDate) AS reportDate`,
+      { docId: `${run}-doc` },
+    );
+    expect(filed).toEqual({ company: key(run, 'Company', 'Acme'), accession: `${run}-07-000001`, reportDate: 'DATE NOT NULL' });
+    const [types] = await store.read(
+      `MATCH (d:Document {docId: $docId})-[m:MENTIONS]->(:Entity {key: $acme})-[r:EARNED_MILESTONE]->()
+       RETURN valueType(d.asOf) AS asOf, valueType(d.sentenceCount) AS sentenceCount, valueType(m.starts) AS mentionStarts,
+              valueType(r.amount) AS amount, valueType(r.starts) AS starts, valueType(r.confidences) AS confidences,
+              valueType(r.firstSeen) AS firstSeen, r.docIds AS docIds`,
+      { docId: `${run}-doc`, acme: key(run, 'Company', 'Acme') },
+    );
+    expect(types).toEqual({
+      asOf: 'DATE NOT NULL',
+      sentenceCount: 'INTEGER NOT NULL',
+      mentionStarts: 'LIST<INTEGER NOT NULL> NOT NULL',
+      amount: 'INTEGER NOT NULL',
+      starts: 'LIST<INTEGER NOT NULL> NOT NULL',
+      confidences: 'LIST<FLOAT NOT NULL> NOT NULL',
+      firstSeen: 'DATE NOT NULL',
+      docIds: [`${run}-doc`],
+    });
+    const [labels] = await store.read(`MATCH (n:Entity {key: $key}) RETURN labels(n) AS labels`, { key: key(run, 'Drug', 'XB-1') });
+    expect((labels?.['labels'] as string[]).sort()).toEqual(['Drug', 'Entity']);
+  });
+
+  it('gives two documents naming the same company one node carrying both sources', async () => {
+    const run = runId();
+    await store.writeDocument(documentGraph(run, `${run}-a`, { asOf: '2007-07-31', licence: { licensor: 'Acme', licensee: 'Beta' } }));
+    await store.writeDocument(documentGraph(run, `${run}-b`, { asOf: '2009-01-15', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme licensed Beta.' } }));
+    const rows = await store.read(`MATCH (n:Company {key: $key}) RETURN COLLECT { MATCH (d:Document)-[:MENTIONS]->(n) RETURN d.docId ORDER BY d.docId } AS docIds`, {
+      key: key(run, 'Company', 'Acme'),
+    });
+    expect(rows).toEqual([{ docIds: [`${run}-a`, `${run}-b`] }]);
+    const licence = await relationship(run, 'LICENSES_TO', 'Acme', 'Beta');
+    expect(licence?.['docIds']).toEqual([`${run}-a`, `${run}-b`]);
+    expect(licence?.['sentences']).toEqual(['Acme granted Beta an exclusive licence.', 'Acme licensed Beta.']);
+    expect(licence?.['firstSeen']).toBe('2007-07-31');
+    expect(licence?.['lastSeen']).toBe('2009-01-15');
+  });
+
+  it('replaces a changed document: only its evidence and what only it supported', async () => {
+    const run = runId();
+    await store.writeDocument(dealDocument(run, `${run}-a`));
+    await store.writeDocument(documentGraph(run, `${run}-b`, { asOf: '2009-01-15', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme licensed Beta.' } }));
+
+    // Version 2 of document a no longer mentions the drug and words the licence differently.
+    const v2 = documentGraph(run, `${run}-a`, { contentHash: 'v2', asOf: '2010-03-01', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme and Beta amended their licence.' } });
+    const result = await store.writeDocument(v2);
+    expect(result.status).toBe('replaced');
+
+    const licence = await relationship(run, 'LICENSES_TO', 'Acme', 'Beta');
+    expect(licence?.['docIds']).toEqual([`${run}-b`, `${run}-a`]);
+    expect(licence?.['sentences']).toEqual(['Acme licensed Beta.', 'Acme and Beta amended their licence.']);
+    expect(licence?.['firstSeen']).toBe('2009-01-15');
+    expect(licence?.['lastSeen']).toBe('2010-03-01');
+    // Facts only the old version supported are gone, nodes and relationships alike.
+    expect(await relationship(run, 'EARNED_MILESTONE', 'Acme', 'Beta')).toBeUndefined();
+    const drugs = await store.read(`MATCH (n:Entity) WHERE n.key IN $keys RETURN n.key AS key`, { keys: [key(run, 'Drug', 'XB-1'), key(run, 'Target', 'TGT')] });
+    expect(drugs).toEqual([]);
+    const filings = await store.read(`MATCH (f:Filing {key: $key}) RETURN f`, { key: `${run}-07-000001` });
+    expect(filings).toEqual([]);
+    const [doc] = await store.read(`MATCH (d:Document {docId: $docId}) RETURN d.contentHash AS hash, toString(d.asOf) AS asOf`, { docId: `${run}-a` });
+    expect(doc).toEqual({ hash: 'v2', asOf: '2010-03-01' });
+  });
+
+  it('forgets documents without leaving orphans', async () => {
+    const run = runId();
+    await store.writeDocument(dealDocument(run, `${run}-a`));
+    await store.writeDocument(documentGraph(run, `${run}-b`, { licence: { licensor: 'Acme', licensee: 'Beta' }, companies: ['Gamma'] }));
+
+    expect(await store.forgetDocument(`${run}-a`)).toBe(true);
+    let snap = await snapshot(run);
+    // Document b still supports the licence and its three companies; nothing else of a remains.
+    const facts = snap.relationships.filter((r) => !r.includes('"MENTIONS"'));
+    expect(facts).toHaveLength(1);
+    expect(facts[0]).toContain('"LICENSES_TO"');
+    expect(facts[0]).toContain(`"docIds":["${run}-b"]`);
+    const left = await store.read(`MATCH (n:Entity) WHERE n.key CONTAINS $run RETURN n.key AS key ORDER BY key`, { run });
+    expect(left.map((r) => r['key'])).toEqual([key(run, 'Company', 'Acme'), key(run, 'Company', 'Beta'), key(run, 'Company', 'Gamma')]);
+
+    expect(await store.forgetDocument(`${run}-b`)).toBe(true);
+    snap = await snapshot(run);
+    expect(snap).toEqual({ nodes: [], relationships: [] });
+    expect(await store.forgetDocument(`${run}-b`)).toBe(false);
+    const orphans = await store.read(`MATCH (n:Entity) WHERE NOT EXISTS { (:Document)-[:MENTIONS]->(n) } AND (n.key CONTAINS $run OR n:Phase) RETURN n.key AS key`, { run });
+    expect(orphans).toEqual([]);
+  });
+
+  it('stores a hostile name verbatim and deletes nothing', async () => {
+    const run = runId();
+    const sentinel = `${run}-sentinel`;
+    await store.writeDocument(documentGraph(run, sentinel, { companies: ['Sentinel'] }));
+    const hostile = 'Acme"}) DETACH DELETE n //';
+    const hostileQuote = "Beta'}) MATCH (m) DETACH DELETE m //";
+    const docId = `${run}-"}) DETACH DELETE d //`;
+    await store.writeDocument(documentGraph(run, docId, { companies: [hostile, hostileQuote], licence: { licensor: hostile, licensee: hostileQuote } }));
+
+    const names = await store.read(`MATCH (n:Company) WHERE n.key CONTAINS $run RETURN n.name AS name ORDER BY name`, { run });
+    expect(names.map((r) => r['name'])).toEqual([hostile, hostileQuote, 'Sentinel']);
+    expect(await store.read(`MATCH (d:Document {docId: $docId}) RETURN d.docId AS docId`, { docId })).toEqual([{ docId }]);
+    expect((await snapshot(run)).nodes.some((n) => n.includes('"Sentinel"'))).toBe(true);
+    expect(await store.forgetDocument(docId)).toBe(true);
+    expect(await store.read(`MATCH (n:Company) WHERE n.key CONTAINS $run RETURN n.name AS name`, { run })).toEqual([{ name: 'Sentinel' }]);
+  });
+});
+
+describe('connection errors', () => {
+  const config = neo4jConfig();
+
+  async function failure(promise: Promise<unknown>): Promise<unknown> {
+    try {
+      await promise;
+    } catch (error) {
+      return error;
+    }
+    throw new Error('expected a failure');
+  }
+
+  it('maps a wrong password to NEO4J_AUTH without printing it', async () => {
+    const password = 'wrong-password-not-shown';
+    const error = await failure(connectNeo4j({ ...config, password }));
+    expect(isKgError(error) && error.code).toBe('NEO4J_AUTH');
+    expect(isKgError(error) && error.toLine()).not.toContain(password);
+  });
+
+  it('maps an unknown database to NEO4J_DATABASE', async () => {
+    const error = await failure(connectNeo4j({ ...config, database: 'nosuchdatabase' }));
+    expect(isKgError(error) && error.code).toBe('NEO4J_DATABASE');
+    expect(isKgError(error) && error.message).toContain('nosuchdatabase');
+  });
+
+  it('maps an unreachable server to NEO4J_UNAVAILABLE', async () => {
+    const error = await failure(connectNeo4j({ ...config, uri: 'bolt://127.0.0.1:9', password: 'secret-not-shown' }));
+    expect(isKgError(error) && error.code).toBe('NEO4J_UNAVAILABLE');
+    expect(isKgError(error) && error.toLine()).toContain('bolt://127.0.0.1:9');
+    expect(isKgError(error) && error.toLine()).not.toContain('secret-not-shown');
+  });
+});
