@@ -8,3 +8,8 @@ export { extractDocument, extractInputs, extractGraph, extractText, type Documen
 export { mergeGraphs, GraphAccumulator } from './graph/merge.ts';
 export { toJson } from './writers/json.ts';
 export { entityKey, foldName, stripLegalSuffix } from './resolve/normalize.ts';
+export * from './api/index.ts';
+export { Neo4jGraphStore, type DocumentWriteResult, type DocumentWriteStatus, type GraphCounts, type WriteOptions } from './writers/neo4j.ts';
+export { toCypherScript } from './writers/cypher-file.ts';
+export { splitByDocument, DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
+export { neo4jConfig, Neo4jConfig } from './config.ts';

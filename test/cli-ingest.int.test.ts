@@ -71,7 +71,7 @@ describe('kg ingest on the corpus', () => {
     expect(docIdsOf(second.out)).toEqual(docIds);
     expect(second.out).not.toMatch(/^(created|replaced) /m);
     expect(await footprint(docIds)).toEqual(before);
-  });
+  }, 300_000);
 
   it('runs every example query with its defaults and gets rows', async () => {
     for (const query of listQueries()) {
@@ -81,7 +81,7 @@ describe('kg ingest on the corpus', () => {
       const rows = JSON.parse(result.out) as unknown[];
       expect(rows.length, `${query.name} returns rows`).toBeGreaterThan(0);
     }
-  });
+  }, 120_000);
 
   it('prints a table and takes --param overrides', async () => {
     const table = await kg('query', 'evidence', '--param', 'limit=2');

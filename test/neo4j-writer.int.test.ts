@@ -5,28 +5,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore, connectNeo4j } from '../src/writers/neo4j.ts';
 import { isKgError } from '../src/errors.ts';
-import { documentGraph, key, runId, type FixtureOptions } from './neo4j-fixtures.ts';
+import { canonical, documentGraph, key, runId, type FixtureOptions } from './neo4j-fixtures.ts';
 
 let store: Neo4jGraphStore;
+/** Every document a test wrote, forgotten after the file so the shared server keeps no test data. */
+const written = new Set<string>();
 
 beforeAll(async () => {
   store = await Neo4jGraphStore.open(neo4jConfig());
   await store.ensureSchema();
+  const write = store.writeDocument.bind(store);
+  store.writeDocument = (graph, options) => {
+    for (const d of graph.documents) written.add(d.docId);
+    return write(graph, options);
+  };
 });
 
 afterAll(async () => {
+  for (const docId of written) await store?.forgetDocument(docId);
   await store?.close();
 });
-
-/** JSON with object keys sorted at every depth, so equal data gives equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** Everything the run wrote: nodes (labels, properties) and relationships (type, ends, properties), sorted. */
 async function snapshot(run: string): Promise<{ nodes: string[]; relationships: string[] }> {

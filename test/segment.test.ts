@@ -12,12 +12,12 @@ describe('splitSentences', () => {
     const text =
       'ImmunoGen, Inc. and Acme Corp. signed with Beta Ltd. and Merck & Co. on Jan. 5. ' +
       'Dr. Jane Roe, Ph.D., and John Doe, M.D., joined the U.S. team in Cambridge, Mass. and Kenilworth, N.J. on Monday. ' +
-      'It is patent No. 5 (e.g. the first one). Daniel M. Junius signed it.';
+      'It is patent No. 5 (e.g. the first one). Jane Q. Public signed it.';
     expect(sentences(text)).toEqual([
       'ImmunoGen, Inc. and Acme Corp. signed with Beta Ltd. and Merck & Co. on Jan. 5.',
       'Dr. Jane Roe, Ph.D., and John Doe, M.D., joined the U.S. team in Cambridge, Mass. and Kenilworth, N.J. on Monday.',
       'It is patent No. 5 (e.g. the first one).',
-      'Daniel M. Junius signed it.',
+      'Jane Q. Public signed it.',
     ]);
   });
 
@@ -81,5 +81,15 @@ describe('units', () => {
   it('continues a line that the next one finishes in lower case', () => {
     expect(lineContinues('or a matching placebo', 'injection every 6 months')).toBe(true);
     expect(lineContinues('Contacts:', 'Investors: Jane Roe')).toBe(false);
+  });
+});
+
+describe('structure on pathological input', () => {
+  it('handles long runs of dashes, dots, spaces and pipes in a whole document', async () => {
+    const { structure } = await import('../src/structure/index.ts');
+    const text = `Title Line\n\n${'-'.repeat(100_000)}\n${'.'.repeat(100_000)}\n${' '.repeat(100_000)}x\n${'| '.repeat(50_000)}\n${'About '.repeat(20_000)}\nEnd.`;
+    const [doc] = structure({ path: 'pathological.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' });
+    expect(doc?.text).toBe(text);
+    expect(doc?.sentences.length).toBeGreaterThan(0);
   });
 });

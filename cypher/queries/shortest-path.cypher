@@ -1,5 +1,5 @@
 // The shortest path between two companies through the deal graph's facts (provenance links such as
-// MENTIONS are not followed). Names match a name or alias, case-insensitively. An empty `from` takes
+// MENTIONS are not followed, nor IN_PHASE: a phase links every drug in it and would say nothing). Names match a name or alias, case-insensitively. An empty `from` takes
 // the company with the most facts; an empty `to` lists the paths to every company it reaches.
 // @param from ""
 // @param to ""
@@ -12,7 +12,10 @@ LIMIT 1
 MATCH (other:Company)
 WHERE other <> candidate
   AND ($to = '' OR toLower($to) IN [toLower(other.name)] + [alias IN other.aliases | toLower(alias)])
-MATCH path = shortestPath((candidate)-[:LICENSES_TO|LICENSES|DEVELOPS|EARNED_MILESTONE|COLLABORATES_WITH|OWNS|TARGETS|STUDIED_FOR|APPROVED_FOR|IN_PHASE|HAS_COMPONENT|USES_TECHNOLOGY|EMPLOYS|TRADEMARK_OF|BRAND_OF|ACQUIRES|HAS_OPTION_ON|PAYS*..15]-(other))
+MATCH path = shortestPath((candidate)-[:LICENSES_TO|LICENSES|DEVELOPS|EARNED_MILESTONE|COLLABORATES_WITH|OWNS|TARGETS|STUDIED_FOR|APPROVED_FOR|HAS_COMPONENT|USES_TECHNOLOGY|EMPLOYS|TRADEMARK_OF|BRAND_OF|ACQUIRES|HAS_OPTION_ON|PAYS*..15]-(other))
+// Filter after the search: a path predicate in the MATCH's WHERE makes Neo4j fall back to an
+// exhaustive search of every path.
+WITH candidate, other, path
 WHERE length(path) <= $maxHops
 RETURN candidate.name AS source,
        other.name AS target,

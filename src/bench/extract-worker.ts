@@ -1,15 +1,16 @@
 // Worker thread of the multi-core extraction benchmark: warms up on the corpus, says it is ready,
 // then on "go" extracts the corpus `passes` times and reports its totals. Started by workers.ts.
 import { parentPort, workerData } from 'node:worker_threads';
+import { z } from 'zod';
 import { addTotals, emptyTotals, extractionPass, warmupSample } from './extraction.ts';
 import type { BenchInput } from './extraction.ts';
 
-interface WorkerJob {
-  inputs: BenchInput[];
-  passes: number;
-}
+const WorkerJob = z.object({
+  inputs: z.array(z.object({ path: z.string(), bytes: z.instanceof(Uint8Array) })),
+  passes: z.number().int().positive(),
+}) satisfies z.ZodType<{ inputs: BenchInput[]; passes: number }>;
 
-const job = workerData as WorkerJob;
+const job = WorkerJob.parse(workerData);
 const port = parentPort;
 if (port) {
   extractionPass(warmupSample(job.inputs));

@@ -2,9 +2,24 @@
 // of log(time) on log(size).
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 import { KgError } from '../errors.ts';
 import type { ScaleChildResult } from './scale-child.ts';
 import { logLogSlope } from './scale.ts';
+
+/** What a scale child prints, checked at the process boundary. */
+const ScaleChildOutput = z.object({
+  factor: z.number(),
+  docs: z.number(),
+  textBytes: z.number(),
+  entities: z.number(),
+  relationships: z.number(),
+  failures: z.number(),
+  totalMs: z.number(),
+  msPerDoc: z.number(),
+  rssBeforeMb: z.number(),
+  peakRssMb: z.number(),
+}) satisfies z.ZodType<ScaleChildResult>;
 
 const RUNNER = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const CHILD = fileURLToPath(new URL('./scale-child.ts', import.meta.url));
@@ -24,7 +39,9 @@ export function runScaleChild(corpusRoot: string, factor: number, maxBaseKb?: nu
         reject(new KgError('INPUT_MALFORMED', `scale run ${factor}× failed (exit ${String(code)})`, { subject: 'bench' }));
         return;
       }
-      resolve(JSON.parse(line) as ScaleChildResult);
+      const parsed = ScaleChildOutput.safeParse(JSON.parse(line));
+      if (parsed.success) resolve(parsed.data);
+      else reject(new KgError('SCHEMA_INVALID', `scale run ${factor}× printed unexpected figures: ${line.slice(0, 200)}`, { subject: 'bench' }));
     });
   });
 }

@@ -2,14 +2,16 @@
 // number of times (equal work, so one large document cannot leave a core idle). The clock runs from
 // "go" (all workers warmed up) to the last worker's report.
 import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
 import type { BenchInput, PassTotals } from './extraction.ts';
 import { addTotals, emptyTotals } from './extraction.ts';
 
-interface DoneMessage {
-  kind: 'done';
-  ms: number;
-  totals: PassTotals;
-}
+const DoneMessage = z.object({
+  kind: z.literal('done'),
+  ms: z.number(),
+  totals: z.object({ docs: z.number(), textBytes: z.number(), entities: z.number(), relationships: z.number(), failures: z.number() }),
+}) satisfies z.ZodType<{ kind: 'done'; ms: number; totals: PassTotals }>;
+type DoneMessage = z.infer<typeof DoneMessage>;
 
 function isMessage(m: unknown, kind: string): boolean {
   return typeof m === 'object' && m !== null && 'kind' in m && m.kind === kind;
@@ -47,7 +49,10 @@ export async function runExtractionWorkers(inputs: readonly BenchInput[], passes
         new Promise<DoneMessage>((resolve, reject) => {
           w.once('error', reject);
           w.on('message', (m: unknown) => {
-            if (isMessage(m, 'done')) resolve(m as DoneMessage);
+            if (!isMessage(m, 'done')) return;
+            const parsed = DoneMessage.safeParse(m);
+            if (parsed.success) resolve(parsed.data);
+            else reject(new Error(`worker sent an unexpected report: ${parsed.error.message}`));
           });
         }),
     );

@@ -12,12 +12,14 @@ function abbreviationSet(): ReadonlySet<string> {
 }
 
 /** Sentence-final punctuation (with closing quotes/brackets) followed by space and a sentence opener. */
-const BOUNDARY = /[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}•])/gu;
+// The lookbehind makes a run of dots one candidate, so "....." costs linear time, not quadratic.
+const BOUNDARY = /(?<![.!?])[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}•])/gu;
 
 /** The word right before a period at `dot`: letters, digits and internal periods ("Ph.D", "U.S", "Inc"). */
 function wordBefore(text: string, dot: number, floor: number): string {
   let i = dot;
-  while (i > floor && /[\p{L}\p{N}.'’&-]/u.test(text[i - 1] ?? '')) i--;
+  const stop = Math.max(floor, dot - 40);
+  while (i > stop && /[\p{L}\p{N}.'’&-]/u.test(text[i - 1] ?? '')) i--;
   return text.slice(i, dot).replace(/^[-'’&.]+/, '');
 }
 
@@ -27,7 +29,7 @@ function endsSentence(text: string, match: RegExpExecArray, floor: number): bool
   const word = wordBefore(text, match.index, floor);
   if (word === '') return true;
   if (abbreviationSet().has(word)) return false;
-  // An initial ("Daniel M. Junius", "J. Smith") or a dotted abbreviation not in the list ("S.A.S").
+  // An initial ("Jane Q. Public", "J. Smith") or a dotted abbreviation not in the list ("S.A.S").
   if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
   return true;
 }

@@ -16,7 +16,7 @@ export function lineContinues(prev: string, next: string): boolean {
 }
 
 /** Cell separators inside one line: a pipe, tabs, or a gap of three or more spaces between words. */
-const CELL_SEPARATOR = /[ \t]*\|[ \t]*|\t+|(?<=\S) {3,}(?=\S)/g;
+const CELL_SEPARATOR = /(?<![ \t])[ \t]*\|[ \t]*|(?<=\S)\t+|(?<=\S) {3,}(?=\S)/g;
 
 /** Half-open spans of the units of `text` within [start, end), in order; each trimmed of white space. */
 export function unitSpans(text: string, start: number, end: number): [number, number][] {

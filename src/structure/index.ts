@@ -3,6 +3,7 @@
 // text; an EDGAR full submission yields one document per text or HTML part, sharing one Filing built
 // from the SEC header merged with the cover page of the main document.
 import { basename } from 'node:path';
+import type { z } from 'zod';
 import type { Exhibit, Filing, FilingItem } from '../model/document.ts';
 import type { Registrant, Section, StructuredDocument } from '../model/document.ts';
 import type { LoadedFile } from '../load/index.ts';
@@ -15,8 +16,8 @@ import { structureText, type TextStructure } from './sections.ts';
 import { parseCover, type CoverFields } from './cover.ts';
 import { looksLikeSubmission, parseSecHeader, skipReason, stripSgmlMarks, submissionDocuments, unwrapBody, type SecHeader } from './submission.ts';
 
-type FilingItemT = (typeof FilingItem)['_zod']['output'];
-type ExhibitT = (typeof Exhibit)['_zod']['output'];
+type FilingItemT = z.infer<typeof FilingItem>;
+type ExhibitT = z.infer<typeof Exhibit>;
 
 /**
  * Same length as `text`, with Markdown escapes (`\$`) and emphasis marks (`**bold**`, `*see*`)

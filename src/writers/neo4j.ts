@@ -278,6 +278,18 @@ export class Neo4jGraphStore {
     }
   }
 
+  /** Runs one write statement with parameters in its own managed transaction. */
+  async write(cypher: string, params: Params = {}): Promise<void> {
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      await session.executeWrite((tx) => tx.run(cypher, toDriverParams(params)));
+    } catch (error) {
+      throw toKgError(error, this.config, 'writing');
+    } finally {
+      await session.close();
+    }
+  }
+
   async close(): Promise<void> {
     await this.driver.close();
   }

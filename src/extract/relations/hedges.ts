@@ -15,5 +15,7 @@ export function statusOf(text: string, from = 0, to = text.length): Status {
 
 /** True when text[from, to) denies or ends what it states ("has not", "terminated", "no longer"). */
 export function isNegated(text: string, from = 0, to = text.length): boolean {
-  return hasAny('negation', text, from, to);
+  if (!hasAny('negation', text, from, to)) return false;
+  // "not-for-profit", "not only … but also" describe, they do not deny.
+  return findAll('negation', text, from, to).some((h) => h.text !== 'not' || !/^(?:-|\s+only\b)/i.test(text.slice(h.end, h.end + 6)));
 }
