@@ -295,3 +295,31 @@ export function distinctEntities(items: readonly Item[]): Item[] {
   const seen = new Set<number>();
   return items.filter((it) => (seen.has(it.entity) ? false : (seen.add(it.entity), true)));
 }
+
+/** "A's", "A’s" and, for names ending in s, "A’" — a possessive right after an item. */
+const POSSESSIVE_MARK = /^\s*['’](?:s\b|(?=\s))/;
+
+/** True when `item` is written as a possessive ("Acme's X") or is "our/its/their". */
+export function isPossessive(ctx: SentenceContext, item: Item): boolean {
+  return POSSESSIVE_MARK.test(ctx.text.slice(item.end, item.end + 4)) || /^(?:our|its|their)$/i.test(item.text);
+}
+
+/** Where the clause holding `pos` starts: after the last semicolon or full stop before it. */
+export function clauseStart(text: string, pos: number): number {
+  let start = 0;
+  const re = /;|\.\s+(?=\S)/g;
+  for (let m = re.exec(text); m && m.index < pos; m = re.exec(text)) start = m.index + m[0].length;
+  return start;
+}
+
+/**
+ * The drug the clause around `pos` is about: its first item, when that is a drug followed by a verb
+ * ("X is being evaluated …", "X, an oral antiviral, has shown …").
+ */
+export function clauseSubjectDrug(ctx: SentenceContext, pos: number): Item | undefined {
+  const start = clauseStart(ctx.text, pos);
+  const first = ctx.items.find((it) => it.start >= start && it.end <= pos);
+  if (!first || first.label !== 'Drug' || /\S/.test(ctx.text.slice(start, first.start).replace(/^\s*(?:the\s+|and\s+)?/i, ''))) return undefined;
+  const after = ctx.text.slice(first.end, first.end + 160);
+  return /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:is|are|was|were|has|have|will|remains?)\b/i.test(after) ? first : undefined;
+}

@@ -1,7 +1,9 @@
 // DEVELOPS Company→Drug and OWNS Company→Technology/Drug: "in development by", "is developing",
-// "advancing", "wholly owned by", "our wholly-owned X", "X's proprietary technology", "its Y technology".
+// "advancing", "wholly owned by", "our wholly-owned X", "X's proprietary technology", "its Y technology",
+// "being jointly developed with B", "a pipeline which includes X", "B will lead X global development",
+// "its MEK inhibitor, X", "X, A's anti-PD-1 therapy".
 import type { SentenceContext, Item } from '../context.ts';
-import { headOfRun, listAfter, partiesBefore, subjectBefore, listBefore, nearestAfter, nearestBefore } from '../context.ts';
+import { clauseSubjectDrug, headOfRun, isPossessive, listAfter, partiesBefore, subjectBefore, listBefore, nearestAfter, nearestBefore } from '../context.ts';
 import { findAll } from '../lexicon.ts';
 import { isNegated } from '../hedges.ts';
 import type { Emit, SentenceRule } from './types.ts';
@@ -19,31 +21,110 @@ function drugsBefore(ctx: SentenceContext, pos: number): Item[] {
   const list = listBefore(ctx, pos, DRUG, 40);
   if (list.length > 0) return list;
   const near = nearestBefore(ctx, pos, DRUG, 100);
-  return near ? [near] : [];
+  if (near) return [near];
+  // "X is being evaluated in combination with Y … in a trial being conducted by A": the clause's subject.
+  const subject = clauseSubjectDrug(ctx, pos);
+  return subject ? [subject] : [];
 }
 
-const POSSESSIVE_AFTER = /^\s*['’]s?\b/;
+/** "… developed by A in collaboration with B": B develops it too. */
+const PARTNER_AFTER = /^\s*,?\s*(?:in\s+collaboration\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with|and\s+its\s+partner|with\s+partner)\s+(?:the\s+)?$/i;
 
-function isPossessive(ctx: SentenceContext, item: Item): boolean {
-  return POSSESSIVE_AFTER.test(ctx.text.slice(item.end, item.end + 3)) || /^(?:our|its|their)$/i.test(item.text);
+function partnersAfter(ctx: SentenceContext, last: Item): Item[] {
+  const next = ctx.items.find((it) => it.start >= last.end && it.label === 'Company' && !it.pronoun);
+  if (!next || next.start - last.end > 40 || !PARTNER_AFTER.test(ctx.text.slice(last.end, next.start))) return [];
+  return listAfter(ctx, next.start, COMPANY, 0);
+}
+
+/** The document's main company as an item of this sentence (for "X is being jointly developed with B"). */
+function primaryItem(ctx: SentenceContext, at: number): Item | undefined {
+  const dc = ctx.docContext;
+  const index = dc.primaryCompany;
+  const m = index === undefined ? undefined : dc.found.mentions[index];
+  if (index === undefined || !m) return undefined;
+  return { index, label: 'Company', start: at, end: at, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
+}
+
+/** An active verb used as a passive or followed by its agent ("developed by"): another rule's case. */
+function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
+  return /^\s+by\b/i.test(ctx.text.slice(end, end + 5)) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
+}
+
+/** "A's investigational X", "its MEK inhibitor, X", "Acme cancer programs, X and Y". */
+const OWNER_NOUN_GAP = /^\s*(?:['’]s?\s+)?(?:[\w/-]+\s+){0,6}?$/;
+
+function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
+  for (const company of ctx.items) {
+    if (company.label !== 'Company') continue;
+    const possessive = isPossessive(ctx, company);
+    const drug = nearestAfter(ctx, company.end, DRUG, 60);
+    if (!drug) continue;
+    const between = ctx.text.slice(company.end, drug.start);
+    // Diseases, targets and technologies inside the noun phrase are its modifiers ("A's HER2-targeting candidate X").
+    if (ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug' || it.label === 'Person'))) continue;
+    const after = ctx.text.slice(drug.end, drug.end + 40);
+    const namesCandidate = findAll('develops.noun', between).length > 0;
+    // "Acme cancer programs, X and Y": a bare company name used as the owner of a programme noun.
+    const ownerModifier = !possessive && namesCandidate && /^\s+(?:[\w-]+\s+){0,3}?(?:programs?|candidates?|pipeline)\b/i.test(between);
+    if (!possessive && !ownerModifier) continue;
+    if (!namesCandidate && !/^\s*,\s*(?:an?|the|its|our)\s+(?:[\w-]+\s+){0,4}?(?:investigational|candidate|program|lead)/i.test(after)) continue;
+    if (isNegated(ctx.text, company.start, drug.start)) continue;
+    const drugs = ownerModifier || /,\s*$/.test(between) ? listAfter(ctx, drug.start, DRUG, 0, COMPANY) : [drug];
+    for (const d of drugs) emit('DEVELOPS', company, d, 'develops.possessive_candidate', 0.7);
+  }
+  // "evaluating its RANK ligand inhibitor, X": "its/their" + a noun phrase in apposition to the drug.
+  for (const drug of ctx.items) {
+    if (drug.label !== 'Drug') continue;
+    const before = ctx.text.slice(Math.max(0, drug.start - 90), drug.start);
+    const its = /\b(its|their)\s+(?:[^\s,;.]+\s+){0,7}?[^\s,;.]+,\s*$/i.exec(before);
+    if (its) {
+      const at = drug.start - before.length + its.index;
+      if (!ctx.items.some((it) => it.start >= at && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug'))) {
+        const owner = subjectBefore(ctx, at, 150);
+        if (owner && !isNegated(ctx.text, owner.end, drug.start)) emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
+      }
+    }
+    // "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug.
+    const owner = nearestAfter(ctx, drug.end, COMPANY, 40);
+    if (owner && !owner.pronoun && isPossessive(ctx, owner) && /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
+      const tail = ctx.text.slice(owner.end, owner.end + 60);
+      if (/^\s*['’]s?\s+(?:[\w-]+\s+){0,4}?(?:inhibitor|antibody|agonist|antagonist|therapy|therapeutic|vaccine|medicine|drug|candidate|compound|conjugate|ADC|treatment|program|product)s?\b/i.test(tail)) {
+        emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
+      }
+    }
+  }
 }
 
 export const developmentRule: SentenceRule = {
   id: 'develops',
   needs: [COMPANY, DRUG],
-  triggers: ['develops.passive', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun'],
+  triggers: ['develops.passive', 'develops.passive_with', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun', 'develops.pipeline', 'registrant.possessive'],
   apply(ctx: SentenceContext, emit: Emit) {
-    // "AB-1 and AB-2, in development by Zeta"
+    // "AB-1 and AB-2, in development by Zeta"; "… being developed by A in collaboration with B"
     for (const hit of findAll('develops.passive', ctx.text)) {
       const companies = listAfter(ctx, hit.end, COMPANY, 20);
-      if (companies.length === 0) continue;
+      const last = companies[companies.length - 1];
+      if (!last) continue;
+      companies.push(...partnersAfter(ctx, last));
       for (const drug of drugsBefore(ctx, hit.start)) {
         if (isNegated(ctx.text, drug.end, hit.start)) continue;
         for (const company of companies) emit('DEVELOPS', company, drug, 'develops.in_development_by', 0.9);
       }
     }
+    // "X and Y are being jointly developed and commercialized with B": B and the announcing company.
+    for (const hit of findAll('develops.passive_with', ctx.text)) {
+      const partner = ctx.items.find((it) => it.label === 'Company' && it.start >= hit.end && it.start - hit.end <= 60 && /^[^;.]*?\bwith\s+(?:the\s+)?$/i.test(ctx.text.slice(hit.end, it.start)));
+      if (!partner || /^[^;.]*?\bby\s/i.test(ctx.text.slice(hit.end, partner.start))) continue;
+      const drugs = drugsBefore(ctx, hit.start);
+      if (drugs.length === 0 || isNegated(ctx.text, drugs[0]?.end ?? hit.start, hit.start)) continue;
+      const self = primaryItem(ctx, hit.start);
+      for (const company of [...listAfter(ctx, partner.start, COMPANY, 0), ...(self ? [self] : [])]) {
+        for (const drug of drugs) emit('DEVELOPS', company, drug, 'develops.developed_with', 0.75);
+      }
+    }
     // "Merck is developing X", "A and B will co-develop X and Y", "Genentech began Phase I evaluation of X"
     for (const hit of findAll('develops.active', ctx.text)) {
+      if (passiveUse(ctx, hit.start, hit.end)) continue;
       let companies = listBefore(ctx, hit.start, COMPANY, 100);
       if (companies.length === 0 || companies.every((c) => c.pronoun)) {
         const parties = partiesBefore(ctx, hit.start);
@@ -54,24 +135,33 @@ export const developmentRule: SentenceRule = {
         companies = subject ? [subject] : [];
       }
       if (companies.length === 0) continue;
+      // "We developed and are commercializing X® (x) …": brand and generic written together are one list.
       const drugs = listAfter(ctx, hit.end, DRUG, 90, COMPANY);
+      const lastDrug = drugs[drugs.length - 1];
+      const paired = lastDrug ? ctx.items.find((it) => it.label === 'Drug' && it.start > lastDrug.end && /^\s*[®™]?\s*\(\s*$/.test(ctx.text.slice(lastDrug.end, it.start))) : undefined;
+      if (paired) drugs.push(paired);
       if (drugs.length === 0) continue;
       const first = companies[0];
       if (!first || isNegated(ctx.text, first.end, drugs[0]?.start ?? hit.end)) continue;
       for (const company of companies) for (const drug of drugs) emit('DEVELOPS', company, drug, 'develops.company_verb', 0.75);
     }
-    // "Merck's investigational X", "our lead candidate X"
-    for (const company of ctx.items) {
-      if (company.label !== 'Company' || !isPossessive(ctx, company)) continue;
-      const drug = nearestAfter(ctx, company.end, DRUG, 50);
-      if (!drug) continue;
-      const between = ctx.text.slice(company.end, drug.start);
-      if (ctx.items.some((it) => it.start >= company.end && it.end <= drug.start)) continue;
-      const after = ctx.text.slice(drug.end, drug.end + 40);
-      if (findAll('develops.noun', between).length > 0 || /^\s*,\s*(?:an?|the|its|our)\s+(?:[\w-]+\s+){0,4}?(?:investigational|candidate|program|lead)/i.test(after)) {
-        emit('DEVELOPS', company, drug, 'develops.possessive_candidate', 0.7);
-      }
+    // "A … has a late-stage pipeline which includes X"
+    for (const hit of findAll('develops.pipeline', ctx.text)) {
+      const includes = /^\s*,?\s*(?:which\s+|that\s+)?(?:includes?|including|comprises|comprising|consists\s+of|such\s+as)\s+/i.exec(ctx.text.slice(hit.end, hit.end + 30));
+      if (!includes) continue;
+      const owner = subjectBefore(ctx, hit.start, 150) ?? nearestBefore(ctx, hit.start, COMPANY, 20);
+      if (!owner || isNegated(ctx.text, owner.end, hit.start)) continue;
+      for (const drug of listAfter(ctx, hit.end + includes[0].length, DRUG, 40, COMPANY)) emit('DEVELOPS', owner, drug, 'develops.pipeline_includes', 0.75);
     }
+    // "B will continue to lead ongoing X global development"; "A will co-fund the X development plan"
+    for (const drug of ctx.items) {
+      if (drug.label !== 'Drug' || !/^\s*[®™]?\s*(?:[\w-]+\s+){0,2}?development\b/i.test(ctx.text.slice(drug.end, drug.end + 40))) continue;
+      const company = subjectBefore(ctx, drug.start, 100);
+      if (!company || ctx.items.some((it) => it.start > company.end && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug'))) continue;
+      if (isNegated(ctx.text, company.end, drug.start) || !/\b(?:will|to|is|are|has|have|continues?|leads?|conducts?|funds?|co-funds?)\b/i.test(ctx.text.slice(company.end, drug.start))) continue;
+      emit('DEVELOPS', company, drug, 'develops.drug_development', 0.65);
+    }
+    possessiveCandidates(ctx, emit);
   },
 };
 
@@ -80,12 +170,17 @@ export const ownershipRule: SentenceRule = {
   needs: [COMPANY, DRUG_OR_TECH],
   triggers: ['owned.passive', 'owned.modifier', 'registrant.possessive', 'develops.noun', 'uses_tech.after'],
   apply(ctx: SentenceContext, emit: Emit) {
-    // "Two compounds wholly owned by X are in clinical testing — A and B"; "A, wholly owned by X"
+    // "Two compounds wholly owned by X are in clinical testing — A and B"; "A, wholly owned by X";
+    // "A's Y program, including X, … remains wholly owned by A"
     for (const hit of findAll('owned.passive', ctx.text)) {
       const company = nearestAfter(ctx, hit.end, COMPANY, 10);
       if (!company || isNegated(ctx.text, Math.max(0, hit.start - 20), hit.start)) continue;
       let things = listBefore(ctx, hit.start, DRUG_OR_TECH, 30);
       if (things.length === 0) things = listAfter(ctx, company.end, DRUG_OR_TECH, 60, COMPANY);
+      if (things.length === 0) {
+        const subject = clauseSubjectThing(ctx, hit.start);
+        if (subject) things = [subject];
+      }
       // A wholly owned drug is the owner's own programme: DEVELOPS; OWNS is kept for technologies.
       for (const thing of things) {
         if (thing.label === 'Drug') emit('DEVELOPS', company, thing, 'develops.wholly_owned', 0.85);
@@ -131,3 +226,13 @@ export const ownershipRule: SentenceRule = {
     }
   },
 };
+
+/** "A's FGF19 program, including X, is excluded … and remains wholly owned by A": the drug the clause is about. */
+function clauseSubjectThing(ctx: SentenceContext, pos: number): Item | undefined {
+  const things = ctx.items.filter((it) => it.end <= pos && DRUG_OR_TECH.includes(it.label));
+  if (things.length !== 1 || !things[0]) return undefined;
+  const thing = things[0];
+  const between = ctx.text.slice(thing.end, pos);
+  if (/;/.test(between) || ctx.items.some((it) => it.start >= thing.end && it.end <= pos && it.label === 'Company' && !isPossessive(ctx, it))) return undefined;
+  return /\b(?:is|are|remains?|was|were)\b/i.test(between) ? thing : undefined;
+}
