@@ -37,6 +37,29 @@ function buildTargets(): void {
   console.log(`hgnc-targets.tsv: ${out.length} symbols`);
 }
 
+/** Approved names of receptors ("glucagon receptor" GCGR): their ligand part names one member of an "X/Y receptor" pair. */
+function buildReceptorNames(): void {
+  const rows = readFileSync(join(sourceDir, 'hgnc-protein-coding-2013.tsv'), 'utf8').split(/\r?\n/);
+  const header = rows.shift()?.split('\t') ?? [];
+  const [iSymbol, iName, iStatus] = [header.indexOf('Approved Symbol'), header.indexOf('Approved Name'), header.indexOf('Status')];
+  const out: string[] = [];
+  for (const row of rows) {
+    const cells = row.split('\t');
+    const symbol = cells[iSymbol]?.trim();
+    const name = cells[iName]?.trim();
+    if (!symbol || !name || cells[iStatus] !== 'Approved' || !/^[^,()]+ receptor$/.test(name)) continue;
+    out.push(`${name}\t${symbol}`);
+  }
+  out.sort();
+  const head = [
+    '# Receptors by HGNC approved name: NAME<TAB>SYMBOL (names of the form "<ligand> receptor").',
+    '# Source: HGNC protein-coding gene export of 2013-09-02, via ../shared/lexicons/hgnc-protein-coding-2013.tsv.',
+    '# Licence: CC0 (HGNC data is public domain). Derived by scripts/build-lexicons.ts; do not edit by hand.',
+  ];
+  writeFileSync(join(outDir, 'hgnc-receptor-names.tsv'), [...head, ...out].join('\n') + '\n');
+  console.log(`hgnc-receptor-names.tsv: ${out.length} receptors`);
+}
+
 function unquote(s: string | undefined): string {
   return (s ?? '').replace(/^"|"$/g, '').trim();
 }
@@ -82,4 +105,5 @@ function buildDiseases(): void {
 }
 
 buildTargets();
+buildReceptorNames();
 buildDiseases();

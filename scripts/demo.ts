@@ -26,13 +26,15 @@ function table(counts: Record<string, number>): string {
 
 async function demo(): Promise<void> {
   const { config, browser } = await connection();
-  const summary = await ingest([SAMPLE], config);
+  const summary = await ingest([SAMPLE], config, { documentCounts: true });
   for (const f of summary.failures) console.error(f.error.toLine());
   for (const d of summary.documents) {
-    console.log(`${d.status} ${d.docId}: +${d.nodesCreated} nodes, +${d.relationshipsCreated} relationships`);
+    console.log(`${d.status} ${d.docId}: +${d.nodesCreated} nodes, +${d.relationshipsCreated} relationships in this run`);
+    console.log(`\nEntities the document names, by label:\n${table(d.counts.nodes)}`);
+    console.log(`\nRelationships it supports, by type:\n${table(d.counts.relationships)}`);
   }
-  console.log(`\nNodes by label:\n${table(summary.counts.nodes)}`);
-  console.log(`\nRelationships by type:\n${table(summary.counts.relationships)}`);
+  console.log(`\nThe whole graph now: nodes by label\n${table(summary.counts.nodes)}`);
+  console.log(`\nrelationships by type\n${table(summary.counts.relationships)}`);
   console.log(`
 Neo4j Browser: ${browser}
   (user ${config.username}; the password is NEO4J_PASSWORD in .env)

@@ -7,9 +7,16 @@ import { toCypherScript } from './writers/cypher-file.ts';
 import { isKgError, KgError } from './errors.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
 import { ingest, forget } from './api/ingest.ts';
-import { runQuery, formatTable } from './api/queries.ts';
+import { runQuery, formatTable, listQueries } from './api/queries.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** `--doc-timeout` in seconds (a positive number) as milliseconds. */
+function docTimeoutMs(seconds: string): number {
+  const value = Number(seconds);
+  if (!(value > 0) || !Number.isFinite(value)) throw new KgError('USAGE', `--doc-timeout must be a positive number of seconds, got "${seconds}"`);
+  return value * 1000;
+}
 
 function buildProgram(out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): Command {
   const program = new Command('kg')
@@ -22,16 +29,20 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .description('extract the graph from files or directories (- for stdin) and print it; no database needed')
     .argument('<inputs...>', 'files, directories or - for stdin')
     .option('-f, --format <format>', 'json or cypher', 'json')
-    .action(async (inputs: string[], options: { format: string }) => {
+    .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+    .action(async (inputs: string[], options: { format: string; docTimeout: string }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
         return;
       }
-      const { graph, failures } = await extractGraph(inputs);
+      const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
       out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
-      if (failures.length > 0) setExit(EXIT.failed);
+      if (failures.length > 0) {
+        err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
+        setExit(EXIT.failed);
+      }
     });
 
   // Connection flags shared by the database commands; the password only comes from the environment
@@ -51,18 +62,21 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .description('extract files or directories and write them to Neo4j, one transaction per document; unchanged documents are skipped, changed ones replaced')
       .argument('<inputs...>', 'files, directories or - for stdin')
       .option('--batch-size <n>', 'rows per UNWIND statement', '1000')
-      .option('--force', 'rewrite documents even when unchanged'),
-  ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; uri?: string; database?: string }) => {
+      .option('--force', 'rewrite documents even when unchanged')
+      .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30'),
+  ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; uri?: string; database?: string }) => {
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
     const summary = await ingest(inputs, configFrom(options), {
       batchSize,
       force: options.force === true,
+      docTimeoutMs: docTimeoutMs(options.docTimeout),
       onDocument: (d) => out(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships)\n`),
     });
     for (const f of summary.failures) err(`${f.error.toLine()}\n`);
     out(`nodes: ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
     out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
+    out(`documents: ${summary.documents.length} ingested, ${summary.failures.length} failed\n`);
     if (summary.failures.length > 0) setExit(EXIT.failed);
   });
 
@@ -85,10 +99,17 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     program
       .command('query')
       .description('run a named query of cypher/queries (licenses, milestones, drugs-by-target, company-pipeline, shortest-path, evidence)')
-      .argument('<name>', 'query name')
+      .argument('[name]', 'query name; without one, lists the queries and their parameters')
       .option('-p, --param <key=value>', 'override a parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .option('--json', 'print a JSON array of rows'),
-  ).action(async (name: string, options: { param: string[]; json?: boolean; uri?: string; database?: string }) => {
+  ).action(async (name: string | undefined, options: { param: string[]; json?: boolean; uri?: string; database?: string }) => {
+    if (name === undefined) {
+      for (const q of listQueries()) {
+        const params = q.parameters.map((p) => `${p.name}=${JSON.stringify(p.defaultValue)}`).join(' ');
+        out(`${q.name}${params ? ` [${params}]` : ''}\n  ${q.description}\n`);
+      }
+      return;
+    }
     const given: Record<string, string> = {};
     for (const pair of options.param) {
       const eq = pair.indexOf('=');

@@ -1,5 +1,7 @@
 // The one place that composes the stages: load → structure (sections, sentences) → entities →
 // relations → resolve → validated graph. Writers consume its output; nothing here touches a database.
+// Failures are per input: a file that cannot be read or understood, or a document over its time
+// budget, becomes one KgError result and the run goes on with the next one.
 import type { StructuredDocument } from './model/document.ts';
 import type { DocumentMentions, RelationFact } from './model/extraction.ts';
 import type { Graph } from './model/graph.ts';
@@ -9,7 +11,10 @@ import { extractEntities } from './extract/entities/index.ts';
 import { extractRelations } from './extract/relations/index.ts';
 import { resolveDocument } from './resolve/index.ts';
 import { GraphAccumulator } from './graph/merge.ts';
-import { KgError, isKgError } from './errors.ts';
+import { KgError, isKgError, type ErrorCode } from './errors.ts';
+import { DEFAULT_DOC_TIMEOUT_MS, checkBudgetNow, withBudget } from './budget.ts';
+
+export { DEFAULT_DOC_TIMEOUT_MS, checkBudget } from './budget.ts';
 
 export interface DocumentExtraction {
   document: StructuredDocument;
@@ -19,36 +24,98 @@ export interface DocumentExtraction {
   graph: Graph;
 }
 
-/** Runs the extraction stages on one structured document. Pure: same document, same result. */
-export function extractDocument(document: StructuredDocument): DocumentExtraction {
+export interface ExtractOptions {
+  /**
+   * Milliseconds one document may take (structure, then each document's extraction); over it the
+   * document fails with EXTRACTION_TIMEOUT and the run goes on. Default 30 s; Infinity for no limit.
+   */
+  docTimeoutMs?: number;
+}
+
+export interface DocumentOptions extends ExtractOptions {
+  /** Names the document in a timeout message (default: its source path). */
+  subject?: string;
+}
+
+function extractStages(document: StructuredDocument): DocumentExtraction {
   const mentions = extractEntities(document);
+  checkBudgetNow();
   const facts = extractRelations(document, mentions);
+  checkBudgetNow();
   const { graph } = resolveDocument(document, mentions, facts);
   return { document, mentions, facts, graph };
+}
+
+/**
+ * Runs the extraction stages on one structured document. Pure: same document, same result. With
+ * `docTimeoutMs` the stages run under that time budget (KgError EXTRACTION_TIMEOUT past it).
+ */
+export function extractDocument(document: StructuredDocument, options: DocumentOptions = {}): DocumentExtraction {
+  if (options.docTimeoutMs === undefined) return extractStages(document);
+  return withBudget(options.subject ?? document.sourcePath, options.docTimeoutMs, () => extractStages(document));
 }
 
 export type InputResult =
   | { ok: true; path: string; extractions: DocumentExtraction[] }
   | { ok: false; path: string; error: KgError };
 
+/** File-system error codes a user can act on, and what they mean here. */
+const FS_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
+  ENOENT: { code: 'INPUT_NOT_FOUND', message: 'no such file or directory' },
+  EACCES: { code: 'INPUT_UNREADABLE', message: 'permission denied' },
+  EPERM: { code: 'INPUT_UNREADABLE', message: 'permission denied' },
+  ELOOP: { code: 'INPUT_UNREADABLE', message: 'too many symbolic links' },
+};
+
 function asKgError(error: unknown, path: string): KgError {
   if (isKgError(error)) return error;
+  const fsCode = (error as NodeJS.ErrnoException | undefined)?.code;
+  const known = typeof fsCode === 'string' ? FS_ERRORS[fsCode] : undefined;
+  if (known) return new KgError(known.code, known.message, { subject: path, cause: error });
   const message = error instanceof Error ? error.message : String(error);
   return new KgError('INPUT_MALFORMED', `could not process: ${message}`, { subject: path, cause: error });
 }
 
 /**
- * Streams inputs one file at a time: each yields its documents' extractions or the error that
- * stopped it, so one bad file never stops the others and memory stays bounded by one file.
+ * One file's results: its documents' extractions, then one failure per document that failed. A
+ * document over its budget costs only itself; the other parts of the same submission still count.
  */
-export async function* extractInputs(paths: readonly string[]): AsyncGenerator<InputResult> {
-  for await (const path of listInputs(paths)) {
+async function* extractFile(path: string, limitMs: number): AsyncGenerator<InputResult> {
+  let documents: StructuredDocument[];
+  try {
+    const file = await loadFile(path);
+    documents = withBudget(path, limitMs, () => structure(file));
+  } catch (error) {
+    yield { ok: false, path, error: asKgError(error, path) };
+    return;
+  }
+  const extractions: DocumentExtraction[] = [];
+  const failures: KgError[] = [];
+  for (const document of documents) {
+    const subject = documents.length === 1 ? path : `${path} (${document.docId})`;
     try {
-      const file = await loadFile(path);
-      const documents = structure(file);
-      yield { ok: true, path, extractions: documents.map(extractDocument) };
+      extractions.push(extractDocument(document, { docTimeoutMs: limitMs, subject }));
     } catch (error) {
-      yield { ok: false, path, error: asKgError(error, path) };
+      failures.push(asKgError(error, subject));
+    }
+  }
+  if (extractions.length > 0 || failures.length === 0) yield { ok: true, path, extractions };
+  for (const error of failures) yield { ok: false, path, error };
+}
+
+/**
+ * Streams inputs one file at a time: each yields its documents' extractions or the error that
+ * stopped it, so one bad file (or a path that does not exist) never stops the others and memory
+ * stays bounded by one file.
+ */
+export async function* extractInputs(paths: readonly string[], options: ExtractOptions = {}): AsyncGenerator<InputResult> {
+  const limitMs = options.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS;
+  for (const given of paths) {
+    try {
+      for await (const path of listInputs([given])) yield* extractFile(path, limitMs);
+    } catch (error) {
+      // Only listing fails here (extractFile catches its own): a missing path, an unreadable folder.
+      yield { ok: false, path: given, error: asKgError(error, given) };
     }
   }
 }
@@ -56,20 +123,25 @@ export async function* extractInputs(paths: readonly string[]): AsyncGenerator<I
 export interface ExtractSummary {
   graph: Graph;
   failures: { path: string; error: KgError }[];
+  /** Documents extracted (a full submission can hold several). */
+  documentCount: number;
 }
 
 /** Extracts every input and merges the document graphs into one graph. */
-export async function extractGraph(paths: readonly string[]): Promise<ExtractSummary> {
+export async function extractGraph(paths: readonly string[], options: ExtractOptions = {}): Promise<ExtractSummary> {
   const accumulator = new GraphAccumulator();
   const failures: ExtractSummary['failures'] = [];
-  for await (const result of extractInputs(paths)) {
-    if (result.ok) for (const x of result.extractions) accumulator.add(x.graph);
-    else failures.push({ path: result.path, error: result.error });
+  let documentCount = 0;
+  for await (const result of extractInputs(paths, options)) {
+    if (result.ok) {
+      for (const x of result.extractions) accumulator.add(x.graph);
+      documentCount += result.extractions.length;
+    } else failures.push({ path: result.path, error: result.error });
   }
-  return { graph: accumulator.result(), failures };
+  return { graph: accumulator.result(), failures, documentCount };
 }
 
 /** Extracts a text given in memory (tests, library users): the same stages as files go through. */
 export function extractText(text: string, path = 'inline.txt'): DocumentExtraction[] {
-  return structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }).map(extractDocument);
+  return structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }).map((document) => extractDocument(document));
 }

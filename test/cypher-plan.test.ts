@@ -201,3 +201,15 @@ describe('example queries', () => {
     expect(() => queryParameters(q, { nope: '1' })).toThrow(/no parameter "nope"/);
   });
 });
+
+describe('browser-style.grass', () => {
+  it('gives every node label a colour, a size and a caption', () => {
+    const grass = readFileSync(join(CYPHER_DIR, 'browser-style.grass'), 'utf8');
+    for (const label of [...NodeLabel.options, 'Document', 'Filing']) {
+      const block = new RegExp(`node\\.${label} \\{([\\s\\S]*?)\\n\\}`).exec(grass)?.[1] ?? '';
+      expect(block, label).toMatch(/\bcolor: #[0-9A-F]{6};/);
+      expect(block, label).toMatch(/diameter: \d+px;/);
+      expect(block, label).toMatch(/caption: "\{\w+\}";/);
+    }
+  });
+});

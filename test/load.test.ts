@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { listInputs, loadFile, decode, contentHash } from '../src/load/index.ts';
+import { join, relative, sep } from 'node:path';
+import { listInputs, loadFile, decode, contentHash, isDocumentFileName } from '../src/load/index.ts';
 import { isKgError } from '../src/errors.ts';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/load/', import.meta.url));
@@ -54,12 +54,34 @@ describe('loadFile', () => {
 });
 
 describe('listInputs', () => {
-  it('expands directories recursively in sorted order and passes "-" through', async () => {
+  async function list(paths: string[]): Promise<{ found: string[]; skipped: string[] }> {
     const found: string[] = [];
-    for await (const p of listInputs([FIXTURES, '-'])) found.push(p);
-    const names = found.map((p) => (p === '-' ? p : p.slice(FIXTURES.length).replace(/^\//, '')));
-    expect(names).toEqual(['blank.txt', 'bom.txt', 'not-text.pdf', 'windows-1252.txt', '-']);
-    expect(found[found.length - 1]).toBe('-');
+    const skipped: string[] = [];
+    const rel = (p: string): string => (p === '-' ? p : relative(FIXTURES, p).split(sep).join('/'));
+    for await (const p of listInputs(paths, { onSkip: (path) => skipped.push(rel(path)) })) found.push(rel(p));
+    return { found, skipped };
+  }
+
+  it('expands directories recursively in sorted order and passes "-" through', async () => {
+    const { found } = await list([FIXTURES, '-']);
+    expect(found).toEqual(['blank.txt', 'bom.txt', 'tree/README', 'tree/release.txt', 'tree/sub/exhibit.HTM', 'windows-1252.txt', '-']);
+  });
+
+  it('reads only text and HTML documents from a directory and reports the others as skipped', async () => {
+    const { found, skipped } = await list([join(FIXTURES, 'tree')]);
+    expect(found).toEqual(['tree/README', 'tree/release.txt', 'tree/sub/exhibit.HTM']);
+    expect(skipped).toEqual(['tree/holdout.tar.gz.enc', 'tree/manifest.tsv', 'tree/notes.md', 'tree/release.gold.json', 'tree/scan.pdf']);
+  });
+
+  it('always lists a file named explicitly, whatever its extension', async () => {
+    const { found, skipped } = await list([join(FIXTURES, 'tree', 'notes.md'), join(FIXTURES, 'not-text.pdf')]);
+    expect(found).toEqual(['tree/notes.md', 'not-text.pdf']);
+    expect(skipped).toEqual([]);
+  });
+
+  it('tells document file names from the rest', () => {
+    for (const name of ['a.txt', 'A.HTML', 'x.htm', 'full-submission.txt', 'README', 'x.text', 'y.xhtml']) expect(isDocumentFileName(name), name).toBe(true);
+    for (const name of ['a.gold.json', 'MANIFEST.tsv', 'x.md', 'h.tar.gz.enc', 'img.jpg', 'r.xml', 'f.pdf']) expect(isDocumentFileName(name), name).toBe(false);
   });
 
   it('hashes text stably', () => {

@@ -1,6 +1,6 @@
 // The Neo4j-facing API: ingest/forget documents, typed lookups (openGraph) and the named example
 // queries of cypher/queries.
-export { ingest, forget, graphCounts, type IngestOptions, type IngestSummary } from './ingest.ts';
+export { ingest, forget, graphCounts, type IngestOptions, type IngestSummary, type IngestedDocument } from './ingest.ts';
 export {
   openGraph,
   EntityRef,

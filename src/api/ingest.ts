@@ -3,16 +3,23 @@
 // facts commit atomically and a failing file never stops the others.
 import type { Neo4jConfig } from '../config.ts';
 import type { KgError } from '../errors.ts';
-import { extractInputs } from '../pipeline.ts';
+import { extractInputs, type ExtractOptions } from '../pipeline.ts';
 import { Neo4jGraphStore, type DocumentWriteResult, type GraphCounts, type WriteOptions } from '../writers/neo4j.ts';
 
-export interface IngestOptions extends WriteOptions {
+export interface IngestOptions extends WriteOptions, ExtractOptions {
   /** Called after each document is written (progress output). */
-  onDocument?: (result: DocumentWriteResult) => void;
+  onDocument?: (result: IngestedDocument) => void;
+  /** Also read back each document's part of the graph (one more query per document). */
+  documentCounts?: boolean;
+}
+
+export interface IngestedDocument extends DocumentWriteResult {
+  /** The document's part of the graph after the write: entities it mentions, relationships it supports. */
+  counts: GraphCounts;
 }
 
 export interface IngestSummary {
-  documents: DocumentWriteResult[];
+  documents: IngestedDocument[];
   failures: { path: string; error: KgError }[];
   /** Node counts by label and relationship counts by type after the run. */
   counts: GraphCounts;
@@ -23,15 +30,16 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
   const store = await Neo4jGraphStore.open(config);
   try {
     await store.ensureSchema();
-    const documents: DocumentWriteResult[] = [];
+    const documents: IngestedDocument[] = [];
     const failures: IngestSummary['failures'] = [];
-    for await (const result of extractInputs(inputs)) {
+    for await (const result of extractInputs(inputs, options)) {
       if (!result.ok) {
         failures.push({ path: result.path, error: result.error });
         continue;
       }
       for (const extraction of result.extractions) {
-        const written = await store.writeDocument(extraction.graph, options);
+        const written = { ...(await store.writeDocument(extraction.graph, options)), counts: { nodes: {}, relationships: {} } };
+        if (options.documentCounts === true) written.counts = await store.documentCounts(written.docId);
         documents.push(written);
         options.onDocument?.(written);
       }

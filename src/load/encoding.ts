@@ -1,6 +1,7 @@
 // Turns input bytes into text. Filings arrive as UTF-8, as Windows-1252 (old EDGAR HTML with curly
 // quotes at 0x91–0x94) or as Latin-1; the loader must never crash on any of them and must refuse
 // binary files with a clear error instead of producing garbage text.
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { KgError } from '../errors.ts';
 
@@ -29,14 +30,9 @@ export function looksBinary(bytes: Uint8Array): boolean {
   return probe.includes(0);
 }
 
-/** Strict UTF-8 validity: a fatal decoder throws on the first invalid sequence. */
+/** Strict UTF-8 validity, checked natively without building a string that would be thrown away. */
 function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  return isUtf8(bytes);
 }
 
 /**

@@ -18,8 +18,39 @@ export interface LoadedFile {
   encoding: string;
 }
 
-/** Expands directories recursively (sorted, so runs are reproducible); files and `-` pass through. */
-export async function* listInputs(paths: readonly string[]): AsyncGenerator<string> {
+/**
+ * What a directory listing reads: text and HTML as downloaded from EDGAR or a newswire (a full
+ * submission is a `.txt`), and files without an extension. Anything else found while expanding a
+ * directory (annotations `.json`, tables `.tsv`, notes `.md`, images, PDFs, archives, XBRL `.xml`)
+ * is skipped without an error; a file named explicitly is always read.
+ */
+const DOCUMENT_EXTENSIONS: ReadonlySet<string> = new Set(['txt', 'text', 'htm', 'html', 'xhtml']);
+
+/** True for a file name a directory listing reads (see DOCUMENT_EXTENSIONS). */
+export function isDocumentFileName(name: string): boolean {
+  const dot = name.lastIndexOf('.');
+  if (dot <= 0) return true; // no extension (a leading dot is a hidden file, never listed)
+  return DOCUMENT_EXTENSIONS.has(name.slice(dot + 1).toLowerCase());
+}
+
+export interface ListOptions {
+  /**
+   * Called for each file a directory listing skips, with why. Without it, skips are logged to
+   * stderr only when the KG_DEBUG environment variable is set: skipping is not an error.
+   */
+  onSkip?: (path: string, reason: string) => void;
+}
+
+function debugSkip(path: string, reason: string): void {
+  if (process.env['KG_DEBUG']) process.stderr.write(`kg: skipped ${path} (${reason})\n`);
+}
+
+/**
+ * Expands directories recursively (sorted, so runs are reproducible), keeping only document files
+ * (see isDocumentFileName); files named explicitly and `-` (stdin) pass through unfiltered.
+ */
+export async function* listInputs(paths: readonly string[], options: ListOptions = {}): AsyncGenerator<string> {
+  const onSkip = options.onSkip ?? debugSkip;
   for (const path of paths) {
     if (path === '-') {
       yield path;
@@ -31,10 +62,23 @@ export async function* listInputs(paths: readonly string[]): AsyncGenerator<stri
     } catch (cause) {
       throw new KgError('INPUT_NOT_FOUND', 'no such file or directory', { subject: path, cause });
     }
-    if (info.isDirectory()) {
-      const names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
-      yield* listInputs(names.map((n) => join(path, n)));
-    } else yield path;
+    if (info.isDirectory()) yield* listDirectory(path, onSkip);
+    else yield path;
+  }
+}
+
+async function* listDirectory(dir: string, onSkip: (path: string, reason: string) => void): AsyncGenerator<string> {
+  const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    let isDirectory = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      // A link is followed like the thing it points to; a dangling one is reported when read.
+      isDirectory = await stat(path).then((s) => s.isDirectory(), () => false);
+    }
+    if (isDirectory) yield* listDirectory(path, onSkip);
+    else if (isDocumentFileName(entry.name)) yield path;
+    else onSkip(path, 'not a text or HTML document');
   }
 }
 

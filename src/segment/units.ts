@@ -15,8 +15,61 @@ export function lineContinues(prev: string, next: string): boolean {
   return prev.length >= 60 && !/[.:!?]["”’)]?$/u.test(prev);
 }
 
-/** Cell separators inside one line: a pipe, tabs, or a gap of three or more spaces between words. */
-const CELL_SEPARATOR = /(?<![ \t])[ \t]*\|[ \t]*|(?<=\S)\t+|(?<=\S) {3,}(?=\S)/g;
+const SPACE = 0x20;
+const TAB = 0x09;
+const PIPE = 0x7c;
+const WHITE = /\s/;
+const isBlank = (c: number): boolean => c === SPACE || c === TAB;
+const isWhite = (line: string, i: number): boolean => WHITE.test(line.charAt(i));
+
+/**
+ * Cell separators inside one line, as [start, end) pairs: a pipe with the spaces around it, a run of
+ * tabs after a word, or a gap of three or more spaces between words. A hand scan that only looks
+ * closer at spaces, tabs and pipes: a regex with look-behinds tried every position of every line.
+ */
+export function cellSeparators(line: string): [number, number][] {
+  const found: [number, number][] = [];
+  const n = line.length;
+  let i = 0;
+  while (i < n) {
+    const c = line.charCodeAt(i);
+    if (c !== SPACE && c !== TAB && c !== PIPE) {
+      i++;
+      continue;
+    }
+    const afterWord = i > 0 && !isWhite(line, i - 1);
+    // A pipe, with the blanks before it (only from the start of their run) and after it.
+    if (i === 0 || !isBlank(line.charCodeAt(i - 1))) {
+      let j = i;
+      while (j < n && isBlank(line.charCodeAt(j))) j++;
+      if (j < n && line.charCodeAt(j) === PIPE) {
+        let k = j + 1;
+        while (k < n && isBlank(line.charCodeAt(k))) k++;
+        found.push([i, k]);
+        i = k;
+        continue;
+      }
+    }
+    if (afterWord && c === TAB) {
+      let j = i;
+      while (j < n && line.charCodeAt(j) === TAB) j++;
+      found.push([i, j]);
+      i = j;
+      continue;
+    }
+    if (afterWord && c === SPACE) {
+      let j = i;
+      while (j < n && line.charCodeAt(j) === SPACE) j++;
+      if (j - i >= 3 && j < n && !isWhite(line, j)) {
+        found.push([i, j]);
+        i = j;
+        continue;
+      }
+    }
+    i++;
+  }
+  return found;
+}
 
 /** Half-open spans of the units of `text` within [start, end), in order; each trimmed of white space. */
 export function unitSpans(text: string, start: number, end: number): [number, number][] {
@@ -38,15 +91,9 @@ export function unitSpans(text: string, start: number, end: number): [number, nu
       // Pieces of this line between cell separators.
       const pieces: [number, number][] = [];
       let pieceStart = 0;
-      CELL_SEPARATOR.lastIndex = 0;
-      let m: RegExpExecArray | null;
-      while ((m = CELL_SEPARATOR.exec(line)) !== null) {
-        if (m[0] === '') {
-          CELL_SEPARATOR.lastIndex++;
-          continue;
-        }
-        pieces.push([pieceStart, m.index]);
-        pieceStart = m.index + m[0].length;
+      for (const [sepStart, sepEnd] of cellSeparators(line)) {
+        pieces.push([pieceStart, sepStart]);
+        pieceStart = sepEnd;
       }
       pieces.push([pieceStart, line.length]);
       const spans = pieces

@@ -46,7 +46,9 @@ export function datelineAt(text: string, pos: number, limit: number, inline: boo
   p.places.lastIndex = pos;
   const place = p.places.exec(text);
   if (!place || place.index !== pos) return undefined;
-  const city = place[0].replace(/\s*,?\s*$/, '');
+  // Trailing white space and one comma go (trimEnd, not a regex ending in \s*$, which is quadratic on long gaps).
+  let city = place[0].trimEnd();
+  if (city.endsWith(',')) city = city.slice(0, -1).trimEnd();
   const firstWord = /^\S+/.exec(city)?.[0] ?? '';
   const upperCity = firstWord.length >= 2 && firstWord === firstWord.toUpperCase() && /\p{Lu}{2}/u.test(firstWord);
   if (inline && !upperCity) return undefined;

@@ -24,10 +24,42 @@ type ExhibitT = z.infer<typeof Exhibit>;
  * blanked, so extractors read clean words at the original offsets.
  */
 export function cleanMarkup(text: string): string {
-  return text
-    .replace(/\\([$%&#_*[\]().!+<>{}|~`-])/g, ' $1')
-    .replace(/\*\*/g, '  ')
-    .replace(/(?<=^|[\s(])\*(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}.,;:!?)])\*(?=$|[\s.,;:)])/gmu, ' ');
+  // Most inputs (HTML renders, wire text) have neither mark: skip the passes entirely.
+  if (!text.includes('\\') && !text.includes('*')) return text;
+  const unescaped = text.replace(/\\([$%&#_*[\]().!+<>{}|~`-])/g, ' $1').replace(/\*\*/g, '  ');
+  return blankEmphasisStars(unescaped);
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const BEFORE_CLOSING_STAR = /[\p{L}\p{N}.,;:!?)]/u;
+const AFTER_CLOSING_STAR = /[\s.,;:)]/;
+const BEFORE_OPENING_STAR = /[\s(]/;
+
+/** The code point that ends right before `i` (a letter outside the BMP is two UTF-16 units). */
+function charBefore(s: string, i: number): string {
+  const low = s.charCodeAt(i - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && i >= 2) return s.slice(i - 2, i);
+  return s.charAt(i - 1);
+}
+
+/**
+ * Blanks single emphasis stars: an opening one ("*see*": start or white space/parenthesis before, a
+ * word character after) and a closing one (a word character or punctuation before, the end, white
+ * space or punctuation after). A scan from star to star, so text without stars costs one indexOf.
+ */
+function blankEmphasisStars(s: string): string {
+  let out = '';
+  let copied = 0;
+  for (let i = s.indexOf('*'); i >= 0; i = s.indexOf('*', i + 1)) {
+    const before = i === 0 ? '' : charBefore(s, i);
+    const after = i + 1 < s.length ? String.fromCodePoint(s.codePointAt(i + 1) ?? 0) : '';
+    const opens = (before === '' || BEFORE_OPENING_STAR.test(before)) && after !== '' && WORD_CHAR.test(after);
+    const closes = before !== '' && BEFORE_CLOSING_STAR.test(before) && (after === '' || AFTER_CLOSING_STAR.test(after));
+    if (!opens && !closes) continue;
+    out += s.slice(copied, i) + ' ';
+    copied = i + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 export function docIdFor(path: string, text: string): string {
@@ -196,6 +228,12 @@ function plainDocType(doc: DraftDocument): string {
   return doc.structure.dateline ? 'press-release' : 'text';
 }
 
+/** Drops leading blank lines (keeping the first line's indentation) and trailing white space, in linear time. */
+function trimBlankEdges(text: string): string {
+  const lead = /^\s*\n/.exec(text);
+  return (lead ? text.slice(lead[0].length) : text).trimEnd();
+}
+
 function structureSubmission(file: LoadedFile): StructuredDocument[] {
   const header = parseSecHeader(file.text);
   const parts = submissionDocuments(file.text);
@@ -214,7 +252,7 @@ function structureSubmission(file: LoadedFile): StructuredDocument[] {
       const rendered = renderHtml(body);
       text = rendered.text;
       htmlTitle = rendered.title;
-    } else text = stripSgmlMarks(body).replace(/\r\n?/g, '\n').replace(/^\s*\n|\s+$/g, '');
+    } else text = trimBlankEdges(stripSgmlMarks(body).replace(/\r\n?/g, '\n'));
     if (text.trim() === '') return;
     const isMain = index === 0 || part.type.toUpperCase() === header?.form?.toUpperCase();
     let docId = isMain && !usedIds.has(base) ? base : `${base}-${exhibitSuffix(part.type)}`;

@@ -18,6 +18,8 @@ const SectionPatternsFile = z.object({
   contactsHeading: z.string(),
   contactLine: z.string(),
   trademark: z.string(),
+  /** A word every trademark note contains: a cheap test that spares most blocks the full pattern. */
+  trademarkCue: z.string(),
   otherHeading: z.array(z.string()),
   releaseNoise: z.string(),
 });
@@ -37,6 +39,7 @@ export interface SectionPatterns {
   contactsHeading: RegExp;
   contactLine: RegExp;
   trademark: RegExp;
+  trademarkCue: RegExp;
   otherHeading: RegExp[];
   releaseNoise: RegExp;
 }
@@ -73,6 +76,7 @@ export function sectionPatterns(): SectionPatterns {
     contactsHeading: re(f.contactsHeading),
     contactLine: re(f.contactLine),
     trademark: re(f.trademark),
+    trademarkCue: re(f.trademarkCue),
     otherHeading: f.otherHeading.map((s) => re(s)),
     releaseNoise: re(f.releaseNoise),
   };

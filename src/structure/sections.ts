@@ -311,7 +311,7 @@ export function structureText(text: string): TextStructure {
       push(block.start, block.end, 'contacts');
       continue;
     }
-    if (p.trademark.test(t) && t.length <= 600) {
+    if (t.length <= 600 && p.trademarkCue.test(t) && p.trademark.test(t)) {
       push(block.start, block.end, 'trademark', null);
       if (state === 'forwardLooking') state = 'other';
       continue;
@@ -374,7 +374,8 @@ function splitForwardLooking(
 ): void {
   const re = p.forwardLookingInline;
   re.lastIndex = 0;
-  const m = re.exec(block.text);
+  // The heading is case-sensitive title case, so a block without "Looking" cannot hold one.
+  const m = block.text.includes('Looking') ? re.exec(block.text) : null;
   if (!m || m.index === 0) {
     push(block.start, block.end, kind, title ?? null);
     return;

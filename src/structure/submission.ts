@@ -107,15 +107,18 @@ export function parseSecHeader(text: string): SecHeader | undefined {
 /** Splits the <DOCUMENT> parts; one pass with indexOf, so large submissions stay linear. */
 export function submissionDocuments(text: string): SubmissionDocument[] {
   const documents: SubmissionDocument[] = [];
-  const upper = text; // tags are upper case in EDGAR; search both spellings cheaply
   let cursor = 0;
   for (;;) {
-    const open = indexOfTag(upper, '<DOCUMENT>', cursor);
+    const open = indexOfTag(text, '<DOCUMENT>', cursor);
     if (open < 0) break;
-    const closeAt = indexOfTag(upper, '</DOCUMENT>', open);
-    const end = closeAt < 0 ? text.length : closeAt;
+    let closeAt = indexOfTag(text, '</DOCUMENT>', open);
+    // A part whose </DOCUMENT> is missing ends where the next <DOCUMENT> begins, so a truncated or
+    // hand-edited submission does not swallow its GRAPHIC and XBRL parts into the text before them.
+    const nextOpen = indexOfTag(text, '<DOCUMENT>', open + '<DOCUMENT>'.length);
+    if (nextOpen >= 0 && (closeAt < 0 || nextOpen < closeAt)) closeAt = -1;
+    const end = closeAt >= 0 ? closeAt : nextOpen >= 0 ? nextOpen : text.length;
     const part = text.slice(open + '<DOCUMENT>'.length, end);
-    cursor = closeAt < 0 ? text.length : closeAt + '</DOCUMENT>'.length;
+    cursor = closeAt >= 0 ? closeAt + '</DOCUMENT>'.length : end;
     const textOpen = indexOfTag(part, '<TEXT>', 0);
     const meta = textOpen < 0 ? part : part.slice(0, textOpen);
     const field = (name: string): string | undefined => new RegExp(`<${name}>([^\\n<]*)`, 'i').exec(meta)?.[1]?.trim() || undefined;
@@ -134,11 +137,17 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
   return documents;
 }
 
+/** Where a tag occurs next, in any letter case (EDGAR writes upper case; some tools lower it). One forward scan. */
 function indexOfTag(text: string, tag: string, from: number): number {
-  const a = text.indexOf(tag, from);
-  const b = text.indexOf(tag.toLowerCase(), from);
-  return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+  let re = tagPatterns.get(tag);
+  if (!re) {
+    re = new RegExp(tag.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi');
+    tagPatterns.set(tag, re);
+  }
+  re.lastIndex = from;
+  return re.exec(text)?.index ?? -1;
 }
+const tagPatterns = new Map<string, RegExp>();
 
 const SKIPPED_TYPES = /^(?:GRAPHIC|ZIP|EXCEL|XML|JSON|PDF|EX-101\.|EX-27\b|COVER|XBRL)/i;
 const SKIPPED_FILES = /\.(?:jpe?g|gif|png|bmp|pdf|zip|xlsx?|xml|xsd|json|js|css)$/i;

@@ -167,10 +167,16 @@ function addStats(into: DocumentWriteResult, stats: QueryStatistics): void {
   into.propertiesSet += u.propertiesSet;
 }
 
+/**
+ * Runs statements in order in one transaction. They are sent without waiting for each answer (the
+ * driver pipelines them; the server still runs them one after another), which saves a round trip
+ * per statement; every result is awaited before the first failure is rethrown.
+ */
 async function runAll(tx: ManagedTransaction, statements: readonly Statement[], result: DocumentWriteResult): Promise<void> {
-  for (const s of statements) {
-    const { summary } = await tx.run(s.cypher, toDriverParams(s.params));
-    addStats(result, summary.counters);
+  const settled = await Promise.allSettled(statements.map(async (s) => tx.run(s.cypher, toDriverParams(s.params))));
+  for (const outcome of settled) {
+    if (outcome.status === 'rejected') throw outcome.reason;
+    addStats(result, outcome.value.summary.counters);
   }
 }
 
@@ -219,7 +225,9 @@ export class Neo4jGraphStore {
         const result: DocumentWriteResult = { docId: doc.docId, status: 'created', nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
         const locked = await tx.run(cypherText('write/document-lock'), { docId: doc.docId });
         const storedHash: unknown = locked.records[0]?.get('contentHash') ?? null;
-        if (storedHash !== null) {
+        // A new document's node was created by the lock statement: count it.
+        if (storedHash === null) addStats(result, locked.summary.counters);
+        else {
           if (storedHash === doc.contentHash && options.force !== true) return { ...result, status: 'unchanged' };
           result.status = 'replaced';
           await runAll(tx, forgetStatements(doc.docId), result);
@@ -266,6 +274,13 @@ export class Neo4jGraphStore {
       nodes: countMap(nodes.map((r) => ({ key: r['label'], count: r['count'] }))),
       relationships: countMap(relationships.map((r) => ({ key: r['type'], count: r['count'] }))),
     };
+  }
+
+  /** One document's part of the graph: mentioned entities by label, supported relationships by type. */
+  async documentCounts(docId: string): Promise<GraphCounts> {
+    const [row] = await this.read(cypherText('read/document-counts'), { docId });
+    const pairs = (value: unknown) => (Array.isArray(value) ? (value as { key: unknown; count: unknown }[]) : []);
+    return { nodes: countMap(pairs(row?.['nodes'])), relationships: countMap(pairs(row?.['relationships'])) };
   }
 
   /** Runs a read query with parameters; rows come back as plain data (see toPlain). */

@@ -2,6 +2,7 @@
 // where two rules claim overlapping text the stronger (then the longer) one wins.
 import type { StructuredDocument, Sentence } from '../../model/document.ts';
 import type { Mention } from '../../model/extraction.ts';
+import { checkBudget } from '../../budget.ts';
 
 export interface Candidate extends Mention {
   /** Higher wins an overlap; ties go to the longer span, then the earlier one. */
@@ -26,6 +27,7 @@ export function scopeOf(doc: StructuredDocument): Scope {
  */
 export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void): void {
   for (const sentence of scope.sentences) {
+    checkBudget(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
     const slice = scope.text.slice(sentence.start, sentence.end);
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;

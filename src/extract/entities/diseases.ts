@@ -4,6 +4,7 @@
 // not in the name, so each disease is one node.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
+import type { DiseaseEntry, DiseaseLexicon } from './lexicons.ts';
 import { diseaseLexicon, phraseKey } from './lexicons.ts';
 import { dataLines } from '../../data-files.ts';
 
@@ -41,6 +42,43 @@ function singular(key: string): string[] {
   return [];
 }
 
+const ASSOCIATED = new Set(['associated', 'related']);
+/** Head nouns a list of organ or type words can share ("breast and lung cancers"). */
+const SHARED_HEADS = new Set(['cancer', 'cancers', 'tumor', 'tumors', 'tumour', 'tumours', 'carcinoma', 'carcinomas', 'lymphoma', 'lymphomas', 'leukemia', 'leukemias', 'sarcoma', 'sarcomas', 'disease', 'diseases']);
+
+/** A lexicon entry for a phrase key: as written, in the singular, or with "type" dropped ("neurofibromatosis type 1"). */
+function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined {
+  const direct = lexicon.byKey.get(key) ?? singular(key).map((k) => lexicon.byKey.get(k)).find((e) => e !== undefined);
+  if (direct) return direct;
+  const typeless = key.replace(/ type (?=(?:\d+|[ivx]+)$)/, ' ');
+  return typeless !== key ? lexicon.byKey.get(typeless) : undefined;
+}
+
+/** The single words listed before a "<word> <head>" hit whose "<word> <head>" is a disease too. */
+function coordinatedDiseases(text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
+  if (last !== first + 1) return [];
+  const head = (tokens[last] as Token).word.toLowerCase();
+  if (!SHARED_HEADS.has(head)) return [];
+  const lexicon = diseaseLexicon();
+  const found: { token: Token; entry: DiseaseEntry }[] = [];
+  let j = first - 1;
+  const conj = tokens[j];
+  if (!conj || !['and', 'or'].includes(conj.word.toLowerCase())) return [];
+  j--;
+  for (let n = 0; j >= 0 && n < 6; n++, j--) {
+    const word = tokens[j] as Token;
+    const next = tokens[j + 1] as Token;
+    const gap = text.slice(word.end, next.start);
+    // Only commas and spaces separate list items ("breast, lung, and"); the last item may lack the comma.
+    if (!/^[ \t]*,?[ \t]*$/.test(gap) || (n > 0 && !gap.includes(','))) break;
+    if (!/^\p{Ll}+$/u.test(word.word)) break;
+    const entry = lookup(lexicon, phraseKey(`${word.word} ${head}`));
+    if (!entry) break;
+    found.push({ token: word, entry });
+  }
+  return found;
+}
+
 export function findDiseases(scope: Scope): Candidate[] {
   const lexicon = diseaseLexicon();
   const out: Candidate[] = [];
@@ -58,8 +96,7 @@ export function findDiseases(scope: Scope): Candidate[] {
         for (let k = i; k < i + n - 1; k++) if (!joined(text, tokens[k] as Token, tokens[k + 1] as Token)) ok = false;
         if (!ok) continue;
         const last = tokens[i + n - 1] as Token;
-        const key = phraseKey(text.slice(first.start, last.end));
-        const entry = lexicon.byKey.get(key) ?? singular(key).map((k) => lexicon.byKey.get(k)).find((e) => e !== undefined);
+        const entry = lookup(lexicon, phraseKey(text.slice(first.start, last.end)));
         // A one-word lexicon hit written in capitals mid-sentence is an acronym or a name, not this disease.
         if (entry && !(n === 1 && /^\p{Lu}{2,}$/u.test(first.word) && !lexicon.byAbbreviation.has(first.word))) hit = { entry, last: i + n - 1 };
       }
@@ -91,8 +128,25 @@ export function findDiseases(scope: Scope): Candidate[] {
         found.shift();
         startToken++;
       }
+      // "breast, lung, and prostate cancers": the words listed before share the head noun.
+      for (const listed of coordinatedDiseases(text, tokens, i, hit.last)) {
+        const properties: Candidate['properties'] = listed.entry.doid ? { doid: listed.entry.doid } : {};
+        out.push(candidate({ label: 'Disease', start: listed.token.start, surface: listed.token.word, canonical: listed.entry.name, rule: 'disease.coordinated', priority: 47, sentence, properties }));
+      }
       const startTok = tokens[startToken] as Token;
       const endTok = tokens[hit.last] as Token;
+      // "von Hippel-Lindau disease-associated renal cell carcinoma": a disease qualified by another
+      // disease is one indication, named as written.
+      const previous = out[out.length - 1];
+      const link = tokens[startToken - 1];
+      const linked = previous && link && startToken >= 2 && (tokens[startToken - 2] as Token).end === previous.end && ASSOCIATED.has(link.word.toLowerCase()) && joined(text, tokens[startToken - 2] as Token, link) && joined(text, link, startTok);
+      if (linked && previous.label === 'Disease') {
+        out.pop();
+        const surface = text.slice(previous.start, endTok.end);
+        out.push(candidate({ label: 'Disease', start: previous.start, surface, canonical: surface.replace(/\s+/g, ' '), rule: 'disease.associated', priority: 47, sentence, properties: {} }));
+        i = hit.last;
+        continue;
+      }
       const properties: Candidate['properties'] = {};
       if (hit.entry.doid) properties['doid'] = hit.entry.doid;
       if (found.length) properties['qualifiers'] = found;

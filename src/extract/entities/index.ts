@@ -106,7 +106,17 @@ export function extractEntities(doc: StructuredDocument): DocumentMentions {
   for (const m of selected) {
     if (m.label === 'Person' || m.label === 'Organization') continue;
     const defined = /^\s*\((?:the\s+)?["“]?([A-Z][A-Za-z0-9\-]{1,9})["”]?\)/.exec(scope.text.slice(m.end, m.end + 20));
+    // A disease abbreviation spells its name ("malignant ascites (MA)"); one that does not
+    // ("plexiform neurofibromas (NF1-PN)") names a wider indication, not this mention.
+    if (m.label === 'Disease' && defined?.[1] && !spells(defined[1], m.text)) continue;
     if (defined?.[1] && defined[1] !== m.text) addForm(table, m.label, defined[1], m.canonical, `${m.label.toLowerCase()}.defined-abbreviation`, true);
+  }
+
+  // A symbol read as a target yields to the same letters defined as a disease or drug abbreviation
+  // ("neurofibromatosis type 1 (NF1)"): the text's own definition says what the letters name.
+  for (let i = selected.length - 1; i >= 0; i--) {
+    const m = selected[i];
+    if (m?.label === 'Target' && (table.forms.get('Disease')?.has(m.text) || table.forms.get('Drug')?.has(m.text))) selected.splice(i, 1);
   }
 
   // Every mention's own surface form is a name to find again.
@@ -133,6 +143,20 @@ export function extractEntities(doc: StructuredDocument): DocumentMentions {
     else if (m.text !== mentions[first]?.text) sameAs.push({ a: first, b: i, rule: m.rule });
   });
   return { mentions, sameAs };
+}
+
+/** The abbreviation's letters and digits appear in order in the long form, the first one first. */
+function spells(abbreviation: string, longForm: string): boolean {
+  const long = longForm.toLowerCase();
+  const letters = abbreviation.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length === 0 || long[0] !== letters[0]) return false;
+  let at = 0;
+  for (const ch of letters) {
+    at = long.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 function toMention(c: Candidate): Mention {

@@ -12,6 +12,8 @@ export function phraseKey(s: string): string {
   return s
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
+    // "non-Hodgkin's lymphoma" and "non-Hodgkin lymphoma" are one name.
+    .replace(/'s(?![\p{L}])/gu, '')
     .replace(/[\s\-–‐]+/g, ' ')
     .trim();
 }
@@ -106,6 +108,13 @@ export const hgnc = lazy(() => {
   return bySymbolKey;
 });
 
+/** Receptors by HGNC approved name, keyed by the phraseKey of their ligand part ("glucagon like peptide 1"). */
+export const receptorLigands = lazy(() => {
+  const byLigand = new Map<string, string>();
+  for (const [name, symbol] of dataTsv('lexicons/hgnc-receptor-names.tsv')) if (name && symbol) byLigand.set(phraseKey(name.replace(/ receptor$/, '')), symbol);
+  return byLigand;
+});
+
 /** "HER-2", "Her2" and "HER2" are one key; Greek letters spelled as their Latin initial. */
 export function targetKey(s: string): string {
   return s
@@ -138,7 +147,8 @@ export const diseaseLexicon = lazy((): DiseaseLexicon => {
   const add = (form: string, entry: DiseaseEntry, override: boolean): void => {
     if (/^[A-Z0-9][A-Z0-9-]{1,7}$/.test(form) && !/^\d+$/.test(form)) {
       if (!stop.has(form.toLowerCase()) && (override || !byAbbreviation.has(form))) byAbbreviation.set(form, entry);
-      return;
+      // "COVID-19" is two words to the word-by-word lookup: it is found as a phrase too.
+      if (!form.includes('-')) return;
     }
     const key = phraseKey(form);
     if (key.length < 3 || stop.has(key) || /[();]/.test(key)) return;

@@ -3,7 +3,7 @@
 // target when the cue says so.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
-import { diseaseLexicon, hgnc, payloads, targetKey } from './lexicons.ts';
+import { diseaseLexicon, hgnc, payloads, phraseKey, receptorLigands, targetKey } from './lexicons.ts';
 
 /** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1. */
 // Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma"), never an ordinary word ("-targeting").
@@ -35,26 +35,162 @@ export function resolveTarget(surface: string): TargetHit | undefined {
   // Payloads (DXd, MMAE) and disease abbreviations (NSCLC) stand next to the same cue words.
   if (payloads().has(bare.toLowerCase()) || diseaseLexicon().byAbbreviation.has(bare)) return undefined;
   if (NOT_TARGETS.test(bare) || bare.length < 2 || /^\d+$/.test(bare)) return undefined;
-  // A symbol needs a capital or digit beyond its first letter ("CanAg", "HER2"), not an ordinary word.
-  if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare)) return undefined;
+  // A symbol needs a capital or digit beyond its first letter ("CanAg", "HER2"), a Greek prefix
+  // ("β-Klotho") or a Greek-letter segment ("Fc-gamma"), not an ordinary word.
+  if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare) && !/^[αβγκ]-\p{Lu}|-(?:alpha|beta|gamma|kappa)$/u.test(bare)) return undefined;
   const symbols = hgnc().get(targetKey(bare));
   if (symbols && symbols.length === 1 && symbols[0]) return { canonical: symbols[0], symbol: symbols[0] };
   return { canonical: bare };
 }
 
+/**
+ * Symbols shaped like gene symbols beyond doubt: capitals with a digit ("GDF15", "PI3K", "CYP2C8") or
+ * a short hyphenated symbol ending in a number ("PD-L1", "GLP-1", "B7-H3"). Such a token is a target
+ * without a cue when HGNC knows it; anything else needs a cue.
+ */
+const STRONG_SYMBOL = /^(?:\p{Lu}[\p{Lu}\p{N}]*\p{N}[\p{Lu}\p{N}]*[a-z]?|\p{Lu}[\p{Lu}\p{N}]{0,4}-\p{Lu}{0,3}\p{N}{1,2}[a-z]?)$/u;
+
+/** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
+const FAMILY_HEAD = String.raw`(?:kinase|receptor|ligand|protease|phosphatase|channel|transporter|synthase|reductase|ligase|hydrolase|oxidase|transferase|isomerase|dehydrogenase)`;
+/** Modifiers too generic to make a family noun a named target ("tyrosine kinase", "the receptor"). */
+const GENERIC_MODIFIERS = new Set(['tyrosine', 'protein', 'serine', 'threonine', 'lipid', 'receptor', 'cell', 'surface', 'nuclear', 'key', 'multiple', 'several', 'other', 'specific', 'certain', 'novel', 'its', 'their', 'this', 'that', 'these', 'those', 'both', 'such']);
+
+let compiledExtra: { strong: RegExp; longForm: RegExp; abbrHead: RegExp; pair: RegExp; coordinated: RegExp } | undefined;
+
+function extraPatterns(): NonNullable<typeof compiledExtra> {
+  const SYM = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
+  const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
+  compiledExtra ??= {
+    strong: /(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})/gu,
+    // "inhibitors of phosphoinositide-3 kinase", "agonist of the glucagon receptor".
+    longForm: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'gu'),
+    // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
+    abbrHead: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)\((\p{Lu}[\p{Lu}\d\-]{1,9})\)[ \t]+(ligand|Ligand|receptor|Receptor)(?![\p{L}])`, 'gu'),
+    // "glucagon-like peptide-1 /glucagon receptor dual agonist": both members of an X/Y receptor pair.
+    pair: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:agonists?|antagonists?|inhibitors?|modulators?|blockers?|antibod(?:y|ies))(?![\p{L}])`, 'gu'),
+    // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
+    coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
+  };
+  return compiledExtra;
+}
+
+/** HGNC knows the symbol (also "FGFR1c" as FGFR1), or its shape already says receptor ("EGFR", "FGFR1c"). */
+function knownSymbol(surface: string): boolean {
+  const key = targetKey(surface);
+  return hgnc().has(key) || hgnc().has(key.replace(/[A-Z]$/, '')) || /R\d*[a-z]?$/.test(surface);
+}
+
+/** The ligand part of an "X/Y receptor" member: the longest tail of `words` HGNC names a receptor for, else the last word. */
+function ligandTail(phrase: string): string {
+  const words = phrase.split(/[ \t]+/);
+  for (let i = 0; i < words.length; i++) {
+    const tail = words.slice(i).join(' ');
+    if (receptorLigands().has(phraseKey(tail))) return tail;
+  }
+  return words[words.length - 1] ?? phrase;
+}
+
+/** "phosphoinositide-3 kinase": a family noun with a specific modifier is a named target. */
+function namedFamily(phrase: string): string | undefined {
+  const words = phrase.split(/[ \t]+/);
+  // Cut at the last generic word before the head: "the tyrosine kinase" is no name.
+  const modifiers = words.slice(0, -1);
+  if (modifiers.length === 0 || modifiers.some((w) => GENERIC_MODIFIERS.has(w.toLowerCase()))) return undefined;
+  return phrase;
+}
+
 export function findTargets(scope: Scope): Candidate[] {
   const p = patterns();
+  const x = extraPatterns();
   const out: Candidate[] = [];
-  const add = (surface: string, start: number, rule: string, sentence: Scope['sentences'][number]): void => {
+  type Sentence = Scope['sentences'][number];
+  const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46): Candidate | undefined => {
     const hit = resolveTarget(surface);
-    if (!hit) return;
+    if (!hit) return undefined;
+    // An unknown symbol before "receptor" names the receptor ("Fc-gamma receptor"), not a ligand.
+    let canonical = hit.canonical;
+    let span = surface;
+    if (rule === 'target.cue-after' && !knownSymbol(surface)) {
+      const receptor = /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12));
+      if (receptor?.[1]) {
+        canonical = `${hit.canonical} receptor`;
+        span = `${surface}${receptor[0]}`;
+      }
+    }
     const properties = hit.symbol ? { hgncSymbol: hit.symbol } : undefined;
-    out.push(candidate({ label: 'Target', start, surface, canonical: hit.canonical, rule, priority: 46, sentence, ...(properties ? { properties } : {}) }));
+    const c = candidate({ label: 'Target', start, surface: span, canonical, rule, priority, sentence, ...(properties ? { properties } : {}) });
+    out.push(c);
+    return c;
   };
   sweep(scope, p.after, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
   sweep(scope, p.before, (m, offset, sentence) => {
     const symbol = m[1] ?? '';
     add(symbol, offset + m[0].length - symbol.length, 'target.cue-before', sentence);
   });
+  // Strong symbols HGNC knows need no cue; they rank below drug codes, payloads and disease
+  // abbreviations ("NF1" the disease, "DM1" the payload), which claim the same tokens.
+  sweep(scope, x.strong, (m, offset, sentence) => {
+    const token = m[0];
+    if (token.length < 3 || !STRONG_SYMBOL.test(token) || !hgnc().has(targetKey(token))) return;
+    add(token, offset, 'target.hgnc-symbol', sentence, 30);
+  });
+  sweep(scope, x.longForm, (m, offset, sentence) => {
+    const phrase = namedFamily(m[1] ?? '');
+    if (!phrase) return;
+    out.push(candidate({ label: 'Target', start: offset + m[0].length - phrase.length, surface: phrase, canonical: phrase, rule: 'target.family-name', priority: 46, sentence }));
+  });
+  sweep(scope, x.abbrHead, (m, offset, sentence) => {
+    const abbr = m[1] ?? '';
+    if (!resolveTarget(abbr)) return;
+    out.push(candidate({ label: 'Target', start: offset, surface: m[0], canonical: `${abbr} ${m[2] ?? ''}`, rule: 'target.abbreviation-head', priority: 48, sentence }));
+  });
+  sweep(scope, x.pair, (m, offset, sentence) => {
+    const [left = '', right = '', head = ''] = [m[1], m[2], m[3]];
+    const rightStart = offset + m[0].indexOf(right, left.length + 1);
+    const headEnd = offset + m[0].indexOf(head, rightStart - offset + right.length) + head.length;
+    for (const [raw, rawStart, isRight] of [[left, offset, false], [right, rightStart, true]] as const) {
+      if (!/^\p{Ll}/u.test(raw)) {
+        add(raw, rawStart, 'target.receptor-pair', sentence, 47);
+        continue;
+      }
+      // A long form stands for its receptor: "glucagon" in "GLP-1/glucagon receptor" is the glucagon receptor.
+      const member = ligandTail(raw);
+      if (GENERIC_MODIFIERS.has(member.toLowerCase())) continue;
+      const start = rawStart + raw.length - member.length;
+      const surface = isRight ? scope.text.slice(start, headEnd) : member;
+      out.push(candidate({ label: 'Target', start, surface, canonical: `${member} receptor`, rule: 'target.receptor-pair', priority: 47, sentence }));
+    }
+  });
+  // Symbols coordinated with a found target are targets too (one list, one kind of thing).
+  const found = new Set(out.map((c) => c.start));
+  const foundTexts = new Set(out.map((c) => c.text));
+  sweep(scope, x.coordinated, (m, offset, sentence) => {
+    const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
+    const member = new RegExp(String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`, 'gu');
+    const tailStart = offset + (m[1] ?? '').length;
+    for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
+    if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
+    for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
+  });
+  mergeLongForms(out);
   return out;
+}
+
+/**
+ * "glucagon-like peptide-1 receptor" next to "GLP-1": a long form whose initials spell a symbol the
+ * document uses is that target (the long form written out, not a second protein).
+ */
+function mergeLongForms(found: Candidate[]): void {
+  const bySymbol = new Map<string, string>();
+  for (const c of found) if (!/\p{Ll}[ \t]/u.test(c.text) && /^[\p{Lu}\d]/u.test(c.text)) bySymbol.set(targetKey(c.text), c.canonical);
+  for (const c of found) {
+    if (!/^\p{Ll}/u.test(c.text)) continue;
+    const ligand = c.canonical.replace(/ receptors?$/, '');
+    const initials = ligand
+      .split(/[ \t\-]+/)
+      .map((w) => (/^\d+$/.test(w) ? w : (w[0] ?? '')))
+      .join('');
+    const symbol = bySymbol.get(targetKey(initials));
+    if (initials.length >= 2 && symbol) c.canonical = symbol;
+  }
 }

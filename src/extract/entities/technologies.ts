@@ -2,7 +2,7 @@
 // ("Tumor-Activated Prodrug (TAP) technology"), and ADC payloads and linkers from the lexicon.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
-import { adcPayloadWords, escapeRegExp, nameStopwords, payloads } from './lexicons.ts';
+import { adcPayloadWords, escapeRegExp, nameStopwords, payloads, phraseKey } from './lexicons.ts';
 
 /** Alias stated by the text: a long form defined with its abbreviation. */
 export interface TechnologyAlias {
@@ -14,7 +14,7 @@ export interface TechnologyAlias {
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{N}\-]*`;
 const GENERIC = /^(?:ADC|Company|Company’s|Company's|Proprietary|Novel|New|Our|Its|Their|The|This|Platform|Technology|Antibody|Drug|mRNA|AI)$/;
 
-let compiled: { named: RegExp; defined: RegExp; payload: RegExp } | undefined;
+let compiled: { named: RegExp; defined: RegExp; definedAfter: RegExp; listed: RegExp; payload: RegExp } | undefined;
 
 function patterns(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
@@ -31,9 +31,31 @@ function patterns(): NonNullable<typeof compiled> {
       'gu',
     ),
     defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\((\p{Lu}[\p{L}]{1,9})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
+    // "our TACTIC (Tumor Targeting Conditionally Activated T Cell Engager) platform": the acronym first.
+    definedAfter: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}]{1,9})[ \t]+\(((?:${TOKEN}[ \t\-]+){1,7}${TOKEN})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
+    // "two technology platforms (ABCD and Foo Chemistry)": the parenthesis names the platforms.
+    listed: new RegExp(String.raw`\b(?:technology[ \t]+|discovery[ \t]+|drug[ \t]+discovery[ \t]+)?platforms[ \t]*\(([^()]{2,80})\)`, 'gu'),
     payload: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${alt})(?![\p{L}\p{N}]|-\p{L})`, 'giu'),
   };
   return compiled;
+}
+
+/**
+ * "Tumor-Activated Prodrug" covers "TAP", "Tumor Targeting Conditionally Activated T Cell Engager"
+ * covers "TACTIC": the long form starts with the abbreviation's first letter and holds all its
+ * letters in order (the Schwartz–Hearst test for abbreviation definitions).
+ */
+function initialsCover(longForm: string, abbr: string): boolean {
+  const long = longForm.toLowerCase();
+  const letters = abbr.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (letters.length < 2 || long[0] !== letters[0]) return false;
+  let at = 0;
+  for (const letter of letters) {
+    at = long.indexOf(letter, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
 }
 
 function coreName(raw: string): string | undefined {
@@ -65,11 +87,32 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
     out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
     aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
   });
+  sweep(scope, p.definedAfter, (m, offset, sentence) => {
+    const abbr = m[1] ?? '';
+    const longForm = (m[2] ?? '').trim();
+    if (!initialsCover(longForm, abbr)) return;
+    out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
+    aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+  });
+  sweep(scope, p.listed, (m, offset, sentence) => {
+    const inner = m[1] ?? '';
+    const innerStart = offset + m[0].indexOf('(') + 1;
+    // Items are names (capitalised); a lower-case clause in the parenthesis is prose, not a list.
+    const item = /(\p{Lu}[\p{L}\p{N}\-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\-]*){0,3})[ \t]*(?:,|and|&|$)/gu;
+    let hit: RegExpExecArray | null;
+    while ((hit = item.exec(inner)) !== null) {
+      const core = coreName(hit[1] ?? '');
+      if (!core) continue;
+      out.push(candidate({ label: 'Technology', start: innerStart + hit.index, surface: hit[1] ?? '', canonical: core, rule: 'technology.platform-list', priority: 55, sentence }));
+    }
+  });
   sweep(scope, p.payload, (m, offset, sentence) => {
     const entry = payloads().get(m[1]?.toLowerCase().replace(/-/g, ' ') ?? '') ?? payloads().get(m[1]?.toLowerCase() ?? '');
     if (!entry) return;
-    // Acronym payloads (DM1, MMAE) must be written in capitals; "pbd" in a word list is not PBD.
-    if (/^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase() && m[1] !== entry.name) return;
+    // Acronym payloads (DM1, MMAE) must be written in capitals ("pbd" in a word list is not PBD);
+    // their long forms ("monomethyl auristatin E") are written in any case.
+    const writtenAsAcronym = phraseKey(m[1] ?? '') === phraseKey(entry.name);
+    if (writtenAsAcronym && /^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
     out.push(candidate({ label: 'Technology', extraLabels: [entry.kind], start: offset, surface: m[1] ?? '', canonical: entry.name, rule: 'technology.payload', priority: 45, sentence }));
   });
   return { candidates: out, aliases };

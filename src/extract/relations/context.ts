@@ -172,8 +172,11 @@ export function hasLabel(item: Item, labels: readonly EntityLabel[]): boolean {
 
 /** True when text[from, to) crosses a clause boundary (a semicolon or a sentence-internal full stop). */
 export function crossesClause(text: string, from: number, to: number): boolean {
-  return /;|\.\s+[A-Z]/.test(text.slice(Math.min(from, to), Math.max(from, to)));
+  return CLAUSE_BREAK.test(text.slice(Math.min(from, to), Math.max(from, to)));
 }
+
+/** A semicolon, or a full stop before a capital that does not close an abbreviation ("U.S. Food", "Co. Inc"). */
+const CLAUSE_BREAK = /;|(?<!(?:^|[\s(.])(?:[A-Z]|Inc|Co|Corp|Ltd|Dr|Mr|Mrs|Ms|No|St|vs|Jr|Sr|Prof))\.\s+[A-Z]/;
 
 const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;
 

@@ -11,6 +11,7 @@ import { makeEmitter } from './rules/types.ts';
 import type { SentenceRule } from './rules/types.ts';
 import { SENTENCE_RULES } from './rules/index.ts';
 import { documentRules } from './rules/document.ts';
+import { checkBudget } from '../../budget.ts';
 
 export { findMoney } from './money.ts';
 export type { Money, MoneyQualifier } from './money.ts';
@@ -31,6 +32,7 @@ export function extractRelations(doc: StructuredDocument, found: DocumentMention
   if (found.mentions.length === 0) return facts;
   const dc = documentContext(doc, found);
   for (const sentence of doc.sentences) {
+    checkBudget(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
     if (sentence.section === 'forwardLooking') continue;
     if (!dc.bySentence.has(sentence.index) && dc.primaryCompany === undefined) continue;
     const ctx = sentenceContext(dc, sentence);

@@ -39,6 +39,12 @@ function targetGroups(ctx: SentenceContext): Item[][] {
   return groups;
 }
 
+/** "with moderate CYP2C8 inhibitors", "CYP3A inducers": a class of other drugs. */
+const DRUG_CLASS_PLURAL = /^\s*(?:[\w-]+\s+){0,1}?(?:inhibitors|inducers|substrates)\b/i;
+const INTERACTION = /\b(?:concomitant(?:ly)?|co-?administ\w*|drug\s+interactions?)\b/i;
+/** ", a " / ", an " opening an apposition right before the target phrase. */
+const APPOSITION_BEFORE = /,\s*(?:an?|the)\s+(?:anti-?\s*)?$/i;
+
 export const targetRule: SentenceRule = {
   id: 'targets',
   needs: [DRUG, TARGET],
@@ -50,13 +56,21 @@ export const targetRule: SentenceRule = {
       const last = group[group.length - 1];
       if (!first || !last) continue;
       const pre = before.test(ctx.text.slice(Math.max(0, first.start - 30), first.start));
-      const post = after.test(ctx.text.slice(last.end, last.end + 40));
+      const tail = ctx.text.slice(last.end, last.end + 40);
+      const post = after.test(tail);
       if (!pre && !post) continue;
+      // "with strong CYP2C8 inhibitors", "concomitant use": another drug class, not what the drug binds.
+      if (DRUG_CLASS_PLURAL.test(tail) || INTERACTION.test(ctx.text)) continue;
       const left = nearestBefore(ctx, first.start, DRUG, 100);
       const right = nearestAfter(ctx, last.end, DRUG, 60);
       const dl = left ? first.start - left.end : Infinity;
       const dr = right ? right.start - last.end : Infinity;
-      const drug = dl <= dr ? left : right;
+      let drug = dl <= dr ? left : right;
+      // "X, a HER2 directed ADC, …": an apposition describes the name right before its comma, or nothing.
+      if (APPOSITION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 30), first.start))) {
+        const head = ctx.text.slice(0, first.start).replace(APPOSITION_BEFORE, '');
+        drug = left && /^\s*[®™)]?\s*$/.test(head.slice(left.end)) ? left : undefined;
+      }
       if (!drug) continue;
       for (const target of group) emit('TARGETS', drug, target, pre ? 'targets.anti_or_directed' : 'targets.target_modifier', 0.8);
     }

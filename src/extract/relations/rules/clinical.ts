@@ -15,7 +15,7 @@ import { DISEASE, DRUG } from './types.ts';
 /** "Phase 2 trial of X", "Phase II testing of our X", "Phase 3 study evaluating X": the drug follows. */
 const DRUG_FOLLOWS = /^\s*(?:[\w-]+\s+){0,3}?(?:trials?|study|studies|testing|evaluation|program|development|portion|part|cohort)?\s*(?:of|evaluating|investigating|assessing|with|for|to\s+evaluate|comparing)\s/i;
 /** "X and Y, … and is in …": the clause coordinates with the sentence subject. */
-const COORDINATED = /,\s*and\s+(?:is|are|was|were|has|have)\b/i;
+const COORDINATED = /(?:,\s*|\s)and\s+(?:is|are|was|were|has|have)\b/i;
 
 function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   const start = phase.start - ctx.sentence.start;
@@ -71,6 +71,12 @@ const COMBINATION_BEFORE = /\b(?:combination\s+with|combined\s+with|plus|togethe
 
 function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
   let list = listBefore(ctx, pos, DRUG, 60);
+  // "X in combination with A and B was approved … for": start from the regimen, then walk back to X.
+  if (list.length === 0) {
+    const far = listBefore(ctx, pos, DRUG, 160);
+    const first = far[0];
+    if (first && COMBINATION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 40), first.start))) list = far;
+  }
   for (let guard = 0; guard < 4; guard++) {
     const first = list[0];
     if (!first || !COMBINATION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 40), first.start))) break;
@@ -87,15 +93,40 @@ function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
   return list.length > 0 ? list : [near];
 }
 
+/**
+ * What may stand between a bare "in"/"for"/"against" and the disease: line of therapy, stage, marker
+ * status and coordinated organ adjectives ("in second-line metastatic HER2-positive gastric or …").
+ */
+const QUALIFIER_GAP = new RegExp(
+  '^\\s*(?:(?:the|(?:first|second|third|later)-line|metastatic|advanced|locally|relapsed|refractory|recurrent|resistant|unresectable|early|late|stage|newly|diagnosed|previously|treated|untreated|adult|pediatric|severe|moderate|mild|chronic|acute|high-risk|[\\w]+-(?:positive|negative|mutated|mutant|expressing|low|high|associated|related))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+)*$',
+  'i',
+);
+
+/** "<disease> programs, X and Y", "X <disease> program": the drug is a programme for the disease. */
+const PROGRAM_AFTER = /^\s+(?:programs?|candidates?|product\s+candidates?)\b/i;
+
 export const indicationRule: SentenceRule = {
   id: 'indication',
   needs: [DRUG, DISEASE],
-  triggers: ['indication'],
+  triggers: ['indication', 'indication.program'],
   apply(ctx: SentenceContext, emit: Emit) {
     const approved = hasAny('approval', ctx.text) && !hasAny('approval.pending', ctx.text) && statusOf(ctx.text) === 'actual';
     const used = new Set<number>();
+    for (const disease of ctx.items) {
+      if (disease.label !== 'Disease') continue;
+      const program = PROGRAM_AFTER.exec(ctx.text.slice(disease.end, disease.end + 30));
+      if (!program) continue;
+      const drugs = /^\s*,\s*/.test(ctx.text.slice(disease.end + program[0].length, disease.end + program[0].length + 3))
+        ? listAfter(ctx, disease.end + program[0].length, DRUG, 4, ['Company'])
+        : ctx.items.filter((it) => it.label === 'Drug' && /^\s+$/.test(ctx.text.slice(it.end, disease.start)));
+      for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.disease_program', 0.65);
+    }
     for (const hit of findAll('indication', ctx.text)) {
-      const diseases = listAfter(ctx, hit.end, DISEASE, GENERIC.has(hit.text) ? 3 : 45, ['Drug', 'Company']);
+      const generic = GENERIC.has(hit.text);
+      let diseases = listAfter(ctx, hit.end, DISEASE, generic ? 90 : 45, ['Drug', 'Company']);
+      // "in second-line metastatic HER2-positive gastric or X": a bare preposition takes only qualifiers before the disease.
+      const firstDisease = diseases[0];
+      if (generic && firstDisease && !QUALIFIER_GAP.test(ctx.text.slice(hit.end, firstDisease.start))) diseases = [];
       const fresh = diseases.filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
@@ -104,7 +135,7 @@ export const indicationRule: SentenceRule = {
         if (isNegated(ctx.text, drug.end, hit.start)) continue;
         for (const disease of fresh) {
           if (approved) emit('APPROVED_FOR', drug, disease, 'approved_for.approval_statement', 0.75);
-          else emit('STUDIED_FOR', drug, disease, GENERIC.has(hit.text) ? 'studied_for.preposition' : 'studied_for.indication_phrase', GENERIC.has(hit.text) ? 0.6 : 0.8);
+          else emit('STUDIED_FOR', drug, disease, generic ? 'studied_for.preposition' : 'studied_for.indication_phrase', generic ? 0.6 : 0.8);
         }
       }
     }

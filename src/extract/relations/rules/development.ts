@@ -19,12 +19,28 @@ function drugsBefore(ctx: SentenceContext, pos: number): Item[] {
     if (subject) return [subject];
   }
   const list = listBefore(ctx, pos, DRUG, 40);
-  if (list.length > 0) return list;
+  if (list.length > 0) return withAppositiveList(ctx, list);
   const near = nearestBefore(ctx, pos, DRUG, 100);
   if (near) return [near];
   // "X is being evaluated in combination with Y … in a trial being conducted by A": the clause's subject.
   const subject = clauseSubjectDrug(ctx, pos);
   return subject ? [subject] : [];
+}
+
+/** ", a HER3 directed ADC, ": an apposition between the drugs of a list. */
+const APPOSITIVE_GAP = /^\s*,\s*(?:an?|the)\s+[^,;.()]{1,60},\s*(?:and\s+)?$/i;
+
+/** "A, a HER3 directed ADC, B, a CDH6 directed ADC, are …": extends a list back over appositions. */
+function withAppositiveList(ctx: SentenceContext, list: Item[]): Item[] {
+  const out = [...list];
+  for (let first = out[0]; first; first = out[0]) {
+    const prev = nearestBefore(ctx, first.start, DRUG, 80);
+    if (!prev || ctx.items.some((it) => it.start >= prev.end && it.end <= first.start && it.label !== 'Target' && it.label !== 'Technology')) break;
+    const gap = ctx.text.slice(prev.end, first.start);
+    if (!APPOSITIVE_GAP.test(gap)) break;
+    out.unshift(prev);
+  }
+  return out;
 }
 
 /** "… developed by A in collaboration with B": B develops it too. */
@@ -47,7 +63,8 @@ function primaryItem(ctx: SentenceContext, at: number): Item | undefined {
 
 /** An active verb used as a passive or followed by its agent ("developed by"): another rule's case. */
 function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
-  return /^\s+by\b/i.test(ctx.text.slice(end, end + 5)) || /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
+  if (/^\s+by\b/i.test(ctx.text.slice(end, end + 5))) return true;
+  return /ed$/i.test(ctx.text.slice(start, end)) && /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
 }
 
 /** "A's investigational X", "its MEK inhibitor, X", "Acme cancer programs, X and Y". */
@@ -75,8 +92,8 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
   // "evaluating its RANK ligand inhibitor, X": "its/their" + a noun phrase in apposition to the drug.
   for (const drug of ctx.items) {
     if (drug.label !== 'Drug') continue;
-    const before = ctx.text.slice(Math.max(0, drug.start - 90), drug.start);
-    const its = /\b(its|their)\s+(?:[^\s,;.]+\s+){0,7}?[^\s,;.]+,\s*$/i.exec(before);
+    const before = ctx.text.slice(Math.max(0, drug.start - 120), drug.start);
+    const its = /\b(its|their)\s+(?:[^\s,;.]+\s+){0,12}?[^\s,;.]+,\s*$/i.exec(before);
     if (its) {
       const at = drug.start - before.length + its.index;
       if (!ctx.items.some((it) => it.start >= at && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug'))) {
@@ -86,7 +103,7 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
     }
     // "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug.
     const owner = nearestAfter(ctx, drug.end, COMPANY, 40);
-    if (owner && !owner.pronoun && isPossessive(ctx, owner) && /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
+    if (owner && !owner.pronoun && isPossessive(ctx, owner) && /^\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
       const tail = ctx.text.slice(owner.end, owner.end + 60);
       if (/^\s*['’]s?\s+(?:[\w-]+\s+){0,4}?(?:inhibitor|antibody|agonist|antagonist|therapy|therapeutic|vaccine|medicine|drug|candidate|compound|conjugate|ADC|treatment|program|product)s?\b/i.test(tail)) {
         emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
@@ -98,7 +115,7 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
 export const developmentRule: SentenceRule = {
   id: 'develops',
   needs: [COMPANY, DRUG],
-  triggers: ['develops.passive', 'develops.passive_with', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun', 'develops.pipeline', 'registrant.possessive'],
+  triggers: ['develops.passive', 'develops.passive_with', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun', 'develops.pipeline', 'develops.drug_development', 'registrant.possessive'],
   apply(ctx: SentenceContext, emit: Emit) {
     // "AB-1 and AB-2, in development by Zeta"; "… being developed by A in collaboration with B"
     for (const hit of findAll('develops.passive', ctx.text)) {

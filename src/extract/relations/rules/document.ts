@@ -20,6 +20,8 @@ function payloads(): Map<string, string[]> {
   return payloadNames;
 }
 
+const PLATFORM_WORD = /\b(?:technology|technologies|platform)\b/i;
+
 function usable(dc: DocumentContext, sentenceIndex: number): boolean {
   const s = dc.doc.sentences[sentenceIndex];
   return s !== undefined && s.section !== 'forwardLooking';
@@ -37,12 +39,20 @@ export function documentRules(dc: DocumentContext, facts: readonly RelationFact[
       if (!byName.has(key)) byName.set(key, i);
     }
   });
+  // Technologies the document names as a platform in at least one mention ("DXd ADC technology").
+  const platforms = new Set<number>();
+  mentions.forEach((m, i) => {
+    if (m.label === 'Technology' && PLATFORM_WORD.test(m.text)) platforms.add(dc.entityOf[i] ?? i);
+  });
   const seen = new Set<string>();
   const add = (source: number, target: number, sentenceIndex: number, rule: string, confidence: number): void => {
     const key = `${dc.entityOf[source]}>${dc.entityOf[target]}|${rule}`;
     if (seen.has(key) || dc.entityOf[source] === dc.entityOf[target] || !usable(dc, sentenceIndex)) return;
     seen.add(key);
-    out.push({ type: 'HAS_COMPONENT', source, target, properties: {}, sentenceIndex, rule, confidence });
+    // A payload named as a whole platform ("DXd ADC technology") is the technology the drug uses, not a part of it.
+    const platform = platforms.has(dc.entityOf[target] ?? target);
+    if (platform) out.push({ type: 'USES_TECHNOLOGY', source, target, properties: {}, sentenceIndex, rule: rule.replace(/^has_component\./, 'uses_technology.'), confidence });
+    else out.push({ type: 'HAS_COMPONENT', source, target, properties: {}, sentenceIndex, rule, confidence });
   };
   mentions.forEach((m, i) => {
     if (m.label !== 'Drug') return;
