@@ -8,6 +8,7 @@ import { isKgError, KgError } from './errors.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
 import { ingest, forget } from './api/ingest.ts';
 import { runQuery, formatTable, listQueries } from './api/queries.ts';
+import { startProgress } from './progress.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -67,12 +68,15 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
   ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; uri?: string; database?: string }) => {
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
-    const summary = await ingest(inputs, configFrom(options), {
+    const config = configFrom(options);
+    const progress = await startProgress(inputs, process.stderr, out);
+    const summary = await ingest(inputs, config, {
       batchSize,
       force: options.force === true,
       docTimeoutMs: docTimeoutMs(options.docTimeout),
-      onDocument: (d) => out(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships)\n`),
-    });
+      onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships)\n`),
+      onInput: () => progress.tick(),
+    }).finally(() => progress.stop());
     for (const f of summary.failures) err(`${f.error.toLine()}\n`);
     out(`nodes: ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
     out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
@@ -134,7 +138,7 @@ export async function main(argv: string[], io = { out: (s: string) => void proce
     if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     if (isKgError(error)) {
       io.err(`kg: ${error.toLine()}\n`);
-      return EXIT.failed;
+      return error.code === 'USAGE' ? EXIT.usage : EXIT.failed;
     }
     throw error;
   }

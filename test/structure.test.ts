@@ -78,6 +78,17 @@ describe('the reference 8-K (plain text)', () => {
     expect(doc?.asOf).toBe('2007-07-31');
   });
 
+  it('gives each item its text, from under its heading to the next heading', async () => {
+    const [doc] = await docsOf(REFERENCE);
+    const [otherEvents, exhibits] = doc?.filing?.items ?? [];
+    expect(otherEvents?.title).toBe('OTHER EVENTS');
+    expect(otherEvents?.text).toMatch(/^On July 31, 2007, ImmunoGen, Inc\. \(Nasdaq: IMGN\) issued a press release/);
+    expect(otherEvents?.text).not.toMatch(/ITEM 9\.01|FINANCIAL STATEMENTS AND EXHIBITS/);
+    expect(otherEvents?.text).not.toMatch(/\s{2}|\*\*|\\\$/);
+    expect(exhibits?.text).toMatch(/^\(d\) The following exhibit is being filed herewith/);
+    expect(exhibits?.text).not.toMatch(/SIGNATURE/);
+  });
+
   it('finds the press release parts: headline, dateline, about, forward-looking, trademark', async () => {
     const [doc] = await docsOf(REFERENCE);
     if (!doc) throw new Error('no document');
@@ -173,7 +184,8 @@ describe('EDGAR HTML', () => {
       ['Kentucky Utilities Company', '1-3464', '61-0247570', 'Kentucky'],
     ]);
     expect(registrants[1]?.phone).toBe('(859) 255-2100');
-    expect(doc?.filing?.items).toEqual([{ code: '9', title: 'Regulation FD Disclosure' }]);
+    expect(doc?.filing?.items.map((i) => [i.code, i.title])).toEqual([['9', 'Regulation FD Disclosure']]);
+    expect(doc?.filing?.items[0]?.text).toMatch(/^On March 25, 2003, in connection with the filing/);
   });
 
   it('decodes Windows-1252 character references, drops hidden parts and separates cells and paragraphs', () => {
@@ -214,10 +226,74 @@ describe('plain-text press releases', () => {
     expect(lastAbout).not.toMatch(/Forward-Looking Statement/);
   });
 
+  it('cuts the contact lines off the end of a run-on forward-looking paragraph', async () => {
+    const [doc] = await docsOf(join(CORPUS, 'dev', '002_merck-ngm-option-ngm313.txt'));
+    if (!doc) throw new Error('no document');
+    const fls = sectionText(doc, 'forwardLooking').at(-1) ?? '';
+    expect(fls).toMatch(/Internet site \.$/);
+    expect(fls).not.toMatch(/Media:/);
+    expect(sectionText(doc, 'contacts').at(-1)).toMatch(/^Merck Media: .*\d{3}-\d{4}$/);
+    expect(doc.sentences.filter((s) => s.section === 'contacts').length).toBeGreaterThan(0);
+  });
+
+  it('gives a run-together "About X" heading and a glued sentence their own units', async () => {
+    const [doc] = await docsOf(join(CORPUS, 'dev', '033_biomedx-novo-nordisk-oral-peptide-collaboration.txt'));
+    if (!doc) throw new Error('no document');
+    const about = doc.sentences.filter((s) => s.section === 'about').map((s) => doc.text.slice(s.start, s.end));
+    expect(about.filter((t) => /^About /.test(t)).map((t) => t.length)).toEqual(about.filter((t) => /^About /.test(t)).map((t) => t.length).map((n) => Math.min(n, 40)));
+    expect(about.some((t) => /^About \S+\s*\S*$/u.test(t))).toBe(true);
+    expect(about.every((t) => !/[a-z]\.[A-Z]/.test(t))).toBe(true);
+    expect(new Set(doc.sections.filter((s) => s.kind === 'about').map((s) => s.title)).size).toBe(2);
+  });
+
   it('blanks Markdown escapes without moving offsets', () => {
     const text = 'a \\$5 million **04-2726691** (*see* below)';
     const clean = cleanMarkup(text);
     expect(clean).toHaveLength(text.length);
     expect(clean).toBe('a  $5 million   04-2726691   ( see  below)');
+  });
+});
+
+describe('run-on releases (synthetic)', () => {
+  const structureOf = (text: string): StructuredDocument => {
+    const [doc] = structure({ path: 'release.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' });
+    if (!doc) throw new Error('no document');
+    return doc;
+  };
+  const prose =
+    'Acme Corp. Announces a Partnership\n\nBOSTON, Mass., May 1, 2024 /PRNewswire/ -- Acme Corp. today announced a partnership with Beta Bio. ' +
+    'The companies will develop new medicines together for patients with rare diseases.\n\n';
+  const fls =
+    'Forward-Looking Statements\n\nThis press release contains forward-looking statements that involve risks and uncertainties. ' +
+    'Acme undertakes no obligation to update these statements except as required by law and the rules of the exchange. ';
+
+  it('puts a closing run of contacts (labels, names, phone numbers) in a contacts section', () => {
+    const text = `${prose}${fls}Acme Media: Jane Roe (555) 555-0100 jane.roe@acme.example Investors: John Doe 555-0101\n`;
+    const doc = structureOf(text);
+    expect(sectionText(doc, 'contacts')).toEqual(['Acme Media: Jane Roe (555) 555-0100 jane.roe@acme.example Investors: John Doe 555-0101']);
+    expect(sectionText(doc, 'forwardLooking').join(' ')).toMatch(/rules of the exchange\.$/);
+  });
+
+  it('leaves prose that mentions a phone number alone', () => {
+    const text = `${prose}Patients can call the support line at (555) 555-0100 or write to help@acme.example for more information about the programme.\n`;
+    const doc = structureOf(text);
+    expect(doc.sections.map((s) => s.kind)).not.toContain('contacts');
+  });
+
+  it('keeps an "About X" section going over a line that is only the company name', () => {
+    const text = `${prose}About Acme Corp.\n\nAcme Corp.\n\nAcme is a biotechnology company developing antibodies for cancer.\n\nPipeline Highlights\n\nAcme has three programmes.\n`;
+    const doc = structureOf(text);
+    const about = doc.sections.filter((s) => s.kind === 'about').map((s) => doc.text.slice(s.start, s.end));
+    expect(about.join('\n\n')).toMatch(/^About Acme Corp\.\n\nAcme Corp\.\n\nAcme is a biotechnology company/);
+    // A real heading still ends the boilerplate.
+    expect(about.join(' ')).not.toMatch(/Pipeline Highlights|three programmes/);
+  });
+
+  it('splits "About AcmeAcme is …" into the heading and the first sentence', () => {
+    const text = `${prose}About Acme BioAcme Bio is a company that develops antibodies for cancer.\n`;
+    const doc = structureOf(text);
+    const about = doc.sentences.filter((s) => s.section === 'about').map((s) => doc.text.slice(s.start, s.end));
+    expect(about).toEqual(['About Acme Bio', 'Acme Bio is a company that develops antibodies for cancer.']);
+    expect(doc.sections.find((s) => s.kind === 'about')?.title).toBe('About Acme Bio');
   });
 });

@@ -9,6 +9,8 @@ import { Neo4jGraphStore, type DocumentWriteResult, type GraphCounts, type Write
 export interface IngestOptions extends WriteOptions, ExtractOptions {
   /** Called after each document is written (progress output). */
   onDocument?: (result: IngestedDocument) => void;
+  /** Called after each input file is done, written or failed (drives the progress bar). */
+  onInput?: (path: string, ok: boolean) => void;
   /** Also read back each document's part of the graph (one more query per document). */
   documentCounts?: boolean;
 }
@@ -35,6 +37,7 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
     for await (const result of extractInputs(inputs, options)) {
       if (!result.ok) {
         failures.push({ path: result.path, error: result.error });
+        options.onInput?.(result.path, false);
         continue;
       }
       for (const extraction of result.extractions) {
@@ -43,6 +46,7 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
         documents.push(written);
         options.onDocument?.(written);
       }
+      options.onInput?.(result.path, true);
     }
     return { documents, failures, counts: await store.counts() };
   } finally {

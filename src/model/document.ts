@@ -51,7 +51,12 @@ export const Registrant = z.object({
 });
 export type Registrant = z.infer<typeof Registrant>;
 
-export const FilingItem = z.object({ code: z.string(), title: z.string().optional() });
+export const FilingItem = z.object({
+  code: z.string(),
+  title: z.string().optional(),
+  /** The item's text under its heading, white space collapsed (absent for items known only from the EDGAR header). */
+  text: z.string().optional(),
+});
 export const Exhibit = z.object({ number: z.string(), description: z.string().optional() });
 
 export const Filing = z.object({

@@ -13,7 +13,10 @@ function abbreviationSet(): ReadonlySet<string> {
 
 /** Sentence-final punctuation (with closing quotes/brackets) followed by space and a sentence opener. */
 // The lookbehind makes a run of dots one candidate, so "....." costs linear time, not quadratic.
-const BOUNDARY = /(?<![.!?])[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}•])/gu;
+// The second form is a lost line break: a word, a period and a capitalised word glued to it
+// ("… artificial intelligence.All our projects …"); two lower-case letters before the period keep
+// "U.S.A", "Ph.D" and "e.g.X" whole.
+const BOUNDARY = /(?<![.!?])[.!?]+["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}•])|(?<=\p{Ll}{2})[.!?](?=\p{Lu}\p{Ll}+[\s,])/gu;
 
 /** The word right before a period at `dot`: letters, digits and internal periods ("Ph.D", "U.S", "Inc"). */
 function wordBefore(text: string, dot: number, floor: number): string {

@@ -12,7 +12,7 @@ import { splitSentences } from '../segment/sentences.ts';
 import { dataTsv } from '../data-files.ts';
 import { KgError } from '../errors.ts';
 import { looksLikeHtml, renderHtml } from './html.ts';
-import { structureText, type TextStructure } from './sections.ts';
+import { structureText, type ItemMark, type TextStructure } from './sections.ts';
 import { parseCover, type CoverFields } from './cover.ts';
 import { looksLikeSubmission, parseSecHeader, skipReason, stripSgmlMarks, submissionDocuments, unwrapBody, type SecHeader } from './submission.ts';
 
@@ -168,6 +168,12 @@ function mergeRegistrants(header: SecHeader | undefined, cover: CoverFields | un
   });
 }
 
+/** An item's text under its heading, markup blanked and white space collapsed; undefined when there is none. */
+function itemText(text: string, item: ItemMark): string | undefined {
+  const body = cleanMarkup(text.slice(item.bodyStart, item.end)).replace(/\s+/g, ' ').trim();
+  return body === '' ? undefined : body;
+}
+
 function buildFiling(main: DraftDocument | undefined, header: SecHeader | undefined, extraExhibits: ExhibitT[]): Filing | undefined {
   const isFiling = main?.structure.isFiling ?? false;
   if (!isFiling && !header) return undefined;
@@ -183,7 +189,19 @@ function buildFiling(main: DraftDocument | undefined, header: SecHeader | undefi
   if (reportDate) filing.reportDate = reportDate;
   if (header?.filedDate) filing.filedDate = header.filedDate;
   const items = new Map<string, FilingItemT>();
-  for (const item of main?.structure.items ?? []) if (!items.has(item.code)) items.set(item.code, item.title ? { code: item.code, title: item.title } : { code: item.code });
+  for (const item of main?.structure.items ?? []) {
+    const text = main ? itemText(main.text, item) : undefined;
+    const existing = items.get(item.code);
+    if (existing) {
+      // A repeated heading (a table of contents, a continued item) adds text only where there was none.
+      if (existing.text === undefined && text !== undefined) existing.text = text;
+      continue;
+    }
+    const entry: FilingItemT = { code: item.code };
+    if (item.title) entry.title = item.title;
+    if (text !== undefined) entry.text = text;
+    items.set(item.code, entry);
+  }
   for (const item of itemsFromTitles(header?.itemTitles ?? [], header?.filedDate)) {
     const key = item.code === '' ? `?${item.title ?? ''}` : item.code;
     const existing = items.get(key);

@@ -20,6 +20,10 @@ const SectionPatternsFile = z.object({
   trademark: z.string(),
   /** A word every trademark note contains: a cheap test that spares most blocks the full pattern. */
   trademarkCue: z.string(),
+  /** A contact label ("Media:"), an e-mail or a phone number, found anywhere in a block (used with lastIndex). */
+  inlineContactCue: z.string(),
+  /** Four lower-case words in a row: running prose, never a contact list. */
+  proseRun: z.string(),
   otherHeading: z.array(z.string()),
   releaseNoise: z.string(),
 });
@@ -40,6 +44,9 @@ export interface SectionPatterns {
   contactLine: RegExp;
   trademark: RegExp;
   trademarkCue: RegExp;
+  /** Global. */
+  inlineContactCue: RegExp;
+  proseRun: RegExp;
   otherHeading: RegExp[];
   releaseNoise: RegExp;
 }
@@ -77,6 +84,8 @@ export function sectionPatterns(): SectionPatterns {
     contactLine: re(f.contactLine),
     trademark: re(f.trademark),
     trademarkCue: re(f.trademarkCue),
+    inlineContactCue: re(f.inlineContactCue, 'g'),
+    proseRun: new RegExp(f.proseRun, 'u'),
     otherHeading: f.otherHeading.map((s) => re(s)),
     releaseNoise: re(f.releaseNoise),
   };

@@ -51,6 +51,9 @@ export function blocksOf(text: string): Block[] {
 export interface ItemMark {
   code: string;
   title?: string;
+  /** The item's text after its heading: [bodyStart, end) in the document text (empty when bodyStart = end). */
+  bodyStart: number;
+  end: number;
 }
 
 export interface TextStructure {
@@ -66,6 +69,8 @@ interface Piece {
   end: number;
   kind: SectionKind;
   title?: string;
+  /** A piece that stays a section of its own (a run-together heading), never merged with the next one. */
+  sealed?: boolean;
 }
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
@@ -120,6 +125,9 @@ function inlineAboutHeadingEnd(t: string): number | undefined {
     const name = rest.slice(0, length);
     const glued = rest.slice(length);
     if (name.length >= 3 && glued.startsWith(name)) return m[0].length + length;
+    // "About Acme Bio\u00a0Acme Bio is …": the name repeated after a no-break space or a gap that was a line break.
+    const gap = /^(?:\u00a0|\s{2,}|\t)\s*/u.exec(glued);
+    if (name.length >= 3 && gap && glued.slice(gap[0].length).startsWith(name)) return m[0].length + length;
     // "About BioMed X" + "BioMed" glued to the last word: the name's first word repeats inside its last.
     const firstWord = words[0] ?? '';
     const last = words[k] ?? '';
@@ -149,7 +157,7 @@ function findDateline(text: string, blocks: readonly Block[], from: number): { i
 /** Runs the section state machine over a document's text. */
 export function structureText(text: string): TextStructure {
   const p = sectionPatterns();
-  const blocks = blocksOf(text);
+  const { blocks, contactTails } = splitRunOnBlocks(p, blocksOf(text));
   const isFiling = blocks.slice(0, 14).some((b) => matchesAny(p.coverSignals, b.text));
   const firstItem = isFiling ? blocks.findIndex((b) => p.itemHeading.test(b.text)) : -1;
   const found = findDateline(text, blocks, Math.max(0, firstItem));
@@ -231,10 +239,18 @@ export function structureText(text: string): TextStructure {
   let title: string | undefined;
   let pastSignature = false;
   // `null` means "no title"; leaving the argument out means "the current section's title".
-  const push = (start: number, end: number, kind: SectionKind, t: string | null = title ?? null): void => {
+  const push = (start: number, end: number, kind: SectionKind, t: string | null = title ?? null, sealed = false): void => {
     while (start < end && /\s/.test(text[start] ?? '')) start++;
     while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
-    if (end > start) pieces.push(t === null ? { start, end, kind } : { start, end, kind, title: t });
+    if (end <= start) return;
+    const piece: Piece = t === null ? { start, end, kind } : { start, end, kind, title: t };
+    if (sealed) piece.sealed = true;
+    pieces.push(piece);
+  };
+  // A block that switches to forward-looking text mid-way leaves its heading's title behind.
+  const setState = (kind: SectionKind): void => {
+    state = kind;
+    if (kind === 'forwardLooking') title = undefined;
   };
 
   for (let i = 0; i < blocks.length; i++) {
@@ -261,7 +277,7 @@ export function structureText(text: string): TextStructure {
       if (item && t.length <= 220 && !/^\p{Ll}/u.test(itemTitleText) && !/\b(?:is|are|was|were|herein|hereby)\b/.test(itemTitleText)) {
         const code = item[1] ?? '';
         const itemTitle = (item[2] ?? '').replace(/^[.:\s]+|[.\s|]+$/g, '').trim();
-        items.push(itemTitle === '' ? { code } : { code, title: itemTitle });
+        items.push(itemTitle === '' ? { code, bodyStart: block.end, end: block.end } : { code, title: itemTitle, bodyStart: block.end, end: block.end });
         state = 'item';
         title = code;
         push(block.start, block.end, 'item');
@@ -293,6 +309,12 @@ export function structureText(text: string): TextStructure {
     }
 
     // Release mode.
+    if (contactTails.has(block) && state !== 'signature') {
+      state = 'contacts';
+      title = undefined;
+      push(block.start, block.end, 'contacts');
+      continue;
+    }
     if (isAboutHeading(p, t)) {
       state = 'about';
       title = t.replace(/\s*:$/, '');
@@ -326,12 +348,20 @@ export function structureText(text: string): TextStructure {
       push(block.start, block.end, 'signature', null);
       continue;
     }
-    if (p.aboutInline.test(t) && t.length > 200 && state !== 'forwardLooking') {
-      // A run-together "About X" heading: the heading is its own piece when its end can be found.
-      const headEnd = inlineAboutHeadingEnd(t);
+    const headEnd = p.aboutInline.test(t) && state !== 'forwardLooking' ? inlineAboutHeadingEnd(t) : undefined;
+    if (p.aboutInline.test(t) && (t.length > 200 || headEnd !== undefined) && state !== 'forwardLooking') {
+      // A run-together "About X" heading ("About AcmeAcme is …"): when its end can be found it is a
+      // section of its own, so that its words never run into the first sentence.
       state = 'about';
       title = headEnd ? t.slice(0, headEnd).trim() : t.slice(0, 60).replace(/\s+\S*$/, '');
-      splitForwardLooking(p, text, block, 'about', title, push, (k) => (state = k));
+      if (headEnd !== undefined) push(block.start, block.start + headEnd, 'about', title, true);
+      const rest = headEnd === undefined ? block : { start: block.start + headEnd, end: block.end, text: t.slice(headEnd) };
+      splitForwardLooking(p, text, rest, 'about', title, push, setState);
+      continue;
+    }
+    if (state === 'about' && title !== undefined && namesAboutSubject(title, t)) {
+      // The company's name on a line of its own (a logo line) inside its "About" section.
+      push(block.start, block.end, 'about');
       continue;
     }
     if ((state === 'about' || state === 'forwardLooking') && isGenericHeading(p, t)) {
@@ -345,17 +375,31 @@ export function structureText(text: string): TextStructure {
       title = undefined;
     }
     if (state === 'body' && (QUOTE_OPENER.test(t) || SAID_QUOTE.test(t))) {
-      splitForwardLooking(p, text, block, 'quote', null, push, (k) => (state = k));
+      splitForwardLooking(p, text, block, 'quote', null, push, setState);
       continue;
     }
     if (state === 'body' || state === 'about' || state === 'other') {
-      splitForwardLooking(p, text, block, state, title, push, (k) => (state = k));
+      splitForwardLooking(p, text, block, state, title, push, setState);
       continue;
     }
     push(block.start, block.end, state);
   }
 
-  return { sections: mergePieces(pieces), isFiling, ...(dateline ? { dateline } : {}), ...(headline !== undefined ? { headline } : {}), items };
+  const sections = mergePieces(pieces);
+  for (const item of items) item.end = itemEnd(sections, item);
+  return { sections, isFiling, ...(dateline ? { dateline } : {}), ...(headline !== undefined ? { headline } : {}), items };
+}
+
+/** Where an item's text ends: the end of the run of item sections with its code that holds its heading. */
+function itemEnd(sections: readonly Section[], item: ItemMark): number {
+  let end = item.end;
+  let i = sections.findIndex((s) => s.kind === 'item' && s.start < item.bodyStart && item.bodyStart <= s.end);
+  for (; i >= 0 && i < sections.length; i++) {
+    const s = sections[i];
+    if (!s || s.kind !== 'item' || s.title !== item.code) break;
+    end = Math.max(end, s.end);
+  }
+  return end;
 }
 
 function spanOf(block: Block | undefined): { start: number; end: number } {
@@ -390,9 +434,11 @@ function splitForwardLooking(
 /** Joins neighbouring pieces of the same kind and title into sections. */
 function mergePieces(pieces: readonly Piece[]): Section[] {
   const sections: Section[] = [];
+  let lastSealed = false;
   for (const piece of [...pieces].sort((a, b) => a.start - b.start)) {
     const last = sections[sections.length - 1];
-    const mergeable = piece.kind !== 'headline' && piece.kind !== 'subheadline' && piece.kind !== 'dateline' && piece.kind !== 'quote' && piece.kind !== 'trademark';
+    const mergeable = !lastSealed && !piece.sealed && piece.kind !== 'headline' && piece.kind !== 'subheadline' && piece.kind !== 'dateline' && piece.kind !== 'quote' && piece.kind !== 'trademark';
+    lastSealed = piece.sealed === true;
     if (last && mergeable && last.kind === piece.kind && last.title === piece.title && last.end <= piece.start) {
       last.end = piece.end;
       continue;
@@ -402,4 +448,98 @@ function mergePieces(pieces: readonly Piece[]): Section[] {
     sections.push(section);
   }
   return sections;
+}
+
+const foldName = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/\b(?:inc|corp|corporation|co|ltd|llc|plc|ag|se|sa|nv|gmbh|the)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** True when a short line is the name the "About X" heading is about ("Acme Corp." under "About Acme"). */
+function namesAboutSubject(aboutTitle: string, line: string): boolean {
+  if (line.length > 80) return false;
+  const subject = foldName(aboutTitle.replace(/^about\s+/i, ''));
+  const name = foldName(line);
+  if (name === '' || subject === '') return false;
+  // The whole name, or its first words ("Acme" under "About Acme Biosciences").
+  return name === subject || subject.startsWith(`${name} `);
+}
+
+/** A sentence end inside a block, also where a line break was lost ("… intelligence.All our …"). */
+const SENTENCE_GAP = /[.!?]["”’)]?(?:\s+|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}))(?=["“(|+]?[\p{Lu}\p{N}])/gu;
+/** An "About X" heading that a lost line break glued to the sentence before it. */
+const GLUED_ABOUT = /(?<=[.!?]["”’)]?\s*)(?:About|ABOUT)\s+\p{Lu}/gu;
+
+/**
+ * Where a block's closing run of contact lines starts ("… at the SEC's Internet site. Merck Media:
+ * Jane Roe 555-0100 …"), or undefined. Walks the block's sentences back from its end while they are
+ * not prose; that run must hold two contact cues, one of them a phone number or an e-mail address.
+ */
+function contactTailStart(p: SectionPatterns, t: string): number | undefined {
+  const cue = p.inlineContactCue;
+  cue.lastIndex = 0;
+  if (!cue.test(t)) return undefined;
+  const starts = [0];
+  SENTENCE_GAP.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SENTENCE_GAP.exec(t)) !== null) starts.push(m.index + m[0].length);
+  let tail: number | undefined;
+  for (let k = starts.length - 1; k >= 0; k--) {
+    const from = starts[k] ?? 0;
+    if (p.proseRun.test(t.slice(from, starts[k + 1] ?? t.length))) break;
+    tail = from;
+  }
+  if (tail === undefined) return undefined;
+  let cues = 0;
+  let reachable = false;
+  cue.lastIndex = tail;
+  while ((m = cue.exec(t)) !== null) {
+    cues++;
+    if (!m[0].endsWith(':')) reachable = true;
+  }
+  return cues >= 2 && reachable ? tail : undefined;
+}
+
+/**
+ * Cuts blocks where a lost line break glued two parts of a release together: before an "About X"
+ * heading whose end can be found, and before a closing run of contact lines. Returns the blocks and
+ * which of them are such contact runs (whole blocks that are only contact lines count too).
+ */
+function splitRunOnBlocks(p: SectionPatterns, blocks: readonly Block[]): { blocks: Block[]; contactTails: Set<Block> } {
+  const out: Block[] = [];
+  const contactTails = new Set<Block>();
+  const emit = (start: number, end: number, t: string, base: Block): Block => {
+    const lead = t.length - t.trimStart().length;
+    const trimmed = t.trim();
+    const block = start === base.start && end === base.end ? base : { start: start + lead, end: start + lead + trimmed.length, text: trimmed };
+    if (block.text !== '') out.push(block);
+    return block;
+  };
+  for (const block of blocks) {
+    const t = block.text;
+    const cuts: number[] = [];
+    if (t.includes('About') || t.includes('ABOUT')) {
+      GLUED_ABOUT.lastIndex = 1;
+      let m: RegExpExecArray | null;
+      while ((m = GLUED_ABOUT.exec(t)) !== null) if (inlineAboutHeadingEnd(t.slice(m.index)) !== undefined) cuts.push(m.index);
+    }
+    const tail = contactTailStart(p, t);
+    if (tail !== undefined && tail > 0 && !cuts.some((c) => c >= tail)) cuts.push(tail);
+    if (cuts.length === 0) {
+      out.push(block);
+      if (tail === 0) contactTails.add(block);
+      continue;
+    }
+    let from = 0;
+    for (const cut of [...cuts, t.length]) {
+      if (cut <= from) continue;
+      const piece = emit(block.start + from, block.start + cut, t.slice(from, cut), block);
+      if (tail !== undefined && from === tail) contactTails.add(piece);
+      from = cut;
+    }
+  }
+  return { blocks: out, contactTails };
 }

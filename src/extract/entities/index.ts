@@ -14,7 +14,7 @@ import { findTargets } from './targets.ts';
 import { findTechnologies } from './technologies.ts';
 import { findPeople } from './people.ts';
 import { findDiseases } from './diseases.ts';
-import { companyWords, nameStopwords } from './lexicons.ts';
+import { companyWords, industryCompanies, nameStopwords } from './lexicons.ts';
 import { PhraseMatcher } from './phrases.ts';
 import { stripLegalSuffix } from '../../resolve/normalize.ts';
 
@@ -128,6 +128,11 @@ export function extractEntities(doc: StructuredDocument): DocumentMentions {
     if (alias && alias.canonical !== m.canonical && !alias.rule.endsWith('.repeat')) m.canonical = alias.canonical;
   }
 
+  // Contact lines run a company into a name ("Acme Media: Jane Doe", "Jane Doe Acme Pharma"):
+  // a name that opens or closes with a company this document names loses those words.
+  const companyForms = new Set([...(table.forms.get('Company')?.keys() ?? []), ...industryCompanies()]);
+  for (const m of selected) if (m.label === 'Person' && /^person\.(?:contact|name-line)/.test(m.rule)) trimCompanyWords(m, companyForms);
+
   extra.push(...sweepKnownForms(scope, table));
   const registrant = registrantName(doc) ?? companies.find((c) => c.properties?.['definedAsCompany'])?.canonical;
   if (registrant) extra.push(...findCompanyAnaphora(scope, registrant));
@@ -157,6 +162,24 @@ function spells(abbreviation: string, longForm: string): boolean {
     at++;
   }
   return true;
+}
+
+function trimCompanyWords(m: Candidate, companies: ReadonlySet<string>): void {
+  const words = m.text.split(/[ \t]+/);
+  for (let n = Math.min(3, words.length - 2); n >= 1; n--) {
+    if (companies.has(words.slice(0, n).join(' '))) {
+      const rest = words.slice(n).join(' ');
+      m.start = m.end - rest.length;
+      m.text = m.canonical = rest;
+      return;
+    }
+    if (companies.has(words.slice(-n).join(' '))) {
+      const rest = words.slice(0, -n).join(' ');
+      m.end = m.start + rest.length;
+      m.text = m.canonical = rest;
+      return;
+    }
+  }
 }
 
 function toMention(c: Candidate): Mention {

@@ -10,7 +10,7 @@ const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p
 const INITIAL = String.raw`\p{Lu}\.`;
 const PERSON = String.raw`${WORD}(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
 
-let compiled: { said: RegExp; titled: RegExp; titleFirst: RegExp; honorific: RegExp; signature: RegExp; contact: RegExp; labelled: RegExp; hon: RegExp; deg: RegExp; notName: Set<string> } | undefined;
+let compiled: { nameLine: RegExp; said: RegExp; titled: RegExp; titleFirst: RegExp; honorific: RegExp; signature: RegExp; contact: RegExp; labelled: RegExp; hon: RegExp; deg: RegExp; notName: Set<string> } | undefined;
 
 function patterns(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
@@ -22,6 +22,8 @@ function patterns(): NonNullable<typeof compiled> {
   const notName = new Set<string>([...dataLines('lexicons/person-words.txt'), ...nameStopwords(), ...companyWords().strong, ...companyWords().weak]);
   const B = String.raw`(?![\p{L}\p{N}])`;
   compiled = {
+    // A line holding only a name, the next lines a title, phone or e-mail: signature and contact blocks.
+    nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|Tel|Phone|Mobile|E-?[Mm]ail|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
     said: new RegExp(String.raw`\b(?:said|says|commented|stated|added|noted|explained|continued|remarked|concluded|according[ \t]+to)[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(${TITLE})${B}`, 'gu'),
     titleFirst: new RegExp(String.raw`\b(?:${TITLE}),?[ \t]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
@@ -43,7 +45,8 @@ function nameRun(name: string, notName: Set<string>): { offset: number; text: st
   let best: { from: number; to: number } | undefined;
   for (let i = 0; i < parts.length; i += 2) {
     const token = parts[i] ?? '';
-    const ok = !notName.has(token.replace(/\.$/, '')) && !/[’']s$/.test(token);
+    // A middle initial ("John A. Josey") is part of the name even when the letter is a stop word.
+    const ok = (!notName.has(token.replace(/\.$/, '')) || /^\p{Lu}\.$/u.test(token)) && !/[’']s$/.test(token);
     if (ok) run = run ? { from: run.from, to: i } : { from: i, to: i };
     else run = undefined;
     if (run && run.to > run.from && !best) {
@@ -51,7 +54,7 @@ function nameRun(name: string, notName: Set<string>): { offset: number; text: st
       let to = run.to;
       for (let j = i + 2; j < parts.length; j += 2) {
         const t = parts[j] ?? '';
-        if (notName.has(t.replace(/\.$/, '')) || /[’']s$/.test(t)) break;
+        if ((notName.has(t.replace(/\.$/, '')) && !/^\p{Lu}\.$/u.test(t)) || /[’']s$/.test(t)) break;
         to = j;
       }
       best = { from: run.from, to };
@@ -63,6 +66,19 @@ function nameRun(name: string, notName: Set<string>): { offset: number; text: st
   if (best.to <= best.from) return undefined;
   const offset = parts.slice(0, best.from).join('').length;
   return { offset, text: parts.slice(best.from, best.to + 1).join('') };
+}
+
+/** Runs a line-anchored pattern over the whole text (names on their own line span no sentence). */
+function sweepText(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => void): void {
+  const sentences = scope.doc.sentences;
+  pattern.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let k = 0;
+  while ((m = pattern.exec(scope.text)) !== null) {
+    while (k < sentences.length - 1 && (sentences[k]?.end ?? 0) <= m.index) k++;
+    const sentence = sentences[k];
+    if (sentence && sentence.start <= m.index + m[0].length) visit(m, m.index, sentence);
+  }
 }
 
 export function findPeople(scope: Scope): Candidate[] {
@@ -103,6 +119,7 @@ export function findPeople(scope: Scope): Candidate[] {
   // safe-harbour paragraph, and a phone number or a "Media:" label is never a forward-looking fact.
   const everywhere: Scope = { ...scope, sentences: scope.doc.sentences };
   sweep(everywhere, p.contact, visit('person.contact', 54, false));
+  sweepText(scope, p.nameLine, visit('person.name-line', 54, false));
   sweep(everywhere, p.labelled, visit('person.contact-label', 54, false));
   return out;
 }

@@ -124,8 +124,7 @@ export function documentContext(doc: StructuredDocument, found: DocumentMentions
   return { doc, found, entityOf, primaryCompany: findPrimaryCompany(doc, found, entityOf), bySentence, parties: mainParties(found, entityOf) };
 }
 
-export function sentenceContext(dc: DocumentContext, sentence: Sentence): SentenceContext {
-  const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
+export function sentenceContext(dc: DocumentContext, sentence: Sentence, text = dc.doc.cleanText.slice(sentence.start, sentence.end)): SentenceContext {
   const items: Item[] = [];
   for (const i of dc.bySentence.get(sentence.index) ?? []) {
     const m = dc.found.mentions[i];

@@ -6,11 +6,12 @@ import type { StructuredDocument } from '../../model/document.ts';
 import type { DocumentMentions, RelationFact } from '../../model/extraction.ts';
 import { documentContext, sentenceContext } from './context.ts';
 import type { SentenceContext } from './context.ts';
-import { hasAny } from './lexicon.ts';
+import { beginSentence, hasAny } from './lexicon.ts';
 import { makeEmitter } from './rules/types.ts';
 import type { SentenceRule } from './rules/types.ts';
 import { SENTENCE_RULES } from './rules/index.ts';
 import { documentRules } from './rules/document.ts';
+import { licencesFromPayments } from './rules/licensing.ts';
 import { checkBudget } from '../../budget.ts';
 
 export { findMoney } from './money.ts';
@@ -35,12 +36,16 @@ export function extractRelations(doc: StructuredDocument, found: DocumentMention
     checkBudget(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
     if (sentence.section === 'forwardLooking') continue;
     if (!dc.bySentence.has(sentence.index) && dc.primaryCompany === undefined) continue;
-    const ctx = sentenceContext(dc, sentence);
+    const text = doc.cleanText.slice(sentence.start, sentence.end);
+    beginSentence(text);
+    const ctx = sentenceContext(dc, sentence, text);
     if (ctx.items.length < 1 || FORWARD_LOOKING.test(ctx.text)) continue;
     const emit = makeEmitter(ctx, facts);
     for (const rule of SENTENCE_RULES) if (applies(rule, ctx)) rule.apply(ctx, emit);
   }
+  beginSentence('');
   facts.push(...documentRules(dc, facts));
+  facts.push(...licencesFromPayments(dc, facts));
   return dedupe(facts);
 }
 

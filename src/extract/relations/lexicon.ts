@@ -62,8 +62,39 @@ function regexFor(group: string): RegExp {
   return re;
 }
 
+// Per-sentence memo: the relation stage names the sentence it is working on, and every group is then
+// scanned over that sentence at most once, however many rules and helpers ask about it. Questions
+// about a stretch of the sentence are answered from the whole-sentence matches that lie inside it.
+let memoText: string | undefined;
+const memoHits = new Map<string, Hit[]>();
+
+/** Starts a new sentence for the memo (the relation stage calls this once per sentence). */
+export function beginSentence(text: string): void {
+  memoText = text;
+  memoHits.clear();
+}
+
+function sentenceHits(group: string): Hit[] {
+  let hits = memoHits.get(group);
+  if (!hits) {
+    hits = scan(group, memoText ?? '', 0, (memoText ?? '').length);
+    memoHits.set(group, hits);
+  }
+  return hits;
+}
+
+function within(hits: Hit[], from: number, to: number): Hit[] {
+  if (from === 0 && to >= (memoText ?? '').length) return hits;
+  return hits.filter((h) => h.start >= from && h.end <= to);
+}
+
 /** Every match of a trigger group in `text` (non-overlapping, left to right). */
 export function findAll(group: string, text: string, from = 0, to = text.length): Hit[] {
+  if (text === memoText) return within(sentenceHits(group), from, to);
+  return scan(group, text, from, to);
+}
+
+function scan(group: string, text: string, from: number, to: number): Hit[] {
   const re = regexFor(group);
   const hits: Hit[] = [];
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -81,6 +112,10 @@ export function findFirst(group: string, text: string, from = 0, to = text.lengt
 }
 
 export function hasAny(group: string, text: string, from = 0, to = text.length): boolean {
+  if (text === memoText) {
+    const hits = sentenceHits(group);
+    return from === 0 && to >= text.length ? hits.length > 0 : hits.some((h) => h.start >= from && h.end <= to);
+  }
   const re = regexFor(group);
   re.lastIndex = 0;
   return re.test(from === 0 && to === text.length ? text : text.slice(from, to));
@@ -89,7 +124,15 @@ export function hasAny(group: string, text: string, from = 0, to = text.length):
 let titleRegex: RegExp | undefined;
 
 /** True when the text contains a job-title word ("chief", "president", "CEO" ...). */
+const titleMemo = new Map<string, boolean>();
+
 export function looksLikeTitle(text: string): boolean {
   titleRegex ??= new RegExp(compilePhrases(dataLines('patterns/title-words.txt')).source, 'iu');
-  return titleRegex.test(text);
+  let known = titleMemo.get(text);
+  if (known === undefined) {
+    if (titleMemo.size > 5000) titleMemo.clear();
+    known = titleRegex.test(text);
+    titleMemo.set(text, known);
+  }
+  return known;
 }

@@ -85,7 +85,17 @@ function toAmount(numberText: string, scale: number): number {
 }
 
 /** Every amount of money in text[from, to), left to right, offsets into `text`. */
+let memo: { text: string; from: number; to: number; found: Money[] } | undefined;
+
+/** Every amount in text[from, to); the last answer is remembered, as rules of one sentence ask alike. */
 export function findMoney(text: string, from = 0, to = text.length): Money[] {
+  if (memo && memo.text === text && memo.from === from && memo.to === to) return memo.found.map((m) => ({ ...m }));
+  const found = scanMoney(text, from, to);
+  memo = { text, from, to, found };
+  return found.map((m) => ({ ...m }));
+}
+
+function scanMoney(text: string, from: number, to: number): Money[] {
   const t = loadTables();
   const slice = text.slice(from, to);
   const found: Money[] = [];

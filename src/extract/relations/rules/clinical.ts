@@ -67,7 +67,7 @@ export const phaseRule: SentenceRule = {
 const GENERIC = new Set(['in', 'for', 'against']);
 
 /** "in combination with X", "plus X": a partner drug of the regimen, not the subject. */
-const COMBINATION_BEFORE = /\b(?:combination\s+with|combined\s+with|plus|together\s+with|added\s+to|and\s+with|with(?:\s+or\s+without)?)\s+(?:[^\s,;.]+\s+){0,4}$/i;
+const COMBINATION_BEFORE = /\b(?:combination\s+with|combined\s+with|plus|together\s+with|added\s+to|and\s+with|with(?:\s+or\s+without)?|versus|vs\.?|compared\s+(?:to|with))\s+(?:[^\s,;.]+\s+){0,4}$/i;
 
 function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
   let list = listBefore(ctx, pos, DRUG, 60);
@@ -81,7 +81,8 @@ function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
     const first = list[0];
     if (!first || !COMBINATION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 40), first.start))) break;
     const before = nearestBefore(ctx, first.start, DRUG, 160);
-    list = before ? [before] : [];
+    const run = before ? listBefore(ctx, before.end, DRUG, 0) : [];
+    list = run.length > 0 ? run : before ? [before] : [];
   }
   if (list.length === 0 && listBefore(ctx, pos, DRUG, 60).length > 0) return [];
   const near = list[list.length - 1] ?? nearestBefore(ctx, pos, DRUG, 160);

@@ -2,6 +2,8 @@
 // license to X", "B will be granted a license", "X was licensed to B by A", "B licensed X from A",
 // "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X".
 import type { Properties } from '../../../model/graph.ts';
+import type { RelationFact } from '../../../model/extraction.ts';
+import type { DocumentContext } from '../context.ts';
 import type { Item, SentenceContext } from '../context.ts';
 import { crossesClause, distinctEntities, listAfter, nearestAfter, nearestBefore } from '../context.ts';
 import { findAll, findFirst, hasAny } from '../lexicon.ts';
@@ -9,6 +11,12 @@ import { isNegated } from '../hedges.ts';
 import { agreementYears } from '../dates.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY, DRUG_OR_TECH, TARGET } from './types.ts';
+
+/** The drug or technology the sentence opens with, when it is what a passive licence is about. */
+function drugsOrTechBefore(ctx: SentenceContext, pos: number): Item[] {
+  const first = ctx.items.find((it) => it.end <= pos);
+  return first && DRUG_OR_TECH.includes(first.label) ? [first] : [];
+}
 
 /** What the licence covers: the first drug or technology after `pos` in the clause. */
 function subjectsAfter(ctx: SentenceContext, pos: number): Item[] {
@@ -90,10 +98,12 @@ export const licensingRule: SentenceRule = {
       if (isLicensedVerb) {
         // "A licensed X to B", "A out-licenses its technology to B"
         const licensee = ctx.items.find((it) => it.label === 'Company' && it.start > hit.end && it.start - hit.end < 120 && /\bto\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, it.start - 8), it.start)));
-        const licensor = nearestBefore(ctx, hit.start, COMPANY, 100);
+        // "X was invented at U and licensed to B by A": the agent after "by" is the licensor.
+        const agent = licensee ? ctx.items.find((it) => it.label === 'Company' && it.start > licensee.end && it.start - licensee.end < 8 && /^\s*by\s+(?:the\s+)?$/i.test(ctx.text.slice(licensee.end, it.start))) : undefined;
+        const licensor = agent ?? nearestBefore(ctx, hit.start, COMPANY, 100);
         if (!licensee || !licensor || crossesClause(ctx.text, hit.end, licensee.start)) continue;
-        const subjects = subjectsAfter(ctx, hit.end).filter((s) => s.end <= licensee.start);
-        if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.licensed_to', 0.8);
+        const subjects = agent ? drugsOrTechBefore(ctx, hit.start) : subjectsAfter(ctx, hit.end).filter((s) => s.end <= licensee.start);
+        if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, agent ? 'licenses_to.licensed_to_by' : 'licenses_to.licensed_to', 0.8);
         continue;
       }
       // "A has granted B an exclusive license to X"; "the agreement granting B the exclusive right to … A's X"
@@ -131,7 +141,10 @@ export const licensingRule: SentenceRule = {
     if (done.size === 0 && hasAny('license.noun', ctx.text) && /\bagreement\b/i.test(ctx.text)) {
       const companies = distinctEntities(ctx.items.filter((it) => it.label === 'Company'));
       if (companies.length !== 2) return;
+      const nouns = findAll('license.noun', ctx.text);
       for (const subject of ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label))) {
+        // The licence must be about this subject: "a license agreement for X", not a name two clauses on.
+        if (!nouns.some((n) => n.end <= subject.start && subject.start - n.end <= 80 && !crossesClause(ctx.text, n.end, subject.start) && !/\.\s/.test(ctx.text.slice(n.end, subject.start)))) continue;
         const after = ctx.text.slice(subject.end, subject.end + 4);
         const owner = possessiveOwner(ctx, subject) ?? (/^\s*,/.test(after) ? nearestAfter(ctx, subject.end, COMPANY, 6) : undefined);
         if (!owner || !/['’]s?\b/.test(ctx.text.slice(owner.end, owner.end + 3)) && owner.start < subject.start) continue;
@@ -141,3 +154,34 @@ export const licensingRule: SentenceRule = {
     }
   },
 };
+
+/** Payment kinds that flow from licensee to licensor. */
+const LICENCE_PAYMENT_KINDS = new Set(['upfront', 'milestone', 'royalty', 'license_fee']);
+const LICENCE_AGREEMENT = /\blicen[cs](?:e|ing)\s+(?:and\s+[\w-]+\s+)?agreements?\b/i;
+
+/**
+ * "A received a milestone payment from B under its licensing agreement", "A will receive an upfront
+ * payment … under the license agreement": who is paid under a licence is its licensor. Runs after the
+ * sentence rules, over their payment facts, for sentences that name a licence agreement and gave no
+ * licence fact of their own.
+ */
+export function licencesFromPayments(dc: DocumentContext, facts: readonly RelationFact[]): RelationFact[] {
+  const out: RelationFact[] = [];
+  const licensed = new Set(facts.filter((f) => f.type === 'LICENSES_TO').map((f) => `${dc.entityOf[f.source]}|${typeof f.target === 'number' ? dc.entityOf[f.target] : ''}`));
+  for (const f of facts) {
+    if (typeof f.target !== 'number') continue;
+    let licensor: number;
+    let licensee: number;
+    if (f.type === 'EARNED_MILESTONE') [licensor, licensee] = [f.source, f.target];
+    else if (f.type === 'PAYS' && LICENCE_PAYMENT_KINDS.has(String(f.properties.kind))) [licensor, licensee] = [f.target, f.source];
+    else continue;
+    const sentence = dc.doc.sentences[f.sentenceIndex];
+    if (!sentence || !LICENCE_AGREEMENT.test(dc.doc.cleanText.slice(sentence.start, sentence.end))) continue;
+    const key = `${dc.entityOf[licensor]}|${dc.entityOf[licensee]}`;
+    const reverse = `${dc.entityOf[licensee]}|${dc.entityOf[licensor]}`;
+    if (licensed.has(key) || licensed.has(reverse)) continue;
+    licensed.add(key);
+    out.push({ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex: f.sentenceIndex, rule: 'licenses_to.paid_under_licence', confidence: 0.6 });
+  }
+  return out;
+}

@@ -62,6 +62,18 @@ function otherCompany(ctx: SentenceContext, not: Item): Item | undefined {
   return others.length === 1 ? others[0] : undefined;
 }
 
+/**
+ * "B will receive an upfront payment of $X" with no payer in the sentence: in a two-party deal
+ * announcement the other party pays; else the announcing company when the payee is not it.
+ */
+function counterparty(ctx: SentenceContext, payee: Item): Item | undefined {
+  const dc = ctx.docContext;
+  const other = dc.parties.find((p) => (dc.entityOf[p] ?? p) !== payee.entity) ?? (dc.primaryCompany !== undefined && (dc.entityOf[dc.primaryCompany] ?? dc.primaryCompany) !== payee.entity ? dc.primaryCompany : undefined);
+  const m = other === undefined ? undefined : dc.found.mentions[other];
+  if (other === undefined || !m || dc.parties.length < 2 || !dc.parties.some((p) => (dc.entityOf[p] ?? p) === payee.entity)) return undefined;
+  return { index: other, label: 'Company', start: payee.start, end: payee.start, text: m.text, entity: dc.entityOf[other] ?? other, pronoun: true, mention: m };
+}
+
 const PAYMENT_NOUN = /^(?:payment|payments|investment|funding)$/;
 
 const TRIGGER_TEXT = /\b(?:with|upon|on|following|for|after|triggered\s+by|based\s+on)\s+(?:the\s+)?([^;,.]{4,90})/i;
@@ -80,7 +92,8 @@ export const milestoneRule: SentenceRule = {
       // "A earned … from B" / "triggers a … payment to A (from B)"
       let payee = companyAfterWord(ctx, anchor, 'to', 40);
       if (!payee && /^trigger/.test(earn.text)) continue;
-      payee ??= subjectBefore(ctx, earn.start, 80);
+      // "A … today announced receipt of a $X milestone payment from B": the announcer is the payee.
+      payee ??= subjectBefore(ctx, earn.start, 80) ?? (/\bannounc\w*\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, earn.start - 20), earn.start)) ? subjectBefore(ctx, earn.start, 300) : undefined);
       if (!payee) continue;
       const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? undefined : otherCompany(ctx, payee));
       if (!payer || !money || isNegated(ctx.text, Math.max(0, earn.start - 30), anchor)) continue;
@@ -120,7 +133,7 @@ export const paymentRule: SentenceRule = {
       const anchor = money?.end ?? hit.end;
       if (receiving) {
         payee = actor;
-        payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor);
+        payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor) ?? counterparty(ctx, actor);
       } else {
         payer = actor;
         const direct = nearestAfter(ctx, hit.end, COMPANY, 3);

@@ -24,6 +24,21 @@ function mentionTitle(person: Item): string | undefined {
   return typeof t === 'string' && t.trim() !== '' ? t.trim() : undefined;
 }
 
+/**
+ * "Chief Executive Officer of the Example Foundation", "Executive Director, Example Network",
+ * "Head of X at Example": a title that ends by naming an organisation other than the document's
+ * company says the person works there, so the title is not the document company's.
+ */
+function namesOtherOrganisation(ctx: SentenceContext, title: string): boolean {
+  const parts = title.split(/\s+(?:of|at|for|with)\s+|,\s*/i);
+  const tail = (parts.length > 1 ? parts[parts.length - 1] ?? '' : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
+  if (!/^[A-Z]/.test(tail) || looksLikeTitle(tail)) return false;
+  const primary = ctx.docContext.primaryCompany === undefined ? undefined : ctx.docContext.found.mentions[ctx.docContext.primaryCompany];
+  const fold = (x: string): string => x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const head = fold(primary?.canonical ?? '').split(' ')[0] ?? '';
+  return head === '' || !fold(tail).split(' ').includes(head);
+}
+
 export const employmentRule: SentenceRule = {
   id: 'employs',
   needs: [PERSON],
@@ -57,7 +72,7 @@ export const employmentRule: SentenceRule = {
       // "Jane Roe, Chairman and CEO, commented": a title without a company is the document's company.
       const after = /^\s*,\s*([^"“”]{2,160}?)\s*,\s*(?:said|says|commented|added|stated|noted|explained|concluded)\b/i.exec(ctx.text.slice(person.end));
       const title = known ?? (after?.[1] && looksLikeTitle(after[1]) ? cleanTitle(after[1]) : undefined);
-      if (!title || primary === undefined) continue;
+      if (!title || primary === undefined || namesOtherOrganisation(ctx, title)) continue;
       const company = ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true } as Item);
       emit('EMPLOYS', company, person, 'employs.title_primary_company', 0.6, { title });
     }
