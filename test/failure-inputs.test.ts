@@ -111,7 +111,7 @@ describe('kg extract on bad inputs', () => {
 
   it('rejects a bad --doc-timeout as a usage error', () => {
     const run = kgExtract('--doc-timeout', 'soon', BROKEN_HTML);
-    expect(run.status).toBe(1);
+    expect(run.status).toBe(2);
     expect(run.stderr).toBe('kg: --doc-timeout must be a positive number of seconds, got "soon" [USAGE]\n');
     expect(run.stdout).toBe('');
   });

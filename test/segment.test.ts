@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/segment/sentences.ts';
-import { unitSpans, lineContinues } from '../src/segment/units.ts';
+import { unitSpans, lineContinues, cellSeparators } from '../src/segment/units.ts';
 import type { Section } from '../src/model/document.ts';
 
 function sentences(text: string, sections: Section[] = [{ start: 0, end: text.length, kind: 'body' }]): string[] {
@@ -55,6 +55,11 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('ends a sentence where a lost line break glued the next one to it, but not after an abbreviation', () => {
+    const text = 'It works in artificial intelligence.All our projects are funded. Acme Inc.Beta is a name. The U.S.FDA agreed.';
+    expect(sentences(text)).toEqual(['It works in artificial intelligence.', 'All our projects are funded.', 'Acme Inc.Beta is a name.', 'The U.S.FDA agreed.']);
+  });
+
   it('marks about sentences as boilerplate', () => {
     const text = 'About Acme\n\nAcme makes things.';
     const found = splitSentences(text, [{ start: 0, end: text.length, kind: 'about', title: 'About Acme' }]);
@@ -78,6 +83,19 @@ describe('units', () => {
     expect(unitSpans(text, 0, text.length).map(([a, b]) => text.slice(a, b))).toEqual(['CALIFORNIA', '333-46893-01', '95-4438859']);
   });
 
+  it('splits cells at pipes with their spaces, tab runs and wide gaps, but not at a single or double space', () => {
+    expect(cellSeparators('a | b\t\tc   d  e')).toEqual([
+      [1, 4],
+      [5, 7],
+      [8, 11],
+    ]);
+    expect(cellSeparators('|x|')).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
+    expect(cellSeparators('two  spaces only')).toEqual([]);
+  });
+
   it('continues a line that the next one finishes in lower case', () => {
     expect(lineContinues('or a matching placebo', 'injection every 6 months')).toBe(true);
     expect(lineContinues('Contacts:', 'Investors: Jane Roe')).toBe(false);
@@ -91,5 +109,16 @@ describe('structure on pathological input', () => {
     const [doc] = structure({ path: 'pathological.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' });
     expect(doc?.text).toBe(text);
     expect(doc?.sentences.length).toBeGreaterThan(0);
+  });
+
+  it('handles thousands of glued "About X" headings and a long run of contact cues in one block', async () => {
+    const { structure } = await import('../src/structure/index.ts');
+    const abouts = `Title Line\n\n${'Done. About Acme\u00a0Acme is here. '.repeat(20_000)}`;
+    const [a] = structure({ path: 'abouts.txt', bytes: Buffer.from(abouts), text: abouts, encoding: 'utf-8' });
+    expect(a?.sections.filter((s) => s.kind === 'about' && a.text.slice(s.start, s.end) === 'About Acme')).toHaveLength(20_000);
+    const contacts = `Title Line\n\n${'Jane Roe (555) 555-0100 Media: '.repeat(20_000)}`;
+    const [c] = structure({ path: 'contacts.txt', bytes: Buffer.from(contacts), text: contacts, encoding: 'utf-8' });
+    // Far longer than any contact block: not taken for one.
+    expect(c?.sections.map((s) => s.kind)).not.toContain('contacts');
   });
 });

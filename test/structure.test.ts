@@ -240,8 +240,7 @@ describe('plain-text press releases', () => {
     const [doc] = await docsOf(join(CORPUS, 'dev', '033_biomedx-novo-nordisk-oral-peptide-collaboration.txt'));
     if (!doc) throw new Error('no document');
     const about = doc.sentences.filter((s) => s.section === 'about').map((s) => doc.text.slice(s.start, s.end));
-    expect(about.filter((t) => /^About /.test(t)).map((t) => t.length)).toEqual(about.filter((t) => /^About /.test(t)).map((t) => t.length).map((n) => Math.min(n, 40)));
-    expect(about.some((t) => /^About \S+\s*\S*$/u.test(t))).toBe(true);
+    expect(about.filter((t) => /^About /.test(t))).toEqual(['About BioMed X', 'About Novo Nordisk']);
     expect(about.every((t) => !/[a-z]\.[A-Z]/.test(t))).toBe(true);
     expect(new Set(doc.sections.filter((s) => s.kind === 'about').map((s) => s.title)).size).toBe(2);
   });
@@ -281,10 +280,10 @@ describe('run-on releases (synthetic)', () => {
   });
 
   it('keeps an "About X" section going over a line that is only the company name', () => {
-    const text = `${prose}About Acme Corp.\n\nAcme Corp.\n\nAcme is a biotechnology company developing antibodies for cancer.\n\nPipeline Highlights\n\nAcme has three programmes.\n`;
+    const text = `${prose}About Acme Biosciences, Inc.\n\nAcme Biosciences\n\nAcme is a biotechnology company developing antibodies for cancer.\n\nPipeline Highlights\n\nAcme has three programmes.\n`;
     const doc = structureOf(text);
     const about = doc.sections.filter((s) => s.kind === 'about').map((s) => doc.text.slice(s.start, s.end));
-    expect(about.join('\n\n')).toMatch(/^About Acme Corp\.\n\nAcme Corp\.\n\nAcme is a biotechnology company/);
+    expect(about.join('\n\n')).toMatch(/^About Acme Biosciences, Inc\.\n\nAcme Biosciences\n\nAcme is a biotechnology company/);
     // A real heading still ends the boilerplate.
     expect(about.join(' ')).not.toMatch(/Pipeline Highlights|three programmes/);
   });

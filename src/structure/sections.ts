@@ -117,7 +117,8 @@ const SAID_QUOTE = /^[^“”"]{0,200}\b(?:said|says|commented|stated|added|note
 function inlineAboutHeadingEnd(t: string): number | undefined {
   const m = /^(?:About|ABOUT)\s+/.exec(t);
   if (!m) return undefined;
-  const rest = t.slice(m[0].length);
+  // The name is among the first eight words: a bounded look keeps a long block linear.
+  const rest = t.slice(m[0].length, m[0].length + 400);
   const words = rest.split(/\s+/).slice(0, 8);
   let length = 0;
   for (let k = 0; k < words.length; k++) {
@@ -468,6 +469,8 @@ function namesAboutSubject(aboutTitle: string, line: string): boolean {
   return name === subject || subject.startsWith(`${name} `);
 }
 
+const MAX_CONTACT_RUN = 2000;
+
 /** A sentence end inside a block, also where a line break was lost ("… intelligence.All our …"). */
 const SENTENCE_GAP = /[.!?]["”’)]?(?:\s+|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}))(?=["“(|+]?[\p{Lu}\p{N}])/gu;
 /** An "About X" heading that a lost line break glued to the sentence before it. */
@@ -479,11 +482,13 @@ const GLUED_ABOUT = /(?<=[.!?]["”’)]?\s*)(?:About|ABOUT)\s+\p{Lu}/gu;
  * not prose; that run must hold two contact cues, one of them a phone number or an e-mail address.
  */
 function contactTailStart(p: SectionPatterns, t: string): number | undefined {
+  // Only the end of a block is searched: a run of contact lines longer than this is not one.
+  const window = Math.max(0, t.length - MAX_CONTACT_RUN);
   const cue = p.inlineContactCue;
-  cue.lastIndex = 0;
+  cue.lastIndex = window;
   if (!cue.test(t)) return undefined;
-  const starts = [0];
-  SENTENCE_GAP.lastIndex = 0;
+  const starts = [window];
+  SENTENCE_GAP.lastIndex = window;
   let m: RegExpExecArray | null;
   while ((m = SENTENCE_GAP.exec(t)) !== null) starts.push(m.index + m[0].length);
   let tail: number | undefined;
@@ -492,7 +497,7 @@ function contactTailStart(p: SectionPatterns, t: string): number | undefined {
     if (p.proseRun.test(t.slice(from, starts[k + 1] ?? t.length))) break;
     tail = from;
   }
-  if (tail === undefined) return undefined;
+  if (tail === undefined || (tail === window && window > 0)) return undefined;
   let cues = 0;
   let reachable = false;
   cue.lastIndex = tail;

@@ -149,6 +149,16 @@ function companyCandidate(
   return c;
 }
 
+/** The industry company a longer name ends with, when two or more words precede it ("Jane Roe Pfizer"). */
+function knownCompanyTail(name: string): string | undefined {
+  const words = name.split(/[ \t]+/);
+  for (let n = words.length - 2; n >= 1; n--) {
+    const tail = words.slice(words.length - n).join(' ');
+    if (industryCompanies().has(tail)) return tail;
+  }
+  return undefined;
+}
+
 export function findCompanies(scope: Scope): Candidate[] {
   const p = patterns();
   const out: Candidate[] = [];
@@ -165,8 +175,19 @@ export function findCompanies(scope: Scope): Candidate[] {
     const start = offset - left[0].length;
     const { name: trimmed, lead } = trimName(name);
     if (!trimmed || !/\p{L}/u.test(trimmed)) return;
-    const full = surface.slice(lead);
-    push(companyCandidate(scope, { start: start + lead, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
+    let full = surface.slice(lead);
+    let fullStart = start + lead;
+    // "Media: Jane Roe Acme Pharma, Inc.": a contact line runs a name into a known company; the
+    // company is the known name, not the words before it.
+    const known = knownCompanyTail(trimmed);
+    if (known !== undefined) {
+      const cut = full.indexOf(known, trimmed.length - known.length - 1);
+      if (cut > 0) {
+        full = full.slice(cut);
+        fullStart += cut;
+      }
+    }
+    push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
   });
 
   for (const sentence of scope.sentences) {

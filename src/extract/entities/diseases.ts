@@ -15,7 +15,7 @@ interface Token {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const BIOMARKER = /^[\p{Lu}\d][\p{L}\d]*[-‐](?:positive|negative|expressing|mutated|mutant|low|high|amplified|associated|related)$/u;
+const BIOMARKER = /^\p{Lu}[\p{L}\d]*[-‐](?:positive|negative|expressing|mutated|mutant|low|high|amplified|associated|related)$/u;
 
 let qualifierWords: Set<string> | undefined;
 function qualifiers(): Set<string> {
@@ -90,7 +90,9 @@ export function findDiseases(scope: Scope): Candidate[] {
       if (!first) continue;
       const abbreviation = lexicon.byAbbreviation.get(first.word);
       let hit: { entry: { name: string; doid?: string }; last: number } | undefined;
-      const max = lexicon.maxWords.get(phraseKey(first.word)) ?? 0;
+      // One word: its key is its lower case (no spaces or hyphens inside a token), without a possessive.
+      const max = lexicon.maxWords.get(/['’]/.test(first.word) ? phraseKey(first.word) : first.word.toLowerCase()) ?? 0;
+      if (max === 0 && !abbreviation) continue;
       for (let n = Math.min(max, tokens.length - i); n >= 1 && !hit; n--) {
         let ok = true;
         for (let k = i; k < i + n - 1; k++) if (!joined(text, tokens[k] as Token, tokens[k + 1] as Token)) ok = false;
@@ -108,7 +110,8 @@ export function findDiseases(scope: Scope): Candidate[] {
       while (startToken > 0) {
         const prev = tokens[startToken - 1] as Token;
         const cur = tokens[startToken] as Token;
-        if (!joined(text, prev, cur)) break;
+        // Never into the disease found just before ("neurofibromatosis type 1-associated ...").
+        if (!joined(text, prev, cur) || prev.start < (out[out.length - 1]?.end ?? -1)) break;
         if (qualifiers().has(prev.word.toLowerCase())) {
           found.unshift(prev.word.toLowerCase());
           startToken--;
@@ -143,7 +146,8 @@ export function findDiseases(scope: Scope): Candidate[] {
       if (linked && previous.label === 'Disease') {
         out.pop();
         const surface = text.slice(previous.start, endTok.end);
-        out.push(candidate({ label: 'Disease', start: previous.start, surface, canonical: surface.replace(/\s+/g, ' '), rule: 'disease.associated', priority: 47, sentence, properties: {} }));
+        const canonical = `${previous.canonical}-${link.word.toLowerCase()} ${hit.entry.name}`;
+        out.push(candidate({ label: 'Disease', start: previous.start, surface, canonical, rule: 'disease.associated', priority: 47, sentence, properties: {} }));
         i = hit.last;
         continue;
       }

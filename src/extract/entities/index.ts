@@ -100,6 +100,13 @@ export function extractEntities(doc: StructuredDocument): DocumentMentions {
   }
 
   for (const c of companies) c.canonical = sameCompany.get(c.canonical) ?? c.canonical;
+  // "Merck & Co., Inc." in a text that also says "Merck": the short name the text uses is the
+  // company's name here ("& Co." is kept only to tell a company from a namesake the text never names).
+  const companyNames = new Set(companies.map((c) => c.canonical));
+  for (const c of companies) {
+    const base = /^(.+?)[ \t]+&[ \t]+Co\.?$/.exec(c.canonical)?.[1];
+    if (base && companyNames.has(base)) c.canonical = base;
+  }
 
   // "non-small cell lung cancer (NSCLC)", "GlaxoSmithKline (GSK)": an abbreviation defined in
   // parentheses right after a mention names the same thing.

@@ -45,7 +45,7 @@ function nameRun(name: string, notName: Set<string>): { offset: number; text: st
   let best: { from: number; to: number } | undefined;
   for (let i = 0; i < parts.length; i += 2) {
     const token = parts[i] ?? '';
-    // A middle initial ("John A. Josey") is part of the name even when the letter is a stop word.
+    // A middle initial ("Jane A. Roe") is part of the name even when the letter is a stop word.
     const ok = (!notName.has(token.replace(/\.$/, '')) || /^\p{Lu}\.$/u.test(token)) && !/[’']s$/.test(token);
     if (ok) run = run ? { from: run.from, to: i } : { from: i, to: i };
     else run = undefined;
@@ -102,10 +102,11 @@ export function findPeople(scope: Scope): Candidate[] {
     // first or last word too, below a company's priority, so the company keeps its word.
     if (!withTitle && priority < 60) {
       const words = name.split(/[ \t]+/);
-      if (words.length >= 3) {
-        const tail = words.slice(1).join(' ');
+      // Every shorter run of two or more words, so a company of two words ("Jane Roe Acme Pharma") can keep both.
+      for (let n = words.length - 1; n >= 2; n--) {
+        const tail = words.slice(words.length - n).join(' ');
         out.push(candidate({ label: 'Person', start: start + name.length - tail.length, surface: tail, canonical: tail, rule, priority: priority - 1, sentence }));
-        const head = words.slice(0, -1).join(' ');
+        const head = words.slice(0, n).join(' ');
         if (!/\.$/.test(head)) out.push(candidate({ label: 'Person', start, surface: head, canonical: head, rule, priority: priority - 1, sentence }));
       }
     }

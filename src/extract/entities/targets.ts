@@ -55,20 +55,21 @@ const FAMILY_HEAD = String.raw`(?:kinase|receptor|ligand|protease|phosphatase|ch
 /** Modifiers too generic to make a family noun a named target ("tyrosine kinase", "the receptor"). */
 const GENERIC_MODIFIERS = new Set(['tyrosine', 'protein', 'serine', 'threonine', 'lipid', 'receptor', 'cell', 'surface', 'nuclear', 'key', 'multiple', 'several', 'other', 'specific', 'certain', 'novel', 'its', 'their', 'this', 'that', 'these', 'those', 'both', 'such']);
 
-let compiledExtra: { strong: RegExp; longForm: RegExp; abbrHead: RegExp; pair: RegExp; coordinated: RegExp } | undefined;
+let compiledExtra: { strong: RegExp; longForm: RegExp; abbrHead: RegExp; pair: RegExp; coordinated: RegExp; member: RegExp } | undefined;
 
 function extraPatterns(): NonNullable<typeof compiledExtra> {
   const SYM = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
   compiledExtra ??= {
     strong: /(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})/gu,
-    // "inhibitors of phosphoinositide-3 kinase", "agonist of the glucagon receptor".
+    // "an inhibitor of sphingosine-1 kinase", "agonist of the glucagon receptor".
     longForm: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'gu'),
     // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
     abbrHead: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)\((\p{Lu}[\p{Lu}\d\-]{1,9})\)[ \t]+(ligand|Ligand|receptor|Receptor)(?![\p{L}])`, 'gu'),
     // "glucagon-like peptide-1 /glucagon receptor dual agonist": both members of an X/Y receptor pair.
     pair: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:agonists?|antagonists?|inhibitors?|modulators?|blockers?|antibod(?:y|ies))(?![\p{L}])`, 'gu'),
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
+    member: new RegExp(SYM, 'gu'),
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
   };
   return compiledExtra;
@@ -166,7 +167,7 @@ export function findTargets(scope: Scope): Candidate[] {
   const foundTexts = new Set(out.map((c) => c.text));
   sweep(scope, x.coordinated, (m, offset, sentence) => {
     const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
-    const member = new RegExp(String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`, 'gu');
+    const member = x.member;
     const tailStart = offset + (m[1] ?? '').length;
     for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
     if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;

@@ -42,6 +42,33 @@ export function compilePhrases(phrases: readonly string[]): RegExp {
 
 let compiled: Map<string, RegExp> | undefined;
 
+/**
+ * A cheap necessary condition for a group to match a sentence: the first word of one of its phrases
+ * is a word of the sentence (or, for "collaborat*", starts one). Groups with a phrase that has no word
+ * at all ("®") are always scanned.
+ */
+interface FirstWords {
+  exact: Set<string>;
+  prefixes: string[];
+  always: boolean;
+}
+
+let firstWordsOf: Map<string, FirstWords> | undefined;
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+function firstWords(phrases: readonly string[]): FirstWords {
+  const out: FirstWords = { exact: new Set(), prefixes: [], always: false };
+  for (const phrase of phrases) {
+    const wildcard = phrase.endsWith('*');
+    const body = (wildcard ? phrase.slice(0, -1) : phrase).toLowerCase();
+    const run = /[\p{L}\p{N}]+/u.exec(body);
+    if (!run) out.always = true;
+    else if (wildcard && run.index + run[0].length === body.length) out.prefixes.push(run[0]);
+    else out.exact.add(run[0]);
+  }
+  return out;
+}
+
 function groups(): Map<string, RegExp> {
   if (compiled) return compiled;
   const byGroup = new Map<string, string[]>();
@@ -53,6 +80,7 @@ function groups(): Map<string, RegExp> {
     else byGroup.set(group, [phrase]);
   }
   compiled = new Map([...byGroup].map(([g, phrases]) => [g, compilePhrases(phrases)]));
+  firstWordsOf = new Map([...byGroup].map(([g, phrases]) => [g, firstWords(phrases)]));
   return compiled;
 }
 
@@ -67,17 +95,29 @@ function regexFor(group: string): RegExp {
 // about a stretch of the sentence are answered from the whole-sentence matches that lie inside it.
 let memoText: string | undefined;
 const memoHits = new Map<string, Hit[]>();
+let memoWords: Set<string> = new Set();
 
 /** Starts a new sentence for the memo (the relation stage calls this once per sentence). */
 export function beginSentence(text: string): void {
   memoText = text;
   memoHits.clear();
+  memoWords = new Set((text.toLowerCase().match(WORD_RUN) ?? []) as string[]);
+}
+
+/** False when no phrase of the group can occur in the memo sentence (no first word present). */
+function mayOccur(group: string): boolean {
+  groups();
+  const fw = firstWordsOf?.get(group);
+  if (!fw || fw.always) return true;
+  for (const w of fw.exact) if (memoWords.has(w)) return true;
+  if (fw.prefixes.length > 0) for (const w of memoWords) if (fw.prefixes.some((p) => w.startsWith(p))) return true;
+  return false;
 }
 
 function sentenceHits(group: string): Hit[] {
   let hits = memoHits.get(group);
   if (!hits) {
-    hits = scan(group, memoText ?? '', 0, (memoText ?? '').length);
+    hits = mayOccur(group) ? scan(group, memoText ?? '', 0, (memoText ?? '').length) : [];
     memoHits.set(group, hits);
   }
   return hits;

@@ -115,7 +115,7 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
 export const developmentRule: SentenceRule = {
   id: 'develops',
   needs: [COMPANY, DRUG],
-  triggers: ['develops.passive', 'develops.passive_with', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun', 'develops.pipeline', 'develops.drug_development', 'registrant.possessive'],
+  triggers: ['develops.passive', 'develops.passive_with', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun', 'develops.pipeline', 'develops.drug_development', 'develops.possessive', 'registrant.possessive'],
   apply(ctx: SentenceContext, emit: Emit) {
     // "AB-1 and AB-2, in development by Zeta"; "… being developed by A in collaboration with B"
     for (const hit of findAll('develops.passive', ctx.text)) {

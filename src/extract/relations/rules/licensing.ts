@@ -132,9 +132,13 @@ export const licensingRule: SentenceRule = {
       const verbIsLicence = /licen[cs]/.test(hit.text);
       const noun = verbIsLicence ? { end: hit.end } : findFirst('license.noun', ctx.text, hit.end, Math.min(ctx.text.length, hit.end + 50));
       if (!noun) continue;
-      const subjects = subjectsAfter(ctx, noun.end);
+      // A full stop the sentence splitter let through ("… Agreement. mRNA-based X …") ends what the licence covers.
+      const stop = ctx.text.slice(noun.end).search(/\.\s+\S/);
+      const cut = stop < 0 ? ctx.text.length : noun.end + stop;
+      const subjects = subjectsAfter(ctx, noun.end).filter((s) => s.end <= cut);
       const from = ctx.items.find((it) => it.label === 'Company' && it.start > noun.end && /\bfrom\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 6), it.start)));
-      const licensor = from ?? possessiveOwner(ctx, subjects[0]) ?? otherCompany(ctx, licensee);
+      const fallback = otherCompany(ctx, licensee);
+      const licensor = from ?? possessiveOwner(ctx, subjects[0]) ?? (fallback && fallback.start < cut ? fallback : undefined);
       if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.obtains_rights', 0.7);
     }
     // "A and B entered into a license agreement for X, A's investigational …": the owner of X licenses it.
