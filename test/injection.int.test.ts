@@ -51,11 +51,12 @@ async function write(graph: Graph): Promise<void> {
 /** A document whose every free-text field is hostile. */
 function hostileGraph(run: string, docId: string): Graph {
   const entities: Entity[] = HOSTILE.map((text, i) => ({
-    key: `company:${run}-${i}-${text}`,
+    key: `company:${run}-hostile-${i}-${text}`,
     labels: ['Company'],
     name: text,
     aliases: [`${text} (alias)`],
-    properties: { note: text, list: [text, `${i}`], [`key ${text}`]: i },
+    // Property keys come from the extractors' code, not from documents; Neo4j refuses NUL in names.
+    properties: { note: text, list: [text, `${i}`], [`key ${text.replace(/\u0000/g, '')}`]: i },
     mentions: [{ docId, start: i * 10, end: i * 10 + 5 }],
   }));
   const relationships: Relationship[] = HOSTILE.slice(1).map((text, i) => ({
@@ -88,7 +89,7 @@ describe('hostile text in the graph', () => {
     const rows = await store.read(
       `MATCH (n:Entity) WHERE n.key STARTS WITH $prefix
        RETURN n.key AS key, n.name AS name, n.aliases AS aliases, n.note AS note, n.list AS list, labels(n) AS labels, properties(n) AS properties`,
-      { prefix: `company:${run}-` },
+      { prefix: `company:${run}-hostile-` },
     );
     const byKey = new Map(rows.map((r) => [r['key'], r]));
     expect(byKey.size).toBe(HOSTILE.length);
@@ -110,7 +111,7 @@ describe('hostile text in the graph', () => {
     const facts = await store.read(
       `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.key STARTS WITH $prefix
        RETURN type(r) AS type, r.territory AS territory, r.sentences AS sentences, r.rules AS rules, r.docIds AS docIds ORDER BY a.key`,
-      { prefix: `company:${run}-` },
+      { prefix: `company:${run}-hostile-` },
     );
     expect(facts).toHaveLength(graph.relationships.length);
     const expectedFacts = graph.relationships.map((r) => canonical({ type: 'LICENSES_TO', territory: r.properties['territory'], sentences: [r.evidence[0]!.sentence], rules: [r.evidence[0]!.rule], docIds: [docId] }));
@@ -125,7 +126,7 @@ describe('hostile text in the graph', () => {
 
     // Forgetting the hostile document removes exactly what it added.
     expect(await store.forgetDocument(docId)).toBe(true);
-    expect(await store.read('MATCH (n:Entity) WHERE n.key STARTS WITH $prefix RETURN n.key', { prefix: `company:${run}-` })).toEqual([]);
+    expect(await store.read('MATCH (n:Entity) WHERE n.key STARTS WITH $prefix RETURN n.key', { prefix: `company:${run}-hostile-` })).toEqual([]);
     expect(await footprint(sentinelId)).toEqual(sentinelBefore);
   });
 

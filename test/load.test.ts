@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { listInputs, loadFile, decode, contentHash, isDocumentFileName } from '../src/load/index.ts';
 import { isKgError } from '../src/errors.ts';
 
@@ -77,6 +79,22 @@ describe('listInputs', () => {
     const { found, skipped } = await list([join(FIXTURES, 'tree', 'notes.md'), join(FIXTURES, 'not-text.pdf')]);
     expect(found).toEqual(['tree/notes.md', 'not-text.pdf']);
     expect(skipped).toEqual([]);
+  });
+
+  it('follows a link back to a folder being listed only once', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kg-list-'));
+    try {
+      mkdirSync(join(root, 'inner'));
+      writeFileSync(join(root, 'inner', 'a.txt'), 'Acme Corp. signed.\n');
+      symlinkSync(root, join(root, 'inner', 'loop'), 'dir');
+      const found: string[] = [];
+      const skipped: string[] = [];
+      for await (const p of listInputs([root], { onSkip: (path, reason) => skipped.push(`${relative(root, path)}: ${reason}`) })) found.push(relative(root, p));
+      expect(found).toEqual([join('inner', 'a.txt')]);
+      expect(skipped).toEqual([`${join('inner', 'loop')}: a link to a folder already listed`]);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('tells document file names from the rest', () => {

@@ -1,6 +1,6 @@
 // Load stage: paths (files, directories, "-" for stdin) become decoded input files. What kind of
 // document the text is (plain text, HTML, an EDGAR full submission) is the structure stage's call.
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readFile, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { KgError } from '../errors.ts';
@@ -62,12 +62,19 @@ export async function* listInputs(paths: readonly string[], options: ListOptions
     } catch (cause) {
       throw new KgError('INPUT_NOT_FOUND', 'no such file or directory', { subject: path, cause });
     }
-    if (info.isDirectory()) yield* listDirectory(path, onSkip);
+    if (info.isDirectory()) yield* listDirectory(path, onSkip, new Set());
     else yield path;
   }
 }
 
-async function* listDirectory(dir: string, onSkip: (path: string, reason: string) => void): AsyncGenerator<string> {
+async function* listDirectory(dir: string, onSkip: (path: string, reason: string) => void, visited: Set<string>): AsyncGenerator<string> {
+  // A symbolic link back to a folder being listed would otherwise recurse forever.
+  const real = await realpath(dir);
+  if (visited.has(real)) {
+    onSkip(dir, 'a link to a folder already listed');
+    return;
+  }
+  visited.add(real);
   const entries = (await readdir(dir, { withFileTypes: true })).filter((e) => !e.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
     const path = join(dir, entry.name);
@@ -76,10 +83,11 @@ async function* listDirectory(dir: string, onSkip: (path: string, reason: string
       // A link is followed like the thing it points to; a dangling one is reported when read.
       isDirectory = await stat(path).then((s) => s.isDirectory(), () => false);
     }
-    if (isDirectory) yield* listDirectory(path, onSkip);
+    if (isDirectory) yield* listDirectory(path, onSkip, visited);
     else if (isDocumentFileName(entry.name)) yield path;
     else onSkip(path, 'not a text or HTML document');
   }
+  visited.delete(real);
 }
 
 async function readStdin(): Promise<Buffer> {

@@ -469,12 +469,14 @@ function namesAboutSubject(aboutTitle: string, line: string): boolean {
   return name === subject || subject.startsWith(`${name} `);
 }
 
+/** The longest closing run of contact lines looked for (characters): real ones are a few hundred. */
 const MAX_CONTACT_RUN = 2000;
 
 /** A sentence end inside a block, also where a line break was lost ("… intelligence.All our …"). */
 const SENTENCE_GAP = /[.!?]["”’)]?(?:\s+|(?<=\p{Ll}{2}[.!?])(?=\p{Lu}\p{Ll}))(?=["“(|+]?[\p{Lu}\p{N}])/gu;
 /** An "About X" heading that a lost line break glued to the sentence before it. */
-const GLUED_ABOUT = /(?<=[.!?]["”’)]?\s*)(?:About|ABOUT)\s+\p{Lu}/gu;
+// The word comes first and the look-behind after it, so the sweep only stops at "About".
+const GLUED_ABOUT = /(?:About|ABOUT)(?<=[.!?]["”’)]?\s*(?:About|ABOUT))\s+\p{Lu}/gu;
 
 /**
  * Where a block's closing run of contact lines starts ("… at the SEC's Internet site. Merck Media:
@@ -499,13 +501,13 @@ function contactTailStart(p: SectionPatterns, t: string): number | undefined {
   }
   if (tail === undefined || (tail === window && window > 0)) return undefined;
   let cues = 0;
-  let reachable = false;
+  let phoneOrEmail = false;
   cue.lastIndex = tail;
   while ((m = cue.exec(t)) !== null) {
     cues++;
-    if (!m[0].endsWith(':')) reachable = true;
+    if (!m[0].endsWith(':')) phoneOrEmail = true;
   }
-  return cues >= 2 && reachable ? tail : undefined;
+  return cues >= 2 && phoneOrEmail ? tail : undefined;
 }
 
 /**

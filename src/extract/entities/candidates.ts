@@ -3,6 +3,8 @@
 import type { StructuredDocument, Sentence } from '../../model/document.ts';
 import type { Mention } from '../../model/extraction.ts';
 import { checkBudget } from '../../budget.ts';
+import type { Cue } from './cues.ts';
+import { sentenceHas } from './cues.ts';
 
 export interface Candidate extends Mention {
   /** Higher wins an overlap; ties go to the longer span, then the earlier one. */
@@ -22,13 +24,26 @@ export function scopeOf(doc: StructuredDocument): Scope {
 }
 
 /**
+ * What a sentence must hold for a rule to be worth running on it: cues (each entry one cue, or a
+ * list of which any will do; see cues.ts) and/or a test of the sentence's text. A necessary
+ * condition of the rule's regex, never a sufficient one.
+ */
+export interface SweepFilter {
+  cues?: readonly (Cue | readonly Cue[])[];
+  test?: (slice: string) => boolean;
+}
+
+/**
  * Runs a global regex over every sentence of the scope and hands each match with its absolute
  * offset to `visit`. One linear pass per sentence; the regex is compiled by the caller, once.
+ * With a filter, sentences that lack the rule's cues are skipped without running the regex.
  */
-export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void): void {
+export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter): void {
   for (const sentence of scope.sentences) {
     checkBudget(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
+    if (filter?.cues && !sentenceHas(scope.text, sentence, filter.cues)) continue;
     const slice = scope.text.slice(sentence.start, sentence.end);
+    if (filter?.test && !filter.test(slice)) continue;
     pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = pattern.exec(slice)) !== null) {

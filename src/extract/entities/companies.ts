@@ -14,6 +14,8 @@ import {
 import { stripLegalSuffix } from '../../resolve/normalize.ts';
 import { dataLines } from '../../data-files.ts';
 import { PhraseMatcher } from './phrases.ts';
+import type { Cue } from './cues.ts';
+import { cueWords, firstLetterRun } from './cues.ts';
 
 /** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
 export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]|\p{Lu}`;
@@ -37,6 +39,8 @@ let compiled:
       ticker: RegExp;
       orgHeads: RegExp;
       places: Set<string>;
+      /** Sentence cues each rule needs (see cues.ts). */
+      cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue };
     }
   | undefined;
 
@@ -86,6 +90,13 @@ function patterns(): NonNullable<typeof compiled> {
       'gu',
     ),
     places: new Set(dataLines('lexicons/places.txt')),
+    cues: {
+      suffix: cueWords([...suffixForms].map(firstLetterRun)),
+      word: cueWords([...strong, ...weak].map(firstLetterRun)),
+      adviser: cueWords(['advisor', 'adviser', 'counsel']),
+      orgHead: cueWords(['university', 'hospital', 'institute', 'foundation', 'center', 'society', 'association', 'agency', 'administration', 'commission', 'trust']),
+      exchange: cueWords(['nasdaq', 'nyse', 'tsx', 'lse', 'aim', 'asx', 'six', 'euronext', 'kosdaq', 'krx', 'hkex', 'sehk', 'tse', 'otcqx', 'otcqb', 'otc', 'sse', 'szse']),
+    },
   };
   return compiled;
 }
@@ -188,7 +199,7 @@ export function findCompanies(scope: Scope): Candidate[] {
       }
     }
     push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
-  });
+  }, { cues: [p.cues.suffix] });
 
   for (const sentence of scope.sentences) {
     p.industry.scan(scope.text, sentence.start, sentence.end, (hit) =>
@@ -203,7 +214,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     const { name, lead } = trimName(m[0]);
     if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
     out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
-  });
+  }, { cues: [p.cues.orgHead] });
 
   const { weak } = companyWords();
   sweep(scope, p.words, (w, wordOffset, sentence) => {
@@ -221,15 +232,15 @@ export function findCompanies(scope: Scope): Candidate[] {
     }
     if (core.split(/\s+/).every((t) => genericWords().has(t) || nameStopwords().has(t))) return;
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
-  });
+  }, { cues: [p.cues.word] });
 
   sweep(scope, p.hyphenWords, (m, offset, sentence) => {
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
-  });
+  }, { cues: [p.cues.word] });
 
   sweep(scope, p.adviser, (m, offset, sentence) => {
     push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));
-  });
+  }, { cues: [p.cues.adviser] });
 
   return out;
 }
@@ -247,6 +258,6 @@ export function findTickers(scope: Scope): TickerMark[] {
   const marks: TickerMark[] = [];
   sweep(scope, patterns().ticker, (m, offset, sentence) => {
     marks.push({ start: offset, end: offset + m[0].length, exchange: m[1] ?? '', symbol: m[2] ?? '', sentenceIndex: sentence.index });
-  });
+  }, { cues: [patterns().cues.exchange] });
   return marks;
 }

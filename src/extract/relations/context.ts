@@ -325,3 +325,24 @@ export function clauseSubjectDrug(ctx: SentenceContext, pos: number): Item | und
   const after = ctx.text.slice(first.end, first.end + 160);
   return /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:is|are|was|were|has|have|will|remains?)\b/i.test(after) ? first : undefined;
 }
+
+/** After a drug: an optional bracket and apposition, then the finite verb the drug is subject of. */
+const SUBJECT_VERB_AFTER = /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^;]{0,200}?,\s*)?(?:is|are|was|were|has|have|had|will|remains?|continues?)\b/i;
+
+/**
+ * The drug a long clause is about when the verb phrase at `pos` is far from it: "announced that X, an
+ * ADC comprising A linked to B, has completed enrollment in its Phase 2 study in patients with Y".
+ * The nearest drug before `pos` that is followed (past an apposition) by a verb ending before `pos`.
+ */
+export function subjectDrugBefore(ctx: SentenceContext, pos: number): Item | undefined {
+  const near = clauseSubjectDrug(ctx, pos);
+  if (near) return near;
+  for (let k = ctx.items.length - 1; k >= 0; k--) {
+    const it = ctx.items[k];
+    if (!it || it.end > pos || it.label !== 'Drug') continue;
+    if (crossesClause(ctx.text, it.end, pos)) return undefined;
+    const verb = SUBJECT_VERB_AFTER.exec(ctx.text.slice(it.end, pos));
+    if (verb && !ctx.items.some((o) => o.label === 'Drug' && o.start >= it.end + verb[0].length && o.end <= pos)) return it;
+  }
+  return undefined;
+}

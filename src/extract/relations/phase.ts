@@ -16,6 +16,7 @@ export interface PhaseMention {
 interface PhaseTables {
   numeralOf: Map<string, number>;
   pattern: RegExp;
+  coordinated: RegExp;
   wordOf: Map<string, PhaseKey>;
   words: RegExp;
 }
@@ -33,10 +34,16 @@ function load(): PhaseTables {
   }
   const numeral = [...numeralOf.keys()].sort((a, b) => b.length - a.length).join('|');
   const pattern = new RegExp(
-    `(?<![\\p{L}])phase\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`,
+    `(?<![\\p{L}])phases?\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`,
     'giu',
   );
-  tables = { numeralOf, pattern, wordOf, words: compilePhrases([...wordOf.keys()]) };
+  // "Phase 1 and 2", "Phases 2 and 3", "Phase 1, 2 or 3": further numerals coordinated after a phase
+  // name each its own phase (as "Phase 1 and Phase 2" does), unless a unit shows they count something else.
+  const coordinated = new RegExp(
+    `^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(${numeral})([abc])?(?![\\p{L}\\p{N}/-])(?!\\s*(?:%|(?:percent|weeks?|months?|years?|days?|patients|subjects|participants|mg)\\b))`,
+    'iu',
+  );
+  tables = { numeralOf, pattern, coordinated, wordOf, words: compilePhrases([...wordOf.keys()]) };
   return tables;
 }
 
@@ -45,6 +52,22 @@ function keyOf(first: number, second: number | undefined): PhaseKey | undefined 
   if (first === 1 && second === 2) return 'PHASE_1_2';
   if (first === 2 && second === 3) return 'PHASE_2_3';
   return undefined;
+}
+
+/** The phases "and 2", ", 3 or 4" name right after a phase mention ending at `pos` of `slice`. */
+function coordinatedPhases(t: PhaseTables, slice: string, pos: number, from: number): PhaseMention[] {
+  const out: PhaseMention[] = [];
+  for (let at = pos, m = t.coordinated.exec(slice.slice(at)); m; m = t.coordinated.exec(slice.slice(at))) {
+    const value = t.numeralOf.get((m[1] ?? '').toLowerCase());
+    const key = value === undefined ? undefined : keyOf(value, undefined);
+    if (!key) break;
+    const start = at + m[0].length - (m[1] ?? '').length - (m[2]?.length ?? 0);
+    const mention: PhaseMention = { start: from + start, end: from + at + m[0].length, key, text: slice.slice(start, at + m[0].length) };
+    if (m[2]) mention.subphase = m[2].toLowerCase();
+    out.push(mention);
+    at += m[0].length;
+  }
+  return out;
 }
 
 /** Every phase mention in text[from, to), offsets into `text`. */
@@ -69,6 +92,7 @@ export function findPhases(text: string, from = 0, to = text.length): PhaseMenti
     const sub = second === undefined ? m[2] : m[4] ?? (second === first ? m[2] : undefined);
     if (sub && (second === undefined || second === first)) mention.subphase = sub.toLowerCase();
     out.push(mention);
+    if (second === undefined) out.push(...coordinatedPhases(t, slice, end, from));
   }
   t.words.lastIndex = 0;
   for (let m = t.words.exec(slice); m; m = t.words.exec(slice)) {

@@ -3,7 +3,7 @@
 // "the FDA approved X for Y", "X is indicated for Y".
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { listAfter, listBefore, nearestBefore } from '../context.ts';
+import { listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
 import { findAll, hasAny } from '../lexicon.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findPhases } from '../phase.ts';
@@ -27,13 +27,17 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   if (before.length > 0) return before;
   const near = nearestBefore(ctx, start, DRUG, 90);
   if (near) return [near];
-  return after;
+  if (after.length > 0) return after;
+  const subject = subjectDrugBefore(ctx, start);
+  return subject ? [subject] : [];
 }
 
 function phaseStatus(ctx: SentenceContext, from: number, to: number): string {
   const a = Math.max(0, from - 70);
   const b = Math.min(ctx.text.length, to + 70);
   if (statusOf(ctx.text, a, b) !== 'actual' || hasAny('phase.expected', ctx.text, a, b)) return 'expected';
+  // "has completed enrollment in its Phase 2 study": the trial runs on; it has not read out.
+  if (hasAny('phase.enrolled', ctx.text, a, b)) return 'ongoing';
   if (hasAny('phase.started', ctx.text, a, b)) return 'started';
   if (hasAny('phase.completed', ctx.text, a, b)) return 'completed';
   return 'ongoing';
@@ -69,23 +73,31 @@ const GENERIC = new Set(['in', 'for', 'against']);
 /** "in combination with X", "plus X": a partner drug of the regimen, not the subject. */
 const COMBINATION_BEFORE = /\b(?:combination\s+with|combined\s+with|plus|together\s+with|added\s+to|and\s+with|with(?:\s+or\s+without)?|versus|vs\.?|compared\s+(?:to|with))\s+(?:[^\s,;.]+\s+){0,4}$/i;
 
+/** "in combination with X", "plus X" right before `drug`; "an agreement with B for X" names a partner company, not a regimen. */
+function isCombinationPartner(ctx: SentenceContext, drug: Item): boolean {
+  const from = Math.max(0, drug.start - 40);
+  const m = COMBINATION_BEFORE.exec(ctx.text.slice(from, drug.start));
+  if (!m) return false;
+  return !ctx.items.some((it) => it.label === 'Company' && it.start >= from + m.index && it.end <= drug.start);
+}
+
 function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
   let list = listBefore(ctx, pos, DRUG, 60);
   // "X in combination with A and B was approved … for": start from the regimen, then walk back to X.
   if (list.length === 0) {
     const far = listBefore(ctx, pos, DRUG, 160);
     const first = far[0];
-    if (first && COMBINATION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 40), first.start))) list = far;
+    if (first && isCombinationPartner(ctx, first)) list = far;
   }
   for (let guard = 0; guard < 4; guard++) {
     const first = list[0];
-    if (!first || !COMBINATION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 40), first.start))) break;
+    if (!first || !isCombinationPartner(ctx, first)) break;
     const before = nearestBefore(ctx, first.start, DRUG, 160);
     const run = before ? listBefore(ctx, before.end, DRUG, 0) : [];
     list = run.length > 0 ? run : before ? [before] : [];
   }
   if (list.length === 0 && listBefore(ctx, pos, DRUG, 60).length > 0) return [];
-  const near = list[list.length - 1] ?? nearestBefore(ctx, pos, DRUG, 160);
+  const near = list[list.length - 1] ?? nearestBefore(ctx, pos, DRUG, 160) ?? subjectDrugBefore(ctx, pos);
   if (!near) return [];
   if (COORDINATED.test(ctx.text.slice(near.end, pos))) {
     const subject = ctx.items.find((it) => it.label === 'Drug');

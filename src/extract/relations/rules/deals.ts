@@ -35,7 +35,9 @@ function acquisitionProperties(ctx: SentenceContext, from: number): Properties {
   const date = findDates(ctx.text)[0];
   if (date) props.date = date.iso;
   else if (ctx.docContext.doc.asOf) props.asOf = ctx.docContext.doc.asOf;
-  props.status = /\b(?:completed|closed|completion of)\b/i.test(ctx.text) ? 'completed' : statusOf(ctx.text);
+  // "one contingent value right per share" names a security, not a hedge on the acquisition itself.
+  const unhedged = findAll('acquire.cvr', ctx.text).reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), ctx.text);
+  props.status = /\b(?:completed|closed|completion of)\b/i.test(ctx.text) ? 'completed' : statusOf(unhedged);
   return props;
 }
 

@@ -187,5 +187,59 @@ export function licencesFromPayments(dc: DocumentContext, facts: readonly Relati
     licensed.add(key);
     out.push({ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex: f.sentenceIndex, rule: 'licenses_to.paid_under_licence', confidence: 0.6 });
   }
+  out.push(...licencesDirectedByPayments(dc, facts, licensed));
+  return out;
+}
+
+/** "A and B entered into a license agreement for X": the licence noun is about what follows it. */
+const AGREEMENT_SUBJECT = /^\s*(?:for|covering|to|relating\s+to|regarding)\s+(?:the\s+)?$/i;
+
+/**
+ * "A and B have entered into a collaboration and license agreement" states a licence but not its
+ * direction; the document's licence payments between the same two companies do ("A will receive an
+ * upfront payment of $X", "B will pay A …"): the one who is paid is the licensor. Only when every such
+ * payment points the same way.
+ */
+function licencesDirectedByPayments(dc: DocumentContext, facts: readonly RelationFact[], licensed: Set<string>): RelationFact[] {
+  const out: RelationFact[] = [];
+  const flows = new Map<string, { payer: number; payee: number }>();
+  for (const f of facts) {
+    if (typeof f.target !== 'number') continue;
+    let payer: number;
+    let payee: number;
+    if (f.type === 'EARNED_MILESTONE') [payee, payer] = [f.source, f.target];
+    else if (f.type === 'PAYS' && LICENCE_PAYMENT_KINDS.has(String(f.properties.kind))) [payer, payee] = [f.source, f.target];
+    else continue;
+    const [a, b] = [dc.entityOf[payer] ?? payer, dc.entityOf[payee] ?? payee];
+    const pair = a < b ? `${a}|${b}` : `${b}|${a}`;
+    const seen = flows.get(pair);
+    if (!seen) flows.set(pair, { payer, payee });
+    else if ((dc.entityOf[seen.payer] ?? seen.payer) !== a) flows.set(pair, { payer: -1, payee: -1 }); // both ways: no direction
+  }
+  for (const sentence of dc.doc.sentences) {
+    if (sentence.section === 'forwardLooking') continue;
+    const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
+    const agreement = LICENCE_AGREEMENT.exec(text);
+    if (!agreement) continue;
+    const mentionIds = dc.bySentence.get(sentence.index) ?? [];
+    const companies = [...new Set(mentionIds.filter((i) => dc.found.mentions[i]?.label === 'Company').map((i) => dc.entityOf[i] ?? i))];
+    if (companies.length !== 2) continue;
+    const [a, b] = companies as [number, number];
+    const flow = flows.get(a < b ? `${a}|${b}` : `${b}|${a}`);
+    if (!flow || flow.payer < 0) continue;
+    const [licensor, licensee] = [flow.payee, flow.payer];
+    const key = `${dc.entityOf[licensor]}|${dc.entityOf[licensee]}`;
+    const reverse = `${dc.entityOf[licensee]}|${dc.entityOf[licensor]}`;
+    if (licensed.has(key) || licensed.has(reverse)) continue;
+    licensed.add(key);
+    out.push({ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex: sentence.index, rule: 'licenses_to.directed_by_payments', confidence: 0.55 });
+    const agreementEnd = sentence.start + agreement.index + agreement[0].length;
+    for (const i of mentionIds) {
+      const m = dc.found.mentions[i];
+      if (!m || (m.label !== 'Drug' && m.label !== 'Technology') || m.start < agreementEnd || m.start - agreementEnd > 16) continue;
+      if (!AGREEMENT_SUBJECT.test(dc.doc.cleanText.slice(agreementEnd, m.start))) continue;
+      out.push({ type: 'LICENSES', source: licensee, target: i, properties: {}, sentenceIndex: sentence.index, rule: 'licenses.directed_by_payments', confidence: 0.55 });
+    }
+  }
   return out;
 }

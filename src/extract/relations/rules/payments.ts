@@ -95,7 +95,9 @@ export const milestoneRule: SentenceRule = {
       // "A … today announced receipt of a $X milestone payment from B": the announcer is the payee.
       payee ??= subjectBefore(ctx, earn.start, 80) ?? (/\bannounc\w*\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, earn.start - 20), earn.start)) ? subjectBefore(ctx, earn.start, 300) : undefined);
       if (!payee) continue;
-      const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? undefined : otherCompany(ctx, payee));
+      // "B has achieved a milestone …, triggering a payment to A": the company whose progress triggers pays.
+      const achiever = /^trigger/.test(earn.text) ? subjectBefore(ctx, earn.start, 150) : undefined;
+      const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? (achiever && achiever.entity !== payee.entity ? achiever : undefined) : otherCompany(ctx, payee));
       if (!payer || !money || isNegated(ctx.text, Math.max(0, earn.start - 30), anchor)) continue;
       const status = statusOf(ctx.text, Math.max(0, earn.start - 40), anchor);
       const props = moneyProperties(ctx, money);
