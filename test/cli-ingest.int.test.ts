@@ -89,7 +89,7 @@ describe('kg ingest on the corpus', () => {
     expect(table.out).toMatch(/^type\s+\| source\s+\| target/);
     expect(table.out).toContain('(2 rows)');
     const bad = await kg('query', 'evidence', '--param', 'nope=1');
-    expect(bad.code).toBe(1);
+    expect(bad.code).toBe(2); // a parameter the query does not declare is a usage error
     expect(bad.err).toContain('no parameter "nope"');
     const unknown = await kg('query', 'no-such-query');
     expect(unknown.code).toBe(1);

@@ -202,10 +202,10 @@ export function findCompanies(scope: Scope): Candidate[] {
   }, { cues: [p.cues.suffix] });
 
   for (const sentence of scope.sentences) {
-    p.industry.scan(scope.text, sentence.start, sentence.end, (hit) =>
+    p.industry.scanSentence(scope.text, sentence, (hit) =>
       push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })),
     );
-    p.orgs.scan(scope.text, sentence.start, sentence.end, (hit) =>
+    p.orgs.scanSentence(scope.text, sentence, (hit) =>
       out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })),
     );
   }

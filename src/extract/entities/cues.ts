@@ -108,3 +108,47 @@ export function sentenceHas(text: string, sentence: Sentence, all: readonly (Cue
   }
   return true;
 }
+
+/** The words of a sentence (maximal runs of letters and digits), read once and shared by the phrase matchers. */
+export interface SentenceWords {
+  starts: number[];
+  ends: number[];
+  words: string[];
+  /** The words in lower case, made on first use. */
+  lower(): string[];
+}
+const wordsRead = new WeakMap<Sentence, SentenceWords>();
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function readWords(text: string, sentence: Sentence): SentenceWords {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  let run = -1;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && LETTER_OR_DIGIT.test(text[i] ?? ''))) {
+      if (run < 0) run = i;
+      continue;
+    }
+    if (run >= 0) {
+      starts.push(run);
+      ends.push(i);
+      words.push(text.slice(run, i));
+      run = -1;
+    }
+  }
+  if (run >= 0) {
+    starts.push(run);
+    ends.push(sentence.end);
+    words.push(text.slice(run, sentence.end));
+  }
+  let lower: string[] | undefined;
+  return { starts, ends, words, lower: () => (lower ??= words.map((w) => w.toLowerCase())) };
+}
+
+export function sentenceWords(text: string, sentence: Sentence): SentenceWords {
+  let known = wordsRead.get(sentence);
+  if (!known) wordsRead.set(sentence, (known = readWords(text, sentence)));
+  return known;
+}

@@ -17,6 +17,8 @@ import { findDiseases } from './diseases.ts';
 import { companyWords, industryCompanies, nameStopwords } from './lexicons.ts';
 import { PhraseMatcher } from './phrases.ts';
 import { stripLegalSuffix } from '../../resolve/normalize.ts';
+import type { Cue } from './cues.ts';
+import { cueWords } from './cues.ts';
 
 /** Labels whose known names are swept through the whole document a second time. */
 const REPEATED: readonly EntityLabel[] = ['Company', 'Drug', 'Technology', 'Target', 'Person', 'Disease'];
@@ -207,7 +209,7 @@ function sweepKnownForms(scope: Scope, table: AliasTable): Candidate[] {
       if (label === 'Company' && form.toUpperCase() !== form) matcher.add(form.toUpperCase(), value);
     }
     for (const sentence of scope.sentences)
-      matcher.scan(scope.text, sentence.start, sentence.end, (hit) => {
+      matcher.scanSentence(scope.text, sentence, (hit) => {
         const rule = hit.value.rule.endsWith('.repeat') ? hit.value.rule : `${hit.value.rule}.repeat`;
         out.push(candidate({ label, start: hit.start, surface: hit.form, canonical: hit.value.canonical, rule, priority: 10, sentence }));
       });
@@ -215,11 +217,12 @@ function sweepKnownForms(scope: Scope, table: AliasTable): Candidate[] {
   return out;
 }
 
+let companyCue: Cue | undefined;
 /** "the Company", "the Company’s": the registrant (or the company defined as "the Company"). */
 function findCompanyAnaphora(scope: Scope, registrant: string): Candidate[] {
   const out: Candidate[] = [];
   sweep(scope, /\bthe (Company)(?![\p{L}])/gu, (m, offset, sentence) => {
     out.push(candidate({ label: 'Company', start: offset + 4, surface: m[1] ?? '', canonical: registrant, rule: 'company.anaphora', priority: 5, sentence, properties: { anaphor: true } }));
-  });
+  }, { cues: [(companyCue ??= cueWords(['company']))] });
   return out;
 }

@@ -5,12 +5,14 @@ import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import { companyWords, escapeRegExp, honorifics, nameStopwords, personTitles } from './lexicons.ts';
 import { dataLines } from '../../data-files.ts';
+import type { Cue } from './cues.ts';
+import { AT_SIGN, DIGIT, SLASH, cueWords, firstLetterRun } from './cues.ts';
 
 const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+)`;
 const INITIAL = String.raw`\p{Lu}\.`;
 const PERSON = String.raw`${WORD}(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
 
-let compiled: { nameLine: RegExp; said: RegExp; titled: RegExp; titleFirst: RegExp; honorific: RegExp; signature: RegExp; contact: RegExp; labelled: RegExp; hon: RegExp; deg: RegExp; notName: Set<string> } | undefined;
+let compiled: { nameLine: RegExp; said: RegExp; titled: RegExp; titleFirst: RegExp; honorific: RegExp; signature: RegExp; contact: RegExp; labelled: RegExp; hon: RegExp; deg: RegExp; notName: Set<string>; cues: { said: Cue; title: Cue; honorific: Cue; label: Cue }; titleAfterComma: RegExp } | undefined;
 
 function patterns(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
@@ -34,6 +36,15 @@ function patterns(): NonNullable<typeof compiled> {
     hon: new RegExp(String.raw`^${HON}`, 'u'),
     deg: new RegExp(DEG, 'gu'),
     notName,
+    // What `titled` needs after the name: a comma and a title. Tested before the name pattern runs.
+    titleAfterComma: new RegExp(String.raw`,[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(?:${TITLE})${B}`, 'u'),
+    // Sentence cues (cues.ts): the words each rule cannot match without.
+    cues: {
+      said: cueWords(['said', 'says', 'commented', 'stated', 'added', 'noted', 'explained', 'continued', 'remarked', 'concluded', 'according']),
+      title: cueWords(titles.map(firstLetterRun)),
+      honorific: cueWords(pre.map(firstLetterRun)),
+      label: cueWords(['contact', 'contacts', 'media', 'investor', 'investors']),
+    },
   };
   return compiled;
 }
@@ -81,6 +92,10 @@ function sweepText(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, of
   }
 }
 
+/** What the `contact` pattern's look-ahead needs somewhere in the sentence: a phone number or an e-mail address. */
+const PHONE = /(?:\(\d{3}\)[ \t]?|\d{3}[ \t.\-])\d{3,4}/;
+const hasPhoneOrMail = (slice: string): boolean => slice.includes('@') || PHONE.test(slice);
+
 export function findPeople(scope: Scope): Candidate[] {
   const p = patterns();
   const out: Candidate[] = [];
@@ -111,16 +126,16 @@ export function findPeople(scope: Scope): Candidate[] {
       }
     }
   };
-  sweep(scope, p.said, visit('person.quote-attribution', 64, true));
-  sweep(scope, p.titled, visit('person.name-title', 63, true));
-  sweep(scope, p.titleFirst, visit('person.title-name', 61, false));
-  sweep(scope, p.honorific, visit('person.honorific', 62, true));
-  sweep(scope, p.signature, visit('person.signature', 64, false));
+  sweep(scope, p.said, visit('person.quote-attribution', 64, true), { cues: [p.cues.said] });
+  sweep(scope, p.titled, visit('person.name-title', 63, true), { cues: [p.cues.title], test: (slice) => p.titleAfterComma.test(slice) });
+  sweep(scope, p.titleFirst, visit('person.title-name', 61, false), { cues: [p.cues.title] });
+  sweep(scope, p.honorific, visit('person.honorific', 62, true), { cues: [p.cues.honorific] });
+  sweep(scope, p.signature, visit('person.signature', 64, false), { cues: [SLASH] });
   // Contact lines are read in every section: wire layouts often run the contact block into the
   // safe-harbour paragraph, and a phone number or a "Media:" label is never a forward-looking fact.
   const everywhere: Scope = { ...scope, sentences: scope.doc.sentences };
-  sweep(everywhere, p.contact, visit('person.contact', 54, false));
+  sweep(everywhere, p.contact, visit('person.contact', 54, false), { cues: [[DIGIT, AT_SIGN]], test: hasPhoneOrMail });
   sweepText(scope, p.nameLine, visit('person.name-line', 54, false));
-  sweep(everywhere, p.labelled, visit('person.contact-label', 54, false));
+  sweep(everywhere, p.labelled, visit('person.contact-label', 54, false), { cues: [p.cues.label] });
   return out;
 }

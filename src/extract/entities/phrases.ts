@@ -1,6 +1,9 @@
 // Linear lookup of many known phrases in a text: phrases are bucketed by their first word, so each
 // word of the text costs one hash lookup (plus a direct comparison for the few phrases in its
 // bucket) instead of a pass of one giant regex alternation.
+import type { Sentence } from '../../model/document.ts';
+import { sentenceWords } from './cues.ts';
+
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
@@ -31,6 +34,35 @@ export class PhraseMatcher<V> {
     else {
       bucket.push(entry);
       bucket.sort((a, b) => b.form.length - a.form.length);
+    }
+  }
+
+  /**
+   * `scan` over one sentence, on the sentence's shared word list (cues.ts): one hash lookup per
+   * word, the text compared only where a known phrase starts.
+   */
+  scanSentence(text: string, sentence: Sentence, visit: (hit: PhraseHit<V>) => void): void {
+    if (this.byFirst.size === 0) return;
+    const { starts, words } = sentenceWords(text, sentence);
+    const keys = this.caseFree ? sentenceWords(text, sentence).lower() : words;
+    let resume = sentence.start;
+    for (let i = 0; i < keys.length; i++) {
+      const at = starts[i] as number;
+      if (at < resume) continue;
+      const bucket = this.byFirst.get(keys[i] as string);
+      if (!bucket || (at > sentence.start && text.charCodeAt(at - 1) === 45 /* - */)) continue;
+      for (const { form, value } of bucket) {
+        const end = at + form.length;
+        if (end > sentence.end) continue;
+        const surface = text.slice(at, end);
+        if ((this.caseFree ? surface.toLowerCase() : surface) !== form) continue;
+        const next = end < sentence.end ? text[end] : undefined;
+        const afterNext = end + 1 < sentence.end ? text[end + 1] : undefined;
+        if (next !== undefined && (WORD_CHAR.test(next) || (next === '-' && afterNext !== undefined && /\p{L}/u.test(afterNext)))) continue;
+        visit({ start: at, end, form: surface, value });
+        resume = end;
+        break;
+      }
     }
   }
 

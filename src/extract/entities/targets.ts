@@ -4,6 +4,8 @@
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import { diseaseLexicon, hgnc, payloads, phraseKey, receptorLigands, targetKey } from './lexicons.ts';
+import type { Cue } from './cues.ts';
+import { DIGIT, SLASH, cueWords } from './cues.ts';
 
 /** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1. */
 // Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma"), never an ordinary word ("-targeting").
@@ -11,12 +13,22 @@ const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][
 const CUE_AFTER = String.raw`(?:[- ](?:targeting|targeted|directed|positive|negative|expressing|mutated|mutant|specific|low|high|amplified|overexpressing)|[ \t]+(?:inhibitors?|antagonists?|agonists?|antibod(?:y|ies)|blockade|blocker|receptor|ligands?|degraders?|modulators?))`;
 const CUE_BEFORE = String.raw`(?:anti-|targeting[ \t]+|targets[ \t]+|antibodies[ \t]+to[ \t]+|inhibitors?[ \t]+of[ \t]+|inhibition[ \t]+of[ \t]+|binds?[ \t]+to[ \t]+|agonists?[ \t]+of[ \t]+|activates?[ \t]+)`;
 
-let compiled: { after: RegExp; before: RegExp } | undefined;
+/** The cue words of CUE_AFTER, as the letter runs a sentence must hold (cues.ts). */
+const CUE_AFTER_WORDS = ['targeting', 'targeted', 'directed', 'positive', 'negative', 'expressing', 'mutated', 'mutant', 'specific', 'low', 'high', 'amplified', 'overexpressing', 'inhibitor', 'inhibitors', 'antagonist', 'antagonists', 'agonist', 'agonists', 'antibody', 'antibodies', 'blockade', 'blocker', 'receptor', 'ligand', 'ligands', 'degrader', 'degraders', 'modulator', 'modulators'];
+/** CUE_BEFORE has no left word boundary ("inactivates X" holds "activates"): its test is on substrings. */
+const CUE_BEFORE_TEXT = /anti-|target|antibodies|inhibit|binds?[ \t]|agonist|activate/;
+const hasCueBefore = (slice: string): boolean => CUE_BEFORE_TEXT.test(slice);
+
+let compiled: { after: RegExp; cueAfterScan: RegExp; before: RegExp; cueAfter: Cue; receptor: Cue } | undefined;
 
 function patterns(): NonNullable<typeof compiled> {
   compiled ??= {
-    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'gu'),
+    // Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues).
+    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
+    cueAfterScan: new RegExp(String.raw`${CUE_AFTER}(?![\p{L}])`, 'gu'),
     before: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'gu'),
+    cueAfter: cueWords(CUE_AFTER_WORDS),
+    receptor: cueWords(['ligand', 'receptor', 'receptors']),
   };
   return compiled;
 }
@@ -100,6 +112,34 @@ function namedFamily(phrase: string): string | undefined {
   return phrase;
 }
 
+const SYMBOL_CHAR = /[\p{L}\p{N}\-]/u;
+
+/**
+ * The matches of the `after` pattern (a symbol right before a cue word), found cue first: the cue
+ * words are rare, symbol-shaped words are not. A symbol can only start where a run of letters,
+ * digits and hyphens starts (the pattern's look-behind), so for each cue the pattern is tried once,
+ * at the start of the run before it: the same matches as a scan of the whole sentence.
+ */
+function symbolsBeforeCues(scope: Scope, p: NonNullable<typeof compiled>, visit: (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => void): void {
+  let slice = '';
+  let sliced: Scope['sentences'][number] | undefined;
+  let lastRun = -1;
+  sweep(scope, p.cueAfterScan, (_cue, offset, sentence) => {
+    if (sentence !== sliced) {
+      slice = scope.text.slice(sentence.start, sentence.end);
+      sliced = sentence;
+      lastRun = -1;
+    }
+    let run = offset - sentence.start;
+    while (run > 0 && SYMBOL_CHAR.test(slice[run - 1] ?? '')) run--;
+    if (run === offset - sentence.start || run === lastRun) return;
+    lastRun = run;
+    p.after.lastIndex = run;
+    const m = p.after.exec(slice);
+    if (m) visit(m, sentence.start + run, sentence);
+  }, { cues: [p.cueAfter] });
+}
+
 export function findTargets(scope: Scope): Candidate[] {
   const p = patterns();
   const x = extraPatterns();
@@ -123,28 +163,28 @@ export function findTargets(scope: Scope): Candidate[] {
     out.push(c);
     return c;
   };
-  sweep(scope, p.after, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
+  symbolsBeforeCues(scope, p, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
   sweep(scope, p.before, (m, offset, sentence) => {
     const symbol = m[1] ?? '';
     add(symbol, offset + m[0].length - symbol.length, 'target.cue-before', sentence);
-  });
+  }, { test: hasCueBefore });
   // Strong symbols HGNC knows need no cue; they rank below drug codes, payloads and disease
   // abbreviations ("NF1" the disease, "DM1" the payload), which claim the same tokens.
   sweep(scope, x.strong, (m, offset, sentence) => {
     const token = m[0];
     if (token.length < 3 || !STRONG_SYMBOL.test(token) || !hgnc().has(targetKey(token))) return;
     add(token, offset, 'target.hgnc-symbol', sentence, 30);
-  });
+  }, { cues: [DIGIT] });
   sweep(scope, x.longForm, (m, offset, sentence) => {
     const phrase = namedFamily(m[1] ?? '');
     if (!phrase) return;
     out.push(candidate({ label: 'Target', start: offset + m[0].length - phrase.length, surface: phrase, canonical: phrase, rule: 'target.family-name', priority: 46, sentence }));
-  });
+  }, { test: hasCueBefore });
   sweep(scope, x.abbrHead, (m, offset, sentence) => {
     const abbr = m[1] ?? '';
     if (!resolveTarget(abbr)) return;
     out.push(candidate({ label: 'Target', start: offset, surface: m[0], canonical: `${abbr} ${m[2] ?? ''}`, rule: 'target.abbreviation-head', priority: 48, sentence }));
-  });
+  }, { cues: [p.receptor] });
   sweep(scope, x.pair, (m, offset, sentence) => {
     const [left = '', right = '', head = ''] = [m[1], m[2], m[3]];
     const rightStart = offset + m[0].indexOf(right, left.length + 1);
@@ -161,7 +201,7 @@ export function findTargets(scope: Scope): Candidate[] {
       const surface = isRight ? scope.text.slice(start, headEnd) : member;
       out.push(candidate({ label: 'Target', start, surface, canonical: `${member} receptor`, rule: 'target.receptor-pair', priority: 47, sentence }));
     }
-  });
+  }, { cues: [p.receptor, SLASH] });
   // Symbols coordinated with a found target are targets too (one list, one kind of thing).
   const found = new Set(out.map((c) => c.start));
   const foundTexts = new Set(out.map((c) => c.text));
@@ -172,7 +212,7 @@ export function findTargets(scope: Scope): Candidate[] {
     for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
     if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
     for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
-  });
+  }, { test: (slice) => [...foundTexts].some((t) => slice.includes(t)) });
   mergeLongForms(out);
   return out;
 }

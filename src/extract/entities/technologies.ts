@@ -3,6 +3,8 @@
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import { adcPayloadWords, escapeRegExp, nameStopwords, payloads, phraseKey } from './lexicons.ts';
+import type { Cue } from './cues.ts';
+import { OPEN_PAREN, cueWords, firstLetterRun } from './cues.ts';
 
 /** Alias stated by the text: a long form defined with its abbreviation. */
 export interface TechnologyAlias {
@@ -14,7 +16,7 @@ export interface TechnologyAlias {
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{N}\-]*`;
 const GENERIC = /^(?:ADC|Company|Company’s|Company's|Proprietary|Novel|New|Our|Its|Their|The|This|Platform|Technology|Antibody|Drug|mRNA|AI)$/;
 
-let compiled: { named: RegExp; defined: RegExp; definedAfter: RegExp; listed: RegExp; payload: RegExp } | undefined;
+let compiled: { named: RegExp; defined: RegExp; definedAfter: RegExp; listed: RegExp; payload: RegExp; cues: { platform: Cue; platforms: Cue; payload: Cue } } | undefined;
 
 function patterns(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
@@ -36,6 +38,12 @@ function patterns(): NonNullable<typeof compiled> {
     // "two technology platforms (ABCD and Foo Chemistry)": the parenthesis names the platforms.
     listed: new RegExp(String.raw`\b(?:technology[ \t]+|discovery[ \t]+|drug[ \t]+discovery[ \t]+)?platforms[ \t]*\(([^()]{2,80})\)`, 'gu'),
     payload: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${alt})(?![\p{L}\p{N}]|-\p{L})`, 'giu'),
+    // Sentence cues (cues.ts): the words each rule cannot match without.
+    cues: {
+      platform: cueWords(['technology', 'technologies', 'platform']),
+      platforms: cueWords(['platforms']),
+      payload: cueWords(forms.map(firstLetterRun)),
+    },
   };
   return compiled;
 }
@@ -75,7 +83,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
     const lead = (m[1] ?? '').indexOf(core.split(' ')[0] ?? '');
     const surface = m[0].slice(lead);
     out.push(candidate({ label: 'Technology', start: offset + lead, surface, canonical: core, rule: 'technology.named-platform', priority: 56, sentence }));
-  });
+  }, { cues: [p.cues.platform] });
   sweep(scope, p.defined, (m, offset, sentence) => {
     const longForm = (m[1] ?? '').trim();
     const abbr = m[2] ?? '';
@@ -86,14 +94,14 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
     if (!initials.toUpperCase().includes(abbr[0] ?? '?')) return;
     out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
     aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
-  });
+  }, { cues: [p.cues.platform, OPEN_PAREN] });
   sweep(scope, p.definedAfter, (m, offset, sentence) => {
     const abbr = m[1] ?? '';
     const longForm = (m[2] ?? '').trim();
     if (!initialsCover(longForm, abbr)) return;
     out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
     aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
-  });
+  }, { cues: [p.cues.platform, OPEN_PAREN] });
   sweep(scope, p.listed, (m, offset, sentence) => {
     const inner = m[1] ?? '';
     const innerStart = offset + m[0].indexOf('(') + 1;
@@ -105,7 +113,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       if (!core) continue;
       out.push(candidate({ label: 'Technology', start: innerStart + hit.index, surface: hit[1] ?? '', canonical: core, rule: 'technology.platform-list', priority: 55, sentence }));
     }
-  });
+  }, { cues: [p.cues.platforms, OPEN_PAREN] });
   sweep(scope, p.payload, (m, offset, sentence) => {
     const entry = payloads().get(m[1]?.toLowerCase().replace(/-/g, ' ') ?? '') ?? payloads().get(m[1]?.toLowerCase() ?? '');
     if (!entry) return;
@@ -114,6 +122,6 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
     const writtenAsAcronym = phraseKey(m[1] ?? '') === phraseKey(entry.name);
     if (writtenAsAcronym && /^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
     out.push(candidate({ label: 'Technology', extraLabels: [entry.kind], start: offset, surface: m[1] ?? '', canonical: entry.name, rule: 'technology.payload', priority: 45, sentence }));
-  });
+  }, { cues: [p.cues.payload] });
   return { candidates: out, aliases };
 }

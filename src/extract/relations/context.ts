@@ -342,7 +342,12 @@ export function subjectDrugBefore(ctx: SentenceContext, pos: number): Item | und
     if (!it || it.end > pos || it.label !== 'Drug') continue;
     if (crossesClause(ctx.text, it.end, pos)) return undefined;
     const verb = SUBJECT_VERB_AFTER.exec(ctx.text.slice(it.end, pos));
-    if (verb && !ctx.items.some((o) => o.label === 'Drug' && o.start >= it.end + verb[0].length && o.end <= pos)) return it;
+    if (!verb) continue;
+    // The verb phrase must run on to `pos` without a relative clause or another actor in between.
+    const from = it.end + verb[0].length;
+    if (pos - from > 150 || /\b(?:which|who|whom|whose|that)\b/i.test(ctx.text.slice(from, pos))) return undefined;
+    if (ctx.items.some((o) => (o.label === 'Drug' || o.label === 'Company') && o.start >= from && o.end <= pos)) return undefined;
+    return it;
   }
   return undefined;
 }

@@ -3,15 +3,18 @@
 // sentences are prefiltered by the labels and trigger words each rule needs, so the stage stays a
 // linear sweep with no full parse.
 import type { StructuredDocument } from '../../model/document.ts';
-import type { DocumentMentions, RelationFact } from '../../model/extraction.ts';
+import type { DocumentMentions, Mention, RelationFact } from '../../model/extraction.ts';
+import { dataTsv } from '../../data-files.ts';
+import { foldName } from '../../resolve/normalize.ts';
 import { documentContext, sentenceContext } from './context.ts';
-import type { SentenceContext } from './context.ts';
+import type { DocumentContext, SentenceContext } from './context.ts';
 import { beginSentence, hasAny } from './lexicon.ts';
 import { makeEmitter } from './rules/types.ts';
 import type { SentenceRule } from './rules/types.ts';
 import { SENTENCE_RULES } from './rules/index.ts';
 import { documentRules } from './rules/document.ts';
 import { licencesFromPayments } from './rules/licensing.ts';
+import { priceExercisedOptions } from './rules/deals.ts';
 import { checkBudget } from '../../budget.ts';
 
 export { findMoney } from './money.ts';
@@ -46,7 +49,34 @@ export function extractRelations(doc: StructuredDocument, found: DocumentMention
   beginSentence('');
   facts.push(...documentRules(dc, facts));
   facts.push(...licencesFromPayments(dc, facts));
-  return dedupe(facts);
+  priceExercisedOptions(dc, facts);
+  return dedupe(preferSpecificIndications(dc, facts));
+}
+
+let genericDiseases: Set<string> | undefined;
+
+/** Folded disease names too broad to stand next to a specific one (data/patterns/relation-triggers.tsv). */
+function isGenericDisease(name: string): boolean {
+  genericDiseases ??= new Set(dataTsv('patterns/relation-triggers.tsv').filter((r) => r[0] === 'disease.generic' && r[1]).map((r) => foldName(r[1] ?? '')));
+  return genericDiseases.has(foldName(name));
+}
+
+/**
+ * "bring X to more patients with cancer" beside "X in metastatic breast cancer": a drug's STUDIED_FOR
+ * to a generic disease is dropped when the document gives the same drug a specific indication.
+ */
+function preferSpecificIndications(dc: DocumentContext, facts: RelationFact[]): RelationFact[] {
+  const disease = (f: RelationFact): Mention | undefined => (typeof f.target === 'number' ? dc.found.mentions[f.target] : undefined);
+  const indication = (f: RelationFact): boolean => f.type === 'STUDIED_FOR' || f.type === 'APPROVED_FOR';
+  const specific = new Set<number>();
+  for (const f of facts) {
+    const d = disease(f);
+    if (indication(f) && d && !isGenericDisease(d.canonical)) specific.add(dc.entityOf[f.source] ?? f.source);
+  }
+  return facts.filter((f) => {
+    const d = disease(f);
+    return !(f.type === 'STUDIED_FOR' && d && isGenericDisease(d.canonical) && specific.has(dc.entityOf[f.source] ?? f.source));
+  });
 }
 
 function factKey(f: RelationFact): string {

@@ -3,7 +3,7 @@
 // "the FDA approved X for Y", "X is indicated for Y".
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
+import { isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
 import { findAll, hasAny } from '../lexicon.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findPhases } from '../phase.ts';
@@ -17,16 +17,29 @@ const DRUG_FOLLOWS = /^\s*(?:[\w-]+\s+){0,3}?(?:trials?|study|studies|testing|ev
 /** "X and Y, … and is in …": the clause coordinates with the sentence subject. */
 const COORDINATED = /(?:,\s*|\s)and\s+(?:is|are|was|were|has|have)\b/i;
 
+/** The bracket (start, end) that encloses `pos` in text, if any: "(X, Phase 2a, in collaboration with B)". */
+function enclosingBracket(text: string, pos: number): [number, number] | undefined {
+  const open = text.lastIndexOf('(', pos);
+  if (open < 0 || text.lastIndexOf(')', pos) > open) return undefined;
+  const close = text.indexOf(')', pos);
+  return close < 0 ? undefined : [open, close];
+}
+
 function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   const start = phase.start - ctx.sentence.start;
   const end = phase.end - ctx.sentence.start;
+  // A phase written inside a bracket belongs to a drug in that bracket or named right before it.
+  const bracket = enclosingBracket(ctx.text, start);
+  const inScope = (it: Item): boolean => !bracket || (it.start > bracket[0] && it.end <= bracket[1]) || (it.end <= bracket[0] && /^\s*[®™]?\s*$/.test(ctx.text.slice(it.end, bracket[0])));
   const following = DRUG_FOLLOWS.test(ctx.text.slice(end, end + 60));
-  const after = listAfter(ctx, end, DRUG, following ? 70 : 20, ['Company', 'Disease']);
+  const after = listAfter(ctx, end, DRUG, following ? 70 : 20, ['Company', 'Disease']).filter(inScope);
   if (after.length > 0 && following) return after;
-  const before = listBefore(ctx, start, DRUG, 40);
+  const before = listBefore(ctx, start, DRUG, 40).filter((it) => inScope(it) && !isCombinationPartner(ctx, it));
   if (before.length > 0) return before;
   const near = nearestBefore(ctx, start, DRUG, 90);
-  if (near) return [near];
+  // "… in combination with Y, a VEGF inhibitor, a Phase 1/2 trial …": a regimen partner is not the trial's drug.
+  if (near && inScope(near) && !isCombinationPartner(ctx, near)) return [near];
+  if (bracket && near) return [];
   if (after.length > 0) return after;
   const subject = subjectDrugBefore(ctx, start);
   return subject ? [subject] : [];
@@ -78,7 +91,7 @@ function isCombinationPartner(ctx: SentenceContext, drug: Item): boolean {
   const from = Math.max(0, drug.start - 40);
   const m = COMBINATION_BEFORE.exec(ctx.text.slice(from, drug.start));
   if (!m) return false;
-  return !ctx.items.some((it) => it.label === 'Company' && it.start >= from + m.index && it.end <= drug.start);
+  return !ctx.items.some((it) => it.label === 'Company' && it.start >= from + m.index && it.end <= drug.start && !isPossessive(ctx, it));
 }
 
 function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {

@@ -3,7 +3,7 @@
 // collaboration with B".
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { crossesClause, distinctEntities, nearestAfter, nearestBefore } from '../context.ts';
+import { crossesClause, distinctEntities, listAfter, nearestAfter, nearestBefore, subjectBefore } from '../context.ts';
 import { findAll, hasAny } from '../lexicon.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findMoney } from '../money.ts';
@@ -11,10 +11,14 @@ import { findDates } from '../dates.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY } from './types.ts';
 import type { EntityLabel } from '../../../model/vocabulary.ts';
+import type { RelationFact } from '../../../model/extraction.ts';
+import type { DocumentContext } from '../context.ts';
 
 const ACQUIRABLE: readonly EntityLabel[] = ['Company', 'Drug', 'Technology'];
 /** "acquire a $1 billion equity stake", "acquire rights to": not a takeover. */
 const NOT_TAKEOVER = /^[^;.]{0,50}?\b(?:stake|shares|equity|stock|rights?|licen[cs]e|option|interest|assets?\s+of)\b/i;
+/** "acquire all outstanding shares of B", "all of the issued share capital": the whole company is bought. */
+const WHOLE_COMPANY = /^\s*(?:all|100%|100\s+percent)\s+(?:of\s+)?(?:the\s+)?(?:outstanding|issued)(?:\s+and\s+outstanding)?\s+(?:shares|share\s+capital|stock|common\s+stock)\s+of\b/i;
 
 function acquisitionProperties(ctx: SentenceContext, from: number): Properties {
   const props: Properties = {};
@@ -26,6 +30,7 @@ function acquisitionProperties(ctx: SentenceContext, from: number): Properties {
       }
     } else if (props.price === undefined) {
       props.price = money.amount;
+      props.amount = money.amount; // the normalised money property every relationship shares
       props.currency = money.currency;
       props.amountText = money.amountText;
       if (money.qualifier !== 'exact') props.qualifier = money.qualifier;
@@ -37,7 +42,10 @@ function acquisitionProperties(ctx: SentenceContext, from: number): Properties {
   else if (ctx.docContext.doc.asOf) props.asOf = ctx.docContext.doc.asOf;
   // "one contingent value right per share" names a security, not a hedge on the acquisition itself.
   const unhedged = findAll('acquire.cvr', ctx.text).reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), ctx.text);
-  props.status = /\b(?:completed|closed|completion of)\b/i.test(ctx.text) ? 'completed' : statusOf(unhedged);
+  const status = statusOf(unhedged);
+  // "has agreed to acquire", "a definitive agreement under which A will acquire B": signed, not yet closed.
+  const pending = /\b(?:agreed\s+to|agreement\s+to|definitive\s+(?:merger\s+)?agreement|to\s+acquire|tender\s+offer)\b/i.test(ctx.text);
+  props.status = /\b(?:completed|closed|completion of)\b/i.test(ctx.text) ? 'completed' : status === 'actual' && pending ? 'expected' : status;
   return props;
 }
 
@@ -53,7 +61,9 @@ export const acquisitionRule: SentenceRule = {
       emit('ACQUIRES', acquirer, target, 'acquires.acquired_by', 0.85, acquisitionProperties(ctx, hit.end));
     }
     for (const hit of findAll('acquire', ctx.text)) {
-      if (NOT_TAKEOVER.test(ctx.text.slice(hit.end))) continue;
+      if (NOT_TAKEOVER.test(ctx.text.slice(hit.end)) && !WHOLE_COMPANY.test(ctx.text.slice(hit.end))) continue;
+      // "an option to acquire B", "the right to acquire B": a possibility, read by the option rule.
+      if (/\b(?:option|options|right)\s+to\s+$/i.test(ctx.text.slice(Math.max(0, hit.start - 16), hit.start))) continue;
       const target = nearestAfter(ctx, hit.end, ACQUIRABLE, 30);
       if (!target) continue;
       const by = /\bby\s+$/i;
@@ -89,6 +99,9 @@ export const optionRule: SentenceRule = {
   },
 };
 
+/** A preposition or verb that makes the following names an object: "of A and B", "by A and B". */
+const OBJECT_LEAD = /\b(?:of|by|from|to|for|with|in|at|on|than|pay|pays|paid)\s+(?:the\s+)?$/i;
+
 const PAIR_GAP = /^(?:\s*,[^;.]{0,70}?,)?\s*(?:and|&)\s+(?:the\s+)?$/i;
 
 /** "A and B", "A, known as C outside the US, and B": two companies joined as one subject. */
@@ -104,6 +117,18 @@ function coordinatedPairs(ctx: SentenceContext): [Item, Item][] {
   return pairs;
 }
 
+/** The document's main company as an item standing at `at` (it acts where the sentence names no one). */
+function documentCompany(ctx: SentenceContext, at: number): Item | undefined {
+  const dc = ctx.docContext;
+  const index = dc.primaryCompany;
+  const m = index === undefined ? undefined : dc.found.mentions[index];
+  if (index === undefined || !m) return undefined;
+  return { index, label: 'Company', start: at, end: at, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
+}
+
+/** "its partner B", "our partners A and B", "A's partner B": the owner of the possessive works with B. */
+const PARTNER_NOUN = /\b(its|our|their)\s+(?:[\w-]+\s+){0,2}?(?:partner|partners|collaborator|collaborators|licensee|licensees)\s*,?\s*$/i;
+
 export const collaborationRule: SentenceRule = {
   id: 'collaborates_with',
   needs: [COMPANY],
@@ -113,21 +138,60 @@ export const collaborationRule: SentenceRule = {
     const firstHit = hits[0];
     if (!firstHit) return;
     for (const hit of hits) {
-      // "collaboration with B", "partnered with B"
+      // "collaboration with B", "partnered with B", "jointly developed and commercialized globally with B"
       const partner = ctx.items.find(
-        (it) => it.label === 'Company' && it.start >= hit.end && it.start - hit.end <= 40 && /\bwith\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, it.start - 9), it.start)) && !crossesClause(ctx.text, hit.end, it.start),
+        (it) =>
+          it.label === 'Company' &&
+          it.start >= hit.end &&
+          it.start - hit.end <= 60 &&
+          /\bwith\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, it.start - 9), it.start)) &&
+          !/\b(?:by|from|to)\s/i.test(ctx.text.slice(hit.end, it.start)) &&
+          !crossesClause(ctx.text, hit.end, it.start),
       );
       if (!partner) continue;
-      const subject = nearestBefore(ctx, hit.start, COMPANY, 150);
+      // "(X, Phase 2a, in collaboration with B)", "X is being jointly developed with B": no company acts
+      // in the clause, so the work is the document's own company's.
+      const subject = nearestBefore(ctx, hit.start, COMPANY, 150) ?? (ctx.items.some((it) => it.label === 'Company' && !it.pronoun && it.end <= hit.start && !crossesClause(ctx.text, it.end, hit.start)) ? undefined : documentCompany(ctx, hit.start));
       if (!subject || isNegated(ctx.text, subject.end, hit.start)) continue;
       for (const b of distinctEntities(ctx.items.filter((it) => it.label === 'Company' && it.start >= partner.start && it.start - partner.start < 60))) {
         if (b === partner || /^\s*(?:,\s*)?(?:and|&)\s+$/i.test(ctx.text.slice(partner.end, b.start))) emit('COLLABORATES_WITH', subject, b, 'collaborates_with.collaboration_with', 0.8);
       }
     }
-    // "A and B today announced a strategic collaboration"
+    for (const partner of ctx.items) {
+      if (partner.label !== 'Company' || partner.pronoun) continue;
+      const lead = PARTNER_NOUN.exec(ctx.text.slice(Math.max(0, partner.start - 60), partner.start));
+      if (!lead) continue;
+      const at = partner.start - lead[0].length;
+      const owner = /^our$/i.test(lead[1] ?? '') ? documentCompany(ctx, at) : subjectBefore(ctx, at, 120) ?? documentCompany(ctx, at);
+      if (!owner || isNegated(ctx.text, owner.end, partner.start)) continue;
+      for (const b of listAfter(ctx, partner.start, COMPANY, 0)) emit('COLLABORATES_WITH', owner, b, 'collaborates_with.its_partner', 0.7);
+    }
+    // "A and B today announced a strategic collaboration", "a collaboration between A and B". The pair
+    // is the sentence's subject (or follows "between"), not an object ("approvals by the shareholders of
+    // A and B"), and the collaboration word belongs to its clause.
     for (const [a, b] of coordinatedPairs(ctx)) {
       if (isNegated(ctx.text, b.end, Math.min(ctx.text.length, b.end + 80))) continue;
+      const lead = ctx.text.slice(Math.max(0, a.start - 14), a.start);
+      const between = /\bbetween\s+(?:the\s+)?$/i.test(lead);
+      if (!between && OBJECT_LEAD.test(lead)) continue;
+      const near = hits.some((h) => (h.start >= b.end && h.start - b.end <= 220 && !crossesClause(ctx.text, b.end, h.start)) || (between && h.end <= a.start && a.start - h.end <= 40));
+      if (!near) continue;
       emit('COLLABORATES_WITH', a, b, 'collaborates_with.joint_announcement', 0.7);
     }
   },
 };
+
+/**
+ * "Merck has exercised its option to license X" and, in another sentence, "NGM received a $20 million
+ * payment from Merck" for the option exercise: the exercised option takes the amount its holder paid.
+ */
+export function priceExercisedOptions(dc: DocumentContext, facts: readonly RelationFact[]): void {
+  const paid = facts.filter((f) => f.type === 'PAYS' && f.properties.kind === 'option_exercise' && typeof f.properties.amount === 'number');
+  for (const option of facts) {
+    if (option.type !== 'HAS_OPTION_ON' || option.properties.status !== 'exercised' || option.properties.amount !== undefined) continue;
+    const payment = paid.find((p) => dc.entityOf[p.source] === dc.entityOf[option.source]);
+    if (!payment) continue;
+    option.properties.amount = payment.properties.amount ?? 0;
+    if (payment.properties.currency !== undefined) option.properties.currency = payment.properties.currency;
+  }
+}

@@ -63,6 +63,9 @@ function emitLicence(ctx: SentenceContext, emit: Emit, licensor: Item, licensee:
   for (const subject of subjects) emit('LICENSES', licensee, subject, rule, confidence);
 }
 
+/** What a right that is no licence lets one do: end, leave or join the deal, be paid, name people. */
+const CONTRACT_RIGHT = /^\s+(?:to|of)\s+(?:terminate|cancel|opt|withdraw|receive|participate|nominate|appoint|designate|audit|negotiate|co-fund|elect|require|vote|convert|sell|first\s+(?:negotiation|refusal))\b/i;
+
 const PASSIVE_BEFORE = /\b(?:be|been|being|was|were|is|are)\s+(?:now\s+|also\s+)?$/i;
 
 export const licensingRule: SentenceRule = {
@@ -132,6 +135,8 @@ export const licensingRule: SentenceRule = {
       const verbIsLicence = /licen[cs]/.test(hit.text);
       const noun = verbIsLicence ? { end: hit.end } : findFirst('license.noun', ctx.text, hit.end, Math.min(ctx.text.length, hit.end + 50));
       if (!noun) continue;
+      // "will have the right to terminate …", "rights to receive royalties": a contract right, not a licence.
+      if (!verbIsLicence && CONTRACT_RIGHT.test(ctx.text.slice(noun.end, noun.end + 40))) continue;
       // A full stop the sentence splitter let through ("… Agreement. mRNA-based X …") ends what the licence covers.
       const stop = ctx.text.slice(noun.end).search(/\.\s+\S/);
       const cut = stop < 0 ? ctx.text.length : noun.end + stop;
