@@ -39,8 +39,11 @@ async function demo(): Promise<void> {
 Neo4j Browser: ${browser}
   (user ${config.username}; the password is NEO4J_PASSWORD in .env)
 Load the colours and captions: drag ${STYLE} onto the Browser, or run :style and paste it.
-A first query to paste:
-  MATCH (c:Company)-[r]->(x:Entity) RETURN c, r, x LIMIT 100
+A first query to paste (who licenses what to whom, with the sentences that say so):
+  MATCH (a:Company {name: 'ImmunoGen'})-[r:LICENSES_TO]->(b:Company)
+  RETURN a.name, b.name, r.exclusive, r.field, r.year, r.sentences, r.rules
+The whole neighbourhood as a picture:
+  MATCH (c:Company {name: 'ImmunoGen'})-[r]-(x:Entity) RETURN c, r, x
 More: npm run kg -- query licenses | milestones | drugs-by-target | company-pipeline | shortest-path | evidence`);
 }
 

@@ -173,6 +173,14 @@ group('precision hazards found on unseen text', () => {
     const { facts } = run(['[Company:Zeta Pharma] has exercised its option to license [Drug:AB-5].', 'In connection with the option exercise, [Company:Acme Bio] received a $20 million payment from [Company:Zeta Pharma].']);
     expect(facts.find((f) => f.type === 'HAS_OPTION_ON')?.properties).toMatchObject({ status: 'exercised', amount: 20_000_000, currency: 'USD' });
   });
+  it('reads no licence from a contract right and no takeover from an option to acquire', () => {
+    expect(run(['[Company:Zeta Pharma] will have the right to terminate the agreement with [Company:Acme Bio] upon 90 days notice.']).lines).toEqual([]);
+    expect(run(['[Company:Zeta Pharma] will have the exclusive rights to commercialize [Drug:AB-1] licensed from [Company:Acme Bio].']).lines).toContain('LICENSES_TO Acme Bio -> Zeta Pharma');
+    const option = run(['[Company:Acme Bio] granted [Company:Zeta Pharma] an option to acquire [Company:Beta Labs].']).lines;
+    expect(option).toContain('HAS_OPTION_ON Zeta Pharma -> Beta Labs');
+    expect(option.filter((l) => l.startsWith('ACQUIRES'))).toEqual([]);
+    expect(run(['[Company:Zeta Pharma] will be responsible for all costs of [Drug:AB-1] manufacturing.']).lines).toEqual([]);
+  });
   it('reads "acquire all outstanding shares of B" as a takeover, "acquire a stake in B" not', () => {
     expect(run(['[Company:Acme Bio] will acquire all outstanding shares of [Company:Zeta Pharma] for $1.05 billion in cash.']).lines).toEqual(['ACQUIRES Acme Bio -> Zeta Pharma']);
     expect(run(['[Company:Acme Bio] will acquire a 10% equity stake in [Company:Zeta Pharma] for $50 million.']).lines.filter((l) => l.startsWith('ACQUIRES'))).toEqual([]);
