@@ -30,9 +30,14 @@ function tokenize(text: string, offset: number): Token[] {
   return tokens;
 }
 
-/** Words of one phrase are joined by spaces or hyphens only. */
+/** Words of one phrase are joined by spaces or hyphens only (read char by char: called for every word pair). */
 function joined(text: string, a: Token, b: Token): boolean {
-  return /^[ \t\-‐–]+$/.test(text.slice(a.end, b.start));
+  if (b.start <= a.end) return false;
+  for (let i = a.end; i < b.start; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 45 && c !== 0x2010 && c !== 0x2013) return false;
+  }
+  return true;
 }
 
 function singular(key: string): string[] {
@@ -93,12 +98,14 @@ export function findDiseases(scope: Scope): Candidate[] {
       // One word: its key is its lower case (no spaces or hyphens inside a token), without a possessive.
       const max = lexicon.maxWords.get(/['’]/.test(first.word) ? phraseKey(first.word) : first.word.toLowerCase()) ?? 0;
       if (max === 0 && !abbreviation) continue;
-      for (let n = Math.min(max, tokens.length - i); n >= 1 && !hit; n--) {
-        let ok = true;
-        for (let k = i; k < i + n - 1; k++) if (!joined(text, tokens[k] as Token, tokens[k + 1] as Token)) ok = false;
-        if (!ok) continue;
-        const last = tokens[i + n - 1] as Token;
-        const entry = lookup(lexicon, phraseKey(text.slice(first.start, last.end)));
+      // The longest run of joined words from here bounds the phrase; the phrase key of joined words
+      // is their keys joined by one space (what phraseKey makes of the span), built once per word.
+      let reach = 1;
+      while (reach < max && i + reach < tokens.length && joined(text, tokens[i + reach - 1] as Token, tokens[i + reach] as Token)) reach++;
+      const keys: string[] = [];
+      for (let k = 0; k < reach; k++) keys.push(phraseKey((tokens[i + k] as Token).word));
+      for (let n = reach; n >= 1 && !hit; n--) {
+        const entry = lookup(lexicon, n === 1 ? (keys[0] as string) : keys.slice(0, n).join(' '));
         // A one-word lexicon hit written in capitals mid-sentence is an acronym or a name, not this disease.
         if (entry && !(n === 1 && /^\p{Lu}{2,}$/u.test(first.word) && !lexicon.byAbbreviation.has(first.word))) hit = { entry, last: i + n - 1 };
       }
