@@ -2,6 +2,7 @@
 // canonical (sorted), so the same inputs give the same bytes whatever order documents arrived in.
 import type { DocumentInfo, Entity, Evidence, Graph, Relationship } from '../model/graph.ts';
 import { SCHEMA_VERSION, relationshipId } from '../model/graph.ts';
+import { findMergeCandidates } from './candidates.ts';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -64,7 +65,10 @@ export class GraphAccumulator {
       .map((r) => ({ ...r, evidence: [...r.evidence].sort(compareEvidence) }))
       .sort((a, b) => byString(relationshipId(a), relationshipId(b)));
     const documents = [...this.documents.values()].sort((a, b) => byString(a.docId, b.docId));
-    return { schemaVersion: SCHEMA_VERSION, documents, entities, relationships };
+    const graph: Graph = { schemaVersion: SCHEMA_VERSION, documents, entities, relationships };
+    const candidates = findMergeCandidates(entities);
+    if (candidates.length > 0) graph.mergeCandidates = candidates;
+    return graph;
   }
 }
 

@@ -71,11 +71,17 @@ export const DocumentInfo = z.object({
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 
+/** Two entities that may be one real thing: reported for a person to decide, never merged on a guess. */
+export const MergeCandidate = z.object({ a: z.string(), b: z.string(), reason: z.string() });
+export type MergeCandidate = z.infer<typeof MergeCandidate>;
+
 export const Graph = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   documents: z.array(DocumentInfo),
   entities: z.array(Entity),
   relationships: z.array(Relationship),
+  /** Present when some entities look alike (see src/graph/candidates.ts). */
+  mergeCandidates: z.array(MergeCandidate).optional(),
 });
 export type Graph = z.infer<typeof Graph>;
 
