@@ -1,5 +1,6 @@
-// Deletes the Document node, and its Filing when no other document of that filing remains.
-MATCH (d:Document {docId: $docId})
+// Deletes the Document nodes $docIds, and each one's Filing when no other document of it remains.
+UNWIND $docIds AS docId
+MATCH (d:Document {docId: docId})
 OPTIONAL MATCH (f:Filing)-[:CONTAINS]->(d)
 DETACH DELETE d
 WITH DISTINCT f

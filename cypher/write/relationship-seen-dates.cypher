@@ -1,10 +1,18 @@
-// Sets firstSeen/lastSeen on every relationship one document supports: the earliest and latest
-// as-of date (a Neo4j Date) of the documents supporting it.
-MATCH (:Document {docId: $docId})-[:MENTIONS]->(:Entity)-[r]->(:Entity)
-WHERE $docId IN r.docIds
-WITH DISTINCT r
-OPTIONAL MATCH (d:Document)
-WHERE d.docId IN r.docIds
-WITH r, min(d.asOf) AS firstSeen, max(d.asOf) AS lastSeen
-SET r.firstSeen = firstSeen,
-    r.lastSeen = lastSeen
+// Sets firstSeen/lastSeen (Neo4j Dates) on the relationships a batch wrote evidence for: the earliest
+// and latest as-of date of the documents supporting each. A row holds one relationship's type and end
+// keys and the date range of the batch's documents supporting it; the stored dates already cover the
+// other documents (older versions of the batch's documents were taken off first, with a
+// recomputation), so the new range is the union of both, without reading every supporting document.
+UNWIND $rows AS row
+MATCH (:Entity {key: row.start})-[r]->(:Entity {key: row.end})
+WHERE type(r) = row.type
+SET r.firstSeen = CASE
+      WHEN row.firstSeen IS NULL THEN r.firstSeen
+      WHEN r.firstSeen IS NULL OR row.firstSeen < r.firstSeen THEN row.firstSeen
+      ELSE r.firstSeen
+    END,
+    r.lastSeen = CASE
+      WHEN row.lastSeen IS NULL THEN r.lastSeen
+      WHEN r.lastSeen IS NULL OR row.lastSeen > r.lastSeen THEN row.lastSeen
+      ELSE r.lastSeen
+    END

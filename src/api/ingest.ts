@@ -1,10 +1,14 @@
 // Ingest and forget: the library functions behind `kg ingest` and `kg forget`. Ingest streams inputs
-// through the extraction pipeline and writes each document in its own transaction, so one document's
-// facts commit atomically and a failing file never stops the others.
+// through the extraction pipeline and writes the extracted documents in batches, each batch in one
+// transaction (DocumentBatches decides their size from the row budget `batchSize`): a document's facts
+// commit atomically with its batch, a document the database refuses fails alone (the writer retries its
+// batch one document per transaction), and a failing file never stops the others.
 import type { Neo4jConfig } from '../config.ts';
 import type { KgError } from '../errors.ts';
+import type { Graph } from '../model/graph.ts';
 import { extractInputs, type ExtractOptions } from '../pipeline.ts';
 import { Neo4jGraphStore, type DocumentWriteResult, type GraphCounts, type WriteOptions } from '../writers/neo4j.ts';
+import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows } from '../writers/write-plan.ts';
 
 export interface IngestOptions extends WriteOptions, ExtractOptions {
   /** Called after each document is written (progress output). */
@@ -27,6 +31,12 @@ export interface IngestSummary {
   counts: GraphCounts;
 }
 
+/** An extracted document waiting for its batch, with the input it came from. */
+interface PendingDocument {
+  path: string;
+  graph: Graph;
+}
+
 /** Extracts every input and writes it to Neo4j (schema first). */
 export async function ingest(inputs: readonly string[], config: Neo4jConfig, options: IngestOptions = {}): Promise<IngestSummary> {
   const store = await Neo4jGraphStore.open(config);
@@ -34,20 +44,59 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
     await store.ensureSchema();
     const documents: IngestedDocument[] = [];
     const failures: IngestSummary['failures'] = [];
+    const batches = new DocumentBatches<PendingDocument>(options.batchSize ?? DEFAULT_BATCH_SIZE, (p) => ({ docId: p.graph.documents[0]?.docId ?? '', rows: documentRows(p.graph) }));
+    // Documents of each input not yet written, and whether one of them failed: an input is done
+    // (onInput) when its last document's batch is.
+    const unwritten = new Map<string, { left: number; ok: boolean }>();
+
+    const write = async (batch: PendingDocument[]): Promise<void> => {
+      if (batch.length === 0) return;
+      const result = await store.writeDocuments(
+        batch.map((p) => p.graph),
+        options,
+      );
+      const pathOf = new Map(batch.map((p) => [p.graph.documents[0]?.docId ?? '', p.path]));
+      for (const written of result.documents) {
+        const ingested: IngestedDocument = { ...written, counts: { nodes: {}, relationships: {} } };
+        if (options.documentCounts === true) ingested.counts = await store.documentCounts(written.docId);
+        documents.push(ingested);
+        options.onDocument?.(ingested);
+      }
+      for (const f of result.failures) {
+        const path = pathOf.get(f.docId) ?? f.docId;
+        failures.push({ path, error: f.error });
+        const input = unwritten.get(path);
+        if (input) input.ok = false;
+      }
+      for (const p of batch) {
+        const input = unwritten.get(p.path);
+        if (!input) continue;
+        input.left -= 1;
+        if (input.left === 0) {
+          unwritten.delete(p.path);
+          options.onInput?.(p.path, input.ok);
+        }
+      }
+    };
+
     for await (const result of extractInputs(inputs, options)) {
       if (!result.ok) {
         failures.push({ path: result.path, error: result.error });
         options.onInput?.(result.path, false);
         continue;
       }
-      for (const extraction of result.extractions) {
-        const written = { ...(await store.writeDocument(extraction.graph, options)), counts: { nodes: {}, relationships: {} } };
-        if (options.documentCounts === true) written.counts = await store.documentCounts(written.docId);
-        documents.push(written);
-        options.onDocument?.(written);
+      if (result.extractions.length === 0) {
+        options.onInput?.(result.path, true);
+        continue;
       }
-      options.onInput?.(result.path, true);
+      const input = unwritten.get(result.path);
+      if (input) input.left += result.extractions.length;
+      else unwritten.set(result.path, { left: result.extractions.length, ok: true });
+      for (const extraction of result.extractions) {
+        for (const batch of batches.add({ path: result.path, graph: extraction.graph })) await write(batch);
+      }
     }
+    await write(batches.close());
     return { documents, failures, counts: await store.counts() };
   } finally {
     await store.close();

@@ -1,7 +1,9 @@
 // Neo4j writer: the only module (beside the lookup API) that imports neo4j-driver. It opens a
 // checked connection (driver errors become KgErrors with NEO4J_* codes and no credentials), applies
-// the schema, and writes one document per managed transaction (executeWrite retries transient
-// errors), so a document's facts commit atomically and a re-run replaces them.
+// the schema, and writes batches of documents, each batch in one managed transaction (executeWrite
+// retries transient errors) with one UNWIND statement per kind of row, so per-transaction overhead is
+// paid once per batch. A document's facts commit atomically with its batch; a batch that fails for a
+// reason of its own data is written again one document per transaction, so a bad document fails alone.
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
 import type { Graph } from '../model/graph.ts';
@@ -10,11 +12,13 @@ import { KgError, isKgError } from '../errors.ts';
 import {
   CypherDate,
   CypherInt,
+  batchWriteStatements,
   cypherText,
+  forgetBatchStatements,
   forgetStatements,
+  lockStatement,
   schemaStatements,
   splitByDocument,
-  writeStatements,
   type ParamValue,
   type Params,
   type Statement,
@@ -136,14 +140,40 @@ export async function connectNeo4j(config: Neo4jConfig): Promise<Driver> {
 
 export type DocumentWriteStatus = 'created' | 'replaced' | 'unchanged';
 
-export interface DocumentWriteResult {
-  docId: string;
-  status: DocumentWriteStatus;
+/** What a transaction changed, from the server's counters. */
+export interface WriteCounters {
   nodesCreated: number;
   nodesDeleted: number;
   relationshipsCreated: number;
   relationshipsDeleted: number;
   propertiesSet: number;
+}
+
+export interface DocumentWriteResult extends WriteCounters {
+  docId: string;
+  status: DocumentWriteStatus;
+  /**
+   * Documents written in the same transaction, this one included. The server counts changes per
+   * transaction, so when it is more than 1 the counters are the whole transaction's, shared by these
+   * documents (add them up once per transaction, not per document).
+   */
+  transactionDocuments: number;
+}
+
+/** A document whose write failed on its own (written alone after its batch failed). */
+export interface DocumentWriteFailure {
+  docId: string;
+  error: KgError;
+}
+
+export interface BatchWriteResult {
+  /** Written or unchanged documents, in the order given. */
+  documents: DocumentWriteResult[];
+  failures: DocumentWriteFailure[];
+  /** Everything the batch changed (all its transactions). */
+  counters: WriteCounters;
+  /** Transactions committed: 1, or one per document after a fallback. */
+  transactions: number;
 }
 
 export interface GraphCounts {
@@ -158,7 +188,9 @@ export interface WriteOptions {
   force?: boolean;
 }
 
-function addStats(into: DocumentWriteResult, stats: QueryStatistics): void {
+const noChanges = (): WriteCounters => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
+
+function addStats(into: WriteCounters, stats: QueryStatistics): void {
   const u = stats.updates();
   into.nodesCreated += u.nodesCreated;
   into.nodesDeleted += u.nodesDeleted;
@@ -167,17 +199,39 @@ function addStats(into: DocumentWriteResult, stats: QueryStatistics): void {
   into.propertiesSet += u.propertiesSet;
 }
 
+function addCounters(into: WriteCounters, more: WriteCounters): void {
+  into.nodesCreated += more.nodesCreated;
+  into.nodesDeleted += more.nodesDeleted;
+  into.relationshipsCreated += more.relationshipsCreated;
+  into.relationshipsDeleted += more.relationshipsDeleted;
+  into.propertiesSet += more.propertiesSet;
+}
+
 /**
  * Runs statements in order in one transaction. They are sent without waiting for each answer (the
  * driver pipelines them; the server still runs them one after another), which saves a round trip
  * per statement; every result is awaited before the first failure is rethrown.
  */
-async function runAll(tx: ManagedTransaction, statements: readonly Statement[], result: DocumentWriteResult): Promise<void> {
+async function runAll(tx: ManagedTransaction, statements: readonly Statement[], counters: WriteCounters): Promise<void> {
   const settled = await Promise.allSettled(statements.map(async (s) => tx.run(s.cypher, toDriverParams(s.params))));
   for (const outcome of settled) {
     if (outcome.status === 'rejected') throw outcome.reason;
-    addStats(result, outcome.value.summary.counters);
+    addStats(counters, outcome.value.summary.counters);
   }
+}
+
+/**
+ * A failure that belongs to the batch's data (a constraint, a type the server refuses), not to the
+ * connection or the moment: writing the documents one by one will find the culprit. Connection,
+ * credential and transient failures would fail every document alike, so they end the write instead.
+ */
+function isDataFailure(error: KgError): boolean {
+  return error.code === 'SCHEMA_INVALID' || (error.code === 'NEO4J_WRITE' && !error.retriable);
+}
+
+function pickCounters(from: WriteCounters): WriteCounters {
+  const { nodesCreated, nodesDeleted, relationshipsCreated, relationshipsDeleted, propertiesSet } = from;
+  return { nodesCreated, nodesDeleted, relationshipsCreated, relationshipsDeleted, propertiesSet };
 }
 
 function countMap(rows: { key: unknown; count: unknown }[]): Record<string, number> {
@@ -216,27 +270,81 @@ export class Neo4jGraphStore {
    * a different one → the stored version's facts are removed first, in the same transaction.
    */
   async writeDocument(graph: Graph, options: WriteOptions = {}): Promise<DocumentWriteResult> {
-    const statements = writeStatements(graph, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
     const doc = graph.documents[0];
     if (!doc) throw new KgError('SCHEMA_INVALID', 'graph has no document');
+    try {
+      const [result] = await this.writeInOneTransaction([graph], options);
+      if (!result) throw new KgError('SCHEMA_INVALID', 'graph has no document');
+      return result;
+    } catch (error) {
+      throw toKgError(error, this.config, `writing document ${doc.docId}`);
+    }
+  }
+
+  /**
+   * Writes the graphs of several documents (one document per graph, distinct ids) in ONE transaction:
+   * one read locks them and returns their stored hashes; unchanged documents are skipped, older
+   * versions of changed ones removed, then every row of the batch is written with one statement per
+   * kind of row, label and relationship type. When that transaction fails because of the data, the
+   * documents are written again one per transaction, so only a bad document fails (it is returned in
+   * `failures`); a failure of the server or the connection is thrown.
+   */
+  async writeDocuments(graphs: readonly Graph[], options: WriteOptions = {}): Promise<BatchWriteResult> {
+    const docIds = graphs.map((g) => g.documents[0]?.docId ?? '?');
+    const doing = (i?: number): string => (i !== undefined || graphs.length === 1 ? `writing document ${docIds[i ?? 0] ?? '?'}` : `writing a batch of ${graphs.length} documents (${docIds[0] ?? '?'} …)`);
+    try {
+      const documents = await this.writeInOneTransaction(graphs, options);
+      return { documents, failures: [], counters: documents[0] ? pickCounters(documents[0]) : noChanges(), transactions: 1 };
+    } catch (error) {
+      const failure = toKgError(error, this.config, doing());
+      if (!isDataFailure(failure)) throw failure;
+      if (graphs.length === 1) return { documents: [], failures: [{ docId: docIds[0] ?? '?', error: failure }], counters: noChanges(), transactions: 0 };
+    }
+    const result: BatchWriteResult = { documents: [], failures: [], counters: noChanges(), transactions: 0 };
+    for (const [i, graph] of graphs.entries()) {
+      try {
+        const [written] = await this.writeInOneTransaction([graph], options);
+        if (!written) continue;
+        result.documents.push(written);
+        addCounters(result.counters, written);
+        result.transactions += 1;
+      } catch (error) {
+        const failure = toKgError(error, this.config, doing(i));
+        if (!isDataFailure(failure)) throw failure;
+        result.failures.push({ docId: docIds[i] ?? '?', error: failure });
+      }
+    }
+    return result;
+  }
+
+  /** The batch write itself; every result carries the transaction's counters. */
+  private async writeInOneTransaction(graphs: readonly Graph[], options: WriteOptions): Promise<DocumentWriteResult[]> {
+    const planOptions = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
+    // Built (and validated) before the transaction: a bad graph fails here, without a round trip.
+    const fullPlan = batchWriteStatements(graphs, planOptions);
+    const docIds = graphs.map((g) => g.documents[0]?.docId ?? '');
+    const hashes = new Map(graphs.map((g) => [g.documents[0]?.docId ?? '', g.documents[0]?.contentHash]));
+    const lock = lockStatement(docIds);
     const session = this.driver.session({ database: this.config.database });
     try {
       return await session.executeWrite(async (tx) => {
-        const result: DocumentWriteResult = { docId: doc.docId, status: 'created', nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 };
-        const locked = await tx.run(cypherText('write/document-lock'), { docId: doc.docId });
-        const storedHash: unknown = locked.records[0]?.get('contentHash') ?? null;
-        // A new document's node was created by the lock statement: count it.
-        if (storedHash === null) addStats(result, locked.summary.counters);
-        else {
-          if (storedHash === doc.contentHash && options.force !== true) return { ...result, status: 'unchanged' };
-          result.status = 'replaced';
-          await runAll(tx, forgetStatements(doc.docId), result);
+        const counters = noChanges();
+        const locked = await tx.run(lock.cypher, toDriverParams(lock.params));
+        // The lock statement creates the Document nodes of new documents: count those; its SET on
+        // stored documents only takes their locks.
+        counters.nodesCreated += locked.summary.counters.updates().nodesCreated;
+        const stored = new Map<string, unknown>(locked.records.map((r) => [String(r.get('docId')), r.get('contentHash') ?? null]));
+        const status = new Map<string, DocumentWriteStatus>();
+        for (const docId of docIds) {
+          const hash = stored.get(docId) ?? null;
+          status.set(docId, hash === null ? 'created' : hash === hashes.get(docId) && options.force !== true ? 'unchanged' : 'replaced');
         }
-        await runAll(tx, statements, result);
-        return result;
+        const replaced = docIds.filter((id) => status.get(id) === 'replaced');
+        if (replaced.length > 0) await runAll(tx, forgetBatchStatements(replaced), counters);
+        const toWrite = graphs.filter((g) => status.get(g.documents[0]?.docId ?? '') !== 'unchanged');
+        if (toWrite.length > 0) await runAll(tx, toWrite.length === graphs.length ? fullPlan : batchWriteStatements(toWrite, planOptions), counters);
+        return docIds.map((docId) => ({ docId, status: status.get(docId) ?? 'created', ...counters, transactionDocuments: docIds.length }));
       });
-    } catch (error) {
-      throw toKgError(error, this.config, `writing document ${doc.docId}`);
     } finally {
       await session.close();
     }
@@ -247,6 +355,26 @@ export class Neo4jGraphStore {
     const results: DocumentWriteResult[] = [];
     for (const part of splitByDocument(graph)) results.push(await this.writeDocument(part, options));
     return results;
+  }
+
+  /**
+   * Runs each statement in a transaction of its own (the benchmark's row-at-a-time baseline; the
+   * writer never writes this way). Returns what they changed together.
+   */
+  async runEachInOwnTransaction(statements: readonly Statement[]): Promise<WriteCounters> {
+    const counters = noChanges();
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      for (const s of statements) {
+        const result = await session.executeWrite((tx) => tx.run(s.cypher, toDriverParams(s.params)));
+        addStats(counters, result.summary.counters);
+      }
+      return counters;
+    } catch (error) {
+      throw toKgError(error, this.config, 'writing rows one per transaction');
+    } finally {
+      await session.close();
+    }
   }
 
   /** Removes a document and everything only it supported. False when the document is not stored. */

@@ -1,6 +1,8 @@
-// The write plan: one document's graph as a list of parameterised Cypher statements, shared by the
-// Neo4j writer (runs them in one transaction) and the Cypher-file writer (prints them with :param
-// lines). Statements come from cypher/*.cypher; values only ever travel as parameters. Labels and
+// The write plan: the graphs of a batch of documents as a list of parameterised Cypher statements,
+// shared by the Neo4j writer (runs a batch in one transaction) and the Cypher-file writer (prints one
+// document's plan with :param lines). Every statement covers the whole batch (UNWIND over rows that
+// carry their docId), so the number of statements per transaction does not grow with the number of
+// documents. Statements come from cypher/*.cypher; values only ever travel as parameters. Labels and
 // relationship types cannot be parameters, so the two templates (entity-label, relationship-merge)
 // are filled with a member of the closed vocabulary lists after validation, never with text.
 import { readFileSync } from 'node:fs';
@@ -122,13 +124,21 @@ function chunks<T>(rows: readonly T[], size: number): T[][] {
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function documentParam(doc: DocumentInfo): Params {
+/**
+ * The Document node's properties. `factTypes`, `factStarts` and `factEnds` (parallel lists, element i
+ * is one relationship) index the relationships the document supports, so replacing or forgetting it
+ * finds them by their end keys instead of walking every relationship of every entity it mentions.
+ */
+function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]): Params {
   const out: Params = {
     docId: doc.docId,
     sourcePath: doc.sourcePath,
     docType: doc.docType,
     contentHash: doc.contentHash,
     sentenceCount: new CypherInt(doc.sentenceCount),
+    factTypes: relationships.map((r) => r.type),
+    factStarts: relationships.map((r) => r.start),
+    factEnds: relationships.map((r) => r.end),
   };
   if (doc.title !== undefined) out['title'] = doc.title;
   if (doc.asOf !== undefined) {
@@ -175,6 +185,7 @@ function entityRow(e: Entity): Params {
 function mentionRow(e: Entity, docId: string): Params {
   const own = e.mentions.filter((m) => m.docId === docId).sort((a, b) => a.start - b.start || a.end - b.end);
   return {
+    docId,
     key: e.key,
     starts: own.map((m) => new CypherInt(m.start)),
     ends: own.map((m) => new CypherInt(m.end)),
@@ -226,63 +237,153 @@ function checkDocumentGraph(graph: Graph): DocumentInfo {
   return doc;
 }
 
+/**
+ * The statements of cypher/ that work on a batch of documents take the list parameter `$docIds` (or
+ * `$documents`); for one document (`kg forget`, the Cypher script) the same text runs with the
+ * one-element list `[$docId]` (or `[$document]`), so a single document's statements take a single
+ * parameter and the Cypher exists once.
+ */
+function forOneDocument(cypher: string): string {
+  return cypher.replace(/\$docIds\b/g, '[$docId]').replace(/\$documents\b/g, '[$document]');
+}
+
+const FORGET_STATEMENTS = ['write/document-remove-evidence', 'write/document-remove-mentions', 'write/document-delete'] as const;
+
 /** Statements that take one document, its evidence, mentions and what only it supported out of the graph. */
 export function forgetStatements(docId: string): Statement[] {
-  return ['write/document-remove-evidence', 'write/document-remove-mentions', 'write/document-delete'].map((name) => ({
-    name,
-    cypher: cypherText(name),
-    params: { docId },
-  }));
+  return FORGET_STATEMENTS.map((name) => ({ name, cypher: forOneDocument(cypherText(name)), params: { docId } }));
+}
+
+/** The same for several documents at once, as one statement per step (`UNWIND $docIds`). */
+export function forgetBatchStatements(docIds: readonly string[]): Statement[] {
+  const sorted = [...new Set(docIds)].sort(byString);
+  return FORGET_STATEMENTS.map((name) => ({ name, cypher: cypherText(name), params: { docIds: sorted } }));
 }
 
 /**
- * Statements that write one document's graph, assuming it is not in the database (the writer runs
- * forgetStatements first when an older version is). Rows go in batches of `batchSize`; order is
- * canonical so the same graph always gives the same statements.
+ * The statement that starts a batch write: creates missing Document nodes, takes their write locks
+ * and returns the stored content hashes. Ids are sorted so that two writers lock in the same order.
  */
-export function writeStatements(graph: Graph, options: { batchSize?: number } = {}): Statement[] {
+export function lockStatement(docIds: readonly string[]): Statement {
+  return { name: 'write/document-lock', cypher: cypherText('write/document-lock'), params: { docIds: [...new Set(docIds)].sort(byString) } };
+}
+
+/**
+ * Rows a document adds to a batch (its Document, entities, mentions and relationships): the unit of
+ * the row budget that decides how many documents share a transaction.
+ */
+export function documentRows(graph: Graph): number {
+  return 1 + 2 * graph.entities.length + graph.relationships.length;
+}
+
+/** One relationship's identity and the asOf range of the batch's documents that support it. */
+interface SeenRow {
+  type: RelationshipType;
+  start: string;
+  end: string;
+  firstSeen: string | undefined;
+  lastSeen: string | undefined;
+}
+
+function seenRows(documents: readonly { doc: DocumentInfo; relationships: readonly Relationship[] }[]): Params[] {
+  const byIdentity = new Map<string, SeenRow>();
+  for (const { doc, relationships } of documents) {
+    const asOf = doc.asOf !== undefined && isIsoDate(doc.asOf) ? doc.asOf : undefined;
+    for (const r of relationships) {
+      const id = JSON.stringify([r.type, r.start, r.end]);
+      const row = byIdentity.get(id) ?? { type: r.type, start: r.start, end: r.end, firstSeen: undefined, lastSeen: undefined };
+      if (asOf !== undefined) {
+        if (row.firstSeen === undefined || asOf < row.firstSeen) row.firstSeen = asOf;
+        if (row.lastSeen === undefined || asOf > row.lastSeen) row.lastSeen = asOf;
+      }
+      byIdentity.set(id, row);
+    }
+  }
+  return [...byIdentity.values()]
+    .sort((a, b) => byString(a.type, b.type) || byString(a.start, b.start) || byString(a.end, b.end))
+    .map((r) => ({
+      type: r.type,
+      start: r.start,
+      end: r.end,
+      firstSeen: r.firstSeen === undefined ? null : new CypherDate(r.firstSeen),
+      lastSeen: r.lastSeen === undefined ? null : new CypherDate(r.lastSeen),
+    }));
+}
+
+const compareRelationships = (a: Relationship, b: Relationship): number => byString(a.type, b.type) || byString(a.start, b.start) || byString(a.end, b.end);
+
+/**
+ * Statements that write the graphs of several documents (one document per graph) in one go, assuming
+ * none of them is in the database (the writer runs forgetBatchStatements first for older versions).
+ * One statement per kind of row, per label and per relationship type, split in chunks of `batchSize`
+ * rows; rows keep the order of the documents, so the graph is the one writing them one after the
+ * other would give (first writer sets names and properties, evidence lists in document order).
+ * Order is canonical, so the same graphs always give the same statements.
+ */
+export function batchWriteStatements(graphs: readonly Graph[], options: { batchSize?: number } = {}): Statement[] {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `batch size must be a positive integer, got ${batchSize}`);
-  const doc = checkDocumentGraph(graph);
-  const docId = doc.docId;
-  const entities = [...graph.entities].sort((a, b) => byString(a.key, b.key));
-  const statements: Statement[] = [{ name: 'write/document-merge', cypher: cypherText('write/document-merge'), params: { document: documentParam(doc) } }];
-
-  for (const rows of chunks(entities.map(entityRow), batchSize)) {
-    statements.push({ name: 'write/entity-merge', cypher: cypherText('write/entity-merge'), params: { rows } });
+  const documents = graphs.map((graph) => ({
+    doc: checkDocumentGraph(graph),
+    entities: [...graph.entities].sort((a, b) => byString(a.key, b.key)),
+    relationships: [...graph.relationships].sort(compareRelationships),
+  }));
+  const seen = new Set<string>();
+  for (const { doc } of documents) {
+    if (seen.has(doc.docId)) throw new KgError('SCHEMA_INVALID', `document "${doc.docId}" appears twice in one batch`, { subject: doc.docId });
+    seen.add(doc.docId);
   }
-  const keysByLabel = new Map<NodeLabel, string[]>();
-  for (const e of entities) {
-    for (const label of e.labels) {
-      const list = keysByLabel.get(label);
-      if (list) list.push(e.key);
-      else keysByLabel.set(label, [e.key]);
+  const statements: Statement[] = [];
+  const add = (name: string, cypher: string, rows: Params[], param = 'rows'): void => {
+    for (const chunk of chunks(rows, batchSize)) statements.push({ name, cypher, params: { [param]: chunk } });
+  };
+  add('write/document-merge', cypherText('write/document-merge'), documents.map(({ doc, relationships }) => documentParam(doc, relationships)), 'documents');
+  add('write/entity-merge', cypherText('write/entity-merge'), documents.flatMap(({ entities }) => entities.map(entityRow)));
+
+  const keysByLabel = new Map<NodeLabel, Set<string>>();
+  for (const { entities } of documents) {
+    for (const e of entities) {
+      for (const label of e.labels) keysByLabel.set(label, (keysByLabel.get(label) ?? new Set<string>()).add(e.key));
     }
   }
   for (const label of NodeLabel.options) {
-    for (const keys of chunks(keysByLabel.get(label) ?? [], batchSize)) {
-      statements.push({ name: `write/entity-label:${label}`, cypher: labelStatement(label), params: { keys } });
-    }
+    const keys = [...(keysByLabel.get(label) ?? [])].sort(byString);
+    for (const chunk of chunks(keys, batchSize)) statements.push({ name: `write/entity-label:${label}`, cypher: labelStatement(label), params: { keys: chunk } });
   }
-  for (const rows of chunks(entities.map((e) => mentionRow(e, docId)), batchSize)) {
-    statements.push({ name: 'write/mention-merge', cypher: cypherText('write/mention-merge'), params: { docId, rows } });
-  }
-  const filings = filingRows(doc);
-  if (filings.length > 0) statements.push({ name: 'write/filing-merge', cypher: cypherText('write/filing-merge'), params: { rows: filings } });
+  add('write/mention-merge', cypherText('write/mention-merge'), documents.flatMap(({ doc, entities }) => entities.map((e) => mentionRow(e, doc.docId))));
+  add('write/filing-merge', cypherText('write/filing-merge'), documents.flatMap(({ doc }) => filingRows(doc)));
 
-  const relationships = [...graph.relationships].sort(
-    (a, b) => byString(a.type, b.type) || byString(a.start, b.start) || byString(a.end, b.end),
-  );
   for (const type of RelationshipType.options) {
-    const ofType = relationships.filter((r) => r.type === type).map((r) => relationshipRow(r, docId));
-    for (const rows of chunks(ofType, batchSize)) {
-      statements.push({ name: `write/relationship-merge:${type}`, cypher: relationshipStatement(type), params: { rows } });
-    }
+    const rows = documents.flatMap(({ doc, relationships }) => relationships.filter((r) => r.type === type).map((r) => relationshipRow(r, doc.docId)));
+    add(`write/relationship-merge:${type}`, relationshipStatement(type), rows);
   }
-  if (relationships.length > 0) {
-    statements.push({ name: 'write/relationship-seen-dates', cypher: cypherText('write/relationship-seen-dates'), params: { docId } });
-  }
+  add('write/relationship-seen-dates', cypherText('write/relationship-seen-dates'), seenRows(documents));
   return statements;
+}
+
+/**
+ * Statements that write one document's graph (the batch plan of one document, with the Document as
+ * the single parameter `$document`); the Cypher script prints these per document.
+ */
+export function writeStatements(graph: Graph, options: { batchSize?: number } = {}): Statement[] {
+  return batchWriteStatements([graph], options).map((s) => {
+    if (s.name !== 'write/document-merge') return s;
+    const [document] = s.params['documents'] as Params[];
+    return { ...s, cypher: forOneDocument(s.cypher), params: { document: document ?? null } };
+  });
+}
+
+/**
+ * The row-at-a-time baseline of the benchmark: one statement per relationship row, the same
+ * relationship-merge statement the batch plan uses. Endpoints must already be in the database.
+ */
+export function relationshipRowStatements(graph: Graph): Statement[] {
+  const doc = checkDocumentGraph(graph);
+  return [...graph.relationships].sort(compareRelationships).map((r) => ({
+    name: `write/relationship-merge:${r.type}`,
+    cypher: relationshipStatement(r.type),
+    params: { rows: [relationshipRow(r, doc.docId)] },
+  }));
 }
 
 /**
@@ -310,4 +411,47 @@ export function splitByDocument(graph: Graph): Graph[] {
       .map((e) => ({ ...e, mentions: e.mentions.filter((m) => m.docId === doc.docId) }));
     return { schemaVersion: SCHEMA_VERSION, documents: [doc], entities, relationships };
   });
+}
+
+/**
+ * Groups documents into write batches (one transaction each) up to a row budget (documentRows).
+ * The first batches are small and grow, doubling, up to the budget: the first documents are stored
+ * (and reported) as soon as they are extracted, and a run that stops early has little unwritten. A
+ * document whose id is already in the open batch starts a new one (it replaces the earlier version).
+ */
+export class DocumentBatches<T> {
+  private open: T[] = [];
+  private openIds = new Set<string>();
+  private openRows = 0;
+  private maxDocuments = 1;
+
+  constructor(
+    private readonly rowBudget: number,
+    private readonly idOf: (item: T) => { docId: string; rows: number },
+  ) {
+    if (!Number.isInteger(rowBudget) || rowBudget < 1) throw new KgError('USAGE', `batch size must be a positive integer, got ${rowBudget}`);
+  }
+
+  /** Adds a document; returns the batches that are ready to write, in order (none, one or two). */
+  add(item: T): T[][] {
+    const { docId, rows } = this.idOf(item);
+    const ready: T[][] = [];
+    const overflows = this.openRows + rows > this.rowBudget;
+    if (this.open.length > 0 && (overflows || this.openIds.has(docId))) ready.push(this.close());
+    this.open.push(item);
+    this.openIds.add(docId);
+    this.openRows += rows;
+    if (this.openRows >= this.rowBudget || this.open.length >= this.maxDocuments) ready.push(this.close());
+    return ready;
+  }
+
+  /** The open batch (possibly empty), closed. */
+  close(): T[] {
+    const batch = this.open;
+    if (batch.length > 0) this.maxDocuments *= 2;
+    this.open = [];
+    this.openIds = new Set();
+    this.openRows = 0;
+    return batch;
+  }
 }

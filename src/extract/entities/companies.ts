@@ -16,6 +16,7 @@ import { dataLines } from '../../data-files.ts';
 import { PhraseMatcher } from './phrases.ts';
 import type { Cue } from './cues.ts';
 import { cueWords, firstLetterRun } from './cues.ts';
+import { isKnownEnglishWord } from '../../nlp/compromise.ts';
 
 /** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
 export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]|\p{Lu}`;
@@ -23,6 +24,36 @@ export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]
 const NAME_JOINER = String.raw`(?:&|at|of|de|la|du|der|di)`;
 const NAME_SEQ = (max: number): string =>
   String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${NAME_JOINER}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
+
+/** A name written in lower case with hyphens ("acme-biotech"); accepted only next to a cue (see isLowerCaseName). */
+const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
+
+/**
+ * A lower-case hyphenated token is a company's name only when none of its parts is an English word
+ * compromise knows ("third-party", "in-house", "long-term" are not names) or a stop word.
+ */
+export function isLowerCaseName(token: string): boolean {
+  const parts = token.split('-');
+  if (!parts.some((part) => part.length >= 4)) return false;
+  return parts.every((part) => /\p{L}/u.test(part) && !isKnownEnglishWord(part) && !nameStopwords().has(part) && !notEntities().has(part));
+}
+
+/** "Acme, Inc. (Acme) and foo-bar", "between Acme and foo-bar": a lower-case name coordinated with a company. */
+const COORDINATED_LOWER_NAME = new RegExp(String.raw`^(?:[ \t]*\([^()\n]{1,40}\))?[ \t]+(?:and|or)[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`, 'u');
+
+export function findCoordinatedLowerCaseNames(scope: Scope, companies: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of companies) {
+    const sentence = scope.doc.sentences[c.sentenceIndex];
+    if (!sentence) continue;
+    const after = scope.text.slice(c.end, Math.min(sentence.end, c.end + 80));
+    const m = COORDINATED_LOWER_NAME.exec(after);
+    const name = m?.[1];
+    if (!m || !name || !isLowerCaseName(name)) continue;
+    out.push(candidate({ label: 'Company', start: c.end + m[0].length - name.length, surface: name, canonical: name, rule: 'company.coordinated-lower-case', priority: 50, sentence }));
+  }
+  return out;
+}
 
 const ORG_HEADS = /\b(?:University|Universit[äé]|Hospital|Institute|Institut|Foundation|Center|Centre|Society|Association|Council|Agency|Administration|Commission|Department|Ministry|School|College|Clinic|Trust|Network|Consortium|Alliance|Academy|Board|Office|Committee|Program|Programme|Syndicate)\b/;
 
@@ -40,7 +71,8 @@ let compiled:
       orgHeads: RegExp;
       places: Set<string>;
       /** Sentence cues each rule needs (see cues.ts). */
-      cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue };
+      cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue };
+      agent: RegExp;
     }
   | undefined;
 
@@ -90,11 +122,18 @@ function patterns(): NonNullable<typeof compiled> {
       'gu',
     ),
     places: new Set(dataLines('lexicons/places.txt')),
+    // "in development by acme-biotech", "a collaboration with acme-bio": a lower-case hyphenated name
+    // where the sentence names an agent (some firms write their name in lower case).
+    agent: new RegExp(
+      String.raw`\b(?:(?:in[ \t]+development|developed|being[ \t]+developed|licensed|sublicensed|acquired|marketed|commercialized|commercialised|sponsored|manufactured|owned|funded)[ \t]+by|(?:collaboration|partnership|agreement|alliance|partnered|partnering|deal|license|licence|merger)[ \t]+with|(?:licensed|sublicensed|out-licensed)[ \t]+to|between)[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`,
+      'gu',
+    ),
     cues: {
       suffix: cueWords([...suffixForms].map(firstLetterRun)),
       word: cueWords([...strong, ...weak].map(firstLetterRun)),
       adviser: cueWords(['advisor', 'adviser', 'counsel']),
       orgHead: cueWords(['university', 'hospital', 'institute', 'foundation', 'center', 'society', 'association', 'agency', 'administration', 'commission', 'trust']),
+      agent: cueWords(['by', 'with', 'to', 'between']),
       exchange: cueWords(['nasdaq', 'nyse', 'tsx', 'lse', 'aim', 'asx', 'six', 'euronext', 'kosdaq', 'krx', 'hkex', 'sehk', 'tse', 'otcqx', 'otcqb', 'otc', 'sse', 'szse']),
     },
   };
@@ -237,6 +276,12 @@ export function findCompanies(scope: Scope): Candidate[] {
   sweep(scope, p.hyphenWords, (m, offset, sentence) => {
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
   }, { cues: [p.cues.word] });
+
+  sweep(scope, p.agent, (m, offset, sentence) => {
+    const name = m[1] ?? '';
+    if (!isLowerCaseName(name)) return;
+    out.push(candidate({ label: 'Company', start: offset + m[0].length - name.length, surface: name, canonical: name, rule: 'company.agent-lower-case', priority: 50, sentence }));
+  }, { cues: [p.cues.agent], test: (slice) => slice.includes('-') });
 
   sweep(scope, p.adviser, (m, offset, sentence) => {
     push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));

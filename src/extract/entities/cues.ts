@@ -37,15 +37,17 @@ export function firstLetterRun(form: string): string | undefined {
 
 /**
  * Registers a set of cue words and returns its cue. A word here is a maximal run of letters, matched
- * in lower case; for a multi-word form pass its first run (`firstLetterRun`). The caller's regex must
- * require that run with no letter on either side, or the filter would skip a sentence it matches.
- * Returns ALWAYS when one of the forms has no letter run to anchor on.
+ * in lower case; a longer form is anchored on its first run (`firstLetterRun`). The caller's regex
+ * must require that run with no letter on either side, or the filter would skip a sentence it
+ * matches. Returns ALWAYS when one of the forms has no letter run to anchor on.
  */
 export function cueWords(forms: Iterable<string | undefined>): Cue {
   const words = new Set<string>();
   for (const form of forms) {
-    if (form === undefined || form === '') return ALWAYS;
-    words.add(form.toLowerCase());
+    // A form given whole ("Co., Ltd.") is anchored on its first letter run ("co").
+    const run = form === undefined ? undefined : firstLetterRun(form);
+    if (run === undefined) return ALWAYS;
+    words.add(run);
   }
   const cue = nextCue++;
   for (const word of words) {

@@ -3,8 +3,9 @@
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import { adcPayloadWords, escapeRegExp, innStems, nameStopwords, payloads } from './lexicons.ts';
+import { dataLines } from '../../data-files.ts';
 import type { Cue } from './cues.ts';
-import { DIGIT, OPEN_PAREN, TRADE_MARK, cueWords, firstLetterRun } from './cues.ts';
+import { DIGIT, OPEN_PAREN, TRADE_MARK, cueWords, firstLetterRun, sentenceHas } from './cues.ts';
 
 /** Drug aliases a text states outright: brand (generic), "now renamed", a slash pair of codes. */
 export interface DrugAlias {
@@ -14,11 +15,23 @@ export interface DrugAlias {
 }
 
 const CODE = String.raw`(?:mRNA-|hu|ch|h|m)?(?:\d[A-Z]|[A-Z][A-Za-z]{0,5})-?\d{3,7}[a-z]?`;
-/** Year, quarter and trial-registry forms that look like codes. */
-const NOT_CODE = /^(?:FY|CY|Q|H|NCT|EudraCT|ISRCTN|CFR|ISO|Rule|Form|No|US|EP|WO|PCT|ZIP|ASCO|ESMO|AACR|ASH|EHA|SABCS)\b|^[A-Z]{1,3}\d{4}$/;
+/** A code written as letters then digits with no hyphen ("ABC1234", "XY123a"): the shape of many other numbers too. */
+const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,7})[a-z]?$/u;
 
 let compiled:
-  | { code: RegExp; inn: RegExp; adc: RegExp; antibodyPayload: RegExp; brand: RegExp; brandPair: RegExp; genericPair: RegExp; renamed: RegExp; cues: { adcWord: Cue; payload: Cue; renamed: Cue } }
+  | {
+      code: RegExp;
+      inn: RegExp;
+      adc: RegExp;
+      antibodyPayload: RegExp;
+      brand: RegExp;
+      brandPair: RegExp;
+      genericPair: RegExp;
+      renamed: RegExp;
+      notCodePrefix: RegExp;
+      notCodeLetters: Set<string>;
+      cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue };
+    }
   | undefined;
 
 function patterns(): NonNullable<typeof compiled> {
@@ -31,7 +44,8 @@ function patterns(): NonNullable<typeof compiled> {
   compiled = {
     code: new RegExp(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'gu'),
     inn: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:${stems}))${B}`, 'gu'),
-    adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab)[ \t]+(${payloadWords})${B}`, 'giu'),
+    // The antibody part: an INN of an antibody, "-mab" or one of the 2022 WHO antibody stems (-tug, -bart, -mig).
+    adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:mab|tug|bart|mig))[ \t]+(${payloadWords})${B}`, 'giu'),
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\)`, 'gu'),
@@ -42,7 +56,11 @@ function patterns(): NonNullable<typeof compiled> {
       adcWord: cueWords([...adcPayloadWords()].map(firstLetterRun)),
       payload: cueWords([...payloads().values()].map((p) => firstLetterRun(p.name))),
       renamed: cueWords(['renamed', 'known', 'formerly']),
+      drugContext: cueWords(dataLines('lexicons/drug-context-words.txt').map(firstLetterRun)),
     },
+    // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
+    notCodePrefix: new RegExp(String.raw`^(?:${dataLines('lexicons/code-name-non-drug-prefixes.txt').map(escapeRegExp).join('|')})\b`),
+    notCodeLetters: new Set(dataLines('lexicons/code-name-non-drug-prefixes.txt')),
   };
   return compiled;
 }
@@ -56,6 +74,8 @@ function isInnWord(word: string): boolean {
   const { plain, stopwords } = innStems();
   const lower = word.toLowerCase();
   if (stopwords.has(lower)) return false;
+  // A word ending in an ordinary noun of the list is that noun compounded ("tetrapeptide", "oligonucleotide").
+  for (let cut = 1; cut <= lower.length - 7; cut++) if (stopwords.has(lower.slice(cut))) return false;
   if (/^\p{Lu}{2}/u.test(word)) return false; // an acronym, not an INN
   return plain.some((stem) => lower.endsWith(stem) && lower.length >= stem.length + 4);
 }
@@ -68,7 +88,11 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   sweep(scope, p.code, (m, offset, sentence) => {
     const whole = m[0];
     const first = m[1] ?? '';
-    if (NOT_CODE.test(first) || !/\d{3}/.test(first.replace(/-DM\d$/, ''))) return;
+    if (p.notCodePrefix.test(first) || !/\d{3}/.test(first.replace(/-DM\d$/, ''))) return;
+    // "ABC1234" is a drug in a sentence about drugs ("ABC1234 and ABC5678, in development by ..."),
+    // not a registration or catalogue number; a year after the letters ("FY2020") never is.
+    const plain = UNHYPHENATED_CODE.exec(first);
+    if (plain && (p.notCodeLetters.has(plain[1] ?? '') || /^(?:19|20)\d\d$/.test(plain[2] ?? '') || !sentenceHas(scope.text, sentence, [p.cues.drugContext]))) return;
     out.push(candidate({ label: 'Drug', start: offset, surface: whole, canonical: whole, rule: 'drug.code-name', priority: 40, sentence }));
     if (m[2]) {
       aliases.push({ alias: first, canonical: whole, rule: 'drug.code-pair' });
@@ -78,7 +102,8 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
 
   sweep(scope, p.inn, (m, offset, sentence) => {
     const word = m[1] ?? '';
-    if (!isInnWord(word)) return;
+    // "deruxtecan" alone names the payload, not a drug: the ADC is "<antibody INN> deruxtecan".
+    if (!isInnWord(word) || adcPayloadWords().has(word.toLowerCase())) return;
     out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
   });
 

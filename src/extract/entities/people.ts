@@ -3,7 +3,8 @@
 // out of the name; the title goes to the `title` property for the relations stage (EMPLOYS).
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
-import { companyWords, escapeRegExp, honorifics, nameStopwords, personTitles } from './lexicons.ts';
+import { companyWords, escapeRegExp, honorifics, industryCompanies, nameStopwords, personTitles } from './lexicons.ts';
+import { isKnownFirstName } from '../../nlp/compromise.ts';
 import { dataLines } from '../../data-files.ts';
 import type { Cue } from './cues.ts';
 import { AT_SIGN, DIGIT, SLASH, cueWords, firstLetterRun } from './cues.ts';
@@ -96,6 +97,23 @@ function sweepText(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, of
 const PHONE = /(?:\(\d{3}\)[ \t]?|\d{3}[ \t.\-])\d{3,4}/;
 const hasPhoneOrMail = (slice: string): boolean => slice.includes('@') || PHONE.test(slice);
 
+/**
+ * A name-shaped span is no person when it is a company of the industry lexicon ("our partner Acme
+ * Pharma" read as title + name) or when it follows "according to" (reports, surveys and firms are
+ * quoted that way) without a given name compromise's lexicon knows.
+ */
+function personLike(name: string, match: string): boolean {
+  // The whole span only: a contact line's "Acme Jane Doe" keeps its shorter readings (findPeople).
+  if (industryCompanies().has(name)) return false;
+  const words = name.split(/[ \t]+/);
+  if (/^according/.test(match) && !hasHonorific(match) && !isKnownFirstName(words[0] ?? '')) return false;
+  return true;
+}
+
+function hasHonorific(match: string): boolean {
+  return patterns().hon.test(match.replace(/^according[ \t]+to[ \t,]+/, ''));
+}
+
 export function findPeople(scope: Scope): Candidate[] {
   const p = patterns();
   const out: Candidate[] = [];
@@ -106,6 +124,7 @@ export function findPeople(scope: Scope): Candidate[] {
     if (!run) return;
     const name = run.text;
     const start = offset + m[0].indexOf(hon + raw) + hon.length + run.offset;
+    if (!personLike(name, m[0])) return;
     const properties: Candidate['properties'] = {};
     if (withTitle) {
       const tail = scope.text.slice(start + name.length, sentence.end);

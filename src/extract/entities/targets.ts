@@ -3,9 +3,10 @@
 // target when the cue says so.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
+import { checkBudget } from '../../budget.ts';
 import { diseaseLexicon, hgnc, payloads, phraseKey, receptorLigands, targetKey } from './lexicons.ts';
 import type { Cue } from './cues.ts';
-import { DIGIT, SLASH, cueWords } from './cues.ts';
+import { DIGIT, SLASH, cueWords, sentenceHas, sentenceWords } from './cues.ts';
 
 /** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1. */
 // Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma"), never an ordinary word ("-targeting").
@@ -14,18 +15,18 @@ const CUE_AFTER = String.raw`(?:[- ](?:targeting|targeted|directed|positive|nega
 const CUE_BEFORE = String.raw`(?:anti-|targeting[ \t]+|targets[ \t]+|antibodies[ \t]+to[ \t]+|inhibitors?[ \t]+of[ \t]+|inhibition[ \t]+of[ \t]+|binds?[ \t]+to[ \t]+|agonists?[ \t]+of[ \t]+|activates?[ \t]+)`;
 
 /** The cue words of CUE_AFTER, as the letter runs a sentence must hold (cues.ts). */
-const CUE_AFTER_WORDS = ['targeting', 'targeted', 'directed', 'positive', 'negative', 'expressing', 'mutated', 'mutant', 'specific', 'low', 'high', 'amplified', 'overexpressing', 'inhibitor', 'inhibitors', 'antagonist', 'antagonists', 'agonist', 'agonists', 'antibody', 'antibodies', 'blockade', 'blocker', 'receptor', 'ligand', 'ligands', 'degrader', 'degraders', 'modulator', 'modulators'];
+const CUE_AFTER_WORDS: readonly string[] = ['targeting', 'targeted', 'directed', 'positive', 'negative', 'expressing', 'mutated', 'mutant', 'specific', 'low', 'high', 'amplified', 'overexpressing', 'inhibitor', 'inhibitors', 'antagonist', 'antagonists', 'agonist', 'agonists', 'antibody', 'antibodies', 'blockade', 'blocker', 'receptor', 'ligand', 'ligands', 'degrader', 'degraders', 'modulator', 'modulators'];
+const CUE_AFTER_SET: ReadonlySet<string> = new Set(CUE_AFTER_WORDS);
 /** CUE_BEFORE has no left word boundary ("inactivates X" holds "activates"): its test is on substrings. */
 const CUE_BEFORE_TEXT = /anti-|target|antibodies|inhibit|binds?[ \t]|agonist|activate/;
 const hasCueBefore = (slice: string): boolean => CUE_BEFORE_TEXT.test(slice);
 
-let compiled: { after: RegExp; cueAfterScan: RegExp; before: RegExp; cueAfter: Cue; receptor: Cue } | undefined;
+let compiled: { after: RegExp; before: RegExp; cueAfter: Cue; receptor: Cue } | undefined;
 
 function patterns(): NonNullable<typeof compiled> {
   compiled ??= {
     // Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues).
     after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
-    cueAfterScan: new RegExp(String.raw`${CUE_AFTER}(?![\p{L}])`, 'gu'),
     before: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'gu'),
     cueAfter: cueWords(CUE_AFTER_WORDS),
     receptor: cueWords(['ligand', 'receptor', 'receptors']),
@@ -116,28 +117,38 @@ const SYMBOL_CHAR = /[\p{L}\p{N}\-]/u;
 
 /**
  * The matches of the `after` pattern (a symbol right before a cue word), found cue first: the cue
- * words are rare, symbol-shaped words are not. A symbol can only start where a run of letters,
- * digits and hyphens starts (the pattern's look-behind), so for each cue the pattern is tried once,
- * at the start of the run before it: the same matches as a scan of the whole sentence.
+ * words are rare, symbol-shaped words are not. Cue words are looked up in the sentence's shared word
+ * list (one hash lookup a word). A symbol can only start where a run of letters, digits and hyphens
+ * starts (the pattern's look-behind), so for each cue the pattern is tried once, at the start of the
+ * run before the cue's separator: the same matches as a scan of the whole sentence.
  */
 function symbolsBeforeCues(scope: Scope, p: NonNullable<typeof compiled>, visit: (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => void): void {
-  let slice = '';
-  let sliced: Scope['sentences'][number] | undefined;
-  let lastRun = -1;
-  sweep(scope, p.cueAfterScan, (_cue, offset, sentence) => {
-    if (sentence !== sliced) {
-      slice = scope.text.slice(sentence.start, sentence.end);
-      sliced = sentence;
-      lastRun = -1;
+  const text = scope.text;
+  for (const sentence of scope.sentences) {
+    checkBudget(); // the per-document time budget, as in sweep()
+    if (!sentenceHas(text, sentence, [p.cueAfter])) continue;
+    const words = sentenceWords(text, sentence);
+    const starts = words.starts;
+    const lower = words.lower();
+    let slice: string | undefined;
+    let lastRun = -1;
+    for (let i = 0; i < lower.length; i++) {
+      if (!CUE_AFTER_SET.has(lower[i] as string)) continue;
+      // The separator before the cue: one hyphen or space, or a run of spaces and tabs.
+      let end = (starts[i] as number) - 1;
+      const sep = text[end];
+      if (end < sentence.start || (sep !== '-' && sep !== ' ' && sep !== '\t')) continue;
+      if (sep !== '-') while (end - 1 >= sentence.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+      let run = end;
+      while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
+      if (run === end || run === lastRun) continue;
+      lastRun = run;
+      slice ??= text.slice(sentence.start, sentence.end);
+      p.after.lastIndex = run - sentence.start;
+      const m = p.after.exec(slice);
+      if (m) visit(m, run, sentence);
     }
-    let run = offset - sentence.start;
-    while (run > 0 && SYMBOL_CHAR.test(slice[run - 1] ?? '')) run--;
-    if (run === offset - sentence.start || run === lastRun) return;
-    lastRun = run;
-    p.after.lastIndex = run;
-    const m = p.after.exec(slice);
-    if (m) visit(m, sentence.start + run, sentence);
-  }, { cues: [p.cueAfter] });
+  }
 }
 
 export function findTargets(scope: Scope): Candidate[] {
