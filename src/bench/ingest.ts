@@ -1,11 +1,17 @@
-// Ingest throughput into the local Neo4j through the project's batched writer (src/writers/neo4j.ts),
-// against a one-row-per-transaction baseline on a sample, in the same run (issue #7). The bench
-// writes documents with ids of its own ("bench-…") and forgets them afterwards, so a database that
-// holds real documents keeps them untouched. Skipped, with the reason, when no server is configured
-// or reachable, or the writer is not available.
+// Ingest throughput into the local Neo4j through the project's batched writer (src/writers/neo4j.ts):
+// documents grouped into transactions exactly as `kg ingest` groups them (DocumentBatches with the
+// default row budget), against a one-row-per-transaction baseline on a sample, in the same run
+// (issue #7). The baseline runs the same relationship MERGE statement, one relationship row per
+// managed transaction, on relationships it creates (keys of its own), so both sides create what they
+// count. Only time spent writing is measured (extraction happens between batches). The bench writes
+// documents with ids of its own ("bench-…") and forgets them afterwards, so a database that holds real
+// documents keeps them untouched. Skipped, with the reason, when no server is configured or
+// reachable, or the writer is not available.
 import { connect } from 'node:net';
+import { randomBytes } from 'node:crypto';
 import type { Graph } from '../model/graph.ts';
 import { SCHEMA_VERSION } from '../model/graph.ts';
+import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows, relationshipRowStatements, type Statement } from '../writers/write-plan.ts';
 
 export interface IngestFigures {
   status: 'measured' | 'skipped';
@@ -16,8 +22,15 @@ export interface IngestFigures {
   seconds: number;
   nodesPerSec: number;
   relationshipsPerSec: number;
+  /** Transactions the batched writer committed, and the fact relationship rows it wrote per second. */
+  transactions?: number;
+  relationshipRows?: number;
+  relationshipRowsPerSec?: number;
   baseline?: { rows: number; relationshipsCreated: number; seconds: number; relationshipsPerSec: number; rowsPerSec: number };
+  /** Batched relationships/s (all relationships created) over the baseline's. */
   ratioVsRowAtATime: number | null;
+  /** Batched fact relationship rows/s over the baseline's rows/s (the same kind of row on both sides). */
+  rowRatioVsRowAtATime?: number | null;
 }
 
 export function skippedIngest(reason: string): IngestFigures {
@@ -26,8 +39,8 @@ export function skippedIngest(reason: string): IngestFigures {
 
 /**
  * Splits a document graph into one-fact graphs: each relationship (with its two endpoint entities),
- * else each entity, becomes its own tiny document. Written one per transaction, they are the
- * row-at-a-time baseline the batched writer is compared with.
+ * else each entity, becomes its own tiny document. The baseline gives their entities fresh keys
+ * (baselineRows), writes them, then MERGEs each relationship in a transaction of its own.
  */
 export function rowGraphs(graph: Graph, limit: number): Graph[] {
   const doc = graph.documents[0];
@@ -72,6 +85,37 @@ export function boltPortOpen(uri: string, timeoutMs = 2000): Promise<boolean> {
   });
 }
 
+/**
+ * The baseline's work: per sampled relationship, a tiny document (rowGraphs) whose keys get a suffix of
+ * this run, so the relationships do not exist yet; `setup` holds those documents without their
+ * relationships (written first, not timed), `rows` one relationship-merge statement per relationship.
+ */
+export function baselineRows(graphs: readonly Graph[], limit: number, tag: string): { setup: Graph[]; rows: Statement[] } {
+  const setup: Graph[] = [];
+  const rows: Statement[] = [];
+  const seen = new Set<string>();
+  for (const graph of graphs) {
+    for (const g of rowGraphs(graph, limit)) {
+      if (rows.length >= limit) break;
+      const fresh = (key: string): string => `${key}#${tag}`;
+      const renamed: Graph = {
+        ...g,
+        documents: g.documents.map((d) => ({ ...d, docId: `${d.docId}-${tag}` })),
+        entities: g.entities.map((e) => ({ ...e, key: fresh(e.key), mentions: e.mentions.map((m) => ({ ...m, docId: `${m.docId}-${tag}` })) })),
+        relationships: g.relationships.map((r) => ({ ...r, start: fresh(r.start), end: fresh(r.end), evidence: r.evidence.map((e) => ({ ...e, docId: `${e.docId}-${tag}` })) })),
+      };
+      // One row per relationship that does not exist yet: a second row for the same one would only match.
+      const identities = renamed.relationships.map((r) => `${r.type} ${r.start} ${r.end}`);
+      if (renamed.relationships.length === 0 || identities.some((id) => seen.has(id))) continue;
+      for (const id of identities) seen.add(id);
+      setup.push({ ...renamed, relationships: [] });
+      rows.push(...relationshipRowStatements(renamed));
+    }
+    if (rows.length >= limit) break;
+  }
+  return { setup, rows };
+}
+
 export interface IngestOptions {
   /** Document graphs to write (from the scale corpus, ids starting with "bench-"). */
   graphs: () => Iterable<Graph>;
@@ -104,41 +148,52 @@ export async function runIngest(options: IngestOptions): Promise<IngestFigures> 
   const written: string[] = [];
   try {
     await store.ensureSchema();
-    const figures: IngestFigures = { status: 'measured', documents: 0, nodesCreated: 0, relationshipsCreated: 0, seconds: 0, nodesPerSec: 0, relationshipsPerSec: 0, ratioVsRowAtATime: null };
-    const sample: Graph[] = [];
+    const figures: IngestFigures = { status: 'measured', documents: 0, nodesCreated: 0, relationshipsCreated: 0, seconds: 0, nodesPerSec: 0, relationshipsPerSec: 0, transactions: 0, relationshipRows: 0, ratioVsRowAtATime: null };
+    const sampled: Graph[] = [];
+    let sampledRows = 0;
     let ms = 0;
-    for (const graph of options.graphs()) {
-      const docId = graph.documents[0]?.docId;
-      if (docId === undefined) continue;
-      if (sample.length < options.baselineRows) sample.push(...rowGraphs(graph, options.baselineRows - sample.length));
+    const writeBatch = async (batch: Graph[]): Promise<void> => {
+      if (batch.length === 0) return;
+      for (const g of batch) written.push(g.documents[0]?.docId ?? '');
       const t0 = performance.now();
-      const r = await store.writeDocument(graph, { force: true });
+      const r = await store.writeDocuments(batch, { force: true });
       ms += performance.now() - t0;
-      written.push(docId);
-      figures.documents += 1;
-      figures.nodesCreated += r.nodesCreated;
-      figures.relationshipsCreated += r.relationshipsCreated;
+      if (r.failures.length > 0) throw r.failures[0]?.error;
+      figures.documents += r.documents.length;
+      figures.transactions = (figures.transactions ?? 0) + r.transactions;
+      figures.nodesCreated += r.counters.nodesCreated;
+      figures.relationshipsCreated += r.counters.relationshipsCreated;
+      figures.relationshipRows = (figures.relationshipRows ?? 0) + batch.reduce((n, g) => n + g.relationships.length, 0);
+    };
+    // The same grouping as `kg ingest`: the default row budget, first batches growing from one document.
+    const batches = new DocumentBatches<Graph>(DEFAULT_BATCH_SIZE, (g) => ({ docId: g.documents[0]?.docId ?? '', rows: documentRows(g) }));
+    for (const graph of options.graphs()) {
+      if (graph.documents[0] === undefined) continue;
+      if (sampledRows < options.baselineRows) {
+        sampled.push(graph);
+        sampledRows += graph.relationships.length;
+      }
+      for (const batch of batches.add(graph)) await writeBatch(batch);
     }
+    await writeBatch(batches.close());
     figures.seconds = ms / 1000;
     figures.nodesPerSec = ms === 0 ? 0 : figures.nodesCreated / figures.seconds;
     figures.relationshipsPerSec = ms === 0 ? 0 : figures.relationshipsCreated / figures.seconds;
+    figures.relationshipRowsPerSec = ms === 0 ? 0 : (figures.relationshipRows ?? 0) / figures.seconds;
 
-    // Baseline: the same writer, one fact per transaction, on fresh ids.
-    let baseMs = 0;
-    let baseRels = 0;
-    for (const g of sample) {
-      const docId = g.documents[0]?.docId;
-      if (docId === undefined) continue;
-      const t0 = performance.now();
-      const r = await store.writeDocument(g, { force: true });
-      baseMs += performance.now() - t0;
-      written.push(docId);
-      baseRels += r.relationshipsCreated;
-    }
-    if (sample.length > 0 && baseMs > 0) {
+    // Baseline: the same relationship MERGE, one row per transaction, on relationships it creates.
+    const sample = baselineRows(sampled, options.baselineRows, `bench-${randomBytes(4).toString('hex')}`);
+    for (const g of sample.setup) written.push(g.documents[0]?.docId ?? '');
+    const setup = await store.writeDocuments(sample.setup, { force: true });
+    if (setup.failures.length > 0) throw setup.failures[0]?.error;
+    const t0 = performance.now();
+    const base = await store.runEachInOwnTransaction(sample.rows);
+    const baseMs = performance.now() - t0;
+    if (sample.rows.length > 0 && baseMs > 0) {
       const seconds = baseMs / 1000;
-      figures.baseline = { rows: sample.length, relationshipsCreated: baseRels, seconds, relationshipsPerSec: baseRels / seconds, rowsPerSec: sample.length / seconds };
+      figures.baseline = { rows: sample.rows.length, relationshipsCreated: base.relationshipsCreated, seconds, relationshipsPerSec: base.relationshipsCreated / seconds, rowsPerSec: sample.rows.length / seconds };
       figures.ratioVsRowAtATime = figures.baseline.relationshipsPerSec > 0 ? figures.relationshipsPerSec / figures.baseline.relationshipsPerSec : null;
+      figures.rowRatioVsRowAtATime = figures.baseline.rowsPerSec > 0 ? (figures.relationshipRowsPerSec ?? 0) / figures.baseline.rowsPerSec : null;
     }
     return figures;
   } catch (error) {
