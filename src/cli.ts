@@ -60,9 +60,9 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
   connection(
     program
       .command('ingest')
-      .description('extract files or directories and write them to Neo4j, one transaction per document; unchanged documents are skipped, changed ones replaced')
+      .description('extract files or directories and write them to Neo4j, many documents per transaction (a document is written whole or not at all); unchanged documents are skipped, changed ones replaced')
       .argument('<inputs...>', 'files, directories or - for stdin')
-      .option('--batch-size <n>', 'rows per UNWIND statement', '1000')
+      .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', '1000')
       .option('--force', 'rewrite documents even when unchanged')
       .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30'),
   ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; uri?: string; database?: string }) => {
@@ -74,7 +74,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       batchSize,
       force: options.force === true,
       docTimeoutMs: docTimeoutMs(options.docTimeout),
-      onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships)\n`),
+      onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships${d.transactionDocuments > 1 ? ` in a transaction of ${d.transactionDocuments} documents` : ''})\n`),
       onInput: () => progress.tick(),
     }).finally(() => progress.stop());
     for (const f of summary.failures) err(`${f.error.toLine()}\n`);

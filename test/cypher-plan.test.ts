@@ -13,6 +13,11 @@ import {
   splitByDocument,
   writeStatements,
   forgetStatements,
+  batchWriteStatements,
+  forgetBatchStatements,
+  lockStatement,
+  documentRows,
+  DocumentBatches,
   type Params,
   type ParamValue,
 } from '../src/writers/write-plan.ts';
@@ -125,6 +130,93 @@ describe('writeStatements', () => {
 
   it('forget statements take only the docId parameter', () => {
     for (const s of forgetStatements('doc-a')) expect(s.params).toEqual({ docId: 'doc-a' });
+  });
+});
+
+describe('batchWriteStatements', () => {
+  const doc = (i: number, asOf = '2007-07-31') =>
+    documentGraph(RUN, `doc-${String(i).padStart(2, '0')}`, {
+      companies: ['Acme', 'Beta', `Only${i}`],
+      asOf,
+      licence: { licensor: 'Acme', licensee: 'Beta', sentence: `Acme licensed Beta (${i}).` },
+      drug: { name: `XB-${i}`, developer: 'Beta', target: 'TGT', phase: 'PHASE_2' },
+    });
+
+  it('uses as many statements for twenty documents as for one: one per kind of row, label and type', () => {
+    const one = batchWriteStatements([doc(1)]).map((s) => s.name);
+    const twenty = batchWriteStatements(Array.from({ length: 20 }, (_, i) => doc(i))).map((s) => s.name);
+    expect(twenty).toEqual(one);
+    expect(new Set(twenty).size).toBe(twenty.length);
+    expect(twenty.at(-1)).toBe('write/relationship-seen-dates');
+  });
+
+  it('keeps rows in document order, each carrying its docId, and the relationship evidence per document', () => {
+    const statements = batchWriteStatements([doc(2), doc(1)]);
+    const licences = rowsOf(statements.find((s) => s.name === 'write/relationship-merge:LICENSES_TO')?.params ?? {});
+    expect(licences.map((r) => r['docIds'])).toEqual([['doc-02'], ['doc-01']]);
+    expect(licences.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).'], ['Acme licensed Beta (1).']]);
+    const mentions = rowsOf(statements.find((s) => s.name === 'write/mention-merge')?.params ?? {});
+    expect(new Set(mentions.map((r) => r['docId']))).toEqual(new Set(['doc-02', 'doc-01']));
+    expect(mentions[0]?.['docId']).toBe('doc-02');
+    // One entity row per key for the batch: the first document's name, later names as aliases.
+    const entities = rowsOf(statements.find((s) => s.name === 'write/entity-merge')?.params ?? {});
+    expect(entities.map((r) => r['key'])).toEqual([...new Set(entities.map((r) => String(r['key'])))].sort());
+    expect(entities.filter((r) => r['key'] === 'drug:tfixed-xb-2').map((r) => r['name'])).toEqual(['XB-2']);
+    const companyKeys = statements.find((s) => s.name === 'write/entity-label:Company')?.params['keys'] as string[];
+    expect(companyKeys).toEqual([...new Set(companyKeys)].sort());
+  });
+
+  it('indexes each document\'s relationships on its Document and gives seen dates per relationship over the batch', () => {
+    const statements = batchWriteStatements([doc(1, '2009-01-15'), doc(2, '2007-07-31'), doc(3, '2008-03-01')]);
+    const documents = statements.find((s) => s.name === 'write/document-merge')?.params['documents'] as Record<string, ParamValue>[];
+    expect(documents[0]?.['factTypes']).toEqual(['DEVELOPS', 'IN_PHASE', 'LICENSES_TO', 'TARGETS']);
+    expect(documents[0]?.['factStarts']).toEqual(['company:tfixed-beta', 'drug:tfixed-xb-1', 'company:tfixed-acme', 'drug:tfixed-xb-1']);
+    expect(documents[0]?.['factEnds']).toEqual(['drug:tfixed-xb-1', 'PHASE_2', 'company:tfixed-beta', 'target:tfixed-tgt']);
+    const seen = rowsOf(statements.find((s) => s.name === 'write/relationship-seen-dates')?.params ?? {});
+    const licence = seen.find((r) => r['type'] === 'LICENSES_TO');
+    expect(licence).toEqual({ type: 'LICENSES_TO', start: 'company:tfixed-acme', end: 'company:tfixed-beta', firstSeen: new CypherDate('2007-07-31'), lastSeen: new CypherDate('2009-01-15') });
+    expect(seen.filter((r) => r['type'] === 'LICENSES_TO')).toHaveLength(1);
+    expect(seen.filter((r) => r['type'] === 'DEVELOPS')).toHaveLength(3);
+  });
+
+  it('refuses a document twice in one batch, and is deterministic', () => {
+    expect(() => batchWriteStatements([doc(1), doc(1)])).toThrow(/appears twice/);
+    expect(JSON.stringify(batchWriteStatements([doc(1), doc(2)]))).toBe(JSON.stringify(batchWriteStatements([doc(1), doc(2)])));
+  });
+
+  it('locks and forgets a batch with one sorted list of ids, the same Cypher as for one document', () => {
+    expect(lockStatement(['b', 'a', 'b']).params).toEqual({ docIds: ['a', 'b'] });
+    const batch = forgetBatchStatements(['doc-b', 'doc-a']);
+    const single = forgetStatements('doc-a');
+    for (const [i, s] of batch.entries()) {
+      expect(s.params).toEqual({ docIds: ['doc-a', 'doc-b'] });
+      expect(single[i]?.cypher).toBe(s.cypher.replaceAll('$docIds', '[$docId]'));
+    }
+  });
+});
+
+describe('DocumentBatches', () => {
+  const graph = (docId: string, companies: number) => documentGraph(RUN, docId, { companies: Array.from({ length: companies }, (_, i) => `C${i}`) });
+  const ids = (batches: ReturnType<typeof graph>[][]) => batches.map((b) => b.map((g) => g.documents[0]?.docId));
+  const collect = (budget: number, graphs: ReturnType<typeof graph>[]) => {
+    const batches = new DocumentBatches<ReturnType<typeof graph>>(budget, (g) => ({ docId: g.documents[0]?.docId ?? '', rows: documentRows(g) }));
+    const out = graphs.flatMap((g) => batches.add(g));
+    out.push(batches.close());
+    return out.filter((b) => b.length > 0);
+  };
+
+  it('starts with one document per transaction and doubles up to the row budget', () => {
+    const docs = Array.from({ length: 20 }, (_, i) => graph(`d${i}`, 3)); // 3 rows each
+    expect(collect(1000, docs).map((b) => b.length)).toEqual([1, 2, 4, 8, 5]);
+    expect(collect(12, docs).map((b) => b.length)).toEqual([1, 2, 4, 4, 4, 4, 1]);
+  });
+
+  it('never splits a document, and starts a new batch when a document id comes again', () => {
+    expect(documentRows(graph('big', 10))).toBe(10);
+    expect(collect(5, [graph('a', 1), graph('big', 10), graph('c', 1)]).map((b) => b.length)).toEqual([1, 1, 1]);
+    const again = collect(1000, [graph('a', 1), graph('b', 1), graph('c', 1), graph('b', 2), graph('e', 1)]);
+    expect(ids(again)).toEqual([['a'], ['b', 'c'], ['b', 'e']]);
+    expect(() => new DocumentBatches(0, () => ({ docId: '', rows: 1 }))).toThrow(/batch size/);
   });
 });
 

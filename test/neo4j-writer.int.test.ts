@@ -195,6 +195,101 @@ describe('Neo4j writer', () => {
   });
 });
 
+describe('Neo4j writer, several documents per transaction', () => {
+  const writeBatch = (graphs: ReturnType<typeof documentGraph>[]) => {
+    for (const g of graphs) for (const d of g.documents) written.add(d.docId);
+    return store.writeDocuments(graphs);
+  };
+  const docs = (run: string) => [
+    dealDocument(run, `${run}-a`),
+    documentGraph(run, `${run}-b`, { asOf: '2009-01-15', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme licensed Beta.' }, companies: ['Gamma'] }),
+    documentGraph(run, `${run}-c`, { asOf: '2006-05-02', drug: { name: 'XB-1', developer: 'Gamma', target: 'TGT' } }),
+  ];
+  const neutral = (run: string, snap: { nodes: string[]; relationships: string[] }) => [...snap.nodes, ...snap.relationships].map((s) => s.split(run).join('RUN')).sort();
+
+  it('writes a batch in one transaction and gives the graph of one transaction per document', async () => {
+    const batched = runId();
+    const single = runId();
+    const result = await writeBatch(docs(batched));
+    expect(result.transactions).toBe(1);
+    expect(result.failures).toEqual([]);
+    expect(result.documents.map((d) => [d.status, d.transactionDocuments])).toEqual([['created', 3], ['created', 3], ['created', 3]]);
+    expect(result.counters.relationshipsCreated).toBeGreaterThan(10);
+    for (const g of docs(single)) await store.writeDocument(g);
+    expect(neutral(batched, await snapshot(batched))).toEqual(neutral(single, await snapshot(single)));
+    const licence = await relationship(batched, 'LICENSES_TO', 'Acme', 'Beta');
+    expect(licence?.['docIds']).toEqual([`${batched}-a`, `${batched}-b`]);
+    expect([licence?.['firstSeen'], licence?.['lastSeen']]).toEqual(['2007-07-31', '2009-01-15']);
+  });
+
+  it('skips unchanged documents, replaces changed ones and adds new ones in the same batch', async () => {
+    const run = runId();
+    const [a, b, c] = docs(run);
+    await writeBatch([a!, b!]);
+    const before = await snapshot(run);
+    const again = await writeBatch([a!, b!]);
+    expect(again.documents.map((d) => d.status)).toEqual(['unchanged', 'unchanged']);
+    expect(again.counters).toEqual({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
+    expect(await snapshot(run)).toEqual(before);
+
+    // b now words the licence differently and is dated later; a is unchanged; c is new.
+    const b2 = documentGraph(run, `${run}-b`, { contentHash: 'v2', asOf: '2010-03-01', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme and Beta amended their licence.' } });
+    const mixed = await writeBatch([a!, b2, c!]);
+    expect(mixed.documents.map((d) => [d.docId, d.status])).toEqual([[`${run}-a`, 'unchanged'], [`${run}-b`, 'replaced'], [`${run}-c`, 'created']]);
+    const licence = await relationship(run, 'LICENSES_TO', 'Acme', 'Beta');
+    expect(licence?.['sentences']).toEqual(['Acme granted Beta an exclusive licence.', 'Acme and Beta amended their licence.']);
+    expect([licence?.['firstSeen'], licence?.['lastSeen']]).toEqual(['2007-07-31', '2010-03-01']);
+    // Gamma was only in the old b, and c names it again: it is there once, mentioned by c only.
+    const gamma = await store.read(`MATCH (n:Entity {key: $key}) RETURN COLLECT { MATCH (d:Document)-[:MENTIONS]->(n) RETURN d.docId } AS docIds`, { key: key(run, 'Company', 'Gamma') });
+    expect(gamma).toEqual([{ docIds: [`${run}-c`] }]);
+  });
+
+  it('forgets a document stored before Documents listed their relationships, by walking its mentions', async () => {
+    const run = runId();
+    const [a, b] = docs(run);
+    await writeBatch([a!, b!]);
+    await store.write(`MATCH (d:Document {docId: $docId}) REMOVE d.factTypes, d.factStarts, d.factEnds`, { docId: `${run}-a` });
+    expect(await store.forgetDocument(`${run}-a`)).toBe(true);
+    expect((await relationship(run, 'LICENSES_TO', 'Acme', 'Beta'))?.['docIds']).toEqual([`${run}-b`]);
+    expect(await relationship(run, 'EARNED_MILESTONE', 'Acme', 'Beta')).toBeUndefined();
+  });
+
+  it('writes the documents of a failing batch one per transaction, so only the bad one fails', async () => {
+    const run = runId();
+    // A uniqueness constraint on a property only this test uses: the bad document gives it the same
+    // value on two entities, which the server refuses (a non-transient error) when the batch commits.
+    const property = `${run}_probe`;
+    const constraint = `${run}_probe_unique`;
+    await store.write(`CREATE CONSTRAINT ${constraint} IF NOT EXISTS FOR (n:Entity) REQUIRE n.${property} IS UNIQUE`);
+    try {
+      const bad = documentGraph(run, `${run}-bad`, { companies: ['Bad1', 'Bad2'] });
+      for (const e of bad.entities) e.properties[property] = 'same';
+      const [a, b] = docs(run);
+      const result = await writeBatch([a!, bad, b!]);
+      expect(result.documents.map((d) => [d.docId, d.status, d.transactionDocuments])).toEqual([
+        [`${run}-a`, 'created', 1],
+        [`${run}-b`, 'created', 1],
+      ]);
+      expect(result.transactions).toBe(2);
+      expect(result.failures.map((f) => [f.docId, f.error.code])).toEqual([[`${run}-bad`, 'NEO4J_WRITE']]);
+      expect(await store.read(`MATCH (d:Document) WHERE d.docId STARTS WITH $run RETURN d.docId AS docId ORDER BY docId`, { run })).toEqual([{ docId: `${run}-a` }, { docId: `${run}-b` }]);
+      expect(await store.read(`MATCH (n:Entity) WHERE n.key CONTAINS 'bad' AND n.key CONTAINS $run RETURN n`, { run })).toEqual([]);
+    } finally {
+      await store.write(`DROP CONSTRAINT ${constraint} IF EXISTS`);
+    }
+  });
+
+  it('reports a document that fails validation alone and writes the rest', async () => {
+    const run = runId();
+    const dangling = documentGraph(run, `${run}-dangling`, { licence: { licensor: 'Acme', licensee: 'Beta' } });
+    dangling.entities = dangling.entities.filter((e) => !e.key.endsWith('-beta'));
+    const [, b] = docs(run);
+    const result = await writeBatch([dangling, b!]);
+    expect(result.documents.map((d) => d.docId)).toEqual([`${run}-b`]);
+    expect(result.failures.map((f) => [f.docId, f.error.code])).toEqual([[`${run}-dangling`, 'SCHEMA_INVALID']]);
+  });
+});
+
 describe('connection errors', () => {
   const config = neo4jConfig();
 

@@ -24,7 +24,7 @@ export function formatBench(r: BenchReport): string {
   const i = r.ingest;
   if (i.status === 'skipped') out.push(`INGEST  skipped: ${i.reason ?? ''}`);
   else {
-    out.push(`INGEST  (${i.documents} documents in ${f2(i.seconds)} s, one transaction per document, batched rows)`);
+    out.push(`INGEST  (${i.documents} documents in ${f2(i.seconds)} s, ${i.transactions ?? '?'} transactions of several documents, one UNWIND statement per kind of row)`);
     out.push(line('nodes/s', f0(i.nodesPerSec)));
     out.push(line('relationships/s', f0(i.relationshipsPerSec), 'goal ≥ 20000'));
     if (i.baseline) out.push(line(`one row per transaction (${i.baseline.rows} rows), rel/s`, f0(i.baseline.relationshipsPerSec)));

@@ -290,6 +290,7 @@ export class Neo4jGraphStore {
    * `failures`); a failure of the server or the connection is thrown.
    */
   async writeDocuments(graphs: readonly Graph[], options: WriteOptions = {}): Promise<BatchWriteResult> {
+    if (graphs.length === 0) return { documents: [], failures: [], counters: noChanges(), transactions: 0 };
     const docIds = graphs.map((g) => g.documents[0]?.docId ?? '?');
     const doing = (i?: number): string => (i !== undefined || graphs.length === 1 ? `writing document ${docIds[i ?? 0] ?? '?'}` : `writing a batch of ${graphs.length} documents (${docIds[0] ?? '?'} …)`);
     try {

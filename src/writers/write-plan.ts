@@ -178,8 +178,27 @@ function filingRows(doc: DocumentInfo): Params[] {
   return [{ key, docId: doc.docId, registrantKeys: [...doc.registrantKeys].sort(), properties }];
 }
 
-function entityRow(e: Entity): Params {
-  return { key: e.key, name: e.name, aliases: [...e.aliases].sort(byString), properties: propertiesParam(e.properties, ENTITY_RESERVED) };
+/**
+ * One entity-merge row per key for the whole batch, sorted by key (so concurrent writers lock nodes in
+ * the same order). Entities are given in document order and combined as writing them one after the
+ * other would: the first one's name (a node that exists keeps its own), every other name and alias as
+ * aliases, and properties first-writer-wins.
+ */
+function mergedEntityRows(entities: readonly Entity[]): Params[] {
+  const byKey = new Map<string, { name: string; aliases: Set<string>; properties: Properties }>();
+  for (const e of entities) {
+    const seen = byKey.get(e.key);
+    if (!seen) {
+      byKey.set(e.key, { name: e.name, aliases: new Set(e.aliases), properties: { ...e.properties } });
+      continue;
+    }
+    seen.aliases.add(e.name);
+    for (const alias of e.aliases) seen.aliases.add(alias);
+    for (const [k, v] of Object.entries(e.properties)) if (!(k in seen.properties)) seen.properties[k] = v;
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => byString(a, b))
+    .map(([key, e]) => ({ key, name: e.name, aliases: [...e.aliases].sort(byString), properties: propertiesParam(e.properties, ENTITY_RESERVED) }));
 }
 
 function mentionRow(e: Entity, docId: string): Params {
@@ -269,11 +288,12 @@ export function lockStatement(docIds: readonly string[]): Statement {
 }
 
 /**
- * Rows a document adds to a batch (its Document, entities, mentions and relationships): the unit of
- * the row budget that decides how many documents share a transaction.
+ * Rows a document adds to a batch: the unit of the row budget that decides how many documents share a
+ * transaction. Its largest kind of row (entities, which give as many mention rows, or relationships)
+ * counts, so a batch of up to `batchSize` rows runs each statement of the plan once.
  */
 export function documentRows(graph: Graph): number {
-  return 1 + 2 * graph.entities.length + graph.relationships.length;
+  return Math.max(1, graph.entities.length, graph.relationships.length);
 }
 
 /** One relationship's identity and the asOf range of the batch's documents that support it. */
@@ -325,7 +345,8 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `batch size must be a positive integer, got ${batchSize}`);
   const documents = graphs.map((graph) => ({
     doc: checkDocumentGraph(graph),
-    entities: [...graph.entities].sort((a, b) => byString(a.key, b.key)),
+    // One row per entity and document (mentions are CREATEd): a repeated key keeps its first entity.
+    entities: [...new Map([...graph.entities].reverse().map((e) => [e.key, e])).values()].sort((a, b) => byString(a.key, b.key)),
     relationships: [...graph.relationships].sort(compareRelationships),
   }));
   const seen = new Set<string>();
@@ -338,7 +359,7 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
     for (const chunk of chunks(rows, batchSize)) statements.push({ name, cypher, params: { [param]: chunk } });
   };
   add('write/document-merge', cypherText('write/document-merge'), documents.map(({ doc, relationships }) => documentParam(doc, relationships)), 'documents');
-  add('write/entity-merge', cypherText('write/entity-merge'), documents.flatMap(({ entities }) => entities.map(entityRow)));
+  add('write/entity-merge', cypherText('write/entity-merge'), mergedEntityRows(documents.flatMap(({ entities }) => entities)));
 
   const keysByLabel = new Map<NodeLabel, Set<string>>();
   for (const { entities } of documents) {
