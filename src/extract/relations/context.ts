@@ -44,6 +44,22 @@ export interface SentenceContext {
   items: Item[];
 }
 
+const foldMemo = new Map<string, string>();
+
+/**
+ * `foldName`, remembered: the same names (mentions, registrants, lexicon forms) are folded again for
+ * every document and every fact. Pure, so the memo changes nothing but time; bounded in size.
+ */
+export function foldNameCached(name: string): string {
+  let folded = foldMemo.get(name);
+  if (folded === undefined) {
+    if (foldMemo.size >= 20_000) foldMemo.clear();
+    folded = foldName(name);
+    foldMemo.set(name, folded);
+  }
+  return folded;
+}
+
 function entityIds(found: DocumentMentions): number[] {
   const parent = found.mentions.map((_, i) => i);
   const find = (i: number): number => {
@@ -56,7 +72,7 @@ function entityIds(found: DocumentMentions): number[] {
   };
   const first = new Map<string, number>();
   found.mentions.forEach((m, i) => {
-    const key = `${m.label}|${foldName(m.label === 'Company' ? stripLegalSuffix(m.canonical) : m.canonical)}`;
+    const key = `${m.label}|${foldNameCached(m.label === 'Company' ? stripLegalSuffix(m.canonical) : m.canonical)}`;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, i);
     else union(seen, i);
@@ -78,8 +94,8 @@ function findPrimaryCompany(doc: StructuredDocument, found: DocumentMentions, en
   const companies = found.mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.label === 'Company' && !PRONOUN_TEXT.test(m.text.trim()));
   if (companies.length === 0) return undefined;
   for (const registrant of doc.filing?.registrants ?? []) {
-    const want = foldName(stripLegalSuffix(registrant.name));
-    const hit = companies.find(({ m }) => foldName(stripLegalSuffix(m.canonical)) === want || foldName(stripLegalSuffix(m.text)) === want);
+    const want = foldNameCached(stripLegalSuffix(registrant.name));
+    const hit = companies.find(({ m }) => foldNameCached(stripLegalSuffix(m.canonical)) === want || foldNameCached(stripLegalSuffix(m.text)) === want);
     if (hit) return hit.i;
   }
   const announcing = doc.sentences.find(

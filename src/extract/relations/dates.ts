@@ -37,11 +37,26 @@ function validDay(year: number, month: number, day: number): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Every full or month-precision date in text[from, to), offsets into `text`. */
+/** Every date form holds a four-digit year: a stretch without one has no date. */
+const HAS_YEAR = /(?:19|20)\d\d/;
+
+/** Answers for the last text asked about, by range (the rules of one sentence ask alike). */
+let memo: { text: string; found: Map<string, DateMention[]> } | undefined;
+
+/** Every full or month-precision date in text[from, to), offsets into `text` (copies: callers may edit them). */
 export function findDates(text: string, from = 0, to = text.length): DateMention[] {
-  const { of, pattern } = months();
+  if (memo?.text !== text) memo = { text, found: new Map() };
+  const range = `${from}:${to}`;
+  let found = memo.found.get(range);
+  if (!found) memo.found.set(range, (found = scanDates(text, from, to)));
+  return found.map((d) => ({ ...d }));
+}
+
+function scanDates(text: string, from: number, to: number): DateMention[] {
   const slice = text.slice(from, to);
   const out: DateMention[] = [];
+  if (!HAS_YEAR.test(slice)) return out;
+  const { of, pattern } = months();
   pattern.lastIndex = 0;
   for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
     const g = m.slice(1);

@@ -6,7 +6,7 @@ import type { StructuredDocument } from '../../model/document.ts';
 import type { DocumentMentions, Mention, RelationFact } from '../../model/extraction.ts';
 import { dataTsv } from '../../data-files.ts';
 import { foldName } from '../../resolve/normalize.ts';
-import { documentContext, sentenceContext } from './context.ts';
+import { documentContext, foldNameCached, sentenceContext } from './context.ts';
 import type { DocumentContext, SentenceContext } from './context.ts';
 import { beginSentence, hasAny } from './lexicon.ts';
 import { makeEmitter } from './rules/types.ts';
@@ -58,7 +58,7 @@ let genericDiseases: Set<string> | undefined;
 /** Folded disease names too broad to stand next to a specific one (data/patterns/relation-triggers.tsv). */
 function isGenericDisease(name: string): boolean {
   genericDiseases ??= new Set(dataTsv('patterns/relation-triggers.tsv').filter((r) => r[0] === 'disease.generic' && r[1]).map((r) => foldName(r[1] ?? '')));
-  return genericDiseases.has(foldName(name));
+  return genericDiseases.has(foldNameCached(name));
 }
 
 /**

@@ -1,7 +1,9 @@
 // Trigger lexicons of the relation rules, read once per process from data/patterns/ and compiled to
-// one regular expression per group, so each sentence is swept linearly per group it needs.
+// one phrase trie (phrase-trie.ts), so each sentence is swept once for all groups. `compilePhrases`
+// keeps the same phrase semantics as a regular expression, for patterns that embed a phrase list.
 import { dataLines, dataTsv } from '../../data-files.ts';
 import { KgError } from '../../errors.ts';
+import { PhraseTrie } from './phrase-trie.ts';
 
 export interface Hit {
   start: number;
@@ -40,37 +42,14 @@ export function compilePhrases(phrases: readonly string[]): RegExp {
   return new RegExp(sorted.map(phraseSource).join('|'), 'giu');
 }
 
-let compiled: Map<string, RegExp> | undefined;
+let phrasesOfGroup: Map<string, string[]> | undefined;
+/** Every trigger group in one trie: a sentence is swept once for all of them. */
+let allGroups: PhraseTrie | undefined;
+/** One-group tries for the odd question about a text other than the memo sentence. */
+const singleGroup = new Map<string, PhraseTrie>();
 
-/**
- * A cheap necessary condition for a group to match a sentence: the first word of one of its phrases
- * is a word of the sentence (or, for "collaborat*", starts one). Groups with a phrase that has no word
- * at all ("®") are always scanned.
- */
-interface FirstWords {
-  exact: Set<string>;
-  prefixes: string[];
-  always: boolean;
-}
-
-let firstWordsOf: Map<string, FirstWords> | undefined;
-const WORD_RUN = /[\p{L}\p{N}]+/gu;
-
-function firstWords(phrases: readonly string[]): FirstWords {
-  const out: FirstWords = { exact: new Set(), prefixes: [], always: false };
-  for (const phrase of phrases) {
-    const wildcard = phrase.endsWith('*');
-    const body = (wildcard ? phrase.slice(0, -1) : phrase).toLowerCase();
-    const run = /[\p{L}\p{N}]+/u.exec(body);
-    if (!run) out.always = true;
-    else if (wildcard && run.index + run[0].length === body.length) out.prefixes.push(run[0]);
-    else out.exact.add(run[0]);
-  }
-  return out;
-}
-
-function groups(): Map<string, RegExp> {
-  if (compiled) return compiled;
+function loadGroups(): Map<string, string[]> {
+  if (phrasesOfGroup) return phrasesOfGroup;
   const byGroup = new Map<string, string[]>();
   const rows = dataTsv(TRIGGERS_FILE);
   for (const [group, phrase] of rows.slice(1)) {
@@ -79,48 +58,45 @@ function groups(): Map<string, RegExp> {
     if (list) list.push(phrase);
     else byGroup.set(group, [phrase]);
   }
-  compiled = new Map([...byGroup].map(([g, phrases]) => [g, compilePhrases(phrases)]));
-  firstWordsOf = new Map([...byGroup].map(([g, phrases]) => [g, firstWords(phrases)]));
-  return compiled;
+  phrasesOfGroup = byGroup;
+  return byGroup;
 }
 
-function regexFor(group: string): RegExp {
-  const re = groups().get(group);
-  if (!re) throw new KgError('CONFIG_INVALID', `trigger group "${group}" is not defined in data/${TRIGGERS_FILE}; add its phrases there`);
-  return re;
+function unknownGroup(group: string): KgError {
+  return new KgError('CONFIG_INVALID', `trigger group "${group}" is not defined in data/${TRIGGERS_FILE}; add its phrases there`);
 }
 
-// Per-sentence memo: the relation stage names the sentence it is working on, and every group is then
-// scanned over that sentence at most once, however many rules and helpers ask about it. Questions
-// about a stretch of the sentence are answered from the whole-sentence matches that lie inside it.
+function trieOf(group: string): PhraseTrie {
+  let trie = singleGroup.get(group);
+  if (!trie) {
+    const phrases = loadGroups().get(group);
+    if (!phrases) throw unknownGroup(group);
+    trie = new PhraseTrie(new Map([[group, phrases]]));
+    singleGroup.set(group, trie);
+  }
+  return trie;
+}
+
+// Per-sentence memo: the relation stage names the sentence it is working on; the first question
+// about it sweeps the sentence once for every group, and every later question, however many rules
+// and helpers ask, is answered from that sweep. Questions about a stretch of the sentence are
+// answered from the whole-sentence matches that lie inside it.
 let memoText: string | undefined;
-const memoHits = new Map<string, Hit[]>();
-let memoWords: Set<string> = new Set();
+let memoHits: (Hit[] | undefined)[] | undefined;
+const NO_HITS: Hit[] = Object.freeze([]) as unknown as Hit[];
 
 /** Starts a new sentence for the memo (the relation stage calls this once per sentence). */
 export function beginSentence(text: string): void {
   memoText = text;
-  memoHits.clear();
-  memoWords = new Set((text.toLowerCase().match(WORD_RUN) ?? []) as string[]);
-}
-
-/** False when no phrase of the group can occur in the memo sentence (no first word present). */
-function mayOccur(group: string): boolean {
-  groups();
-  const fw = firstWordsOf?.get(group);
-  if (!fw || fw.always) return true;
-  for (const w of fw.exact) if (memoWords.has(w)) return true;
-  if (fw.prefixes.length > 0) for (const w of memoWords) if (fw.prefixes.some((p) => w.startsWith(p))) return true;
-  return false;
+  memoHits = undefined;
 }
 
 function sentenceHits(group: string): Hit[] {
-  let hits = memoHits.get(group);
-  if (!hits) {
-    hits = mayOccur(group) ? scan(group, memoText ?? '', 0, (memoText ?? '').length) : [];
-    memoHits.set(group, hits);
-  }
-  return hits;
+  allGroups ??= new PhraseTrie(loadGroups());
+  const g = allGroups.groupIndex(group);
+  if (g === undefined) throw unknownGroup(group);
+  memoHits ??= allGroups.sweep(memoText ?? '');
+  return memoHits[g] ?? NO_HITS;
 }
 
 function within(hits: Hit[], from: number, to: number): Hit[] {
@@ -134,16 +110,9 @@ export function findAll(group: string, text: string, from = 0, to = text.length)
   return scan(group, text, from, to);
 }
 
+/** The group's matches in text[from, to) as if that stretch were the whole text. */
 function scan(group: string, text: string, from: number, to: number): Hit[] {
-  const re = regexFor(group);
-  const hits: Hit[] = [];
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  re.lastIndex = 0;
-  for (let m = re.exec(slice); m; m = re.exec(slice)) {
-    hits.push({ start: m.index + from, end: m.index + from + m[0].length, text: m[0].toLowerCase() });
-    if (m[0].length === 0) re.lastIndex += 1;
-  }
-  return hits;
+  return trieOf(group).sweep(text, from, to)[0] ?? [];
 }
 
 /** The first match of a group in text[from, to), or undefined. */
@@ -156,22 +125,20 @@ export function hasAny(group: string, text: string, from = 0, to = text.length):
     const hits = sentenceHits(group);
     return from === 0 && to >= text.length ? hits.length > 0 : hits.some((h) => h.start >= from && h.end <= to);
   }
-  const re = regexFor(group);
-  re.lastIndex = 0;
-  return re.test(from === 0 && to === text.length ? text : text.slice(from, to));
+  return scan(group, text, from, to).length > 0;
 }
 
-let titleRegex: RegExp | undefined;
+let titleWords: PhraseTrie | undefined;
 
 /** True when the text contains a job-title word ("chief", "president", "CEO" ...). */
 const titleMemo = new Map<string, boolean>();
 
 export function looksLikeTitle(text: string): boolean {
-  titleRegex ??= new RegExp(compilePhrases(dataLines('patterns/title-words.txt')).source, 'iu');
+  titleWords ??= new PhraseTrie(new Map([['title', [...dataLines('patterns/title-words.txt')]]]));
   let known = titleMemo.get(text);
   if (known === undefined) {
     if (titleMemo.size > 5000) titleMemo.clear();
-    known = titleRegex.test(text);
+    known = titleWords.test(text);
     titleMemo.set(text, known);
   }
   return known;

@@ -84,21 +84,26 @@ function toAmount(numberText: string, scale: number): number {
   return scale > 1 ? Math.round(value * scale) : Math.round(value * 100) / 100;
 }
 
-/** Every amount of money in text[from, to), left to right, offsets into `text`. */
-let memo: { text: string; from: number; to: number; found: Money[] } | undefined;
+/** Answers for the last text asked about, by range: the rules of one sentence ask alike, over and over. */
+let memo: { text: string; found: Map<string, Money[]> } | undefined;
 
-/** Every amount in text[from, to); the last answer is remembered, as rules of one sentence ask alike. */
+/** Every amount in text[from, to), left to right, offsets into `text` (copies: callers may edit them). */
 export function findMoney(text: string, from = 0, to = text.length): Money[] {
-  if (memo && memo.text === text && memo.from === from && memo.to === to) return memo.found.map((m) => ({ ...m }));
-  const found = scanMoney(text, from, to);
-  memo = { text, from, to, found };
+  if (memo?.text !== text) memo = { text, found: new Map() };
+  const range = `${from}:${to}`;
+  let found = memo.found.get(range);
+  if (!found) memo.found.set(range, (found = scanMoney(text, from, to)));
   return found.map((m) => ({ ...m }));
 }
 
+/** Every amount has a number, so a stretch without an ASCII digit has none. */
+const DIGIT = /\d/;
+
 function scanMoney(text: string, from: number, to: number): Money[] {
-  const t = loadTables();
   const slice = text.slice(from, to);
   const found: Money[] = [];
+  if (!DIGIT.test(slice)) return found;
+  const t = loadTables();
   t.pattern.lastIndex = 0;
   for (let m = t.pattern.exec(slice); m; m = t.pattern.exec(slice)) {
     const [whole, prefix, prefNumber, prefScale, sufNumber, sufScale, suffix] = m;

@@ -51,6 +51,7 @@ export const targetRule: SentenceRule = {
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
     const { before, after } = targetEdges();
+    let interaction: boolean | undefined; // of the whole sentence: asked once, when first needed
     for (const group of targetGroups(ctx)) {
       const first = group[0];
       const last = group[group.length - 1];
@@ -60,7 +61,7 @@ export const targetRule: SentenceRule = {
       const post = after.test(tail);
       if (!pre && !post) continue;
       // "with strong CYP2C8 inhibitors", "concomitant use": another drug class, not what the drug binds.
-      if (DRUG_CLASS_PLURAL.test(tail) || INTERACTION.test(ctx.text)) continue;
+      if (DRUG_CLASS_PLURAL.test(tail) || (interaction ??= INTERACTION.test(ctx.text))) continue;
       const left = nearestBefore(ctx, first.start, DRUG, 100);
       const right = nearestAfter(ctx, last.end, DRUG, 60);
       const dl = left ? first.start - left.end : Infinity;

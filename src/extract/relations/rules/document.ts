@@ -5,6 +5,7 @@ import type { RelationFact } from '../../../model/extraction.ts';
 import { dataTsv } from '../../../data-files.ts';
 import { foldName } from '../../../resolve/normalize.ts';
 import type { DocumentContext } from '../context.ts';
+import { foldNameCached } from '../context.ts';
 
 let payloadNames: Map<string, string[]> | undefined;
 
@@ -35,7 +36,7 @@ export function documentRules(dc: DocumentContext, facts: readonly RelationFact[
   mentions.forEach((m, i) => {
     if (m.label !== 'Drug' && m.label !== 'Technology') return;
     for (const form of [m.canonical, m.text]) {
-      const key = `${m.label}|${foldName(form)}`;
+      const key = `${m.label}|${foldNameCached(form)}`;
       if (!byName.has(key)) byName.set(key, i);
     }
   });
@@ -60,16 +61,16 @@ export function documentRules(dc: DocumentContext, facts: readonly RelationFact[
     const parts = m.canonical.split(/[-\s]+/).filter((p) => p.length >= 2);
     if (parts.length >= 2 && /-/.test(m.canonical)) {
       for (const part of parts) {
-        const tech = byName.get(`Technology|${foldName(part)}`);
+        const tech = byName.get(`Technology|${foldNameCached(part)}`);
         if (tech !== undefined) add(i, tech, m.sentenceIndex, 'has_component.code_name', 0.7);
-        const antibody = byName.get(`Drug|${foldName(part)}`);
+        const antibody = byName.get(`Drug|${foldNameCached(part)}`);
         if (antibody !== undefined && /mab$/i.test(part)) add(i, antibody, m.sentenceIndex, 'has_component.code_name', 0.7);
       }
     }
     // "ladiratuzumab vedotin": the INN's second word names the payload.
     const words = m.canonical.split(/\s+/);
     if (words.length >= 2) {
-      const forms = payloads().get(foldName(words[words.length - 1] ?? ''));
+      const forms = payloads().get(foldNameCached(words[words.length - 1] ?? ''));
       for (const form of forms ?? []) {
         const tech = byName.get(`Technology|${form}`);
         if (tech !== undefined) add(i, tech, m.sentenceIndex, 'has_component.inn_payload_word', 0.7);

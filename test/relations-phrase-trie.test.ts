@@ -1,0 +1,123 @@
+// The one-pass phrase trie (src/extract/relations/phrase-trie.ts) must find exactly what the
+// per-group regular expressions of `compilePhrases` find: same starts, ends and texts, for every
+// trigger group, on every corpus line and on adversarial text (Unicode case folding, odd whitespace,
+// hyphens, surrogate pairs). The regexes are the specification; the trie is the fast path.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { compilePhrases, findAll, hasAny, looksLikeTitle, beginSentence } from '../src/extract/relations/lexicon.ts';
+import { PhraseTrie } from '../src/extract/relations/phrase-trie.ts';
+import type { PhraseHit } from '../src/extract/relations/phrase-trie.ts';
+import { dataLines, dataTsv } from '../src/data-files.ts';
+
+const CORPUS = new URL('../../shared/corpus/', import.meta.url).pathname;
+
+function corpusFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return corpusFiles(path);
+      return name.endsWith('.txt') ? [path] : [];
+    });
+}
+
+function triggerGroups(): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const [group, phrase] of dataTsv('patterns/relation-triggers.tsv').slice(1)) {
+    if (!group || !phrase) continue;
+    const list = groups.get(group);
+    if (list) list.push(phrase);
+    else groups.set(group, [phrase]);
+  }
+  return groups;
+}
+
+/** What the regex of a group finds in text[from, to), scanned as its own string. */
+function regexHits(re: RegExp, text: string, from: number, to: number): PhraseHit[] {
+  const slice = text.slice(from, to);
+  const hits: PhraseHit[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) {
+    hits.push({ start: m.index + from, end: m.index + from + m[0].length, text: m[0].toLowerCase() });
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+  return hits;
+}
+
+const groups = triggerGroups();
+groups.set('title-words', [...dataLines('patterns/title-words.txt')]);
+// Phrases that exercise the corners of the semantics the data does not (yet) use.
+groups.set('corner-cases', ['k', 'ſs', 'a b', 'x-*', '-y', 'ω', 'Σ', 'é', 'ü*', 'q ', ' z', '𝐀b', 'ι', 'ex-U.S.', "the Company's"]);
+const trie = new PhraseTrie(groups);
+const regexes = [...groups.values()].map((phrases) => compilePhrases(phrases));
+const names = [...groups.keys()];
+
+function mismatches(text: string, from = 0, to = text.length): string[] {
+  const got = trie.sweep(text, from, to);
+  const out: string[] = [];
+  regexes.forEach((re, i) => {
+    const want = regexHits(re, text, from, to);
+    const have = got[i] ?? [];
+    if (JSON.stringify(want) !== JSON.stringify(have)) out.push(`${names[i]} in ${JSON.stringify(text.slice(from, to))}: want ${JSON.stringify(want)}, have ${JSON.stringify(have)}`);
+  });
+  return out;
+}
+
+describe('phrase trie = compiled phrase regexes', () => {
+  it('agrees on every line of the corpus, whole and cut at both ends', () => {
+    const lines = corpusFiles(CORPUS).flatMap((path) => readFileSync(path, 'utf8').split(/\n/));
+    expect(lines.length).toBeGreaterThan(1000);
+    const bad: string[] = [];
+    let hits = 0;
+    for (const line of lines) {
+      bad.push(...mismatches(line), ...mismatches(line, 2, Math.max(2, line.length - 3)));
+      hits += trie.sweep(line).reduce((n, h) => n + (h?.length ?? 0), 0);
+      if (bad.length > 5) break;
+    }
+    expect(bad).toEqual([]);
+    expect(hits).toBeGreaterThan(1000); // the comparison is not vacuous
+  });
+
+  it('agrees on adversarial text', () => {
+    const pieces = ['a', 'e', 's', 'k', 'K', 'ſ', 'K', 'S', 'Σ', 'σ', 'ς', 'ω', 'Ω', 'ͅ', 'ι', 'é', 'É', 'ü', 'Ü', 'x', 'y', 'z', 'q', 'b', '-', ' ', '\u00a0', '\u2003', '\n', '\t', '’', "'", '®', '™', '.', '$', '1', '𝐀', '\ud835', '\udc00', 'İ', 'ı', 'co', 'develop', 'license', 'd ', 'in', 'the ', 'Company', ' of ', 'anti', '-targeting', 'ex-U.S.', 'collaborat', 'ion'];
+    const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
+        const from = t.length === 0 ? 0 : a % (t.length + 1);
+        const to = from + (t.length - from === 0 ? 0 : b % (t.length - from + 1));
+        expect([...mismatches(t), ...mismatches(t, from, to)]).toEqual([]);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
+  });
+
+  it('keeps the regex rules a reader relies on', () => {
+    const one = new PhraseTrie(new Map([['g', ['licensed', 'licensed from', 'collaborat*', 'anti-', "'s"]]]));
+    const texts = (s: string): string[] => (one.sweep(s)[0] ?? []).map((h) => h.text);
+    expect(texts('Acme LICENSED\n  from Beta')).toEqual(['licensed\n  from']); // longest phrase, any whitespace
+    expect(texts('unlicensed; relicensed')).toEqual([]); // whole words only
+    expect(texts('a Collaborative-Research deal')).toEqual(['collaborative-research']); // word-ending wildcard
+    expect(texts("anti-HER2 Acme's")).toEqual(['anti-', "'s"]); // no boundary at a non-word edge
+  });
+});
+
+describe('lexicon answers from one sweep per sentence', () => {
+  it('gives the same hits from the sentence memo as from a fresh scan, and checks group names', () => {
+    const text = 'The Company entered into an exclusive license agreement and will pay an upfront payment; it may earn milestones.';
+    const fresh = ['registrant.pronoun', 'license.exclusive', 'pay', 'hedge.potential'].map((g) => findAll(g, text, 5, 100));
+    beginSentence(text);
+    expect(['registrant.pronoun', 'license.exclusive', 'pay', 'hedge.potential'].map((g) => findAll(g, text, 5, 100))).toEqual(fresh);
+    expect(hasAny('pay', text)).toBe(true);
+    expect(hasAny('acquire', text)).toBe(false);
+    expect(() => hasAny('no.such.group', text)).toThrow(/not defined/);
+    beginSentence('');
+    expect(() => findAll('no.such.group', 'x')).toThrow(/not defined/);
+  });
+
+  it('tells titles from other words', () => {
+    expect(looksLikeTitle('Senior Vice President, Research')).toBe(true);
+    expect(looksLikeTitle('announced today')).toBe(false);
+  });
+});
