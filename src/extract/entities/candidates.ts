@@ -3,8 +3,8 @@
 import type { StructuredDocument, Sentence } from '../../model/document.ts';
 import type { Mention } from '../../model/extraction.ts';
 import { checkBudget } from '../../budget.ts';
-import type { Cue } from './cues.ts';
-import { sentenceHas } from './cues.ts';
+import type { Cue, SentenceWords } from './cues.ts';
+import { sentenceHas, sentenceWords } from './cues.ts';
 
 export interface Candidate extends Mention {
   /** Higher wins an overlap; ties go to the longer span, then the earlier one. */
@@ -51,6 +51,61 @@ export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray,
       if (m[0].length === 0) pattern.lastIndex++;
     }
   }
+}
+
+/**
+ * `sweep` for rules whose matches can only start at positions a cheap scan finds (the start of a
+ * token with three digits, a word of a cue list): `pattern` (sticky, flag `y`) is tried only there,
+ * on the same sentence slice `sweep` reads, so look-arounds see the same text. When `starts`
+ * returns, in ascending order, every position a match of the pattern could start at, the matches
+ * are exactly those of the global pattern's scan: a start inside an earlier match is skipped as the
+ * scan would skip it. Start finders read the sentence's shared words (cues.ts), which step over
+ * characters outside the BMP; a sentence holding one is swept with the global pattern instead.
+ */
+export function sweepAt(
+  scope: Scope,
+  pattern: RegExp,
+  starts: (sentence: Sentence) => readonly number[],
+  visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void,
+  filter?: SweepFilter,
+): void {
+  for (const sentence of scope.sentences) {
+    checkBudget();
+    if (filter?.cues && !sentenceHas(scope.text, sentence, filter.cues)) continue;
+    if (sentenceWords(scope.text, sentence).astral) {
+      sweep({ ...scope, sentences: [sentence] }, globalTwin(pattern), visit, filter);
+      continue;
+    }
+    const at = starts(sentence);
+    if (at.length === 0) continue;
+    const slice = scope.text.slice(sentence.start, sentence.end);
+    if (filter?.test && !filter.test(slice)) continue;
+    let resume = sentence.start;
+    for (const start of at) {
+      if (start < resume) continue;
+      pattern.lastIndex = start - sentence.start;
+      const m = pattern.exec(slice);
+      if (m === null) continue;
+      visit(m, sentence.start + m.index, sentence);
+      resume = sentence.start + m.index + Math.max(1, m[0].length);
+    }
+  }
+}
+
+const twins = new WeakMap<RegExp, RegExp>();
+/** The global pattern a sticky one stands for. */
+function globalTwin(sticky: RegExp): RegExp {
+  let twin = twins.get(sticky);
+  if (!twin) twins.set(sticky, (twin = new RegExp(sticky.source, sticky.flags.replace('y', 'g'))));
+  return twin;
+}
+
+/** Start offsets of the sentence's words (cues.ts) that `accept` takes, ascending. */
+export function wordStarts(text: string, sentence: Sentence, accept: (words: SentenceWords, i: number) => boolean): number[] {
+  const words = sentenceWords(text, sentence);
+  const out: number[] = [];
+  for (let i = 0; i < words.starts.length; i++) if (accept(words, i)) out.push(words.starts[i] as number);
+  return out;
 }
 
 /** A candidate covering `surface` found at `start`, trimmed of surrounding white space. */

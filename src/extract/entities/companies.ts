@@ -1,7 +1,7 @@
 // Companies and organizations: legal-suffix names, tickers, company-typical words, the industry
 // lexicon, deal-adviser phrasing; agencies, exchanges, universities and hospitals are Organization.
 import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep } from './candidates.ts';
+import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import {
   companyWords,
   escapeRegExp,
@@ -15,7 +15,7 @@ import { stripLegalSuffix } from '../../resolve/normalize.ts';
 import { dataLines } from '../../data-files.ts';
 import { PhraseMatcher } from './phrases.ts';
 import type { Cue } from './cues.ts';
-import { cueWords, firstLetterRun } from './cues.ts';
+import { AT_SIGN, cueWords, firstLetterRun, sentenceHas, sentenceWords } from './cues.ts';
 import { isKnownEnglishWord } from '../../nlp/compromise.ts';
 
 /** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
@@ -72,9 +72,23 @@ let compiled:
       places: Set<string>;
       /** Sentence cues each rule needs (see cues.ts). */
       cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue };
+      /** First letter runs (lower case) of the legal suffixes and of the company words: where those patterns can start. */
+      anchors: { suffix: Set<string>; word: Set<string> };
       agent: RegExp;
     }
   | undefined;
+
+function letterRuns(forms: Iterable<string>): Set<string> {
+  const runs = new Set<string>();
+  for (const form of forms) runs.add(firstLetterRun(form) ?? '');
+  return runs;
+}
+
+/** A word right after a space or tab (the suffix and company-word patterns look behind for one). */
+function afterBlank(text: string, at: number, sentence: Scope['sentences'][number]): boolean {
+  const c = text.charCodeAt(at - 1);
+  return at > sentence.start && (c === 32 || c === 9);
+}
 
 function phraseMatcher(names: Iterable<string>): PhraseMatcher<true> {
   const matcher = new PhraseMatcher<true>(false);
@@ -105,13 +119,14 @@ function patterns(): NonNullable<typeof compiled> {
   const B = String.raw`(?![\p{L}\p{N}])`;
   compiled = {
     // Anchors: the suffix or company word is found first, the name is then read leftwards from it.
-    suffix: new RegExp(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'gu'),
+    // Sticky, as the next two: tried only at words whose first letter run starts one of the forms (see anchors).
+    suffix: new RegExp(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'uy'),
     nameBefore: new RegExp(String.raw`(${NAME_SEQ(5)})([ \t]*,?[ \t]+)$`, 'u'),
     industry: phraseMatcher(industryCompanies()),
     orgs: phraseMatcher(organizations()),
-    words: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'gu'),
+    words: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'uy'),
     coreBefore: new RegExp(String.raw`((?:(?:${NAME_TOKEN})[ \t]+){1,3})$`, 'u'),
-    hyphenWords: new RegExp(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'gu'),
+    hyphenWords: new RegExp(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'uy'),
     adviser: new RegExp(
       String.raw`(${NAME_SEQ(5)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:financial|legal)[ \t]+(?:advisor|adviser|counsel)`,
       'gu',
@@ -122,6 +137,7 @@ function patterns(): NonNullable<typeof compiled> {
       'gu',
     ),
     places: new Set(dataLines('lexicons/places.txt')),
+    anchors: { suffix: letterRuns(suffixForms), word: letterRuns([...strong, ...weak]) },
     // "in development by acme-biotech", "a collaboration with acme-bio": a lower-case hyphenated name
     // where the sentence names an agent (some firms write their name in lower case).
     agent: new RegExp(
@@ -178,11 +194,45 @@ function isOrganizationName(name: string): boolean {
   return ORG_HEADS.test(name);
 }
 
+let departmentRun: RegExp | undefined;
+/** A leading run of department names ("Investor Relations and Corporate Communications "), joiners included. */
+function departmentPattern(): RegExp {
+  const names = dataLines('lexicons/department-words.txt').map((d) => escapeRegExp(d).replace(/ /g, String.raw`[ \t]+`));
+  return (departmentRun ??= new RegExp(String.raw`^(?:(?:${names.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'));
+}
+
+/**
+ * How many leading characters of a name are department names glued before the company in a contact
+ * block ("Corporate Communications Acme, Inc." → the length of "Corporate Communications "); 0 when
+ * there are none or when what would remain is no company name (a legal form alone, generic words).
+ */
+export function departmentLead(name: string): number {
+  const run = departmentPattern().exec(name);
+  if (!run) return 0;
+  const rest = name.slice(run[0].length);
+  if (!/^[\p{Lu}\d]/u.test(rest) || legalSuffixes().includes(rest) || notEntities().has(rest.toLowerCase())) return 0;
+  const words = stripLegalSuffix(rest).split(/[ \t]+/);
+  if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) return 0;
+  return run[0].length;
+}
+
 function companyCandidate(
   scope: Scope,
   fields: { start: number; surface: string; rule: string; priority: number; sentence: Scope['sentences'][number]; canonical?: string; properties?: Candidate['properties']; untrimmed?: boolean },
 ): Candidate | undefined {
-  const { name, lead } = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface);
+  const trimmed = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface);
+  let { name, lead } = trimmed;
+  let { canonical, properties } = fields;
+  // "Executive Director, Corporate Communications Acme, Inc.": the department is not the company's.
+  const department = departmentLead(name);
+  if (department > 0) {
+    const cut = name.slice(0, department);
+    name = name.slice(department);
+    lead += department;
+    if (canonical !== undefined) canonical = stripLegalSuffix(name.replace(/[ \t]+,/, ','));
+    const short = properties?.['shortName'];
+    if (typeof short === 'string' && short.startsWith(cut)) properties = { ...properties, shortName: short.slice(cut.length) };
+  }
   if (name.length < 2 || !/\p{Lu}/u.test(name)) return undefined;
   if (notEntities().has(name.toLowerCase())) return undefined;
   const label = isOrganizationName(name) ? 'Organization' : 'Company';
@@ -190,11 +240,11 @@ function companyCandidate(
     label,
     start: fields.start + lead,
     surface: name,
-    canonical: fields.canonical ?? stripLegalSuffix(name),
+    canonical: canonical ?? stripLegalSuffix(name),
     rule: fields.rule,
     priority: fields.priority,
     sentence: fields.sentence,
-    ...(fields.properties ? { properties: fields.properties } : {}),
+    ...(properties ? { properties } : {}),
   });
   return c;
 }
@@ -216,7 +266,10 @@ export function findCompanies(scope: Scope): Candidate[] {
     if (c) out.push(c);
   };
 
-  sweep(scope, p.suffix, (m, offset, sentence) => {
+  const text = scope.text;
+  const suffixStarts = (sentence: Scope['sentences'][number]): number[] =>
+    wordStarts(text, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.suffix.has(w.firstRun(i)));
+  sweepAt(scope, p.suffix, suffixStarts, (m, offset, sentence) => {
     const window = scope.text.slice(Math.max(sentence.start, offset - 100), offset);
     const left = p.nameBefore.exec(window);
     if (!left) return;
@@ -256,7 +309,9 @@ export function findCompanies(scope: Scope): Candidate[] {
   }, { cues: [p.cues.orgHead] });
 
   const { weak } = companyWords();
-  sweep(scope, p.words, (w, wordOffset, sentence) => {
+  const wordStartsOf = (sentence: Scope['sentences'][number]): number[] =>
+    wordStarts(text, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.word.has(w.firstRun(i)));
+  sweepAt(scope, p.words, wordStartsOf, (w, wordOffset, sentence) => {
     const left = p.coreBefore.exec(scope.text.slice(Math.max(sentence.start, wordOffset - 80), wordOffset));
     if (!left) return;
     const offset = wordOffset - left[0].length;
@@ -273,7 +328,14 @@ export function findCompanies(scope: Scope): Candidate[] {
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
   }, { cues: [p.cues.word] });
 
-  sweep(scope, p.hyphenWords, (m, offset, sentence) => {
+  // "Acme-Pharma": a word, a hyphen, a company word; the name opens a run (no letter, digit or hyphen before it).
+  const hyphenStarts = (sentence: Scope['sentences'][number]): number[] =>
+    wordStarts(text, sentence, (w, i) => {
+      const end = w.ends[i] as number;
+      const at = w.starts[i] as number;
+      return w.starts[i + 1] === end + 1 && text.charCodeAt(end) === 45 && !(at > sentence.start && text.charCodeAt(at - 1) === 45) && p.anchors.word.has(w.firstRun(i + 1));
+    });
+  sweepAt(scope, p.hyphenWords, hyphenStarts, (m, offset, sentence) => {
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
   }, { cues: [p.cues.word] });
 
@@ -283,10 +345,45 @@ export function findCompanies(scope: Scope): Candidate[] {
     out.push(candidate({ label: 'Company', start: offset + m[0].length - name.length, surface: name, canonical: name, rule: 'company.agent-lower-case', priority: 50, sentence }));
   }, { cues: [p.cues.agent], test: (slice) => slice.includes('-') });
 
+  // Contact lines name the agency a spokesperson works for as written in its e-mail domain
+  // ("Jane Roe JRoePR (555) 555-0100 jane@jroepr.com"): a CamelCase word spelling the domain is a firm.
+  const everywhere: Scope = { ...scope, sentences: scope.doc.sentences };
+  for (const sentence of everywhere.sentences) {
+    if (!sentenceHas(scope.text, sentence, [AT_SIGN])) continue;
+    for (const hit of emailDomainNames(scope.text, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
+  }
+
   sweep(scope, p.adviser, (m, offset, sentence) => {
     push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));
   }, { cues: [p.cues.adviser] });
 
+  return out;
+}
+
+const EMAIL_DOMAIN = /[\w.+\-]+@([\w\-]+)\./g;
+/** CamelCase with a capital after the first letter and a lower-case letter: "KMorrisPR", "AcmeBio". */
+const CAMEL_CASE = /^\p{Lu}(?=[\p{L}\p{N}]*\p{Ll})[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*$/u;
+
+/** Words of a sentence, CamelCase and outside any e-mail address, that spell an e-mail domain of the sentence. */
+function emailDomainNames(text: string, sentence: Scope['sentences'][number]): { word: string; start: number }[] {
+  const slice = text.slice(sentence.start, sentence.end);
+  const domains = new Set<string>();
+  EMAIL_DOMAIN.lastIndex = 0;
+  for (let m = EMAIL_DOMAIN.exec(slice); m !== null; m = EMAIL_DOMAIN.exec(slice)) domains.add((m[1] ?? '').toLowerCase());
+  if (domains.size === 0) return [];
+  const words = sentenceWords(text, sentence);
+  const lower = words.lower();
+  const out: { word: string; start: number }[] = [];
+  for (let i = 0; i < lower.length; i++) {
+    if (!domains.has(lower[i] as string)) continue;
+    const word = words.words[i] as string;
+    const start = words.starts[i] as number;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(start + word.length);
+    if (start > sentence.start && /[@.\w\-]/.test(before)) continue;
+    if (/[@.\-]/.test(after) || !CAMEL_CASE.test(word)) continue;
+    out.push({ word, start });
+  }
   return out;
 }
 

@@ -59,56 +59,195 @@ export function cueWords(forms: Iterable<string | undefined>): Cue {
   return cue;
 }
 
-interface SentenceCues {
+/**
+ * One reading of a sentence, shared by every rule family: its words (maximal runs of letters and
+ * digits) with their offsets, the words in lower case, and the cues present. The characters are
+ * read once; the cue set is made from the words (a cue word is a run of letters: a word with digits
+ * is split at them), again only when a cue set was registered after the sentence was read.
+ */
+interface Reading extends SentenceWords {
+  /** Character cues seen (bit per cue id below FIRST_WORD_CUE). */
+  charCues: number;
+  cues: Uint8Array | undefined;
   version: number;
-  cues: Set<Cue>;
 }
-const read = new WeakMap<Sentence, SentenceCues>();
 
-function readSentence(text: string, sentence: Sentence): Set<Cue> {
-  const cues = new Set<Cue>();
-  const { start, end } = sentence;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+function readWords(text: string, sentence: Sentence): Reading {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  const mixedList: number[] = [];
+  let charCues = 0;
+  let astral = false;
   let run = -1;
-  const flush = (at: number): void => {
-    const list = cueWordTable.get(text.slice(run, at).toLowerCase());
-    if (list) for (const cue of list) cues.add(cue);
-    run = -1;
-  };
-  for (let i = start; i < end; i++) {
+  let mixed = 0;
+  const end = sentence.end;
+  for (let i = sentence.start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c > 127 && LETTER.test(text[i] ?? ''))) {
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) {
       if (run < 0) run = i;
       continue;
     }
-    if (run >= 0) flush(i);
-    if (c >= 48 && c <= 57) cues.add(DIGIT);
-    else if (c === 40) cues.add(OPEN_PAREN);
-    else if (c === 47) cues.add(SLASH);
-    else if (c === 64) cues.add(AT_SIGN);
-    else if (c === 174 || c === 8482) cues.add(TRADE_MARK);
+    if (c >= 48 && c <= 57) {
+      charCues |= 1 << DIGIT;
+      if (run < 0) run = i;
+      mixed = 1;
+      continue;
+    }
+    if (c > 127) {
+      const ch = text.charAt(i);
+      if (LETTER.test(ch)) {
+        if (run < 0) run = i;
+        continue;
+      }
+      if (LETTER_OR_DIGIT.test(ch)) {
+        if (run < 0) run = i;
+        mixed = 1;
+        continue;
+      }
+      if (c === 174 || c === 8482) charCues |= 1 << TRADE_MARK;
+      else if (c >= 0xd800 && c <= 0xdfff) astral = true;
+    } else if (c === 40) charCues |= 1 << OPEN_PAREN;
+    else if (c === 47) charCues |= 1 << SLASH;
+    else if (c === 64) charCues |= 1 << AT_SIGN;
+    if (run >= 0) {
+      starts.push(run);
+      ends.push(i);
+      words.push(text.slice(run, i));
+      mixedList.push(mixed);
+      run = -1;
+      mixed = 0;
+    }
   }
-  if (run >= 0) flush(end);
+  if (run >= 0) {
+    starts.push(run);
+    ends.push(end);
+    words.push(text.slice(run, end));
+    mixedList.push(mixed);
+  }
+  let lower: string[] | undefined;
+  const mixedFlags = Uint8Array.from(mixedList);
+  const lowerWords = (): string[] => (lower ??= words.map(toLower));
+  return {
+    starts,
+    ends,
+    words,
+    astral,
+    lower: lowerWords,
+    firstRun: (i) => (mixedFlags[i] === 0 ? (lowerWords()[i] as string) : (firstLetterRun(words[i] as string) ?? '')),
+    charCues,
+    mixed: mixedFlags,
+    cues: undefined,
+    version: -1,
+  };
+}
+
+function toLower(word: string): string {
+  return word.toLowerCase();
+}
+
+/**
+ * The readings of the document being read, by sentence index (an array lookup is what the rules'
+ * per-sentence calls can afford; a WeakMap lookup was a visible share of the stage). A different
+ * text starts a new table; a different sentence object at an index is read afresh.
+ */
+let tableText: string | undefined;
+let table: { sentence: Sentence; reading: Reading }[] = [];
+
+function reading(text: string, sentence: Sentence): Reading {
+  if (text !== tableText) {
+    tableText = text;
+    table = [];
+  }
+  const known = table[sentence.index];
+  if (known !== undefined && known.sentence === sentence) return known.reading;
+  const fresh = readWords(text, sentence);
+  table[sentence.index] = { sentence, reading: fresh };
+  return fresh;
+}
+
+/** The cue-word sets the sentence's letter runs belong to, one flag per cue id. */
+function wordCues(r: Reading): Uint8Array {
+  const cues = new Uint8Array(nextCue);
+  const lower = r.lower();
+  for (let w = 0; w < lower.length; w++) {
+    if (r.mixed[w] === 0) {
+      const list = cueWordTable.get(lower[w] as string);
+      if (list) for (const cue of list) cues[cue] = 1;
+      continue;
+    }
+    // A word with digits ("HER2", "3mab"): its letter runs are the cue words.
+    const word = r.words[w] as string;
+    let from = -1;
+    for (let i = 0; i <= word.length; i++) {
+      const letter = i < word.length && LETTER.test(word.charAt(i));
+      if (letter && from < 0) from = i;
+      else if (!letter && from >= 0) {
+        const list = cueWordTable.get(word.slice(from, i).toLowerCase());
+        if (list) for (const cue of list) cues[cue] = 1;
+        from = -1;
+      }
+    }
+  }
+  for (let cue = 0; cue < FIRST_WORD_CUE; cue++) if (r.charCues & (1 << cue)) cues[cue] = 1;
   return cues;
 }
 
+function cuesOf(text: string, sentence: Sentence): Uint8Array {
+  const r = reading(text, sentence);
+  if (r.cues === undefined || r.version !== tableVersion) {
+    r.cues = wordCues(r);
+    r.version = tableVersion;
+  }
+  return r.cues;
+}
+
 /** The cues present in a sentence (read once per sentence and cue table). */
-export function sentenceCues(text: string, sentence: Sentence): Set<Cue> {
-  const known = read.get(sentence);
-  if (known && known.version === tableVersion) return known.cues;
-  const cues = readSentence(text, sentence);
-  read.set(sentence, { version: tableVersion, cues });
+export function sentenceCues(text: string, sentence: Sentence): ReadonlySet<Cue> {
+  const flags = cuesOf(text, sentence);
+  const cues = new Set<Cue>();
+  flags.forEach((on, cue) => {
+    if (on) cues.add(cue);
+  });
   return cues;
 }
 
 /** True when the sentence holds every cue of `all` (each entry: one cue, or a list of which any will do). */
 export function sentenceHas(text: string, sentence: Sentence, all: readonly (Cue | readonly Cue[])[]): boolean {
-  const cues = sentenceCues(text, sentence);
+  const cues = cuesOf(text, sentence);
   for (const need of all) {
     if (typeof need === 'number') {
-      if (need !== ALWAYS && !cues.has(need)) return false;
-    } else if (!need.some((cue) => cue === ALWAYS || cues.has(cue))) return false;
+      if (need !== ALWAYS && cues[need] !== 1) return false;
+    } else if (!anyCue(cues, need)) return false;
   }
   return true;
+}
+
+function anyCue(cues: Uint8Array, any: readonly Cue[]): boolean {
+  for (const cue of any) if (cue === ALWAYS || cues[cue] === 1) return true;
+  return false;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+
+/** Whether the character ending right before `i` is a letter or digit (a surrogate pair read whole, as a `u` regex does). */
+export function isWordCharBefore(text: string, i: number): boolean {
+  const c = text.charCodeAt(i - 1);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  const pair = c >= 0xdc00 && c <= 0xdfff && i >= 2 && text.charCodeAt(i - 2) >= 0xd800 && text.charCodeAt(i - 2) <= 0xdbff;
+  return WORD_CHAR.test(pair ? text.slice(i - 2, i) : text.charAt(i - 1));
+}
+
+/** Whether the character starting at `i` is a letter or digit (a surrogate pair read whole). */
+export function isWordCharAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  const point = text.codePointAt(i) ?? 0;
+  return WORD_CHAR.test(String.fromCodePoint(point));
 }
 
 /** The words of a sentence (maximal runs of letters and digits), read once and shared by the phrase matchers. */
@@ -116,41 +255,17 @@ export interface SentenceWords {
   starts: number[];
   ends: number[];
   words: string[];
+  /** True when the sentence holds a character outside the BMP (a surrogate pair): word offsets then skip it. */
+  astral: boolean;
   /** The words in lower case, made on first use. */
   lower(): string[];
-}
-const wordsRead = new WeakMap<Sentence, SentenceWords>();
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-function readWords(text: string, sentence: Sentence): SentenceWords {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const words: string[] = [];
-  let run = -1;
-  for (let i = sentence.start; i < sentence.end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c > 127 && LETTER_OR_DIGIT.test(text[i] ?? ''))) {
-      if (run < 0) run = i;
-      continue;
-    }
-    if (run >= 0) {
-      starts.push(run);
-      ends.push(i);
-      words.push(text.slice(run, i));
-      run = -1;
-    }
-  }
-  if (run >= 0) {
-    starts.push(run);
-    ends.push(sentence.end);
-    words.push(text.slice(run, sentence.end));
-  }
-  let lower: string[] | undefined;
-  return { starts, ends, words, lower: () => (lower ??= words.map((w) => w.toLowerCase())) };
+  /** Per word: 1 when it holds a digit (any character besides letters). */
+  mixed: Uint8Array;
+  /** Word i's first run of letters in lower case (firstLetterRun): what a cue word is matched on; '' when it opens with a digit. */
+  firstRun(i: number): string;
 }
 
+/** The sentence's shared words (see Reading). */
 export function sentenceWords(text: string, sentence: Sentence): SentenceWords {
-  let known = wordsRead.get(sentence);
-  if (!known) wordsRead.set(sentence, (known = readWords(text, sentence)));
-  return known;
+  return reading(text, sentence);
 }

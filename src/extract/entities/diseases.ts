@@ -7,11 +7,17 @@ import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon } from './lexicons.ts';
 import { diseaseLexicon, phraseKey } from './lexicons.ts';
 import { dataLines } from '../../data-files.ts';
+import type { Sentence } from '../../model/document.ts';
+import { sentenceWords } from './cues.ts';
 
 interface Token {
   word: string;
   start: number;
   end: number;
+  /** The word in lower case. */
+  lower: string;
+  /** Its phrase key (phraseKey): the lower case, a possessive dropped. */
+  key: string;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
@@ -22,11 +28,51 @@ function qualifiers(): Set<string> {
   return (qualifierWords ??= new Set(dataLines('lexicons/disease-qualifiers.txt')));
 }
 
-function tokenize(text: string, offset: number): Token[] {
+function token(word: string, start: number, lower = word.toLowerCase()): Token {
+  return { word, start, end: start + word.length, lower, key: lower.includes("'") || lower.includes('’') ? phraseKey(word) : lower };
+}
+
+/** The TOKEN matches of a text (a sentence holding characters outside the BMP is read this way). */
+export function tokenize(text: string, offset: number): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(text)) !== null) tokens.push({ word: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  while ((m = TOKEN.exec(text)) !== null) tokens.push(token(m[0], offset + m.index));
+  return tokens;
+}
+
+const LETTER = /\p{L}/u;
+
+/**
+ * The sentence's TOKEN matches, made from its shared words (cues.ts) instead of a second regex
+ * pass: a word, joined to the letters of the next word when an apostrophe sits between them
+ * ("Crohn's"); what follows those letters in that word (digits first) is a token of its own.
+ */
+export function sentenceTokens(text: string, sentence: Sentence): Token[] {
+  const shared = sentenceWords(text, sentence);
+  if (shared.astral) return tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+  const { starts, ends, words } = shared;
+  const lower = shared.lower();
+  const tokens: Token[] = [];
+  let from = -1; // where the next token starts inside word w, when not at the word's start
+  for (let w = 0; w < words.length; w++) {
+    const start = from >= 0 ? from : (starts[w] as number);
+    const whole = from < 0;
+    from = -1;
+    const end = ends[w] as number;
+    const apostrophe = text.charCodeAt(end);
+    const next = w + 1 < words.length && starts[w + 1] === end + 1 && (apostrophe === 39 || apostrophe === 0x2019) ? (words[w + 1] as string) : undefined;
+    let letters = 0;
+    if (next !== undefined) while (letters < next.length && LETTER.test(next.charAt(letters))) letters++;
+    if (letters === 0) {
+      tokens.push(whole ? token(words[w] as string, start, lower[w] as string) : token(text.slice(start, end), start));
+      continue;
+    }
+    tokens.push(token(text.slice(start, end + 1 + letters), start));
+    // The rest of the next word (a digit first) is the next token; else that word is used up.
+    if (letters < (next as string).length) from = end + 1 + letters;
+    else w++;
+  }
   return tokens;
 }
 
@@ -53,8 +99,14 @@ const SHARED_HEADS = new Set(['cancer', 'cancers', 'tumor', 'tumors', 'tumour', 
 
 /** A lexicon entry for a phrase key: as written, in the singular, or with "type" dropped ("neurofibromatosis type 1"). */
 function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined {
-  const direct = lexicon.byKey.get(key) ?? singular(key).map((k) => lexicon.byKey.get(k)).find((e) => e !== undefined);
+  const direct = lexicon.byKey.get(key);
   if (direct) return direct;
+  if (key.charCodeAt(key.length - 1) === 115 /* s */)
+    for (const k of singular(key)) {
+      const entry = lexicon.byKey.get(k);
+      if (entry) return entry;
+    }
+  if (!key.includes(' type ')) return undefined;
   const typeless = key.replace(/ type (?=(?:\d+|[ivx]+)$)/, ' ');
   return typeless !== key ? lexicon.byKey.get(typeless) : undefined;
 }
@@ -62,13 +114,13 @@ function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined 
 /** The single words listed before a "<word> <head>" hit whose "<word> <head>" is a disease too. */
 function coordinatedDiseases(text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
   if (last !== first + 1) return [];
-  const head = (tokens[last] as Token).word.toLowerCase();
+  const head = (tokens[last] as Token).lower;
   if (!SHARED_HEADS.has(head)) return [];
   const lexicon = diseaseLexicon();
   const found: { token: Token; entry: DiseaseEntry }[] = [];
   let j = first - 1;
   const conj = tokens[j];
-  if (!conj || !['and', 'or'].includes(conj.word.toLowerCase())) return [];
+  if (!conj || !['and', 'or'].includes(conj.lower)) return [];
   j--;
   for (let n = 0; j >= 0 && n < 6; n++, j--) {
     const word = tokens[j] as Token;
@@ -89,21 +141,21 @@ export function findDiseases(scope: Scope): Candidate[] {
   const out: Candidate[] = [];
   const text = scope.text;
   for (const sentence of scope.sentences) {
-    const tokens = tokenize(text.slice(sentence.start, sentence.end), sentence.start);
+    const tokens = sentenceTokens(text, sentence);
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (!first) continue;
       const abbreviation = lexicon.byAbbreviation.get(first.word);
       let hit: { entry: { name: string; doid?: string }; last: number } | undefined;
       // One word: its key is its lower case (no spaces or hyphens inside a token), without a possessive.
-      const max = lexicon.maxWords.get(/['’]/.test(first.word) ? phraseKey(first.word) : first.word.toLowerCase()) ?? 0;
+      const max = lexicon.maxWords.get(first.key) ?? 0;
       if (max === 0 && !abbreviation) continue;
       // The longest run of joined words from here bounds the phrase; the phrase key of joined words
       // is their keys joined by one space (what phraseKey makes of the span), built once per word.
       let reach = 1;
       while (reach < max && i + reach < tokens.length && joined(text, tokens[i + reach - 1] as Token, tokens[i + reach] as Token)) reach++;
       const keys: string[] = [];
-      for (let k = 0; k < reach; k++) keys.push(phraseKey((tokens[i + k] as Token).word));
+      for (let k = 0; k < reach; k++) keys.push((tokens[i + k] as Token).key);
       for (let n = reach; n >= 1 && !hit; n--) {
         const entry = lookup(lexicon, n === 1 ? (keys[0] as string) : keys.slice(0, n).join(' '));
         // A one-word lexicon hit written in capitals mid-sentence is an acronym or a name, not this disease.
@@ -119,8 +171,8 @@ export function findDiseases(scope: Scope): Candidate[] {
         const cur = tokens[startToken] as Token;
         // Never into the disease found just before ("neurofibromatosis type 1-associated ...").
         if (!joined(text, prev, cur) || prev.start < (out[out.length - 1]?.end ?? -1)) break;
-        if (qualifiers().has(prev.word.toLowerCase())) {
-          found.unshift(prev.word.toLowerCase());
+        if (qualifiers().has(prev.lower)) {
+          found.unshift(prev.lower);
           startToken--;
           continue;
         }
@@ -134,7 +186,7 @@ export function findDiseases(scope: Scope): Candidate[] {
         break;
       }
       // Trailing joiners ("or", "and", "to") never open the span.
-      while (startToken < i && ['or', 'and', 'to'].includes((tokens[startToken] as Token).word.toLowerCase())) {
+      while (startToken < i && ['or', 'and', 'to'].includes((tokens[startToken] as Token).lower)) {
         found.shift();
         startToken++;
       }
@@ -149,11 +201,11 @@ export function findDiseases(scope: Scope): Candidate[] {
       // disease is one indication, named as written.
       const previous = out[out.length - 1];
       const link = tokens[startToken - 1];
-      const linked = previous && link && startToken >= 2 && (tokens[startToken - 2] as Token).end === previous.end && ASSOCIATED.has(link.word.toLowerCase()) && joined(text, tokens[startToken - 2] as Token, link) && joined(text, link, startTok);
+      const linked = previous && link && startToken >= 2 && (tokens[startToken - 2] as Token).end === previous.end && ASSOCIATED.has(link.lower) && joined(text, tokens[startToken - 2] as Token, link) && joined(text, link, startTok);
       if (linked && previous.label === 'Disease') {
         out.pop();
         const surface = text.slice(previous.start, endTok.end);
-        const canonical = `${previous.canonical}-${link.word.toLowerCase()} ${hit.entry.name}`;
+        const canonical = `${previous.canonical}-${link.lower} ${hit.entry.name}`;
         out.push(candidate({ label: 'Disease', start: previous.start, surface, canonical, rule: 'disease.associated', priority: 47, sentence, properties: {} }));
         i = hit.last;
         continue;

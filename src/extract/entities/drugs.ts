@@ -1,11 +1,13 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
 // DM1), brands marked ® or ™, and brand (generic) pairs.
 import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep } from './candidates.ts';
+import { candidate, sweep, sweepAt } from './candidates.ts';
 import { adcPayloadWords, escapeRegExp, innStems, nameStopwords, payloads } from './lexicons.ts';
 import { dataLines } from '../../data-files.ts';
+import { isKnownEnglishWord } from '../../nlp/compromise.ts';
+import type { Sentence } from '../../model/document.ts';
 import type { Cue } from './cues.ts';
-import { DIGIT, OPEN_PAREN, TRADE_MARK, cueWords, firstLetterRun, sentenceHas } from './cues.ts';
+import { DIGIT, OPEN_PAREN, TRADE_MARK, cueWords, firstLetterRun, isWordCharBefore, isWordCharAt, sentenceHas, sentenceWords } from './cues.ts';
 
 /** Drug aliases a text states outright: brand (generic), "now renamed", a slash pair of codes. */
 export interface DrugAlias {
@@ -21,10 +23,11 @@ const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,7})[a-z]?$/u;
 let compiled:
   | {
       code: RegExp;
-      inn: RegExp;
+      innSuffixes: InnSuffixes;
       adc: RegExp;
       antibodyPayload: RegExp;
       brand: RegExp;
+      gluedMark: RegExp;
       brandPair: RegExp;
       genericPair: RegExp;
       renamed: RegExp;
@@ -42,12 +45,16 @@ function patterns(): NonNullable<typeof compiled> {
   const B = String.raw`(?![\p{L}\p{N}])`;
   const L = String.raw`(?<![\p{L}\p{N}\-])`;
   compiled = {
-    code: new RegExp(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'gu'),
-    inn: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:${stems}))${B}`, 'gu'),
+    // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
+    code: new RegExp(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'uy'),
+    // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
+    innSuffixes: innSuffixes(),
     // The antibody part: an INN of an antibody, "-mab" or one of the 2022 WHO antibody stems (-tug, -bart, -mig).
     adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:mab|tug|bart|mig))[ \t]+(${payloadWords})${B}`, 'giu'),
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
+    // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
+    gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}\-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\)`, 'gu'),
     genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
     renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:now renamed|renamed|also known as|formerly known as|formerly)[ \t]+(${CODE})`, 'gu'),
@@ -80,12 +87,93 @@ function isInnWord(word: string): boolean {
   return plain.some((stem) => lower.endsWith(stem) && lower.length >= stem.length + 4);
 }
 
+/**
+ * Where a code name can start: a code ("AB-1234", "mRNA-1234", "XY123a") holds three digits in a
+ * row and starts a run of letters, digits and hyphens (the pattern's look-behind), so the starts are
+ * the run starts of the runs holding three digits. Ascending, each once.
+ */
+function codeStarts(text: string, sentence: Sentence): number[] {
+  const out: number[] = [];
+  let digits = 0;
+  let last = -1;
+  for (let i = sentence.start; i < sentence.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      digits = 0;
+      continue;
+    }
+    if (++digits !== 3) continue;
+    let run = i - 2;
+    for (;;) {
+      if (run > sentence.start && text.charCodeAt(run - 1) === 45) run--;
+      else if (run > sentence.start && isWordCharBefore(text, run)) run -= isLowSurrogate(text.charCodeAt(run - 1)) && run - 1 > sentence.start ? 2 : 1;
+      else break;
+    }
+    if (run !== last) out.push((last = run));
+  }
+  return out;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/**
+ * Words shaped like an INN: a whole word (no letter, digit or hyphen before it), ASCII letters,
+ * lower case after the first, ending in a stem with at least three letters before it. The word's
+ * suffixes are looked up in the stem set, longest stem first.
+ */
+function innWords(text: string, sentence: Sentence, suffixes: InnSuffixes, visit: (word: string, offset: number) => void): void {
+  const { starts, words } = sentenceWords(text, sentence);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as string;
+    const at = starts[i] as number;
+    if (word.length < suffixes.minWord || suffixes.lastLetters[word.charCodeAt(word.length - 1) & 127] !== 1 || !isInnShape(word)) continue;
+    // Whole words only, as the regex's look-arounds read them (a letter outside the BMP included).
+    if (at > sentence.start && (text.charCodeAt(at - 1) === 45 || isWordCharBefore(text, at))) continue;
+    if (at + word.length < sentence.end && isWordCharAt(text, at + word.length)) continue;
+    for (const length of suffixes.lengths)
+      if (word.length >= length + 3 && suffixes.stems.has(word.slice(word.length - length))) {
+        visit(word, at);
+        break;
+      }
+  }
+}
+
+interface InnSuffixes {
+  /** The stems' lengths, longest first. */
+  lengths: number[];
+  stems: Set<string>;
+  /** The shortest word that can be an INN: a letter, two more, the shortest stem. */
+  minWord: number;
+  /** 1 at the (ASCII) code of each letter a stem ends with: a quick no for most words. */
+  lastLetters: Uint8Array;
+}
+
+function innSuffixes(): InnSuffixes {
+  const lengths = [...new Set(innStems().plain.map((s) => s.length))].sort((a, b) => b - a);
+  const lastLetters = new Uint8Array(128);
+  for (const stem of innStems().plain) lastLetters[stem.charCodeAt(stem.length - 1) & 127] = 1;
+  return { lengths, stems: new Set(innStems().plain), minWord: 3 + (lengths[lengths.length - 1] ?? 1), lastLetters };
+}
+
+/** `[A-Za-z][a-z]+`: an ASCII letter, then lower-case ASCII letters only. */
+function isInnShape(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if (!((first >= 97 && first <= 122) || (first >= 65 && first <= 90))) return false;
+  for (let k = 1; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: DrugAlias[] } {
   const p = patterns();
   const out: Candidate[] = [];
   const aliases: DrugAlias[] = [];
 
-  sweep(scope, p.code, (m, offset, sentence) => {
+  sweepAt(scope, p.code, (sentence) => codeStarts(scope.text, sentence), (m, offset, sentence) => {
     const whole = m[0];
     const first = m[1] ?? '';
     if (p.notCodePrefix.test(first) || !/\d{3}/.test(first.replace(/-DM\d$/, ''))) return;
@@ -100,12 +188,12 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     }
   }, { cues: [DIGIT] });
 
-  sweep(scope, p.inn, (m, offset, sentence) => {
-    const word = m[1] ?? '';
-    // "deruxtecan" alone names the payload, not a drug: the ADC is "<antibody INN> deruxtecan".
-    if (!isInnWord(word) || adcPayloadWords().has(word.toLowerCase())) return;
-    out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
-  });
+  for (const sentence of scope.sentences)
+    innWords(scope.text, sentence, p.innSuffixes, (word, offset) => {
+      // "deruxtecan" alone names the payload, not a drug: the ADC is "<antibody INN> deruxtecan".
+      if (!isInnWord(word) || adcPayloadWords().has(word.toLowerCase())) return;
+      out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
+    });
 
   sweep(scope, p.adc, (m, offset, sentence) => {
     const canonical = `${innCanonical(m[1] ?? '')} ${(m[2] ?? '').toLowerCase()}`;
@@ -118,16 +206,25 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.antibody-payload', priority: 48, sentence, properties: { adc: true } }));
   }, { cues: [p.cues.payload] });
 
-  sweep(scope, p.brand, (m, offset, sentence) => {
-    const word = m[1] ?? '';
+  /** A brand written with a mark: kept unless the words around make it a trademark of something else. */
+  const brandAt = (word: string, offset: number, markEnd: number, sentence: Scope['sentences'][number], rule: string): void => {
     if (nameStopwords().has(word)) return;
     // "The Liver Meeting®": a capitalised word before the mark makes it a multi-word trademark, not a drug.
     const before = scope.text.slice(Math.max(sentence.start, offset - 30), offset);
     if (/\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before) && !/(?:^|[.:;!?]\s*)\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before)) return;
-    const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 40);
+    const after = scope.text.slice(markEnd, markEnd + 40);
     if (/^[ \t]*(?:[a-z\-]+[ \t]+)?(?:platform|technology|technologies|antibod)/i.test(after)) return;
-    out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule: 'drug.brand-mark', priority: 44, sentence, properties: { brand: true } }));
-  }, { cues: [[TRADE_MARK, OPEN_PAREN]] });
+    out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule, priority: 44, sentence, properties: { brand: true } }));
+  };
+  sweep(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });
+  // "BrandnameTM": a ™ that text conversion turned into the letters TM, glued to the name. The
+  // lower-case letter before it tells the mark from an acronym ending in TM; an English word
+  // ("ProTM") is no brand.
+  sweep(scope, p.gluedMark, (m, offset, sentence) => {
+    const word = m[1] ?? '';
+    if (isKnownEnglishWord(word)) return;
+    brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-letters');
+  }, { test: (slice) => slice.includes('TM') });
 
   sweep(scope, p.brandPair, (m, _offset, _sentence) => {
     if (isInnWord(m[2] ?? '')) aliases.push({ alias: m[1] ?? '', canonical: innCanonical(m[2] ?? ''), rule: 'drug.brand-generic' });

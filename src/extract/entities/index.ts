@@ -118,6 +118,8 @@ export function extractEntities(doc: StructuredDocument): DocumentMentions {
     // A disease abbreviation spells its name ("malignant ascites (MA)"); one that does not
     // ("plexiform neurofibromas (NF1-PN)") names a wider indication, not this mention.
     if (m.label === 'Disease' && defined?.[1] && !spells(defined[1], m.text)) continue;
+    // "Brandname(TM)", "Acme(SM)": a trade or service mark in parentheses defines nothing.
+    if (defined?.[1] === 'TM' || defined?.[1] === 'SM') continue;
     if (defined?.[1] && defined[1] !== m.text) addForm(table, m.label, defined[1], m.canonical, `${m.label.toLowerCase()}.defined-abbreviation`, true);
   }
 

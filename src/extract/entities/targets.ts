@@ -2,7 +2,7 @@
 // X inhibitor, X-positive ...). HGNC resolves the symbol; an antigen HGNC does not know is still a
 // target when the cue says so.
 import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep } from './candidates.ts';
+import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import { checkBudget } from '../../budget.ts';
 import { diseaseLexicon, hgnc, payloads, phraseKey, receptorLigands, targetKey } from './lexicons.ts';
 import type { Cue } from './cues.ts';
@@ -17,9 +17,22 @@ const CUE_BEFORE = String.raw`(?:anti-|targeting[ \t]+|targets[ \t]+|antibodies[
 /** The cue words of CUE_AFTER, as the letter runs a sentence must hold (cues.ts). */
 const CUE_AFTER_WORDS: readonly string[] = ['targeting', 'targeted', 'directed', 'positive', 'negative', 'expressing', 'mutated', 'mutant', 'specific', 'low', 'high', 'amplified', 'overexpressing', 'inhibitor', 'inhibitors', 'antagonist', 'antagonists', 'agonist', 'agonists', 'antibody', 'antibodies', 'blockade', 'blocker', 'receptor', 'ligand', 'ligands', 'degrader', 'degraders', 'modulator', 'modulators'];
 const CUE_AFTER_SET: ReadonlySet<string> = new Set(CUE_AFTER_WORDS);
-/** CUE_BEFORE has no left word boundary ("inactivates X" holds "activates"): its test is on substrings. */
-const CUE_BEFORE_TEXT = /anti-|target|antibodies|inhibit|binds?[ \t]|agonist|activate/;
-const hasCueBefore = (slice: string): boolean => CUE_BEFORE_TEXT.test(slice);
+/**
+ * What every CUE_BEFORE match opens with. CUE_BEFORE has no left word boundary ("inactivates X"
+ * holds "activates"), so its matches can start only where one of these strings occurs.
+ */
+const CUE_BEFORE_OPENINGS: readonly string[] = ['anti-', 'target', 'antibodies', 'inhibit', 'bind', 'agonist', 'activate'];
+
+/** Where a CUE_BEFORE pattern can match in a sentence: the occurrences of its openings, ascending. */
+const OPENING = new RegExp(CUE_BEFORE_OPENINGS.join('|'), 'g');
+function cueBeforeStarts(text: string, sentence: Scope['sentences'][number]): number[] {
+  const slice = text.slice(sentence.start, sentence.end);
+  const out: number[] = [];
+  OPENING.lastIndex = 0;
+  // The openings never occur inside one another, so one left-to-right scan finds them all.
+  for (let m = OPENING.exec(slice); m !== null; m = OPENING.exec(slice)) out.push(sentence.start + m.index);
+  return out;
+}
 
 let compiled: { after: RegExp; before: RegExp; cueAfter: Cue; receptor: Cue } | undefined;
 
@@ -27,7 +40,8 @@ function patterns(): NonNullable<typeof compiled> {
   compiled ??= {
     // Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues).
     after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
-    before: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'gu'),
+    // Sticky: tried where an opening of CUE_BEFORE occurs (cueBeforeStarts).
+    before: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'uy'),
     cueAfter: cueWords(CUE_AFTER_WORDS),
     receptor: cueWords(['ligand', 'receptor', 'receptors']),
   };
@@ -74,9 +88,10 @@ function extraPatterns(): NonNullable<typeof compiledExtra> {
   const SYM = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
   compiledExtra ??= {
-    strong: /(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})/gu,
+    // Sticky: tried at words that can open a symbol (strongStarts).
+    strong: /(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})/uy,
     // "an inhibitor of sphingosine-1 kinase", "agonist of the glucagon receptor".
-    longForm: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'gu'),
+    longForm: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'uy'),
     // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
     abbrHead: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)\((\p{Lu}[\p{Lu}\d\-]{1,9})\)[ \t]+(ligand|Ligand|receptor|Receptor)(?![\p{L}])`, 'gu'),
     // "glucagon-like peptide-1 /glucagon receptor dual agonist": both members of an X/Y receptor pair.
@@ -175,22 +190,33 @@ export function findTargets(scope: Scope): Candidate[] {
     return c;
   };
   symbolsBeforeCues(scope, p, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
-  sweep(scope, p.before, (m, offset, sentence) => {
+  const cueBefore = (sentence: Sentence): number[] => cueBeforeStarts(scope.text, sentence);
+  sweepAt(scope, p.before, cueBefore, (m, offset, sentence) => {
     const symbol = m[1] ?? '';
     add(symbol, offset + m[0].length - symbol.length, 'target.cue-before', sentence);
-  }, { test: hasCueBefore });
+  });
   // Strong symbols HGNC knows need no cue; they rank below drug codes, payloads and disease
   // abbreviations ("NF1" the disease, "DM1" the payload), which claim the same tokens.
-  sweep(scope, x.strong, (m, offset, sentence) => {
+  // A strong symbol opens a run (no letter, digit or hyphen before it) with a capital, and holds a
+  // digit or a hyphen right after its first word.
+  const strongStarts = (sentence: Sentence): number[] =>
+    wordStarts(scope.text, sentence, (w, i) => {
+      const at = w.starts[i] as number;
+      const first = scope.text.charCodeAt(at);
+      if (!((first >= 65 && first <= 90) || first > 127)) return false;
+      if (at > sentence.start && scope.text.charCodeAt(at - 1) === 45) return false;
+      return w.mixed[i] === 1 || scope.text.charCodeAt(w.ends[i] as number) === 45;
+    });
+  sweepAt(scope, x.strong, strongStarts, (m, offset, sentence) => {
     const token = m[0];
     if (token.length < 3 || !STRONG_SYMBOL.test(token) || !hgnc().has(targetKey(token))) return;
     add(token, offset, 'target.hgnc-symbol', sentence, 30);
   }, { cues: [DIGIT] });
-  sweep(scope, x.longForm, (m, offset, sentence) => {
+  sweepAt(scope, x.longForm, cueBefore, (m, offset, sentence) => {
     const phrase = namedFamily(m[1] ?? '');
     if (!phrase) return;
     out.push(candidate({ label: 'Target', start: offset + m[0].length - phrase.length, surface: phrase, canonical: phrase, rule: 'target.family-name', priority: 46, sentence }));
-  }, { test: hasCueBefore });
+  });
   sweep(scope, x.abbrHead, (m, offset, sentence) => {
     const abbr = m[1] ?? '';
     if (!resolveTarget(abbr)) return;
@@ -216,6 +242,7 @@ export function findTargets(scope: Scope): Candidate[] {
   // Symbols coordinated with a found target are targets too (one list, one kind of thing).
   const found = new Set(out.map((c) => c.start));
   const foundTexts = new Set(out.map((c) => c.text));
+  const foundList = [...foundTexts];
   sweep(scope, x.coordinated, (m, offset, sentence) => {
     const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
     const member = x.member;
@@ -223,7 +250,7 @@ export function findTargets(scope: Scope): Candidate[] {
     for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
     if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
     for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
-  }, { test: (slice) => [...foundTexts].some((t) => slice.includes(t)) });
+  }, { test: (slice) => foundList.some((t) => slice.includes(t)) });
   mergeLongForms(out);
   return out;
 }
