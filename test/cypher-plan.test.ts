@@ -7,8 +7,9 @@ import { ENTITY_LABELS, EXTRA_LABELS, NodeLabel, RELATIONSHIP_TYPES } from '../s
 import {
   CypherDate,
   CypherInt,
-  labelStatement,
-  relationshipStatement,
+  checkedLabels,
+  checkedRelationshipType,
+  cypherText,
   schemaStatements,
   splitByDocument,
   writeStatements,
@@ -61,16 +62,19 @@ describe('schema.cypher', () => {
   });
 });
 
-describe('label and type templates', () => {
-  it('fill only members of the closed lists', () => {
-    expect(labelStatement('Company')).toMatch(/SET n:Company$/);
-    expect(relationshipStatement('LICENSES_TO')).toContain('MERGE (a)-[r:LICENSES_TO]->(b)');
-    expect(() => labelStatement('Company DETACH DELETE n')).toThrow(/not a node label/);
-    expect(() => relationshipStatement('KNOWS]->() DETACH DELETE n //')).toThrow(/not a relationship type/);
+describe('dynamic labels and types', () => {
+  it('admit only members of the closed lists', () => {
+    expect(checkedLabels(['Drug', 'Company', 'Drug'])).toEqual(['Company', 'Drug']);
+    expect(checkedRelationshipType('LICENSES_TO')).toBe('LICENSES_TO');
+    expect(() => checkedLabels(['Company DETACH DELETE n'])).toThrow(/not a node label/);
+    expect(() => checkedRelationshipType('KNOWS]->() DETACH DELETE n //')).toThrow(/not a relationship type/);
   });
-  it('leave no placeholder in any filled statement', () => {
-    for (const label of [...ENTITY_LABELS, ...EXTRA_LABELS, 'Phase']) expect(labelStatement(label)).not.toMatch(/__\w+__/);
-    for (const type of RELATIONSHIP_TYPES) expect(relationshipStatement(type)).not.toMatch(/__\w+__/);
+  it('accept every member and reach the server only as parameters', () => {
+    expect(checkedLabels([...ENTITY_LABELS, ...EXTRA_LABELS, 'Phase'])).toHaveLength(new Set([...ENTITY_LABELS, ...EXTRA_LABELS, 'Phase']).size);
+    for (const type of RELATIONSHIP_TYPES) expect(checkedRelationshipType(type)).toBe(type);
+    expect(cypherText('write/entity-merge')).toContain('SET n:$(row.labels)');
+    expect(cypherText('write/relationship-merge')).toContain('MERGE (a)-[r:$(row.type)]->(b)');
+    for (const name of ['write/entity-merge', 'write/relationship-merge']) expect(cypherText(name)).not.toMatch(/__\w+__/);
   });
 });
 
@@ -91,20 +95,26 @@ describe('writeStatements', () => {
     const doc = statements.find((s) => s.name === 'write/document-merge')?.params['document'] as Record<string, ParamValue>;
     expect(doc['asOf']).toEqual(new CypherDate('2007-07-31'));
     expect(doc['sentenceCount']).toEqual(new CypherInt(10));
-    const licence = rowsOf(statements.find((s) => s.name === 'write/relationship-merge:LICENSES_TO')?.params ?? {})[0] ?? {};
+    const licence = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).find((r) => r['type'] === 'LICENSES_TO') ?? {};
     expect(licence['starts']).toEqual([expect.any(CypherInt)]);
     expect(licence['properties']).toEqual({ effectiveDate: new CypherDate('2007-07-31'), exclusive: true, year: new CypherInt(2007) });
-    const milestone = rowsOf(statements.find((s) => s.name === 'write/relationship-merge:EARNED_MILESTONE')?.params ?? {})[0] ?? {};
+    const milestone = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).find((r) => r['type'] === 'EARNED_MILESTONE') ?? {};
     // A confidence of exactly 1 stays a plain number (a Float), so the list never mixes types.
     expect(milestone['confidences']).toEqual([1]);
     expect((milestone['properties'] as Record<string, ParamValue>)['amount']).toEqual(new CypherInt(5000000));
   });
 
-  it('groups labels and types into one statement per member of the closed lists', () => {
-    const names = writeStatements(full()).map((s) => s.name);
-    expect(names).toContain('write/entity-label:Company');
-    expect(names).toContain('write/entity-label:Phase');
-    expect(names.filter((n) => n === 'write/relationship-merge:LICENSES_TO')).toHaveLength(1);
+  it('writes every label and every relationship type with one statement, carried in the rows', () => {
+    const statements = writeStatements(full());
+    const names = statements.map((s) => s.name);
+    const entityRows = statements.filter((s) => s.name === 'write/entity-merge').flatMap((s) => rowsOf(s.params));
+    const labels = new Set(entityRows.flatMap((r) => r['labels'] as string[]));
+    expect(labels).toContain('Company');
+    expect(labels).toContain('Phase');
+    expect(names.filter((n) => n === 'write/relationship-merge')).toHaveLength(1);
+    const types = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).map((r) => r['type']);
+    expect(types).toContain('LICENSES_TO');
+    expect(names.some((n) => n.includes(':'))).toBe(false);
     expect(names).toContain('write/filing-merge');
     expect(names.at(-1)).toBe('write/relationship-seen-dates');
   });
@@ -152,7 +162,7 @@ describe('batchWriteStatements', () => {
 
   it('keeps rows in document order, each carrying its docId, and the relationship evidence per document', () => {
     const statements = batchWriteStatements([doc(2), doc(1)]);
-    const licences = rowsOf(statements.find((s) => s.name === 'write/relationship-merge:LICENSES_TO')?.params ?? {});
+    const licences = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).filter((r) => r['type'] === 'LICENSES_TO');
     expect(licences.map((r) => r['docIds'])).toEqual([['doc-02'], ['doc-01']]);
     expect(licences.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).'], ['Acme licensed Beta (1).']]);
     const mentions = rowsOf(statements.find((s) => s.name === 'write/mention-merge')?.params ?? {});
@@ -162,7 +172,8 @@ describe('batchWriteStatements', () => {
     const entities = rowsOf(statements.find((s) => s.name === 'write/entity-merge')?.params ?? {});
     expect(entities.map((r) => r['key'])).toEqual([...new Set(entities.map((r) => String(r['key'])))].sort());
     expect(entities.filter((r) => r['key'] === 'drug:tfixed-xb-2').map((r) => r['name'])).toEqual(['XB-2']);
-    const companyKeys = statements.find((s) => s.name === 'write/entity-label:Company')?.params['keys'] as string[];
+    const companyKeys = entities.filter((r) => (r['labels'] as string[]).includes('Company')).map((r) => String(r['key']));
+    expect(companyKeys.length).toBeGreaterThan(2);
     expect(companyKeys).toEqual([...new Set(companyKeys)].sort());
   });
 
@@ -249,7 +260,8 @@ describe('cypher-file writer', () => {
     expect(script).toContain('CREATE CONSTRAINT entity_key IF NOT EXISTS');
     expect(script).toContain('// ==== document doc-a');
     expect(script).toMatch(/:param rows => \[.*\{key: 'company:tfixed-acme', name: 'Acme'/);
-    expect(script).toContain('MERGE (a)-[r:LICENSES_TO]->(b)');
+    expect(script).toContain('MERGE (a)-[r:$(row.type)]->(b)');
+    expect(script).toMatch(/:param rows => \[.*\{type: 'LICENSES_TO', start: /);
     // Every statement line that is not a :param line is free of document text.
     const cypherLines = script.split('\n').filter((l) => !l.startsWith(':param') && !l.startsWith('//'));
     expect(cypherLines.join('\n')).not.toContain('Acme');

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
-import { labelStatement, relationshipStatement } from '../src/writers/write-plan.ts';
+import { checkedLabels, checkedRelationshipType, cypherText } from '../src/writers/write-plan.ts';
 import { Graph, type Entity, type Relationship } from '../src/model/graph.ts';
 import { NodeLabel, RelationshipType } from '../src/model/vocabulary.ts';
 import { extractText } from '../src/pipeline.ts';
@@ -163,7 +163,7 @@ describe('labels and relationship types', () => {
     expect(Graph.safeParse(badType).success).toBe(false);
 
     for (const hostile of HOSTILE) {
-      for (const fill of [labelStatement, relationshipStatement]) {
+      for (const fill of [(label: string) => checkedLabels([label]), checkedRelationshipType]) {
         let caught: unknown;
         try {
           fill(hostile);
@@ -173,9 +173,11 @@ describe('labels and relationship types', () => {
         expect(isKgError(caught) && caught.code, hostile).toBe('SCHEMA_INVALID');
       }
     }
-    // Every member of the vocabulary fills its template to a plain identifier.
-    for (const label of NodeLabel.options) expect(labelStatement(label)).toContain(`SET n:${label}`);
-    for (const type of RelationshipType.options) expect(relationshipStatement(type)).toMatch(new RegExp(`\\[r:${type}\\]`));
+    // Every member of the vocabulary is accepted; labels and types reach the server only as parameters.
+    for (const label of NodeLabel.options) expect(checkedLabels([label])).toEqual([label]);
+    for (const type of RelationshipType.options) expect(checkedRelationshipType(type)).toBe(type);
+    expect(cypherText('write/entity-merge')).toContain('SET n:$(row.labels)');
+    expect(cypherText('write/relationship-merge')).toContain('[r:$(row.type)]');
   });
 });
 

@@ -285,8 +285,9 @@ export class Neo4jGraphStore {
    * Writes the graphs of several documents (one document per graph, distinct ids) in ONE transaction:
    * one read locks them and returns their stored hashes; unchanged documents are skipped, older
    * versions of changed ones removed, then every row of the batch is written with one statement per
-   * kind of row, label and relationship type. When that transaction fails because of the data, the
-   * documents are written again one per transaction, so only a bad document fails (it is returned in
+   * kind of row (labels and relationship types travel in the rows as validated dynamic labels and
+   * types). When that transaction fails because of the data, the documents are written again one per
+   * transaction, so only a bad document fails (it is returned in
    * `failures`); a failure of the server or the connection is thrown.
    */
   async writeDocuments(graphs: readonly Graph[], options: WriteOptions = {}): Promise<BatchWriteResult> {

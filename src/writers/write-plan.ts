@@ -2,9 +2,10 @@
 // shared by the Neo4j writer (runs a batch in one transaction) and the Cypher-file writer (prints one
 // document's plan with :param lines). Every statement covers the whole batch (UNWIND over rows that
 // carry their docId), so the number of statements per transaction does not grow with the number of
-// documents. Statements come from cypher/*.cypher; values only ever travel as parameters. Labels and
-// relationship types cannot be parameters, so the two templates (entity-label, relationship-merge)
-// are filled with a member of the closed vocabulary lists after validation, never with text.
+// documents. Statements come from cypher/*.cypher; values only ever travel as parameters, labels and
+// relationship types included (Neo4j 5.26 dynamic labels and types, `$(row.labels)`, `$(row.type)`):
+// every label and type is validated against the closed vocabulary lists before it goes into a row,
+// so one statement covers every label and one every relationship type.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentInfo, Entity, Evidence, Graph, Properties, PropertyValue, Relationship } from '../model/graph.ts';
@@ -27,7 +28,7 @@ export type ParamValue = string | number | boolean | null | CypherInt | CypherDa
 export type Params = Record<string, ParamValue>;
 
 export interface Statement {
-  /** The cypher/ file the text came from, e.g. `write/entity-merge` or `write/entity-label:Company`. */
+  /** The cypher/ file the text came from, e.g. `write/entity-merge`. */
   name: string;
   cypher: string;
   params: Params;
@@ -58,25 +59,25 @@ export function schemaStatements(): string[] {
     .filter((s) => s !== '');
 }
 
-/** Puts a validated vocabulary member in place of a template's one placeholder. */
-function fillTemplate(name: string, placeholder: string, value: string): string {
-  const parts = cypherText(name).split(placeholder);
-  if (parts.length !== 2) throw new KgError('SCHEMA_INVALID', `cypher/${name}.cypher must contain ${placeholder} exactly once`);
-  return parts.join(value);
+/**
+ * Labels for a dynamic-label parameter (`SET n:$(row.labels)`): each one checked against the closed
+ * NodeLabel list, so no text from a document can become a label; sorted and distinct.
+ */
+export function checkedLabels(labels: Iterable<string>): NodeLabel[] {
+  const out = new Set<NodeLabel>();
+  for (const label of labels) {
+    const checked = NodeLabel.safeParse(label);
+    if (!checked.success) throw new KgError('SCHEMA_INVALID', `"${label}" is not a node label of the graph vocabulary`);
+    out.add(checked.data);
+  }
+  return [...out].sort(byString);
 }
 
-/** Fills a label template; the label is checked against the closed list first. */
-export function labelStatement(label: string): string {
-  const checked = NodeLabel.safeParse(label);
-  if (!checked.success) throw new KgError('SCHEMA_INVALID', `"${label}" is not a node label of the graph vocabulary`);
-  return fillTemplate('write/entity-label', '__LABEL__', checked.data);
-}
-
-/** Fills the relationship template; the type is checked against the closed list first. */
-export function relationshipStatement(type: string): string {
+/** A relationship type for a dynamic-type parameter (`[r:$(row.type)]`), checked against the closed list. */
+export function checkedRelationshipType(type: string): RelationshipType {
   const checked = RelationshipType.safeParse(type);
   if (!checked.success) throw new KgError('SCHEMA_INVALID', `"${type}" is not a relationship type of the graph vocabulary`);
-  return fillTemplate('write/relationship-merge', '__TYPE__', checked.data);
+  return checked.data;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -185,20 +186,27 @@ function filingRows(doc: DocumentInfo): Params[] {
  * aliases, and properties first-writer-wins.
  */
 function mergedEntityRows(entities: readonly Entity[]): Params[] {
-  const byKey = new Map<string, { name: string; aliases: Set<string>; properties: Properties }>();
+  const byKey = new Map<string, { name: string; labels: Set<string>; aliases: Set<string>; properties: Properties }>();
   for (const e of entities) {
     const seen = byKey.get(e.key);
     if (!seen) {
-      byKey.set(e.key, { name: e.name, aliases: new Set(e.aliases), properties: { ...e.properties } });
+      byKey.set(e.key, { name: e.name, labels: new Set(e.labels), aliases: new Set(e.aliases), properties: { ...e.properties } });
       continue;
     }
+    for (const label of e.labels) seen.labels.add(label);
     seen.aliases.add(e.name);
     for (const alias of e.aliases) seen.aliases.add(alias);
     for (const [k, v] of Object.entries(e.properties)) if (!(k in seen.properties)) seen.properties[k] = v;
   }
   return [...byKey.entries()]
     .sort(([a], [b]) => byString(a, b))
-    .map(([key, e]) => ({ key, name: e.name, aliases: [...e.aliases].sort(byString), properties: propertiesParam(e.properties, ENTITY_RESERVED) }));
+    .map(([key, e]) => ({
+      key,
+      name: e.name,
+      labels: checkedLabels(e.labels),
+      aliases: [...e.aliases].sort(byString),
+      properties: propertiesParam(e.properties, ENTITY_RESERVED),
+    }));
 }
 
 function mentionRow(e: Entity, docId: string): Params {
@@ -219,6 +227,7 @@ function compareEvidence(a: Evidence, b: Evidence): number {
 function relationshipRow(r: Relationship, docId: string): Params {
   const own = r.evidence.filter((e) => e.docId === docId).sort(compareEvidence);
   return {
+    type: checkedRelationshipType(r.type),
     start: r.start,
     end: r.end,
     properties: propertiesParam(r.properties, RELATIONSHIP_RESERVED),
@@ -335,8 +344,8 @@ const compareRelationships = (a: Relationship, b: Relationship): number => byStr
 /**
  * Statements that write the graphs of several documents (one document per graph) in one go, assuming
  * none of them is in the database (the writer runs forgetBatchStatements first for older versions).
- * One statement per kind of row, per label and per relationship type, split in chunks of `batchSize`
- * rows; rows keep the order of the documents, so the graph is the one writing them one after the
+ * One statement per kind of row (labels and relationship types travel in the rows), split in chunks of
+ * `batchSize` rows; rows keep the order of the documents, so the graph is the one writing them one after the
  * other would give (first writer sets names and properties, evidence lists in document order).
  * Order is canonical, so the same graphs always give the same statements.
  */
@@ -360,24 +369,11 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
   };
   add('write/document-merge', cypherText('write/document-merge'), documents.map(({ doc, relationships }) => documentParam(doc, relationships)), 'documents');
   add('write/entity-merge', cypherText('write/entity-merge'), mergedEntityRows(documents.flatMap(({ entities }) => entities)));
-
-  const keysByLabel = new Map<NodeLabel, Set<string>>();
-  for (const { entities } of documents) {
-    for (const e of entities) {
-      for (const label of e.labels) keysByLabel.set(label, (keysByLabel.get(label) ?? new Set<string>()).add(e.key));
-    }
-  }
-  for (const label of NodeLabel.options) {
-    const keys = [...(keysByLabel.get(label) ?? [])].sort(byString);
-    for (const chunk of chunks(keys, batchSize)) statements.push({ name: `write/entity-label:${label}`, cypher: labelStatement(label), params: { keys: chunk } });
-  }
   add('write/mention-merge', cypherText('write/mention-merge'), documents.flatMap(({ doc, entities }) => entities.map((e) => mentionRow(e, doc.docId))));
   add('write/filing-merge', cypherText('write/filing-merge'), documents.flatMap(({ doc }) => filingRows(doc)));
 
-  for (const type of RelationshipType.options) {
-    const rows = documents.flatMap(({ doc, relationships }) => relationships.filter((r) => r.type === type).map((r) => relationshipRow(r, doc.docId)));
-    add(`write/relationship-merge:${type}`, relationshipStatement(type), rows);
-  }
+  // Document by document (evidence lists keep document order), each document's relationships by type and ends.
+  add('write/relationship-merge', cypherText('write/relationship-merge'), documents.flatMap(({ doc, relationships }) => relationships.map((r) => relationshipRow(r, doc.docId))));
   add('write/relationship-seen-dates', cypherText('write/relationship-seen-dates'), seenRows(documents));
   return statements;
 }
@@ -401,8 +397,8 @@ export function writeStatements(graph: Graph, options: { batchSize?: number } = 
 export function relationshipRowStatements(graph: Graph): Statement[] {
   const doc = checkDocumentGraph(graph);
   return [...graph.relationships].sort(compareRelationships).map((r) => ({
-    name: `write/relationship-merge:${r.type}`,
-    cypher: relationshipStatement(r.type),
+    name: 'write/relationship-merge',
+    cypher: cypherText('write/relationship-merge'),
     params: { rows: [relationshipRow(r, doc.docId)] },
   }));
 }
