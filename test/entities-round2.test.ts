@@ -2,23 +2,7 @@
 // platform acronyms and lists, payload long names, coordinated diseases, contact blocks. Each rule
 // has a positive and a negative case, on sentences of our own.
 import { describe, expect, it } from 'vitest';
-import { structure } from '../src/structure/index.ts';
-import { extractEntities } from '../src/extract/entities/index.ts';
-import { resolveDocument } from '../src/resolve/index.ts';
-import type { Mention } from '../src/model/extraction.ts';
-
-function mentionsOf(text: string): Mention[] {
-  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
-  return docs.flatMap((doc) => extractEntities(doc).mentions);
-}
-
-function entitiesOf(text: string) {
-  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
-  return docs.flatMap((doc) => resolveDocument(doc, extractEntities(doc), []).graph.entities);
-}
-
-const names = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.canonical))].sort();
-const texts = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.text))].sort();
+import { entitiesOf, mentionsOf, names, texts } from './support/entities.ts';
 
 describe('targets without a cue', () => {
   it('accepts strongly shaped symbols HGNC knows', () => {

@@ -1,21 +1,6 @@
 // Entity rules, one family at a time, on small sentences of our own (positive and negative cases).
 import { describe, expect, it } from 'vitest';
-import { structure } from '../src/structure/index.ts';
-import { extractEntities } from '../src/extract/entities/index.ts';
-import { resolveDocument } from '../src/resolve/index.ts';
-import type { Mention } from '../src/model/extraction.ts';
-
-function mentionsOf(text: string): Mention[] {
-  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
-  return docs.flatMap((doc) => extractEntities(doc).mentions);
-}
-
-function entitiesOf(text: string) {
-  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
-  return docs.flatMap((doc) => resolveDocument(doc, extractEntities(doc), []).graph.entities);
-}
-
-const names = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.canonical))].sort();
+import { entitiesOf, mentionsOf, names } from './support/entities.ts';
 
 describe('companies', () => {
   it('reads legal-suffix names without the suffix and links the ticker', () => {
