@@ -19,9 +19,52 @@ function cleanTitle(raw: string): string {
     .trim();
 }
 
+/** "CFO, Tel. +1 …", "Director, Email: …": a contact line's channel label is no part of the title. */
+const CONTACT_LABEL = /[\s,;:–—-]+(?:tel|telephone|phone|ph|fax|mobile|cell|e-?mail|mail)\b.*$/i;
+
 function mentionTitle(person: Item): string | undefined {
   const t = person.mention.properties?.title;
-  return typeof t === 'string' && t.trim() !== '' ? t.trim() : undefined;
+  const title = typeof t === 'string' ? t.replace(CONTACT_LABEL, '').trim() : '';
+  return title !== '' ? title : undefined;
+}
+
+/**
+ * Signature and contact blocks set a name on a line of its own with the title on the lines below
+ * ("/s/ Jane Roe", "Jane Roe", "Chief Financial Officer"; "Contact:", "Acme Inc.", "Jane Roe",
+ * "Senior Director, Communications"). The employer is a company line right after the title, else a
+ * company line right before the name, else the document's company (an 8-K is signed by its registrant).
+ */
+function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undefined; title: string } | undefined {
+  const dc = ctx.docContext;
+  const { sentences, cleanText } = dc.doc;
+  const own = cleanText.slice(ctx.sentence.start, ctx.sentence.end).replace(/^\s*\/s\/\s*/i, '').replace(/[\s|]+$/, '').trim();
+  if (own !== person.text) return undefined;
+  const lineText = (k: number): string => {
+    const s = sentences[k];
+    return s ? cleanText.slice(s.start, s.end).replace(/[\s|]+/g, ' ').trim() : '';
+  };
+  const lineCompany = (k: number): Item | undefined => {
+    const ids = dc.bySentence.get(k) ?? [];
+    const companies = ids.map((i) => dc.found.mentions[i]).filter((m) => m?.label === 'Company');
+    const first = ids.find((i) => dc.found.mentions[i]?.label === 'Company');
+    const m = first === undefined ? undefined : dc.found.mentions[first];
+    if (!m || companies.length !== 1 || m.text.length < lineText(k).length - 12) return undefined;
+    return { ...person, index: first as number, label: 'Company', entity: dc.entityOf[first as number] ?? (first as number), pronoun: false, mention: m, text: m.text } as Item;
+  };
+  const i = ctx.sentence.index;
+  const titleLines: string[] = [];
+  let k = i + 1;
+  for (; k < sentences.length && titleLines.length < 3; k++) {
+    const line = lineText(k);
+    if (line === '') continue;
+    if ((dc.bySentence.get(k) ?? []).length > 0 || !looksLikeTitle(line) || line.length > 80) break;
+    titleLines.push(line);
+  }
+  if (titleLines.length === 0) return undefined;
+  const title = cleanTitle(titleLines.join(' ').replace(/\s+(?:and|&)$/i, ''));
+  let company = lineCompany(k);
+  if (!company) for (let b = i - 1; b >= Math.max(0, i - 2) && !company; b--) if (lineText(b) !== '') company = lineCompany(b);
+  return { company, title };
 }
 
 /**
@@ -68,6 +111,13 @@ export const employmentRule: SentenceRule = {
           emit('EMPLOYS', prev, person, 'employs.company_title', 0.8, title ? { title } : {});
           continue;
         }
+      }
+      // "Jane Roe" on a line of its own with the title below (signature and contact blocks).
+      const block = known ? undefined : titleBlock(ctx, person);
+      if (block) {
+        const company = block.company ?? (primary === undefined ? undefined : ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true } as Item));
+        if (company && (block.company || !namesOtherOrganisation(ctx, block.title))) emit('EMPLOYS', company, person, 'employs.title_block', 0.6, { title: block.title });
+        continue;
       }
       // "Jane Roe, Chairman and CEO, commented": a title without a company is the document's company.
       const after = /^\s*,\s*([^"“”]{2,160}?)\s*,\s*(?:said|says|commented|added|stated|noted|explained|concluded)\b/i.exec(ctx.text.slice(person.end));
