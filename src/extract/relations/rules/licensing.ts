@@ -146,11 +146,32 @@ export const licensingRule: SentenceRule = {
       const licensor = from ?? possessiveOwner(ctx, subjects[0]) ?? (fallback && fallback.start < cut ? fallback : undefined);
       if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.obtains_rights', 0.7);
     }
+    // "A has recorded licensing income from B, C and D": who earns licence income licenses to the payers.
+    for (const income of ctx.text.matchAll(LICENCE_INCOME_FROM)) {
+      const incomeEnd = income.index + income[0].length;
+      const first = ctx.items.find((it) => it.label === 'Company' && it.start === incomeEnd);
+      const licensor = first ? nearestBefore(ctx, income.index, COMPANY, 150) : undefined;
+      if (!first || !licensor || isNegated(ctx.text, licensor.end, income.index)) continue;
+      const payers = [first];
+      for (const next of ctx.items.filter((it) => it.label === 'Company' && it.start > first.end)) {
+        const last = payers[payers.length - 1];
+        if (!last || !LIST_GAP.test(ctx.text.slice(last.end, next.start))) break;
+        payers.push(next);
+      }
+      for (const licensee of payers) if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, [], income.index, 'licenses_to.licence_income_from', 0.7);
+    }
     // "A and B entered into a license agreement for X, A's investigational …": the owner of X licenses it.
     if (done.size === 0 && hasAny('license.noun', ctx.text) && /\bagreement\b/i.test(ctx.text)) {
       const companies = distinctEntities(ctx.items.filter((it) => it.label === 'Company'));
       if (companies.length !== 2) return;
       const nouns = findAll('license.noun', ctx.text);
+      // "the license agreement … for two of A cancer programs, X and Y": A owns the listed programs.
+      const listed = programList(ctx, nouns);
+      const listOwner = listed.owner;
+      if (listOwner && listed.subjects.length > 0) {
+        const licensee = companies.find((c) => c.entity !== listOwner.entity);
+        if (licensee && once(listOwner, licensee)) emitLicence(ctx, emit, listOwner, licensee, listed.subjects, 0, 'licenses_to.owner_program_list', 0.6);
+      }
       for (const subject of ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label))) {
         // The licence must be about this subject: "a license agreement for X", not a name two clauses on.
         if (!nouns.some((n) => n.end <= subject.start && subject.start - n.end <= 80 && !crossesClause(ctx.text, n.end, subject.start) && !/\.\s/.test(ctx.text.slice(n.end, subject.start)))) continue;
@@ -163,6 +184,37 @@ export const licensingRule: SentenceRule = {
     }
   },
 };
+
+/**
+ * "for two of A cancer programs, X and Y", "for A's product candidates X, Y and Z": a list of drugs
+ * introduced by a programme noun after a licence noun, and the company named in that phrase (with or
+ * without an apostrophe), which owns them.
+ */
+const PROGRAM_LIST_INTRO = /\bfor\s+(?:(?:one|two|three|four|five|six|several|both|all|some|certain)\s+of\s+)?(?:its\s+|the\s+)?[^,;.]{0,60}?\b(?:programs?|programmes?|candidates?|compounds?|assets?|molecules?)\s*[,:]?\s*(?:including\s+)?$/i;
+const LICENCE_INCOME_FROM = /\blicen[cs](?:e|ing)\s+(?:income|revenues?|fees?|royalt(?:y|ies))\s+from\s+(?:the\s+)?/gi;
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$/i;
+
+function programList(ctx: SentenceContext, nouns: readonly { start: number; end: number }[]): { owner: Item | undefined; subjects: Item[] } {
+  const drugs = ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label));
+  for (const [i, first] of drugs.entries()) {
+    const noun = nouns.filter((n) => n.end <= first.start && first.start - n.end <= 250).at(-1);
+    if (!noun) continue;
+    const between = ctx.text.slice(noun.end, first.start);
+    const intro = PROGRAM_LIST_INTRO.exec(between);
+    // A clause break between the licence noun and the list ("…; the programs, X") ends the licence.
+    if (!intro || between.includes(';')) continue;
+    const introStart = noun.end + intro.index;
+    const owners = distinctEntities(ctx.items.filter((it) => it.label === 'Company' && it.start >= introStart && it.end <= first.start));
+    const subjects = [first];
+    for (const next of drugs.slice(i + 1)) {
+      const last = subjects[subjects.length - 1];
+      if (!last || !LIST_GAP.test(ctx.text.slice(last.end, next.start))) break;
+      subjects.push(next);
+    }
+    return { owner: owners.length === 1 ? owners[0] : undefined, subjects };
+  }
+  return { owner: undefined, subjects: [] };
+}
 
 /** Payment kinds that flow from licensee to licensor. */
 const LICENCE_PAYMENT_KINDS = new Set(['upfront', 'milestone', 'royalty', 'license_fee']);
