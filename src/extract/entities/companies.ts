@@ -55,6 +55,43 @@ export function findCoordinatedLowerCaseNames(scope: Scope, companies: readonly 
   return out;
 }
 
+/** What an apposition or copula must call a name for it to be read as a company ("a ... company"). */
+const DESCRIPTOR_HEADS = ['company', 'organisation', 'organization', 'firm', 'biotech', 'institute', 'charity'];
+/** Words that introduce a party of a deal: "with", "from", "by", "between", "to" ("licensed to"). */
+const CAMEL_AGENT_CUES = ['with', 'from', 'by', 'between', 'to'];
+/** A CamelCase word: a capital, lower-case letters, then a capital inside the word ("AcmeBio", "ZentrixAI"). */
+const CAMEL_WORD = String.raw`\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*`;
+
+/** "<Name> and Acme, Inc. today announced": a capitalised name before "and" and a company, one that a few words on announces. */
+const NAME_AND_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(4)})(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+and[ \t]+$`, 'u');
+const ANNOUNCE_AFTER = /^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:announced?|announces|enter(?:ed)?[ \t]+into|sign(?:ed)?)\b/i;
+
+/**
+ * The co-announcers of a release: "Acme Pool and Merck today announced": the name joined to a
+ * company by "and", the two the subject of an announcement, is a party too. A single word must not
+ * be an English word ("Today and Acme announced" is no company); each word must be a name word.
+ */
+export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of companies) {
+    const sentence = scope.doc.sentences[c.sentenceIndex];
+    if (!sentence || sentence.section === 'forwardLooking') continue;
+    if (!ANNOUNCE_AFTER.test(scope.text.slice(c.end, Math.min(sentence.end, c.end + 120)))) continue;
+    const windowStart = Math.max(sentence.start, c.start - 100);
+    const m = NAME_AND_BEFORE.exec(scope.text.slice(windowStart, c.start));
+    if (!m) continue;
+    const raw = m[1] ?? '';
+    const { name, lead } = trimName(raw);
+    if (!name || !/^\p{Lu}/u.test(name)) continue;
+    const words = name.split(/[ \t]+/);
+    if (words.some((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) continue;
+    if (words.length === 1 && isKnownEnglishWord(name.toLowerCase())) continue;
+    const cand = companyCandidate(scope, { start: windowStart + m.index + lead, surface: name, rule: 'company.co-announcer', priority: 44, sentence, untrimmed: true });
+    if (cand) out.push(cand);
+  }
+  return out;
+}
+
 const ORG_HEADS = /\b(?:University|Universit[äé]|Hospital|Institute|Institut|Foundation|Center|Centre|Society|Association|Council|Agency|Administration|Commission|Department|Ministry|School|College|Clinic|Trust|Network|Consortium|Alliance|Academy|Board|Office|Committee|Program|Programme|Syndicate)\b/;
 
 let compiled:
@@ -71,7 +108,9 @@ let compiled:
       orgHeads: RegExp;
       places: Set<string>;
       /** Sentence cues each rule needs (see cues.ts). */
-      cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue };
+      cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
+      descriptor: RegExp;
+      camelAgent: RegExp;
       /** First letter runs (lower case) of the legal suffixes and of the company words: where those patterns can start. */
       anchors: { suffix: Set<string>; word: Set<string> };
       agent: RegExp;
@@ -144,12 +183,26 @@ function patterns(): NonNullable<typeof compiled> {
       String.raw`\b(?:(?:in[ \t]+development|developed|being[ \t]+developed|licensed|sublicensed|acquired|marketed|commercialized|commercialised|sponsored|manufactured|owned|funded)[ \t]+by|(?:collaboration|partnership|agreement|alliance|partnered|partnering|deal|license|licence|merger)[ \t]+with|(?:licensed|sublicensed|out-licensed)[ \t]+to|between)[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`,
       'gu',
     ),
+    // "Acme, a clinical-stage biotechnology company", "Acme is a non-profit research organisation":
+    // a name that the sentence itself calls a company needs no legal suffix or company word.
+    descriptor: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${DESCRIPTOR_HEADS.join('|')})${B}`,
+      'gu',
+    ),
+    // "a partnership with AcmeBio", "income from AcmeBio, FooCon and BarX": a CamelCase word (a
+    // capital inside the word, after lower-case letters) as the party of deal language.
+    camelAgent: new RegExp(
+      String.raw`\b(?:${CAMEL_AGENT_CUES.join('|')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`,
+      'gu',
+    ),
     cues: {
       suffix: cueWords([...suffixForms].map(firstLetterRun)),
       word: cueWords([...strong, ...weak].map(firstLetterRun)),
       adviser: cueWords(['advisor', 'adviser', 'counsel']),
       orgHead: cueWords(['university', 'hospital', 'institute', 'foundation', 'center', 'society', 'association', 'agency', 'administration', 'commission', 'trust']),
       agent: cueWords(['by', 'with', 'to', 'between']),
+      descriptor: cueWords(DESCRIPTOR_HEADS),
+      camelAgent: cueWords(CAMEL_AGENT_CUES),
       exchange: cueWords(['nasdaq', 'nyse', 'tsx', 'lse', 'aim', 'asx', 'six', 'euronext', 'kosdaq', 'krx', 'hkex', 'sehk', 'tse', 'otcqx', 'otcqb', 'otc', 'sse', 'szse']),
     },
   };
@@ -352,6 +405,27 @@ export function findCompanies(scope: Scope): Candidate[] {
     if (!sentenceHas(scope.text, sentence, [AT_SIGN])) continue;
     for (const hit of emailDomainNames(scope.text, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
   }
+
+  sweep(scope, p.descriptor, (m, offset, sentence) => {
+    const raw = m[1] ?? '';
+    const { name } = trimName(raw);
+    if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
+    const words = name.split(/[ \t]+/);
+    if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || isKnownEnglishWord(w.toLowerCase()))) return;
+    push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
+  }, { cues: [p.cues.descriptor] });
+
+  sweep(scope, p.camelAgent, (m, offset, sentence) => {
+    const list = m[1] ?? '';
+    const listStart = offset + m[0].length - list.length;
+    const word = new RegExp(CAMEL_WORD, 'gu');
+    for (let w = word.exec(list); w !== null; w = word.exec(list)) {
+      if (notEntities().has(w[0].toLowerCase())) continue;
+      // "BioFoo X", "AcmeBio Pharma": the name runs on past the CamelCase word; its end is unknown here.
+      if (/^[ \t]+[\p{Lu}\d]/u.test(scope.text.slice(listStart + w.index + w[0].length, listStart + w.index + w[0].length + 2))) continue;
+      push(companyCandidate(scope, { start: listStart + w.index, surface: w[0], rule: 'company.camel-case-agent', priority: 44, sentence, untrimmed: true }));
+    }
+  }, { cues: [p.cues.camelAgent] });
 
   sweep(scope, p.adviser, (m, offset, sentence) => {
     push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));

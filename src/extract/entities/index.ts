@@ -8,7 +8,7 @@ import type { DocumentMentions, Mention, SameAs } from '../../model/extraction.t
 import type { EntityLabel } from '../../model/vocabulary.ts';
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
-import { findCompanies, findCoordinatedLowerCaseNames, findTickers, placeNames } from './companies.ts';
+import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickers, placeNames } from './companies.ts';
 import { findDrugs } from './drugs.ts';
 import { findTargets } from './targets.ts';
 import { findTechnologies } from './technologies.ts';
@@ -132,6 +132,8 @@ export function extractEntities(doc: StructuredDocument): DocumentMentions {
 
   // "Acme, Inc. (Acme) and foo-bar": a lower-case name coordinated with a company is one too.
   for (const c of findCoordinatedLowerCaseNames(scope, companies)) if (!selected.some((m) => m.start < c.end && c.start < m.end)) selected.push(c);
+  // "Acme Pool and Merck today announced": the co-announcer of a company is a party too.
+  for (const c of findCoAnnouncers(scope, companies)) if (!selected.some((m) => m.start < c.end && c.start < m.end)) selected.push(c);
 
   // Every mention's own surface form is a name to find again.
   for (const m of selected) if (REPEATED.includes(m.label) && m.label !== 'Disease') addForm(table, m.label, m.text, m.canonical, `${m.label.toLowerCase()}.repeat`);
