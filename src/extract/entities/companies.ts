@@ -3,8 +3,11 @@
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import {
+  combiningForms,
   companyWords,
   escapeRegExp,
+  headlineDescriptors,
+  headlineVerbs,
   industryCompanies,
   legalSuffixes,
   nameStopwords,
@@ -17,6 +20,29 @@ import { PhraseMatcher } from './phrases.ts';
 import type { Cue } from './cues.ts';
 import { AT_SIGN, cueWords, firstLetterRun, sentenceHas, sentenceWords } from './cues.ts';
 import { isKnownEnglishWord } from '../../nlp/compromise.ts';
+
+/** Whether `word` is a headline verb in any inflection, with or without "co-" ("Co-Commercialize", "Announces"). */
+export function isHeadlineVerb(word: string): boolean {
+  const w = word.toLowerCase().replace(/^co-/, '');
+  const verbs = headlineVerbs();
+  const stems = [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/d$/, ''), w.replace(/ed$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')];
+  return stems.some((stem) => verbs.has(stem));
+}
+
+/**
+ * How many leading words of a company-word name are a Title-Case headline run, not the name:
+ * "Co-Commercialize Seattle Genetics" → 1. The run must open with a headline verb; descriptive words
+ * after it ("Novel", "Anticancer") belong to the run too. `undefined` when the run swallows every
+ * word before the company word ("Commercialize Novel Anticancer Therapeutics": no name is left).
+ * A name that does not open with a verb ("Summit Therapeutics", "Vertex Pharmaceuticals") is whole: 0.
+ */
+export function headlineRunLength(coreWords: readonly string[]): number | undefined {
+  let n = 0;
+  while (n < coreWords.length && isHeadlineVerb(coreWords[n] as string)) n++;
+  if (n === 0) return 0;
+  while (n < coreWords.length && headlineDescriptors().has((coreWords[n] as string).toLowerCase())) n++;
+  return n < coreWords.length ? n : undefined;
+}
 
 /** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
 export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]|\p{Lu}`;
@@ -370,7 +396,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     const offset = wordOffset - left[0].length;
     const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
     const head = m[2] ?? '';
-    const { name: core } = trimName((m[1] ?? '').trimEnd());
+    const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd());
     if (!core || core.split(/\s+/).every((t) => nameStopwords().has(t))) return;
     if (weak.has(head)) {
       const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
@@ -378,6 +404,23 @@ export function findCompanies(scope: Scope): Candidate[] {
       if (core.includes(' ') || /^[ \t]\p{Lu}/u.test(after) || /\b(?:of|for|and|&)[ \t]+$/.test(before)) return;
     }
     if (core.split(/\s+/).every((t) => genericWords().has(t) || nameStopwords().has(t))) return;
+    // A Title-Case headline runs its verb into the name: "... to Co-Commercialize Acme Genetics' ...".
+    const coreWords = core.split(/\s+/);
+    const run = headlineRunLength(coreWords);
+    if (run === undefined) return;
+    if (run > 0) {
+      const skip = /^\S+[ \t]+/u;
+      let surface = m[0].slice(coreLead);
+      let start = offset + coreLead;
+      for (let i = 0; i < run; i++) {
+        const lead = skip.exec(surface);
+        if (!lead) return;
+        surface = surface.slice(lead[0].length);
+        start += lead[0].length;
+      }
+      push(companyCandidate(scope, { start, surface, rule: 'company.name-word', priority: 50, sentence, properties: { shortName: coreWords.slice(run).join(' ') } }));
+      return;
+    }
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
   }, { cues: [p.cues.word] });
 
@@ -389,6 +432,8 @@ export function findCompanies(scope: Scope): Candidate[] {
       return w.starts[i + 1] === end + 1 && text.charCodeAt(end) === 45 && !(at > sentence.start && text.charCodeAt(at - 1) === 45) && p.anchors.word.has(w.firstRun(i + 1));
     });
   sweepAt(scope, p.hyphenWords, hyphenStarts, (m, offset, sentence) => {
+    // "Neuro-Oncology", "Immuno-Oncology": a medical combining form makes a field term, not a firm.
+    if (combiningForms().has((m[1] ?? '').toLowerCase())) return;
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
   }, { cues: [p.cues.word] });
 

@@ -29,6 +29,12 @@ export const notEntities = lazy(() => new Set(dataLines('lexicons/not-entities.t
 export const nameStopwords = lazy(() => new Set(dataLines('lexicons/name-stopwords.txt')));
 export const personTitles = lazy(() => [...dataLines('lexicons/person-titles.txt')].sort((a, b) => b.length - a.length));
 
+/** Headline verbs (base forms) that never open a company name; see matching in companies.ts. */
+export const headlineVerbs = lazy(() => new Set(dataLines('lexicons/headline-verbs.txt').map((s) => s.toLowerCase())));
+export const headlineDescriptors = lazy(() => new Set(dataLines('lexicons/headline-descriptors.txt').map((s) => s.toLowerCase())));
+/** Medical combining forms ("neuro", "immuno") that make a hyphenated field term, not a company. */
+export const combiningForms = lazy(() => new Set(dataLines('lexicons/combining-forms.txt').map((s) => s.toLowerCase())));
+
 export const companyWords = lazy(() => {
   const strong = new Set<string>();
   const weak = new Set<string>();
