@@ -2,6 +2,7 @@
 // "31 July 2007" → 2007-07-31, "April 2006" → 2006-04, "2007-07-31" as is. Agreement years:
 // "the 2000 agreement, as amended in 2006" → year 2000, amended [2006].
 import { dataTsv } from '../../data-files.ts';
+import { memoByRange } from './range-memo.ts';
 
 export interface DateMention {
   start: number;
@@ -40,17 +41,8 @@ function validDay(year: number, month: number, day: number): boolean {
 /** Every date form holds a four-digit year: a stretch without one has no date. */
 const HAS_YEAR = /(?:19|20)\d\d/;
 
-/** Answers for the last text asked about, by range (the rules of one sentence ask alike). */
-let memo: { text: string; found: Map<string, DateMention[]> } | undefined;
-
 /** Every full or month-precision date in text[from, to), offsets into `text` (copies: callers may edit them). */
-export function findDates(text: string, from = 0, to = text.length): DateMention[] {
-  if (memo?.text !== text) memo = { text, found: new Map() };
-  const range = `${from}:${to}`;
-  let found = memo.found.get(range);
-  if (!found) memo.found.set(range, (found = scanDates(text, from, to)));
-  return found.map((d) => ({ ...d }));
-}
+export const findDates = memoByRange<DateMention>(scanDates);
 
 function scanDates(text: string, from: number, to: number): DateMention[] {
   const slice = text.slice(from, to);

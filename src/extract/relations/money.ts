@@ -3,6 +3,7 @@
 // data/patterns/, so a new currency is a data change.
 import { dataTsv } from '../../data-files.ts';
 import { compilePhrases } from './lexicon.ts';
+import { memoByRange } from './range-memo.ts';
 
 export type MoneyQualifier = 'exact' | 'up_to' | 'approximately' | 'at_least';
 
@@ -84,17 +85,8 @@ function toAmount(numberText: string, scale: number): number {
   return scale > 1 ? Math.round(value * scale) : Math.round(value * 100) / 100;
 }
 
-/** Answers for the last text asked about, by range: the rules of one sentence ask alike, over and over. */
-let memo: { text: string; found: Map<string, Money[]> } | undefined;
-
 /** Every amount in text[from, to), left to right, offsets into `text` (copies: callers may edit them). */
-export function findMoney(text: string, from = 0, to = text.length): Money[] {
-  if (memo?.text !== text) memo = { text, found: new Map() };
-  const range = `${from}:${to}`;
-  let found = memo.found.get(range);
-  if (!found) memo.found.set(range, (found = scanMoney(text, from, to)));
-  return found.map((m) => ({ ...m }));
-}
+export const findMoney = memoByRange<Money>(scanMoney);
 
 /** Every amount has a number, so a stretch without an ASCII digit has none. */
 const DIGIT = /\d/;
