@@ -46,10 +46,6 @@ const PHASE_NAMES: Record<PhaseKey, string> = {
   REGISTRATION: 'Registration',
 };
 
-export function phaseEntityKey(phase: PhaseKey): string {
-  return phase;
-}
-
 /** The cluster's name: the canonical form used most often, ties to the longer, then the first seen. */
 function chooseName(members: Mention[]): string {
   const counts = new Map<string, { count: number; first: number }>();
@@ -150,7 +146,8 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     let end: string | undefined;
     if (typeof fact.target === 'number') end = mentionKeys[fact.target];
     else {
-      end = phaseEntityKey(fact.target.phase);
+      // A phase node's key is the phase key itself (PHASE_2), as the graph vocabulary names them.
+      end = fact.target.phase;
       usedPhases.add(fact.target.phase);
     }
     const sentence = doc.sentences[fact.sentenceIndex];
@@ -174,7 +171,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     });
   }
   for (const phase of usedPhases) {
-    entities.push({ key: phaseEntityKey(phase), labels: ['Phase'], name: PHASE_NAMES[phase], aliases: [], properties: {}, mentions: [] });
+    entities.push({ key: phase, labels: ['Phase'], name: PHASE_NAMES[phase], aliases: [], properties: {}, mentions: [] });
   }
 
   const info: DocumentInfo = {
