@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { extractGraph } from './pipeline.ts';
 import { toJson } from './writers/json.ts';
 import { toCypherScript } from './writers/cypher-file.ts';
+import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
 import { ingest, forget } from './api/ingest.ts';
@@ -62,7 +63,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .command('ingest')
       .description('extract files or directories and write them to Neo4j, many documents per transaction (a document is written whole or not at all); unchanged documents are skipped, changed ones replaced')
       .argument('<inputs...>', 'files, directories or - for stdin')
-      .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', '1000')
+      .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', String(DEFAULT_BATCH_SIZE))
       .option('--force', 'rewrite documents even when unchanged')
       .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30'),
   ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; uri?: string; database?: string }) => {

@@ -116,7 +116,7 @@ describe('writeStatements', () => {
     expect(types).toContain('LICENSES_TO');
     expect(names.some((n) => n.includes(':'))).toBe(false);
     expect(names).toContain('write/filing-merge');
-    expect(names.at(-1)).toBe('write/relationship-seen-dates');
+    expect(names.at(-1)).toBe('write/relationship-merge');
   });
 
   it('splits rows into batches of the given size', () => {
@@ -157,14 +157,14 @@ describe('batchWriteStatements', () => {
     const twenty = batchWriteStatements(Array.from({ length: 20 }, (_, i) => doc(i))).map((s) => s.name);
     expect(twenty).toEqual(one);
     expect(new Set(twenty).size).toBe(twenty.length);
-    expect(twenty.at(-1)).toBe('write/relationship-seen-dates');
+    expect(twenty.at(-1)).toBe('write/relationship-merge');
   });
 
-  it('keeps rows in document order, each carrying its docId, and the relationship evidence per document', () => {
+  it('keeps rows in document order, each carrying its docId, and one relationship row with every document\'s evidence', () => {
     const statements = batchWriteStatements([doc(2), doc(1)]);
     const licences = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).filter((r) => r['type'] === 'LICENSES_TO');
-    expect(licences.map((r) => r['docIds'])).toEqual([['doc-02'], ['doc-01']]);
-    expect(licences.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).'], ['Acme licensed Beta (1).']]);
+    expect(licences.map((r) => r['docIds'])).toEqual([['doc-02', 'doc-01']]);
+    expect(licences.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).', 'Acme licensed Beta (1).']]);
     const mentions = rowsOf(statements.find((s) => s.name === 'write/mention-merge')?.params ?? {});
     expect(new Set(mentions.map((r) => r['docId']))).toEqual(new Set(['doc-02', 'doc-01']));
     expect(mentions[0]?.['docId']).toBe('doc-02');
@@ -183,11 +183,12 @@ describe('batchWriteStatements', () => {
     expect(documents[0]?.['factTypes']).toEqual(['DEVELOPS', 'IN_PHASE', 'LICENSES_TO', 'TARGETS']);
     expect(documents[0]?.['factStarts']).toEqual(['company:tfixed-beta', 'drug:tfixed-xb-1', 'company:tfixed-acme', 'drug:tfixed-xb-1']);
     expect(documents[0]?.['factEnds']).toEqual(['drug:tfixed-xb-1', 'PHASE_2', 'company:tfixed-beta', 'target:tfixed-tgt']);
-    const seen = rowsOf(statements.find((s) => s.name === 'write/relationship-seen-dates')?.params ?? {});
-    const licence = seen.find((r) => r['type'] === 'LICENSES_TO');
-    expect(licence).toEqual({ type: 'LICENSES_TO', start: 'company:tfixed-acme', end: 'company:tfixed-beta', firstSeen: new CypherDate('2007-07-31'), lastSeen: new CypherDate('2009-01-15') });
-    expect(seen.filter((r) => r['type'] === 'LICENSES_TO')).toHaveLength(1);
-    expect(seen.filter((r) => r['type'] === 'DEVELOPS')).toHaveLength(3);
+    const rows = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {});
+    const licence = rows.find((r) => r['type'] === 'LICENSES_TO');
+    expect(licence).toMatchObject({ type: 'LICENSES_TO', start: 'company:tfixed-acme', end: 'company:tfixed-beta', firstSeen: new CypherDate('2007-07-31'), lastSeen: new CypherDate('2009-01-15') });
+    expect(licence?.['docIds']).toEqual(['doc-01', 'doc-02', 'doc-03']);
+    expect(rows.filter((r) => r['type'] === 'LICENSES_TO')).toHaveLength(1);
+    expect(rows.filter((r) => r['type'] === 'DEVELOPS')).toHaveLength(3);
   });
 
   it('refuses a document twice in one batch, and is deterministic', () => {

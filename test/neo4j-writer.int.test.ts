@@ -222,6 +222,28 @@ describe('Neo4j writer, several documents per transaction', () => {
     expect([licence?.['firstSeen'], licence?.['lastSeen']]).toEqual(['2007-07-31', '2009-01-15']);
   });
 
+  it('keeps the first document\'s properties when documents of one batch disagree, as one per transaction does', async () => {
+    // b states the same licence with other terms and names Acme with a property a did not give.
+    const disagreeing = (run: string) => {
+      const [a, b] = docs(run);
+      const licence = b!.relationships.find((r) => r.type === 'LICENSES_TO');
+      if (licence) licence.properties = { exclusive: false, year: 2009, field: 'oncology' };
+      const acme = b!.entities.find((e) => e.key === key(run, 'Company', 'Acme'));
+      if (acme) acme.properties = { ticker: 'ACME' };
+      return [a!, b!];
+    };
+    const batched = runId();
+    const single = runId();
+    expect((await writeBatch(disagreeing(batched))).transactions).toBe(1);
+    for (const g of disagreeing(single)) await store.writeDocument(g);
+    expect(neutral(batched, await snapshot(batched))).toEqual(neutral(single, await snapshot(single)));
+    const licence = await relationship(batched, 'LICENSES_TO', 'Acme', 'Beta');
+    expect([licence?.['exclusive'], licence?.['year'], licence?.['field']]).toEqual([true, 2007, 'oncology']);
+    expect(licence?.['docIds']).toEqual([`${batched}-a`, `${batched}-b`]);
+    const [acme] = await store.read(`MATCH (n:Entity {key: $key}) RETURN n.ticker AS ticker`, { key: key(batched, 'Company', 'Acme') });
+    expect(acme).toEqual({ ticker: 'ACME' });
+  });
+
   it('skips unchanged documents, replaces changed ones and adds new ones in the same batch', async () => {
     const run = runId();
     const [a, b, c] = docs(run);

@@ -1,18 +1,17 @@
 // Upserts entities on the base label Entity and adds their specific labels in the same statement.
 // The first document to name an entity sets its name and properties; later documents add aliases
-// (their own name included when it differs) and only properties the node does not have yet.
+// (their own name included when it differs) and only the properties the node lacks (a per-key SET, so
+// no copy of the stored map is read back and written again). One row per key (the writer merges a
+// batch's entities by key first).
 // row.labels is a dynamic label list (`SET n:$(…)`, Neo4j 5.26): the writer puts in it only members of
 // the closed NodeLabel list (src/model/vocabulary.ts), each validated against the zod enum
 // (`checkedLabels` in src/writers/write-plan.ts), never text from a document; labels only ever arrive
 // as a parameter, so no label is spliced into the Cypher text either.
 UNWIND $rows AS row
 MERGE (n:Entity {key: row.key})
-ON CREATE SET n.name = row.name,
+ON CREATE SET n += row.properties,
+              n.name = row.name,
               n.aliases = []
-SET n:$(row.labels)
-WITH n, row, properties(n) AS existing
-SET n += row.properties
-SET n += existing
 SET n.aliases = COLLECT {
   UNWIND n.aliases + row.aliases + [row.name] AS alias
   WITH DISTINCT alias
@@ -20,3 +19,5 @@ SET n.aliases = COLLECT {
   RETURN alias
   ORDER BY alias
 }
+SET n:$(row.labels)
+FOREACH (name IN [name IN keys(row.properties) WHERE n[name] IS NULL] | SET n[name] = row.properties[name])

@@ -182,7 +182,7 @@ export interface GraphCounts {
 }
 
 export interface WriteOptions {
-  /** Rows per UNWIND statement (default 1000). */
+  /** Rows per UNWIND statement (default DEFAULT_BATCH_SIZE of write-plan.ts). */
   batchSize?: number;
   /** Rewrite a document even when its content hash is unchanged. */
   force?: boolean;
