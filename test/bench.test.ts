@@ -107,3 +107,15 @@ describe('row-at-a-time baseline graphs', () => {
     expect(rowGraphs(graph, 1)).toHaveLength(1);
   });
 });
+
+describe('one-core pinning', () => {
+  it('names a CPU this process may run on, or none where it cannot pin', async () => {
+    const { pinnableCpu } = await import('../src/bench/one-core-run.ts');
+    const { availableParallelism } = await import('node:os');
+    const cpu = pinnableCpu();
+    if (cpu === undefined) return;
+    expect(Number.isInteger(cpu)).toBe(true);
+    expect(cpu).toBeGreaterThanOrEqual(0);
+    expect(cpu).toBeLessThan(Math.max(availableParallelism(), 64));
+  });
+});

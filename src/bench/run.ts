@@ -1,11 +1,12 @@
-// `npm run bench` as a library: extraction (one core, all cores, compromise reference), ingest into
+// `npm run bench` as a library: extraction (one core pinned, one unpinned process, all cores, compromise reference), ingest into
 // Neo4j (batched vs one row per transaction), scale (1×, 10×, 100×, fresh process per size). Each
 // section reads as the list of its steps; the script only parses arguments and prints.
 import { availableParallelism } from 'node:os';
 import type { Graph } from '../model/graph.ts';
 import { extractText } from '../pipeline.ts';
 import { dataLines } from '../data-files.ts';
-import { compromisePass, documentTexts, extractionPass, readCorpusInputs, sampleInputs, timePasses, warmupSample } from './extraction.ts';
+import { extractionPass, readCorpusInputs, sampleInputs, timePasses, warmupSample } from './extraction.ts';
+import { runOneCore } from './one-core-run.ts';
 import { runExtractionWorkers } from './workers.ts';
 import { runIngest } from './ingest.ts';
 import type { IngestFigures } from './ingest.ts';
@@ -40,13 +41,25 @@ export function defaultSettings(corpusRoot: string, quick: boolean): BenchSettin
 export interface ExtractionFigures {
   corpus: { documents: number; inputKb: number; textKb: number; entitiesPerPass: number; relationshipsPerPass: number; failures: number };
   passes: number;
+  /** One core: a child process pinned to one CPU (see oneCore.pinnedCpu). */
   docsPerSec: number;
   kbPerSec: number;
-  /** Single process = one core, so this is the per-core figure. */
   kbPerSecPerCore: number;
+  oneCore: {
+    /** The CPU the one-core run was pinned to; null when it could not be pinned (then it is one process). */
+    pinnedCpu: number | null;
+    /** CPU time over wall time of the one-core run: 1.0 when pinned. */
+    coresUsed: number;
+  };
+  /**
+   * The same extraction in one unpinned process, for reference: V8 collects garbage and compiles on
+   * background threads, so one process uses more than one core (coresUsed).
+   */
+  singleProcess: { docsPerSec: number; kbPerSec: number; coresUsed: number };
   compromiseKbPerSec: number;
   ratioVsCompromiseParse: number;
   multiCore: { workers: number; docsPerSec: number; kbPerSec: number; kbPerSecPerCore: number };
+  /** All cores (one worker thread per core) over one core. */
   multiCoreSpeedup: number;
 }
 
@@ -72,30 +85,37 @@ export async function benchExtraction(settings: BenchSettings, log: (line: strin
   const all = readCorpusInputs(settings.corpusRoot);
   const inputs = settings.extractionMaxKb === undefined ? all : sampleInputs(all, settings.extractionMaxKb * 1024);
   const inputKb = inputs.reduce((n, i) => n + i.bytes.byteLength, 0) / KB;
-  log(`extraction: ${inputs.length} documents, ${inputKb.toFixed(0)} KB; one core …`);
-  const warm = warmupSample(inputs);
-  const single = timePasses(() => extractionPass(inputs), settings.minMs, () => extractionPass(warm));
-  const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
-  const seconds = single.ms / 1000;
-  const kbPerSec = (pass.textBytes * single.passes) / KB / seconds;
-  const docsPerSec = (pass.docs * single.passes) / seconds;
+  log(`extraction: ${inputs.length} documents, ${inputKb.toFixed(0)} KB; one core (a child process pinned to one CPU), then compromise's bare parse there …`);
+  const one = await runOneCore(settings.corpusRoot, settings.minMs, settings.extractionMaxKb);
+  const oneSeconds = one.ms / 1000;
+  const kbPerSec = (one.textBytes * one.passes) / KB / oneSeconds;
+  const compromiseKbPerSec = (one.compromiseTextBytes * one.compromisePasses) / KB / (one.compromiseMs / 1000);
 
-  log(`extraction: bare compromise parse of the same texts …`);
-  const texts = documentTexts(inputs);
-  const reference = timePasses(() => compromisePass(texts), settings.minMs, () => compromisePass(documentTexts(warm)));
-  const refBytes = reference.result[0]?.textBytes ?? 0;
-  const compromiseKbPerSec = (refBytes * reference.passes) / KB / (reference.ms / 1000);
+  log(`extraction: one unpinned process …`);
+  const warm = warmupSample(inputs);
+  const cpu0 = process.cpuUsage();
+  const single = timePasses(() => extractionPass(inputs), settings.minMs, () => extractionPass(warm));
+  const cpu = process.cpuUsage(cpu0);
+  const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
+  const singleSeconds = single.ms / 1000;
+  const singleCpuMs = ((cpu.user + cpu.system) / 1000) * (single.ms / (single.ms + single.warmupMs));
 
   log(`extraction: ${settings.workers} worker threads …`);
-  const multi = await runExtractionWorkers(inputs, single.passes, settings.workers);
+  const multi = await runExtractionWorkers(inputs, one.passes, settings.workers);
   const multiSeconds = multi.wallMs / 1000;
   const multiKbPerSec = multi.totals.textBytes / KB / multiSeconds;
   return {
-    corpus: { documents: pass.docs, inputKb, textKb: pass.textBytes / KB, entitiesPerPass: pass.entities, relationshipsPerPass: pass.relationships, failures: pass.failures },
-    passes: single.passes,
-    docsPerSec,
+    corpus: { documents: one.docs, inputKb, textKb: one.textBytes / KB, entitiesPerPass: one.entities, relationshipsPerPass: one.relationships, failures: one.failures },
+    passes: one.passes,
+    docsPerSec: (one.docs * one.passes) / oneSeconds,
     kbPerSec,
     kbPerSecPerCore: kbPerSec,
+    oneCore: { pinnedCpu: one.pinnedCpu ?? null, coresUsed: one.cpuMs / one.ms },
+    singleProcess: {
+      docsPerSec: (pass.docs * single.passes) / singleSeconds,
+      kbPerSec: (pass.textBytes * single.passes) / KB / singleSeconds,
+      coresUsed: singleCpuMs / single.ms,
+    },
     compromiseKbPerSec,
     ratioVsCompromiseParse: compromiseKbPerSec === 0 ? 0 : kbPerSec / compromiseKbPerSec,
     multiCore: { workers: multi.workers, docsPerSec: multi.totals.docs / multiSeconds, kbPerSec: multiKbPerSec, kbPerSecPerCore: multiKbPerSec / multi.workers },

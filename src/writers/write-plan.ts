@@ -214,15 +214,23 @@ function mergedEntityRows(entities: readonly Entity[]): Params[] {
     }));
 }
 
-function mentionRow(e: Entity, docId: string): Params {
-  const own = e.mentions.filter((m) => m.docId === docId).sort((a, b) => a.start - b.start || a.end - b.end);
-  return {
-    docId,
-    key: e.key,
-    starts: own.map((m) => new CypherInt(m.start)),
-    ends: own.map((m) => new CypherInt(m.end)),
-    count: new CypherInt(own.length),
-  };
+/**
+ * One mention-merge row per document: its entity keys and, for entity i, the sorted start and end
+ * offsets of its mentions. A row per document rather than per mention keeps the parameters small
+ * (mentions are the most numerous rows; the driver's encoding of a map per row costs more than the
+ * server's work on it).
+ */
+function mentionRow(entities: readonly Entity[], docId: string): Params {
+  const keys: string[] = [];
+  const starts: CypherInt[][] = [];
+  const ends: CypherInt[][] = [];
+  for (const e of entities) {
+    const own = e.mentions.filter((m) => m.docId === docId).sort((a, b) => a.start - b.start || a.end - b.end);
+    keys.push(e.key);
+    starts.push(own.map((m) => new CypherInt(m.start)));
+    ends.push(own.map((m) => new CypherInt(m.end)));
+  }
+  return { docId, keys, starts, ends };
 }
 
 function compareEvidence(a: Evidence, b: Evidence): number {
@@ -388,7 +396,7 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
   };
   add('write/document-merge', cypherText('write/document-merge'), documents.map(({ doc, relationships }) => documentParam(doc, relationships)), 'documents');
   add('write/entity-merge', cypherText('write/entity-merge'), mergedEntityRows(documents.flatMap(({ entities }) => entities)));
-  add('write/mention-merge', cypherText('write/mention-merge'), documents.flatMap(({ doc, entities }) => entities.map((e) => mentionRow(e, doc.docId))));
+  add('write/mention-merge', cypherText('write/mention-merge'), documents.filter(({ entities }) => entities.length > 0).map(({ doc, entities }) => mentionRow(entities, doc.docId)));
   add('write/filing-merge', cypherText('write/filing-merge'), documents.flatMap(({ doc }) => filingRows(doc)));
 
   add('write/relationship-merge', cypherText('write/relationship-merge'), mergedRelationshipRows(documents));
