@@ -4,7 +4,7 @@
 // background threads, so "one process" uses about 1.5 cores of a two-core machine and is not a
 // per-core figure. Times the extraction passes and, on the same CPU, compromise's bare parse of the
 // same texts; prints one JSON line.
-import { compromisePass, documentTexts, extractionPass, readCorpusInputs, sampleInputs, timePasses, warmupSample } from './extraction.ts';
+import { compromisePass, documentTexts, extractionPass, readCorpusInputs, sampleInputs, timePasses } from './extraction.ts';
 
 export interface OneCoreResult {
   docs: number;
@@ -31,13 +31,14 @@ if (!root || !(minMs > 0) || !(maxKb > 0)) {
 
 const all = readCorpusInputs(root);
 const inputs = Number.isFinite(maxKb) ? sampleInputs(all, maxKb * 1024) : all;
-const warm = warmupSample(inputs);
+// Warm-up: one whole pass, so the measured passes run code the optimising compiler has already seen
+// (on one core, compiling competes with the work being measured).
 const cpu0 = process.cpuUsage();
-const single = timePasses(() => extractionPass(inputs), minMs, () => extractionPass(warm));
+const single = timePasses(() => extractionPass(inputs), minMs);
 const cpu = process.cpuUsage(cpu0);
 const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
 const texts = documentTexts(inputs);
-const reference = timePasses(() => compromisePass(texts), minMs, () => compromisePass(documentTexts(warm)));
+const reference = timePasses(() => compromisePass(texts), minMs);
 
 const result: OneCoreResult = {
   ...pass,
