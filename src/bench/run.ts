@@ -35,7 +35,7 @@ export interface BenchSettings {
 export function defaultSettings(corpusRoot: string, quick: boolean): BenchSettings {
   return quick
     ? { corpusRoot, quick, minMs: 1000, workers: availableParallelism(), scaleFactors: [1, 2, 4], ingestFactor: 1, baselineRows: 40, extractionMaxKb: 128, scaleBaseMaxKb: 64 }
-    : { corpusRoot, quick, minMs: 5000, workers: availableParallelism(), scaleFactors: [1, 10, 100], ingestFactor: 10, baselineRows: 200 };
+    : { corpusRoot, quick, minMs: 5000, workers: availableParallelism(), scaleFactors: [1, 10, 100], ingestFactor: 50, baselineRows: 200 };
 }
 
 export interface ExtractionFigures {
