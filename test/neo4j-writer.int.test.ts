@@ -177,6 +177,22 @@ describe('Neo4j writer', () => {
     expect(orphans).toEqual([]);
   });
 
+  it('forgets several documents in one transaction and says which were stored', async () => {
+    const run = runId();
+    await store.writeDocument(dealDocument(run, `${run}-a`));
+    await store.writeDocument(documentGraph(run, `${run}-b`, { licence: { licensor: 'Acme', licensee: 'Beta' }, companies: ['Gamma'] }));
+    await store.writeDocument(documentGraph(run, `${run}-c`, { companies: ['Delta'] }));
+
+    expect(await store.forgetDocuments([`${run}-b`, `${run}-missing`, `${run}-a`])).toEqual([`${run}-b`, `${run}-a`]);
+    const left = await store.read(`MATCH (n:Entity) WHERE n.key CONTAINS $run RETURN n.key AS key`, { run });
+    expect(left.map((r) => r['key'])).toEqual([key(run, 'Company', 'Delta')]);
+    const relationships = await store.read(`MATCH (a:Entity)-[r]->() WHERE a.key CONTAINS $run RETURN count(r) AS n`, { run });
+    expect(relationships).toEqual([{ n: 0 }]);
+    expect(await store.forgetDocuments([`${run}-a`])).toEqual([]);
+    expect(await store.forgetDocuments([`${run}-c`])).toEqual([`${run}-c`]);
+    expect(await snapshot(run)).toEqual({ nodes: [], relationships: [] });
+  });
+
   it('stores a hostile name verbatim and deletes nothing', async () => {
     const run = runId();
     const sentinel = `${run}-sentinel`;

@@ -103,13 +103,15 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
   }
 }
 
-/** Removes documents and what only they supported. Returns, per docId, whether it was stored. */
+/**
+ * Removes documents and what only they supported, all in one transaction (all or none). Returns, per
+ * docId, whether it was stored.
+ */
 export async function forget(docIds: readonly string[], config: Neo4jConfig): Promise<{ docId: string; removed: boolean }[]> {
   const store = await Neo4jGraphStore.open(config);
   try {
-    const out: { docId: string; removed: boolean }[] = [];
-    for (const docId of docIds) out.push({ docId, removed: await store.forgetDocument(docId) });
-    return out;
+    const removed = new Set(await store.forgetDocuments(docIds));
+    return docIds.map((docId) => ({ docId, removed: removed.has(docId) }));
   } finally {
     await store.close();
   }

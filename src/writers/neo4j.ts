@@ -396,6 +396,27 @@ export class Neo4jGraphStore {
     }
   }
 
+  /**
+   * Removes several documents and everything only they supported, in one transaction (one statement
+   * per step for all of them). Returns the ids that were stored, in the order given.
+   */
+  async forgetDocuments(docIds: readonly string[]): Promise<string[]> {
+    if (docIds.length === 0) return [];
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const found = await tx.run(cypherText('read/documents-stored'), { docIds: [...new Set(docIds)] });
+        const stored = new Set(found.records.map((r) => String(r.get('docId'))));
+        if (stored.size > 0) for (const s of forgetBatchStatements([...stored])) await tx.run(s.cypher, toDriverParams(s.params));
+        return docIds.filter((docId) => stored.has(docId));
+      });
+    } catch (error) {
+      throw toKgError(error, this.config, `forgetting ${docIds.length} documents (${docIds[0] ?? '?'} …)`);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Node counts by label and relationship counts by type. */
   async counts(): Promise<GraphCounts> {
     const nodes = await this.read(cypherText('read/node-counts'));
