@@ -1,6 +1,7 @@
-// `npm run bench` as a library: extraction (one core pinned, one unpinned process, all cores, compromise reference), ingest into
-// Neo4j (batched vs one row per transaction), scale (1×, 10×, 100×, fresh process per size). Each
-// section reads as the list of its steps; the script only parses arguments and prints.
+// `npm run bench` as a library: extraction (one core pinned, one unpinned process, all cores,
+// compromise reference), ingest into Neo4j (batched vs one row per transaction), scale (1×, 10×, 100×,
+// fresh process per size). Each section reads as the list of its steps; the script only parses
+// arguments and prints.
 import { availableParallelism } from 'node:os';
 import type { Graph } from '../model/graph.ts';
 import { extractText } from '../pipeline.ts';

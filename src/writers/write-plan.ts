@@ -237,6 +237,11 @@ function compareEvidence(a: Evidence, b: Evidence): number {
   return a.start - b.start || a.end - b.end || byString(a.rule, b.rule);
 }
 
+/** Canonical relationship order: by type, then start key, then end key. */
+function compareRelationships(a: Pick<Relationship, 'type' | 'start' | 'end'>, b: Pick<Relationship, 'type' | 'start' | 'end'>): number {
+  return byString(a.type, b.type) || byString(a.start, b.start) || byString(a.end, b.end);
+}
+
 /** The document's date for firstSeen/lastSeen (YYYY-MM-DD), undefined when it has no full date. */
 function fullDate(doc: DocumentInfo): string | undefined {
   return doc.asOf !== undefined && isIsoDate(doc.asOf) ? doc.asOf : undefined;
@@ -281,7 +286,7 @@ function mergedRelationshipRows(documents: readonly { doc: DocumentInfo; relatio
       }
     }
   }
-  return [...byIdentity.values()].sort((a, b) => byString(a.type, b.type) || byString(a.start, b.start) || byString(a.end, b.end)).map(relationshipParam);
+  return [...byIdentity.values()].sort(compareRelationships).map(relationshipParam);
 }
 
 function relationshipParam(row: RelationshipRow): Params {
@@ -365,8 +370,6 @@ export function lockStatement(docIds: readonly string[]): Statement {
 export function documentRows(graph: Graph): number {
   return Math.max(1, graph.entities.length, graph.relationships.length);
 }
-
-const compareRelationships = (a: Relationship, b: Relationship): number => byString(a.type, b.type) || byString(a.start, b.start) || byString(a.end, b.end);
 
 /**
  * Statements that write the graphs of several documents (one document per graph) in one go, assuming
