@@ -119,3 +119,16 @@ describe('one-core pinning', () => {
     expect(cpu).toBeLessThan(Math.max(availableParallelism(), 64));
   });
 });
+
+describe('bench child processes', () => {
+  it('reads the last JSON line a child prints, checked against a schema, and names a failing child', async () => {
+    const { runJsonChild } = await import('../src/bench/json-child.ts');
+    const { z } = await import('zod');
+    const Figures = z.object({ rate: z.number() });
+    const script = (body: string) => ['-e', body];
+    await expect(runJsonChild(process.execPath, script('console.log("warming up"); console.log(JSON.stringify({ rate: 5 }))'), Figures, 'probe')).resolves.toEqual({ rate: 5 });
+    await expect(runJsonChild(process.execPath, script('process.exit(3)'), Figures, 'probe')).rejects.toMatchObject({ code: 'INPUT_MALFORMED', message: expect.stringContaining('probe failed (exit 3)') });
+    await expect(runJsonChild(process.execPath, script('console.log("not json")'), Figures, 'probe')).rejects.toMatchObject({ code: 'SCHEMA_INVALID' });
+    await expect(runJsonChild(process.execPath, script('console.log(JSON.stringify({ rate: "fast" }))'), Figures, 'probe')).rejects.toMatchObject({ code: 'SCHEMA_INVALID' });
+  });
+});

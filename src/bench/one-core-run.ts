@@ -1,9 +1,9 @@
 // Runs one-core-child.ts pinned to one CPU with `taskset` (util-linux) where there is one, so the
 // one-core figures are measured on one core; elsewhere the child runs unpinned and the report says so.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { KgError } from '../errors.ts';
+import { runJsonChild } from './json-child.ts';
 import type { OneCoreResult } from './one-core-child.ts';
 
 const OneCoreOutput = z.object({
@@ -38,27 +38,9 @@ export interface OneCoreFigures extends OneCoreResult {
   pinnedCpu: number | undefined;
 }
 
-export function runOneCore(corpusRoot: string, minMs: number, maxKb?: number): Promise<OneCoreFigures> {
+export async function runOneCore(corpusRoot: string, minMs: number, maxKb?: number): Promise<OneCoreFigures> {
   const cpu = pinnableCpu();
   const node = [RUNNER, CHILD, corpusRoot, String(minMs), ...(maxKb === undefined ? [] : [String(maxKb)])];
   const [command, args] = cpu === undefined ? [process.execPath, node] : ['taskset', ['-c', String(cpu), process.execPath, ...node]];
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || line === '') {
-        reject(new KgError('INPUT_MALFORMED', `one-core extraction run failed (exit ${String(code)})`, { subject: 'bench' }));
-        return;
-      }
-      const parsed = OneCoreOutput.safeParse(JSON.parse(line));
-      if (parsed.success) resolve({ ...parsed.data, pinnedCpu: cpu });
-      else reject(new KgError('SCHEMA_INVALID', `one-core extraction run printed unexpected figures: ${line.slice(0, 200)}`, { subject: 'bench' }));
-    });
-  });
+  return { ...(await runJsonChild(command, args, OneCoreOutput, 'one-core extraction run')), pinnedCpu: cpu };
 }

@@ -1,9 +1,8 @@
 // Runs each scale size in its own child process (honest peak memory per size) and fits the slope
 // of log(time) on log(size).
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { KgError } from '../errors.ts';
+import { runJsonChild } from './json-child.ts';
 import type { ScaleChildResult } from './scale-child.ts';
 import { logLogSlope } from './scale.ts';
 
@@ -25,25 +24,8 @@ const RUNNER = fileURLToPath(new URL('../../bin/run.js', import.meta.url));
 const CHILD = fileURLToPath(new URL('./scale-child.ts', import.meta.url));
 
 export function runScaleChild(corpusRoot: string, factor: number, maxBaseKb?: number): Promise<ScaleChildResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [RUNNER, CHILD, corpusRoot, String(factor), ...(maxBaseKb === undefined ? [] : [String(maxBaseKb)])], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      out += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const line = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || line === '') {
-        reject(new KgError('INPUT_MALFORMED', `scale run ${factor}× failed (exit ${String(code)})`, { subject: 'bench' }));
-        return;
-      }
-      const parsed = ScaleChildOutput.safeParse(JSON.parse(line));
-      if (parsed.success) resolve(parsed.data);
-      else reject(new KgError('SCHEMA_INVALID', `scale run ${factor}× printed unexpected figures: ${line.slice(0, 200)}`, { subject: 'bench' }));
-    });
-  });
+  const args = [RUNNER, CHILD, corpusRoot, String(factor), ...(maxBaseKb === undefined ? [] : [String(maxBaseKb)])];
+  return runJsonChild(process.execPath, args, ScaleChildOutput, `scale run ${factor}×`);
 }
 
 export interface ScaleFigures {
