@@ -15,7 +15,6 @@ import {
   batchWriteStatements,
   cypherText,
   forgetBatchStatements,
-  forgetStatements,
   lockStatement,
   schemaStatements,
   splitByDocument,
@@ -381,19 +380,7 @@ export class Neo4jGraphStore {
 
   /** Removes a document and everything only it supported. False when the document is not stored. */
   async forgetDocument(docId: string): Promise<boolean> {
-    const session = this.driver.session({ database: this.config.database });
-    try {
-      return await session.executeWrite(async (tx) => {
-        const stored = await tx.run(cypherText('write/document-hash'), { docId });
-        if (stored.records.length === 0) return false;
-        for (const s of forgetStatements(docId)) await tx.run(s.cypher, toDriverParams(s.params));
-        return true;
-      });
-    } catch (error) {
-      throw toKgError(error, this.config, `forgetting document ${docId}`);
-    } finally {
-      await session.close();
-    }
+    return (await this.forgetDocuments([docId])).length > 0;
   }
 
   /**
@@ -411,7 +398,7 @@ export class Neo4jGraphStore {
         return docIds.filter((docId) => stored.has(docId));
       });
     } catch (error) {
-      throw toKgError(error, this.config, `forgetting ${docIds.length} documents (${docIds[0] ?? '?'} …)`);
+      throw toKgError(error, this.config, docIds.length === 1 ? `forgetting document ${docIds[0] ?? '?'}` : `forgetting ${docIds.length} documents (${docIds[0] ?? '?'} …)`);
     } finally {
       await session.close();
     }

@@ -364,8 +364,8 @@ export function lockStatement(docIds: readonly string[]): Statement {
 
 /**
  * Rows a document adds to a batch: the unit of the row budget that decides how many documents share a
- * transaction. Its largest kind of row (entities, which give as many mention rows, or relationships)
- * counts, so a batch of up to `batchSize` rows runs each statement of the plan once.
+ * transaction. Its largest kind of row (entities or relationships) counts, so a batch of up to
+ * `batchSize` rows runs each statement of the plan once.
  */
 export function documentRows(graph: Graph): number {
   return Math.max(1, graph.entities.length, graph.relationships.length);
