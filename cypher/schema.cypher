@@ -71,6 +71,17 @@ CREATE CONSTRAINT filing_accession_number IF NOT EXISTS
 FOR (f:Filing)
 REQUIRE f.accessionNumber IS UNIQUE;
 
+// Evidence: one node per relationship and document that states it (key = fact|docId); `fact` is the
+// relationship's key (r.key), so a relationship's evidence is an index seek:
+// MATCH (a)-[r:LICENSES_TO]->(b) MATCH (e:Evidence {fact: r.key}) RETURN e.docId, e.sentences
+CREATE CONSTRAINT evidence_key IF NOT EXISTS
+FOR (e:Evidence)
+REQUIRE e.key IS UNIQUE;
+
+CREATE INDEX evidence_fact IF NOT EXISTS
+FOR (e:Evidence)
+ON (e.fact);
+
 // Name lookups: exact names per label, and aliases (lists of strings) on the base label.
 CREATE INDEX entity_name IF NOT EXISTS
 FOR (n:Entity)

@@ -41,7 +41,8 @@ Neo4j Browser: ${browser}
 Load the colours and captions: drag ${STYLE} onto the Browser, or run :style and paste it.
 A first query to paste (who licenses what to whom, with the sentences that say so):
   MATCH (a:Company {name: 'ImmunoGen'})-[r:LICENSES_TO]->(b:Company)
-  RETURN a.name, b.name, r.exclusive, r.field, r.year, r.sentences, r.rules
+  MATCH (e:Evidence {fact: r.key})
+  RETURN a.name, b.name, r.exclusive, r.field, r.year, e.docId, e.sentences, e.rules
 The whole neighbourhood as a picture:
   MATCH (c:Company {name: 'ImmunoGen'})-[r]-(x:Entity) RETURN c, r, x
 More: npm run kg -- query licenses | milestones | drugs-by-target | company-pipeline | shortest-path | evidence`);

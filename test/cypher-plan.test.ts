@@ -17,6 +17,7 @@ import {
   batchWriteStatements,
   forgetBatchStatements,
   lockStatement,
+  relationshipRowStatements,
   documentRows,
   DocumentBatches,
   type Params,
@@ -95,12 +96,15 @@ describe('writeStatements', () => {
     const doc = statements.find((s) => s.name === 'write/document-merge')?.params['document'] as Record<string, ParamValue>;
     expect(doc['asOf']).toEqual(new CypherDate('2007-07-31'));
     expect(doc['sentenceCount']).toEqual(new CypherInt(10));
-    const licence = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).find((r) => r['type'] === 'LICENSES_TO') ?? {};
-    expect(licence['starts']).toEqual([expect.any(CypherInt)]);
+    const relationships = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {});
+    const evidence = rowsOf(statements.find((s) => s.name === 'write/evidence-create')?.params ?? {});
+    const licence = relationships.find((r) => r['type'] === 'LICENSES_TO') ?? {};
     expect(licence['properties']).toEqual({ effectiveDate: new CypherDate('2007-07-31'), exclusive: true, year: new CypherInt(2007) });
-    const milestone = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).find((r) => r['type'] === 'EARNED_MILESTONE') ?? {};
+    expect(licence['documentCount']).toEqual(new CypherInt(1));
+    expect(evidence.find((r) => r['fact'] === licence['key'])?.['starts']).toEqual([expect.any(CypherInt)]);
+    const milestone = relationships.find((r) => r['type'] === 'EARNED_MILESTONE') ?? {};
     // A confidence of exactly 1 stays a plain number (a Float), so the list never mixes types.
-    expect(milestone['confidences']).toEqual([1]);
+    expect(evidence.find((r) => r['fact'] === milestone['key'])?.['confidences']).toEqual([1]);
     expect((milestone['properties'] as Record<string, ParamValue>)['amount']).toEqual(new CypherInt(5000000));
   });
 
@@ -116,7 +120,12 @@ describe('writeStatements', () => {
     expect(types).toContain('LICENSES_TO');
     expect(names.some((n) => n.includes(':'))).toBe(false);
     expect(names).toContain('write/filing-merge');
-    expect(names.at(-1)).toBe('write/relationship-merge');
+    // Evidence nodes come last: one per relationship and document, keyed by the relationship's key.
+    expect(names.slice(-2)).toEqual(['write/relationship-merge', 'write/evidence-create']);
+    const keys = new Set(rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).map((r) => r['key']));
+    const facts = rowsOf(statements.find((s) => s.name === 'write/evidence-create')?.params ?? {}).map((r) => r['fact']);
+    expect(new Set(facts)).toEqual(keys);
+    expect(facts).toHaveLength(keys.size);
   });
 
   it('splits rows into batches of the given size', () => {
@@ -138,6 +147,18 @@ describe('writeStatements', () => {
     expect(() => writeStatements(dangling)).toThrow(/does not contain/);
   });
 
+  it('gives the row-at-a-time baseline one group per relationship: its relationship-merge row and its Evidence row', () => {
+    const graph = full();
+    const groups = relationshipRowStatements(graph);
+    expect(groups).toHaveLength(graph.relationships.length);
+    for (const group of groups) {
+      expect(group.map((s) => s.name)).toEqual(['write/relationship-merge', 'write/evidence-create']);
+      const [relationship] = rowsOf(group[0]?.params ?? {});
+      const evidence = rowsOf(group[1]?.params ?? {});
+      expect(evidence.map((r) => r['fact'])).toEqual([relationship?.['key']]);
+    }
+  });
+
   it('forget statements take only the docId parameter', () => {
     for (const s of forgetStatements('doc-a')) expect(s.params).toEqual({ docId: 'doc-a' });
   });
@@ -157,14 +178,18 @@ describe('batchWriteStatements', () => {
     const twenty = batchWriteStatements(Array.from({ length: 20 }, (_, i) => doc(i))).map((s) => s.name);
     expect(twenty).toEqual(one);
     expect(new Set(twenty).size).toBe(twenty.length);
-    expect(twenty.at(-1)).toBe('write/relationship-merge');
+    expect(twenty.slice(-2)).toEqual(['write/relationship-merge', 'write/evidence-create']);
   });
 
-  it('keeps rows in document order, each carrying its docId, and one relationship row with every document\'s evidence', () => {
+  it('keeps rows in document order, each carrying its docId, and one relationship row for the documents that state it', () => {
     const statements = batchWriteStatements([doc(2), doc(1)]);
     const licences = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {}).filter((r) => r['type'] === 'LICENSES_TO');
-    expect(licences.map((r) => r['docIds'])).toEqual([['doc-02', 'doc-01']]);
-    expect(licences.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).', 'Acme licensed Beta (1).']]);
+    expect(licences.map((r) => r['documentCount'])).toEqual([new CypherInt(2)]);
+    // One Evidence row per document, in document order, each with that document's sentences only.
+    const evidence = rowsOf(statements.find((s) => s.name === 'write/evidence-create')?.params ?? {}).filter((r) => r['fact'] === licences[0]?.['key']);
+    expect(evidence.map((r) => r['docId'])).toEqual(['doc-02', 'doc-01']);
+    expect(evidence.map((r) => r['key'])).toEqual([`${String(licences[0]?.['key'])}|doc-02`, `${String(licences[0]?.['key'])}|doc-01`]);
+    expect(evidence.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).'], ['Acme licensed Beta (1).']]);
     const mentions = rowsOf(statements.find((s) => s.name === 'write/mention-merge')?.params ?? {});
     expect(new Set(mentions.map((r) => r['docId']))).toEqual(new Set(['doc-02', 'doc-01']));
     expect(mentions[0]?.['docId']).toBe('doc-02');
@@ -186,7 +211,10 @@ describe('batchWriteStatements', () => {
     const rows = rowsOf(statements.find((s) => s.name === 'write/relationship-merge')?.params ?? {});
     const licence = rows.find((r) => r['type'] === 'LICENSES_TO');
     expect(licence).toMatchObject({ type: 'LICENSES_TO', start: 'company:tfixed-acme', end: 'company:tfixed-beta', firstSeen: new CypherDate('2007-07-31'), lastSeen: new CypherDate('2009-01-15') });
-    expect(licence?.['docIds']).toEqual(['doc-01', 'doc-02', 'doc-03']);
+    expect(licence?.['key']).toBe('LICENSES_TO|company:tfixed-acme|company:tfixed-beta');
+    expect(licence?.['documentCount']).toEqual(new CypherInt(3));
+    const evidence = rowsOf(statements.find((s) => s.name === 'write/evidence-create')?.params ?? {}).filter((r) => r['fact'] === licence?.['key']);
+    expect(evidence.map((r) => r['docId'])).toEqual(['doc-01', 'doc-02', 'doc-03']);
     expect(rows.filter((r) => r['type'] === 'LICENSES_TO')).toHaveLength(1);
     expect(rows.filter((r) => r['type'] === 'DEVELOPS')).toHaveLength(3);
   });
@@ -285,7 +313,7 @@ describe('example queries', () => {
 
   it('use only relationship types and labels of the vocabulary', () => {
     const known = new Set<string>([...RELATIONSHIP_TYPES, 'MENTIONS', 'FILED', 'CONTAINS']);
-    const labels = new Set<string>([...NodeLabel.options, 'Entity', 'Document', 'Filing']);
+    const labels = new Set<string>([...NodeLabel.options, 'Entity', 'Document', 'Filing', 'Evidence']);
     const dir = join(CYPHER_DIR, 'queries');
     for (const file of readdirSync(dir)) {
       const text = readFileSync(join(dir, file), 'utf8').replace(/^\/\/.*$/gm, '');

@@ -110,17 +110,18 @@ describe('hostile text in the graph', () => {
 
     const facts = await store.read(
       `MATCH (a:Entity)-[r]->(b:Entity) WHERE a.key STARTS WITH $prefix
-       RETURN type(r) AS type, r.territory AS territory, r.sentences AS sentences, r.rules AS rules, r.docIds AS docIds ORDER BY a.key`,
+       MATCH (e:Evidence {fact: r.key})
+       RETURN type(r) AS type, r.territory AS territory, e.sentences AS sentences, e.rules AS rules, e.docId AS docId ORDER BY a.key`,
       { prefix: `company:${run}-hostile-` },
     );
     expect(facts).toHaveLength(graph.relationships.length);
-    const expectedFacts = graph.relationships.map((r) => canonical({ type: 'LICENSES_TO', territory: r.properties['territory'], sentences: [r.evidence[0]!.sentence], rules: [r.evidence[0]!.rule], docIds: [docId] }));
+    const expectedFacts = graph.relationships.map((r) => canonical({ type: 'LICENSES_TO', territory: r.properties['territory'], sentences: [r.evidence[0]!.sentence], rules: [r.evidence[0]!.rule], docId }));
     expect(facts.map(canonical).sort()).toEqual(expectedFacts.sort());
 
     // Nothing else moved: the sentinel document is whole, nobody gained a label outside the vocabulary.
     expect(await footprint(sentinelId)).toEqual(sentinelBefore);
     const labels = await store.read('MATCH (n) WHERE n.key CONTAINS $run OR n.docId CONTAINS $run UNWIND labels(n) AS label RETURN DISTINCT label', { run });
-    const allowed = new Set<string>([...NodeLabel.options, 'Entity', 'Document', 'Filing']);
+    const allowed = new Set<string>([...NodeLabel.options, 'Entity', 'Document', 'Filing', 'Evidence']);
     for (const r of labels) expect(allowed.has(String(r['label'])), String(r['label'])).toBe(true);
     expect(await store.read('MATCH (n:Hacked) RETURN count(n) AS n')).toEqual([{ n: 0 }]);
 
@@ -184,6 +185,13 @@ describe('labels and relationship types', () => {
 /** A document's nodes and relationships as sorted text. */
 async function footprint(docId: string): Promise<{ nodes: string[]; relationships: string[] }> {
   const nodes = await store.read('MATCH (d:Document {docId: $docId})-[:MENTIONS]->(n) RETURN n.key AS key, n.name AS name, labels(n) AS labels, n.aliases AS aliases UNION MATCH (d:Document {docId: $docId}) RETURN d.docId AS key, d.contentHash AS name, labels(d) AS labels, [] AS aliases', { docId });
-  const relationships = await store.read('MATCH (a)-[r]->(b) WHERE $docId IN r.docIds RETURN a.key AS a, type(r) AS type, b.key AS b, r.sentences AS sentences', { docId });
+  const relationships = await store.read(
+    `MATCH (d:Document {docId: $docId})
+     UNWIND range(0, size(d.factTypes) - 1) AS i
+     MATCH (a:Entity {key: d.factStarts[i]})-[r]->(b:Entity {key: d.factEnds[i]}) WHERE type(r) = d.factTypes[i]
+     MATCH (e:Evidence {key: r.key + '|' + $docId})
+     RETURN a.key AS a, type(r) AS type, b.key AS b, e.sentences AS sentences`,
+    { docId },
+  );
   return { nodes: nodes.map(canonical).sort(), relationships: relationships.map(canonical).sort() };
 }

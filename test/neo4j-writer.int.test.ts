@@ -45,13 +45,20 @@ async function snapshot(run: string): Promise<{ nodes: string[]; relationships: 
   return { nodes: sorted(nodes.map((r) => r['n'])), relationships: sorted(relationships) };
 }
 
+/**
+ * A relationship's properties, with `docIds` and `sentences` read from its Evidence nodes (by docId,
+ * each document's sentences in offset order).
+ */
 async function relationship(run: string, type: string, start: string, end: string): Promise<Record<string, unknown> | undefined> {
-  const rows = await store.read(`MATCH (:Entity {key: $start})-[r]->(:Entity {key: $end}) WHERE type(r) = $type RETURN properties(r) AS p`, {
-    start: key(run, 'Company', start),
-    end: key(run, 'Company', end),
-    type,
-  });
-  return rows[0]?.['p'] as Record<string, unknown> | undefined;
+  const rows = await store.read(
+    `MATCH (:Entity {key: $start})-[r]->(:Entity {key: $end}) WHERE type(r) = $type
+     RETURN properties(r) AS p,
+            COLLECT { MATCH (e:Evidence {fact: r.key}) RETURN e.docId ORDER BY e.docId } AS docIds,
+            COLLECT { MATCH (e:Evidence {fact: r.key}) WITH e ORDER BY e.docId UNWIND e.sentences AS s RETURN s } AS sentences`,
+    { start: key(run, 'Company', start), end: key(run, 'Company', end), type },
+  );
+  const row = rows[0];
+  return row ? { ...(row['p'] as Record<string, unknown>), docIds: row['docIds'], sentences: row['sentences'] } : undefined;
 }
 
 const dealDocument = (run: string, docId: string, extra: FixtureOptions = {}) =>
@@ -95,9 +102,10 @@ describe('Neo4j writer', () => {
     expect(filed).toEqual({ company: key(run, 'Company', 'Acme'), accession: `${run}-07-000001`, reportDate: 'DATE NOT NULL' });
     const [types] = await store.read(
       `MATCH (d:Document {docId: $docId})-[m:MENTIONS]->(:Entity {key: $acme})-[r:EARNED_MILESTONE]->()
+       MATCH (e:Evidence {fact: r.key})
        RETURN valueType(d.asOf) AS asOf, valueType(d.sentenceCount) AS sentenceCount, valueType(m.starts) AS mentionStarts,
-              valueType(r.amount) AS amount, valueType(r.starts) AS starts, valueType(r.confidences) AS confidences,
-              valueType(r.firstSeen) AS firstSeen, r.docIds AS docIds`,
+              valueType(r.amount) AS amount, valueType(r.documentCount) AS documentCount, valueType(e.starts) AS starts,
+              valueType(e.confidences) AS confidences, valueType(r.firstSeen) AS firstSeen, e.docId AS docId`,
       { docId: `${run}-doc`, acme: key(run, 'Company', 'Acme') },
     );
     expect(types).toEqual({
@@ -105,10 +113,11 @@ describe('Neo4j writer', () => {
       sentenceCount: 'INTEGER NOT NULL',
       mentionStarts: 'LIST<INTEGER NOT NULL> NOT NULL',
       amount: 'INTEGER NOT NULL',
+      documentCount: 'INTEGER NOT NULL',
       starts: 'LIST<INTEGER NOT NULL> NOT NULL',
       confidences: 'LIST<FLOAT NOT NULL> NOT NULL',
       firstSeen: 'DATE NOT NULL',
-      docIds: [`${run}-doc`],
+      docId: `${run}-doc`,
     });
     const [labels] = await store.read(`MATCH (n:Entity {key: $key}) RETURN labels(n) AS labels`, { key: key(run, 'Drug', 'XB-1') });
     expect((labels?.['labels'] as string[]).sort()).toEqual(['Drug', 'Entity']);
@@ -140,8 +149,9 @@ describe('Neo4j writer', () => {
     expect(result.status).toBe('replaced');
 
     const licence = await relationship(run, 'LICENSES_TO', 'Acme', 'Beta');
-    expect(licence?.['docIds']).toEqual([`${run}-b`, `${run}-a`]);
-    expect(licence?.['sentences']).toEqual(['Acme licensed Beta.', 'Acme and Beta amended their licence.']);
+    expect(licence?.['docIds']).toEqual([`${run}-a`, `${run}-b`]);
+    expect(licence?.['sentences']).toEqual(['Acme and Beta amended their licence.', 'Acme licensed Beta.']);
+    expect(licence?.['documentCount']).toBe(2);
     expect(licence?.['firstSeen']).toBe('2009-01-15');
     expect(licence?.['lastSeen']).toBe('2010-03-01');
     // Facts only the old version supported are gone, nodes and relationships alike.
@@ -165,7 +175,10 @@ describe('Neo4j writer', () => {
     const facts = snap.relationships.filter((r) => !r.includes('"MENTIONS"'));
     expect(facts).toHaveLength(1);
     expect(facts[0]).toContain('"LICENSES_TO"');
-    expect(facts[0]).toContain(`"docIds":["${run}-b"]`);
+    expect(facts[0]).toContain('"documentCount":1');
+    const evidence = snap.nodes.filter((n) => n.includes('"Evidence"'));
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]).toContain(`"docId":"${run}-b"`);
     const left = await store.read(`MATCH (n:Entity) WHERE n.key CONTAINS $run RETURN n.key AS key ORDER BY key`, { run });
     expect(left.map((r) => r['key'])).toEqual([key(run, 'Company', 'Acme'), key(run, 'Company', 'Beta'), key(run, 'Company', 'Gamma')]);
 
@@ -282,14 +295,18 @@ describe('Neo4j writer, several documents per transaction', () => {
     expect(gamma).toEqual([{ docIds: [`${run}-c`] }]);
   });
 
-  it('forgets a document stored before Documents listed their relationships, by walking its mentions', async () => {
+  it('recounts documents and seen dates from the evidence left when one document of a batch is forgotten', async () => {
     const run = runId();
     const [a, b] = docs(run);
     await writeBatch([a!, b!]);
-    await store.write(`MATCH (d:Document {docId: $docId}) REMOVE d.factTypes, d.factStarts, d.factEnds`, { docId: `${run}-a` });
+    expect((await relationship(run, 'LICENSES_TO', 'Acme', 'Beta'))?.['documentCount']).toBe(2);
+    expect(await store.forgetDocument(`${run}-b`)).toBe(true);
+    const licence = await relationship(run, 'LICENSES_TO', 'Acme', 'Beta');
+    expect(licence).toMatchObject({ docIds: [`${run}-a`], documentCount: 1, firstSeen: '2007-07-31', lastSeen: '2007-07-31' });
+    expect(licence?.['sentences']).toEqual(['Acme granted Beta an exclusive licence.']);
     expect(await store.forgetDocument(`${run}-a`)).toBe(true);
-    expect((await relationship(run, 'LICENSES_TO', 'Acme', 'Beta'))?.['docIds']).toEqual([`${run}-b`]);
-    expect(await relationship(run, 'EARNED_MILESTONE', 'Acme', 'Beta')).toBeUndefined();
+    expect(await relationship(run, 'LICENSES_TO', 'Acme', 'Beta')).toBeUndefined();
+    expect(await store.read(`MATCH (e:Evidence) WHERE e.key CONTAINS $run RETURN e.key AS key`, { run })).toEqual([]);
   });
 
   it('writes the documents of a failing batch one per transaction, so only the bad one fails', async () => {

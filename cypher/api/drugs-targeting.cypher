@@ -4,6 +4,7 @@ WHERE target.key IN $keys
 RETURN drug {.key, .name, labels: [label IN labels(drug) WHERE label <> 'Entity']} AS drug,
        target {.key, .name, labels: [label IN labels(target) WHERE label <> 'Entity']} AS target,
        properties(targets) AS properties,
+       COLLECT { MATCH (evidence:Evidence {fact: targets.key}) RETURN evidence.docId ORDER BY evidence.docId } AS docIds,
        COLLECT { MATCH (drug)-[:IN_PHASE]->(phase:Phase) RETURN phase.key ORDER BY phase.key } AS phases,
        COLLECT {
          MATCH (developer:Company)-[:DEVELOPS]->(drug)

@@ -6,6 +6,7 @@ WHERE ($licensorKeys IS NULL OR licensor.key IN $licensorKeys)
 RETURN licensor {.key, .name, labels: [label IN labels(licensor) WHERE label <> 'Entity']} AS licensor,
        licensee {.key, .name, labels: [label IN labels(licensee) WHERE label <> 'Entity']} AS licensee,
        properties(licence) AS properties,
+       COLLECT { MATCH (evidence:Evidence {fact: licence.key}) RETURN evidence.docId ORDER BY evidence.docId } AS docIds,
        COLLECT {
          MATCH (licensee)-[:LICENSES]->(licensed:Entity)
          RETURN licensed {.key, .name, labels: [label IN labels(licensed) WHERE label <> 'Entity']}

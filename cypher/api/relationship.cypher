@@ -1,5 +1,14 @@
-// One relationship by its identity (start key, end key); the caller checks the type, which cannot be
-// a parameter in a pattern.
+// The evidence behind one relationship, by its identity (type, start key, end key): one row per
+// document that states it (its Evidence node), with the parallel lists of sentences, offsets, rules and
+// confidences. The relationship's key (type|start|end) is the `fact` of its Evidence nodes; matching
+// the relationship first keeps evidence of a relationship that is gone out of the answer.
 MATCH (source:Entity {key: $start})-[fact]->(target:Entity {key: $end})
 WHERE type(fact) = $type
-RETURN properties(fact) AS properties
+MATCH (evidence:Evidence {fact: fact.key})
+RETURN evidence.docId AS docId,
+       evidence.sentences AS sentences,
+       evidence.starts AS starts,
+       evidence.ends AS ends,
+       evidence.rules AS rules,
+       evidence.confidences AS confidences
+ORDER BY docId

@@ -8,12 +8,12 @@ WHERE ($licensor = '' OR toLower($licensor) IN [toLower(licensor.name)] + [alias
   AND ($licensee = '' OR toLower($licensee) IN [toLower(licensee.name)] + [alias IN licensee.aliases | toLower(alias)])
 RETURN licensor.name AS licensor,
        licensee.name AS licensee,
-       licence {.*, docIds: null, sentences: null, starts: null, ends: null, rules: null, confidences: null, firstSeen: null, lastSeen: null} AS terms,
+       licence {.*, key: null, documentCount: null, firstSeen: null, lastSeen: null} AS terms,
        COLLECT {
          MATCH (licensee)-[:LICENSES]->(licensed:Entity)
          RETURN licensed.name
          ORDER BY licensed.name
        } AS licenseeLicenses,
-       size(licence.docIds) AS evidence,
+       licence.documentCount AS documents,
        licence.firstSeen AS firstSeen
 ORDER BY licensor, licensee

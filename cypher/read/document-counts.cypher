@@ -1,5 +1,5 @@
 // One document's part of the graph: the entities it mentions by label, and the relationships it
-// supports (has evidence on) by type.
+// supports (has evidence on) by type, from the list of them the Document keeps (factTypes).
 MATCH (d:Document {docId: $docId})
 RETURN COLLECT {
          MATCH (d)-[:MENTIONS]->(n:Entity)
@@ -9,10 +9,8 @@ RETURN COLLECT {
          ORDER BY label
        } AS nodes,
        COLLECT {
-         MATCH (d)-[:MENTIONS]->(:Entity)-[r]->(:Entity)
-         WHERE $docId IN r.docIds
-         WITH DISTINCT r
-         WITH type(r) AS type, count(*) AS count
+         UNWIND coalesce(d.factTypes, []) AS type
+         WITH type, count(*) AS count
          RETURN {key: type, count: count}
          ORDER BY type
        } AS relationships

@@ -25,7 +25,7 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
 const PropertyMap = z.record(z.string(), z.unknown());
 
-/** A fact relationship with its own properties apart from the provenance lists. */
+/** A fact relationship: its own properties (apart from the writer's key, documentCount and dates) and the documents that state it. */
 export const GraphRelationship = z.object({
   type: RelationshipType,
   start: EntityRef,
@@ -73,17 +73,22 @@ export interface DealGraph {
   close(): Promise<void>;
 }
 
-const PROVENANCE = new Set(['docIds', 'sentences', 'starts', 'ends', 'rules', 'confidences', 'firstSeen', 'lastSeen']);
+/** Properties the writer keeps on a fact relationship beside the extractors' own. */
+const PROVENANCE = new Set(['key', 'documentCount', 'firstSeen', 'lastSeen']);
 
 const Provenance = z.object({
-  docIds: z.array(z.string()).default([]),
-  sentences: z.array(z.string()).default([]),
-  starts: z.array(z.number().int()).default([]),
-  ends: z.array(z.number().int()).default([]),
-  rules: z.array(z.string()).default([]),
-  confidences: z.array(z.number()).default([]),
   firstSeen: z.string().optional(),
   lastSeen: z.string().optional(),
+});
+
+/** One Evidence node: one document's sentences behind a relationship, as parallel lists. */
+const EvidenceRow = z.object({
+  docId: z.string(),
+  sentences: z.array(z.string()),
+  starts: z.array(z.number().int()),
+  ends: z.array(z.number().int()),
+  rules: z.array(z.string()),
+  confidences: z.array(z.number()),
 });
 
 function ownProperties(all: Record<string, unknown>): Record<string, unknown> {
@@ -102,10 +107,11 @@ function parseRows<T>(schema: z.ZodType<T>, rows: unknown[], what: string): T[] 
   });
 }
 
-const RawRelationship = z.object({ type: RelationshipType, start: EntityRef, end: EntityRef, properties: PropertyMap });
-const RawLicense = z.object({ licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, covers: z.array(EntityRef) });
-const RawMilestone = z.object({ payee: EntityRef, payer: EntityRef, properties: PropertyMap });
-const RawTargeting = z.object({ drug: EntityRef, target: EntityRef, properties: PropertyMap, phases: z.array(z.string()), developers: z.array(EntityRef) });
+const DocIds = z.array(z.string());
+const RawRelationship = z.object({ type: RelationshipType, start: EntityRef, end: EntityRef, properties: PropertyMap, docIds: DocIds });
+const RawLicense = z.object({ licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, docIds: DocIds, covers: z.array(EntityRef) });
+const RawMilestone = z.object({ payee: EntityRef, payer: EntityRef, properties: PropertyMap, docIds: DocIds });
+const RawTargeting = z.object({ drug: EntityRef, target: EntityRef, properties: PropertyMap, docIds: DocIds, phases: z.array(z.string()), developers: z.array(EntityRef) });
 
 class Neo4jDealGraph implements DealGraph {
   constructor(private readonly store: Neo4jGraphStore) {}
@@ -134,7 +140,7 @@ class Neo4jDealGraph implements DealGraph {
     const rows = parseRows(RawRelationship, await this.run('api/relations-of', { keys }), 'relationship');
     return rows.map((r) => {
       const provenance = Provenance.parse(r.properties);
-      const out: GraphRelationship = { type: r.type, start: r.start, end: r.end, properties: ownProperties(r.properties), docIds: [...new Set(provenance.docIds)].sort() };
+      const out: GraphRelationship = { type: r.type, start: r.start, end: r.end, properties: ownProperties(r.properties), docIds: r.docIds };
       if (provenance.firstSeen !== undefined) out.firstSeen = provenance.firstSeen;
       if (provenance.lastSeen !== undefined) out.lastSeen = provenance.lastSeen;
       return GraphRelationship.parse(out);
@@ -145,9 +151,7 @@ class Neo4jDealGraph implements DealGraph {
     const licensorKeys = await this.filterKeys(filter.licensor);
     const licenseeKeys = await this.filterKeys(filter.licensee);
     const rows = parseRows(RawLicense, await this.run('api/licenses', { licensorKeys, licenseeKeys }), 'licence');
-    return rows.map((r) =>
-      License.parse({ ...r, properties: ownProperties(r.properties), docIds: [...new Set(Provenance.parse(r.properties).docIds)].sort() }),
-    );
+    return rows.map((r) => License.parse({ ...r, properties: ownProperties(r.properties) }));
   }
 
   async milestones(filter: { payee?: string; payer?: string } = {}): Promise<Milestone[]> {
@@ -156,7 +160,7 @@ class Neo4jDealGraph implements DealGraph {
     const rows = parseRows(RawMilestone, await this.run('api/milestones', { payeeKeys, payerKeys }), 'milestone');
     return rows.map((r) => {
       const own = ownProperties(r.properties);
-      const out: Milestone = { payee: r.payee, payer: r.payer, properties: own, docIds: [...new Set(Provenance.parse(r.properties).docIds)].sort() };
+      const out: Milestone = { payee: r.payee, payer: r.payer, properties: own, docIds: r.docIds };
       if (typeof own['amount'] === 'number') out.amount = own['amount'];
       if (typeof own['currency'] === 'string') out.currency = own['currency'];
       return Milestone.parse(out);
@@ -167,20 +171,17 @@ class Neo4jDealGraph implements DealGraph {
     const keys = await this.resolve(target);
     if (keys.length === 0) return [];
     const rows = parseRows(RawTargeting, await this.run('api/drugs-targeting', { keys }), 'targeting');
-    return rows.map((r) =>
-      DrugTargeting.parse({ drug: r.drug, target: r.target, phases: r.phases, developers: r.developers, docIds: [...new Set(Provenance.parse(r.properties).docIds)].sort() }),
-    );
+    return rows.map((r) => DrugTargeting.parse({ drug: r.drug, target: r.target, phases: r.phases, developers: r.developers, docIds: r.docIds }));
   }
 
   async evidence(relationship: RelationshipRef): Promise<EvidenceItem[]> {
     const type = RelationshipType.parse(relationship.type);
     const keyOf = (end: string | { key: string }): string => (typeof end === 'string' ? end : end.key);
-    const rows = await this.run('api/relationship', { type, start: keyOf(relationship.start), end: keyOf(relationship.end) });
+    const rows = parseRows(EvidenceRow, await this.run('api/relationship', { type, start: keyOf(relationship.start), end: keyOf(relationship.end) }), 'evidence');
     const items: EvidenceItem[] = [];
     for (const row of rows) {
-      const p = Provenance.parse(PropertyMap.parse(row['properties']));
-      p.docIds.forEach((docId, i) => {
-        items.push(EvidenceItem.parse({ docId, sentence: p.sentences[i], start: p.starts[i], end: p.ends[i], rule: p.rules[i], confidence: p.confidences[i] }));
+      row.sentences.forEach((sentence, i) => {
+        items.push(EvidenceItem.parse({ docId: row.docId, sentence, start: row.starts[i], end: row.ends[i], rule: row.rules[i], confidence: row.confidences[i] }));
       });
     }
     return items.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start || a.end - b.end));

@@ -1,9 +1,9 @@
 // Ingest throughput into the local Neo4j through the project's batched writer (src/writers/neo4j.ts):
 // documents grouped into transactions exactly as `kg ingest` groups them (DocumentBatches with the
 // default row budget), against a one-row-per-transaction baseline on a sample, in the same run
-// (issue #7). The baseline runs the same relationship MERGE statement, one relationship row per
-// managed transaction, on relationships it creates (keys of its own), so both sides create what they
-// count. Only time spent writing is measured (extraction happens between batches). The bench writes
+// (issue #7). The baseline runs the same relationship statements (relationship-merge, evidence-create),
+// one relationship per managed transaction, on relationships it creates (keys of its own), so both
+// sides create what they count. Only time spent writing is measured (extraction happens between batches). The bench writes
 // documents with ids of its own ("bench-…") and forgets them afterwards, so a database that holds real
 // documents keeps them untouched. Skipped, with the reason, when no server is configured or
 // reachable, or the writer is not available.
@@ -91,11 +91,12 @@ export function boltPortOpen(uri: string, timeoutMs = 2000): Promise<boolean> {
 /**
  * The baseline's work: per sampled relationship, a tiny document (rowGraphs) whose keys get a suffix of
  * this run, so the relationships do not exist yet; `setup` holds those documents without their
- * relationships (written first, not timed), `rows` one relationship-merge statement per relationship.
+ * relationships (written first, not timed), `rows` per relationship the statements that write it
+ * (relationship-merge and evidence-create, one row each), a transaction's worth.
  */
-export function baselineRows(graphs: readonly Graph[], limit: number, tag: string): { setup: Graph[]; rows: Statement[] } {
+export function baselineRows(graphs: readonly Graph[], limit: number, tag: string): { setup: Graph[]; rows: Statement[][] } {
   const setup: Graph[] = [];
-  const rows: Statement[] = [];
+  const rows: Statement[][] = [];
   const seen = new Set<string>();
   for (const graph of graphs) {
     for (const g of rowGraphs(graph, limit)) {
@@ -184,7 +185,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestFigures> 
     figures.relationshipsPerSec = ms === 0 ? 0 : figures.relationshipsCreated / figures.seconds;
     figures.relationshipRowsPerSec = ms === 0 ? 0 : (figures.relationshipRows ?? 0) / figures.seconds;
 
-    // Baseline: the same relationship MERGE, one row per transaction, on relationships it creates.
+    // Baseline: the same relationship statements, one relationship per transaction, on relationships it creates.
     const sample = baselineRows(sampled, options.baselineRows, `bench-${randomBytes(4).toString('hex')}`);
     for (const g of sample.setup) written.push(g.documents[0]?.docId ?? '');
     const setup = await store.writeDocuments(sample.setup, { force: true });

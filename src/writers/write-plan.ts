@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentInfo, Entity, Evidence, Graph, Properties, PropertyValue, Relationship } from '../model/graph.ts';
-import { Graph as GraphSchema, SCHEMA_VERSION } from '../model/graph.ts';
+import { Graph as GraphSchema, SCHEMA_VERSION, relationshipId } from '../model/graph.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import { CYPHER_DIR } from '../data-files.ts';
 import { KgError } from '../errors.ts';
@@ -111,7 +111,7 @@ function propertyParam(value: PropertyValue): ParamValue {
 
 /** Property names the writer manages itself; an extractor property of the same name is not stored. */
 const ENTITY_RESERVED = new Set(['key', 'name', 'aliases']);
-const RELATIONSHIP_RESERVED = new Set(['docIds', 'sentences', 'starts', 'ends', 'rules', 'confidences', 'firstSeen', 'lastSeen']);
+const RELATIONSHIP_RESERVED = new Set(['key', 'documentCount', 'firstSeen', 'lastSeen']);
 
 function propertiesParam(properties: Properties, reserved: ReadonlySet<string>): Params {
   const out: Params = {};
@@ -247,38 +247,37 @@ function fullDate(doc: DocumentInfo): string | undefined {
   return doc.asOf !== undefined && isIsoDate(doc.asOf) ? doc.asOf : undefined;
 }
 
-/** One relationship of a batch: the evidence of every document of the batch that states it. */
+/** One relationship of a batch: what every document of the batch that states it adds. */
 interface RelationshipRow {
   type: RelationshipType;
   start: string;
   end: string;
   properties: Properties;
-  evidence: Evidence[];
+  /** Per stating document, in document order: its evidence for the relationship, sorted by offset. */
+  evidence: Map<string, Evidence[]>;
   firstSeen: string | undefined;
   lastSeen: string | undefined;
 }
 
 /**
- * One relationship-merge row per relationship for the whole batch, sorted by type and ends (so
- * concurrent writers lock in the same order). Documents are given in order and combined as writing
- * them one after the other would: evidence lists in document order (each document's own sorted),
- * properties first-writer-wins, firstSeen/lastSeen the earliest and latest document date. One row per
- * relationship matters for speed: a popular relationship's evidence lists grow with the corpus, and
- * every append rewrites them, so a batch appends once instead of once per document.
+ * The relationships of a batch, one per identity, sorted by type and ends (so concurrent writers lock
+ * in the same order). Documents are given in order and combined as writing them one after the other
+ * would: properties first-writer-wins, firstSeen/lastSeen the earliest and latest document date, and
+ * the evidence of each document kept apart (it becomes one Evidence node per document).
  */
-function mergedRelationshipRows(documents: readonly { doc: DocumentInfo; relationships: readonly Relationship[] }[]): Params[] {
+function mergedRelationships(documents: readonly { doc: DocumentInfo; relationships: readonly Relationship[] }[]): RelationshipRow[] {
   const byIdentity = new Map<string, RelationshipRow>();
   for (const { doc, relationships } of documents) {
     const date = fullDate(doc);
     for (const r of relationships) {
-      const identity = `${r.type}\u0000${r.start}\u0000${r.end}`;
+      const identity = relationshipId(r);
       const own = r.evidence.filter((e) => e.docId === doc.docId).sort(compareEvidence);
       const row = byIdentity.get(identity);
       if (!row) {
-        byIdentity.set(identity, { type: checkedRelationshipType(r.type), start: r.start, end: r.end, properties: { ...r.properties }, evidence: own, firstSeen: date, lastSeen: date });
+        byIdentity.set(identity, { type: checkedRelationshipType(r.type), start: r.start, end: r.end, properties: { ...r.properties }, evidence: new Map([[doc.docId, own]]), firstSeen: date, lastSeen: date });
         continue;
       }
-      row.evidence.push(...own);
+      row.evidence.set(doc.docId, [...(row.evidence.get(doc.docId) ?? []), ...own]);
       for (const [k, v] of Object.entries(r.properties)) if (!(k in row.properties)) row.properties[k] = v;
       if (date !== undefined) {
         if (row.firstSeen === undefined || date < row.firstSeen) row.firstSeen = date;
@@ -286,25 +285,37 @@ function mergedRelationshipRows(documents: readonly { doc: DocumentInfo; relatio
       }
     }
   }
-  return [...byIdentity.values()].sort(compareRelationships).map(relationshipParam);
+  return [...byIdentity.values()].sort(compareRelationships);
 }
 
+/** The relationship-merge row: identity, properties, how many documents of the batch state it, dates. */
 function relationshipParam(row: RelationshipRow): Params {
   return {
     type: row.type,
     start: row.start,
     end: row.end,
+    key: relationshipId(row),
     properties: propertiesParam(row.properties, RELATIONSHIP_RESERVED),
-    docIds: row.evidence.map((e) => e.docId),
-    sentences: row.evidence.map((e) => e.sentence),
-    starts: row.evidence.map((e) => new CypherInt(e.start)),
-    ends: row.evidence.map((e) => new CypherInt(e.end)),
-    rules: row.evidence.map((e) => e.rule),
-    // Always Floats, even 1 or 0: a list must not mix Integers and Floats.
-    confidences: row.evidence.map((e) => e.confidence),
+    documentCount: new CypherInt(row.evidence.size),
     firstSeen: row.firstSeen === undefined ? null : new CypherDate(row.firstSeen),
     lastSeen: row.lastSeen === undefined ? null : new CypherDate(row.lastSeen),
   };
+}
+
+/** The evidence-create rows of a relationship: one Evidence node per stating document. */
+function evidenceParams(row: RelationshipRow): Params[] {
+  const fact = relationshipId(row);
+  return [...row.evidence].map(([docId, evidence]) => ({
+    key: `${fact}|${docId}`,
+    fact,
+    docId,
+    sentences: evidence.map((e) => e.sentence),
+    starts: evidence.map((e) => new CypherInt(e.start)),
+    ends: evidence.map((e) => new CypherInt(e.end)),
+    rules: evidence.map((e) => e.rule),
+    // Always Floats, even 1 or 0: a list must not mix Integers and Floats.
+    confidences: evidence.map((e) => e.confidence),
+  }));
 }
 
 function checkDocumentGraph(graph: Graph): DocumentInfo {
@@ -402,7 +413,9 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
   add('write/mention-merge', cypherText('write/mention-merge'), documents.filter(({ entities }) => entities.length > 0).map(({ doc, entities }) => mentionRow(entities, doc.docId)));
   add('write/filing-merge', cypherText('write/filing-merge'), documents.flatMap(({ doc }) => filingRows(doc)));
 
-  add('write/relationship-merge', cypherText('write/relationship-merge'), mergedRelationshipRows(documents));
+  const relationships = mergedRelationships(documents);
+  add('write/relationship-merge', cypherText('write/relationship-merge'), relationships.map(relationshipParam));
+  add('write/evidence-create', cypherText('write/evidence-create'), relationships.flatMap(evidenceParams));
   return statements;
 }
 
@@ -419,16 +432,16 @@ export function writeStatements(graph: Graph, options: { batchSize?: number } = 
 }
 
 /**
- * The row-at-a-time baseline of the benchmark: one statement per relationship row, the same
- * relationship-merge statement the batch plan uses. Endpoints must already be in the database.
+ * The row-at-a-time baseline of the benchmark: per relationship, the statements the batch plan uses
+ * for it (relationship-merge and evidence-create, one row each), to run in a transaction of their own.
+ * Endpoints must already be in the database.
  */
-export function relationshipRowStatements(graph: Graph): Statement[] {
+export function relationshipRowStatements(graph: Graph): Statement[][] {
   const doc = checkDocumentGraph(graph);
-  return mergedRelationshipRows([{ doc, relationships: graph.relationships }]).map((row) => ({
-    name: 'write/relationship-merge',
-    cypher: cypherText('write/relationship-merge'),
-    params: { rows: [row] },
-  }));
+  return mergedRelationships([{ doc, relationships: graph.relationships }]).map((row) => [
+    { name: 'write/relationship-merge', cypher: cypherText('write/relationship-merge'), params: { rows: [relationshipParam(row)] } },
+    { name: 'write/evidence-create', cypher: cypherText('write/evidence-create'), params: { rows: evidenceParams(row) } },
+  ]);
 }
 
 /**
