@@ -2,7 +2,9 @@
 // through the extraction pipeline and writes the extracted documents in batches, each batch in one
 // transaction (DocumentBatches decides their size from the row budget `batchSize`): a document's facts
 // commit atomically with its batch, a document the database refuses fails alone (the writer retries its
-// batch one document per transaction), and a failing file never stops the others.
+// batch one document per transaction), and a failing file never stops the others. One batch is written
+// while the next is extracted (the server works on one core while extraction runs on this thread);
+// batches are still written one after the other, in input order, so the graph is the same.
 import type { Neo4jConfig } from '../config.ts';
 import type { KgError } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
@@ -79,6 +81,15 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
       }
     };
 
+    // The batch being written, if any: the next one waits for it, so writes stay in order. A failure
+    // is kept for that await (and marked handled now, so it is not reported while extraction runs).
+    let writing: Promise<void> | undefined;
+    const submit = async (batch: PendingDocument[]): Promise<void> => {
+      if (writing) await writing;
+      writing = write(batch);
+      writing.catch(() => undefined);
+    };
+
     for await (const result of extractInputs(inputs, options)) {
       if (!result.ok) {
         failures.push({ path: result.path, error: result.error });
@@ -93,10 +104,11 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
       if (input) input.left += result.extractions.length;
       else unwritten.set(result.path, { left: result.extractions.length, ok: true });
       for (const extraction of result.extractions) {
-        for (const batch of batches.add({ path: result.path, graph: extraction.graph })) await write(batch);
+        for (const batch of batches.add({ path: result.path, graph: extraction.graph })) await submit(batch);
       }
     }
-    await write(batches.close());
+    await submit(batches.close());
+    if (writing) await writing;
     return { documents, failures, counts: await store.counts() };
   } finally {
     await store.close();
