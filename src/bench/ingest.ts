@@ -7,8 +7,8 @@
 // warming a freshly started server, and the baseline runs after them. Only time spent writing is
 // measured (extraction happens between batches). The bench writes documents with ids of its own
 // ("bench-…") and forgets them afterwards, so a database that holds real documents keeps them
-// untouched. Skipped, with the reason, when no server is configured or
-// reachable, or the writer is not available.
+// untouched. Skipped, with the reason, when no server is configured or reachable, or the writer is
+// not available.
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import type { Graph } from '../model/graph.ts';
