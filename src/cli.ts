@@ -1,5 +1,6 @@
 // The `kg` command: parses arguments, calls the library, maps typed errors to one line and an exit
 // status. No extraction or database logic lives here.
+import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { extractGraph } from './pipeline.ts';
 import { toJson } from './writers/json.ts';
@@ -20,6 +21,16 @@ function docTimeoutMs(seconds: string): number {
   return value * 1000;
 }
 
+/** `--workers`: a positive integer, or `auto` for one worker thread per core. */
+function workerCount(value: string): number {
+  if (value === 'auto') return availableParallelism();
+  const count = Number(value);
+  if (!Number.isInteger(count) || count < 1) throw new KgError('USAGE', `--workers must be a positive integer or auto, got "${value}"`);
+  return count;
+}
+
+const WORKERS_HELP = 'worker threads extracting inputs side by side (auto: one per core); the output is the same';
+
 function buildProgram(out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): Command {
   const program = new Command('kg')
     .description('Build a Neo4j knowledge graph of life-sciences deals from SEC filings and press releases')
@@ -32,13 +43,14 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .argument('<inputs...>', 'files, directories or - for stdin')
     .option('-f, --format <format>', 'json or cypher', 'json')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
-    .action(async (inputs: string[], options: { format: string; docTimeout: string }) => {
+    .option('--workers <n>', WORKERS_HELP, '1')
+    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
         return;
       }
-      const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout) });
+      const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
       out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
       if (failures.length > 0) {
@@ -65,8 +77,9 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .argument('<inputs...>', 'files, directories or - for stdin')
       .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', String(DEFAULT_BATCH_SIZE))
       .option('--force', 'rewrite documents even when unchanged')
-      .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30'),
-  ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; uri?: string; database?: string }) => {
+      .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+      .option('--workers <n>', WORKERS_HELP, '1'),
+  ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; workers: string; uri?: string; database?: string }) => {
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
     const config = configFrom(options);
@@ -75,6 +88,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       batchSize,
       force: options.force === true,
       docTimeoutMs: docTimeoutMs(options.docTimeout),
+      workers: workerCount(options.workers),
       onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships${d.transactionDocuments > 1 ? ` in a transaction of ${d.transactionDocuments} documents` : ''})\n`),
       onInput: () => progress.tick(),
     }).finally(() => progress.stop());

@@ -67,7 +67,8 @@ const FS_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
   ELOOP: { code: 'INPUT_UNREADABLE', message: 'too many symbolic links' },
 };
 
-function asKgError(error: unknown, path: string): KgError {
+/** Any failure while reading or extracting `path`, as a KgError naming it. */
+export function asKgError(error: unknown, path: string): KgError {
   if (isKgError(error)) return error;
   const fsCode = (error as NodeJS.ErrnoException | undefined)?.code;
   const known = typeof fsCode === 'string' ? FS_ERRORS[fsCode] : undefined;
@@ -96,7 +97,7 @@ function warmUp(): void {
  * One file's results: its documents' extractions, then one failure per document that failed. A
  * document over its budget costs only itself; the other parts of the same submission still count.
  */
-async function* extractFile(path: string, limitMs: number): AsyncGenerator<InputResult> {
+export async function* extractFile(path: string, limitMs: number): AsyncGenerator<InputResult> {
   let documents: StructuredDocument[];
   try {
     const file = await loadFile(path);
@@ -137,6 +138,35 @@ export async function* extractInputs(paths: readonly string[], options: ExtractO
   }
 }
 
+/** An input's document graphs (what the writers need), or one of its failures. */
+export type GraphResult = { ok: true; path: string; graphs: Graph[] } | { ok: false; path: string; error: KgError };
+
+export interface ParallelOptions extends ExtractOptions {
+  /**
+   * Worker threads that extract inputs side by side (default 1: this thread). Results keep the input
+   * order, so the output does not depend on it.
+   */
+  workers?: number;
+}
+
+/**
+ * The inputs' document graphs and failures, in input order: on this thread (extractInputs), or with
+ * `workers` > 1 on a pool of worker threads, each running this same pipeline on whole files.
+ */
+export async function* extractGraphs(paths: readonly string[], options: ParallelOptions = {}): AsyncGenerator<GraphResult> {
+  const workers = options.workers ?? 1;
+  // Standard input belongs to this thread (a worker's is empty), so `-` keeps the run on it.
+  if (workers > 1 && !paths.includes('-')) {
+    // Loaded only when asked for: one thread needs no worker machinery.
+    const { extractGraphsInParallel } = await import('./parallel/extract-pool.ts');
+    yield* extractGraphsInParallel(paths, { workers, docTimeoutMs: options.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS });
+    return;
+  }
+  for await (const result of extractInputs(paths, options)) {
+    yield result.ok ? { ok: true, path: result.path, graphs: result.extractions.map((x) => x.graph) } : result;
+  }
+}
+
 export interface ExtractSummary {
   graph: Graph;
   failures: { path: string; error: KgError }[];
@@ -145,14 +175,14 @@ export interface ExtractSummary {
 }
 
 /** Extracts every input and merges the document graphs into one graph. */
-export async function extractGraph(paths: readonly string[], options: ExtractOptions = {}): Promise<ExtractSummary> {
+export async function extractGraph(paths: readonly string[], options: ParallelOptions = {}): Promise<ExtractSummary> {
   const accumulator = new GraphAccumulator();
   const failures: ExtractSummary['failures'] = [];
   let documentCount = 0;
-  for await (const result of extractInputs(paths, options)) {
+  for await (const result of extractGraphs(paths, options)) {
     if (result.ok) {
-      for (const x of result.extractions) accumulator.add(x.graph);
-      documentCount += result.extractions.length;
+      for (const graph of result.graphs) accumulator.add(graph);
+      documentCount += result.graphs.length;
     } else failures.push({ path: result.path, error: result.error });
   }
   return { graph: accumulator.result(), failures, documentCount };

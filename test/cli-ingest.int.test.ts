@@ -71,6 +71,14 @@ describe('kg ingest on the corpus', () => {
     expect(docIdsOf(second.out)).toEqual(docIds);
     expect(second.out).not.toMatch(/^(created|replaced) /m);
     expect(await footprint(docIds)).toEqual(before);
+
+    // Two worker threads extract the same documents: every one is found unchanged, the graph stays.
+    const parallel = await kg('ingest', '--workers', '2', ...corpusFiles);
+    expect(parallel.err).toBe('');
+    expect(parallel.code).toBe(0);
+    expect(docIdsOf(parallel.out)).toEqual(docIds);
+    expect(parallel.out).not.toMatch(/^(created|replaced) /m);
+    expect(await footprint(docIds)).toEqual(before);
   }, 300_000);
 
   it('runs every example query with its defaults and gets rows', async () => {

@@ -37,6 +37,30 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+describe('kg extract --workers', () => {
+  it('gives the same output and the same error lines, in the same order, as one thread', () => {
+    const bad = writeBadInputs(dir);
+    const good = join(dir, 'good.txt');
+    writeFileSync(good, PRESS_RELEASE);
+    const inputs = [good, ...Object.keys(bad), join(dir, 'does-not-exist.txt'), BROKEN_HTML, FULL_SUBMISSION];
+    const one = kgExtract(...inputs);
+    const two = kgExtract('--workers', '2', ...inputs);
+    expect(one.status).toBe(1);
+    expect(two.status).toBe(1);
+    expect(two.stderr).toBe(one.stderr);
+    expect(two.stdout).toBe(one.stdout);
+    expect(Graph.parse(JSON.parse(two.stdout)).documents.length).toBeGreaterThan(1);
+  }, 120_000);
+
+  it('refuses a worker count that is not a positive integer or auto', () => {
+    for (const value of ['0', '1.5', 'many']) {
+      const run = kgExtract('--workers', value, join(dir, 'any.txt'));
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe(`kg: --workers must be a positive integer or auto, got "${value}" [USAGE]\n`);
+    }
+  });
+});
+
 describe('kg extract on bad inputs', () => {
   it('gives one line per bad file, still extracts the good ones, counts both and exits 1', () => {
     const bad = writeBadInputs(dir);

@@ -8,11 +8,11 @@
 import type { Neo4jConfig } from '../config.ts';
 import type { KgError } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
-import { extractInputs, type ExtractOptions } from '../pipeline.ts';
+import { extractGraphs, type ParallelOptions } from '../pipeline.ts';
 import { Neo4jGraphStore, type DocumentWriteResult, type GraphCounts, type WriteOptions } from '../writers/neo4j.ts';
 import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows } from '../writers/write-plan.ts';
 
-export interface IngestOptions extends WriteOptions, ExtractOptions {
+export interface IngestOptions extends WriteOptions, ParallelOptions {
   /** Called after each document is written (progress output). */
   onDocument?: (result: IngestedDocument) => void;
   /** Called after each input file is done, written or failed (drives the progress bar). */
@@ -90,21 +90,21 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
       writing.catch(() => undefined);
     };
 
-    for await (const result of extractInputs(inputs, options)) {
+    for await (const result of extractGraphs(inputs, options)) {
       if (!result.ok) {
         failures.push({ path: result.path, error: result.error });
         options.onInput?.(result.path, false);
         continue;
       }
-      if (result.extractions.length === 0) {
+      if (result.graphs.length === 0) {
         options.onInput?.(result.path, true);
         continue;
       }
       const input = unwritten.get(result.path);
-      if (input) input.left += result.extractions.length;
-      else unwritten.set(result.path, { left: result.extractions.length, ok: true });
-      for (const extraction of result.extractions) {
-        for (const batch of batches.add({ path: result.path, graph: extraction.graph })) await submit(batch);
+      if (input) input.left += result.graphs.length;
+      else unwritten.set(result.path, { left: result.graphs.length, ok: true });
+      for (const graph of result.graphs) {
+        for (const batch of batches.add({ path: result.path, graph })) await submit(batch);
       }
     }
     await submit(batches.close());

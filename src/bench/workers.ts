@@ -1,10 +1,10 @@
 // Multi-core extraction: one worker thread per core, each extracting the whole corpus the same
 // number of times (equal work, so one large document cannot leave a core idle). The clock runs from
 // "go" (all workers warmed up) to the last worker's report.
-import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import type { BenchInput, PassTotals } from './extraction.ts';
 import { addTotals, emptyTotals } from './extraction.ts';
+import { startTsWorker } from '../parallel/ts-worker.ts';
 
 const DoneMessage = z.object({
   kind: z.literal('done'),
@@ -15,13 +15,6 @@ type DoneMessage = z.infer<typeof DoneMessage>;
 
 function isMessage(m: unknown, kind: string): boolean {
   return typeof m === 'object' && m !== null && 'kind' in m && m.kind === kind;
-}
-
-/** Starts a TypeScript worker: the tsx loader is registered inside the thread before the entry loads. */
-function startTsWorker(entry: URL, workerData: unknown): Worker {
-  const api = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(code, { eval: true, workerData });
 }
 
 export interface MultiCoreResult {
