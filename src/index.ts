@@ -4,7 +4,7 @@ export * from './model/graph.ts';
 export type { StructuredDocument, Sentence, Section, SectionKind, Filing, Registrant } from './model/document.ts';
 export type { Mention, RelationFact, DocumentMentions } from './model/extraction.ts';
 export { KgError, isKgError, type ErrorCode } from './errors.ts';
-export { extractDocument, extractInputs, extractGraph, extractText, type DocumentExtraction, type InputResult } from './pipeline.ts';
+export { extractDocument, extractInputs, extractGraphs, extractGraph, extractText, type DocumentExtraction, type InputResult, type GraphResult, type ParallelOptions } from './pipeline.ts';
 export { mergeGraphs, GraphAccumulator } from './graph/merge.ts';
 export { toJson } from './writers/json.ts';
 export { entityKey, foldName, stripLegalSuffix } from './resolve/normalize.ts';
