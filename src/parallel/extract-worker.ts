@@ -8,7 +8,8 @@ import { extractFile } from '../pipeline.ts';
 import type { WorkerReply } from './extract-pool.ts';
 
 const Job = z.object({ id: z.number().int(), path: z.string() });
-const Settings = z.object({ docTimeoutMs: z.number().positive() });
+// Infinity (no time budget) is a valid setting, which z.number() refuses.
+const Settings = z.object({ docTimeoutMs: z.custom<number>((v) => typeof v === 'number' && v > 0, 'a positive number of milliseconds') });
 
 const settings = Settings.parse(workerData);
 const port = parentPort;
