@@ -11,21 +11,10 @@ import { listInputs } from '../load/index.ts';
 import { asKgError, type GraphResult } from '../pipeline.ts';
 import { startTsWorker } from './ts-worker.ts';
 
-/** A failure as it crosses between threads: its fields, rebuilt into a KgError on arrival. */
-interface SerializedError {
-  code: ErrorCode;
-  message: string;
-  subject: string | null;
-}
-
-type SerializedResult = { ok: true; path: string; graphs: Graph[] } | { ok: false; path: string; error: SerializedError };
-
-/** What a worker sends back for one path. */
-export interface WorkerReply {
-  id: number;
-  results: SerializedResult[];
-}
-
+/**
+ * What a worker sends back for one path: the document graphs, or a failure as its fields (rebuilt
+ * into a KgError on arrival).
+ */
 const WorkerReplySchema = z.object({
   id: z.number().int(),
   results: z.array(
@@ -36,6 +25,8 @@ const WorkerReplySchema = z.object({
     ]),
   ),
 });
+export type WorkerReply = z.infer<typeof WorkerReplySchema>;
+type SerializedResult = WorkerReply['results'][number];
 
 function toResult(result: SerializedResult): GraphResult {
   if (result.ok) return result;
