@@ -12,9 +12,10 @@ import { extractRelations } from './extract/relations/index.ts';
 import { resolveDocument } from './resolve/index.ts';
 import { GraphAccumulator } from './graph/merge.ts';
 import { KgError, isKgError, type ErrorCode } from './errors.ts';
-import { DEFAULT_DOC_TIMEOUT_MS, checkBudgetNow, withBudget } from './budget.ts';
+import { Budget, DEFAULT_DOC_TIMEOUT_MS } from './budget.ts';
+import { loadKnowledge, type Knowledge, type StageContext } from './knowledge/index.ts';
 
-export { DEFAULT_DOC_TIMEOUT_MS, checkBudget } from './budget.ts';
+export { DEFAULT_DOC_TIMEOUT_MS, Budget } from './budget.ts';
 
 export interface DocumentExtraction {
   document: StructuredDocument;
@@ -25,6 +26,8 @@ export interface DocumentExtraction {
 }
 
 export interface ExtractOptions {
+  /** The loaded knowledge (`loadKnowledge()`); loaded for the call when not given. */
+  knowledge?: Knowledge;
   /**
    * Milliseconds one document may take (structure, then each document's extraction); over it the
    * document fails with EXTRACTION_TIMEOUT and the run goes on. Default 30 s; Infinity for no limit.
@@ -37,22 +40,24 @@ export interface DocumentOptions extends ExtractOptions {
   subject?: string;
 }
 
-function extractStages(document: StructuredDocument): DocumentExtraction {
-  const mentions = extractEntities(document);
-  checkBudgetNow();
-  const facts = extractRelations(document, mentions);
-  checkBudgetNow();
-  const { graph } = resolveDocument(document, mentions, facts);
+function extractStages(document: StructuredDocument, ctx: StageContext): DocumentExtraction {
+  const mentions = extractEntities(document, ctx);
+  ctx.budget.checkNow();
+  const facts = extractRelations(document, mentions, ctx);
+  ctx.budget.checkNow();
+  const { graph } = resolveDocument(document, mentions, facts, ctx);
+  ctx.budget.checkNow();
   return { document, mentions, facts, graph };
 }
 
 /**
- * Runs the extraction stages on one structured document. Pure: same document, same result. With
- * `docTimeoutMs` the stages run under that time budget (KgError EXTRACTION_TIMEOUT past it).
+ * Runs the extraction stages on one structured document with the given knowledge. Pure: same
+ * document, same result. With `docTimeoutMs` the stages run under that time budget (KgError
+ * EXTRACTION_TIMEOUT past it).
  */
-export function extractDocument(document: StructuredDocument, options: DocumentOptions = {}): DocumentExtraction {
-  if (options.docTimeoutMs === undefined) return extractStages(document);
-  return withBudget(options.subject ?? document.sourcePath, options.docTimeoutMs, () => extractStages(document));
+export function extractDocument(document: StructuredDocument, knowledge: Knowledge, options: DocumentOptions = {}): DocumentExtraction {
+  const budget = new Budget(options.subject ?? document.sourcePath, options.docTimeoutMs ?? Infinity);
+  return extractStages(document, { knowledge, budget });
 }
 
 export type InputResult =
@@ -78,31 +83,16 @@ export function asKgError(error: unknown, path: string): KgError {
 }
 
 /**
- * The stages load their lexicons and compile their patterns on first use, which takes a second or
- * two. That one-time cost must not count against the first document's time budget, so before the
- * first budgeted document the stages run once on a made-up paragraph that touches every entity kind.
- */
-const WARM_UP_TEXT =
-  'Examplia Therapeutics, Inc. (Nasdaq: EXMP) today announced an exclusive license agreement with Samplex Pharma AG ' +
-  'for EXP-101, a KRAS inhibitor antibody-drug conjugate in Phase 2 for breast cancer. Samplex will pay an upfront ' +
-  'payment of $10 million and up to $100 million in milestones. "We are pleased," said Jane Doe, Chief Executive Officer of Examplia.\n';
-let warmedUp = false;
-function warmUp(): void {
-  if (warmedUp) return;
-  warmedUp = true;
-  extractText(WARM_UP_TEXT, 'warm-up.txt');
-}
-
-/**
  * One file's results: its documents' extractions, then one failure per document that failed. A
  * document over its budget costs only itself; the other parts of the same submission still count.
  */
-export async function* extractFile(path: string, limitMs: number): AsyncGenerator<InputResult> {
+export async function* extractFile(path: string, limitMs: number, knowledge: Knowledge): AsyncGenerator<InputResult> {
   let documents: StructuredDocument[];
   try {
     const file = await loadFile(path);
-    warmUp();
-    documents = withBudget(path, limitMs, () => structure(file));
+    const budget = new Budget(path, limitMs);
+    documents = structure(file, { knowledge, budget });
+    budget.checkNow();
   } catch (error) {
     yield { ok: false, path, error: asKgError(error, path) };
     return;
@@ -112,7 +102,7 @@ export async function* extractFile(path: string, limitMs: number): AsyncGenerato
   for (const document of documents) {
     const subject = documents.length === 1 ? path : `${path} (${document.docId})`;
     try {
-      extractions.push(extractDocument(document, { docTimeoutMs: limitMs, subject }));
+      extractions.push(extractDocument(document, knowledge, { docTimeoutMs: limitMs, subject }));
     } catch (error) {
       failures.push(asKgError(error, subject));
     }
@@ -128,9 +118,10 @@ export async function* extractFile(path: string, limitMs: number): AsyncGenerato
  */
 export async function* extractInputs(paths: readonly string[], options: ExtractOptions = {}): AsyncGenerator<InputResult> {
   const limitMs = options.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS;
+  const knowledge = options.knowledge ?? loadKnowledge();
   for (const given of paths) {
     try {
-      for await (const path of listInputs([given])) yield* extractFile(path, limitMs);
+      for await (const path of listInputs([given])) yield* extractFile(path, limitMs, knowledge);
     } catch (error) {
       // Only listing fails here (extractFile catches its own): a missing path, an unreadable folder.
       yield { ok: false, path: given, error: asKgError(error, given) };
@@ -188,7 +179,19 @@ export async function extractGraph(paths: readonly string[], options: ParallelOp
   return { graph: accumulator.result(), failures, documentCount };
 }
 
-/** Extracts a text given in memory (tests, library users): the same stages as files go through. */
-export function extractText(text: string, path = 'inline.txt'): DocumentExtraction[] {
-  return structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }).map((document) => extractDocument(document));
+export interface TextOptions extends ExtractOptions {
+  /** The name the text goes by (its document id derives from it); default `inline.txt`. */
+  path?: string;
+}
+
+/**
+ * Extracts a text given in memory (tests, library users): the same stages as files go through. Pass
+ * `knowledge` when extracting many texts; without it each call loads its own.
+ */
+export function extractText(text: string, options: TextOptions = {}): DocumentExtraction[] {
+  const path = options.path ?? 'inline.txt';
+  const knowledge = options.knowledge ?? loadKnowledge();
+  const limitMs = options.docTimeoutMs ?? Infinity;
+  const documents = structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, { knowledge, budget: new Budget(path, limitMs) });
+  return documents.map((document) => extractDocument(document, knowledge, { docTimeoutMs: limitMs }));
 }

@@ -6,6 +6,7 @@ import { structure } from '../src/structure/index.ts';
 import { extractEntities } from '../src/extract/entities/index.ts';
 import { resolveDocument } from '../src/resolve/index.ts';
 import { foldName, stripLegalSuffix } from '../src/resolve/normalize.ts';
+import { stageContext } from './support/knowledge.ts';
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const path = `${corpus}000_09ba589ba7ebe117.txt`;
@@ -17,8 +18,8 @@ const CORE = new Set(['Company', 'Drug', 'Target', 'Technology', 'Person', 'Dise
 const fold = (s: string): string => foldName(stripLegalSuffix(s));
 
 describe('reference filing', () => {
-  const entities = structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }).flatMap(
-    (doc) => resolveDocument(doc, extractEntities(doc), []).graph.entities,
+  const entities = structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext()).flatMap(
+    (doc) => resolveDocument(doc, extractEntities(doc, stageContext()), [], stageContext()).graph.entities,
   );
   const matches = (g: (typeof gold.entities)[number]) =>
     entities.filter(

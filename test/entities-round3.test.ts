@@ -10,10 +10,11 @@ import { ALWAYS, DIGIT, TRADE_MARK, cueWords, firstLetterRun, sentenceHas } from
 import { PhraseMatcher } from '../src/extract/entities/phrases.ts';
 import { isKnownEnglishWord, isKnownFirstName } from '../src/nlp/compromise.ts';
 import { isLowerCaseName } from '../src/extract/entities/companies.ts';
+import { stageContext } from './support/knowledge.ts';
 
 function mentionsOf(text: string): Mention[] {
-  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
-  return docs.flatMap((doc) => extractEntities(doc).mentions);
+  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
+  return docs.flatMap((doc) => extractEntities(doc, stageContext()).mentions);
 }
 const names = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.canonical))].sort();
 

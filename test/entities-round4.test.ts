@@ -14,15 +14,16 @@ import { escapeRegExp, innStems, payloads } from '../src/extract/entities/lexico
 import { scopeOf } from '../src/extract/entities/candidates.ts';
 import type { Mention } from '../src/model/extraction.ts';
 import type { Sentence, StructuredDocument } from '../src/model/document.ts';
+import { stageContext } from './support/knowledge.ts';
 
 function docOf(text: string): StructuredDocument {
-  const [doc] = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
+  const [doc] = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
   if (!doc) throw new Error('no document');
   return doc;
 }
 function mentionsOf(text: string): Mention[] {
-  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
-  return docs.flatMap((doc) => extractEntities(doc).mentions);
+  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
+  return docs.flatMap((doc) => extractEntities(doc, stageContext()).mentions);
 }
 const named = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.text))].sort();
 
@@ -55,7 +56,7 @@ describe('anchored rules find what the regexes found', () => {
     fc.assert(
       fc.property(generated, (text) => {
         const { doc } = wholeSentence(text);
-        const found = findDrugs(scopeOf(doc)).candidates.filter((c) => c.rule === 'drug.inn-stem').map((c) => c.start);
+        const found = findDrugs(scopeOf(doc, stageContext())).candidates.filter((c) => c.rule === 'drug.inn-stem').map((c) => c.start);
         const expected = [...text.matchAll(innRegex)].map((m) => m.index);
         // The rule drops stop words and payload words afterwards: every find is a regex match.
         for (const start of found) expect(expected).toContain(start);
@@ -64,7 +65,7 @@ describe('anchored rules find what the regexes found', () => {
       { numRuns: 400 },
     );
     const { doc } = wholeSentence('Zelvotinib and velotumab, not tinib or anti-velotumab.');
-    expect(findDrugs(scopeOf(doc)).candidates.filter((c) => c.rule === 'drug.inn-stem').map((c) => c.text)).toEqual(['Zelvotinib', 'velotumab']);
+    expect(findDrugs(scopeOf(doc, stageContext())).candidates.filter((c) => c.rule === 'drug.inn-stem').map((c) => c.text)).toEqual(['Zelvotinib', 'velotumab']);
   });
 
   it('code names: tried at run starts with three digits, the same matches as the global scan', () => {
@@ -72,7 +73,7 @@ describe('anchored rules find what the regexes found', () => {
       fc.property(generated, (text) => {
         const { doc } = wholeSentence(`${text} in development by Acme`);
         const sentenceText = doc.cleanText;
-        const found = findDrugs(scopeOf(doc)).candidates.filter((c) => c.rule === 'drug.code-name').map((c) => c.start);
+        const found = findDrugs(scopeOf(doc, stageContext())).candidates.filter((c) => c.rule === 'drug.code-name').map((c) => c.start);
         const expected = [...sentenceText.matchAll(codeRegex)].map((m) => m.index);
         for (const start of found) expect(expected).toContain(start);
         return true;
@@ -117,7 +118,7 @@ describe('brand (INN) pairs in capitals', () => {
   it('links an all-caps brand directly followed by its INN in parentheses', () => {
     const text = 'Acmegen Therapeutics, Inc. said the agency approved ZORVENTA (velotumab) for adults. ZORVENTA is given monthly.\n';
     const doc = docOf(text);
-    const { mentions, sameAs } = extractEntities(doc);
+    const { mentions, sameAs } = extractEntities(doc, stageContext());
     const brand = mentions.findIndex((m) => m.text === 'ZORVENTA');
     const inn = mentions.findIndex((m) => m.text === 'velotumab');
     expect(brand).toBeGreaterThanOrEqual(0);

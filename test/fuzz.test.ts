@@ -11,6 +11,7 @@ import { GraphAccumulator } from '../src/graph/merge.ts';
 import { Graph } from '../src/model/graph.ts';
 import { toJson } from '../src/writers/json.ts';
 import { isKgError } from '../src/errors.ts';
+import { knowledge } from './support/knowledge.ts';
 
 /** Pieces of the language of the field and of the formats, plus the things that break parsers. */
 const FRAGMENTS = [
@@ -35,7 +36,7 @@ const anyText = fc.oneof(adversarialText, fc.string({ maxLength: 200, unit: 'bin
 function run(text: string): { json: string } | { error: string } {
   try {
     const accumulator = new GraphAccumulator();
-    for (const x of extractText(text, 'fuzz.txt')) accumulator.add(x.graph);
+    for (const x of extractText(text, { path: 'fuzz.txt', knowledge })) accumulator.add(x.graph);
     return { json: toJson(accumulator.result()) };
   } catch (error) {
     if (isKgError(error)) return { error: error.code };

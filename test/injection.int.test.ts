@@ -12,6 +12,7 @@ import { NodeLabel, RelationshipType } from '../src/model/vocabulary.ts';
 import { extractText } from '../src/pipeline.ts';
 import { isKgError } from '../src/errors.ts';
 import { canonical, documentGraph, runId } from './neo4j-fixtures.ts';
+import { knowledge } from './support/knowledge.ts';
 
 /** The strings of issue 8 and their relatives. Lone surrogates are left out: UTF-8 cannot carry them. */
 const HOSTILE = [
@@ -138,7 +139,7 @@ describe('hostile text in the graph', () => {
       `Kelvar${run} Pharma AG will pay Orvanta${run} Biosciences an upfront payment of $40 million; '; MATCH (n) DETACH DELETE n; // */ \`x\`.`,
       '',
     ].join('\n\n');
-    const [extraction] = extractText(text, `${run}-text.txt`);
+    const [extraction] = extractText(text, { path: `${run}-text.txt`, knowledge });
     expect(extraction).toBeDefined();
     const graph = extraction!.graph;
     expect(graph.entities.length).toBeGreaterThan(0);

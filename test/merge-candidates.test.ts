@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findMergeCandidates } from '../src/graph/candidates.ts';
 import { extractText, mergeGraphs } from '../src/index.ts';
 import type { Entity } from '../src/index.ts';
+import { knowledge } from './support/knowledge.ts';
 
 const entity = (label: Entity['labels'][number], key: string): Entity => ({ key, labels: [label], name: key, aliases: [], properties: {}, mentions: [] });
 
@@ -35,7 +36,7 @@ describe('merge candidates (reported, never merged)', () => {
   });
 
   it('keeps Merck KGaA and Merck & Co. as two companies', () => {
-    const [first] = extractText('Zentrix Pharmaceuticals, Inc. announced a collaboration with Merck KGaA.\n\nMerck & Co., Inc. was not a party.\n', 'acme.txt');
+    const [first] = extractText('Zentrix Pharmaceuticals, Inc. announced a collaboration with Merck KGaA.\n\nMerck & Co., Inc. was not a party.\n', { path: 'acme.txt', knowledge });
     const graph = mergeGraphs([first!.graph]);
     const companies = graph.entities.filter((e) => e.labels[0] === 'Company').map((e) => e.key);
     expect(companies).toEqual(expect.arrayContaining(['company:merck-kgaa', 'company:merck-and-co']));

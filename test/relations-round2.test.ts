@@ -3,10 +3,11 @@ import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
 import { beginSentence, findAll, hasAny } from '../src/extract/relations/lexicon.ts';
 import { buildDoc, describe } from './relations-helpers.ts';
+import { stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
   const { doc, found } = buildDoc(sentences, options);
-  const facts = extractRelations(doc, found);
+  const facts = extractRelations(doc, found, stageContext());
   return { doc, found, facts, lines: describe(found, facts) };
 };
 
@@ -53,7 +54,7 @@ group('targets and technology', () => {
     // The entity stage gives a named platform its payload's canonical name ("DXd ADC technology" → DXd).
     const { doc, found } = buildDoc(['[Drug:examplumab deruxtecan] is designed using the [Technology:DXd ADC technology].', 'The [Technology:DXd] payload is potent.']);
     for (const m of found.mentions) if (m.label === 'Technology') m.canonical = 'DXd';
-    const facts = extractRelations(doc, found);
+    const facts = extractRelations(doc, found, stageContext());
     const platform = { lines: describe(found, facts) };
     expect(platform.lines).toContain('USES_TECHNOLOGY examplumab deruxtecan -> DXd');
     expect(platform.lines.some((l) => l.startsWith('HAS_COMPONENT'))).toBe(false);

@@ -2,10 +2,11 @@
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
 import { buildDoc, describe } from './relations-helpers.ts';
+import { stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0]) => {
   const { doc, found } = buildDoc(sentences);
-  return describe(found, extractRelations(doc, found));
+  return describe(found, extractRelations(doc, found, stageContext()));
 };
 
 group('licence over a programme list', () => {

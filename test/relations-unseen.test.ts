@@ -7,10 +7,11 @@ import type { RelationFact } from '../src/model/extraction.ts';
 import { extractRelations } from '../src/extract/relations/index.ts';
 import { findPhases } from '../src/extract/relations/phase.ts';
 import { buildDoc, describe } from './relations-helpers.ts';
+import { stageContext, knowledge } from './support/knowledge.ts';
 
 /** The whole pipeline on one release: facts as "TYPE source -> target" lines, and the facts themselves. */
 function pipeline(text: string): { lines: string[]; facts: RelationFact[]; name: (i: number) => string } {
-  const [extraction] = extractText(text, 'unseen.txt');
+  const [extraction] = extractText(text, { path: 'unseen.txt', knowledge });
   if (!extraction) throw new Error('no document');
   const mentions = extraction.mentions.mentions;
   const name = (i: number): string => mentions[i]?.canonical ?? `#${i}`;
@@ -19,7 +20,7 @@ function pipeline(text: string): { lines: string[]; facts: RelationFact[]; name:
 
 const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
   const { doc, found } = buildDoc(sentences, options);
-  const facts = extractRelations(doc, found);
+  const facts = extractRelations(doc, found, stageContext());
   return { facts, lines: describe(found, facts) };
 };
 

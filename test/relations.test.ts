@@ -1,10 +1,11 @@
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
 import { buildDoc, describe } from './relations-helpers.ts';
+import { stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
   const { doc, found } = buildDoc(sentences, options);
-  const facts = extractRelations(doc, found);
+  const facts = extractRelations(doc, found, stageContext());
   return { doc, found, facts, lines: describe(found, facts) };
 };
 

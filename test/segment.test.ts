@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/segment/sentences.ts';
 import { unitSpans, lineContinues, cellSeparators } from '../src/segment/units.ts';
 import type { Section } from '../src/model/document.ts';
+import { stageContext } from './support/knowledge.ts';
 
 function sentences(text: string, sections: Section[] = [{ start: 0, end: text.length, kind: 'body' }]): string[] {
   return splitSentences(text, sections).map((s) => text.slice(s.start, s.end));
@@ -106,7 +107,7 @@ describe('structure on pathological input', () => {
   it('handles long runs of dashes, dots, spaces and pipes in a whole document', async () => {
     const { structure } = await import('../src/structure/index.ts');
     const text = `Title Line\n\n${'-'.repeat(100_000)}\n${'.'.repeat(100_000)}\n${' '.repeat(100_000)}x\n${'| '.repeat(50_000)}\n${'About '.repeat(20_000)}\nEnd.`;
-    const [doc] = structure({ path: 'pathological.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' });
+    const [doc] = structure({ path: 'pathological.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' }, stageContext());
     expect(doc?.text).toBe(text);
     expect(doc?.sentences.length).toBeGreaterThan(0);
   });
@@ -114,10 +115,10 @@ describe('structure on pathological input', () => {
   it('handles thousands of glued "About X" headings and a long run of contact cues in one block', async () => {
     const { structure } = await import('../src/structure/index.ts');
     const abouts = `Title Line\n\n${'Done. About Acme\u00a0Acme is here. '.repeat(20_000)}`;
-    const [a] = structure({ path: 'abouts.txt', bytes: Buffer.from(abouts), text: abouts, encoding: 'utf-8' });
+    const [a] = structure({ path: 'abouts.txt', bytes: Buffer.from(abouts), text: abouts, encoding: 'utf-8' }, stageContext());
     expect(a?.sections.filter((s) => s.kind === 'about' && a.text.slice(s.start, s.end) === 'About Acme')).toHaveLength(20_000);
     const contacts = `Title Line\n\n${'Jane Roe (555) 555-0100 Media: '.repeat(20_000)}`;
-    const [c] = structure({ path: 'contacts.txt', bytes: Buffer.from(contacts), text: contacts, encoding: 'utf-8' });
+    const [c] = structure({ path: 'contacts.txt', bytes: Buffer.from(contacts), text: contacts, encoding: 'utf-8' }, stageContext());
     // Far longer than any contact block: not taken for one.
     expect(c?.sections.map((s) => s.kind)).not.toContain('contacts');
   });

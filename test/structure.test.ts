@@ -6,13 +6,14 @@ import { loadFile } from '../src/load/index.ts';
 import { structure, cleanMarkup } from '../src/structure/index.ts';
 import { renderHtml } from '../src/structure/html.ts';
 import type { StructuredDocument } from '../src/model/document.ts';
+import { stageContext } from './support/knowledge.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const REFERENCE = join(CORPUS, '000_09ba589ba7ebe117.txt');
 const FORMATS = join(CORPUS, 'formats');
 
 async function docsOf(path: string): Promise<StructuredDocument[]> {
-  return structure(await loadFile(path));
+  return structure(await loadFile(path), stageContext());
 }
 
 function allCorpusFiles(): string[] {
@@ -53,7 +54,7 @@ describe('every corpus document', () => {
 describe('the reference 8-K (plain text)', () => {
   it('keeps the decoded input as the text', async () => {
     const file = await loadFile(REFERENCE);
-    const [doc] = structure(file);
+    const [doc] = structure(file, stageContext());
     expect(doc?.text).toBe(file.text);
     expect(doc?.docId).toBe('000_09ba589ba7ebe117');
   });
@@ -255,7 +256,7 @@ describe('plain-text press releases', () => {
 
 describe('run-on releases (synthetic)', () => {
   const structureOf = (text: string): StructuredDocument => {
-    const [doc] = structure({ path: 'release.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' });
+    const [doc] = structure({ path: 'release.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' }, stageContext());
     if (!doc) throw new Error('no document');
     return doc;
   };

@@ -4,6 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { addTotals, emptyTotals, extractionPass, warmupSample } from './extraction.ts';
 import type { BenchInput } from './extraction.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
+
+const knowledge = loadKnowledge();
 
 const WorkerJob = z.object({
   inputs: z.array(z.object({ path: z.string(), bytes: z.instanceof(Uint8Array) })),
@@ -13,12 +16,12 @@ const WorkerJob = z.object({
 const job = WorkerJob.parse(workerData);
 const port = parentPort;
 if (port) {
-  extractionPass(warmupSample(job.inputs));
+  extractionPass(knowledge, warmupSample(job.inputs));
   port.on('message', (message: unknown) => {
     if (message !== 'go') return;
     const totals = emptyTotals();
     const t0 = performance.now();
-    for (let i = 0; i < job.passes; i++) addTotals(totals, extractionPass(job.inputs));
+    for (let i = 0; i < job.passes; i++) addTotals(totals, extractionPass(knowledge, job.inputs));
     port.postMessage({ kind: 'done', ms: performance.now() - t0, totals });
   });
   port.postMessage({ kind: 'ready' });

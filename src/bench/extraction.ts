@@ -7,6 +7,7 @@ import { decode } from '../load/index.ts';
 import { structure } from '../structure/index.ts';
 import { extractDocument } from '../pipeline.ts';
 import { parseOnly } from '../nlp/compromise.ts';
+import { unlimitedContext, type Knowledge } from '../knowledge/index.ts';
 
 export interface BenchInput {
   /** Path relative to the corpus root, used as the document's path. */
@@ -59,14 +60,14 @@ export function readCorpusInputs(root: string, options: { prose?: boolean } = {}
 }
 
 /** Extracts one input held in memory, as `kg extract` would the file. */
-export function extractBytes(path: string, bytes: Uint8Array): PassTotals {
+export function extractBytes(knowledge: Knowledge, path: string, bytes: Uint8Array): PassTotals {
   const totals = emptyTotals();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const documents = structure({ path, bytes: buffer, ...decode(buffer, path) });
+    const documents = structure({ path, bytes: buffer, ...decode(buffer, path) }, unlimitedContext(knowledge, path));
     totals.docs = 1;
     for (const d of documents) {
-      const x = extractDocument(d);
+      const x = extractDocument(d, knowledge);
       totals.textBytes += Buffer.byteLength(d.text, 'utf8');
       totals.entities += x.graph.entities.length;
       totals.relationships += x.graph.relationships.length;
@@ -78,23 +79,23 @@ export function extractBytes(path: string, bytes: Uint8Array): PassTotals {
 }
 
 /** Extracts a text given in memory (the scale corpus). */
-export function extractString(path: string, text: string): PassTotals {
-  return extractBytes(path, Buffer.from(text, 'utf8'));
+export function extractString(knowledge: Knowledge, path: string, text: string): PassTotals {
+  return extractBytes(knowledge, path, Buffer.from(text, 'utf8'));
 }
 
-export function extractionPass(inputs: readonly BenchInput[]): PassTotals {
+export function extractionPass(knowledge: Knowledge, inputs: readonly BenchInput[]): PassTotals {
   const totals = emptyTotals();
-  for (const input of inputs) addTotals(totals, extractBytes(input.path, input.bytes));
+  for (const input of inputs) addTotals(totals, extractBytes(knowledge, input.path, input.bytes));
   return totals;
 }
 
 /** The texts the extractors read for these inputs (after decoding and structure), for the compromise reference. */
-export function documentTexts(inputs: readonly BenchInput[]): string[] {
+export function documentTexts(knowledge: Knowledge, inputs: readonly BenchInput[]): string[] {
   const texts: string[] = [];
   for (const input of inputs) {
     try {
       const buffer = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-      for (const d of structure({ path: input.path, bytes: buffer, ...decode(buffer, input.path) })) texts.push(d.text);
+      for (const d of structure({ path: input.path, bytes: buffer, ...decode(buffer, input.path) }, unlimitedContext(knowledge, input.path))) texts.push(d.text);
     } catch {
       // Refused inputs are not part of either side of the comparison.
     }

@@ -5,6 +5,9 @@
 // per-core figure. Times the extraction passes and, on the same CPU, compromise's bare parse of the
 // same texts; prints one JSON line.
 import { compromisePass, documentTexts, extractionPass, readCorpusInputs, sampleInputs, timePasses } from './extraction.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
+
+const knowledge = loadKnowledge();
 
 export interface OneCoreResult {
   docs: number;
@@ -34,10 +37,10 @@ const inputs = Number.isFinite(maxKb) ? sampleInputs(all, maxKb * 1024) : all;
 // Warm-up: one whole pass, so the measured passes run code the optimising compiler has already seen
 // (on one core, compiling competes with the work being measured).
 const cpu0 = process.cpuUsage();
-const single = timePasses(() => extractionPass(inputs), minMs);
+const single = timePasses(() => extractionPass(knowledge, inputs), minMs);
 const cpu = process.cpuUsage(cpu0);
 const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
-const texts = documentTexts(inputs);
+const texts = documentTexts(knowledge, inputs);
 const reference = timePasses(() => compromisePass(texts), minMs);
 
 const result: OneCoreResult = {

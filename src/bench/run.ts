@@ -17,6 +17,7 @@ import { ALWAYS_KEPT, legalSuffixWords, scaleCorpus } from './scale.ts';
 import type { SourceDocument } from './scale.ts';
 import { machineInfo } from './machine.ts';
 import type { MachineInfo } from './machine.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
 
 export interface BenchSettings {
   corpusRoot: string;
@@ -92,9 +93,10 @@ export async function benchExtraction(settings: BenchSettings, log: (line: strin
   const firstOne = await runOneCore(settings.corpusRoot, settings.minMs, settings.extractionMaxKb);
 
   log(`extraction: one unpinned process …`);
+  const knowledge = loadKnowledge();
   const warm = warmupSample(inputs);
   const cpu0 = process.cpuUsage();
-  const single = timePasses(() => extractionPass(inputs), settings.minMs, () => extractionPass(warm));
+  const single = timePasses(() => extractionPass(knowledge, inputs), settings.minMs, () => extractionPass(knowledge, warm));
   const cpu = process.cpuUsage(cpu0);
   const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
   const singleSeconds = single.ms / 1000;
@@ -146,8 +148,9 @@ export async function benchIngest(settings: BenchSettings, log: (line: string) =
   const sources = scaleSources(settings.corpusRoot, settings.scaleBaseMaxKb);
   const keep = scaleKeepWords();
   log(`ingest: scale corpus ${settings.ingestFactor}× (${sources.length * settings.ingestFactor} documents) into Neo4j …`);
+  const knowledge = loadKnowledge();
   function* graphs(): Generator<Graph> {
-    for (const doc of scaleCorpus(sources, settings.ingestFactor, keep)) for (const x of extractText(doc.text, doc.path)) yield x.graph;
+    for (const doc of scaleCorpus(sources, settings.ingestFactor, keep)) for (const x of extractText(doc.text, { path: doc.path, knowledge })) yield x.graph;
   }
   return runIngest({ graphs, baselineRows: settings.baselineRows });
 }

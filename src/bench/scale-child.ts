@@ -5,6 +5,9 @@ import { readCorpusInputs, extractString, addTotals, emptyTotals, warmupSample, 
 import { legalSuffixWords, scaleCorpus, ALWAYS_KEPT } from './scale.ts';
 import type { SourceDocument } from './scale.ts';
 import { dataLines } from '../data-files.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
+
+const knowledge = loadKnowledge();
 
 export interface ScaleChildResult {
   factor: number;
@@ -34,12 +37,12 @@ const sources: SourceDocument[] = inputs.map((i) => ({ name: i.path.replace(/[/\
 const keep = new Set([...ALWAYS_KEPT, ...legalSuffixWords(dataLines('lexicons/company-legal-suffixes.txt'))]);
 
 // Warm-up on a few originals: loads lexicons and compiles the hot paths, so 1× is not charged for it.
-for (const w of warmupSample(inputs)) extractString(`bench-warmup-${w.path}`, Buffer.from(w.bytes).toString('utf8'));
+for (const w of warmupSample(inputs)) extractString(knowledge, `bench-warmup-${w.path}`, Buffer.from(w.bytes).toString('utf8'));
 const rssBeforeMb = process.memoryUsage().rss / 2 ** 20;
 
 const totals = emptyTotals();
 const t0 = performance.now();
-for (const doc of scaleCorpus(sources, factor, keep)) addTotals(totals, extractString(doc.path, doc.text));
+for (const doc of scaleCorpus(sources, factor, keep)) addTotals(totals, extractString(knowledge, doc.path, doc.text));
 const totalMs = performance.now() - t0;
 
 const result: ScaleChildResult = {

@@ -6,12 +6,15 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { extractFile } from '../pipeline.ts';
 import type { WorkerReply } from './extract-pool.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
 
 const Job = z.object({ id: z.number().int(), path: z.string() });
 // Infinity (no time budget) is a valid setting, which z.number() refuses.
 const Settings = z.object({ docTimeoutMs: z.custom<number>((v) => typeof v === 'number' && v > 0, 'a positive number of milliseconds') });
 
 const settings = Settings.parse(workerData);
+// Each worker thread loads the knowledge once, as the main thread does.
+const knowledge = loadKnowledge();
 const port = parentPort;
 if (port) {
   // One path at a time, in the order given: the per-document time budget is one clock per thread.
@@ -20,7 +23,7 @@ if (port) {
     const job = Job.parse(message);
     queue = queue.then(async () => {
       const reply: WorkerReply = { id: job.id, results: [] };
-      for await (const result of extractFile(job.path, settings.docTimeoutMs)) {
+      for await (const result of extractFile(job.path, settings.docTimeoutMs, knowledge)) {
         reply.results.push(
           result.ok
             ? { ok: true, path: result.path, graphs: result.extractions.map((x) => x.graph) }

@@ -2,6 +2,7 @@
 // become relationships between entity keys, each with its evidence. Keys are derived from names
 // alone, so the same company or drug from two documents gets the same key without a global lookup.
 import type { StructuredDocument } from '../model/document.ts';
+import type { StageContext } from '../knowledge/index.ts';
 import type { DocumentMentions, Mention, RelationFact } from '../model/extraction.ts';
 import type { DocumentInfo, Entity, Graph, Properties, Relationship } from '../model/graph.ts';
 import { SCHEMA_VERSION } from '../model/graph.ts';
@@ -71,7 +72,8 @@ export interface ResolvedDocument {
   mentionKeys: string[];
 }
 
-export function resolveDocument(doc: StructuredDocument, found: DocumentMentions, facts: RelationFact[]): ResolvedDocument {
+export function resolveDocument(doc: StructuredDocument, found: DocumentMentions, facts: RelationFact[], ctx: StageContext): ResolvedDocument {
+  void ctx; // the name knowledge is read from here once resolution moves onto the knowledge layer
   const { mentions } = found;
   const uf = new UnionFind(mentions.length);
   const byCanonical = new Map<string, number>();

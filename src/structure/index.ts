@@ -11,6 +11,7 @@ import { contentHash } from '../load/index.ts';
 import { splitSentences } from '../segment/sentences.ts';
 import { dataTsv } from '../data-files.ts';
 import { KgError } from '../errors.ts';
+import type { StageContext } from '../knowledge/index.ts';
 import { looksLikeHtml, renderHtml } from './html.ts';
 import { structureText, type ItemMark, type TextStructure } from './sections.ts';
 import { parseCover, type CoverFields } from './cover.ts';
@@ -289,7 +290,8 @@ function structureSubmission(file: LoadedFile): StructuredDocument[] {
   return drafts.map((d) => finish(d, filing));
 }
 
-export function structure(file: LoadedFile): StructuredDocument[] {
+export function structure(file: LoadedFile, ctx: StageContext): StructuredDocument[] {
+  void ctx; // the structure knowledge is read from here once the stage moves onto the knowledge layer
   if (looksLikeSubmission(file.text)) return structureSubmission(file);
   const docId = docIdFor(file.path, file.text);
   if (looksLikeHtml(file.text)) {

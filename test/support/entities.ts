@@ -4,17 +4,18 @@ import { extractEntities } from '../../src/extract/entities/index.ts';
 import { resolveDocument } from '../../src/resolve/index.ts';
 import type { Mention } from '../../src/model/extraction.ts';
 import type { StructuredDocument } from '../../src/model/document.ts';
+import { stageContext } from './knowledge.ts';
 
 export function documentsOf(text: string): StructuredDocument[] {
-  return structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' });
+  return structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
 }
 
 export function mentionsOf(text: string): Mention[] {
-  return documentsOf(text).flatMap((doc) => extractEntities(doc).mentions);
+  return documentsOf(text).flatMap((doc) => extractEntities(doc, stageContext()).mentions);
 }
 
 export function entitiesOf(text: string) {
-  return documentsOf(text).flatMap((doc) => resolveDocument(doc, extractEntities(doc), []).graph.entities);
+  return documentsOf(text).flatMap((doc) => resolveDocument(doc, extractEntities(doc, stageContext()), [], stageContext()).graph.entities);
 }
 
 /** Distinct canonical names of one label, sorted. */

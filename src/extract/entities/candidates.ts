@@ -2,7 +2,7 @@
 // where two rules claim overlapping text the stronger (then the longer) one wins.
 import type { StructuredDocument, Sentence } from '../../model/document.ts';
 import type { Mention } from '../../model/extraction.ts';
-import { checkBudget } from '../../budget.ts';
+import type { StageContext } from '../../knowledge/index.ts';
 import type { Cue, SentenceWords } from './cues.ts';
 import { sentenceHas, sentenceWords } from './cues.ts';
 
@@ -17,10 +17,12 @@ export interface Scope {
   text: string;
   /** Sentences outside forward-looking boilerplate, in document order. */
   sentences: Sentence[];
+  /** The knowledge and the document's time budget. */
+  ctx: StageContext;
 }
 
-export function scopeOf(doc: StructuredDocument): Scope {
-  return { doc, text: doc.cleanText, sentences: doc.sentences.filter((s) => s.section !== 'forwardLooking') };
+export function scopeOf(doc: StructuredDocument, ctx: StageContext): Scope {
+  return { doc, text: doc.cleanText, sentences: doc.sentences.filter((s) => s.section !== 'forwardLooking'), ctx };
 }
 
 /**
@@ -40,7 +42,7 @@ export interface SweepFilter {
  */
 export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter): void {
   for (const sentence of scope.sentences) {
-    checkBudget(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
+    scope.ctx.budget.check(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
     if (filter?.cues && !sentenceHas(scope.text, sentence, filter.cues)) continue;
     const slice = scope.text.slice(sentence.start, sentence.end);
     if (filter?.test && !filter.test(slice)) continue;
@@ -70,7 +72,7 @@ export function sweepAt(
   filter?: SweepFilter,
 ): void {
   for (const sentence of scope.sentences) {
-    checkBudget();
+    scope.ctx.budget.check();
     if (filter?.cues && !sentenceHas(scope.text, sentence, filter.cues)) continue;
     if (sentenceWords(scope.text, sentence).astral) {
       sweep({ ...scope, sentences: [sentence] }, globalTwin(pattern), visit, filter);

@@ -7,6 +7,7 @@ import type { StructuredDocument } from '../../model/document.ts';
 import type { DocumentMentions, Mention, SameAs } from '../../model/extraction.ts';
 import type { EntityLabel } from '../../model/vocabulary.ts';
 import type { Candidate, Scope } from './candidates.ts';
+import type { StageContext } from '../../knowledge/index.ts';
 import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
 import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickers, placeNames } from './companies.ts';
 import { findDrugs } from './drugs.ts';
@@ -48,8 +49,8 @@ function usableShortName(name: string): boolean {
   return name.length >= 3 && /^\p{Lu}/u.test(name) && !placeNames().has(name) && !nameStopwords().has(name);
 }
 
-export function extractEntities(doc: StructuredDocument): DocumentMentions {
-  const scope = scopeOf(doc);
+export function extractEntities(doc: StructuredDocument, ctx: StageContext): DocumentMentions {
+  const scope = scopeOf(doc, ctx);
   const drugs = findDrugs(scope);
   const technologies = findTechnologies(scope);
   const all: Candidate[] = [

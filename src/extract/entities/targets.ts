@@ -3,7 +3,6 @@
 // target when the cue says so.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
-import { checkBudget } from '../../budget.ts';
 import { diseaseLexicon, hgnc, payloads, phraseKey, receptorLigands, targetKey } from './lexicons.ts';
 import type { Cue } from './cues.ts';
 import { DIGIT, SLASH, cueWords, sentenceHas, sentenceWords } from './cues.ts';
@@ -140,7 +139,7 @@ const SYMBOL_CHAR = /[\p{L}\p{N}\-]/u;
 function symbolsBeforeCues(scope: Scope, p: NonNullable<typeof compiled>, visit: (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => void): void {
   const text = scope.text;
   for (const sentence of scope.sentences) {
-    checkBudget(); // the per-document time budget, as in sweep()
+    scope.ctx.budget.check(); // the per-document time budget, as in sweep()
     if (!sentenceHas(text, sentence, [p.cueAfter])) continue;
     const words = sentenceWords(text, sentence);
     const starts = words.starts;

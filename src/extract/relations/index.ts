@@ -15,7 +15,7 @@ import { SENTENCE_RULES } from './rules/index.ts';
 import { documentRules } from './rules/document.ts';
 import { licencesFromPayments } from './rules/licensing.ts';
 import { priceExercisedOptions } from './rules/deals.ts';
-import { checkBudget } from '../../budget.ts';
+import type { StageContext } from '../../knowledge/index.ts';
 
 export { findMoney } from './money.ts';
 export type { Money, MoneyQualifier } from './money.ts';
@@ -31,12 +31,12 @@ function applies(rule: SentenceRule, ctx: SentenceContext): boolean {
   return rule.triggers.length === 0 || rule.triggers.some((group) => hasAny(group, ctx.text));
 }
 
-export function extractRelations(doc: StructuredDocument, found: DocumentMentions): RelationFact[] {
+export function extractRelations(doc: StructuredDocument, found: DocumentMentions, stage: StageContext): RelationFact[] {
   const facts: RelationFact[] = [];
   if (found.mentions.length === 0) return facts;
   const dc = documentContext(doc, found);
   for (const sentence of doc.sentences) {
-    checkBudget(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
+    stage.budget.check(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
     if (sentence.section === 'forwardLooking') continue;
     if (!dc.bySentence.has(sentence.index) && dc.primaryCompany === undefined) continue;
     const text = doc.cleanText.slice(sentence.start, sentence.end);
