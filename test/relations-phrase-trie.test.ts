@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compilePhrases, findAll, hasAny, looksLikeTitle, beginSentence } from '../src/extract/relations/lexicon.ts';
-import { PhraseTrie } from '../src/extract/relations/phrase-trie.ts';
-import type { PhraseHit } from '../src/extract/relations/phrase-trie.ts';
+import { PhraseTrie } from '../src/text/phrase-trie.ts';
+import type { PhraseHit } from '../src/text/phrase-trie.ts';
 import { dataLines, dataTsv } from '../src/data-files.ts';
 
 const CORPUS = new URL('../../shared/corpus/', import.meta.url).pathname;

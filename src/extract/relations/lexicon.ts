@@ -3,7 +3,7 @@
 // keeps the same phrase semantics as a regular expression, for patterns that embed a phrase list.
 import { dataLines, dataTsv } from '../../data-files.ts';
 import { KgError } from '../../errors.ts';
-import { PhraseTrie } from './phrase-trie.ts';
+import { PhraseTrie } from '../../text/phrase-trie.ts';
 
 export interface Hit {
   start: number;
