@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../src/segment/sentences.ts';
 import { unitSpans, lineContinues, cellSeparators } from '../src/segment/units.ts';
 import type { Section } from '../src/model/document.ts';
-import { stageContext } from './support/knowledge.ts';
+import { knowledge, stageContext } from './support/knowledge.ts';
+
+const { abbreviations } = knowledge.structure;
 
 function sentences(text: string, sections: Section[] = [{ start: 0, end: text.length, kind: 'body' }]): string[] {
-  return splitSentences(text, sections).map((s) => text.slice(s.start, s.end));
+  return splitSentences(text, sections, abbreviations).map((s) => text.slice(s.start, s.end));
 }
 
 describe('splitSentences', () => {
@@ -33,7 +35,7 @@ describe('splitSentences', () => {
       { start: 0, end: 20, kind: 'headline' },
       { start: 22, end: text.length, kind: 'body' },
     ];
-    const found = splitSentences(text, sections);
+    const found = splitSentences(text, sections, abbreviations);
     expect(found.map((s) => text.slice(s.start, s.end))).toEqual([
       'Heading Without Stop',
       'first part',
@@ -63,7 +65,7 @@ describe('splitSentences', () => {
 
   it('marks about sentences as boilerplate', () => {
     const text = 'About Acme\n\nAcme makes things.';
-    const found = splitSentences(text, [{ start: 0, end: text.length, kind: 'about', title: 'About Acme' }]);
+    const found = splitSentences(text, [{ start: 0, end: text.length, kind: 'about', title: 'About Acme' }], abbreviations);
     expect(found.map((s) => [s.section, s.boilerplate])).toEqual([
       ['about', true],
       ['about', true],

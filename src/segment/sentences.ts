@@ -2,14 +2,7 @@
 // A period ends a sentence when white space and a capital, digit or opening quote follow, unless the
 // word before it is a known abbreviation (data/structure/abbreviations.txt) or a single initial.
 import type { Section, Sentence } from '../model/document.ts';
-import { dataLines } from '../data-files.ts';
 import { unitSpans } from './units.ts';
-
-let abbreviations: ReadonlySet<string> | undefined;
-function abbreviationSet(): ReadonlySet<string> {
-  abbreviations ??= new Set(dataLines('structure/abbreviations.txt'));
-  return abbreviations;
-}
 
 /** Sentence-final punctuation (with closing quotes/brackets) followed by space and a sentence opener. */
 // The lookbehind makes a run of dots one candidate, so "....." costs linear time, not quadratic.
@@ -43,19 +36,22 @@ function isSpaceAt(text: string, i: number): boolean {
   return /\s/.test(text.charAt(i));
 }
 
-function endsSentence(text: string, match: RegExpExecArray, floor: number): boolean {
+function endsSentence(abbreviations: ReadonlySet<string>, text: string, match: RegExpExecArray, floor: number): boolean {
   const punct = match[0];
   if (!punct.startsWith('.') || punct.startsWith('..')) return true;
   const word = wordBefore(text, match.index, floor);
   if (word === '') return true;
-  if (abbreviationSet().has(word)) return false;
+  if (abbreviations.has(word)) return false;
   // An initial ("Jane Q. Public", "J. Smith") or a dotted abbreviation not in the list ("S.A.S").
   if (/^\p{Lu}$/u.test(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) return false;
   return true;
 }
 
-/** Sentences of every section, in text order; none crosses a section, unit or blank line. */
-export function splitSentences(cleanText: string, sections: readonly Section[]): Sentence[] {
+/**
+ * Sentences of every section, in text order; none crosses a section, unit or blank line. A period
+ * after one of `abbreviations` (data/structure/abbreviations.txt, in the structure knowledge) goes on.
+ */
+export function splitSentences(cleanText: string, sections: readonly Section[], abbreviations: ReadonlySet<string>): Sentence[] {
   const sentences: Sentence[] = [];
   const ordered = [...sections].sort((a, b) => a.start - b.start || a.end - b.end);
   for (const section of ordered) {
@@ -71,7 +67,7 @@ export function splitSentences(cleanText: string, sections: readonly Section[]):
       BOUNDARY.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = BOUNDARY.exec(unit)) !== null) {
-        if (!endsSentence(unit, m, cursor)) continue;
+        if (!endsSentence(abbreviations, unit, m, cursor)) continue;
         const end = m.index + m[0].length;
         push(unitStart + cursor, unitStart + end);
         cursor = end;

@@ -2,9 +2,44 @@
 // number, IRS employer id, address, phone and report date. Values sit next to their printed labels
 // ("(Commission File Number)") in every layout seen on EDGAR: same line, line above, table row above,
 // or one table row per registrant when one 8-K is filed by several companies.
+import { z } from 'zod';
 import type { Registrant } from '../model/document.ts';
-import { dataTsv } from '../data-files.ts';
+import { KgError } from '../errors.ts';
+import type { DataFiles } from '../knowledge/files.ts';
+import { Phrase } from '../knowledge/files.ts';
 import { findDate } from './dates.ts';
+
+/** What the cover-page reader knows: state names and the words of the printed labels. */
+export interface CoverKnowledge {
+  /** USPS code or state name, lower case → the state's name (data/structure/us-states.tsv). */
+  readonly stateNames: ReadonlyMap<string, string>;
+  /** A line of printed cover-page labels (data/structure/cover-label-words.txt), once it holds a parenthesis. */
+  readonly labelWords: RegExp;
+}
+
+const StateRow = z.object({ code: z.string().regex(/^[A-Z]{2}$/, 'a two-letter USPS code'), name: z.string().min(2) });
+
+/** A fragment of a regular expression: it must compile on its own. */
+const PatternFragment = Phrase.refine((source) => {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** Reads the state table and the label words, for the knowledge loader. */
+export function loadCoverKnowledge(files: DataFiles): CoverKnowledge {
+  const stateNames = new Map<string, string>();
+  for (const { code, name } of files.tsv('structure/us-states.tsv', ['code', 'name'], StateRow)) {
+    stateNames.set(code.toLowerCase(), name);
+    stateNames.set(name.toLowerCase(), name);
+  }
+  const labels = files.lines('structure/cover-label-words.txt', PatternFragment);
+  if (labels.length === 0) throw new KgError('CONFIG_INVALID', 'data/structure/cover-label-words.txt: no label words', { subject: 'knowledge' });
+  return Object.freeze({ stateNames, labelWords: new RegExp(`\\b(?:${labels.join('|')})\\b`, 'i') });
+}
 
 export interface CoverFields {
   registrants: Registrant[];
@@ -16,23 +51,14 @@ const FILE_NUMBER = /(?<![\d\-.)]|\)\s|\d{3}[-.])\d{1,3}-\d{3,6}(?:-\d{2})?(?![\
 const PHONE = /\(?\b\d{3}\)?[\s.-]*\d{3}[\s.-]\d{4}\b/;
 const ZIP = /\b\d{5}(?:-\d{4})?\b/;
 /** A line of printed cover-page labels ("(Commission File Number)", "of incorporation)   file numbers)"). */
-function isLabelLine(line: string): boolean {
-  return /[()]/.test(line) && /\b(?:jurisdiction|incorporation|commission|file\s+numbers?|employer|identification|zip code|telephone|exact name|former name)\b/i.test(line);
+function isLabelLine(cover: CoverKnowledge, line: string): boolean {
+  return /[()]/.test(line) && cover.labelWords.test(line);
 }
 const SEPARATOR_LINE = /^[\s|_=*-]*$/;
 
-let stateNames: Map<string, string> | undefined;
 /** Full state name for a USPS code or a state name in any case ("NV", "CALIFORNIA" → "Nevada", "California"). */
-export function stateName(value: string): string | undefined {
-  if (!stateNames) {
-    stateNames = new Map();
-    for (const [code, name] of dataTsv('structure/us-states.tsv').slice(1)) {
-      if (!code || !name) continue;
-      stateNames.set(code.toLowerCase(), name);
-      stateNames.set(name.toLowerCase(), name);
-    }
-  }
-  return stateNames.get(value.trim().replace(/[.,|*]+$/g, '').replace(/\s+/g, ' ').toLowerCase());
+export function stateName(cover: CoverKnowledge, value: string): string | undefined {
+  return cover.stateNames.get(value.trim().replace(/[.,|*]+$/g, '').replace(/\s+/g, ' ').toLowerCase());
 }
 
 /** Cells of a cover line: pipes, tabs and wide column gaps separate them; Markdown bold marks go. */
@@ -91,23 +117,23 @@ function registrantName(lines: readonly string[]): string | undefined {
   return undefined;
 }
 
-function stateOfIncorporation(lines: readonly string[]): string | undefined {
+function stateOfIncorporation(cover: CoverKnowledge, lines: readonly string[]): string | undefined {
   for (const line of lines) {
     const corp = /\(An?\s+([A-Z][A-Za-z]+(?:\s+[A-Z][a-z]+)?)\s+(?:and\s+[A-Z][A-Za-z ]+\s+)?Corporation\)/.exec(line);
-    if (corp?.[1] && stateName(corp[1])) return stateName(corp[1]);
+    if (corp?.[1] && stateName(cover, corp[1])) return stateName(cover, corp[1]);
   }
   const i = lines.findIndex((l) => /state or other jurisdiction/i.test(l));
   const window = i < 0 ? lines : lines.slice(Math.max(0, i - 3), i + 1);
   for (const line of window) {
     for (const cell of cells(line)) {
-      const name = stateName(stripLabels(cell)) ?? stateName(cell);
+      const name = stateName(cover, stripLabels(cell)) ?? stateName(cover, cell);
       if (name) return name;
     }
   }
   return undefined;
 }
 
-function address(lines: readonly string[]): string | undefined {
+function address(cover: CoverKnowledge, lines: readonly string[]): string | undefined {
   const i = lines.findIndex((l) => /address of principal executive offices?/i.test(l));
   if (i < 0) return undefined;
   const labelLine = lines[i] ?? '';
@@ -118,7 +144,7 @@ function address(lines: readonly string[]): string | undefined {
     const above: string[] = [];
     for (let j = i - 1; j >= 0 && j >= i - 4; j--) {
       const line = lines[j] ?? '';
-      if (isLabelLine(line) || IRS.test(line) || /telephone/i.test(line)) break;
+      if (isLabelLine(cover, line) || IRS.test(line) || /telephone/i.test(line)) break;
       above.unshift(...cells(line));
     }
     IRS.lastIndex = 0;
@@ -159,7 +185,7 @@ function reportDate(text: string): string | undefined {
 }
 
 /** One registrant per table row that holds both a file number and an IRS number (combined 8-Ks). */
-function multipleRegistrants(lines: readonly string[]): Registrant[] {
+function multipleRegistrants(cover: CoverKnowledge, lines: readonly string[]): Registrant[] {
   const rows: number[] = [];
   lines.forEach((line, i) => {
     IRS.lastIndex = 0;
@@ -182,7 +208,7 @@ function multipleRegistrants(lines: readonly string[]): Registrant[] {
     if (fileNumber) registrant.fileNumber = fileNumber;
     const end = rows[k + 1] ?? Math.min(lines.length, row + 8);
     const following = lines.slice(row + 1, end).filter((l) => !/^this combined|^information contained/i.test(l) && l.length < 120);
-    const state = stateOfIncorporation(following);
+    const state = stateOfIncorporation(cover, following);
     if (state) registrant.stateOfIncorporation = state;
     const phoneLine = following.find((l) => phoneOf(l) && !ZIP.test(l));
     const phoneValue = phoneLine ? phoneOf(phoneLine) : undefined;
@@ -195,12 +221,12 @@ function multipleRegistrants(lines: readonly string[]): Registrant[] {
 }
 
 /** Reads the cover page text (the part of an 8-K before its first item). */
-export function parseCover(coverText: string): CoverFields {
+export function parseCover(cover: CoverKnowledge, coverText: string): CoverFields {
   const lines = valueLines(coverText);
   const result: CoverFields = { registrants: [] };
   const date = reportDate(coverText);
   if (date) result.reportDate = date;
-  const multiple = multipleRegistrants(lines);
+  const multiple = multipleRegistrants(cover, lines);
   if (multiple.length > 0) {
     result.registrants = multiple;
     return result;
@@ -212,9 +238,9 @@ export function parseCover(coverText: string): CoverFields {
   if (irs?.[0]) registrant.irsEmployerId = irs[0];
   const file = coverText.match(FILE_NUMBER);
   if (file?.[0]) registrant.fileNumber = file[0];
-  const state = stateOfIncorporation(lines);
+  const state = stateOfIncorporation(cover, lines);
   if (state) registrant.stateOfIncorporation = state;
-  const addr = address(lines);
+  const addr = address(cover, lines);
   if (addr) registrant.address = addr;
   const tel = phone(coverText);
   if (tel) registrant.phone = tel;

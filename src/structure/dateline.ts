@@ -3,31 +3,46 @@
 // "BASEL, CH / ACCESS Newswire / February 11, 2025 /", "MUNICH, GERMANY, AND BASILDON, UK, 13 February 2025".
 // Read token by token with sticky patterns (place, then any of date / wire / separator), which keeps
 // the scan linear and lets each part be optional.
-import { dataLines } from '../data-files.ts';
-import { DATE_SOURCE, MONTH_SOURCE, toIsoDate } from './dates.ts';
+import { z } from 'zod';
 import type { Dateline } from '../model/document.ts';
-
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import type { DataFiles } from '../knowledge/files.ts';
+import { escapeRegex } from '../text/regex.ts';
+import { DATE_SOURCE, MONTH_SOURCE, toIsoDate } from './dates.ts';
 
 // A place word: capitalised word or abbreviation ("N.J.", "Calif.", "SAN"), never a month before a day.
 const PLACE_WORD = `(?!${MONTH_SOURCE}\\.?\\s+\\d)(?:[\\p{Lu}][\\p{L}'’.]*(?:-[\\p{L}][\\p{L}'’.]*)*)`;
 const PLACE = `${PLACE_WORD}(?:[ \\t]+${PLACE_WORD}){0,4}`;
 const PLACES = `${PLACE}(?:\\s*,\\s*${PLACE}){0,3}(?:\\s*,?\\s+(?:&|and|AND)\\s+${PLACE}(?:\\s*,\\s*${PLACE}){0,3}){0,3}`;
 
-let compiled: { places: RegExp; date: RegExp; wire: RegExp; dash: RegExp; sep: RegExp } | undefined;
+/** An upper-case time-zone abbreviation (ET, CEST). */
+const TimeZone = z.string().regex(/^[A-Z]{2,5}$/, 'an upper-case time-zone abbreviation');
 
-function patterns(): NonNullable<typeof compiled> {
-  if (!compiled) {
-    const wires = dataLines('structure/newswires.txt').map(escape).sort((a, b) => b.length - a.length);
-    compiled = {
-      places: new RegExp(PLACES, 'uy'),
-      date: new RegExp(`\\s*\\(?\\s*(${DATE_SOURCE})\\s*\\)?`, 'iy'),
-      wire: new RegExp(`\\s*(?:[/(]\\s*((?:${wires.join('|')})(?:-[A-Za-z]+)?)\\s*[/)])`, 'iy'),
-      dash: new RegExp('\\s*(-{2,}|[–—]{1,2}|-(?=\\s))', 'y'),
-      sep: new RegExp('\\s*[,/]', 'y'),
-    };
-  }
-  return compiled;
+/** The sticky token patterns of a dateline and the time stamps around it, compiled by the knowledge loader. */
+export interface DatelinePatterns {
+  readonly places: RegExp;
+  readonly date: RegExp;
+  readonly wire: RegExp;
+  readonly dash: RegExp;
+  readonly sep: RegExp;
+  /** A publication time stamp such as "May 21, 2019 5:45 am ET" or "July 31, 2003 at 12:00 AM EDT". */
+  readonly timestamp: RegExp;
+  /** Time-zone abbreviations (data/structure/time-zones.txt): never the city of an inline dateline. */
+  readonly timeZones: ReadonlySet<string>;
+}
+
+/** Compiles the dateline patterns from data/structure/newswires.txt and data/structure/time-zones.txt. */
+export function compileDatelinePatterns(files: DataFiles): DatelinePatterns {
+  const wires = files.lines('structure/newswires.txt').map(escapeRegex).sort((a, b) => b.length - a.length);
+  const timeZones = files.lines('structure/time-zones.txt', TimeZone);
+  return Object.freeze({
+    places: new RegExp(PLACES, 'uy'),
+    date: new RegExp(`\\s*\\(?\\s*(${DATE_SOURCE})\\s*\\)?`, 'iy'),
+    wire: new RegExp(`\\s*(?:[/(]\\s*((?:${wires.join('|')})(?:-[A-Za-z]+)?)\\s*[/)])`, 'iy'),
+    dash: new RegExp('\\s*(-{2,}|[–—]{1,2}|-(?=\\s))', 'y'),
+    sep: new RegExp('\\s*[,/]', 'y'),
+    timestamp: new RegExp(`(${DATE_SOURCE})(?:\\s+at)?\\s+\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+(?:${timeZones.join('|')})(?:/[A-Z]{3,4})?)?`, 'i'),
+    timeZones: new Set(timeZones),
+  });
 }
 
 export interface DatelineMatch {
@@ -41,8 +56,7 @@ export interface DatelineMatch {
  * Reads a dateline starting exactly at `pos`. `inline` is for datelines found inside a run-on block,
  * which must have an upper-case city and a wire mark or a strong dash to count.
  */
-export function datelineAt(text: string, pos: number, limit: number, inline: boolean): DatelineMatch | undefined {
-  const p = patterns();
+export function datelineAt(p: DatelinePatterns, text: string, pos: number, limit: number, inline: boolean): DatelineMatch | undefined {
   p.places.lastIndex = pos;
   const place = p.places.exec(text);
   if (!place || place.index !== pos) return undefined;
@@ -93,20 +107,15 @@ export function datelineAt(text: string, pos: number, limit: number, inline: boo
   return { start: pos, end: cursor, dateline };
 }
 
-const TIME_ZONES = new Set(['ET', 'EST', 'EDT', 'CT', 'CST', 'CDT', 'PT', 'PST', 'PDT', 'GMT', 'UTC', 'BST', 'CET', 'CEST', 'KST', 'JST']);
-
-/** A publication time stamp such as "May 21, 2019 5:45 am ET" or "July 31, 2003 at 12:00 AM EDT". */
-export const TIMESTAMP = new RegExp(`(${DATE_SOURCE})(?:\\s+at)?\\s+\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+(?:${[...TIME_ZONES].join('|')})(?:/[A-Z]{3,4})?)?`, 'i');
-
 /** Finds a dateline inside a run-on block (headline, time stamp and body on one line), searching its first 3,000 characters. */
-export function findInlineDateline(text: string, start: number, end: number): DatelineMatch | undefined {
+export function findInlineDateline(p: DatelinePatterns, text: string, start: number, end: number): DatelineMatch | undefined {
   const limit = Math.min(end, start + 3000);
   const candidates = /(?<=[\s*])\p{Lu}{2,}/gu;
   candidates.lastIndex = start;
   let m: RegExpExecArray | null;
   while ((m = candidates.exec(text)) !== null && m.index < limit) {
-    if (TIME_ZONES.has(m[0])) continue;
-    const found = datelineAt(text, m.index, end, true);
+    if (p.timeZones.has(m[0])) continue;
+    const found = datelineAt(p, text, m.index, end, true);
     if (found) return found;
   }
   return undefined;

@@ -9,9 +9,9 @@ import type { Registrant, Section, StructuredDocument } from '../model/document.
 import type { LoadedFile } from '../load/index.ts';
 import { contentHash } from '../load/index.ts';
 import { splitSentences } from '../segment/sentences.ts';
-import { dataTsv } from '../data-files.ts';
 import { KgError } from '../errors.ts';
 import type { StageContext } from '../knowledge/index.ts';
+import type { FilingItemTitle, StructureKnowledge } from '../knowledge/structure.ts';
 import { looksLikeHtml, renderHtml } from './html.ts';
 import { structureText, type ItemMark, type TextStructure } from './sections.ts';
 import { parseCover, type CoverFields } from './cover.ts';
@@ -83,8 +83,8 @@ interface DraftDocument {
   htmlTitle?: string;
 }
 
-function draft(docId: string, sourcePath: string, docType: string, text: string): DraftDocument {
-  return { docId, sourcePath, docType, text, structure: structureText(text) };
+function draft(k: StructureKnowledge, docId: string, sourcePath: string, docType: string, text: string): DraftDocument {
+  return { docId, sourcePath, docType, text, structure: structureText(text, k) };
 }
 
 function coverText(doc: DraftDocument): string {
@@ -92,19 +92,18 @@ function coverText(doc: DraftDocument): string {
   return doc.text.slice(0, firstItem ? firstItem.start : Math.min(doc.text.length, 8000));
 }
 
-function formOf(text: string): string | undefined {
-  return /\bFORM\s+(8-K(?:\/A)?|6-K|10-K|10-Q)\b/i.exec(text.slice(0, 3000))?.[1]?.toUpperCase();
+function formOf(k: StructureKnowledge, text: string): string | undefined {
+  return k.formName.exec(text.slice(0, 3000))?.[1]?.toUpperCase();
 }
 
 /** Item codes for the ITEM INFORMATION titles of an EDGAR header (2004+ numbering, or the old one before then). */
-function itemsFromTitles(titles: readonly string[], filedDate: string | undefined): FilingItemT[] {
-  const table = dataTsv('structure/8k-items.tsv').slice(1);
+function itemsFromTitles(table: readonly FilingItemTitle[], titles: readonly string[], filedDate: string | undefined): FilingItemT[] {
   const era = filedDate !== undefined && filedDate < '2004-08-23' ? '1993' : '2004';
   const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return titles.map((title) => {
-    const rows = table.filter((r) => norm(r[2] ?? '') === norm(title));
-    const row = rows.find((r) => r[1] === era) ?? rows[0];
-    return row?.[0] ? { code: row[0], title } : { code: '', title };
+    const rows = table.filter((r) => norm(r.title) === norm(title));
+    const row = rows.find((r) => r.era === era) ?? rows[0];
+    return row ? { code: row.code, title } : { code: '', title };
   });
 }
 
@@ -175,12 +174,12 @@ function itemText(text: string, item: ItemMark): string | undefined {
   return body === '' ? undefined : body;
 }
 
-function buildFiling(main: DraftDocument | undefined, header: SecHeader | undefined, extraExhibits: ExhibitT[]): Filing | undefined {
+function buildFiling(k: StructureKnowledge, main: DraftDocument | undefined, header: SecHeader | undefined, extraExhibits: ExhibitT[]): Filing | undefined {
   const isFiling = main?.structure.isFiling ?? false;
   if (!isFiling && !header) return undefined;
-  const cover = main && isFiling ? parseCover(coverText(main)) : undefined;
+  const cover = main && isFiling ? parseCover(k.cover, coverText(main)) : undefined;
   const filing: Filing = {
-    form: header?.form ?? (main ? formOf(main.text) : undefined) ?? '8-K',
+    form: header?.form ?? (main ? formOf(k, main.text) : undefined) ?? '8-K',
     registrants: mergeRegistrants(header, cover),
     items: [],
     exhibits: [],
@@ -203,7 +202,7 @@ function buildFiling(main: DraftDocument | undefined, header: SecHeader | undefi
     if (text !== undefined) entry.text = text;
     items.set(item.code, entry);
   }
-  for (const item of itemsFromTitles(header?.itemTitles ?? [], header?.filedDate)) {
+  for (const item of itemsFromTitles(k.filingItems, header?.itemTitles ?? [], header?.filedDate)) {
     const key = item.code === '' ? `?${item.title ?? ''}` : item.code;
     const existing = items.get(key);
     if (!existing) items.set(key, item);
@@ -220,7 +219,7 @@ function buildFiling(main: DraftDocument | undefined, header: SecHeader | undefi
   return filing;
 }
 
-function finish(doc: DraftDocument, filing: Filing | undefined): StructuredDocument {
+function finish(k: StructureKnowledge, doc: DraftDocument, filing: Filing | undefined): StructuredDocument {
   const cleanText = cleanMarkup(doc.text);
   const { sections, dateline, headline } = doc.structure;
   const result: StructuredDocument = {
@@ -231,7 +230,7 @@ function finish(doc: DraftDocument, filing: Filing | undefined): StructuredDocum
     cleanText,
     contentHash: contentHash(doc.text),
     sections,
-    sentences: splitSentences(cleanText, sections),
+    sentences: splitSentences(cleanText, sections, k.abbreviations),
   };
   const title = headline ?? doc.description ?? doc.htmlTitle;
   if (title !== undefined) result.title = title.replace(/\s+/g, ' ').trim();
@@ -242,8 +241,8 @@ function finish(doc: DraftDocument, filing: Filing | undefined): StructuredDocum
   return result;
 }
 
-function plainDocType(doc: DraftDocument): string {
-  if (doc.structure.isFiling) return formOf(doc.text) ?? '8-K';
+function plainDocType(k: StructureKnowledge, doc: DraftDocument): string {
+  if (doc.structure.isFiling) return formOf(k, doc.text) ?? '8-K';
   return doc.structure.dateline ? 'press-release' : 'text';
 }
 
@@ -253,8 +252,8 @@ function trimBlankEdges(text: string): string {
   return (lead ? text.slice(lead[0].length) : text).trimEnd();
 }
 
-function structureSubmission(file: LoadedFile): StructuredDocument[] {
-  const header = parseSecHeader(file.text);
+function structureSubmission(k: StructureKnowledge, file: LoadedFile): StructuredDocument[] {
+  const header = parseSecHeader(k.cover, file.text);
   const parts = submissionDocuments(file.text);
   const base = header?.accessionNumber ?? docIdFor(file.path, file.text);
   const drafts: DraftDocument[] = [];
@@ -277,7 +276,7 @@ function structureSubmission(file: LoadedFile): StructuredDocument[] {
     let docId = isMain && !usedIds.has(base) ? base : `${base}-${exhibitSuffix(part.type)}`;
     if (usedIds.has(docId)) docId = `${docId}-${part.sequence ?? index + 1}`;
     usedIds.add(docId);
-    const d = draft(docId, file.path, part.type, text);
+    const d = draft(k, docId, file.path, part.type, text);
     if (part.description) d.description = part.description;
     if (htmlTitle) d.htmlTitle = htmlTitle;
     drafts.push(d);
@@ -286,23 +285,23 @@ function structureSubmission(file: LoadedFile): StructuredDocument[] {
     throw new KgError('INPUT_MALFORMED', 'this EDGAR submission has no text or HTML document to read (only images, XBRL or archives)', { subject: file.path });
   }
   const main = drafts.find((d) => d.docType.toUpperCase() === header?.form?.toUpperCase()) ?? drafts[0];
-  const filing = buildFiling(main, header, exhibits);
-  return drafts.map((d) => finish(d, filing));
+  const filing = buildFiling(k, main, header, exhibits);
+  return drafts.map((d) => finish(k, d, filing));
 }
 
 export function structure(file: LoadedFile, ctx: StageContext): StructuredDocument[] {
-  void ctx; // the structure knowledge is read from here once the stage moves onto the knowledge layer
-  if (looksLikeSubmission(file.text)) return structureSubmission(file);
+  const k = ctx.knowledge.structure;
+  if (looksLikeSubmission(file.text)) return structureSubmission(k, file);
   const docId = docIdFor(file.path, file.text);
   if (looksLikeHtml(file.text)) {
     const rendered = renderHtml(file.text);
     if (rendered.text.trim() === '') throw new KgError('INPUT_EMPTY', 'the HTML page has no visible text', { subject: file.path });
-    const d = draft(docId, file.path, 'text', rendered.text);
-    d.docType = plainDocType(d);
+    const d = draft(k, docId, file.path, 'text', rendered.text);
+    d.docType = plainDocType(k, d);
     if (rendered.title) d.htmlTitle = rendered.title;
-    return [finish(d, buildFiling(d, undefined, []))];
+    return [finish(k, d, buildFiling(k, d, undefined, []))];
   }
-  const d = draft(docId, file.path, 'text', file.text);
-  d.docType = plainDocType(d);
-  return [finish(d, buildFiling(d, undefined, []))];
+  const d = draft(k, docId, file.path, 'text', file.text);
+  d.docType = plainDocType(k, d);
+  return [finish(k, d, buildFiling(k, d, undefined, []))];
 }

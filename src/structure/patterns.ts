@@ -1,7 +1,12 @@
-// The section patterns of data/structure/sections.json, compiled once and checked at load time.
+// The section patterns of data/structure/sections.json and the word lists beside it, compiled once by
+// the knowledge loader (src/knowledge/structure.ts) and checked there: a bad pattern fails at load
+// time naming its file, not at the first document that reaches it.
 import { z } from 'zod';
-import { dataJson } from '../data-files.ts';
 import { KgError } from '../errors.ts';
+import type { DataFiles } from '../knowledge/files.ts';
+import { escapeRegex } from '../text/regex.ts';
+
+const SECTIONS_FILE = 'structure/sections.json';
 
 const SectionPatternsFile = z.object({
   flags: z.string(),
@@ -28,48 +33,51 @@ const SectionPatternsFile = z.object({
   releaseNoise: z.string(),
 });
 
+/** A plain word of a word list (letters only): joined into a pattern as it is. */
+const Word = z.string().regex(/^\p{L}+$/u, 'one word of letters');
+
 export interface SectionPatterns {
-  coverSignals: RegExp[];
-  itemHeading: RegExp;
-  signatureHeading: RegExp;
-  exhibitIndexHeading: RegExp;
-  exhibitMarker: RegExp;
-  exhibitIndexRow: RegExp;
-  aboutHeading: RegExp;
-  aboutInline: RegExp;
-  forwardLookingStart: RegExp[];
+  readonly coverSignals: readonly RegExp[];
+  readonly itemHeading: RegExp;
+  readonly signatureHeading: RegExp;
+  readonly exhibitIndexHeading: RegExp;
+  readonly exhibitMarker: RegExp;
+  readonly exhibitIndexRow: RegExp;
+  readonly aboutHeading: RegExp;
+  readonly aboutInline: RegExp;
+  readonly forwardLookingStart: readonly RegExp[];
   /** Global: used with lastIndex to find an inline heading inside a run-on block. */
-  forwardLookingInline: RegExp;
-  contactsHeading: RegExp;
-  contactLine: RegExp;
-  trademark: RegExp;
-  trademarkCue: RegExp;
+  readonly forwardLookingInline: RegExp;
+  readonly contactsHeading: RegExp;
+  readonly contactLine: RegExp;
+  readonly trademark: RegExp;
+  readonly trademarkCue: RegExp;
   /** Global. */
-  inlineContactCue: RegExp;
-  proseRun: RegExp;
-  otherHeading: RegExp[];
-  releaseNoise: RegExp;
+  readonly inlineContactCue: RegExp;
+  readonly proseRun: RegExp;
+  readonly otherHeading: readonly RegExp[];
+  readonly releaseNoise: RegExp;
+  /** A paragraph that reports a quote: "…, said Jane Roe, CEO. “We are …" (speech verbs of data/structure/speech-verbs.txt). */
+  readonly saidQuote: RegExp;
+  /** A word that makes "Item 2.02 of this report is incorporated …" a reference, not a heading (data/structure/item-reference-words.txt). */
+  readonly itemReference: RegExp;
 }
 
-let compiled: SectionPatterns | undefined;
-
-export function sectionPatterns(): SectionPatterns {
-  if (compiled) return compiled;
-  const path = 'structure/sections.json';
-  const parsed = SectionPatternsFile.safeParse(dataJson(path));
-  if (!parsed.success) {
-    throw new KgError('CONFIG_INVALID', `data/${path} is malformed: ${parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`, { subject: path });
-  }
-  const f = parsed.data;
-  const re = (source: string, extra = ''): RegExp => {
+/** Compiles data/structure/sections.json and the section word lists; throws CONFIG_INVALID naming the file. */
+export function compileSectionPatterns(files: DataFiles): SectionPatterns {
+  const f = files.json(SECTIONS_FILE, SectionPatternsFile);
+  const compile = (source: string, flags: string): RegExp => {
     try {
-      return new RegExp(source, f.flags + extra);
+      return new RegExp(source, flags);
     } catch (cause) {
-      throw new KgError('CONFIG_INVALID', `data/${path} has an invalid pattern ${JSON.stringify(source)}`, { subject: path, cause });
+      throw new KgError('CONFIG_INVALID', `data/${SECTIONS_FILE}: invalid pattern ${JSON.stringify(source)}`, { subject: 'knowledge', cause });
     }
   };
-  compiled = {
-    coverSignals: f.coverSignals.map((s) => re(s)),
+  const re = (source: string, extra = ''): RegExp => compile(source, f.flags + extra);
+  const speechVerbs = files.lines('structure/speech-verbs.txt', Word).map(escapeRegex).join('|');
+  const referenceWords = files.lines('structure/item-reference-words.txt', Word).map(escapeRegex).join('|');
+  return Object.freeze({
+    coverSignals: Object.freeze(f.coverSignals.map((s) => re(s))),
     itemHeading: re(f.itemHeading),
     signatureHeading: re(f.signatureHeading),
     exhibitIndexHeading: re(f.exhibitIndexHeading),
@@ -77,17 +85,18 @@ export function sectionPatterns(): SectionPatterns {
     exhibitIndexRow: re(f.exhibitIndexRow),
     aboutHeading: re(f.aboutHeading),
     aboutInline: re(f.aboutInline),
-    forwardLookingStart: f.forwardLookingStart.map((s) => re(s)),
+    forwardLookingStart: Object.freeze(f.forwardLookingStart.map((s) => re(s))),
     // Case-sensitive on purpose: the inline heading is written in title case, the phrase in running text is not.
-    forwardLookingInline: new RegExp(f.forwardLookingInline, 'gu'),
+    forwardLookingInline: compile(f.forwardLookingInline, 'gu'),
     contactsHeading: re(f.contactsHeading),
     contactLine: re(f.contactLine),
     trademark: re(f.trademark),
     trademarkCue: re(f.trademarkCue),
     inlineContactCue: re(f.inlineContactCue, 'g'),
-    proseRun: new RegExp(f.proseRun, 'u'),
-    otherHeading: f.otherHeading.map((s) => re(s)),
+    proseRun: compile(f.proseRun, 'u'),
+    otherHeading: Object.freeze(f.otherHeading.map((s) => re(s))),
     releaseNoise: re(f.releaseNoise),
-  };
-  return compiled;
+    saidQuote: new RegExp(`^[^“”"]{0,200}\\b(?:${speechVerbs})\\b[^“”"]{0,160}[,:;]\\s*[“"]`, 'u'),
+    itemReference: new RegExp(`\\b(?:${referenceWords})\\b`),
+  });
 }

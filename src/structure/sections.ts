@@ -4,8 +4,9 @@
 // headings, table rows) and splits a block where a run-on text hides a heading or a dateline inside.
 import type { Dateline, Section, SectionKind } from '../model/document.ts';
 import { lineContinues } from '../segment/units.ts';
-import { sectionPatterns, type SectionPatterns } from './patterns.ts';
-import { datelineAt, findInlineDateline, TIMESTAMP, type DatelineMatch } from './dateline.ts';
+import type { StructureKnowledge } from '../knowledge/structure.ts';
+import type { SectionPatterns } from './patterns.ts';
+import { datelineAt, findInlineDateline, type DatelineMatch, type DatelinePatterns } from './dateline.ts';
 import { DATE_SOURCE, toIsoDate } from './dates.ts';
 
 export interface Block {
@@ -111,7 +112,6 @@ function isAboutHeading(p: SectionPatterns, t: string): boolean {
 const LEGAL_SUFFIX_END = /\b(?:Inc|Corp|Ltd|Co|L\.P|N\.V|S\.A|A\.G|plc|AG|SE)\.$/;
 
 const QUOTE_OPENER = /^[“"‘]/u;
-const SAID_QUOTE = /^[^“”"]{0,200}\b(?:said|says|commented|stated|added|noted|explained|remarked)\b[^“”"]{0,160}[,:;]\s*[“"]/u;
 
 /** Where a run-together "About X" heading ends ("About BioMed XBioMed X is …"): right before the repeated name. */
 function inlineAboutHeadingEnd(t: string): number | undefined {
@@ -140,13 +140,13 @@ function inlineAboutHeadingEnd(t: string): number | undefined {
 }
 
 /** Finds the dateline: the first one followed by body text, else the first standalone one. */
-function findDateline(text: string, blocks: readonly Block[], from: number): { index: number; match: DatelineMatch } | undefined {
+function findDateline(d: DatelinePatterns, text: string, blocks: readonly Block[], from: number): { index: number; match: DatelineMatch } | undefined {
   let standalone: { index: number; match: DatelineMatch } | undefined;
   const last = Math.min(blocks.length, from + 80);
   for (let i = from; i < last; i++) {
     const b = blocks[i];
     if (!b) continue;
-    const match = datelineAt(text, b.start, b.end, false) ?? (i - from < 4 && b.end - b.start > 200 ? findInlineDateline(text, b.start, b.end) : undefined);
+    const match = datelineAt(d, text, b.start, b.end, false) ?? (i - from < 4 && b.end - b.start > 200 ? findInlineDateline(d, text, b.start, b.end) : undefined);
     if (!match) continue;
     if (match.end < b.end - 1) return { index: i, match };
     standalone ??= { index: i, match };
@@ -156,12 +156,13 @@ function findDateline(text: string, blocks: readonly Block[], from: number): { i
 }
 
 /** Runs the section state machine over a document's text. */
-export function structureText(text: string): TextStructure {
-  const p = sectionPatterns();
+export function structureText(text: string, knowledge: StructureKnowledge): TextStructure {
+  const p = knowledge.sections;
+  const datelines = knowledge.datelines;
   const { blocks, contactTails } = splitRunOnBlocks(p, blocksOf(text));
   const isFiling = blocks.slice(0, 14).some((b) => matchesAny(p.coverSignals, b.text));
   const firstItem = isFiling ? blocks.findIndex((b) => p.itemHeading.test(b.text)) : -1;
-  const found = findDateline(text, blocks, Math.max(0, firstItem));
+  const found = findDateline(datelines, text, blocks, Math.max(0, firstItem));
 
   // Pieces fixed before the state machine runs: headline, sub-headlines, dateline.
   const explicit = new Map<number, Piece[]>();
@@ -178,7 +179,7 @@ export function structureText(text: string): TextStructure {
       if (match.start > block.start) {
         // Run-on block: "Headline  May 21, 2019 5:45 am ET  Sub-headline  CITY––Body".
         const pre = text.slice(block.start, match.start);
-        const stamp = TIMESTAMP.exec(pre);
+        const stamp = datelines.timestamp.exec(pre);
         const headEnd = block.start + (stamp ? stamp.index : pre.length);
         pieces.push({ start: block.start, end: headEnd, kind: 'headline' });
         headline = text.slice(block.start, headEnd).trim();
@@ -210,7 +211,7 @@ export function structureText(text: string): TextStructure {
         while (j >= 0) {
           const t = blocks[j]?.text ?? '';
           if (BULLET_LINE.test(t)) subs.push(j);
-          else if (p.releaseNoise.test(t) || DATE_ONLY.test(t) || TIMESTAMP.test(t) || datelineAt(text, blocks[j]?.start ?? 0, blocks[j]?.end ?? 0, false)) explicit.set(j, [{ ...spanOf(blocks[j]), kind: 'other' }]);
+          else if (p.releaseNoise.test(t) || DATE_ONLY.test(t) || datelines.timestamp.test(t) || datelineAt(datelines, text, blocks[j]?.start ?? 0, blocks[j]?.end ?? 0, false)) explicit.set(j, [{ ...spanOf(blocks[j]), kind: 'other' }]);
           else break;
           j--;
         }
@@ -275,7 +276,7 @@ export function structureText(text: string): TextStructure {
       const item = p.itemHeading.exec(t);
       // "Item 2.02 of this Current Report … is incorporated" is a reference, not a heading.
       const itemTitleText = item?.[2] ?? '';
-      if (item && t.length <= 220 && !/^\p{Ll}/u.test(itemTitleText) && !/\b(?:is|are|was|were|herein|hereby)\b/.test(itemTitleText)) {
+      if (item && t.length <= 220 && !/^\p{Ll}/u.test(itemTitleText) && !p.itemReference.test(itemTitleText)) {
         const code = item[1] ?? '';
         const itemTitle = (item[2] ?? '').replace(/^[.:\s]+|[.\s|]+$/g, '').trim();
         items.push(itemTitle === '' ? { code, bodyStart: block.end, end: block.end } : { code, title: itemTitle, bodyStart: block.end, end: block.end });
@@ -375,7 +376,7 @@ export function structureText(text: string): TextStructure {
       state = 'body';
       title = undefined;
     }
-    if (state === 'body' && (QUOTE_OPENER.test(t) || SAID_QUOTE.test(t))) {
+    if (state === 'body' && (QUOTE_OPENER.test(t) || p.saidQuote.test(t))) {
       splitForwardLooking(p, text, block, 'quote', null, push, setState);
       continue;
     }

@@ -3,7 +3,7 @@
 // Text and HTML parts are kept; images (uuencoded), XBRL, XML, JSON, ZIP, Excel and PDF parts are not.
 import type { Registrant } from '../model/document.ts';
 import { toIsoDate } from './dates.ts';
-import { formatIrs, stateName } from './cover.ts';
+import { formatIrs, stateName, type CoverKnowledge } from './cover.ts';
 
 export interface SecHeader {
   accessionNumber?: string;
@@ -33,8 +33,8 @@ function headerValue(line: string): [string, string] | undefined {
   return m ? [m[1] ?? '', m[2] ?? ''] : undefined;
 }
 
-/** Parses the <SEC-HEADER> block: top-level fields and one registrant per FILER. */
-export function parseSecHeader(text: string): SecHeader | undefined {
+/** Parses the <SEC-HEADER> block: top-level fields and one registrant per FILER (states named through `cover`). */
+export function parseSecHeader(cover: CoverKnowledge, text: string): SecHeader | undefined {
   const start = text.search(/<SEC-HEADER>|<IMS-HEADER>/i);
   if (start < 0) return undefined;
   const endMatch = /<\/SEC-HEADER>|<\/IMS-HEADER>/i.exec(text.slice(start));
@@ -86,7 +86,7 @@ export function parseSecHeader(text: string): SecHeader | undefined {
     if (key === 'COMPANY CONFORMED NAME') filer.name = value;
     else if (key === 'CENTRAL INDEX KEY') filer.cik = value;
     else if (key === 'IRS NUMBER' || key === 'EIN') filer.irsEmployerId = formatIrs(value);
-    else if (key === 'STATE OF INCORPORATION') filer.stateOfIncorporation = stateName(value) ?? value;
+    else if (key === 'STATE OF INCORPORATION') filer.stateOfIncorporation = stateName(cover, value) ?? value;
     else if (key === 'SEC FILE NUMBER') filer.fileNumber = value;
     else if (group === 'BUSINESS ADDRESS') {
       if (key === 'STREET 1' || key === 'STREET 2') street.push(value);
@@ -109,21 +109,21 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
   const documents: SubmissionDocument[] = [];
   let cursor = 0;
   for (;;) {
-    const open = indexOfTag(text, '<DOCUMENT>', cursor);
+    const open = indexOfTag(text, DOCUMENT_OPEN, cursor);
     if (open < 0) break;
-    let closeAt = indexOfTag(text, '</DOCUMENT>', open);
+    let closeAt = indexOfTag(text, DOCUMENT_CLOSE, open);
     // A part whose </DOCUMENT> is missing ends where the next <DOCUMENT> begins, so a truncated or
     // hand-edited submission does not swallow its GRAPHIC and XBRL parts into the text before them.
-    const nextOpen = indexOfTag(text, '<DOCUMENT>', open + '<DOCUMENT>'.length);
+    const nextOpen = indexOfTag(text, DOCUMENT_OPEN, open + '<DOCUMENT>'.length);
     if (nextOpen >= 0 && (closeAt < 0 || nextOpen < closeAt)) closeAt = -1;
     const end = closeAt >= 0 ? closeAt : nextOpen >= 0 ? nextOpen : text.length;
     const part = text.slice(open + '<DOCUMENT>'.length, end);
     cursor = closeAt >= 0 ? closeAt + '</DOCUMENT>'.length : end;
-    const textOpen = indexOfTag(part, '<TEXT>', 0);
+    const textOpen = indexOfTag(part, TEXT_OPEN, 0);
     const meta = textOpen < 0 ? part : part.slice(0, textOpen);
     const field = (name: string): string | undefined => new RegExp(`<${name}>([^\\n<]*)`, 'i').exec(meta)?.[1]?.trim() || undefined;
     let body = textOpen < 0 ? '' : part.slice(textOpen + '<TEXT>'.length);
-    const textClose = indexOfTag(body, '</TEXT>', 0);
+    const textClose = indexOfTag(body, TEXT_CLOSE, 0);
     if (textClose >= 0) body = body.slice(0, textClose);
     const doc: SubmissionDocument = { type: field('TYPE') ?? 'UNKNOWN', body };
     const sequence = field('SEQUENCE');
@@ -137,17 +137,17 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
   return documents;
 }
 
-/** Where a tag occurs next, in any letter case (EDGAR writes upper case; some tools lower it). One forward scan. */
-function indexOfTag(text: string, tag: string, from: number): number {
-  let re = tagPatterns.get(tag);
-  if (!re) {
-    re = new RegExp(tag.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'), 'gi');
-    tagPatterns.set(tag, re);
-  }
-  re.lastIndex = from;
-  return re.exec(text)?.index ?? -1;
+// The SGML tags of a submission, in any letter case (EDGAR writes upper case; some tools lower it).
+const DOCUMENT_OPEN = /<DOCUMENT>/gi;
+const DOCUMENT_CLOSE = /<\/DOCUMENT>/gi;
+const TEXT_OPEN = /<TEXT>/gi;
+const TEXT_CLOSE = /<\/TEXT>/gi;
+
+/** Where a tag occurs next, from `from` on. One forward scan (`tag` is global; its lastIndex is set here). */
+function indexOfTag(text: string, tag: RegExp, from: number): number {
+  tag.lastIndex = from;
+  return tag.exec(text)?.index ?? -1;
 }
-const tagPatterns = new Map<string, RegExp>();
 
 const SKIPPED_TYPES = /^(?:GRAPHIC|ZIP|EXCEL|XML|JSON|PDF|EX-101\.|EX-27\b|COVER|XBRL)/i;
 const SKIPPED_FILES = /\.(?:jpe?g|gif|png|bmp|pdf|zip|xlsx?|xml|xsd|json|js|css)$/i;
