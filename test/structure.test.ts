@@ -289,6 +289,12 @@ describe('run-on releases (synthetic)', () => {
     expect(about.join(' ')).not.toMatch(/Pipeline Highlights|three programmes/);
   });
 
+  it.each(['About Acme Biotech GmbH.', 'About Acme Pharma S.A.', 'ABOUT ACME BIOSCIENCES, INC.'])('reads "%s" as an About heading: its period belongs to the legal form', (heading) => {
+    const text = `${prose}${heading}\n\nAcme is a biotechnology company developing antibodies for cancer.\n`;
+    const doc = structureOf(text);
+    expect(doc.sections.find((s) => s.kind === 'about')?.title).toBe(heading);
+  });
+
   it('splits "About AcmeAcme is …" into the heading and the first sentence', () => {
     const text = `${prose}About Acme BioAcme Bio is a company that develops antibodies for cancer.\n`;
     const doc = structureOf(text);

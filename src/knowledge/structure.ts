@@ -49,10 +49,9 @@ export interface StructureKnowledge {
 }
 
 export function loadStructureKnowledge(files: DataFiles, names: NameKnowledge): StructureKnowledge {
-  void names;
   const forms = files.lines('structure/sec-forms.txt', FormType).map(escapeRegex);
   return Object.freeze({
-    sections: compileSectionPatterns(files),
+    sections: compileSectionPatterns(files, names),
     datelines: compileDatelinePatterns(files),
     cover: loadCoverKnowledge(files),
     formName: new RegExp(`\\bFORM\\s+(${forms.join('|')})\\b`, 'i'),

@@ -10,8 +10,9 @@ import type { LoadedFile } from '../load/index.ts';
 import { contentHash } from '../load/index.ts';
 import { splitSentences } from '../segment/sentences.ts';
 import { KgError } from '../errors.ts';
-import type { StageContext } from '../knowledge/index.ts';
-import type { FilingItemTitle, StructureKnowledge } from '../knowledge/structure.ts';
+import type { Knowledge, StageContext } from '../knowledge/index.ts';
+import type { NameKnowledge } from '../knowledge/names.ts';
+import type { FilingItemTitle } from '../knowledge/structure.ts';
 import { looksLikeHtml, renderHtml } from './html.ts';
 import { structureText, type ItemMark, type TextStructure } from './sections.ts';
 import { parseCover, type CoverFields } from './cover.ts';
@@ -83,8 +84,8 @@ interface DraftDocument {
   htmlTitle?: string;
 }
 
-function draft(k: StructureKnowledge, docId: string, sourcePath: string, docType: string, text: string): DraftDocument {
-  return { docId, sourcePath, docType, text, structure: structureText(text, k) };
+function draft(k: Knowledge, docId: string, sourcePath: string, docType: string, text: string): DraftDocument {
+  return { docId, sourcePath, docType, text, structure: structureText(text, k.structure, k.names) };
 }
 
 function coverText(doc: DraftDocument): string {
@@ -92,8 +93,8 @@ function coverText(doc: DraftDocument): string {
   return doc.text.slice(0, firstItem ? firstItem.start : Math.min(doc.text.length, 8000));
 }
 
-function formOf(k: StructureKnowledge, text: string): string | undefined {
-  return k.formName.exec(text.slice(0, 3000))?.[1]?.toUpperCase();
+function formOf(k: Knowledge, text: string): string | undefined {
+  return k.structure.formName.exec(text.slice(0, 3000))?.[1]?.toUpperCase();
 }
 
 /** Item codes for the ITEM INFORMATION titles of an EDGAR header (2004+ numbering, or the old one before then). */
@@ -141,28 +142,22 @@ function exhibitsFromText(text: string, sections: readonly Section[]): ExhibitT[
   return exhibits;
 }
 
-const normName = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .replace(/\b(?:inc|corp|corporation|co|ltd|llc|plc|the)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
 /** Header filers merged with the cover registrants: the cover's wording wins, the header adds the CIK. */
-function mergeRegistrants(header: SecHeader | undefined, cover: CoverFields | undefined): Registrant[] {
+function mergeRegistrants(names: NameKnowledge, header: SecHeader | undefined, cover: CoverFields | undefined): Registrant[] {
+  // The same company when the names make the same entity key ("IMMUNOGEN INC" and "ImmunoGen, Inc.").
+  const sameName = (a: string, b: string): boolean => names.keyPart('Company', a) === names.keyPart('Company', b);
   const fromCover = cover?.registrants ?? [];
   const filers = header?.filers ?? [];
   if (filers.length === 0) return fromCover;
   return filers.map((filer, i) => {
-    const match = fromCover.find((r) => normName(r.name) === normName(filer.name)) ?? (filers.length === fromCover.length ? fromCover[i] : undefined);
+    const match = fromCover.find((r) => sameName(r.name, filer.name)) ?? (filers.length === fromCover.length ? fromCover[i] : undefined);
     const merged: Registrant = { ...filer };
     if (match) {
       for (const key of ['irsEmployerId', 'stateOfIncorporation', 'fileNumber', 'address', 'phone'] as const) {
         const value = match[key];
         if (value !== undefined) merged[key] = value;
       }
-      if (normName(match.name) === normName(filer.name)) merged.name = match.name;
+      if (sameName(match.name, filer.name)) merged.name = match.name;
     }
     return merged;
   });
@@ -174,13 +169,13 @@ function itemText(text: string, item: ItemMark): string | undefined {
   return body === '' ? undefined : body;
 }
 
-function buildFiling(k: StructureKnowledge, main: DraftDocument | undefined, header: SecHeader | undefined, extraExhibits: ExhibitT[]): Filing | undefined {
+function buildFiling(k: Knowledge, main: DraftDocument | undefined, header: SecHeader | undefined, extraExhibits: ExhibitT[]): Filing | undefined {
   const isFiling = main?.structure.isFiling ?? false;
   if (!isFiling && !header) return undefined;
-  const cover = main && isFiling ? parseCover(k.cover, coverText(main)) : undefined;
+  const cover = main && isFiling ? parseCover(k.structure.cover, coverText(main)) : undefined;
   const filing: Filing = {
     form: header?.form ?? (main ? formOf(k, main.text) : undefined) ?? '8-K',
-    registrants: mergeRegistrants(header, cover),
+    registrants: mergeRegistrants(k.names, header, cover),
     items: [],
     exhibits: [],
   };
@@ -202,7 +197,7 @@ function buildFiling(k: StructureKnowledge, main: DraftDocument | undefined, hea
     if (text !== undefined) entry.text = text;
     items.set(item.code, entry);
   }
-  for (const item of itemsFromTitles(k.filingItems, header?.itemTitles ?? [], header?.filedDate)) {
+  for (const item of itemsFromTitles(k.structure.filingItems, header?.itemTitles ?? [], header?.filedDate)) {
     const key = item.code === '' ? `?${item.title ?? ''}` : item.code;
     const existing = items.get(key);
     if (!existing) items.set(key, item);
@@ -219,7 +214,7 @@ function buildFiling(k: StructureKnowledge, main: DraftDocument | undefined, hea
   return filing;
 }
 
-function finish(k: StructureKnowledge, doc: DraftDocument, filing: Filing | undefined): StructuredDocument {
+function finish(k: Knowledge, doc: DraftDocument, filing: Filing | undefined): StructuredDocument {
   const cleanText = cleanMarkup(doc.text);
   const { sections, dateline, headline } = doc.structure;
   const result: StructuredDocument = {
@@ -230,7 +225,7 @@ function finish(k: StructureKnowledge, doc: DraftDocument, filing: Filing | unde
     cleanText,
     contentHash: contentHash(doc.text),
     sections,
-    sentences: splitSentences(cleanText, sections, k.abbreviations),
+    sentences: splitSentences(cleanText, sections, k.structure.abbreviations),
   };
   const title = headline ?? doc.description ?? doc.htmlTitle;
   if (title !== undefined) result.title = title.replace(/\s+/g, ' ').trim();
@@ -241,7 +236,7 @@ function finish(k: StructureKnowledge, doc: DraftDocument, filing: Filing | unde
   return result;
 }
 
-function plainDocType(k: StructureKnowledge, doc: DraftDocument): string {
+function plainDocType(k: Knowledge, doc: DraftDocument): string {
   if (doc.structure.isFiling) return formOf(k, doc.text) ?? '8-K';
   return doc.structure.dateline ? 'press-release' : 'text';
 }
@@ -252,8 +247,8 @@ function trimBlankEdges(text: string): string {
   return (lead ? text.slice(lead[0].length) : text).trimEnd();
 }
 
-function structureSubmission(k: StructureKnowledge, file: LoadedFile): StructuredDocument[] {
-  const header = parseSecHeader(k.cover, file.text);
+function structureSubmission(k: Knowledge, file: LoadedFile): StructuredDocument[] {
+  const header = parseSecHeader(k.structure.cover, file.text);
   const parts = submissionDocuments(file.text);
   const base = header?.accessionNumber ?? docIdFor(file.path, file.text);
   const drafts: DraftDocument[] = [];
@@ -290,7 +285,7 @@ function structureSubmission(k: StructureKnowledge, file: LoadedFile): Structure
 }
 
 export function structure(file: LoadedFile, ctx: StageContext): StructuredDocument[] {
-  const k = ctx.knowledge.structure;
+  const k = ctx.knowledge;
   if (looksLikeSubmission(file.text)) return structureSubmission(k, file);
   const docId = docIdFor(file.path, file.text);
   if (looksLikeHtml(file.text)) {

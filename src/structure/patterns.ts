@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { KgError } from '../errors.ts';
 import type { DataFiles } from '../knowledge/files.ts';
+import type { NameKnowledge } from '../knowledge/names.ts';
 import { escapeRegex } from '../text/regex.ts';
 
 const SECTIONS_FILE = 'structure/sections.json';
@@ -59,12 +60,17 @@ export interface SectionPatterns {
   readonly releaseNoise: RegExp;
   /** A paragraph that reports a quote: "…, said Jane Roe, CEO. “We are …" (speech verbs of data/structure/speech-verbs.txt). */
   readonly saidQuote: RegExp;
+  /**
+   * A heading may end in a company's legal form and its period ("About ImmunoGen, Inc."): the forms
+   * of the one legal-suffix list (NameKnowledge), as that list writes them, then a period.
+   */
+  readonly legalSuffixEnd: RegExp;
   /** A word that makes "Item 2.02 of this report is incorporated …" a reference, not a heading (data/structure/item-reference-words.txt). */
   readonly itemReference: RegExp;
 }
 
 /** Compiles data/structure/sections.json and the section word lists; throws CONFIG_INVALID naming the file. */
-export function compileSectionPatterns(files: DataFiles): SectionPatterns {
+export function compileSectionPatterns(files: DataFiles, names: NameKnowledge): SectionPatterns {
   const f = files.json(SECTIONS_FILE, SectionPatternsFile);
   const compile = (source: string, flags: string): RegExp => {
     try {
@@ -75,6 +81,8 @@ export function compileSectionPatterns(files: DataFiles): SectionPatterns {
   };
   const re = (source: string, extra = ''): RegExp => compile(source, f.flags + extra);
   const speechVerbs = files.lines('structure/speech-verbs.txt', Word).map(escapeRegex).join('|');
+  // "Inc." and "Inc" both end in "Inc" before the period; the list is longest first already.
+  const legalForms = [...new Set(names.legalSuffixes.map((suffix) => suffix.replace(/\.$/, '')))].map(escapeRegex);
   const referenceWords = files.lines('structure/item-reference-words.txt', Word).map(escapeRegex).join('|');
   return Object.freeze({
     coverSignals: Object.freeze(f.coverSignals.map((s) => re(s))),
@@ -97,6 +105,7 @@ export function compileSectionPatterns(files: DataFiles): SectionPatterns {
     otherHeading: Object.freeze(f.otherHeading.map((s) => re(s))),
     releaseNoise: re(f.releaseNoise),
     saidQuote: new RegExp(`^[^“”"]{0,200}\\b(?:${speechVerbs})\\b[^“”"]{0,160}[,:;]\\s*[“"]`, 'u'),
+    legalSuffixEnd: new RegExp(`\\b(?:${legalForms.join('|')})\\.$`, 'i'),
     itemReference: new RegExp(`\\b(?:${referenceWords})\\b`),
   });
 }

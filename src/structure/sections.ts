@@ -5,6 +5,7 @@
 import type { Dateline, Section, SectionKind } from '../model/document.ts';
 import { lineContinues } from '../segment/units.ts';
 import type { StructureKnowledge } from '../knowledge/structure.ts';
+import type { NameKnowledge } from '../knowledge/names.ts';
 import type { SectionPatterns } from './patterns.ts';
 import { datelineAt, findInlineDateline, type DatelineMatch, type DatelinePatterns } from './dateline.ts';
 import { DATE_SOURCE, toIsoDate } from './dates.ts';
@@ -90,7 +91,7 @@ function isContactish(p: SectionPatterns, t: string): boolean {
 /** A headline or sub-headline: a capitalised line without final punctuation, not a contact or a link. */
 function isTitleLike(p: SectionPatterns, t: string): boolean {
   if (t.length < 3 || t.length > 320 || wordCount(t) < 2) return false;
-  if (/[.:;,]$/.test(t) && !LEGAL_SUFFIX_END.test(t)) return false;
+  if (/[.:;,]$/.test(t) && !p.legalSuffixEnd.test(t)) return false;
   if (!/^[\p{Lu}\p{N}‘'(]/u.test(t)) return false;
   return !isContactish(p, t) && !p.releaseNoise.test(t) && !matchesAny(p.otherHeading, t) && !DATE_ONLY.test(t) && !p.exhibitMarker.test(t);
 }
@@ -105,11 +106,10 @@ function isForwardLooking(p: SectionPatterns, t: string): boolean {
 }
 
 function isAboutHeading(p: SectionPatterns, t: string): boolean {
-  return p.aboutHeading.test(t) && wordCount(t) <= 12 && (!/[.!?]$/.test(t) || LEGAL_SUFFIX_END.test(t));
+  return p.aboutHeading.test(t) && wordCount(t) <= 12 && (!/[.!?]$/.test(t) || p.legalSuffixEnd.test(t));
 }
 
 /** A heading may end in a company's legal suffix ("About ImmunoGen, Inc."). */
-const LEGAL_SUFFIX_END = /\b(?:Inc|Corp|Ltd|Co|L\.P|N\.V|S\.A|A\.G|plc|AG|SE)\.$/;
 
 const QUOTE_OPENER = /^[“"‘]/u;
 
@@ -156,7 +156,7 @@ function findDateline(d: DatelinePatterns, text: string, blocks: readonly Block[
 }
 
 /** Runs the section state machine over a document's text. */
-export function structureText(text: string, knowledge: StructureKnowledge): TextStructure {
+export function structureText(text: string, knowledge: StructureKnowledge, names: NameKnowledge): TextStructure {
   const p = knowledge.sections;
   const datelines = knowledge.datelines;
   const { blocks, contactTails } = splitRunOnBlocks(p, blocksOf(text));
@@ -361,7 +361,7 @@ export function structureText(text: string, knowledge: StructureKnowledge): Text
       splitForwardLooking(p, text, rest, 'about', title, push, setState);
       continue;
     }
-    if (state === 'about' && title !== undefined && namesAboutSubject(title, t)) {
+    if (state === 'about' && title !== undefined && namesAboutSubject(title, t, names)) {
       // The company's name on a line of its own (a logo line) inside its "About" section.
       push(block.start, block.end, 'about');
       continue;
@@ -461,13 +461,17 @@ const foldName = (s: string): string =>
     .trim();
 
 /** True when a short line is the name the "About X" heading is about ("Acme Corp." under "About Acme"). */
-function namesAboutSubject(aboutTitle: string, line: string): boolean {
+/**
+ * True when a short line is the name the "About X" heading is about ("Acme Corp." under "About Acme"):
+ * both read as entity keys do (folded, legal form dropped), so spelling and legal form do not matter.
+ */
+function namesAboutSubject(aboutTitle: string, line: string, names: NameKnowledge): boolean {
   if (line.length > 80) return false;
-  const subject = foldName(aboutTitle.replace(/^about\s+/i, ''));
-  const name = foldName(line);
+  const subject = names.keyPart('Company', aboutTitle.replace(/^about\s+/i, ''));
+  const name = names.keyPart('Company', line);
   if (name === '' || subject === '') return false;
   // The whole name, or its first words ("Acme" under "About Acme Biosciences").
-  return name === subject || subject.startsWith(`${name} `);
+  return name === subject || subject.startsWith(`${name}-`);
 }
 
 /** The longest closing run of contact lines looked for (characters): real ones are a few hundred. */
