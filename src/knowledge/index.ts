@@ -6,6 +6,7 @@
 import { Budget } from '../budget.ts';
 import { DataFiles, DATA_DIR } from './files.ts';
 import { loadNameKnowledge, type NameKnowledge } from './names.ts';
+import { loadCalendarKnowledge, type CalendarKnowledge } from './calendar.ts';
 import { loadStructureKnowledge, type StructureKnowledge } from './structure.ts';
 import { loadEntityKnowledge, type EntityKnowledge } from './entities.ts';
 import { loadRelationKnowledge, type RelationKnowledge } from './relations.ts';
@@ -16,6 +17,8 @@ export { DataFiles, DATA_DIR, CYPHER_DIR } from './files.ts';
 export interface Knowledge {
   /** Company legal forms and name folding: shared by structure, extraction, resolution and lookups. */
   readonly names: NameKnowledge;
+  /** Month names and the date patterns built on them: the one date reader (src/text/dates.ts) takes these. */
+  readonly calendar: CalendarKnowledge;
   /** Sections, cover pages, datelines, sentence boundaries. */
   readonly structure: StructureKnowledge;
   /** Lexicons and compiled patterns of the entity rules. */
@@ -41,11 +44,12 @@ export interface LoadKnowledgeOptions {
 export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   const files = new DataFiles(options.dataDir ?? DATA_DIR);
   const names = loadNameKnowledge(files);
-  const structure = loadStructureKnowledge(files, names);
+  const calendar = loadCalendarKnowledge(files);
+  const structure = loadStructureKnowledge(files, names, calendar);
   const entities = loadEntityKnowledge(files, names);
   const relations = loadRelationKnowledge(files, names);
   const nlp = loadNlpKnowledge(files);
-  return Object.freeze({ names, structure, entities, relations, nlp });
+  return Object.freeze({ names, calendar, structure, entities, relations, nlp });
 }
 
 /** A stage context without a time limit (library calls and tests that do not need one). */

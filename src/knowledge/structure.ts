@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { DataFiles } from './files.ts';
 import type { NameKnowledge } from './names.ts';
+import type { CalendarKnowledge } from './calendar.ts';
 import { escapeRegex } from '../text/regex.ts';
 import { compileSectionPatterns, type SectionPatterns } from '../structure/patterns.ts';
 import { compileDatelinePatterns, type DatelinePatterns } from '../structure/dateline.ts';
@@ -48,11 +49,11 @@ export interface StructureKnowledge {
   readonly abbreviations: ReadonlySet<string>;
 }
 
-export function loadStructureKnowledge(files: DataFiles, names: NameKnowledge): StructureKnowledge {
+export function loadStructureKnowledge(files: DataFiles, names: NameKnowledge, calendar: CalendarKnowledge): StructureKnowledge {
   const forms = files.lines('structure/sec-forms.txt', FormType).map(escapeRegex);
   return Object.freeze({
-    sections: compileSectionPatterns(files, names),
-    datelines: compileDatelinePatterns(files),
+    sections: compileSectionPatterns(files, names, calendar.dates),
+    datelines: compileDatelinePatterns(files, calendar.dates),
     cover: loadCoverKnowledge(files),
     formName: new RegExp(`\\bFORM\\s+(${forms.join('|')})\\b`, 'i'),
     filingItems: Object.freeze(files.tsv('structure/8k-items.tsv', ['code', 'era', 'title'], FilingItemRow).map((row) => Object.freeze(row))),

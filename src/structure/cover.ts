@@ -7,7 +7,7 @@ import type { Registrant } from '../model/document.ts';
 import { KgError } from '../errors.ts';
 import type { DataFiles } from '../knowledge/files.ts';
 import { Phrase } from '../knowledge/files.ts';
-import { findDate } from './dates.ts';
+import { findDate, type DatePatterns } from '../text/dates.ts';
 
 /** What the cover-page reader knows: state names and the words of the printed labels. */
 export interface CoverKnowledge {
@@ -104,14 +104,14 @@ function joinAddress(parts: readonly string[]): string | undefined {
   return out === '' ? undefined : out;
 }
 
-function registrantName(lines: readonly string[]): string | undefined {
+function registrantName(dates: DatePatterns, lines: readonly string[]): string | undefined {
   const i = lines.findIndex((l) => /exact name of (?:the )?registrants?\b/i.test(l));
   if (i < 0) return undefined;
   const before = stripLabels((lines[i] ?? '').split(/\(\s*exact name/i)[0] ?? '');
   if (before !== '') return before.replace(/\s*\|\s*/g, ' ').trim();
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
     const c = cells(lines[j] ?? '').join(' ').trim();
-    if (c !== '' && !/date of report|earliest event/i.test(c) && !findDate(c)) return c;
+    if (c !== '' && !/date of report|earliest event/i.test(c) && !findDate(dates, c)) return c;
     if (c !== '') break;
   }
   return undefined;
@@ -174,14 +174,14 @@ function phone(text: string): string | undefined {
   return last ? phoneOf(last[0]) : undefined;
 }
 
-function reportDate(text: string): string | undefined {
+function reportDate(dates: DatePatterns, text: string): string | undefined {
   const label = /date of report/i.exec(text);
-  if (!label) return findDate(text.slice(0, 1500))?.iso;
+  if (!label) return findDate(dates, text.slice(0, 1500))?.iso;
   const after = text.slice(label.index, label.index + 260).replace(/\(date of earliest event reported\)/i, ' ');
-  const date = findDate(after);
+  const date = findDate(dates, after);
   if (date) return date.iso;
   const before = text.slice(Math.max(0, label.index - 120), label.index);
-  return findDate(before)?.iso;
+  return findDate(dates, before)?.iso;
 }
 
 /** One registrant per table row that holds both a file number and an IRS number (combined 8-Ks). */
@@ -221,17 +221,17 @@ function multipleRegistrants(cover: CoverKnowledge, lines: readonly string[]): R
 }
 
 /** Reads the cover page text (the part of an 8-K before its first item). */
-export function parseCover(cover: CoverKnowledge, coverText: string): CoverFields {
+export function parseCover(cover: CoverKnowledge, dates: DatePatterns, coverText: string): CoverFields {
   const lines = valueLines(coverText);
   const result: CoverFields = { registrants: [] };
-  const date = reportDate(coverText);
+  const date = reportDate(dates, coverText);
   if (date) result.reportDate = date;
   const multiple = multipleRegistrants(cover, lines);
   if (multiple.length > 0) {
     result.registrants = multiple;
     return result;
   }
-  const name = registrantName(lines);
+  const name = registrantName(dates, lines);
   if (name === undefined) return result;
   const registrant: Registrant = { name };
   const irs = coverText.match(IRS);

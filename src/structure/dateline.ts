@@ -7,12 +7,15 @@ import { z } from 'zod';
 import type { Dateline } from '../model/document.ts';
 import type { DataFiles } from '../knowledge/files.ts';
 import { escapeRegex } from '../text/regex.ts';
-import { DATE_SOURCE, MONTH_SOURCE, toIsoDate } from './dates.ts';
+import { toIsoDate, type DatePatterns } from '../text/dates.ts';
 
-// A place word: capitalised word or abbreviation ("N.J.", "Calif.", "SAN"), never a month before a day.
-const PLACE_WORD = `(?!${MONTH_SOURCE}\\.?\\s+\\d)(?:[\\p{Lu}][\\p{L}'’.]*(?:-[\\p{L}][\\p{L}'’.]*)*)`;
-const PLACE = `${PLACE_WORD}(?:[ \\t]+${PLACE_WORD}){0,4}`;
-const PLACES = `${PLACE}(?:\\s*,\\s*${PLACE}){0,3}(?:\\s*,?\\s+(?:&|and|AND)\\s+${PLACE}(?:\\s*,\\s*${PLACE}){0,3}){0,3}`;
+/** Places of a dateline: up to four comma-separated places of up to five words, joined by "and" or "&". */
+function placesSource(monthSource: string): string {
+  // A place word: capitalised word or abbreviation ("N.J.", "Calif.", "SAN"), never a month before a day.
+  const placeWord = `(?!${monthSource}\\.?\\s+\\d)(?:[\\p{Lu}][\\p{L}'’.]*(?:-[\\p{L}][\\p{L}'’.]*)*)`;
+  const place = `${placeWord}(?:[ \\t]+${placeWord}){0,4}`;
+  return `${place}(?:\\s*,\\s*${place}){0,3}(?:\\s*,?\\s+(?:&|and|AND)\\s+${place}(?:\\s*,\\s*${place}){0,3}){0,3}`;
+}
 
 /** An upper-case time-zone abbreviation (ET, CEST). */
 const TimeZone = z.string().regex(/^[A-Z]{2,5}$/, 'an upper-case time-zone abbreviation');
@@ -28,20 +31,24 @@ export interface DatelinePatterns {
   readonly timestamp: RegExp;
   /** Time-zone abbreviations (data/structure/time-zones.txt): never the city of an inline dateline. */
   readonly timeZones: ReadonlySet<string>;
+  /** The date reader the dateline's date goes through. */
+  readonly dates: DatePatterns;
 }
 
-/** Compiles the dateline patterns from data/structure/newswires.txt and data/structure/time-zones.txt. */
-export function compileDatelinePatterns(files: DataFiles): DatelinePatterns {
+/** Compiles the dateline patterns from data/structure/newswires.txt, data/structure/time-zones.txt and the month names. */
+export function compileDatelinePatterns(files: DataFiles, dates: DatePatterns): DatelinePatterns {
+  const { dateSource } = dates;
   const wires = files.lines('structure/newswires.txt').map(escapeRegex).sort((a, b) => b.length - a.length);
   const timeZones = files.lines('structure/time-zones.txt', TimeZone);
   return Object.freeze({
-    places: new RegExp(PLACES, 'uy'),
-    date: new RegExp(`\\s*\\(?\\s*(${DATE_SOURCE})\\s*\\)?`, 'iy'),
+    places: new RegExp(placesSource(dates.monthSource), 'uy'),
+    date: new RegExp(`\\s*\\(?\\s*(${dateSource})\\s*\\)?`, 'iy'),
     wire: new RegExp(`\\s*(?:[/(]\\s*((?:${wires.join('|')})(?:-[A-Za-z]+)?)\\s*[/)])`, 'iy'),
     dash: new RegExp('\\s*(-{2,}|[–—]{1,2}|-(?=\\s))', 'y'),
     sep: new RegExp('\\s*[,/]', 'y'),
-    timestamp: new RegExp(`(${DATE_SOURCE})(?:\\s+at)?\\s+\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+(?:${timeZones.join('|')})(?:/[A-Z]{3,4})?)?`, 'i'),
+    timestamp: new RegExp(`(${dateSource})(?:\\s+at)?\\s+\\d{1,2}:\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s+(?:${timeZones.join('|')})(?:/[A-Z]{3,4})?)?`, 'i'),
     timeZones: new Set(timeZones),
+    dates,
   });
 }
 
@@ -82,7 +89,7 @@ export function datelineAt(p: DatelinePatterns, text: string, pos: number, limit
       if (!m || m.index !== cursor || cursor + m[0].length > limit) continue;
       if (kind === 'date') {
         if (date !== undefined) continue;
-        date = toIsoDate((m[1] ?? '').replace(/,/g, ', ').replace(/\s+/g, ' ').replace(/ ,/g, ','));
+        date = toIsoDate(p.dates, (m[1] ?? '').replace(/,/g, ', ').replace(/\s+/g, ' ').replace(/ ,/g, ','));
       } else if (kind === 'wire') wire = (m[1] ?? '').trim();
       else if (kind === 'dash') {
         anyDash = true;

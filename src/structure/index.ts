@@ -85,7 +85,7 @@ interface DraftDocument {
 }
 
 function draft(k: Knowledge, docId: string, sourcePath: string, docType: string, text: string): DraftDocument {
-  return { docId, sourcePath, docType, text, structure: structureText(text, k.structure, k.names) };
+  return { docId, sourcePath, docType, text, structure: structureText(text, k) };
 }
 
 function coverText(doc: DraftDocument): string {
@@ -172,7 +172,7 @@ function itemText(text: string, item: ItemMark): string | undefined {
 function buildFiling(k: Knowledge, main: DraftDocument | undefined, header: SecHeader | undefined, extraExhibits: ExhibitT[]): Filing | undefined {
   const isFiling = main?.structure.isFiling ?? false;
   if (!isFiling && !header) return undefined;
-  const cover = main && isFiling ? parseCover(k.structure.cover, coverText(main)) : undefined;
+  const cover = main && isFiling ? parseCover(k.structure.cover, k.calendar.dates, coverText(main)) : undefined;
   const filing: Filing = {
     form: header?.form ?? (main ? formOf(k, main.text) : undefined) ?? '8-K',
     registrants: mergeRegistrants(k.names, header, cover),
@@ -248,7 +248,7 @@ function trimBlankEdges(text: string): string {
 }
 
 function structureSubmission(k: Knowledge, file: LoadedFile): StructuredDocument[] {
-  const header = parseSecHeader(k.structure.cover, file.text);
+  const header = parseSecHeader(k.structure.cover, k.calendar.dates, file.text);
   const parts = submissionDocuments(file.text);
   const base = header?.accessionNumber ?? docIdFor(file.path, file.text);
   const drafts: DraftDocument[] = [];

@@ -6,6 +6,7 @@ import { KgError } from '../errors.ts';
 import type { DataFiles } from '../knowledge/files.ts';
 import type { NameKnowledge } from '../knowledge/names.ts';
 import { escapeRegex } from '../text/regex.ts';
+import type { DatePatterns } from '../text/dates.ts';
 
 const SECTIONS_FILE = 'structure/sections.json';
 
@@ -65,12 +66,14 @@ export interface SectionPatterns {
    * of the one legal-suffix list (NameKnowledge), as that list writes them, then a period.
    */
   readonly legalSuffixEnd: RegExp;
+  /** A line that is only a date, or a date and a time ("May 21, 2019 / 5:45 am ET"): never a headline. */
+  readonly dateOnly: RegExp;
   /** A word that makes "Item 2.02 of this report is incorporated …" a reference, not a heading (data/structure/item-reference-words.txt). */
   readonly itemReference: RegExp;
 }
 
 /** Compiles data/structure/sections.json and the section word lists; throws CONFIG_INVALID naming the file. */
-export function compileSectionPatterns(files: DataFiles, names: NameKnowledge): SectionPatterns {
+export function compileSectionPatterns(files: DataFiles, names: NameKnowledge, dates: DatePatterns): SectionPatterns {
   const f = files.json(SECTIONS_FILE, SectionPatternsFile);
   const compile = (source: string, flags: string): RegExp => {
     try {
@@ -106,6 +109,7 @@ export function compileSectionPatterns(files: DataFiles, names: NameKnowledge): 
     releaseNoise: re(f.releaseNoise),
     saidQuote: new RegExp(`^[^“”"]{0,200}\\b(?:${speechVerbs})\\b[^“”"]{0,160}[,:;]\\s*[“"]`, 'u'),
     legalSuffixEnd: new RegExp(`\\b(?:${legalForms.join('|')})\\.$`, 'i'),
+    dateOnly: new RegExp(`^(?:${dates.dateSource})(?:\\s*(?:/|at)?\\s*\\d{1,2}:\\d{2}.*)?$`, 'i'),
     itemReference: new RegExp(`\\b(?:${referenceWords})\\b`),
   });
 }

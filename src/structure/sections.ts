@@ -4,11 +4,11 @@
 // headings, table rows) and splits a block where a run-on text hides a heading or a dateline inside.
 import type { Dateline, Section, SectionKind } from '../model/document.ts';
 import { lineContinues } from '../segment/units.ts';
-import type { StructureKnowledge } from '../knowledge/structure.ts';
+import type { Knowledge } from '../knowledge/index.ts';
 import type { NameKnowledge } from '../knowledge/names.ts';
 import type { SectionPatterns } from './patterns.ts';
 import { datelineAt, findInlineDateline, type DatelineMatch, type DatelinePatterns } from './dateline.ts';
-import { DATE_SOURCE, toIsoDate } from './dates.ts';
+import { toIsoDate } from '../text/dates.ts';
 
 export interface Block {
   start: number;
@@ -77,7 +77,6 @@ interface Piece {
 
 const WORDS = /[\p{L}\p{N}][\p{L}\p{N}'’&.-]*/gu;
 const wordCount = (s: string): number => s.match(WORDS)?.length ?? 0;
-const DATE_ONLY = new RegExp(`^(?:${DATE_SOURCE})(?:\\s*(?:/|at)?\\s*\\d{1,2}:\\d{2}.*)?$`, 'i');
 const BULLET_LINE = /^(?:[•●▪◦‣■*]|[-–—](?=\s)|\*\S)/u;
 
 function matchesAny(res: readonly RegExp[], s: string): boolean {
@@ -93,7 +92,7 @@ function isTitleLike(p: SectionPatterns, t: string): boolean {
   if (t.length < 3 || t.length > 320 || wordCount(t) < 2) return false;
   if (/[.:;,]$/.test(t) && !p.legalSuffixEnd.test(t)) return false;
   if (!/^[\p{Lu}\p{N}‘'(]/u.test(t)) return false;
-  return !isContactish(p, t) && !p.releaseNoise.test(t) && !matchesAny(p.otherHeading, t) && !DATE_ONLY.test(t) && !p.exhibitMarker.test(t);
+  return !isContactish(p, t) && !p.releaseNoise.test(t) && !matchesAny(p.otherHeading, t) && !p.dateOnly.test(t) && !p.exhibitMarker.test(t);
 }
 
 /** A heading that opens a new stretch of the release ("IMPORTANT SAFETY INFORMATION", "Advancing Botanical Oncology"). */
@@ -156,9 +155,11 @@ function findDateline(d: DatelinePatterns, text: string, blocks: readonly Block[
 }
 
 /** Runs the section state machine over a document's text. */
-export function structureText(text: string, knowledge: StructureKnowledge, names: NameKnowledge): TextStructure {
-  const p = knowledge.sections;
-  const datelines = knowledge.datelines;
+export function structureText(text: string, knowledge: Knowledge): TextStructure {
+  const p = knowledge.structure.sections;
+  const { datelines } = knowledge.structure;
+  const { dates } = knowledge.calendar;
+  const { names } = knowledge;
   const { blocks, contactTails } = splitRunOnBlocks(p, blocksOf(text));
   const isFiling = blocks.slice(0, 14).some((b) => matchesAny(p.coverSignals, b.text));
   const firstItem = isFiling ? blocks.findIndex((b) => p.itemHeading.test(b.text)) : -1;
@@ -188,7 +189,7 @@ export function structureText(text: string, knowledge: StructureKnowledge, names
           const stampEnd = stampStart + stamp[0].length;
           pieces.push({ start: stampStart, end: stampEnd, kind: 'dateline' });
           if (dateline.date === undefined) {
-            const iso = toIsoDate(stamp[1] ?? '');
+            const iso = toIsoDate(dates, stamp[1] ?? '');
             if (iso) dateline.date = iso;
           }
           if (stampEnd < match.start) pieces.push({ start: stampEnd, end: match.start, kind: 'subheadline' });
@@ -197,8 +198,8 @@ export function structureText(text: string, knowledge: StructureKnowledge, names
       if (dateline.date === undefined) {
         // "For Immediate Release: November 22, 2024" and similar release dates above the dateline.
         const before = text.slice(Math.max(0, match.start - 1500), match.start);
-        const dates = [...before.matchAll(new RegExp(DATE_SOURCE, 'gi'))];
-        const iso = toIsoDate(dates[dates.length - 1]?.[0] ?? '');
+        const written = [...before.matchAll(new RegExp(dates.dateSource, 'gi'))];
+        const iso = toIsoDate(dates, written[written.length - 1]?.[0] ?? '');
         if (iso) dateline.date = iso;
       }
       pieces.push({ start: match.start, end: match.end, kind: 'dateline' });
@@ -211,7 +212,7 @@ export function structureText(text: string, knowledge: StructureKnowledge, names
         while (j >= 0) {
           const t = blocks[j]?.text ?? '';
           if (BULLET_LINE.test(t)) subs.push(j);
-          else if (p.releaseNoise.test(t) || DATE_ONLY.test(t) || datelines.timestamp.test(t) || datelineAt(datelines, text, blocks[j]?.start ?? 0, blocks[j]?.end ?? 0, false)) explicit.set(j, [{ ...spanOf(blocks[j]), kind: 'other' }]);
+          else if (p.releaseNoise.test(t) || p.dateOnly.test(t) || datelines.timestamp.test(t) || datelineAt(datelines, text, blocks[j]?.start ?? 0, blocks[j]?.end ?? 0, false)) explicit.set(j, [{ ...spanOf(blocks[j]), kind: 'other' }]);
           else break;
           j--;
         }

@@ -2,7 +2,7 @@
 // metadata, then one <DOCUMENT> per part (<TYPE>, <SEQUENCE>, <FILENAME>, <DESCRIPTION>, <TEXT>).
 // Text and HTML parts are kept; images (uuencoded), XBRL, XML, JSON, ZIP, Excel and PDF parts are not.
 import type { Registrant } from '../model/document.ts';
-import { toIsoDate } from './dates.ts';
+import { toIsoDate, type DatePatterns } from '../text/dates.ts';
 import { formatIrs, stateName, type CoverKnowledge } from './cover.ts';
 
 export interface SecHeader {
@@ -33,8 +33,8 @@ function headerValue(line: string): [string, string] | undefined {
   return m ? [m[1] ?? '', m[2] ?? ''] : undefined;
 }
 
-/** Parses the <SEC-HEADER> block: top-level fields and one registrant per FILER (states named through `cover`). */
-export function parseSecHeader(cover: CoverKnowledge, text: string): SecHeader | undefined {
+/** Parses the <SEC-HEADER> block: top-level fields and one registrant per FILER (states named through `cover`, dates read with `dates`). */
+export function parseSecHeader(cover: CoverKnowledge, dates: DatePatterns, text: string): SecHeader | undefined {
   const start = text.search(/<SEC-HEADER>|<IMS-HEADER>/i);
   if (start < 0) return undefined;
   const endMatch = /<\/SEC-HEADER>|<\/IMS-HEADER>/i.exec(text.slice(start));
@@ -69,10 +69,10 @@ export function parseSecHeader(cover: CoverKnowledge, text: string): SecHeader |
       if (key === 'ACCESSION NUMBER') header.accessionNumber = value;
       else if (key === 'CONFORMED SUBMISSION TYPE') header.form = value;
       else if (key === 'CONFORMED PERIOD OF REPORT') {
-        const iso = toIsoDate(value);
+        const iso = toIsoDate(dates, value);
         if (iso) header.periodOfReport = iso;
       } else if (key === 'FILED AS OF DATE') {
-        const iso = toIsoDate(value);
+        const iso = toIsoDate(dates, value);
         if (iso) header.filedDate = iso;
       } else if (key === 'ITEM INFORMATION' && value !== '') header.itemTitles.push(value);
       continue;

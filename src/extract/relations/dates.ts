@@ -1,77 +1,25 @@
 // Dates in deal text, as ISO 8601 at the precision written: "July 31, 2007" → 2007-07-31,
-// "31 July 2007" → 2007-07-31, "April 2006" → 2006-04, "2007-07-31" as is. Agreement years:
+// "31 July 2007" → 2007-07-31, "April 2006" → 2006-04, "2007-07-31" as is. The reading is the one
+// date reader, src/text/dates.ts, with the months of the calendar knowledge. Agreement years:
 // "the 2000 agreement, as amended in 2006" → year 2000, amended [2006].
-import { dataTsv } from '../../data-files.ts';
+import { DataFiles } from '../../knowledge/files.ts';
+import { loadCalendarKnowledge } from '../../knowledge/calendar.ts';
+import { dateMentions, type DateMention, type DatePatterns } from '../../text/dates.ts';
 import { memoByRange } from './range-memo.ts';
 
-export interface DateMention {
-  start: number;
-  end: number;
-  /** YYYY-MM-DD, YYYY-MM or YYYY. */
-  iso: string;
+export type { DateMention } from '../../text/dates.ts';
+
+// Transitional: the relation rules do not receive the knowledge yet, so the calendar knowledge is
+// loaded here once, on first use. When they do, they call src/text/dates.ts's
+// `dateMentions(ctx.knowledge.calendar.dates, text, from, to)` and this goes.
+let calendarDates: DatePatterns | undefined;
+function defaultDates(): DatePatterns {
+  calendarDates ??= loadCalendarKnowledge(new DataFiles()).dates;
+  return calendarDates;
 }
-
-let monthTable: { of: Map<string, number>; pattern: RegExp } | undefined;
-
-function months(): { of: Map<string, number>; pattern: RegExp } {
-  if (monthTable) return monthTable;
-  const of = new Map<string, number>();
-  for (const [form, month] of dataTsv('patterns/months.tsv').slice(1)) if (form && month) of.set(form.toLowerCase(), Number(month));
-  const names = [...of.keys()].sort((a, b) => b.length - a.length).join('|');
-  const month = `(${names})\\.?`;
-  const pattern = new RegExp(
-    [
-      `(?<![\\p{L}])${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+((?:19|20)\\d{2})(?!\\d)`, // July 31, 2007
-      `(?<![\\p{L}\\d])(\\d{1,2})(?:st|nd|rd|th)?\\s+${month}\\s*,?\\s+((?:19|20)\\d{2})(?!\\d)`, // 31 July 2007
-      `(?<![\\p{L}])${month}\\s*,?\\s+((?:19|20)\\d{2})(?!\\d)`, // April 2006
-      `(?<![\\d-])((?:19|20)\\d{2})-(\\d{2})-(\\d{2})(?![\\d-])`, // 2007-07-31
-    ].join('|'),
-    'giu',
-  );
-  monthTable = { of, pattern };
-  return monthTable;
-}
-
-const pad = (n: number): string => String(n).padStart(2, '0');
-
-function validDay(year: number, month: number, day: number): boolean {
-  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-/** Every date form holds a four-digit year: a stretch without one has no date. */
-const HAS_YEAR = /(?:19|20)\d\d/;
 
 /** Every full or month-precision date in text[from, to), offsets into `text` (copies: callers may edit them). */
-export const findDates = memoByRange<DateMention>(scanDates);
-
-function scanDates(text: string, from: number, to: number): DateMention[] {
-  const slice = text.slice(from, to);
-  const out: DateMention[] = [];
-  if (!HAS_YEAR.test(slice)) return out;
-  const { of, pattern } = months();
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-    const g = m.slice(1);
-    let iso: string | undefined;
-    if (g[0] !== undefined) {
-      const [mo, d, y] = [of.get(g[0].toLowerCase()) ?? 0, Number(g[1]), Number(g[2])];
-      if (validDay(y, mo, d)) iso = `${y}-${pad(mo)}-${pad(d)}`;
-    } else if (g[3] !== undefined) {
-      const [d, mo, y] = [Number(g[3]), of.get((g[4] ?? '').toLowerCase()) ?? 0, Number(g[5])];
-      if (validDay(y, mo, d)) iso = `${y}-${pad(mo)}-${pad(d)}`;
-    } else if (g[6] !== undefined) {
-      const word = g[6].toLowerCase();
-      // "may 2020" is a date, "may" alone is a verb: the month-year form needs a capital letter.
-      const mo = of.get(word) ?? 0;
-      if (mo && (word !== 'may' || g[6][0] === 'M')) iso = `${g[7]}-${pad(mo)}`;
-    } else if (g[8] !== undefined) {
-      const [y, mo, d] = [Number(g[8]), Number(g[9]), Number(g[10])];
-      if (validDay(y, mo, d)) iso = `${y}-${pad(mo)}-${pad(d)}`;
-    }
-    if (iso) out.push({ start: from + m.index, end: from + m.index + m[0].length, iso });
-  }
-  return out;
-}
+export const findDates = memoByRange<DateMention>((text, from, to) => dateMentions(defaultDates(), text, from, to));
 
 export interface AgreementYears {
   year?: number;
