@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
 import { ENTITY_LABELS, RelationshipType } from '../model/vocabulary.ts';
-import { entityKey } from '../resolve/normalize.ts';
+import { DataFiles } from '../knowledge/files.ts';
+import { loadNameKnowledge, type NameKnowledge } from '../knowledge/names.ts';
 import { Neo4jGraphStore } from '../writers/neo4j.ts';
 import { cypherText, type Params } from '../writers/write-plan.ts';
 
@@ -114,7 +115,10 @@ const RawMilestone = z.object({ payee: EntityRef, payer: EntityRef, properties: 
 const RawTargeting = z.object({ drug: EntityRef, target: EntityRef, properties: PropertyMap, docIds: DocIds, phases: z.array(z.string()), developers: z.array(EntityRef) });
 
 class Neo4jDealGraph implements DealGraph {
-  constructor(private readonly store: Neo4jGraphStore) {}
+  constructor(
+    private readonly store: Neo4jGraphStore,
+    private readonly names: NameKnowledge,
+  ) {}
 
   private async run(name: string, params: Params): Promise<Record<string, unknown>[]> {
     return this.store.read(cypherText(name), params);
@@ -124,7 +128,7 @@ class Neo4jDealGraph implements DealGraph {
     const trimmed = name.trim();
     if (trimmed === '') return [];
     // Candidate keys come from the resolver's own key function, so "Acme, Inc." finds company:acme.
-    const keys = [...new Set([trimmed, ...ENTITY_LABELS.map((label) => entityKey(label, trimmed))])].sort();
+    const keys = [...new Set([trimmed, ...ENTITY_LABELS.map((label) => this.names.entityKey(label, trimmed))])].sort();
     const rows = await this.run('read/resolve-entity', { keys, lowerName: trimmed.toLowerCase() });
     return rows.map((r) => String(r['key']));
   }
@@ -192,7 +196,12 @@ class Neo4jDealGraph implements DealGraph {
   }
 }
 
-/** Connects to the graph (fails with NEO4J_UNAVAILABLE / NEO4J_AUTH / NEO4J_DATABASE) and returns the lookups. */
+/**
+ * Connects to the graph (fails with NEO4J_UNAVAILABLE / NEO4J_AUTH / NEO4J_DATABASE) and returns the
+ * lookups. The name knowledge (legal forms, entity keys) is read once here, before connecting: names
+ * given to the lookups become keys exactly as the resolver made them.
+ */
 export async function openGraph(config: Neo4jConfig): Promise<DealGraph> {
-  return new Neo4jDealGraph(await Neo4jGraphStore.open(config));
+  const names = loadNameKnowledge(new DataFiles());
+  return new Neo4jDealGraph(await Neo4jGraphStore.open(config), names);
 }

@@ -8,7 +8,6 @@ import type { DocumentInfo, Entity, Graph, Properties, Relationship } from '../m
 import { SCHEMA_VERSION } from '../model/graph.ts';
 import type { NodeLabel, PhaseKey } from '../model/vocabulary.ts';
 import { SYMMETRIC_TYPES } from '../model/vocabulary.ts';
-import { entityKey, foldName, stripLegalSuffix } from './normalize.ts';
 import { mergeGraphs } from '../graph/merge.ts';
 
 class UnionFind {
@@ -73,12 +72,12 @@ export interface ResolvedDocument {
 }
 
 export function resolveDocument(doc: StructuredDocument, found: DocumentMentions, facts: RelationFact[], ctx: StageContext): ResolvedDocument {
-  void ctx; // the name knowledge is read from here once resolution moves onto the knowledge layer
+  const { names } = ctx.knowledge;
   const { mentions } = found;
   const uf = new UnionFind(mentions.length);
   const byCanonical = new Map<string, number>();
   mentions.forEach((m, i) => {
-    const k = `${m.label}|${m.label === 'Company' ? foldName(stripLegalSuffix(m.canonical)) : foldName(m.canonical)}`;
+    const k = `${m.label}|${names.keyPart(m.label, m.canonical)}`;
     const first = byCanonical.get(k);
     if (first === undefined) byCanonical.set(k, i);
     else uf.union(first, i);
@@ -104,7 +103,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     const first = members[0];
     if (!first) continue;
     const name = chooseName(members);
-    const key = entityKey(first.label, name);
+    const key = names.entityKey(first.label, name);
     const aliasSet = new Set<string>();
     const extraLabels = new Set<NodeLabel>();
     const properties: Properties = {};
@@ -128,7 +127,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
 
   const registrantKeys: string[] = [];
   for (const registrant of doc.filing?.registrants ?? []) {
-    const key = entityKey('Company', registrant.name);
+    const key = names.entityKey('Company', registrant.name);
     registrantKeys.push(key);
     const filingProps: Properties = {};
     for (const field of ['cik', 'irsEmployerId', 'stateOfIncorporation', 'fileNumber', 'address', 'phone'] as const) {
@@ -138,7 +137,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     const existing = entities.find((e) => e.key === key);
     if (existing) mergeProperties(existing.properties, filingProps);
     else
-      entities.push({ key, labels: ['Company'], name: stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
+      entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
   }
 
   const relationships: Relationship[] = [];
