@@ -1,12 +1,13 @@
-// The one place that composes the stages: load → structure (sections, sentences) → entities →
-// relations → resolve → validated graph. Writers consume its output; nothing here touches a database.
+// The one place that composes the stages: load → structure (sections) → segment (sentences) →
+// entities → relations → resolve → validated graph. Writers consume its output; nothing here touches a database.
 // Failures are per input: a file that cannot be read or understood, or a document over its time
 // budget, becomes one KgError result and the run goes on with the next one.
 import type { StructuredDocument } from './model/document.ts';
 import type { DocumentMentions, RelationFact } from './model/extraction.ts';
 import type { Graph } from './model/graph.ts';
-import { listInputs, loadFile } from './load/index.ts';
+import { listInputs, loadFile, type LoadedFile } from './load/index.ts';
 import { structure } from './structure/index.ts';
+import { segmentDocument } from './segment/index.ts';
 import { extractEntities } from './extract/entities/index.ts';
 import { extractRelations } from './extract/relations/index.ts';
 import { resolveDocument } from './resolve/index.ts';
@@ -38,6 +39,11 @@ export interface ExtractOptions {
 export interface DocumentOptions extends ExtractOptions {
   /** Names the document in a timeout message (default: its source path). */
   subject?: string;
+}
+
+/** A loaded file's documents, ready for extraction: the structure stage, then the segment stage on each document. */
+export function structureAndSegment(file: LoadedFile, ctx: StageContext): StructuredDocument[] {
+  return structure(file, ctx).map((document) => segmentDocument(document, ctx));
 }
 
 function extractStages(document: StructuredDocument, ctx: StageContext): DocumentExtraction {
@@ -91,7 +97,7 @@ export async function* extractFile(path: string, limitMs: number, knowledge: Kno
   try {
     const file = await loadFile(path);
     const budget = new Budget(path, limitMs);
-    documents = structure(file, { knowledge, budget });
+    documents = structureAndSegment(file, { knowledge, budget });
     budget.checkNow();
   } catch (error) {
     yield { ok: false, path, error: asKgError(error, path) };
@@ -192,6 +198,6 @@ export function extractText(text: string, options: TextOptions = {}): DocumentEx
   const path = options.path ?? 'inline.txt';
   const knowledge = options.knowledge ?? loadKnowledge();
   const limitMs = options.docTimeoutMs ?? Infinity;
-  const documents = structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, { knowledge, budget: new Budget(path, limitMs) });
+  const documents = structureAndSegment({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, { knowledge, budget: new Budget(path, limitMs) });
   return documents.map((document) => extractDocument(document, knowledge, { docTimeoutMs: limitMs }));
 }

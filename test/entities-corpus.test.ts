@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { structure } from '../src/structure/index.ts';
+import { structureAndSegment } from '../src/pipeline.ts';
 import { extractEntities } from '../src/extract/entities/index.ts';
 import { resolveDocument } from '../src/resolve/index.ts';
 import { knowledge, stageContext } from './support/knowledge.ts';
@@ -17,7 +17,7 @@ const CORE = new Set(['Company', 'Drug', 'Target', 'Technology', 'Person', 'Dise
 const fold = (s: string): string => knowledge.names.keyPart('Company', s);
 
 describe('reference filing', () => {
-  const entities = structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext()).flatMap(
+  const entities = structureAndSegment({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext()).flatMap(
     (doc) => resolveDocument(doc, extractEntities(doc, stageContext()), [], stageContext()).graph.entities,
   );
   const matches = (g: (typeof gold.entities)[number]) =>

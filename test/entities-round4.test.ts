@@ -5,7 +5,7 @@
 // in capitals, trademarks written as letters, agency names spelled by an e-mail domain. Names invented.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { structure } from '../src/structure/index.ts';
+import { structureAndSegment } from '../src/pipeline.ts';
 import { extractEntities } from '../src/extract/entities/index.ts';
 import { findDrugs } from '../src/extract/entities/drugs.ts';
 import { departmentLead } from '../src/extract/entities/companies.ts';
@@ -17,12 +17,12 @@ import type { Sentence, StructuredDocument } from '../src/model/document.ts';
 import { stageContext } from './support/knowledge.ts';
 
 function docOf(text: string): StructuredDocument {
-  const [doc] = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
+  const [doc] = structureAndSegment({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
   if (!doc) throw new Error('no document');
   return doc;
 }
 function mentionsOf(text: string): Mention[] {
-  const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
+  const docs = structureAndSegment({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
   return docs.flatMap((doc) => extractEntities(doc, stageContext()).mentions);
 }
 const named = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.text))].sort();

@@ -107,9 +107,9 @@ describe('units', () => {
 
 describe('structure on pathological input', () => {
   it('handles long runs of dashes, dots, spaces and pipes in a whole document', async () => {
-    const { structure } = await import('../src/structure/index.ts');
+    const { structureAndSegment } = await import('../src/pipeline.ts');
     const text = `Title Line\n\n${'-'.repeat(100_000)}\n${'.'.repeat(100_000)}\n${' '.repeat(100_000)}x\n${'| '.repeat(50_000)}\n${'About '.repeat(20_000)}\nEnd.`;
-    const [doc] = structure({ path: 'pathological.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' }, stageContext());
+    const [doc] = structureAndSegment({ path: 'pathological.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' }, stageContext());
     expect(doc?.text).toBe(text);
     expect(doc?.sentences.length).toBeGreaterThan(0);
   });

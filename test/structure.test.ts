@@ -3,7 +3,8 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadFile } from '../src/load/index.ts';
-import { structure, cleanMarkup } from '../src/structure/index.ts';
+import { cleanMarkup } from '../src/structure/index.ts';
+import { structureAndSegment } from '../src/pipeline.ts';
 import { renderHtml } from '../src/structure/html.ts';
 import type { StructuredDocument } from '../src/model/document.ts';
 import { stageContext } from './support/knowledge.ts';
@@ -13,7 +14,7 @@ const REFERENCE = join(CORPUS, '000_09ba589ba7ebe117.txt');
 const FORMATS = join(CORPUS, 'formats');
 
 async function docsOf(path: string): Promise<StructuredDocument[]> {
-  return structure(await loadFile(path), stageContext());
+  return structureAndSegment(await loadFile(path), stageContext());
 }
 
 function allCorpusFiles(): string[] {
@@ -54,7 +55,7 @@ describe('every corpus document', () => {
 describe('the reference 8-K (plain text)', () => {
   it('keeps the decoded input as the text', async () => {
     const file = await loadFile(REFERENCE);
-    const [doc] = structure(file, stageContext());
+    const [doc] = structureAndSegment(file, stageContext());
     expect(doc?.text).toBe(file.text);
     expect(doc?.docId).toBe('000_09ba589ba7ebe117');
   });
@@ -256,7 +257,7 @@ describe('plain-text press releases', () => {
 
 describe('run-on releases (synthetic)', () => {
   const structureOf = (text: string): StructuredDocument => {
-    const [doc] = structure({ path: 'release.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' }, stageContext());
+    const [doc] = structureAndSegment({ path: 'release.txt', bytes: Buffer.from(text), text, encoding: 'utf-8' }, stageContext());
     if (!doc) throw new Error('no document');
     return doc;
   };

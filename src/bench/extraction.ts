@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decode } from '../load/index.ts';
 import { structure } from '../structure/index.ts';
-import { extractDocument } from '../pipeline.ts';
+import { extractDocument, structureAndSegment } from '../pipeline.ts';
 import { parseOnly } from '../nlp/compromise.ts';
 import { unlimitedContext, type Knowledge } from '../knowledge/index.ts';
 
@@ -64,7 +64,7 @@ export function extractBytes(knowledge: Knowledge, path: string, bytes: Uint8Arr
   const totals = emptyTotals();
   try {
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const documents = structure({ path, bytes: buffer, ...decode(buffer, path) }, unlimitedContext(knowledge, path));
+    const documents = structureAndSegment({ path, bytes: buffer, ...decode(buffer, path) }, unlimitedContext(knowledge, path));
     totals.docs = 1;
     for (const d of documents) {
       const x = extractDocument(d, knowledge);

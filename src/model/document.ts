@@ -1,5 +1,6 @@
-// What the loader and the structure stage hand to the extractors: documents with their filing
-// metadata, their sections and their sentences, every span an offset pair into `text`.
+// What the structure and segment stages hand to the extractors: documents with their filing
+// metadata and sections (StructuredText, the structure stage) and their sentences (StructuredDocument,
+// after the segment stage), every span an offset pair into `text`.
 import { z } from 'zod';
 
 export const Span = z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative() });
@@ -74,12 +75,13 @@ export const Dateline = z.object({ city: z.string().optional(), date: z.string()
 export type Dateline = z.infer<typeof Dateline>;
 
 /**
- * One document ready for extraction. `text` is what every offset in the pipeline points into: for a
- * plain-text input it is the decoded input itself, for HTML or a full submission the text the loader
- * rendered. `cleanText` has the same length as `text` with markup escapes (`\$`, `**`) blanked, so
- * rules read clean words at the original offsets.
+ * One document as the structure stage leaves it: filing metadata and sections, not yet split into
+ * sentences. `text` is what every offset in the pipeline points into: for a plain-text input it is
+ * the decoded input itself, for HTML or a full submission the text the loader rendered. `cleanText`
+ * has the same length as `text` with markup escapes (`\$`, `**`) blanked, so rules read clean words
+ * at the original offsets.
  */
-export interface StructuredDocument {
+export interface StructuredText {
   docId: string;
   sourcePath: string;
   /** Document type: 8-K, EX-99.1, press-release, text ... */
@@ -93,5 +95,9 @@ export interface StructuredDocument {
   /** The date the document's facts are as of: dateline date, else report date, else filed date. */
   asOf?: string;
   sections: Section[];
+}
+
+/** One document ready for extraction: its structure (StructuredText) and its sentences (the segment stage). */
+export interface StructuredDocument extends StructuredText {
   sentences: Sentence[];
 }

@@ -1,14 +1,13 @@
-// Structure stage: a loaded file becomes one or more documents with filing metadata, sections and
-// sentences. Plain text is used as is (offsets point into the decoded input); HTML is rendered to
+// Structure stage: a loaded file becomes one or more documents with filing metadata and sections
+// (the segment stage, src/segment/, then splits them into sentences). Plain text is used as is (offsets point into the decoded input); HTML is rendered to
 // text; an EDGAR full submission yields one document per text or HTML part, sharing one Filing built
 // from the SEC header merged with the cover page of the main document.
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { Exhibit, Filing, FilingItem } from '../model/document.ts';
-import type { Registrant, Section, StructuredDocument } from '../model/document.ts';
+import type { Registrant, Section, StructuredText } from '../model/document.ts';
 import type { LoadedFile } from '../load/index.ts';
 import { contentHash } from '../load/index.ts';
-import { splitSentences } from '../segment/sentences.ts';
 import { KgError } from '../errors.ts';
 import type { Knowledge, StageContext } from '../knowledge/index.ts';
 import type { NameKnowledge } from '../knowledge/names.ts';
@@ -214,10 +213,10 @@ function buildFiling(k: Knowledge, main: DraftDocument | undefined, header: SecH
   return filing;
 }
 
-function finish(k: Knowledge, doc: DraftDocument, filing: Filing | undefined): StructuredDocument {
+function finish(doc: DraftDocument, filing: Filing | undefined): StructuredText {
   const cleanText = cleanMarkup(doc.text);
   const { sections, dateline, headline } = doc.structure;
-  const result: StructuredDocument = {
+  const result: StructuredText = {
     docId: doc.docId,
     sourcePath: doc.sourcePath,
     docType: doc.docType,
@@ -225,7 +224,6 @@ function finish(k: Knowledge, doc: DraftDocument, filing: Filing | undefined): S
     cleanText,
     contentHash: contentHash(doc.text),
     sections,
-    sentences: splitSentences(cleanText, sections, k.structure.abbreviations),
   };
   const title = headline ?? doc.description ?? doc.htmlTitle;
   if (title !== undefined) result.title = title.replace(/\s+/g, ' ').trim();
@@ -247,7 +245,7 @@ function trimBlankEdges(text: string): string {
   return (lead ? text.slice(lead[0].length) : text).trimEnd();
 }
 
-function structureSubmission(k: Knowledge, file: LoadedFile): StructuredDocument[] {
+function structureSubmission(k: Knowledge, file: LoadedFile): StructuredText[] {
   const header = parseSecHeader(k.structure.cover, k.calendar.dates, file.text);
   const parts = submissionDocuments(file.text);
   const base = header?.accessionNumber ?? docIdFor(file.path, file.text);
@@ -281,10 +279,10 @@ function structureSubmission(k: Knowledge, file: LoadedFile): StructuredDocument
   }
   const main = drafts.find((d) => d.docType.toUpperCase() === header?.form?.toUpperCase()) ?? drafts[0];
   const filing = buildFiling(k, main, header, exhibits);
-  return drafts.map((d) => finish(k, d, filing));
+  return drafts.map((d) => finish(d, filing));
 }
 
-export function structure(file: LoadedFile, ctx: StageContext): StructuredDocument[] {
+export function structure(file: LoadedFile, ctx: StageContext): StructuredText[] {
   const k = ctx.knowledge;
   if (looksLikeSubmission(file.text)) return structureSubmission(k, file);
   const docId = docIdFor(file.path, file.text);
@@ -294,9 +292,9 @@ export function structure(file: LoadedFile, ctx: StageContext): StructuredDocume
     const d = draft(k, docId, file.path, 'text', rendered.text);
     d.docType = plainDocType(k, d);
     if (rendered.title) d.htmlTitle = rendered.title;
-    return [finish(k, d, buildFiling(k, d, undefined, []))];
+    return [finish(d, buildFiling(k, d, undefined, []))];
   }
   const d = draft(k, docId, file.path, 'text', file.text);
   d.docType = plainDocType(k, d);
-  return [finish(k, d, buildFiling(k, d, undefined, []))];
+  return [finish(d, buildFiling(k, d, undefined, []))];
 }

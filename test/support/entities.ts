@@ -1,5 +1,5 @@
 // Helpers the entity tests share: run the real structure and entity stages on a sentence of our own.
-import { structure } from '../../src/structure/index.ts';
+import { structureAndSegment } from '../../src/pipeline.ts';
 import { extractEntities } from '../../src/extract/entities/index.ts';
 import { resolveDocument } from '../../src/resolve/index.ts';
 import type { Mention } from '../../src/model/extraction.ts';
@@ -7,7 +7,7 @@ import type { StructuredDocument } from '../../src/model/document.ts';
 import { stageContext } from './knowledge.ts';
 
 export function documentsOf(text: string): StructuredDocument[] {
-  return structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
+  return structureAndSegment({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
 }
 
 export function mentionsOf(text: string): Mention[] {
