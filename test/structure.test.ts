@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadFile } from '../src/load/index.ts';
@@ -7,7 +8,10 @@ import { cleanMarkup } from '../src/structure/index.ts';
 import { structureAndSegment } from '../src/pipeline.ts';
 import { renderHtml } from '../src/structure/html.ts';
 import type { StructuredDocument } from '../src/model/document.ts';
-import { stageContext } from './support/knowledge.ts';
+import { knowledge, stageContext } from './support/knowledge.ts';
+import { DATA_DIR, DataFiles } from '../src/knowledge/files.ts';
+import { loadStructureKnowledge } from '../src/knowledge/structure.ts';
+import { isKgError } from '../src/errors.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const REFERENCE = join(CORPUS, '000_09ba589ba7ebe117.txt');
@@ -302,5 +306,34 @@ describe('run-on releases (synthetic)', () => {
     const about = doc.sentences.filter((s) => s.section === 'about').map((s) => doc.text.slice(s.start, s.end));
     expect(about).toEqual(['About Acme Bio', 'Acme Bio is a company that develops antibodies for cancer.']);
     expect(doc.sections.find((s) => s.kind === 'about')?.title).toBe('About Acme Bio');
+  });
+});
+
+describe('structure knowledge', () => {
+  /** The error loading the structure knowledge from a copy of data/structure/ with `file` replaced by `content`. */
+  const loadError = (file: string, content: string): unknown => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-structure-'));
+    try {
+      cpSync(join(DATA_DIR, 'structure'), join(dir, 'structure'), { recursive: true });
+      writeFileSync(join(dir, 'structure', file), content);
+      loadStructureKnowledge(new DataFiles(dir), knowledge.names, knowledge.calendar);
+      return undefined;
+    } catch (error) {
+      return error;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    ['abbreviations.txt', '# comment\nInc\nPh.D.\n', /data\/structure\/abbreviations\.txt:3: .*final period/],
+    ['us-states.tsv', 'code\tname\nNevada\tNV\n', /data\/structure\/us-states\.tsv:2: /],
+    ['8k-items.tsv', 'code\ttitle\n1.01\tEntry\n', /data\/structure\/8k-items\.tsv:1: the header must be/],
+    ['sections.json', '{"flags": "iu"}', /data\/structure\/sections\.json: /],
+    ['time-zones.txt', 'ET\nEastern\n', /data\/structure\/time-zones\.txt:2: /],
+  ])('refuses a bad %s, naming the file and line', (file, content, message) => {
+    const error = loadError(file, content);
+    expect(isKgError(error) && error.code).toBe('CONFIG_INVALID');
+    expect(isKgError(error) && error.message).toMatch(message);
   });
 });
