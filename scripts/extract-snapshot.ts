@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { extractGraph } from '../src/pipeline.ts';
 import { toJson } from '../src/writers/json.ts';
 import { toCypherScript } from '../src/writers/cypher-file.ts';
+import { loadKnowledge } from '../src/knowledge/index.ts';
 
 const [outDir, corpusArg] = process.argv.slice(2);
 if (!outDir) {
@@ -22,8 +23,9 @@ const documentFiles = (dir: string): string[] =>
     .sort();
 const inputs = [...documentFiles(corpus), ...documentFiles(join(corpus, 'dev')), ...documentFiles(join(corpus, 'formats'))];
 mkdirSync(outDir, { recursive: true });
+const knowledge = loadKnowledge();
 for (const input of inputs) {
-  const { graph, failures } = await extractGraph([input]);
+  const { graph, failures } = await extractGraph([input], { knowledge });
   const name = basename(input);
   writeFileSync(join(outDir, `${name}.json`), toJson(graph));
   writeFileSync(join(outDir, `${name}.cypher`), toCypherScript(graph));
