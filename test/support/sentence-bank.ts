@@ -31,6 +31,11 @@ export const BankEntity = z
     phase: PhaseKey.optional(),
     /** Neither rewarded nor penalised (a generic class used as a name). */
     optional: z.boolean().optional(),
+    /**
+     * Not written in the sentence: the row's `context.registrant`, which the sentence calls only "we",
+     * "us", "our" or "the Company". Only an extractor told the registrant can find it.
+     */
+    implicit: z.boolean().optional(),
     note: z.string().optional(),
   })
   .strict()
@@ -67,6 +72,14 @@ export const BankRelation = z
   .strict();
 export type BankRelation = z.infer<typeof BankRelation>;
 
+/** What the source document tells a reader of the sentence (an 8-K's filer, a release's issuer). */
+export const BankContext = z
+  .object({
+    /** The company "we", "us", "our" and "the Company" denote in the source document. */
+    registrant: Name,
+  })
+  .strict();
+
 export const BankRow = z
   .object({
     id: z.string().regex(/^sb-\d{4}$/, 'ids read sb-0001, sb-0002, …'),
@@ -77,9 +90,17 @@ export const BankRow = z
     entities: z.array(BankEntity),
     relations: z.array(BankRelation),
     tags: z.array(z.string().regex(/^[a-z0-9-]+$/, 'tags are lower-case words joined by -')).min(1),
+    context: BankContext.optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((row, context) => {
+    row.entities.forEach((entity, index) => {
+      if (entity.implicit === true && entity.name !== row.context?.registrant) {
+        context.addIssue({ code: 'custom', path: ['entities', index, 'implicit'], message: 'an implicit entity is the row\'s context.registrant' });
+      }
+    });
+  });
 export type BankRow = z.infer<typeof BankRow>;
 
 /** A bank row with the line of the file it came from. */
