@@ -1,40 +1,51 @@
 // The request pacer every EDGAR request of a run goes through, whichever download it belongs to: the
-// SEC's fair-access rule is a rate per host and client (at most 10 requests per second), not per
-// connection, so concurrent downloads share one schedule. Requests start at evenly spaced times;
-// spacing (rather than a bucket that refills in bursts) keeps every one-second window under the rate
-// even when the server sees the requests a little earlier or later than they were sent.
+// SEC's fair-access rule is a rate per client (at most 10 requests per second), not per connection,
+// so concurrent downloads share one queue. Each request starts at least one interval after the
+// previous one actually started (not after when it was scheduled to: a request that starts late
+// must not bunch up with the ones after it), so any rate+1 consecutive requests span more than a
+// second. The interval has a margin on top of 1/rate for what happens between here and the server
+// (event-loop delays, connection set-up), which the server's clock sees and ours does not.
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The most requests per second the SEC allows one client (https://www.sec.gov/os/accessing-edgar-data). */
 export const SEC_MAX_RATE = 10;
-/** What `kg fetch` uses unless told otherwise: under the limit, so a clock's jitter never crosses it. */
+/** What `kg fetch` uses unless told otherwise. */
 export const DEFAULT_RATE = 8;
 
 /**
- * Each gap is this much longer than 1/rate: n+1 request starts then span more than one second by a
- * margin (20 ms at 8/s over the window) that covers timer rounding and network jitter.
+ * The interval is 1/rate plus 5 % plus 5 ms: rate+1 request starts then span at least 1.09 s (at 8/s,
+ * 1.1 s at 10/s), so jitter of tens of milliseconds on the way to the server cannot put rate+1 of
+ * them in one second there. The rate actually reached is a little under the rate asked for.
  */
-const SPACING_MARGIN = 1.02;
+export function pacingIntervalMs(ratePerSecond: number): number {
+  return (1000 / ratePerSecond) * 1.05 + 5;
+}
 
 export class RequestPacer {
   readonly intervalMs: number;
-  /** When the next request may start (performance.now() time). */
-  private nextStart = 0;
+  /** performance.now() when the last request was let go. */
+  private lastStart = Number.NEGATIVE_INFINITY;
+  /** Turns are handed out one after the other, in call order. */
+  private queue: Promise<void> = Promise.resolve();
 
   constructor(readonly ratePerSecond: number) {
     if (!(ratePerSecond > 0) || ratePerSecond > SEC_MAX_RATE) throw new RangeError(`rate must be in (0, ${SEC_MAX_RATE}], got ${ratePerSecond}`);
-    this.intervalMs = (1000 / ratePerSecond) * SPACING_MARGIN;
+    this.intervalMs = pacingIntervalMs(ratePerSecond);
   }
 
-  /**
-   * Waits for this request's turn. Turns are handed out in call order and each is spaced from the
-   * one before (not from when the timer fired), so lateness never bunches later requests together.
-   */
-  async take(signal?: AbortSignal): Promise<void> {
+  /** Waits for this request's turn (rejects with the signal's reason when aborted first). */
+  take(signal?: AbortSignal): Promise<void> {
+    const turn = this.queue.then(() => this.waitTurn(signal));
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async waitTurn(signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted();
-    const now = performance.now();
-    const start = Math.max(now, this.nextStart);
-    this.nextStart = start + this.intervalMs;
-    if (start > now) await sleep(start - now, undefined, signal === undefined ? {} : { signal });
+    // A timer may fire a little early: wait again until the interval has really passed.
+    for (let wait = this.lastStart + this.intervalMs - performance.now(); wait > 0; wait = this.lastStart + this.intervalMs - performance.now()) {
+      await sleep(wait, undefined, signal === undefined ? {} : { signal });
+    }
+    this.lastStart = performance.now();
   }
 }
