@@ -60,6 +60,10 @@ export function startPhaseProgress(phase: string, unit: string, total: number, s
       const seconds = (performance.now() - started) / 1000;
       bar.update(done, { rate: (done / Math.max(seconds, 1e-3)).toFixed(1) });
     },
-    stop: () => multibar.stop(),
+    stop: () => {
+      // Lines logged since the last redraw wait in the bar's buffer: draw once more so they are printed.
+      multibar.update();
+      multibar.stop();
+    },
   };
 }

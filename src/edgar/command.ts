@@ -12,11 +12,11 @@ import type { FilingRef } from './submissions.ts';
 
 /** The options as commander hands them over. */
 export interface FetchCommandOptions {
-  ticker: string[];
-  cik: string[];
-  sic: string[];
-  forms: string[];
-  items: string[];
+  ticker?: string[];
+  cik?: string[];
+  sic?: string[];
+  forms?: string[];
+  items?: string[];
   since?: string;
   until?: string;
   out: string;
@@ -40,11 +40,11 @@ const list = (value: string, previous: string[] = []): string[] => [
 /** Adds the fetch options to `command` (kg fetch, kg ingest --fetch). */
 export function addFetchOptions(command: Command): Command {
   return command
-    .option('--ticker <tickers>', 'company ticker(s), resolved through EDGAR (repeatable, comma-separated)', list, [])
-    .option('--cik <ciks>', 'company CIK(s) (repeatable, comma-separated)', list, [])
-    .option('--sic <codes>', 'instead of companies: every company with one of these SIC codes that filed the forms between --since and --until', list, [])
-    .option('--forms <forms>', `forms to fetch (default ${DEFAULT_FORMS.join(',')})`, list, [])
-    .option('--items <items>', 'keep filings for which EDGAR lists one of these items, e.g. 1.01,2.01,8.01', list, [])
+    .option('--ticker <tickers>', 'company ticker(s), resolved through EDGAR (repeatable, comma-separated)', list)
+    .option('--cik <ciks>', 'company CIK(s) (repeatable, comma-separated)', list)
+    .option('--sic <codes>', 'instead of companies: every company with one of these SIC codes that filed the forms between --since and --until', list)
+    .option('--forms <forms>', `forms to fetch (default ${DEFAULT_FORMS.join(',')})`, list)
+    .option('--items <items>', 'keep filings for which EDGAR lists one of these items, e.g. 1.01,2.01,8.01', list)
     .option('--since <date>', 'first filing date, YYYY-MM-DD')
     .option('--until <date>', 'last filing date, YYYY-MM-DD')
     .option('--out <dir>', 'where filings, manifest.jsonl and the metadata cache go', DEFAULT_OUT_DIR)
@@ -69,11 +69,11 @@ function numberOption(name: string, value: string, integer: boolean): number {
 export function fetchOptionsFrom(options: FetchCommandOptions, env: NodeJS.ProcessEnv = process.env): FetchOptions {
   const result: FetchOptions = {
     userAgent: options.userAgent ?? env['SEC_USER_AGENT'] ?? '',
-    tickers: options.ticker,
-    ciks: options.cik,
-    sic: options.sic,
-    forms: options.forms.length > 0 ? options.forms : DEFAULT_FORMS,
-    items: options.items,
+    tickers: options.ticker ?? [],
+    ciks: options.cik ?? [],
+    sic: options.sic ?? [],
+    forms: options.forms ?? DEFAULT_FORMS,
+    items: options.items ?? [],
     outDir: options.out,
     rate: numberOption('--rate', options.rate, false),
     concurrency: numberOption('--concurrency', options.concurrency, true),
