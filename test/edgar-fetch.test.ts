@@ -213,7 +213,10 @@ describe('fetchFilings', () => {
     // The 429 was retried once, no sooner than its Retry-After said.
     const tooMany = edgar.requests.filter((r) => r.path === archivePath(FLAKY.cik, flaky(1)));
     expect(tooMany).toHaveLength(2);
-    expect((tooMany[1]?.at ?? 0) - (tooMany[0]?.at ?? 0)).toBeGreaterThanOrEqual(990);
+    const toldAt = tooMany[0]?.at ?? 0;
+    expect((tooMany[1]?.at ?? 0) - toldAt).toBeGreaterThanOrEqual(990);
+    // ... and so did every other request: the SEC counts requests per client.
+    expect(edgar.requests.filter((r) => r.at > toldAt + 50 && r.at < toldAt + 950)).toEqual([]);
     const retries = events.flatMap((e) => (e.type === 'retry' ? [e.notice] : []));
     expect(retries.find((n) => n.url.endsWith(`${flaky(1)}.txt`))).toMatchObject({ reason: 'HTTP 429', attempt: 1, maxAttempts: 3, waitMs: 1000 });
     expect(retries.filter((n) => n.url.endsWith(`${flaky(2)}.txt`)).map((n) => n.reason)).toEqual(['HTTP 503']);
@@ -471,7 +474,7 @@ describe('kg fetch (the CLI)', () => {
       if (saved !== undefined) process.env['SEC_USER_AGENT'] = saved;
     }
     expect(edgar.requests).toEqual([]);
-  }, 60_000);
+  }, 120_000);
 
   it('fetches, reports a failed filing on one line of stderr with exit 1, and goes on', async () => {
     const edgar = await serve({ companies: [FLAKY], faults: FLAKY_FAULTS });
@@ -484,7 +487,7 @@ describe('kg fetch (the CLI)', () => {
     expect(failures).toEqual([`kg fetch: ${edgar.url}${archivePath(FLAKY.cik, flaky(6))}: HTTP 503 after 2 attempts [FETCH_FAILED]`]);
     expect(run.stderr).toMatch(/HTTP 503, attempt 1 of 2; retrying in/);
     for (const request of edgar.requests) expect(request.userAgent).toBe(USER_AGENT);
-  }, 60_000);
+  }, 120_000);
 
   it('killed half way (SIGKILL) leaves no half file, and the same command fetches only what is missing', async () => {
     const edgar = await serve({ companies: [MANY] });
@@ -513,5 +516,5 @@ describe('kg fetch (the CLI)', () => {
     expect(filesUnder(outDir).filter((p) => p.endsWith('.tmp'))).toEqual([]);
     expect(manifestRows()).toHaveLength(20);
     expect(relative(outDir, join(outDir, manifestRows()[0]?.path ?? ''))).toBe(`${MANY.cik}/${MANY.recent.at(-1)?.accession}.txt`);
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,7 +1,8 @@
 // The HTTP client for EDGAR: every request of a run goes through one RequestPacer (≤ 10/s across all
 // concurrent downloads), carries the declared User-Agent the SEC requires, asks for gzip/deflate
 // (Node's fetch decompresses), and is retried with exponential backoff on 429, 5xx, connection
-// resets and stalls, honouring Retry-After. Whatever is still failing after the last attempt becomes
+// resets and stalls, honouring Retry-After (for every request of the run, not just the one that got
+// it). Whatever is still failing after the last attempt becomes
 // one KgError FETCH_FAILED for the caller to report; the run decides whether that stops it.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KgError, isKgError } from '../errors.ts';
@@ -159,6 +160,7 @@ export class EdgarClient {
         const backoff = Math.min(this.options.maxBackoffMs, this.options.backoffBaseMs * 2 ** (attempt - 1)) * (0.5 + Math.random() / 2);
         const told = error instanceof RetriableStatus ? error.waitMs : undefined;
         const waitMs = told === undefined ? backoff : Math.min(told, this.options.maxRetryAfterMs);
+        if (told !== undefined) this.pacer.hold(waitMs);
         this.options.onRetry?.({ url, attempt, maxAttempts, reason, waitMs });
         await sleep(waitMs, undefined, signal === undefined ? {} : { signal });
       }

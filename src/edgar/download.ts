@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { open, mkdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { KgError } from '../errors.ts';
 import type { EdgarClient } from './client.ts';
 import { removeStaleTemps, tempPathFor } from './files.ts';
 import { filingPath, type ManifestRow } from './manifest.ts';
@@ -13,6 +14,15 @@ import type { FilingRef } from './submissions.ts';
 /** The address of a filing's full submission text. */
 export function filingUrl(client: EdgarClient, cik: string, accession: string): string {
   return client.url('www', `/Archives/edgar/data/${cik}/${accession.replace(/-/g, '')}/${accession}.txt`);
+}
+
+/** A file-system step of a download: its failure is FETCH_FAILED naming the file, not retried (a full disk stays full). */
+async function onDisk<T>(target: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw new KgError('FETCH_FAILED', `cannot write the filing: ${error instanceof Error ? error.message : String(error)}`, { subject: target, cause: error });
+  }
 }
 
 /** Fetches the filing into `outDir` and returns its manifest row. */
@@ -26,17 +36,18 @@ export async function downloadFiling(client: EdgarClient, filing: FilingRef, out
     url,
     async (body) => {
       const temp = tempPathFor(target);
-      const file = await open(temp, 'w');
+      const file = await onDisk(target, () => open(temp, 'w'));
       const hash = createHash('sha256');
       let bytes = 0;
       try {
+        // An error of the body is the network's (the client tries again); one of the disk is not.
         for await (const chunk of body) {
           hash.update(chunk);
           bytes += chunk.byteLength;
-          await file.write(chunk);
+          await onDisk(target, () => file.write(chunk));
         }
-        await file.close();
-        await rename(temp, target);
+        await onDisk(target, () => file.close());
+        await onDisk(target, () => rename(temp, target));
       } catch (error) {
         await file.close().catch(() => undefined);
         await rm(temp, { force: true });

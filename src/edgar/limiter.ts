@@ -25,6 +25,8 @@ export class RequestPacer {
   readonly intervalMs: number;
   /** performance.now() when the last request was let go. */
   private lastStart = Number.NEGATIVE_INFINITY;
+  /** No request starts before this (performance.now() time): the server asked us to wait. */
+  private heldUntil = Number.NEGATIVE_INFINITY;
   /** Turns are handed out one after the other, in call order. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -40,10 +42,19 @@ export class RequestPacer {
     return turn;
   }
 
+  /**
+   * Holds every request for `ms` (a Retry-After): the SEC counts requests per client, so when it
+   * says wait, the other downloads wait too.
+   */
+  hold(ms: number): void {
+    this.heldUntil = Math.max(this.heldUntil, performance.now() + ms);
+  }
+
   private async waitTurn(signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted();
-    // A timer may fire a little early: wait again until the interval has really passed.
-    for (let wait = this.lastStart + this.intervalMs - performance.now(); wait > 0; wait = this.lastStart + this.intervalMs - performance.now()) {
+    const earliest = (): number => Math.max(this.lastStart + this.intervalMs, this.heldUntil);
+    // A timer may fire a little early, and a hold may come while waiting: wait until nothing is left.
+    for (let wait = earliest() - performance.now(); wait > 0; wait = earliest() - performance.now()) {
       await sleep(wait, undefined, signal === undefined ? {} : { signal });
     }
     this.lastStart = performance.now();
