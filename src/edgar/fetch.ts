@@ -273,7 +273,8 @@ export async function fetchFilings(options: FetchOptions): Promise<FetchSummary>
     } finally {
       await manifest.compact();
     }
-    if (signal?.aborted) throw aborted({ done: rows.size, total: selected.length });
+    // Listed in the manifest: fetched now or in an earlier run (the ones not reached yet included).
+    if (signal?.aborted) throw aborted({ done: selected.filter((f) => manifest.get(f.accession) !== undefined).length, total: selected.length });
     summary.available = selected.flatMap((f) => rows.get(f.accession) ?? []);
     summary.requests = client.requestCount;
     return summary;
