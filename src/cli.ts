@@ -7,10 +7,13 @@ import { toJson } from './writers/json.ts';
 import { toCypherScript } from './writers/cypher-file.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
+import type { Graph } from './model/graph.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
 import { ingest, forget } from './api/ingest.ts';
 import { runQuery, formatTable, listQueries } from './api/queries.ts';
 import { startProgress } from './progress.ts';
+import { addFetchOptions, fetchOptionsFrom, runFetch, type FetchCommandOptions } from './edgar/command.ts';
+import { edgarInputs } from './edgar/ingest.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -70,25 +73,47 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     return neo4jConfig(overrides);
   };
 
+  // kg fetch: EDGAR filings into a folder (src/edgar); `kg ingest --fetch` takes the same options.
+  addFetchOptions(program.command('fetch').description("download filings from SEC EDGAR (full submissions) with a manifest, within the SEC's fair-access rules")).action(async (options: FetchCommandOptions) => {
+    const summary = await runFetch(fetchOptionsFrom(options), { out, err, stream: process.stderr });
+    if (summary.failures.length > 0) setExit(EXIT.failed);
+  });
+
   connection(
-    program
-      .command('ingest')
-      .description('extract files or directories and write them to Neo4j, many documents per transaction (a document is written whole or not at all); unchanged documents are skipped, changed ones replaced')
-      .argument('<inputs...>', 'files, directories or - for stdin')
-      .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', String(DEFAULT_BATCH_SIZE))
-      .option('--force', 'rewrite documents even when unchanged')
-      .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
-      .option('--workers <n>', WORKERS_HELP, '1'),
-  ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; workers: string; uri?: string; database?: string }) => {
+    addFetchOptions(
+      program
+        .command('ingest')
+        .description('extract files or directories and write them to Neo4j, many documents per transaction (a document is written whole or not at all); unchanged documents are skipped, changed ones replaced')
+        .argument('[inputs...]', 'files, directories or - for stdin (none with --fetch)')
+        .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', String(DEFAULT_BATCH_SIZE))
+        .option('--force', 'rewrite documents even when unchanged')
+        .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+        .option('--workers <n>', WORKERS_HELP, '1')
+        .option('--fetch', 'first fetch filings from EDGAR (the kg fetch options below), then ingest them'),
+    ),
+  ).action(async (given: string[], options: FetchCommandOptions & { batchSize: string; force?: boolean; docTimeout: string; workers: string; uri?: string; database?: string; fetch?: boolean }) => {
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
+    if (options.fetch === true && given.length > 0) throw new KgError('USAGE', 'kg ingest --fetch ingests what it fetches: give no input paths with it');
+    if (options.fetch !== true && given.length === 0) throw new KgError('USAGE', 'kg ingest needs files or directories, or --fetch with --ticker, --cik or --sic');
+    const extraction = { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) };
+    let inputs = given;
+    let annotate: ((path: string, graph: Graph) => Graph) | undefined;
+    if (options.fetch === true) {
+      const fetchOptions = fetchOptionsFrom(options);
+      if (fetchOptions.dryRun !== true) configFrom(options); // a missing Neo4j setting fails before the download, not after
+      const fetched = await runFetch(fetchOptions, { out, err, stream: process.stderr });
+      if (fetched.failures.length > 0) setExit(EXIT.failed);
+      if (fetched.dryRun) return;
+      ({ paths: inputs, annotate } = edgarInputs(fetched));
+    }
     const config = configFrom(options);
     const progress = await startProgress(inputs, process.stderr, out);
     const summary = await ingest(inputs, config, {
+      ...(annotate === undefined ? {} : { annotate }),
       batchSize,
       force: options.force === true,
-      docTimeoutMs: docTimeoutMs(options.docTimeout),
-      workers: workerCount(options.workers),
+      ...extraction,
       onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships${d.transactionDocuments > 1 ? ` in a transaction of ${d.transactionDocuments} documents` : ''})\n`),
       onInput: () => progress.tick(),
     }).finally(() => progress.stop());

@@ -16,6 +16,12 @@ export type ErrorCode =
   | 'NEO4J_WRITE'
   | 'CONFIG_INVALID'
   | 'QUERY_NOT_FOUND'
+  // kg fetch (src/edgar): a request that failed for good, an unknown ticker or CIK, a response
+  // EDGAR should not have sent, an interrupted run.
+  | 'FETCH_FAILED'
+  | 'FETCH_ABORTED'
+  | 'EDGAR_NOT_FOUND'
+  | 'EDGAR_MALFORMED'
   | 'USAGE';
 
 export class KgError extends Error {

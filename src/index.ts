@@ -1,7 +1,7 @@
 // Public API of the library. The CLI (src/cli.ts) is a thin shell over these.
 export * from './model/vocabulary.ts';
 export * from './model/graph.ts';
-export type { StructuredDocument, Sentence, Section, SectionKind, Filing, Registrant } from './model/document.ts';
+export type { StructuredDocument, Sentence, Section, SectionKind, Filing, Registrant, EdgarSource } from './model/document.ts';
 export type { Mention, RelationFact, DocumentMentions } from './model/extraction.ts';
 export { KgError, isKgError, type ErrorCode } from './errors.ts';
 export { extractDocument, extractInputs, extractGraphs, extractGraph, extractText, type DocumentExtraction, type InputResult, type GraphResult, type ParallelOptions } from './pipeline.ts';
@@ -15,3 +15,4 @@ export { Neo4jGraphStore, type DocumentWriteResult, type DocumentWriteStatus, ty
 export { toCypherScript } from './writers/cypher-file.ts';
 export { splitByDocument, DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 export { neo4jConfig, Neo4jConfig } from './config.ts';
+export * from './edgar/index.ts';

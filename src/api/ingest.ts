@@ -19,6 +19,11 @@ export interface IngestOptions extends WriteOptions, ParallelOptions {
   onInput?: (path: string, ok: boolean) => void;
   /** Also read back each document's part of the graph (one more query per document). */
   documentCounts?: boolean;
+  /**
+   * Adjusts each document graph extracted from `path` before it is written: `kg ingest --fetch` adds
+   * where EDGAR serves the filing (src/edgar/ingest.ts).
+   */
+  annotate?: (path: string, graph: Graph) => Graph;
 }
 
 export interface IngestedDocument extends DocumentWriteResult {
@@ -103,7 +108,8 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
       const input = unwritten.get(result.path);
       if (input) input.left += result.graphs.length;
       else unwritten.set(result.path, { left: result.graphs.length, ok: true });
-      for (const graph of result.graphs) {
+      for (const extracted of result.graphs) {
+        const graph = options.annotate ? options.annotate(result.path, extracted) : extracted;
         for (const batch of batches.add({ path: result.path, graph })) await submit(batch);
       }
     }

@@ -155,6 +155,13 @@ function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]
   if (doc.dateline?.city !== undefined) out['datelineCity'] = doc.dateline.city;
   if (doc.dateline?.wire !== undefined) out['datelineWire'] = doc.dateline.wire;
   if (doc.filing !== undefined) out['form'] = doc.filing.form;
+  const edgar = doc.filing?.edgar;
+  if (edgar !== undefined) {
+    // Fetched from EDGAR (kg fetch): where it came from and what EDGAR lists for it.
+    out['url'] = edgar.url;
+    out['accessionNumber'] = edgar.accession;
+    out['items'] = [...edgar.items];
+  }
   return out;
 }
 
@@ -177,6 +184,7 @@ function filingRows(doc: DocumentInfo): Params[] {
     exhibits: filing.exhibits.map((e) => e.number),
   };
   if (filing.accessionNumber) properties['accessionNumber'] = filing.accessionNumber;
+  if (filing.edgar !== undefined) properties['url'] = filing.edgar.url;
   for (const field of ['reportDate', 'filedDate'] as const) {
     const value = filing[field];
     if (value !== undefined) properties[field] = isIsoDate(value) ? new CypherDate(value) : value;
