@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { extractGraph } from './pipeline.ts';
 import { toJson } from './writers/json.ts';
+import { withoutDocumentText } from './model/graph.ts';
 import { toCypherScript } from './writers/cypher-file.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
@@ -44,7 +45,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('-f, --format <format>', 'json or cypher', 'json')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
-    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string }) => {
+    .option('--no-text', "leave the documents' text (what the offsets index) out of the output")
+    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; text: boolean }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
@@ -52,7 +54,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       }
       const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
-      out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
+      const shown = options.text ? graph : withoutDocumentText(graph);
+      out(options.format === 'json' ? toJson(shown) : toCypherScript(shown));
       if (failures.length > 0) {
         err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
         setExit(EXIT.failed);

@@ -155,6 +155,8 @@ function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]
   if (doc.dateline?.city !== undefined) out['datelineCity'] = doc.dateline.city;
   if (doc.dateline?.wire !== undefined) out['datelineWire'] = doc.dateline.wire;
   if (doc.filing !== undefined) out['form'] = doc.filing.form;
+  // The text that the offsets of its mentions and evidence index (absent when extracted with --no-text).
+  if (doc.text !== undefined) out['text'] = doc.text;
   return out;
 }
 
