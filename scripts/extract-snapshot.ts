@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { extractGraph } from '../src/pipeline.ts';
 import { toJson } from '../src/writers/json.ts';
 import { toCypherScript } from '../src/writers/cypher-file.ts';
+import { withoutDocumentText } from '../src/model/graph.ts';
 
 const [outDir, corpusArg] = process.argv.slice(2);
 if (!outDir) {
@@ -23,7 +24,10 @@ const documentFiles = (dir: string): string[] =>
 const inputs = [...documentFiles(corpus), ...documentFiles(join(corpus, 'dev')), ...documentFiles(join(corpus, 'formats'))];
 mkdirSync(outDir, { recursive: true });
 for (const input of inputs) {
-  const { graph, failures } = await extractGraph([input]);
+  // Without the documents' text (kg extract --no-text), so snapshots compare with those made before
+  // the text was part of the output; the offsets that index it are compared all the same.
+  const { graph: withText, failures } = await extractGraph([input]);
+  const graph = withoutDocumentText(withText);
   const name = basename(input);
   writeFileSync(join(outDir, `${name}.json`), toJson(graph));
   writeFileSync(join(outDir, `${name}.cypher`), toCypherScript(graph));
