@@ -68,10 +68,14 @@ export const ViewData = z.object({
 });
 export type ViewData = z.infer<typeof ViewData>;
 
-/** A property value as text: lists joined with commas, everything else as JSON would print it. */
+/**
+ * A property value as text: lists joined with commas, large whole numbers (money) with thousands
+ * separators (5,000,000; a year such as 2007 stays as it is), everything else as JSON would print it.
+ */
 export function propertyText(value: unknown): string {
   if (Array.isArray(value)) return value.map(propertyText).join(', ');
   if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) >= 10_000) return value.toLocaleString('en-US');
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return value === null || value === undefined ? '' : JSON.stringify(value);
 }
