@@ -224,7 +224,8 @@
     fact.evidence.forEach((e, j) => {
       const quote = el('li', 'quote');
       quote.dataset['evidence'] = String(j);
-      quote.append(el('span', 'said', `“${e.sentence.replace(/\s+/g, ' ').trim()}”`));
+      // The sentence as it stands (a quoted statement keeps its own quotation marks); the bar beside it marks it as a quote.
+      quote.append(el('span', 'said', e.sentence.replace(/\s+/g, ' ').trim()));
       const where = view.documents.length > 1 ? `${e.docId} · ` : '';
       quote.append(el('span', 'cite', `${where}${e.rule} · confidence ${e.confidence}`));
       quotes.append(quote);
