@@ -299,7 +299,7 @@
         selector: `edge[type = "${type.replace(/[^A-Z_]/g, '')}"]`,
         style: { 'line-color': s.color, 'target-arrow-color': s.color },
       })),
-      { selector: '.faded', style: { opacity: 0.18 } },
+      { selector: '.faded', style: { opacity: 0.12 } },
       { selector: 'node.hl', style: { 'border-width': 4, 'border-color': '#1f2933' } },
       { selector: 'edge.hl', style: { width: 4, 'line-color': '#e0a800', 'target-arrow-color': '#e0a800', color: '#1f2933', 'font-size': 10, 'z-index': 10 } },
       { selector: ':selected', style: { 'overlay-opacity': 0 } },
@@ -319,8 +319,8 @@
       ],
       style: stylesheet,
       layout: { name: 'circle' },
-      minZoom: 0.2,
-      maxZoom: 3,
+      minZoom: 0.1,
+      maxZoom: 2,
       boxSelectionEnabled: false,
     });
     // A force-directed layout from the circle's positions: no random start, so the same page always
@@ -339,11 +339,26 @@
   }
 
   // ---- Selection -----------------------------------------------------------------------------------
-  function clearSelection() {
+  /** Graphs larger than this are too small to read when fitted whole: a selection zooms to its part. */
+  const LARGE_GRAPH = 40;
+
+  /** @param {import('cytoscape').CollectionArgument} elements */
+  function focusGraph(elements) {
+    if (!cy || cy.nodes().length <= LARGE_GRAPH || elements.length === 0) return;
+    cy.stop();
+    cy.animate({ fit: { eles: elements, padding: 90 }, duration: 250 });
+  }
+
+  function clearMarks() {
     for (const node of document.querySelectorAll('.active, .related, .evidence-active, .mention-active')) {
       node.classList.remove('active', 'related', 'evidence-active', 'mention-active');
     }
     cy?.elements().removeClass('faded hl');
+  }
+
+  function clearSelection() {
+    clearMarks();
+    if (cy && cy.nodes().length > LARGE_GRAPH) focusGraph(cy.elements());
   }
 
   /** @param {HTMLElement} node */
@@ -359,7 +374,7 @@
     const fact = view.facts[i];
     const item = factElements[i];
     if (!fact || !item) return;
-    clearSelection();
+    clearMarks();
     item.classList.add('active');
     quoteElements[i]?.[j]?.classList.add('active');
     if (scrollList) item.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
@@ -373,12 +388,13 @@
       const edge = cy.getElementById(`f${i}`);
       cy.elements().addClass('faded');
       edge.union(edge.connectedNodes()).removeClass('faded').addClass('hl');
+      focusGraph(edge.connectedNodes());
     }
   }
 
   /** Selects an entity: its facts in the list, its mentions in the text, its neighbourhood in the graph. @param {string} key */
   function selectEntity(key) {
-    clearSelection();
+    clearMarks();
     let first = true;
     view.facts.forEach((fact, i) => {
       if (fact.start !== key && fact.end !== key) return;
@@ -396,6 +412,7 @@
         cy.elements().addClass('faded');
         node.closedNeighborhood().removeClass('faded');
         node.addClass('hl');
+        focusGraph(node.closedNeighborhood());
       }
     }
   }
