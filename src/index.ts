@@ -13,3 +13,4 @@ export { Neo4jGraphStore, type DocumentWriteResult, type DocumentWriteStatus, ty
 export { toCypherScript } from './writers/cypher-file.ts';
 export { splitByDocument, DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 export { neo4jConfig, Neo4jConfig } from './config.ts';
+export { buildView, writeViewPage, renderPage, viewFromGraph, viewOfCompany, ViewData, type ViewSource, type ViewResult } from './view/index.ts';
