@@ -4,6 +4,7 @@ import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { extractGraph } from './pipeline.ts';
 import { toJson } from './writers/json.ts';
+import { withoutDocumentText } from './model/graph.ts';
 import { toCypherScript } from './writers/cypher-file.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
@@ -14,6 +15,7 @@ import { runQuery, formatTable, listQueries } from './api/queries.ts';
 import { startProgress } from './progress.ts';
 import { addFetchOptions, fetchOptionsFrom, runFetch, type FetchCommandOptions } from './edgar/command.ts';
 import { edgarInputs } from './edgar/ingest.ts';
+import { writeViewPage, type ViewSource } from './view/index.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -47,7 +49,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('-f, --format <format>', 'json or cypher', 'json')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
-    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string }) => {
+    .option('--no-text', "leave the documents' text (what the offsets index) out of the output")
+    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; text: boolean }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
@@ -55,7 +58,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       }
       const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
-      out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
+      const shown = options.text ? graph : withoutDocumentText(graph);
+      out(options.format === 'json' ? toJson(shown) : toCypherScript(shown));
       if (failures.length > 0) {
         err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
         setExit(EXIT.failed);
@@ -162,6 +166,31 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     }
     const { rows } = await runQuery(name, given, configFrom(options));
     out(options.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows));
+  });
+
+  connection(
+    program
+      .command('view')
+      .description('write a self-contained HTML page showing what the graph says: documents with entities highlighted, facts with their sentences, the graph')
+      .argument('[inputs...]', 'files or directories to extract (as kg extract does)')
+      .requiredOption('-o, --out <file>', 'the HTML page to write')
+      .option('--from-json <file>', 'read the graph from a kg extract --format json file instead of extracting')
+      .option('--from-db', 'read the graph from Neo4j (with --company)')
+      .option('--company <name>', 'with --from-db: the company (or other entity) whose facts to show')
+      .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+      .option('--workers <n>', WORKERS_HELP, '1'),
+  ).action(async (inputs: string[], options: { out: string; fromJson?: string; fromDb?: boolean; company?: string; docTimeout: string; workers: string; uri?: string; database?: string }) => {
+    const given = [inputs.length > 0, options.fromJson !== undefined, options.fromDb === true].filter(Boolean).length;
+    if (given !== 1) throw new KgError('USAGE', 'kg view wants exactly one source: input files, --from-json FILE, or --from-db --company NAME');
+    if ((options.fromDb === true) !== (options.company !== undefined)) throw new KgError('USAGE', '--from-db and --company NAME go together');
+    let source: ViewSource;
+    if (options.fromJson !== undefined) source = { kind: 'json', path: options.fromJson };
+    else if (options.company !== undefined) source = { kind: 'database', company: options.company, config: configFrom(options) };
+    else source = { kind: 'files', inputs, docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) };
+    const { view, failures, bytes } = await writeViewPage(source, options.out);
+    for (const f of failures) err(`${f.error.toLine()}\n`);
+    out(`${options.out}: ${view.documents.length} documents, ${view.facts.length} facts, ${view.entities.length} entities (${Math.round(bytes / 1024)} KB)\n`);
+    if (failures.length > 0) setExit(EXIT.failed);
   });
 
   return program;

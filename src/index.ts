@@ -16,3 +16,4 @@ export { toCypherScript } from './writers/cypher-file.ts';
 export { splitByDocument, DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 export { neo4jConfig, Neo4jConfig } from './config.ts';
 export * from './edgar/index.ts';
+export { buildView, writeViewPage, renderPage, viewFromGraph, viewOfCompany, ViewData, type ViewSource, type ViewResult } from './view/index.ts';

@@ -1,6 +1,6 @@
 // Typed lookups over a deal graph stored in Neo4j: `const g = await openGraph(config)`, then
-// relationsOf, licenses, milestones, drugsTargeting, evidence; `g.close()` when done. Names resolve
-// through keys, names and aliases case-insensitively; every result is validated with zod.
+// relationsOf, licenses, milestones, drugsTargeting, evidence, documents; `g.close()` when done.
+// Names resolve through keys, names and aliases case-insensitively; every result is validated with zod.
 import { z } from 'zod';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
@@ -54,6 +54,21 @@ export type Milestone = z.infer<typeof Milestone>;
 export const DrugTargeting = z.object({ drug: EntityRef, target: EntityRef, phases: z.array(z.string()), developers: z.array(EntityRef), docIds: z.array(z.string()) });
 export type DrugTargeting = z.infer<typeof DrugTargeting>;
 
+/** An entity a stored document mentions, with the offsets of each mention (starts[i], ends[i]). */
+export const DocumentMention = EntityRef.extend({ starts: z.array(z.number().int()), ends: z.array(z.number().int()) });
+export type DocumentMention = z.infer<typeof DocumentMention>;
+
+/** A stored document with its provenance: the text its offsets index (null when stored without it) and its mentions. */
+export const StoredDocument = z.object({
+  docId: z.string(),
+  title: z.string().nullable(),
+  docType: z.string().nullable(),
+  asOf: z.string().nullable(),
+  text: z.string().nullable(),
+  mentions: z.array(DocumentMention),
+});
+export type StoredDocument = z.infer<typeof StoredDocument>;
+
 /** What `evidence()` needs to find a relationship: its type and endpoint keys (a GraphRelationship will do). */
 export interface RelationshipRef {
   type: RelationshipType;
@@ -71,6 +86,8 @@ export interface DealGraph {
   evidence(relationship: RelationshipRef): Promise<EvidenceItem[]>;
   /** Entity keys a name refers to (key, name or alias; case-insensitive). */
   resolve(name: string): Promise<string[]>;
+  /** The stored documents among `docIds`, in id order, with their text and entity mentions. */
+  documents(docIds: readonly string[]): Promise<StoredDocument[]>;
   close(): Promise<void>;
 }
 
@@ -189,6 +206,11 @@ class Neo4jDealGraph implements DealGraph {
       });
     }
     return items.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start || a.end - b.end));
+  }
+
+  async documents(docIds: readonly string[]): Promise<StoredDocument[]> {
+    if (docIds.length === 0) return [];
+    return parseRows(StoredDocument, await this.run('api/documents', { docIds: [...new Set(docIds)].sort() }), 'document');
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,8 @@ export {
   License,
   Milestone,
   DrugTargeting,
+  StoredDocument,
+  DocumentMention,
   type DealGraph,
   type RelationshipRef,
 } from './graph.ts';

@@ -187,6 +187,8 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
   if (doc.asOf !== undefined) info.asOf = doc.asOf;
   if (doc.filing !== undefined) info.filing = doc.filing;
   if (doc.dateline !== undefined) info.dateline = doc.dateline;
+  // Provenance: the text every offset above indexes (evidence sentences are slices of it).
+  info.text = doc.text;
 
   // Merging the document's own graph folds repeated facts into one relationship with all evidence
   // and puts everything in canonical order.

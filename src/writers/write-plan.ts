@@ -162,6 +162,8 @@ function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]
     out['accessionNumber'] = edgar.accession;
     out['items'] = [...edgar.items];
   }
+  // The text that the offsets of its mentions and evidence index (absent when extracted with --no-text).
+  if (doc.text !== undefined) out['text'] = doc.text;
   return out;
 }
 
