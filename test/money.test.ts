@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { findMoney } from '../src/extract/relations/money.ts';
+import { findMoney as findMoneyIn } from '../src/extract/relations/money.ts';
 import { agreementYears, findDates } from '../src/extract/relations/dates.ts';
-import { findPhases } from '../src/extract/relations/phase.ts';
-import { isNegated, statusOf } from '../src/extract/relations/hedges.ts';
+import { findPhases as findPhasesIn } from '../src/extract/relations/phase.ts';
+import { isNegated as isNegatedIn, statusOf as statusOfIn } from '../src/extract/relations/hedges.ts';
+import { knowledge } from './support/knowledge.ts';
+
+const { relations } = knowledge;
+const findMoney = (text: string) => findMoneyIn(relations.money, text);
+const findPhases = (text: string) => findPhasesIn(relations.phases, text);
+const statusOf = (text: string) => statusOfIn(relations.triggers.reader(text));
+const isNegated = (text: string) => isNegatedIn(relations.triggers.reader(text));
 
 describe('findMoney', () => {
   const one = (text: string) => {

@@ -1,9 +1,8 @@
 // Round-2 rule families of the relation stage (issue #5): each with invented sentences and a negative case.
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
-import { beginSentence, findAll, hasAny } from '../src/extract/relations/lexicon.ts';
 import { buildDoc, describe } from './relations-helpers.ts';
-import { stageContext } from './support/knowledge.ts';
+import { knowledge, stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
   const { doc, found } = buildDoc(sentences, options);
@@ -124,13 +123,13 @@ group('people', () => {
 group('trigger memo', () => {
   it('answers questions about the current sentence as a fresh scan does', () => {
     const text = 'Acme will receive an upfront payment and is eligible to receive milestones; Zeta co-develops it.';
-    const fresh = { pay: findAll('pay', text), collaborate: findAll('collaborate', text), slice: findAll('pay', text, 40, 90) };
-    beginSentence(text);
-    expect(findAll('pay', text)).toEqual(fresh.pay);
-    expect(findAll('collaborate', text)).toEqual(fresh.collaborate);
-    expect(findAll('pay', text, 40, 90)).toEqual(fresh.slice);
-    expect(hasAny('acquire', text)).toBe(false);
-    expect(hasAny('collaborate', text)).toBe(true);
-    beginSentence('');
+    const lexicon = knowledge.relations.triggers;
+    const fresh = { pay: lexicon.findAll('pay', text), collaborate: lexicon.findAll('collaborate', text), slice: lexicon.findAll('pay', text, 40, 90) };
+    const sentence = lexicon.sentence(text);
+    expect(sentence.findAll('pay')).toEqual(fresh.pay);
+    expect(sentence.findAll('collaborate')).toEqual(fresh.collaborate);
+    expect(sentence.findAll('pay', 40, 90)).toEqual(fresh.slice);
+    expect(sentence.hasAny('acquire')).toBe(false);
+    expect(sentence.hasAny('collaborate')).toBe(true);
   });
 });

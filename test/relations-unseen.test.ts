@@ -122,7 +122,7 @@ group('unseen releases through the pipeline', () => {
 });
 
 group('phase coordination', () => {
-  const keys = (text: string): string[] => findPhases(text).map((p) => p.key);
+  const keys = (text: string): string[] => findPhases(knowledge.relations.phases, text).map((p) => p.key);
   it('reads "Phase 1 and 2" and "Phases 2 and 3" as two phases, "Phase 1/2" and "Phase 2b/3" as one', () => {
     expect(keys('the Phase 1 and 2 program')).toEqual(['PHASE_1', 'PHASE_2']);
     expect(keys('Phases 2 and 3 trials')).toEqual(['PHASE_2', 'PHASE_3']);

@@ -1,27 +1,20 @@
 // Rules over the whole document rather than one sentence: the components a drug's name spells out
 // ("hu7A-DM4" → DM4, "examplezumab-MMAE" → examplezumab; an ADC INN's payload word "vedotin" → MMAE,
-// read from data/lexicons/payloads.txt), and the target an ADC inherits from its antibody component.
+// read from data/lexicons/payloads.txt into RelationKnowledge.payloadForms), and the target an ADC
+// inherits from its antibody component.
 import type { RelationFact } from '../../../model/extraction.ts';
-import { dataTsv } from '../../../data-files.ts';
-import { foldName } from '../../../resolve/normalize.ts';
+import { foldName } from '../../../text/names.ts';
 import type { DocumentContext } from '../context.ts';
-import { foldNameCached } from '../context.ts';
+import type { RuleWords } from '../word-lists.ts';
 
-let payloadNames: Map<string, string[]> | undefined;
-
-/** Payload word or alias (folded) → all folded names of that payload. */
-function payloads(): Map<string, string[]> {
-  if (payloadNames) return payloadNames;
-  payloadNames = new Map();
-  for (const [name, , aliases] of dataTsv('lexicons/payloads.txt')) {
-    if (!name) continue;
-    const forms = [name, ...(aliases ?? '').split('|')].map((f) => foldName(f)).filter((f) => f !== '');
-    for (const f of forms) payloadNames.set(f, forms);
-  }
-  return payloadNames;
+export interface DocumentPatterns {
+  /** A technology named as a platform ("DXd ADC technology"). */
+  readonly platformWord: RegExp;
 }
 
-const PLATFORM_WORD = /\b(?:technology|technologies|platform)\b/i;
+export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
+  return Object.freeze({ platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i') });
+}
 
 function usable(dc: DocumentContext, sentenceIndex: number): boolean {
   const s = dc.doc.sentences[sentenceIndex];
@@ -31,19 +24,20 @@ function usable(dc: DocumentContext, sentenceIndex: number): boolean {
 export function documentRules(dc: DocumentContext, facts: readonly RelationFact[]): RelationFact[] {
   const out: RelationFact[] = [];
   const { mentions } = dc.found;
+  const { payloadForms, rules } = dc.knowledge.relations;
   // Folded name → first mention index, per label, for parts of code names.
   const byName = new Map<string, number>();
   mentions.forEach((m, i) => {
     if (m.label !== 'Drug' && m.label !== 'Technology') return;
     for (const form of [m.canonical, m.text]) {
-      const key = `${m.label}|${foldNameCached(form)}`;
+      const key = `${m.label}|${foldName(form)}`;
       if (!byName.has(key)) byName.set(key, i);
     }
   });
   // Technologies the document names as a platform in at least one mention ("DXd ADC technology").
   const platforms = new Set<number>();
   mentions.forEach((m, i) => {
-    if (m.label === 'Technology' && PLATFORM_WORD.test(m.text)) platforms.add(dc.entityOf[i] ?? i);
+    if (m.label === 'Technology' && rules.document.platformWord.test(m.text)) platforms.add(dc.entityOf[i] ?? i);
   });
   const seen = new Set<string>();
   const add = (source: number, target: number, sentenceIndex: number, rule: string, confidence: number): void => {
@@ -61,16 +55,16 @@ export function documentRules(dc: DocumentContext, facts: readonly RelationFact[
     const parts = m.canonical.split(/[-\s]+/).filter((p) => p.length >= 2);
     if (parts.length >= 2 && /-/.test(m.canonical)) {
       for (const part of parts) {
-        const tech = byName.get(`Technology|${foldNameCached(part)}`);
+        const tech = byName.get(`Technology|${foldName(part)}`);
         if (tech !== undefined) add(i, tech, m.sentenceIndex, 'has_component.code_name', 0.7);
-        const antibody = byName.get(`Drug|${foldNameCached(part)}`);
+        const antibody = byName.get(`Drug|${foldName(part)}`);
         if (antibody !== undefined && /mab$/i.test(part)) add(i, antibody, m.sentenceIndex, 'has_component.code_name', 0.7);
       }
     }
     // "ladiratuzumab vedotin": the INN's second word names the payload.
     const words = m.canonical.split(/\s+/);
     if (words.length >= 2) {
-      const forms = payloads().get(foldNameCached(words[words.length - 1] ?? ''));
+      const forms = payloadForms.get(foldName(words[words.length - 1] ?? ''));
       for (const form of forms ?? []) {
         const tech = byName.get(`Technology|${form}`);
         if (tech !== undefined) add(i, tech, m.sentenceIndex, 'has_component.inn_payload_word', 0.7);
