@@ -9,7 +9,7 @@ import type { Knowledge } from '../../knowledge/index.ts';
 import type { RelationKnowledge } from '../../knowledge/relations.ts';
 import type { TriggerReader } from './lexicon.ts';
 import { findMoney, type Money } from './money.ts';
-import { findDates, type DateMention } from './dates.ts';
+import { dateMentions, type DateMention } from '../../text/dates.ts';
 import { RangeMemo } from './range-memo.ts';
 import type { RuleWords } from './word-lists.ts';
 
@@ -206,7 +206,8 @@ export function sentenceContext(dc: DocumentContext, sentence: Sentence, text = 
   }
   items.sort((a, b) => a.start - b.start || a.end - b.end);
   const money = new RangeMemo<Money>((t, from, to) => findMoney(relations.money, t, from, to), text);
-  const dates = new RangeMemo<DateMention>(findDates, text);
+  const calendar = dc.knowledge.calendar.dates;
+  const dates = new RangeMemo<DateMention>((t, from, to) => dateMentions(calendar, t, from, to), text);
   return {
     docContext: dc,
     sentence,

@@ -17,7 +17,7 @@ import type { StageContext } from '../../knowledge/index.ts';
 
 export { findMoney } from './money.ts';
 export type { Money, MoneyQualifier, MoneyPatterns } from './money.ts';
-export { findDates, agreementYears } from './dates.ts';
+export { agreementYears } from './dates.ts';
 export { findPhases } from './phase.ts';
 export type { PhasePatterns } from './phase.ts';
 export { statusOf, isNegated } from './hedges.ts';

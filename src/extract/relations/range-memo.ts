@@ -20,11 +20,3 @@ export class RangeMemo<T extends object> {
     return found.map((item) => ({ ...item }));
   }
 }
-
-/**
- * `scan` with optional range arguments. Remembers nothing between calls (a module-level scanner may
- * keep no state); the per-sentence memo is a RangeMemo in the SentenceContext.
- */
-export function memoByRange<T extends object>(scan: RangeScan<T>): (text: string, from?: number, to?: number) => T[] {
-  return (text, from = 0, to = text.length) => scan(text, from, to);
-}
