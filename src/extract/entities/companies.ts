@@ -5,7 +5,6 @@ import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import {
   combiningForms,
   companyWords,
-  escapeRegExp,
   headlineDescriptors,
   headlineVerbs,
   industryCompanies,
@@ -14,7 +13,8 @@ import {
   notEntities,
   organizations,
 } from './lexicons.ts';
-import { stripLegalSuffix } from '../../resolve/normalize.ts';
+import { escapeRegex } from '../../text/regex.ts';
+import type { Knowledge } from '../../knowledge/index.ts';
 import { dataLines } from '../../data-files.ts';
 import { PhraseMatcher } from './phrases.ts';
 import type { Cue } from './cues.ts';
@@ -164,7 +164,7 @@ function phraseMatcher(names: Iterable<string>): PhraseMatcher<true> {
 function alternation(names: Iterable<string>): string {
   return [...names]
     .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
+    .map(escapeRegex)
     .join('|');
 }
 
@@ -177,7 +177,7 @@ function patterns(): NonNullable<typeof compiled> {
   }
   const suffixAlt = [...suffixForms]
     .sort((a, b) => b.length - a.length)
-    .map((s) => escapeRegExp(s).replace(/ /g, String.raw`\s+`))
+    .map((s) => escapeRegex(s).replace(/ /g, String.raw`\s+`))
     .join('|');
   const { strong, weak } = companyWords();
   const wordAlt = alternation([...strong, ...weak]);
@@ -276,7 +276,7 @@ function isOrganizationName(name: string): boolean {
 let departmentRun: RegExp | undefined;
 /** A leading run of department names ("Investor Relations and Corporate Communications "), joiners included. */
 function departmentPattern(): RegExp {
-  const names = dataLines('lexicons/department-words.txt').map((d) => escapeRegExp(d).replace(/ /g, String.raw`[ \t]+`));
+  const names = dataLines('lexicons/department-words.txt').map((d) => escapeRegex(d).replace(/ /g, String.raw`[ \t]+`));
   return (departmentRun ??= new RegExp(String.raw`^(?:(?:${names.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'));
 }
 
@@ -285,12 +285,12 @@ function departmentPattern(): RegExp {
  * block ("Corporate Communications Acme, Inc." → the length of "Corporate Communications "); 0 when
  * there are none or when what would remain is no company name (a legal form alone, generic words).
  */
-export function departmentLead(name: string): number {
+export function departmentLead(name: string, knowledge: Knowledge): number {
   const run = departmentPattern().exec(name);
   if (!run) return 0;
   const rest = name.slice(run[0].length);
   if (!/^[\p{Lu}\d]/u.test(rest) || legalSuffixes().includes(rest) || notEntities().has(rest.toLowerCase())) return 0;
-  const words = stripLegalSuffix(rest).split(/[ \t]+/);
+  const words = knowledge.names.stripLegalSuffix(rest).split(/[ \t]+/);
   if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) return 0;
   return run[0].length;
 }
@@ -303,12 +303,12 @@ function companyCandidate(
   let { name, lead } = trimmed;
   let { canonical, properties } = fields;
   // "Executive Director, Corporate Communications Acme, Inc.": the department is not the company's.
-  const department = departmentLead(name);
+  const department = departmentLead(name, scope.ctx.knowledge);
   if (department > 0) {
     const cut = name.slice(0, department);
     name = name.slice(department);
     lead += department;
-    if (canonical !== undefined) canonical = stripLegalSuffix(name.replace(/[ \t]+,/, ','));
+    if (canonical !== undefined) canonical = scope.ctx.knowledge.names.stripLegalSuffix(name.replace(/[ \t]+,/, ','));
     const short = properties?.['shortName'];
     if (typeof short === 'string' && short.startsWith(cut)) properties = { ...properties, shortName: short.slice(cut.length) };
   }
@@ -319,7 +319,7 @@ function companyCandidate(
     label,
     start: fields.start + lead,
     surface: name,
-    canonical: canonical ?? stripLegalSuffix(name),
+    canonical: canonical ?? scope.ctx.knowledge.names.stripLegalSuffix(name),
     rule: fields.rule,
     priority: fields.priority,
     sentence: fields.sentence,
@@ -369,7 +369,7 @@ export function findCompanies(scope: Scope): Candidate[] {
         fullStart += cut;
       }
     }
-    push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
+    push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: scope.ctx.knowledge.names.stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
   }, { cues: [p.cues.suffix] });
 
   for (const sentence of scope.sentences) {

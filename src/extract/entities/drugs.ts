@@ -2,7 +2,8 @@
 // DM1), brands marked ® or ™, and brand (generic) pairs.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep, sweepAt } from './candidates.ts';
-import { adcPayloadWords, escapeRegExp, innStems, nameStopwords, payloads } from './lexicons.ts';
+import { adcPayloadWords, innStems, nameStopwords, payloads } from './lexicons.ts';
+import { escapeRegex } from '../../text/regex.ts';
 import { dataLines } from '../../data-files.ts';
 import { isKnownEnglishWord } from '../../nlp/compromise.ts';
 import type { Sentence } from '../../model/document.ts';
@@ -39,9 +40,9 @@ let compiled:
 
 function patterns(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
-  const stems = innStems().plain.map(escapeRegExp).join('|');
-  const payloadWords = [...adcPayloadWords()].map(escapeRegExp).join('|');
-  const payloadNames = [...payloads().values()].map((p) => escapeRegExp(p.name)).join('|');
+  const stems = innStems().plain.map(escapeRegex).join('|');
+  const payloadWords = [...adcPayloadWords()].map(escapeRegex).join('|');
+  const payloadNames = [...payloads().values()].map((p) => escapeRegex(p.name)).join('|');
   const B = String.raw`(?![\p{L}\p{N}])`;
   const L = String.raw`(?<![\p{L}\p{N}\-])`;
   compiled = {
@@ -66,7 +67,7 @@ function patterns(): NonNullable<typeof compiled> {
       drugContext: cueWords(dataLines('lexicons/drug-context-words.txt').map(firstLetterRun)),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
-    notCodePrefix: new RegExp(String.raw`^(?:${dataLines('lexicons/code-name-non-drug-prefixes.txt').map(escapeRegExp).join('|')})\b`),
+    notCodePrefix: new RegExp(String.raw`^(?:${dataLines('lexicons/code-name-non-drug-prefixes.txt').map(escapeRegex).join('|')})\b`),
     notCodeLetters: new Set(dataLines('lexicons/code-name-non-drug-prefixes.txt')),
   };
   return compiled;

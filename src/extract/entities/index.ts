@@ -8,6 +8,7 @@ import type { DocumentMentions, Mention, SameAs } from '../../model/extraction.t
 import type { EntityLabel } from '../../model/vocabulary.ts';
 import type { Candidate, Scope } from './candidates.ts';
 import type { StageContext } from '../../knowledge/index.ts';
+import type { NameKnowledge } from '../../knowledge/names.ts';
 import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
 import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickers, placeNames } from './companies.ts';
 import { findDrugs } from './drugs.ts';
@@ -17,7 +18,6 @@ import { findPeople } from './people.ts';
 import { findDiseases } from './diseases.ts';
 import { companyWords, industryCompanies, nameStopwords } from './lexicons.ts';
 import { PhraseMatcher } from './phrases.ts';
-import { stripLegalSuffix } from '../../resolve/normalize.ts';
 import type { Cue } from './cues.ts';
 import { cueWords } from './cues.ts';
 
@@ -39,9 +39,9 @@ function addForm(table: AliasTable, label: EntityLabel, form: string, canonical:
   if (override || !forms.has(trimmed)) forms.set(trimmed, { canonical, rule });
 }
 
-function registrantName(doc: StructuredDocument): string | undefined {
+function registrantName(doc: StructuredDocument, names: NameKnowledge): string | undefined {
   const name = doc.filing?.registrants[0]?.name;
-  return name ? stripLegalSuffix(name) : undefined;
+  return name ? names.stripLegalSuffix(name) : undefined;
 }
 
 /** Company short names worth sweeping for: not a place, not a stop word, not a bare initial. */
@@ -98,7 +98,7 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
       if (owner && owner.rule === 'company.short-name' && owner.canonical !== c.canonical) sameCompany.set(c.canonical, owner.canonical);
       else addForm(table, 'Company', short, c.canonical, 'company.short-name');
     }
-    const core = stripLegalSuffix(c.text);
+    const core = ctx.knowledge.names.stripLegalSuffix(c.text);
     if (core !== c.text && usableShortName(core)) addForm(table, 'Company', core, c.canonical, 'company.short-name');
   }
 
@@ -151,7 +151,7 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   for (const m of selected) if (m.label === 'Person' && /^person\.(?:contact|name-line)/.test(m.rule)) trimCompanyWords(m, companyForms);
 
   extra.push(...sweepKnownForms(scope, table));
-  const registrant = registrantName(doc) ?? companies.find((c) => c.properties?.['definedAsCompany'])?.canonical;
+  const registrant = registrantName(doc, ctx.knowledge.names) ?? companies.find((c) => c.properties?.['definedAsCompany'])?.canonical;
   if (registrant) extra.push(...findCompanyAnaphora(scope, registrant));
 
   const mentions: Mention[] = selectCandidates([...selected.map((m) => ({ ...m, priority: 100 })), ...extra], scope.text.length).map(toMention);

@@ -18,10 +18,6 @@ export function phraseKey(s: string): string {
     .trim();
 }
 
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export const legalSuffixes = lazy(() => [...dataLines('lexicons/company-legal-suffixes.txt')].sort((a, b) => b.length - a.length));
 export const industryCompanies = lazy(() => new Set(dataLines('lexicons/companies-industry.txt')));
 export const organizations = lazy(() => new Set(dataLines('lexicons/organizations.txt')));

@@ -3,7 +3,8 @@
 // out of the name; the title goes to the `title` property for the relations stage (EMPLOYS).
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
-import { companyWords, escapeRegExp, honorifics, industryCompanies, nameStopwords, personTitles } from './lexicons.ts';
+import { companyWords, honorifics, industryCompanies, nameStopwords, personTitles } from './lexicons.ts';
+import { escapeRegex } from '../../text/regex.ts';
 import { isKnownFirstName } from '../../nlp/compromise.ts';
 import { dataLines } from '../../data-files.ts';
 import type { Cue } from './cues.ts';
@@ -18,10 +19,10 @@ let compiled: { nameLine: RegExp; said: RegExp; titled: RegExp; titleFirst: RegE
 function patterns(): NonNullable<typeof compiled> {
   if (compiled) return compiled;
   const { pre, post } = honorifics();
-  const HON = String.raw`(?:(?:${pre.map(escapeRegExp).join('|')})[ \t]+)`;
-  const DEG = String.raw`(?:,?[ \t]+(?:${post.map(escapeRegExp).join('|')})(?![\p{L}]))`;
+  const HON = String.raw`(?:(?:${pre.map(escapeRegex).join('|')})[ \t]+)`;
+  const DEG = String.raw`(?:,?[ \t]+(?:${post.map(escapeRegex).join('|')})(?![\p{L}]))`;
   const titles = personTitles();
-  const TITLE = String.raw`(?:${[...new Set(titles.flatMap((t) => [t, t.toLowerCase()]))].map(escapeRegExp).join('|')})`;
+  const TITLE = String.raw`(?:${[...new Set(titles.flatMap((t) => [t, t.toLowerCase()]))].map(escapeRegex).join('|')})`;
   const notName = new Set<string>([...dataLines('lexicons/person-words.txt'), ...nameStopwords(), ...companyWords().strong, ...companyWords().weak]);
   const B = String.raw`(?![\p{L}\p{N}])`;
   compiled = {

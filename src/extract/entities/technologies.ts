@@ -2,7 +2,8 @@
 // ("Tumor-Activated Prodrug (TAP) technology"), and ADC payloads and linkers from the lexicon.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
-import { adcPayloadWords, escapeRegExp, nameStopwords, payloads, phraseKey } from './lexicons.ts';
+import { adcPayloadWords, nameStopwords, payloads, phraseKey } from './lexicons.ts';
+import { escapeRegex } from '../../text/regex.ts';
 import type { Cue } from './cues.ts';
 import { OPEN_PAREN, cueWords, firstLetterRun } from './cues.ts';
 
@@ -25,7 +26,7 @@ function patterns(): NonNullable<typeof compiled> {
   for (const [key, entry] of payloads()) if (forms.includes(key)) original.set(key, entry.name);
   const alt = forms
     .sort((a, b) => b.length - a.length)
-    .map((k) => escapeRegExp(k).replace(/\\? /g, '[ \\t\\-]'))
+    .map((k) => escapeRegex(k).replace(/\\? /g, '[ \\t\\-]'))
     .join('|');
   compiled = {
     named: new RegExp(
