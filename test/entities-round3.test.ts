@@ -8,9 +8,8 @@ import type { Mention } from '../src/model/extraction.ts';
 import type { Sentence } from '../src/model/document.ts';
 import { ALWAYS, DIGIT, TRADE_MARK, cueWords, firstLetterRun, sentenceHas } from '../src/extract/entities/cues.ts';
 import { PhraseMatcher } from '../src/extract/entities/phrases.ts';
-import { isKnownEnglishWord, isKnownFirstName } from '../src/nlp/compromise.ts';
 import { isLowerCaseName } from '../src/extract/entities/companies.ts';
-import { stageContext } from './support/knowledge.ts';
+import { knowledge, stageContext } from './support/knowledge.ts';
 
 function mentionsOf(text: string): Mention[] {
   const docs = structure({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
@@ -82,8 +81,8 @@ describe('lower-case hyphenated company names', () => {
   it('rejects ordinary hyphenated words after the same cues', () => {
     const ms = mentionsOf('The work is funded by third-party investors and a collaboration with long-term partners.');
     expect(names(ms, 'Company')).toEqual([]);
-    expect(isLowerCaseName('in-house')).toBe(false);
-    expect(isLowerCaseName('zentavo-morlix')).toBe(true);
+    expect(isLowerCaseName('in-house', knowledge)).toBe(false);
+    expect(isLowerCaseName('zentavo-morlix', knowledge)).toBe(true);
   });
 });
 
@@ -106,9 +105,9 @@ describe('names that are no person', () => {
   it('"according to" needs a given name compromise knows (or an honorific)', () => {
     expect(names(mentionsOf('The market will grow, according to Grand Horizon Research.'), 'Person')).toEqual([]);
     expect(names(mentionsOf('The market will grow, according to Jane Dorrance.'), 'Person')).toEqual(['Jane Dorrance']);
-    expect(isKnownFirstName('Jane')).toBe(true);
-    expect(isKnownFirstName('Horizon')).toBe(false);
-    expect(isKnownEnglishWord('party')).toBe(true);
-    expect(isKnownEnglishWord('zentavo')).toBe(false);
+    expect(knowledge.nlp.isKnownFirstName('Jane')).toBe(true);
+    expect(knowledge.nlp.isKnownFirstName('Horizon')).toBe(false);
+    expect(knowledge.nlp.isKnownEnglishWord('party')).toBe(true);
+    expect(knowledge.nlp.isKnownEnglishWord('zentavo')).toBe(false);
   });
 });

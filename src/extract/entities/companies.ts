@@ -19,7 +19,6 @@ import { dataLines } from '../../data-files.ts';
 import { PhraseMatcher } from './phrases.ts';
 import type { Cue } from './cues.ts';
 import { AT_SIGN, cueWords, firstLetterRun, sentenceHas, sentenceWords } from './cues.ts';
-import { isKnownEnglishWord } from '../../nlp/compromise.ts';
 
 /** Whether `word` is a headline verb in any inflection, with or without "co-" ("Co-Commercialize", "Announces"). */
 export function isHeadlineVerb(word: string): boolean {
@@ -58,10 +57,10 @@ const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
  * A lower-case hyphenated token is a company's name only when none of its parts is an English word
  * compromise knows ("third-party", "in-house", "long-term" are not names) or a stop word.
  */
-export function isLowerCaseName(token: string): boolean {
+export function isLowerCaseName(token: string, knowledge: Knowledge): boolean {
   const parts = token.split('-');
   if (!parts.some((part) => part.length >= 4)) return false;
-  return parts.every((part) => /\p{L}/u.test(part) && !isKnownEnglishWord(part) && !nameStopwords().has(part) && !notEntities().has(part));
+  return parts.every((part) => /\p{L}/u.test(part) && !knowledge.nlp.isKnownEnglishWord(part) && !nameStopwords().has(part) && !notEntities().has(part));
 }
 
 /** "Acme, Inc. (Acme) and foo-bar", "between Acme and foo-bar": a lower-case name coordinated with a company. */
@@ -75,7 +74,7 @@ export function findCoordinatedLowerCaseNames(scope: Scope, companies: readonly 
     const after = scope.text.slice(c.end, Math.min(sentence.end, c.end + 80));
     const m = COORDINATED_LOWER_NAME.exec(after);
     const name = m?.[1];
-    if (!m || !name || !isLowerCaseName(name)) continue;
+    if (!m || !name || !isLowerCaseName(name, scope.ctx.knowledge)) continue;
     out.push(candidate({ label: 'Company', start: c.end + m[0].length - name.length, surface: name, canonical: name, rule: 'company.coordinated-lower-case', priority: 50, sentence }));
   }
   return out;
@@ -111,7 +110,7 @@ export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]):
     if (!name || !/^\p{Lu}/u.test(name)) continue;
     const words = name.split(/[ \t]+/);
     if (words.some((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) continue;
-    if (words.length === 1 && isKnownEnglishWord(name.toLowerCase())) continue;
+    if (words.length === 1 && scope.ctx.knowledge.nlp.isKnownEnglishWord(name.toLowerCase())) continue;
     const cand = companyCandidate(scope, { start: windowStart + m.index + lead, surface: name, rule: 'company.co-announcer', priority: 44, sentence, untrimmed: true });
     if (cand) out.push(cand);
   }
@@ -439,7 +438,7 @@ export function findCompanies(scope: Scope): Candidate[] {
 
   sweep(scope, p.agent, (m, offset, sentence) => {
     const name = m[1] ?? '';
-    if (!isLowerCaseName(name)) return;
+    if (!isLowerCaseName(name, scope.ctx.knowledge)) return;
     out.push(candidate({ label: 'Company', start: offset + m[0].length - name.length, surface: name, canonical: name, rule: 'company.agent-lower-case', priority: 50, sentence }));
   }, { cues: [p.cues.agent], test: (slice) => slice.includes('-') });
 
@@ -456,7 +455,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     const { name } = trimName(raw);
     if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
     const words = name.split(/[ \t]+/);
-    if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || isKnownEnglishWord(w.toLowerCase()))) return;
+    if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;
     push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
   }, { cues: [p.cues.descriptor] });
 

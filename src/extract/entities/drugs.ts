@@ -5,7 +5,6 @@ import { candidate, sweep, sweepAt } from './candidates.ts';
 import { adcPayloadWords, innStems, nameStopwords, payloads } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import { dataLines } from '../../data-files.ts';
-import { isKnownEnglishWord } from '../../nlp/compromise.ts';
 import type { Sentence } from '../../model/document.ts';
 import type { Cue } from './cues.ts';
 import { DIGIT, OPEN_PAREN, TRADE_MARK, cueWords, firstLetterRun, isWordCharBefore, isWordCharAt, sentenceHas, sentenceWords } from './cues.ts';
@@ -223,7 +222,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   // ("ProTM") is no brand.
   sweep(scope, p.gluedMark, (m, offset, sentence) => {
     const word = m[1] ?? '';
-    if (isKnownEnglishWord(word)) return;
+    if (scope.ctx.knowledge.nlp.isKnownEnglishWord(word)) return;
     brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-letters');
   }, { test: (slice) => slice.includes('TM') });
 

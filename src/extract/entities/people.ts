@@ -5,7 +5,7 @@ import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import { companyWords, honorifics, industryCompanies, nameStopwords, personTitles } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
-import { isKnownFirstName } from '../../nlp/compromise.ts';
+import type { NlpKnowledge } from '../../knowledge/nlp.ts';
 import { dataLines } from '../../data-files.ts';
 import type { Cue } from './cues.ts';
 import { AT_SIGN, DIGIT, SLASH, cueWords, firstLetterRun } from './cues.ts';
@@ -103,11 +103,11 @@ const hasPhoneOrMail = (slice: string): boolean => slice.includes('@') || PHONE.
  * Pharma" read as title + name) or when it follows "according to" (reports, surveys and firms are
  * quoted that way) without a given name compromise's lexicon knows.
  */
-function personLike(name: string, match: string): boolean {
+function personLike(name: string, match: string, nlp: NlpKnowledge): boolean {
   // The whole span only: a contact line's "Acme Jane Doe" keeps its shorter readings (findPeople).
   if (industryCompanies().has(name)) return false;
   const words = name.split(/[ \t]+/);
-  if (/^according/.test(match) && !hasHonorific(match) && !isKnownFirstName(words[0] ?? '')) return false;
+  if (/^according/.test(match) && !hasHonorific(match) && !nlp.isKnownFirstName(words[0] ?? '')) return false;
   return true;
 }
 
@@ -125,7 +125,7 @@ export function findPeople(scope: Scope): Candidate[] {
     if (!run) return;
     const name = run.text;
     const start = offset + m[0].indexOf(hon + raw) + hon.length + run.offset;
-    if (!personLike(name, m[0])) return;
+    if (!personLike(name, m[0], scope.ctx.knowledge.nlp)) return;
     const properties: Candidate['properties'] = {};
     if (withTitle) {
       const tail = scope.text.slice(start + name.length, sentence.end);
