@@ -1,29 +1,18 @@
 // Companies and organizations: legal-suffix names, tickers, company-typical words, the industry
 // lexicon, deal-adviser phrasing; agencies, exchanges, universities and hospitals are Organization.
-import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
-import {
-  combiningForms,
-  companyWords,
-  headlineDescriptors,
-  headlineVerbs,
-  industryCompanies,
-  legalSuffixes,
-  nameStopwords,
-  notEntities,
-  organizations,
-} from './lexicons.ts';
+import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
+import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
+import type { EntityLexicons } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import type { Knowledge } from '../../knowledge/index.ts';
-import { dataLines } from '../../data-files.ts';
 import { PhraseMatcher } from './phrases.ts';
-import type { Cue } from './cues.ts';
-import { AT_SIGN, cueWords, firstLetterRun, sentenceHas, sentenceWords } from './cues.ts';
+import type { Cue, CueRegistry, SentenceReader } from './cues.ts';
+import { AT_SIGN, firstLetterRun } from './cues.ts';
 
 /** Whether `word` is a headline verb in any inflection, with or without "co-" ("Co-Commercialize", "Announces"). */
-export function isHeadlineVerb(word: string): boolean {
+export function isHeadlineVerb(word: string, lexicons: EntityLexicons): boolean {
   const w = word.toLowerCase().replace(/^co-/, '');
-  const verbs = headlineVerbs();
+  const verbs = lexicons.headlineVerbs;
   const stems = [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/d$/, ''), w.replace(/ed$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')];
   return stems.some((stem) => verbs.has(stem));
 }
@@ -35,11 +24,11 @@ export function isHeadlineVerb(word: string): boolean {
  * word before the company word ("Commercialize Novel Anticancer Therapeutics": no name is left).
  * A name that does not open with a verb ("Summit Therapeutics", "Vertex Pharmaceuticals") is whole: 0.
  */
-export function headlineRunLength(coreWords: readonly string[]): number | undefined {
+export function headlineRunLength(coreWords: readonly string[], lexicons: EntityLexicons): number | undefined {
   let n = 0;
-  while (n < coreWords.length && isHeadlineVerb(coreWords[n] as string)) n++;
+  while (n < coreWords.length && isHeadlineVerb(coreWords[n] as string, lexicons)) n++;
   if (n === 0) return 0;
-  while (n < coreWords.length && headlineDescriptors().has((coreWords[n] as string).toLowerCase())) n++;
+  while (n < coreWords.length && lexicons.headlineDescriptors.has((coreWords[n] as string).toLowerCase())) n++;
   return n < coreWords.length ? n : undefined;
 }
 
@@ -60,7 +49,8 @@ const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
 export function isLowerCaseName(token: string, knowledge: Knowledge): boolean {
   const parts = token.split('-');
   if (!parts.some((part) => part.length >= 4)) return false;
-  return parts.every((part) => /\p{L}/u.test(part) && !knowledge.nlp.isKnownEnglishWord(part) && !nameStopwords().has(part) && !notEntities().has(part));
+  const { nameStopwords, notEntities } = knowledge.entities.lexicons;
+  return parts.every((part) => /\p{L}/u.test(part) && !knowledge.nlp.isKnownEnglishWord(part) && !nameStopwords.has(part) && !notEntities.has(part));
 }
 
 /** "Acme, Inc. (Acme) and foo-bar", "between Acme and foo-bar": a lower-case name coordinated with a company. */
@@ -97,6 +87,7 @@ const ANNOUNCE_AFTER = /^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:announced?|announc
  * be an English word ("Today and Acme announced" is no company); each word must be a name word.
  */
 export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]): Candidate[] {
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   for (const c of companies) {
     const sentence = scope.doc.sentences[c.sentenceIndex];
@@ -106,10 +97,10 @@ export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]):
     const m = NAME_AND_BEFORE.exec(scope.text.slice(windowStart, c.start));
     if (!m) continue;
     const raw = m[1] ?? '';
-    const { name, lead } = trimName(raw);
+    const { name, lead } = trimName(raw, lexicons);
     if (!name || !/^\p{Lu}/u.test(name)) continue;
     const words = name.split(/[ \t]+/);
-    if (words.some((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) continue;
+    if (words.some((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || lexicons.legalSuffixes.includes(w))) continue;
     if (words.length === 1 && scope.ctx.knowledge.nlp.isKnownEnglishWord(name.toLowerCase())) continue;
     const cand = companyCandidate(scope, { start: windowStart + m.index + lead, surface: name, rule: 'company.co-announcer', priority: 44, sentence, untrimmed: true });
     if (cand) out.push(cand);
@@ -119,28 +110,28 @@ export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]):
 
 const ORG_HEADS = /\b(?:University|Universit[äé]|Hospital|Institute|Institut|Foundation|Center|Centre|Society|Association|Council|Agency|Administration|Commission|Department|Ministry|School|College|Clinic|Trust|Network|Consortium|Alliance|Academy|Board|Office|Committee|Program|Programme|Syndicate)\b/;
 
-let compiled:
-  | {
-      suffix: RegExp;
-      nameBefore: RegExp;
-      industry: PhraseMatcher<true>;
-      orgs: PhraseMatcher<true>;
-      words: RegExp;
-      coreBefore: RegExp;
-      hyphenWords: RegExp;
-      adviser: RegExp;
-      ticker: RegExp;
-      orgHeads: RegExp;
-      places: Set<string>;
-      /** Sentence cues each rule needs (see cues.ts). */
-      cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
-      descriptor: RegExp;
-      camelAgent: RegExp;
-      /** First letter runs (lower case) of the legal suffixes and of the company words: where those patterns can start. */
-      anchors: { suffix: Set<string>; word: Set<string> };
-      agent: RegExp;
-    }
-  | undefined;
+/** The company rules' patterns, compiled once with the knowledge (`knowledge.entities.companies`). */
+export interface CompanyPatterns {
+  readonly suffix: AnchoredPattern;
+  readonly nameBefore: RegExp;
+  readonly industry: PhraseMatcher<true>;
+  readonly orgs: PhraseMatcher<true>;
+  readonly words: AnchoredPattern;
+  readonly coreBefore: RegExp;
+  readonly hyphenWords: AnchoredPattern;
+  readonly adviser: RegExp;
+  readonly ticker: RegExp;
+  readonly orgHeads: RegExp;
+  /** Sentence cues each rule needs (see cues.ts). */
+  readonly cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
+  readonly descriptor: RegExp;
+  readonly camelAgent: RegExp;
+  /** First letter runs (lower case) of the legal suffixes and of the company words: where those patterns can start. */
+  readonly anchors: { suffix: ReadonlySet<string>; word: ReadonlySet<string> };
+  readonly agent: RegExp;
+  /** A leading run of department names ("Investor Relations and Corporate Communications "), joiners included. */
+  readonly departmentRun: RegExp;
+}
 
 function letterRuns(forms: Iterable<string>): Set<string> {
   const runs = new Set<string>();
@@ -167,10 +158,9 @@ function alternation(names: Iterable<string>): string {
     .join('|');
 }
 
-function patterns(): NonNullable<typeof compiled> {
-  if (compiled) return compiled;
+export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegistry): CompanyPatterns {
   const suffixForms = new Set<string>();
-  for (const s of legalSuffixes()) {
+  for (const s of lexicons.legalSuffixes) {
     suffixForms.add(s);
     suffixForms.add(s.toUpperCase());
   }
@@ -178,19 +168,20 @@ function patterns(): NonNullable<typeof compiled> {
     .sort((a, b) => b.length - a.length)
     .map((s) => escapeRegex(s).replace(/ /g, String.raw`\s+`))
     .join('|');
-  const { strong, weak } = companyWords();
+  const { strong, weak } = lexicons.companyWords;
   const wordAlt = alternation([...strong, ...weak]);
+  const departments = lexicons.departmentWords.map((d) => escapeRegex(d).replace(/ /g, String.raw`[ \t]+`));
   const B = String.raw`(?![\p{L}\p{N}])`;
-  compiled = {
+  return Object.freeze({
     // Anchors: the suffix or company word is found first, the name is then read leftwards from it.
     // Sticky, as the next two: tried only at words whose first letter run starts one of the forms (see anchors).
-    suffix: new RegExp(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'uy'),
+    suffix: anchoredPattern(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'u'),
     nameBefore: new RegExp(String.raw`(${NAME_SEQ(5)})([ \t]*,?[ \t]+)$`, 'u'),
-    industry: phraseMatcher(industryCompanies()),
-    orgs: phraseMatcher(organizations()),
-    words: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'uy'),
+    industry: phraseMatcher(lexicons.industryCompanies),
+    orgs: phraseMatcher(lexicons.organizations),
+    words: anchoredPattern(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'u'),
     coreBefore: new RegExp(String.raw`((?:(?:${NAME_TOKEN})[ \t]+){1,3})$`, 'u'),
-    hyphenWords: new RegExp(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'uy'),
+    hyphenWords: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'u'),
     adviser: new RegExp(
       String.raw`(${NAME_SEQ(5)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:financial|legal)[ \t]+(?:advisor|adviser|counsel)`,
       'gu',
@@ -200,7 +191,6 @@ function patterns(): NonNullable<typeof compiled> {
       String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:University|Hospital|Institute|Foundation|Medical Center|Cancer Center|Society|Association|Agency|Administration|Commission|Trust)|(?:University|Institute)[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
       'gu',
     ),
-    places: new Set(dataLines('lexicons/places.txt')),
     anchors: { suffix: letterRuns(suffixForms), word: letterRuns([...strong, ...weak]) },
     // "in development by acme-biotech", "a collaboration with acme-bio": a lower-case hyphenated name
     // where the sentence names an agent (some firms write their name in lower case).
@@ -220,33 +210,23 @@ function patterns(): NonNullable<typeof compiled> {
       String.raw`\b(?:${CAMEL_AGENT_CUES.join('|')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`,
       'gu',
     ),
+    departmentRun: new RegExp(String.raw`^(?:(?:${departments.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'),
     cues: {
-      suffix: cueWords([...suffixForms].map(firstLetterRun)),
-      word: cueWords([...strong, ...weak].map(firstLetterRun)),
-      adviser: cueWords(['advisor', 'adviser', 'counsel']),
-      orgHead: cueWords(['university', 'hospital', 'institute', 'foundation', 'center', 'society', 'association', 'agency', 'administration', 'commission', 'trust']),
-      agent: cueWords(['by', 'with', 'to', 'between']),
-      descriptor: cueWords(DESCRIPTOR_HEADS),
-      camelAgent: cueWords(CAMEL_AGENT_CUES),
-      exchange: cueWords(['nasdaq', 'nyse', 'tsx', 'lse', 'aim', 'asx', 'six', 'euronext', 'kosdaq', 'krx', 'hkex', 'sehk', 'tse', 'otcqx', 'otcqb', 'otc', 'sse', 'szse']),
+      suffix: cues.words([...suffixForms].map(firstLetterRun)),
+      word: cues.words([...strong, ...weak].map(firstLetterRun)),
+      adviser: cues.words(['advisor', 'adviser', 'counsel']),
+      orgHead: cues.words(['university', 'hospital', 'institute', 'foundation', 'center', 'society', 'association', 'agency', 'administration', 'commission', 'trust']),
+      agent: cues.words(['by', 'with', 'to', 'between']),
+      descriptor: cues.words(DESCRIPTOR_HEADS),
+      camelAgent: cues.words(CAMEL_AGENT_CUES),
+      exchange: cues.words(['nasdaq', 'nyse', 'tsx', 'lse', 'aim', 'asx', 'six', 'euronext', 'kosdaq', 'krx', 'hkex', 'sehk', 'tse', 'otcqx', 'otcqb', 'otc', 'sse', 'szse']),
     },
-  };
-  return compiled;
-}
-
-let generic: Set<string> | undefined;
-/** Title words and generic adjectives ("Medical", "Clinical", "Life") that cannot be a company's whole name. */
-function genericWords(): Set<string> {
-  return (generic ??= new Set(dataLines('lexicons/person-words.txt')));
-}
-
-export function placeNames(): Set<string> {
-  return patterns().places;
+  });
 }
 
 /** Drops leading stop words and cuts at the last stop word or "and": "Merck and Hanmi Pharmaceutical" → "Hanmi Pharmaceutical". */
-function trimName(raw: string): { name: string; lead: number } {
-  const stop = nameStopwords();
+function trimName(raw: string, lexicons: EntityLexicons): { name: string; lead: number } {
+  const stop = lexicons.nameStopwords;
   const tokens = raw.split(/([ \t]+)/);
   let cut = 0;
   let offset = 0;
@@ -272,25 +252,19 @@ function isOrganizationName(name: string): boolean {
   return ORG_HEADS.test(name);
 }
 
-let departmentRun: RegExp | undefined;
-/** A leading run of department names ("Investor Relations and Corporate Communications "), joiners included. */
-function departmentPattern(): RegExp {
-  const names = dataLines('lexicons/department-words.txt').map((d) => escapeRegex(d).replace(/ /g, String.raw`[ \t]+`));
-  return (departmentRun ??= new RegExp(String.raw`^(?:(?:${names.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'));
-}
-
 /**
  * How many leading characters of a name are department names glued before the company in a contact
  * block ("Corporate Communications Acme, Inc." → the length of "Corporate Communications "); 0 when
  * there are none or when what would remain is no company name (a legal form alone, generic words).
  */
 export function departmentLead(name: string, knowledge: Knowledge): number {
-  const run = departmentPattern().exec(name);
+  const lexicons = knowledge.entities.lexicons;
+  const run = knowledge.entities.companies.departmentRun.exec(name);
   if (!run) return 0;
   const rest = name.slice(run[0].length);
-  if (!/^[\p{Lu}\d]/u.test(rest) || legalSuffixes().includes(rest) || notEntities().has(rest.toLowerCase())) return 0;
+  if (!/^[\p{Lu}\d]/u.test(rest) || lexicons.legalSuffixes.includes(rest) || lexicons.notEntities.has(rest.toLowerCase())) return 0;
   const words = knowledge.names.stripLegalSuffix(rest).split(/[ \t]+/);
-  if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) return 0;
+  if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || lexicons.legalSuffixes.includes(w))) return 0;
   return run[0].length;
 }
 
@@ -298,7 +272,8 @@ function companyCandidate(
   scope: Scope,
   fields: { start: number; surface: string; rule: string; priority: number; sentence: Scope['sentences'][number]; canonical?: string; properties?: Candidate['properties']; untrimmed?: boolean },
 ): Candidate | undefined {
-  const trimmed = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface);
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const trimmed = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface, lexicons);
   let { name, lead } = trimmed;
   let { canonical, properties } = fields;
   // "Executive Director, Corporate Communications Acme, Inc.": the department is not the company's.
@@ -312,7 +287,7 @@ function companyCandidate(
     if (typeof short === 'string' && short.startsWith(cut)) properties = { ...properties, shortName: short.slice(cut.length) };
   }
   if (name.length < 2 || !/\p{Lu}/u.test(name)) return undefined;
-  if (notEntities().has(name.toLowerCase())) return undefined;
+  if (lexicons.notEntities.has(name.toLowerCase())) return undefined;
   const label = isOrganizationName(name) ? 'Organization' : 'Company';
   const c = candidate({
     label,
@@ -328,17 +303,19 @@ function companyCandidate(
 }
 
 /** The industry company a longer name ends with, when two or more words precede it ("Jane Roe Pfizer"). */
-function knownCompanyTail(name: string): string | undefined {
+function knownCompanyTail(name: string, lexicons: EntityLexicons): string | undefined {
   const words = name.split(/[ \t]+/);
   for (let n = words.length - 2; n >= 1; n--) {
     const tail = words.slice(words.length - n).join(' ');
-    if (industryCompanies().has(tail)) return tail;
+    if (lexicons.industryCompanies.has(tail)) return tail;
   }
   return undefined;
 }
 
 export function findCompanies(scope: Scope): Candidate[] {
-  const p = patterns();
+  const p = scope.ctx.knowledge.entities.companies;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const reader = scope.reader;
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined): void => {
     if (c) out.push(c);
@@ -346,7 +323,7 @@ export function findCompanies(scope: Scope): Candidate[] {
 
   const text = scope.text;
   const suffixStarts = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(text, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.suffix.has(w.firstRun(i)));
+    wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.suffix.has(w.firstRun(i)));
   sweepAt(scope, p.suffix, suffixStarts, (m, offset, sentence) => {
     const window = scope.text.slice(Math.max(sentence.start, offset - 100), offset);
     const left = p.nameBefore.exec(window);
@@ -354,13 +331,13 @@ export function findCompanies(scope: Scope): Candidate[] {
     const name = left[1] ?? '';
     const surface = `${left[0]}${m[1] ?? ''}`;
     const start = offset - left[0].length;
-    const { name: trimmed, lead } = trimName(name);
+    const { name: trimmed, lead } = trimName(name, lexicons);
     if (!trimmed || !/\p{L}/u.test(trimmed)) return;
     let full = surface.slice(lead);
     let fullStart = start + lead;
     // "Media: Jane Roe Acme Pharma, Inc.": a contact line runs a name into a known company; the
     // company is the known name, not the words before it.
-    const known = knownCompanyTail(trimmed);
+    const known = knownCompanyTail(trimmed, lexicons);
     if (known !== undefined) {
       const cut = full.indexOf(known, trimmed.length - known.length - 1);
       if (cut > 0) {
@@ -372,40 +349,40 @@ export function findCompanies(scope: Scope): Candidate[] {
   }, { cues: [p.cues.suffix] });
 
   for (const sentence of scope.sentences) {
-    p.industry.scanSentence(scope.text, sentence, (hit) =>
+    p.industry.scanSentence(reader, sentence, (hit) =>
       push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })),
     );
-    p.orgs.scanSentence(scope.text, sentence, (hit) =>
+    p.orgs.scanSentence(reader, sentence, (hit) =>
       out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })),
     );
   }
 
   sweep(scope, p.orgHeads, (m, offset, sentence) => {
-    const { name, lead } = trimName(m[0]);
+    const { name, lead } = trimName(m[0], lexicons);
     if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
     out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
   }, { cues: [p.cues.orgHead] });
 
-  const { weak } = companyWords();
+  const { weak } = lexicons.companyWords;
   const wordStartsOf = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(text, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.word.has(w.firstRun(i)));
+    wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.word.has(w.firstRun(i)));
   sweepAt(scope, p.words, wordStartsOf, (w, wordOffset, sentence) => {
     const left = p.coreBefore.exec(scope.text.slice(Math.max(sentence.start, wordOffset - 80), wordOffset));
     if (!left) return;
     const offset = wordOffset - left[0].length;
     const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
     const head = m[2] ?? '';
-    const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd());
-    if (!core || core.split(/\s+/).every((t) => nameStopwords().has(t))) return;
+    const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd(), lexicons);
+    if (!core || core.split(/\s+/).every((t) => lexicons.nameStopwords.has(t))) return;
     if (weak.has(head)) {
       const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
       const before = scope.text.slice(Math.max(0, offset - 6), offset);
       if (core.includes(' ') || /^[ \t]\p{Lu}/u.test(after) || /\b(?:of|for|and|&)[ \t]+$/.test(before)) return;
     }
-    if (core.split(/\s+/).every((t) => genericWords().has(t) || nameStopwords().has(t))) return;
+    if (core.split(/\s+/).every((t) => lexicons.personWords.has(t) || lexicons.nameStopwords.has(t))) return;
     // A Title-Case headline runs its verb into the name: "... to Co-Commercialize Acme Genetics' ...".
     const coreWords = core.split(/\s+/);
-    const run = headlineRunLength(coreWords);
+    const run = headlineRunLength(coreWords, lexicons);
     if (run === undefined) return;
     if (run > 0) {
       const skip = /^\S+[ \t]+/u;
@@ -425,14 +402,14 @@ export function findCompanies(scope: Scope): Candidate[] {
 
   // "Acme-Pharma": a word, a hyphen, a company word; the name opens a run (no letter, digit or hyphen before it).
   const hyphenStarts = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(text, sentence, (w, i) => {
+    wordStarts(reader, sentence, (w, i) => {
       const end = w.ends[i] as number;
       const at = w.starts[i] as number;
       return w.starts[i + 1] === end + 1 && text.charCodeAt(end) === 45 && !(at > sentence.start && text.charCodeAt(at - 1) === 45) && p.anchors.word.has(w.firstRun(i + 1));
     });
   sweepAt(scope, p.hyphenWords, hyphenStarts, (m, offset, sentence) => {
     // "Neuro-Oncology", "Immuno-Oncology": a medical combining form makes a field term, not a firm.
-    if (combiningForms().has((m[1] ?? '').toLowerCase())) return;
+    if (lexicons.combiningForms.has((m[1] ?? '').toLowerCase())) return;
     push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
   }, { cues: [p.cues.word] });
 
@@ -446,16 +423,16 @@ export function findCompanies(scope: Scope): Candidate[] {
   // ("Jane Roe JRoePR (555) 555-0100 jane@jroepr.com"): a CamelCase word spelling the domain is a firm.
   const everywhere: Scope = { ...scope, sentences: scope.doc.sentences };
   for (const sentence of everywhere.sentences) {
-    if (!sentenceHas(scope.text, sentence, [AT_SIGN])) continue;
-    for (const hit of emailDomainNames(scope.text, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
+    if (!reader.has(sentence, [AT_SIGN])) continue;
+    for (const hit of emailDomainNames(reader, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
   }
 
   sweep(scope, p.descriptor, (m, offset, sentence) => {
     const raw = m[1] ?? '';
-    const { name } = trimName(raw);
+    const { name } = trimName(raw, lexicons);
     if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
     const words = name.split(/[ \t]+/);
-    if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;
+    if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;
     push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
   }, { cues: [p.cues.descriptor] });
 
@@ -464,7 +441,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     const listStart = offset + m[0].length - list.length;
     const word = new RegExp(CAMEL_WORD, 'gu');
     for (let w = word.exec(list); w !== null; w = word.exec(list)) {
-      if (notEntities().has(w[0].toLowerCase())) continue;
+      if (lexicons.notEntities.has(w[0].toLowerCase())) continue;
       // "BioFoo X", "AcmeBio Pharma": the name runs on past the CamelCase word; its end is unknown here.
       if (/^[ \t]+[\p{Lu}\d]/u.test(scope.text.slice(listStart + w.index + w[0].length, listStart + w.index + w[0].length + 2))) continue;
       push(companyCandidate(scope, { start: listStart + w.index, surface: w[0], rule: 'company.camel-case-agent', priority: 44, sentence, untrimmed: true }));
@@ -483,13 +460,14 @@ const EMAIL_DOMAIN = /[\w.+\-]+@([\w\-]+)\./g;
 const CAMEL_CASE = /^\p{Lu}(?=[\p{L}\p{N}]*\p{Ll})[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*$/u;
 
 /** Words of a sentence, CamelCase and outside any e-mail address, that spell an e-mail domain of the sentence. */
-function emailDomainNames(text: string, sentence: Scope['sentences'][number]): { word: string; start: number }[] {
+function emailDomainNames(reader: SentenceReader, sentence: Scope['sentences'][number]): { word: string; start: number }[] {
+  const text = reader.text;
   const slice = text.slice(sentence.start, sentence.end);
   const domains = new Set<string>();
   EMAIL_DOMAIN.lastIndex = 0;
   for (let m = EMAIL_DOMAIN.exec(slice); m !== null; m = EMAIL_DOMAIN.exec(slice)) domains.add((m[1] ?? '').toLowerCase());
   if (domains.size === 0) return [];
-  const words = sentenceWords(text, sentence);
+  const words = reader.words(sentence);
   const lower = words.lower();
   const out: { word: string; start: number }[] = [];
   for (let i = 0; i < lower.length; i++) {
@@ -515,9 +493,10 @@ export interface TickerMark {
 
 /** `(Nasdaq: IMGN)`, `NYSE: MRK`: the company they follow gets ticker and exchange. */
 export function findTickers(scope: Scope): TickerMark[] {
+  const p = scope.ctx.knowledge.entities.companies;
   const marks: TickerMark[] = [];
-  sweep(scope, patterns().ticker, (m, offset, sentence) => {
+  sweep(scope, p.ticker, (m, offset, sentence) => {
     marks.push({ start: offset, end: offset + m[0].length, exchange: m[1] ?? '', symbol: m[2] ?? '', sentenceIndex: sentence.index });
-  }, { cues: [patterns().cues.exchange] });
+  }, { cues: [p.cues.exchange] });
   return marks;
 }

@@ -5,10 +5,9 @@
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon } from './lexicons.ts';
-import { diseaseLexicon, phraseKey } from './lexicons.ts';
-import { dataLines } from '../../data-files.ts';
+import { phraseKey } from './lexicons.ts';
 import type { Sentence } from '../../model/document.ts';
-import { sentenceWords } from './cues.ts';
+import type { SentenceReader } from './cues.ts';
 
 interface Token {
   word: string;
@@ -22,11 +21,6 @@ interface Token {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 const BIOMARKER = /^\p{Lu}[\p{L}\d]*[-‐](?:positive|negative|expressing|mutated|mutant|low|high|amplified|associated|related)$/u;
-
-let qualifierWords: Set<string> | undefined;
-function qualifiers(): Set<string> {
-  return (qualifierWords ??= new Set(dataLines('lexicons/disease-qualifiers.txt')));
-}
 
 function token(word: string, start: number, lower = word.toLowerCase()): Token {
   return { word, start, end: start + word.length, lower, key: lower.includes("'") || lower.includes('’') ? phraseKey(word) : lower };
@@ -48,8 +42,9 @@ const LETTER = /\p{L}/u;
  * pass: a word, joined to the letters of the next word when an apostrophe sits between them
  * ("Crohn's"); what follows those letters in that word (digits first) is a token of its own.
  */
-export function sentenceTokens(text: string, sentence: Sentence): Token[] {
-  const shared = sentenceWords(text, sentence);
+export function sentenceTokens(reader: SentenceReader, sentence: Sentence): Token[] {
+  const text = reader.text;
+  const shared = reader.words(sentence);
   if (shared.astral) return tokenize(text.slice(sentence.start, sentence.end), sentence.start);
   const { starts, ends, words } = shared;
   const lower = shared.lower();
@@ -112,11 +107,10 @@ function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined 
 }
 
 /** The single words listed before a "<word> <head>" hit whose "<word> <head>" is a disease too. */
-function coordinatedDiseases(text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
+function coordinatedDiseases(lexicon: DiseaseLexicon, text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
   if (last !== first + 1) return [];
   const head = (tokens[last] as Token).lower;
   if (!SHARED_HEADS.has(head)) return [];
-  const lexicon = diseaseLexicon();
   const found: { token: Token; entry: DiseaseEntry }[] = [];
   let j = first - 1;
   const conj = tokens[j];
@@ -137,11 +131,12 @@ function coordinatedDiseases(text: string, tokens: Token[], first: number, last:
 }
 
 export function findDiseases(scope: Scope): Candidate[] {
-  const lexicon = diseaseLexicon();
+  const lexicon = scope.ctx.knowledge.entities.lexicons.diseases;
+  const qualifiers = scope.ctx.knowledge.entities.lexicons.diseaseQualifiers;
   const out: Candidate[] = [];
   const text = scope.text;
   for (const sentence of scope.sentences) {
-    const tokens = sentenceTokens(text, sentence);
+    const tokens = sentenceTokens(scope.reader, sentence);
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (!first) continue;
@@ -171,7 +166,7 @@ export function findDiseases(scope: Scope): Candidate[] {
         const cur = tokens[startToken] as Token;
         // Never into the disease found just before ("neurofibromatosis type 1-associated ...").
         if (!joined(text, prev, cur) || prev.start < (out[out.length - 1]?.end ?? -1)) break;
-        if (qualifiers().has(prev.lower)) {
+        if (qualifiers.has(prev.lower)) {
           found.unshift(prev.lower);
           startToken--;
           continue;
@@ -191,7 +186,7 @@ export function findDiseases(scope: Scope): Candidate[] {
         startToken++;
       }
       // "breast, lung, and prostate cancers": the words listed before share the head noun.
-      for (const listed of coordinatedDiseases(text, tokens, i, hit.last)) {
+      for (const listed of coordinatedDiseases(lexicon, text, tokens, i, hit.last)) {
         const properties: Candidate['properties'] = listed.entry.doid ? { doid: listed.entry.doid } : {};
         out.push(candidate({ label: 'Disease', start: listed.token.start, surface: listed.token.word, canonical: listed.entry.name, rule: 'disease.coordinated', priority: 47, sentence, properties }));
       }

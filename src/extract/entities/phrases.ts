@@ -2,7 +2,7 @@
 // word of the text costs one hash lookup (plus a direct comparison for the few phrases in its
 // bucket) instead of a pass of one giant regex alternation.
 import type { Sentence } from '../../model/document.ts';
-import { sentenceWords } from './cues.ts';
+import type { SentenceReader } from './cues.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -41,10 +41,12 @@ export class PhraseMatcher<V> {
    * `scan` over one sentence, on the sentence's shared word list (cues.ts): one hash lookup per
    * word, the text compared only where a known phrase starts.
    */
-  scanSentence(text: string, sentence: Sentence, visit: (hit: PhraseHit<V>) => void): void {
+  scanSentence(reader: SentenceReader, sentence: Sentence, visit: (hit: PhraseHit<V>) => void): void {
     if (this.byFirst.size === 0) return;
-    const { starts, words } = sentenceWords(text, sentence);
-    const keys = this.caseFree ? sentenceWords(text, sentence).lower() : words;
+    const text = reader.text;
+    const shared = reader.words(sentence);
+    const { starts, words } = shared;
+    const keys = this.caseFree ? shared.lower() : words;
     let resume = sentence.start;
     for (let i = 0; i < keys.length; i++) {
       const at = starts[i] as number;
