@@ -13,6 +13,7 @@ import { compileDrugPatterns, type DrugPatterns } from '../extract/entities/drug
 import { compileTargetPatterns, type TargetPatterns } from '../extract/entities/targets.ts';
 import { compilePersonPatterns, type PersonPatterns } from '../extract/entities/people.ts';
 import { compileTechnologyPatterns, type TechnologyPatterns } from '../extract/entities/technologies.ts';
+import { compileDiseasePatterns, type DiseasePatterns } from '../extract/entities/diseases.ts';
 import { compileAliasPatterns, type AliasPatterns } from '../extract/entities/index.ts';
 
 export interface EntityKnowledge {
@@ -23,6 +24,7 @@ export interface EntityKnowledge {
   readonly targets: TargetPatterns;
   readonly people: PersonPatterns;
   readonly technologies: TechnologyPatterns;
+  readonly diseases: DiseasePatterns;
   /** The stage's own alias rules (index.ts). */
   readonly aliases: AliasPatterns;
   /** The cue words of every family's rules (cues.ts): what a sentence must hold for a rule to run on it. */
@@ -52,6 +54,12 @@ const InnStemLine = z
     return { stem, qualified: qualifier !== undefined };
   });
 
+/** A phrase in lower case: the rules compare it with lower-cased text. */
+const LowerCasePhrase = Phrase.regex(/^[^\p{Lu}]+$/u, 'write the phrase in lower case');
+
+/** stock-exchanges.txt: an exchange name, with a trailing " *" when a market name may follow. */
+const ExchangeLine = Phrase.regex(/^[^\s*](?:[^*]*[^\s*])?(?: \*)?$/, 'a line is an exchange name, with a trailing " *" when a market name may follow');
+
 const Cell = z.string().min(1);
 /** A cell of forms separated by "|". */
 const Forms = z.string().optional();
@@ -61,6 +69,7 @@ const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
 const HgncReceptorRow = z.object({ name: Cell.regex(/ receptor$/, 'a receptor name ends in " receptor"'), symbol: Cell });
 const DiseaseRow = z.object({ label: Cell, doid: Cell.regex(/^DOID:\d+$/, 'a Disease Ontology id is DOID:<digits>'), synonyms: Forms });
 const CommonDiseaseRow = z.object({ name: Cell, aliases: Forms });
+const SpeechVerbRow = z.object({ verb: LowerCasePhrase, ends_title: z.literal('yes').optional() });
 
 const lowerCase = (forms: readonly string[]): Set<string> => new Set(forms.map((s) => s.toLowerCase()));
 const longestFirst = (forms: readonly string[]): string[] => [...forms].sort((a, b) => b.length - a.length);
@@ -68,6 +77,7 @@ const longestFirst = (forms: readonly string[]): string[] => [...forms].sort((a,
 /** Reads and checks every entity data file and builds the lookup tables. */
 export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): EntityLexicons {
   const lines = (file: string): string[] => files.lines(`lexicons/${file}`, Phrase);
+  const lowerCaseLines = (file: string): string[] => files.lines(`lexicons/${file}`, LowerCasePhrase);
 
   const companyWords = files.lines('lexicons/company-name-words.txt', CompanyWordLine);
   const honorifics = files.lines('lexicons/honorifics.txt', HonorificLine);
@@ -106,6 +116,41 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
       lowerCase(lines('disease-stopwords.txt')),
     ),
     diseaseQualifiers: new Set(lines('disease-qualifiers.txt')),
+
+    nameJoiners: lowerCaseLines('name-joiners.txt'),
+    companyDescriptorHeads: lowerCaseLines('company-descriptor-heads.txt'),
+    dealPartyPrepositions: lowerCaseLines('deal-party-prepositions.txt'),
+    announcementVerbs: lowerCaseLines('announcement-verbs.txt'),
+    organizationWords: lines('organization-words.txt'),
+    organizationNameHeads: lines('organization-name-heads.txt'),
+    dealAdviserRoles: lowerCaseLines('deal-adviser-roles.txt'),
+    dealAgentPhrases: lowerCaseLines('deal-agent-phrases.txt'),
+    stockExchanges: files.lines('lexicons/stock-exchanges.txt', ExchangeLine),
+    registrantTerms: lowerCase(lines('registrant-terms.txt')),
+
+    antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
+    trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),
+    drugRenamePhrases: lowerCaseLines('drug-rename-phrases.txt'),
+
+    targetCueSuffixes: lowerCaseLines('target-cue-suffixes.txt'),
+    targetCueNouns: lowerCaseLines('target-cue-nouns.txt'),
+    targetCueOpeners: lowerCaseLines('target-cue-openers.txt'),
+    notTargets: new Set(lines('not-targets.txt')),
+    targetGenericModifiers: new Set(lowerCaseLines('target-generic-modifiers.txt')),
+    proteinFamilyHeads: lowerCaseLines('protein-family-heads.txt'),
+    receptorPairActions: lowerCaseLines('receptor-pair-actions.txt'),
+
+    speechVerbs: files.tsv('lexicons/speech-verbs.tsv', ['verb', 'ends_title'], SpeechVerbRow).map((row) => ({ verb: row.verb, endsTitle: row.ends_title === 'yes' })),
+    contactLabels: lines('contact-labels.txt'),
+    phoneLineLabels: lines('phone-line-labels.txt'),
+
+    biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
+    diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
+    diseaseHeadNouns: new Set(lowerCaseLines('disease-head-nouns.txt')),
+
+    technologyGenericWords: new Set(lines('technology-generic-words.txt')),
+    technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),
+    technologyPlatformNouns: lowerCaseLines('technology-platform-nouns.txt'),
   };
 }
 
@@ -117,6 +162,7 @@ export function loadEntityKnowledge(files: DataFiles, names: NameKnowledge): Ent
   const targets = compileTargetPatterns(lexicons, cues);
   const people = compilePersonPatterns(lexicons, cues);
   const technologies = compileTechnologyPatterns(lexicons, cues);
-  const aliases = compileAliasPatterns(lexicons, cues);
-  return Object.freeze({ lexicons: Object.freeze(lexicons), companies, drugs, targets, people, technologies, aliases, cues: cues.table() });
+  const diseases = compileDiseasePatterns(lexicons);
+  const aliases = compileAliasPatterns(cues);
+  return Object.freeze({ lexicons: Object.freeze(lexicons), companies, drugs, targets, people, technologies, diseases, aliases, cues: cues.table() });
 }

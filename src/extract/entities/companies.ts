@@ -3,6 +3,8 @@
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
+import { phraseAlternation } from './lexicons.ts';
+import type { EntityKnowledge } from '../../knowledge/entities.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import type { Knowledge } from '../../knowledge/index.ts';
 import { PhraseMatcher } from './phrases.ts';
@@ -34,10 +36,9 @@ export function headlineRunLength(coreWords: readonly string[], lexicons: Entity
 
 /** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
 export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]|\p{Lu}`;
-/** Lower-case words that may sit inside a name ("Drug Innovations at Emory"). */
-const NAME_JOINER = String.raw`(?:&|at|of|de|la|du|der|di)`;
-const NAME_SEQ = (max: number): string =>
-  String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${NAME_JOINER}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
+/** Up to max + 1 name words; `joiner` matches the lower-case words that may sit inside a name ("Drug Innovations at Emory"). */
+const NAME_SEQ = (max: number, joiner: string): string =>
+  String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${joiner}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
 
 /** A name written in lower case with hyphens ("acme-biotech"); accepted only next to a cue (see isLowerCaseName). */
 const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
@@ -70,16 +71,8 @@ export function findCoordinatedLowerCaseNames(scope: Scope, companies: readonly 
   return out;
 }
 
-/** What an apposition or copula must call a name for it to be read as a company ("a ... company"). */
-const DESCRIPTOR_HEADS = ['company', 'organisation', 'organization', 'firm', 'biotech', 'institute', 'charity'];
-/** Words that introduce a party of a deal: "with", "from", "by", "between", "to" ("licensed to"). */
-const CAMEL_AGENT_CUES = ['with', 'from', 'by', 'between', 'to'];
 /** A CamelCase word: a capital, lower-case letters, then a capital inside the word ("AcmeBio", "ZentrixAI"). */
 const CAMEL_WORD = String.raw`\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*`;
-
-/** "<Name> and Acme, Inc. today announced": a capitalised name before "and" and a company, one that a few words on announces. */
-const NAME_AND_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(4)})(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+and[ \t]+$`, 'u');
-const ANNOUNCE_AFTER = /^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:announced?|announces|enter(?:ed)?[ \t]+into|sign(?:ed)?)\b/i;
 
 /**
  * The co-announcers of a release: "Acme Pool and Merck today announced": the name joined to a
@@ -87,17 +80,18 @@ const ANNOUNCE_AFTER = /^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:announced?|announc
  * be an English word ("Today and Acme announced" is no company); each word must be a name word.
  */
 export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]): Candidate[] {
-  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const k = scope.ctx.knowledge.entities;
+  const { lexicons, companies: p } = k;
   const out: Candidate[] = [];
   for (const c of companies) {
     const sentence = scope.doc.sentences[c.sentenceIndex];
     if (!sentence || sentence.section === 'forwardLooking') continue;
-    if (!ANNOUNCE_AFTER.test(scope.text.slice(c.end, Math.min(sentence.end, c.end + 120)))) continue;
+    if (!p.announceAfter.test(scope.text.slice(c.end, Math.min(sentence.end, c.end + 120)))) continue;
     const windowStart = Math.max(sentence.start, c.start - 100);
-    const m = NAME_AND_BEFORE.exec(scope.text.slice(windowStart, c.start));
+    const m = p.nameAndBefore.exec(scope.text.slice(windowStart, c.start));
     if (!m) continue;
     const raw = m[1] ?? '';
-    const { name, lead } = trimName(raw, lexicons);
+    const { name, lead } = trimName(raw, k);
     if (!name || !/^\p{Lu}/u.test(name)) continue;
     const words = name.split(/[ \t]+/);
     if (words.some((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || lexicons.legalSuffixes.includes(w))) continue;
@@ -107,8 +101,6 @@ export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]):
   }
   return out;
 }
-
-const ORG_HEADS = /\b(?:University|Universit[äé]|Hospital|Institute|Institut|Foundation|Center|Centre|Society|Association|Council|Agency|Administration|Commission|Department|Ministry|School|College|Clinic|Trust|Network|Consortium|Alliance|Academy|Board|Office|Committee|Program|Programme|Syndicate)\b/;
 
 /** The company rules' patterns, compiled once with the knowledge (`knowledge.entities.companies`). */
 export interface CompanyPatterns {
@@ -131,6 +123,13 @@ export interface CompanyPatterns {
   readonly agent: RegExp;
   /** A leading run of department names ("Investor Relations and Corporate Communications "), joiners included. */
   readonly departmentRun: RegExp;
+  /** A joiner opening a name ("of Acme"): cut off, a joiner cannot open one. */
+  readonly leadingJoiner: RegExp;
+  /** A name holding one of these words is an Organization. */
+  readonly organizationWord: RegExp;
+  /** "<Name> and Acme, Inc. today announced": a capitalised name before "and" and a company, one that a few words on announces. */
+  readonly nameAndBefore: RegExp;
+  readonly announceAfter: RegExp;
 }
 
 function letterRuns(forms: Iterable<string>): Set<string> {
@@ -171,62 +170,73 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
   const { strong, weak } = lexicons.companyWords;
   const wordAlt = alternation([...strong, ...weak]);
   const departments = lexicons.departmentWords.map((d) => escapeRegex(d).replace(/ /g, String.raw`[ \t]+`));
+  const joiner = String.raw`(?:${phraseAlternation(lexicons.nameJoiners, 'literal')})`;
+  // "Medical Center" ends an organization's name; "University of" opens one ("University of Texas").
+  const orgHeads = lexicons.organizationNameHeads.filter((h) => !h.endsWith(' of'));
+  const orgOpeners = lexicons.organizationNameHeads.filter((h) => h.endsWith(' of')).map((h) => h.slice(0, -' of'.length));
+  const exchanges = lexicons.stockExchanges.map((e) => (e.endsWith(' *') ? String.raw`${escapeRegex(e.slice(0, -2))}(?: [A-Z][a-z]+)?` : escapeRegex(e)));
+  const lastWord = (phrase: string): string => phrase.slice(phrase.lastIndexOf(' ') + 1);
   const B = String.raw`(?![\p{L}\p{N}])`;
   return Object.freeze({
     // Anchors: the suffix or company word is found first, the name is then read leftwards from it.
     // Sticky, as the next two: tried only at words whose first letter run starts one of the forms (see anchors).
     suffix: anchoredPattern(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'u'),
-    nameBefore: new RegExp(String.raw`(${NAME_SEQ(5)})([ \t]*,?[ \t]+)$`, 'u'),
+    nameBefore: new RegExp(String.raw`(${NAME_SEQ(5, joiner)})([ \t]*,?[ \t]+)$`, 'u'),
     industry: phraseMatcher(lexicons.industryCompanies),
     orgs: phraseMatcher(lexicons.organizations),
     words: anchoredPattern(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'u'),
     coreBefore: new RegExp(String.raw`((?:(?:${NAME_TOKEN})[ \t]+){1,3})$`, 'u'),
     hyphenWords: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'u'),
     adviser: new RegExp(
-      String.raw`(${NAME_SEQ(5)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:financial|legal)[ \t]+(?:advisor|adviser|counsel)`,
+      String.raw`(${NAME_SEQ(5, joiner)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:${phraseAlternation(lexicons.dealAdviserRoles, 'blanks')})`,
       'gu',
     ),
-    ticker: /\(?\b(Nasdaq|NASDAQ|NYSE(?: American| MKT)?|TSX(?:-V)?|LSE|AIM|ASX|SIX|Euronext(?: [A-Z][a-z]+)?|KOSDAQ|KRX|HKEX|SEHK|TSE|OTCQX|OTCQB|OTC(?: Markets)?|SSE|SZSE|Nasdaq Global (?:Select )?Market)\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b\)?/g,
+    ticker: new RegExp(String.raw`\(?\b(${exchanges.join('|')})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b\)?`, 'g'),
     orgHeads: new RegExp(
-      String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:University|Hospital|Institute|Foundation|Medical Center|Cancer Center|Society|Association|Agency|Administration|Commission|Trust)|(?:University|Institute)[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
+      String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:${phraseAlternation(orgHeads, 'literal')})|(?:${phraseAlternation(orgOpeners, 'literal')})[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
       'gu',
     ),
     anchors: { suffix: letterRuns(suffixForms), word: letterRuns([...strong, ...weak]) },
     // "in development by acme-biotech", "a collaboration with acme-bio": a lower-case hyphenated name
     // where the sentence names an agent (some firms write their name in lower case).
     agent: new RegExp(
-      String.raw`\b(?:(?:in[ \t]+development|developed|being[ \t]+developed|licensed|sublicensed|acquired|marketed|commercialized|commercialised|sponsored|manufactured|owned|funded)[ \t]+by|(?:collaboration|partnership|agreement|alliance|partnered|partnering|deal|license|licence|merger)[ \t]+with|(?:licensed|sublicensed|out-licensed)[ \t]+to|between)[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`,
+      String.raw`\b(?:${phraseAlternation(lexicons.dealAgentPhrases, 'blanks')})[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`,
       'gu',
     ),
     // "Acme, a clinical-stage biotechnology company", "Acme is a non-profit research organisation":
     // a name that the sentence itself calls a company needs no legal suffix or company word.
     descriptor: new RegExp(
-      String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${DESCRIPTOR_HEADS.join('|')})${B}`,
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3, joiner)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${phraseAlternation(lexicons.companyDescriptorHeads, 'literal')})${B}`,
       'gu',
     ),
     // "a partnership with AcmeBio", "income from AcmeBio, FooCon and BarX": a CamelCase word (a
     // capital inside the word, after lower-case letters) as the party of deal language.
     camelAgent: new RegExp(
-      String.raw`\b(?:${CAMEL_AGENT_CUES.join('|')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`,
+      String.raw`\b(?:${phraseAlternation(lexicons.dealPartyPrepositions, 'literal')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`,
       'gu',
     ),
     departmentRun: new RegExp(String.raw`^(?:(?:${departments.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'),
+    leadingJoiner: new RegExp(String.raw`^${joiner}[ \t]+`),
+    organizationWord: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.organizationWords, 'literal')})\b`),
+    nameAndBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(4, joiner)})(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+and[ \t]+$`, 'u'),
+    announceAfter: new RegExp(String.raw`^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:${phraseAlternation(lexicons.announcementVerbs, 'blanks')})\b`, 'i'),
     cues: {
       suffix: cues.words([...suffixForms].map(firstLetterRun)),
       word: cues.words([...strong, ...weak].map(firstLetterRun)),
-      adviser: cues.words(['advisor', 'adviser', 'counsel']),
-      orgHead: cues.words(['university', 'hospital', 'institute', 'foundation', 'center', 'society', 'association', 'agency', 'administration', 'commission', 'trust']),
-      agent: cues.words(['by', 'with', 'to', 'between']),
-      descriptor: cues.words(DESCRIPTOR_HEADS),
-      camelAgent: cues.words(CAMEL_AGENT_CUES),
-      exchange: cues.words(['nasdaq', 'nyse', 'tsx', 'lse', 'aim', 'asx', 'six', 'euronext', 'kosdaq', 'krx', 'hkex', 'sehk', 'tse', 'otcqx', 'otcqb', 'otc', 'sse', 'szse']),
+      // A phrase's cue is a word every match holds: the role noun, the head noun, the preposition.
+      adviser: cues.words(lexicons.dealAdviserRoles.map(lastWord)),
+      orgHead: cues.words([...orgHeads.map(lastWord), ...orgOpeners]),
+      agent: cues.words(lexicons.dealAgentPhrases.map(lastWord)),
+      descriptor: cues.words(lexicons.companyDescriptorHeads),
+      camelAgent: cues.words(lexicons.dealPartyPrepositions),
+      exchange: cues.words(lexicons.stockExchanges.map(firstLetterRun)),
     },
   });
 }
 
 /** Drops leading stop words and cuts at the last stop word or "and": "Merck and Hanmi Pharmaceutical" → "Hanmi Pharmaceutical". */
-function trimName(raw: string, lexicons: EntityLexicons): { name: string; lead: number } {
-  const stop = lexicons.nameStopwords;
+function trimName(raw: string, k: EntityKnowledge): { name: string; lead: number } {
+  const stop = k.lexicons.nameStopwords;
   const tokens = raw.split(/([ \t]+)/);
   let cut = 0;
   let offset = 0;
@@ -240,7 +250,7 @@ function trimName(raw: string, lexicons: EntityLexicons): { name: string; lead: 
   for (let i = 0; i < cut && i < tokens.length; i++) offset += (tokens[i] ?? '').length;
   let name = tokens.slice(cut).join('');
   // A joiner cannot open a name.
-  const joiner = /^(?:&|at|of|de|la|du|der|di)[ \t]+/.exec(name);
+  const joiner = k.companies.leadingJoiner.exec(name);
   if (joiner) {
     offset += joiner[0].length;
     name = name.slice(joiner[0].length);
@@ -248,8 +258,8 @@ function trimName(raw: string, lexicons: EntityLexicons): { name: string; lead: 
   return { name, lead: offset };
 }
 
-function isOrganizationName(name: string): boolean {
-  return ORG_HEADS.test(name);
+function isOrganizationName(name: string, p: CompanyPatterns): boolean {
+  return p.organizationWord.test(name);
 }
 
 /**
@@ -273,7 +283,7 @@ function companyCandidate(
   fields: { start: number; surface: string; rule: string; priority: number; sentence: Scope['sentences'][number]; canonical?: string; properties?: Candidate['properties']; untrimmed?: boolean },
 ): Candidate | undefined {
   const lexicons = scope.ctx.knowledge.entities.lexicons;
-  const trimmed = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface, lexicons);
+  const trimmed = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface, scope.ctx.knowledge.entities);
   let { name, lead } = trimmed;
   let { canonical, properties } = fields;
   // "Executive Director, Corporate Communications Acme, Inc.": the department is not the company's.
@@ -288,7 +298,7 @@ function companyCandidate(
   }
   if (name.length < 2 || !/\p{Lu}/u.test(name)) return undefined;
   if (lexicons.notEntities.has(name.toLowerCase())) return undefined;
-  const label = isOrganizationName(name) ? 'Organization' : 'Company';
+  const label = isOrganizationName(name, scope.ctx.knowledge.entities.companies) ? 'Organization' : 'Company';
   const c = candidate({
     label,
     start: fields.start + lead,
@@ -331,7 +341,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     const name = left[1] ?? '';
     const surface = `${left[0]}${m[1] ?? ''}`;
     const start = offset - left[0].length;
-    const { name: trimmed, lead } = trimName(name, lexicons);
+    const { name: trimmed, lead } = trimName(name, scope.ctx.knowledge.entities);
     if (!trimmed || !/\p{L}/u.test(trimmed)) return;
     let full = surface.slice(lead);
     let fullStart = start + lead;
@@ -358,7 +368,7 @@ export function findCompanies(scope: Scope): Candidate[] {
   }
 
   sweep(scope, p.orgHeads, (m, offset, sentence) => {
-    const { name, lead } = trimName(m[0], lexicons);
+    const { name, lead } = trimName(m[0], scope.ctx.knowledge.entities);
     if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
     out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
   }, { cues: [p.cues.orgHead] });
@@ -372,7 +382,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     const offset = wordOffset - left[0].length;
     const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
     const head = m[2] ?? '';
-    const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd(), lexicons);
+    const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd(), scope.ctx.knowledge.entities);
     if (!core || core.split(/\s+/).every((t) => lexicons.nameStopwords.has(t))) return;
     if (weak.has(head)) {
       const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
@@ -429,7 +439,7 @@ export function findCompanies(scope: Scope): Candidate[] {
 
   sweep(scope, p.descriptor, (m, offset, sentence) => {
     const raw = m[1] ?? '';
-    const { name } = trimName(raw, lexicons);
+    const { name } = trimName(raw, scope.ctx.knowledge.entities);
     if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
     const words = name.split(/[ \t]+/);
     if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;

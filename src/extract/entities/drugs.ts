@@ -3,6 +3,7 @@
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
 import type { EntityLexicons, InnStems } from './lexicons.ts';
+import { phraseAlternation } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import type { Sentence } from '../../model/document.ts';
 import type { Cue, CueRegistry, SentenceReader } from './cues.ts';
@@ -32,6 +33,8 @@ export interface DrugPatterns {
   readonly renamed: RegExp;
   readonly notCodePrefix: RegExp;
   readonly notCodeLetters: ReadonlySet<string>;
+  /** What follows a trade mark when it marks a platform or an antibody format, not a drug. */
+  readonly nonDrugMark: RegExp;
   readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue };
 }
 
@@ -41,30 +44,35 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
   const payloadNames = [...lexicons.payloads.values()].map((p) => escapeRegex(p.name)).join('|');
   const B = String.raw`(?![\p{L}\p{N}])`;
   const L = String.raw`(?<![\p{L}\p{N}\-])`;
+  const antibodyStems = phraseAlternation(lexicons.antibodyInnStems, 'literal');
+  /** The longest word of a phrase (the first of equals): a word every match of the phrase holds, and a rare one. */
+  const longestWord = (phrase: string): string => phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
   return Object.freeze({
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
     // The antibody part: an INN of an antibody, "-mab" or one of the 2022 WHO antibody stems (-tug, -bart, -mig).
-    adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:mab|tug|bart|mig))[ \t]+(${payloadWords})${B}`, 'giu'),
+    adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:${antibodyStems}))[ \t]+(${payloadWords})${B}`, 'giu'),
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
     // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
     gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}\-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\)`, 'gu'),
     genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
-    renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:now renamed|renamed|also known as|formerly known as|formerly)[ \t]+(${CODE})`, 'gu'),
+    renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:${phraseAlternation(lexicons.drugRenamePhrases, 'literal')})[ \t]+(${CODE})`, 'gu'),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
       adcWord: cues.words([...lexicons.adcPayloadWords].map(firstLetterRun)),
       payload: cues.words([...lexicons.payloads.values()].map((p) => firstLetterRun(p.name))),
-      renamed: cues.words(['renamed', 'known', 'formerly']),
+      renamed: cues.words(lexicons.drugRenamePhrases.map(longestWord)),
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
     notCodeLetters: new Set(lexicons.codeNameNonDrugPrefixes),
+    // "Acme® technology", "Foo™ antibodies": the next word, or the one after it, begins with one of these.
+    nonDrugMark: new RegExp(String.raw`^[ \t]*(?:[a-z\-]+[ \t]+)?(?:${phraseAlternation(lexicons.trademarkNonDrugHeads, 'literal')})`, 'i'),
   });
 }
 
@@ -212,7 +220,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     const before = scope.text.slice(Math.max(sentence.start, offset - 30), offset);
     if (/\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before) && !/(?:^|[.:;!?]\s*)\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before)) return;
     const after = scope.text.slice(markEnd, markEnd + 40);
-    if (/^[ \t]*(?:[a-z\-]+[ \t]+)?(?:platform|technology|technologies|antibod)/i.test(after)) return;
+    if (p.nonDrugMark.test(after)) return;
     out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule, priority: 44, sentence, properties: { brand: true } }));
   };
   sweep(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });

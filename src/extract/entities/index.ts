@@ -49,8 +49,7 @@ export interface AliasPatterns {
   readonly companyCue: Cue;
 }
 
-export function compileAliasPatterns(lexicons: EntityLexicons, cues: CueRegistry): AliasPatterns {
-  void lexicons;
+export function compileAliasPatterns(cues: CueRegistry): AliasPatterns {
   return Object.freeze({ companyCue: cues.words(['company']) });
 }
 
@@ -95,7 +94,7 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     const defined = /^[\s,]*(?:\([^)]*\)[\s,]*)?\((?:the\s+)?["“]([^"”]{2,40})["”](?:\s+or\s+(?:the\s+)?["“]([^"”]{2,40})["”])?/.exec(after);
     for (const term of [defined?.[1], defined?.[2]]) {
       if (!term) continue;
-      if (/^(?:Company|Registrant|Corporation)$/i.test(term)) c.properties = { ...c.properties, definedAsCompany: true };
+      if (lexicons.registrantTerms.has(term.toLowerCase())) c.properties = { ...c.properties, definedAsCompany: true };
       else addForm(table, 'Company', term, c.canonical, 'company.defined-term', true);
     }
     const known = /^[^.;“”"]{0,90}?\bknown as\s+(\p{Lu}[\p{L}&]{1,15})\b/u.exec(after);

@@ -1,7 +1,9 @@
 // The entity stage's lexicons: what they hold, the keys they are looked up by, and how the rows of
 // their data files become lookup tables. The files are read and checked by the knowledge loader
 // (src/knowledge/entities.ts), which builds these tables once into `knowledge.entities.lexicons`;
-// the rule families read them there, never from data/ themselves.
+// the rule families read them there, never from data/ themselves, and compile their patterns from
+// them (`phraseAlternation`).
+import { escapeRegex } from '../../text/regex.ts';
 
 /** Key for phrase lookups: lower case, curly apostrophes straightened, hyphens and spaces folded. */
 export function phraseKey(s: string): string {
@@ -52,6 +54,21 @@ export interface DiseaseLexicon {
   readonly maxWords: ReadonlyMap<string, number>;
 }
 
+/**
+ * The phrases as alternatives of a regular expression, in their order (a phrase listed first is tried
+ * first), each matching itself: with `blanks`, a space between two words matches any run of spaces
+ * and tabs; with `literal`, only a space.
+ */
+export function phraseAlternation(phrases: readonly string[], spaces: 'blanks' | 'literal'): string {
+  return phrases.map((p) => (spaces === 'blanks' ? escapeRegex(p).replace(/ /g, String.raw`[ \t]+`) : escapeRegex(p))).join('|');
+}
+
+/** A quote-attribution verb; `endsTitle`: ", <verb>" also ends the title after a name. */
+export interface SpeechVerb {
+  readonly verb: string;
+  readonly endsTitle: boolean;
+}
+
 /** Every word list and table of the entity rules, read from data/lexicons/ (one field per file or table). */
 export interface EntityLexicons {
   /** Company legal forms, longest first: the one list of NameKnowledge. */
@@ -98,6 +115,76 @@ export interface EntityLexicons {
   readonly diseases: DiseaseLexicon;
   /** Stage, setting and line-of-therapy words kept out of a disease's name (disease-qualifiers.txt). */
   readonly diseaseQualifiers: ReadonlySet<string>;
+
+  // Companies and organizations.
+  /** Lower-case words inside a name ("of", "de", "&") (name-joiners.txt). */
+  readonly nameJoiners: readonly string[];
+  /** "a ... company": nouns that make the name described a company (company-descriptor-heads.txt). */
+  readonly companyDescriptorHeads: readonly string[];
+  /** "with", "from": prepositions before the party of a deal (deal-party-prepositions.txt). */
+  readonly dealPartyPrepositions: readonly string[];
+  /** "announced", "entered into" (announcement-verbs.txt). */
+  readonly announcementVerbs: readonly string[];
+  /** Words that make a name an Organization (organization-words.txt). */
+  readonly organizationWords: readonly string[];
+  /** Words that end an organization's name; "X of" also opens one (organization-name-heads.txt). */
+  readonly organizationNameHeads: readonly string[];
+  /** "financial advisor", "legal counsel" (deal-adviser-roles.txt). */
+  readonly dealAdviserRoles: readonly string[];
+  /** "developed by", "collaboration with", "between" (deal-agent-phrases.txt). */
+  readonly dealAgentPhrases: readonly string[];
+  /** Exchange names of ticker marks; a trailing " *" admits a market name (stock-exchanges.txt). */
+  readonly stockExchanges: readonly string[];
+  /** Defined terms for the filer itself, lower case (registrant-terms.txt). */
+  readonly registrantTerms: ReadonlySet<string>;
+
+  // Drugs.
+  /** Antibody INN stems ("mab", "tug") (antibody-inn-stems.txt). */
+  readonly antibodyInnStems: readonly string[];
+  /** Nouns after a trade mark that make it no drug's (trademark-non-drug-heads.txt). */
+  readonly trademarkNonDrugHeads: readonly string[];
+  /** "now renamed", "formerly known as" (drug-rename-phrases.txt). */
+  readonly drugRenamePhrases: readonly string[];
+
+  // Targets.
+  /** "-targeting", " positive": cue words joined to a symbol by a hyphen or a space (target-cue-suffixes.txt). */
+  readonly targetCueSuffixes: readonly string[];
+  /** " inhibitor", " receptor": cue nouns after a symbol (target-cue-nouns.txt). */
+  readonly targetCueNouns: readonly string[];
+  /** "anti-", "inhibitor of": cue phrases before a symbol (target-cue-openers.txt). */
+  readonly targetCueOpeners: readonly string[];
+  /** Words next to a cue that are no target (not-targets.txt). */
+  readonly notTargets: ReadonlySet<string>;
+  /** Modifiers too generic to name a protein family member, lower case (target-generic-modifiers.txt). */
+  readonly targetGenericModifiers: ReadonlySet<string>;
+  /** "kinase", "receptor": nouns that end a protein family's name (protein-family-heads.txt). */
+  readonly proteinFamilyHeads: readonly string[];
+  /** "dual agonist": what a drug does to an X/Y receptor pair (receptor-pair-actions.txt). */
+  readonly receptorPairActions: readonly string[];
+
+  // People.
+  /** Quote-attribution verbs (speech-verbs.tsv). */
+  readonly speechVerbs: readonly SpeechVerb[];
+  /** "Media:", "Investor Contact:" (contact-labels.txt). */
+  readonly contactLabels: readonly string[];
+  /** "Tel", "E-mail" (phone-line-labels.txt). */
+  readonly phoneLineLabels: readonly string[];
+
+  // Diseases.
+  /** "-positive", "-mutated": biomarker qualifiers of a disease (biomarker-qualifiers.txt). */
+  readonly biomarkerQualifiers: readonly string[];
+  /** "associated", "related": words linking two diseases into one (disease-links.txt). */
+  readonly diseaseLinks: ReadonlySet<string>;
+  /** Head nouns a list of organ words can share (disease-head-nouns.txt). */
+  readonly diseaseHeadNouns: ReadonlySet<string>;
+
+  // Technologies.
+  /** Words around a platform's name that are no part of it (technology-generic-words.txt). */
+  readonly technologyGenericWords: ReadonlySet<string>;
+  /** "ADC", "conjugation": words between a platform's name and its noun (technology-platform-modifiers.txt). */
+  readonly technologyPlatformModifiers: readonly string[];
+  /** "technology", "platform" (technology-platform-nouns.txt). */
+  readonly technologyPlatformNouns: readonly string[];
 }
 
 /** Payload and linker names and aliases, keyed by phraseKey. */

@@ -4,6 +4,7 @@
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
+import { phraseAlternation } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import type { Knowledge } from '../../knowledge/index.ts';
 import type { Cue, CueRegistry } from './cues.ts';
@@ -29,6 +30,7 @@ export interface PersonPatterns {
   readonly notName: ReadonlySet<string>;
   readonly cues: { said: Cue; title: Cue; honorific: Cue; label: Cue };
   readonly titleAfterComma: RegExp;
+  readonly titleAfterName: RegExp;
 }
 
 export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistry): PersonPatterns {
@@ -39,16 +41,23 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
   const TITLE = String.raw`(?:${[...new Set(titles.flatMap((t) => [t, t.toLowerCase()]))].map(escapeRegex).join('|')})`;
   const notName = new Set<string>([...lexicons.personWords, ...lexicons.nameStopwords, ...lexicons.companyWords.strong, ...lexicons.companyWords.weak]);
   const B = String.raw`(?![\p{L}\p{N}])`;
+  const verbs = lexicons.speechVerbs.map((v) => v.verb);
+  const titleEnders = lexicons.speechVerbs.filter((v) => v.endsTitle).map((v) => v.verb);
   return Object.freeze({
+    // The title after a name runs to the end of the clause or to ", said" (degrees blanked out first).
+    titleAfterName: new RegExp(
+      String.raw`^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:${phraseAlternation(titleEnders, 'blanks')})|$)`,
+      'u',
+    ),
     // A line holding only a name, the next lines a title, phone or e-mail: signature and contact blocks.
-    nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|Tel|Phone|Mobile|E-?[Mm]ail|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
-    said: new RegExp(String.raw`\b(?:said|says|commented|stated|added|noted|explained|continued|remarked|concluded|according[ \t]+to)[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
+    nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|${phraseAlternation(lexicons.phoneLineLabels, 'literal')}|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
+    said: new RegExp(String.raw`\b(?:${phraseAlternation(verbs, 'blanks')})[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(${TITLE})${B}`, 'gu'),
     titleFirst: new RegExp(String.raw`\b(?:${TITLE}),?[ \t]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     honorific: new RegExp(String.raw`(?<![\p{L}])(${HON})(${PERSON})(${DEG}*)${B}`, 'gu'),
     signature: new RegExp(String.raw`\/s\/[ \t]*()(${PERSON})()${B}`, 'gu'),
     contact: new RegExp(String.raw`(?<![\p{L}])()(${PERSON})()(?=[ \t,]*(?:\+?\d{1,3}[ \t.\-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.\-])\d{3,4}(?:[ \t.\-]\d{4})?\b|[ \t,]*[\w.\-]+@[\w\-]+\.)`, 'gu'),
-    labelled: new RegExp(String.raw`\b(?:Contacts?|Media|Investors?|Investor[ \t]+Relations|Media[ \t]+Relations|Media[ \t]+Contacts?|Investor[ \t]+Contacts?)[ \t]*:[ \t]*()(${PERSON})()${B}`, 'gu'),
+    labelled: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.contactLabels, 'blanks')})[ \t]*:[ \t]*()(${PERSON})()${B}`, 'gu'),
     hon: new RegExp(String.raw`^${HON}`, 'u'),
     deg: new RegExp(DEG, 'gu'),
     notName,
@@ -56,10 +65,10 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
     titleAfterComma: new RegExp(String.raw`,[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(?:${TITLE})${B}`, 'u'),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
-      said: cues.words(['said', 'says', 'commented', 'stated', 'added', 'noted', 'explained', 'continued', 'remarked', 'concluded', 'according']),
+      said: cues.words(verbs.map(firstLetterRun)),
       title: cues.words(titles.map(firstLetterRun)),
       honorific: cues.words(pre.map(firstLetterRun)),
-      label: cues.words(['contact', 'contacts', 'media', 'investor', 'investors']),
+      label: cues.words(lexicons.contactLabels.map(firstLetterRun)),
     },
   });
 }
@@ -142,7 +151,7 @@ export function findPeople(scope: Scope): Candidate[] {
     const properties: Candidate['properties'] = {};
     if (withTitle) {
       const tail = scope.text.slice(start + name.length, sentence.end);
-      const title = /^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:said|commented|added|stated)|$)/u.exec(tail.replace(p.deg, (d) => ' '.repeat(d.length)));
+      const title = p.titleAfterName.exec(tail.replace(p.deg, (d) => ' '.repeat(d.length)));
       if (title?.[1]) properties['title'] = title[1].trim().replace(/,$/, '');
     }
     out.push(candidate({ label: 'Person', start, surface: name, canonical: name, rule, priority, sentence, ...(Object.keys(properties).length ? { properties } : {}) }));

@@ -4,38 +4,30 @@
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
-import { phraseKey, targetKey } from './lexicons.ts';
+import { phraseAlternation, phraseKey, targetKey } from './lexicons.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 import { DIGIT, SLASH } from './cues.ts';
+import { escapeRegex } from '../../text/regex.ts';
+import { KgError } from '../../errors.ts';
 
 /** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1. */
 // Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma"), never an ordinary word ("-targeting").
 const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
-const CUE_AFTER = String.raw`(?:[- ](?:targeting|targeted|directed|positive|negative|expressing|mutated|mutant|specific|low|high|amplified|overexpressing)|[ \t]+(?:inhibitors?|antagonists?|agonists?|antibod(?:y|ies)|blockade|blocker|receptor|ligands?|degraders?|modulators?))`;
-const CUE_BEFORE = String.raw`(?:anti-|targeting[ \t]+|targets[ \t]+|antibodies[ \t]+to[ \t]+|inhibitors?[ \t]+of[ \t]+|inhibition[ \t]+of[ \t]+|binds?[ \t]+to[ \t]+|agonists?[ \t]+of[ \t]+|activates?[ \t]+)`;
 
-/** The cue words of CUE_AFTER, as the letter runs a sentence must hold (cues.ts). */
-const CUE_AFTER_WORDS: readonly string[] = ['targeting', 'targeted', 'directed', 'positive', 'negative', 'expressing', 'mutated', 'mutant', 'specific', 'low', 'high', 'amplified', 'overexpressing', 'inhibitor', 'inhibitors', 'antagonist', 'antagonists', 'agonist', 'agonists', 'antibody', 'antibodies', 'blockade', 'blocker', 'receptor', 'ligand', 'ligands', 'degrader', 'degraders', 'modulator', 'modulators'];
-const CUE_AFTER_SET: ReadonlySet<string> = new Set(CUE_AFTER_WORDS);
 /**
- * What every CUE_BEFORE match opens with. CUE_BEFORE has no left word boundary ("inactivates X"
- * holds "activates"), so its matches can start only where one of these strings occurs.
+ * Where a cue-before pattern can match in a sentence: the occurrences of its openings (p.opening),
+ * ascending. The cue phrases have no left word boundary ("inactivates X" holds "activates"), so
+ * their matches can start only where the first word of one occurs.
  */
-const CUE_BEFORE_OPENINGS: readonly string[] = ['anti-', 'target', 'antibodies', 'inhibit', 'bind', 'agonist', 'activate'];
-
-/** Where a CUE_BEFORE pattern can match in a sentence: the occurrences of its openings, ascending. */
-const OPENING = new RegExp(CUE_BEFORE_OPENINGS.join('|'), 'g');
-function cueBeforeStarts(text: string, sentence: Scope['sentences'][number]): number[] {
+function cueBeforeStarts(p: TargetPatterns, text: string, sentence: Scope['sentences'][number]): number[] {
   const slice = text.slice(sentence.start, sentence.end);
   const out: number[] = [];
-  OPENING.lastIndex = 0;
-  // The openings never occur inside one another, so one left-to-right scan finds them all.
-  for (let m = OPENING.exec(slice); m !== null; m = OPENING.exec(slice)) out.push(sentence.start + m.index);
+  const opening = p.opening;
+  opening.lastIndex = 0;
+  // The openings never occur inside one another (checked when compiled), so one left-to-right scan finds them all.
+  for (let m = opening.exec(slice); m !== null; m = opening.exec(slice)) out.push(sentence.start + m.index);
   return out;
 }
-
-/** Acronyms and words a cue may stand next to that are not molecular targets. */
-const NOT_TARGETS = /^(?:ADC|ADCs|mRNA|DNA|RNA|FDA|EMA|COVID-19|SARS-CoV-2|HIV|The|This|These|Its|Our|A|An|Phase|CEO|US|U\.S|EU|TKI|PD|I|II|III|IV|Type|Class|T-cell|T|B|IgG\d?|Fc|Merck|Company|Cancer|Tumor|Patients|Treatment|Therapy|Clinical|Drug|Antibody|Antibodies)$/;
 
 export interface TargetHit {
   canonical: string;
@@ -47,7 +39,7 @@ export function resolveTarget(surface: string, lexicons: EntityLexicons): Target
   const bare = surface.replace(/[’']s$/, '');
   // Payloads (DXd, MMAE) and disease abbreviations (NSCLC) stand next to the same cue words.
   if (lexicons.payloads.has(bare.toLowerCase()) || lexicons.diseases.byAbbreviation.has(bare)) return undefined;
-  if (NOT_TARGETS.test(bare) || bare.length < 2 || /^\d+$/.test(bare)) return undefined;
+  if (lexicons.notTargets.has(bare) || bare.length < 2 || /^\d+$/.test(bare)) return undefined;
   // A symbol needs a capital or digit beyond its first letter ("CanAg", "HER2"), a Greek prefix
   // ("β-Klotho") or a Greek-letter segment ("Fc-gamma"), not an ordinary word.
   if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare) && !/^[αβγκ]-\p{Lu}|-(?:alpha|beta|gamma|kappa)$/u.test(bare)) return undefined;
@@ -63,10 +55,6 @@ export function resolveTarget(surface: string, lexicons: EntityLexicons): Target
  */
 const STRONG_SYMBOL = /^(?:\p{Lu}[\p{Lu}\p{N}]*\p{N}[\p{Lu}\p{N}]*[a-z]?|\p{Lu}[\p{Lu}\p{N}]{0,4}-\p{Lu}{0,3}\p{N}{1,2}[a-z]?)$/u;
 
-/** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
-const FAMILY_HEAD = String.raw`(?:kinase|receptor|ligand|protease|phosphatase|channel|transporter|synthase|reductase|ligase|hydrolase|oxidase|transferase|isomerase|dehydrogenase)`;
-/** Modifiers too generic to make a family noun a named target ("tyrosine kinase", "the receptor"). */
-const GENERIC_MODIFIERS = new Set(['tyrosine', 'protein', 'serine', 'threonine', 'lipid', 'receptor', 'cell', 'surface', 'nuclear', 'key', 'multiple', 'several', 'other', 'specific', 'certain', 'novel', 'its', 'their', 'this', 'that', 'these', 'those', 'both', 'such']);
 
 /** The target rules' patterns, compiled once with the knowledge (`knowledge.entities.targets`). */
 export interface TargetPatterns {
@@ -74,8 +62,12 @@ export interface TargetPatterns {
   readonly after: RegExp;
   /** Tried where an opening of CUE_BEFORE occurs (cueBeforeStarts). */
   readonly before: AnchoredPattern;
+  /** The cue words after a symbol (target-cue-suffixes.txt, target-cue-nouns.txt), lower case. */
+  readonly cueAfterWords: ReadonlySet<string>;
   readonly cueAfter: Cue;
   readonly receptor: Cue;
+  /** The first words of the cue phrases before a symbol: where those can match (cueBeforeStarts). */
+  readonly opening: RegExp;
   /** Tried at words that can open a symbol (strongStarts). */
   readonly strong: AnchoredPattern;
   readonly longForm: AnchoredPattern;
@@ -86,25 +78,47 @@ export interface TargetPatterns {
 }
 
 export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistry): TargetPatterns {
-  void lexicons;
-  const SYM = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
+  // "HER2-targeting", "PD-L1 positive" (a hyphen or one space); "KRAS inhibitor" (spaces).
+  const CUE_AFTER = String.raw`(?:[- ](?:${phraseAlternation(lexicons.targetCueSuffixes, 'literal')})|[ \t]+(?:${phraseAlternation(lexicons.targetCueNouns, 'literal')}))`;
+  // "anti-HER2", "an inhibitor of KRAS": spaces after each phrase but one ending in a hyphen.
+  const CUE_BEFORE = String.raw`(?:${lexicons.targetCueOpeners.map((o) => phraseAlternation([o], 'blanks') + (o.endsWith('-') ? '' : String.raw`[ \t]+`)).join('|')})`;
+  /** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
+  const FAMILY_HEAD = String.raw`(?:${phraseAlternation(lexicons.proteinFamilyHeads, 'literal')})`;
+  const cueAfterWords = [...lexicons.targetCueSuffixes, ...lexicons.targetCueNouns];
+  const SYM = SYMBOL;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
   return Object.freeze({
     after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
     before: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'u'),
-    cueAfter: cues.words(CUE_AFTER_WORDS),
+    cueAfterWords: new Set(cueAfterWords),
+    cueAfter: cues.words(cueAfterWords),
     receptor: cues.words(['ligand', 'receptor', 'receptors']),
+    opening: openingPattern(lexicons.targetCueOpeners),
     strong: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})`, 'u'),
     // "an inhibitor of sphingosine-1 kinase", "agonist of the glucagon receptor".
     longForm: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'u'),
     // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
     abbrHead: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)\((\p{Lu}[\p{Lu}\d\-]{1,9})\)[ \t]+(ligand|Ligand|receptor|Receptor)(?![\p{L}])`, 'gu'),
     // "glucagon-like peptide-1 /glucagon receptor dual agonist": both members of an X/Y receptor pair.
-    pair: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:agonists?|antagonists?|inhibitors?|modulators?|blockers?|antibod(?:y|ies))(?![\p{L}])`, 'gu'),
+    pair: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:${phraseAlternation(lexicons.receptorPairActions, 'literal')})(?![\p{L}])`, 'gu'),
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
   });
+}
+
+/**
+ * The first words of the cue phrases ("anti-", "inhibitor" of "inhibitor of") as one global pattern,
+ * longest first. One left-to-right scan finds every occurrence only when no first word occurs inside
+ * another one (after its start): the data is refused otherwise.
+ */
+function openingPattern(openers: readonly string[]): RegExp {
+  const firsts = [...new Set(openers.map((o) => o.split(' ')[0] ?? o))].sort((a, b) => b.length - a.length);
+  for (const a of firsts)
+    for (const b of firsts)
+      if (b.indexOf(a, 1) > 0)
+        throw new KgError('CONFIG_INVALID', `data/lexicons/target-cue-openers.txt: "${a}" occurs inside "${b}"; the rule's scan for first words would miss it`, { subject: 'knowledge' });
+  return new RegExp(firsts.map(escapeRegex).join('|'), 'g');
 }
 
 /** HGNC knows the symbol (also "FGFR1c" as FGFR1), or its shape already says receptor ("EGFR", "FGFR1c"). */
@@ -124,11 +138,11 @@ function ligandTail(phrase: string, lexicons: EntityLexicons): string {
 }
 
 /** "phosphoinositide-3 kinase": a family noun with a specific modifier is a named target. */
-function namedFamily(phrase: string): string | undefined {
+function namedFamily(phrase: string, genericModifiers: ReadonlySet<string>): string | undefined {
   const words = phrase.split(/[ \t]+/);
   // Cut at the last generic word before the head: "the tyrosine kinase" is no name.
   const modifiers = words.slice(0, -1);
-  if (modifiers.length === 0 || modifiers.some((w) => GENERIC_MODIFIERS.has(w.toLowerCase()))) return undefined;
+  if (modifiers.length === 0 || modifiers.some((w) => genericModifiers.has(w.toLowerCase()))) return undefined;
   return phrase;
 }
 
@@ -152,7 +166,7 @@ function symbolsBeforeCues(scope: Scope, p: TargetPatterns, visit: (m: RegExpExe
     let slice: string | undefined;
     let lastRun = -1;
     for (let i = 0; i < lower.length; i++) {
-      if (!CUE_AFTER_SET.has(lower[i] as string)) continue;
+      if (!p.cueAfterWords.has(lower[i] as string)) continue;
       // The separator before the cue: one hyphen or space, or a run of spaces and tabs.
       let end = (starts[i] as number) - 1;
       const sep = text[end];
@@ -194,7 +208,7 @@ export function findTargets(scope: Scope): Candidate[] {
     return c;
   };
   symbolsBeforeCues(scope, p, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
-  const cueBefore = (sentence: Sentence): number[] => cueBeforeStarts(scope.text, sentence);
+  const cueBefore = (sentence: Sentence): number[] => cueBeforeStarts(p, scope.text, sentence);
   sweepAt(scope, p.before, cueBefore, (m, offset, sentence) => {
     const symbol = m[1] ?? '';
     add(symbol, offset + m[0].length - symbol.length, 'target.cue-before', sentence);
@@ -217,7 +231,7 @@ export function findTargets(scope: Scope): Candidate[] {
     add(token, offset, 'target.hgnc-symbol', sentence, 30);
   }, { cues: [DIGIT] });
   sweepAt(scope, p.longForm, cueBefore, (m, offset, sentence) => {
-    const phrase = namedFamily(m[1] ?? '');
+    const phrase = namedFamily(m[1] ?? '', lexicons.targetGenericModifiers);
     if (!phrase) return;
     out.push(candidate({ label: 'Target', start: offset + m[0].length - phrase.length, surface: phrase, canonical: phrase, rule: 'target.family-name', priority: 46, sentence }));
   });
@@ -237,7 +251,7 @@ export function findTargets(scope: Scope): Candidate[] {
       }
       // A long form stands for its receptor: "glucagon" in "GLP-1/glucagon receptor" is the glucagon receptor.
       const member = ligandTail(raw, lexicons);
-      if (GENERIC_MODIFIERS.has(member.toLowerCase())) continue;
+      if (lexicons.targetGenericModifiers.has(member.toLowerCase())) continue;
       const start = rawStart + raw.length - member.length;
       const surface = isRight ? scope.text.slice(start, headEnd) : member;
       out.push(candidate({ label: 'Target', start, surface, canonical: `${member} receptor`, rule: 'target.receptor-pair', priority: 47, sentence }));

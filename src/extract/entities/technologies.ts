@@ -3,7 +3,7 @@
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
-import { phraseKey } from './lexicons.ts';
+import { phraseAlternation, phraseKey } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 import { OPEN_PAREN, firstLetterRun } from './cues.ts';
@@ -16,7 +16,6 @@ export interface TechnologyAlias {
 }
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{N}\-]*`;
-const GENERIC = /^(?:ADC|Company|Company’s|Company's|Proprietary|Novel|New|Our|Its|Their|The|This|Platform|Technology|Antibody|Drug|mRNA|AI)$/;
 
 /** The technology rules' patterns, compiled once with the knowledge (`knowledge.entities.technologies`). */
 export interface TechnologyPatterns {
@@ -36,9 +35,10 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
     .join('|');
   return Object.freeze({
     named: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:ADC|antibody|extraction|chemistry|conjugation|conjugate|delivery|linker|drug[- ]conjugate))?[ \t]+(?:technology|technologies|platform))(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformModifiers, 'literal')}))?[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformNouns, 'literal')}))(?![\p{L}])`,
       'gu',
     ),
+    // A defined abbreviation names one platform: the singular nouns only.
     defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\((\p{Lu}[\p{L}]{1,9})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
     // "our TACTIC (Tumor Targeting Conditionally Activated T Cell Engager) platform": the acronym first.
     definedAfter: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}]{1,9})[ \t]+\(((?:${TOKEN}[ \t\-]+){1,7}${TOKEN})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
@@ -47,7 +47,7 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
     payload: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${alt})(?![\p{L}\p{N}]|-\p{L})`, 'giu'),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
-      platform: cues.words(['technology', 'technologies', 'platform']),
+      platform: cues.words(lexicons.technologyPlatformNouns),
       platforms: cues.words(['platforms']),
       payload: cues.words(forms.map(firstLetterRun)),
     },
@@ -74,8 +74,9 @@ function initialsCover(longForm: string, abbr: string): boolean {
 
 function coreName(raw: string, lexicons: EntityLexicons): string | undefined {
   const tokens = raw.split(/[ \t]+/).filter((t) => t !== '');
-  while (tokens.length > 0 && (lexicons.nameStopwords.has(tokens[0] ?? '') || GENERIC.test(tokens[0] ?? ''))) tokens.shift();
-  while (tokens.length > 0 && GENERIC.test(tokens[tokens.length - 1] ?? '')) tokens.pop();
+  const generic = lexicons.technologyGenericWords;
+  while (tokens.length > 0 && (lexicons.nameStopwords.has(tokens[0] ?? '') || generic.has(tokens[0] ?? ''))) tokens.shift();
+  while (tokens.length > 0 && generic.has(tokens[tokens.length - 1] ?? '')) tokens.pop();
   return tokens.length > 0 ? tokens.join(' ') : undefined;
 }
 
