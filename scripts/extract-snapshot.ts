@@ -6,7 +6,6 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractGraph } from '../src/pipeline.ts';
-import { loadKnowledge } from '../src/knowledge/index.ts';
 import { toJson } from '../src/writers/json.ts';
 import { toCypherScript } from '../src/writers/cypher-file.ts';
 
@@ -23,10 +22,8 @@ const documentFiles = (dir: string): string[] =>
     .sort();
 const inputs = [...documentFiles(corpus), ...documentFiles(join(corpus, 'dev')), ...documentFiles(join(corpus, 'formats'))];
 mkdirSync(outDir, { recursive: true });
-// Loaded once, as the CLI does: each input is extracted with the same knowledge.
-const knowledge = loadKnowledge();
 for (const input of inputs) {
-  const { graph, failures } = await extractGraph([input], { knowledge });
+  const { graph, failures } = await extractGraph([input]);
   const name = basename(input);
   writeFileSync(join(outDir, `${name}.json`), toJson(graph));
   writeFileSync(join(outDir, `${name}.cypher`), toCypherScript(graph));

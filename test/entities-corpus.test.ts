@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { structure } from '../src/structure/index.ts';
 import { extractEntities } from '../src/extract/entities/index.ts';
 import { resolveDocument } from '../src/resolve/index.ts';
-import { foldName } from '../src/text/names.ts';
 import { knowledge, stageContext } from './support/knowledge.ts';
 
 const corpus = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
@@ -15,7 +14,7 @@ const gold = JSON.parse(readFileSync(path.replace(/\.txt$/, '.gold.json'), 'utf8
   entities: { type: string; name: string; aliases?: string[]; optional?: boolean; alsoTypes?: string[] }[];
 };
 const CORE = new Set(['Company', 'Drug', 'Target', 'Technology', 'Person', 'Disease']);
-const fold = (s: string): string => foldName(knowledge.names.stripLegalSuffix(s));
+const fold = (s: string): string => knowledge.names.keyPart('Company', s);
 
 describe('reference filing', () => {
   const entities = structure({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext()).flatMap(

@@ -16,8 +16,13 @@ export function phraseKey(s: string): string {
     .trim();
 }
 
+/** What targetKey changes besides the case: Greek letters, white space, hyphens. */
+const TARGET_KEY_SPECIAL = /[αβγκ\s\-‐–]/;
+
 /** "HER-2", "Her2" and "HER2" are one key; Greek letters spelled as their Latin initial. */
 export function targetKey(s: string): string {
+  // Most symbols and aliases (HGNC has some 70,000) hold none of them: upper case is the key.
+  if (!TARGET_KEY_SPECIAL.test(s)) return s.toUpperCase();
   return s
     .replace(/α/g, 'A')
     .replace(/β/g, 'B')
