@@ -6,11 +6,10 @@ import { structureAndSegment } from '../src/pipeline.ts';
 import { extractEntities } from '../src/extract/entities/index.ts';
 import type { Mention } from '../src/model/extraction.ts';
 import type { Sentence } from '../src/model/document.ts';
-import { ALWAYS, DIGIT, TRADE_MARK, cueWords, firstLetterRun, sentenceHas } from '../src/extract/entities/cues.ts';
+import { ALWAYS, CueRegistry, DIGIT, SentenceReader, TRADE_MARK, firstLetterRun } from '../src/extract/entities/cues.ts';
 import { PhraseMatcher } from '../src/extract/entities/phrases.ts';
-import { isKnownEnglishWord, isKnownFirstName } from '../src/nlp/compromise.ts';
 import { isLowerCaseName } from '../src/extract/entities/companies.ts';
-import { stageContext } from './support/knowledge.ts';
+import { knowledge, stageContext } from './support/knowledge.ts';
 
 function mentionsOf(text: string): Mention[] {
   const docs = structureAndSegment({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
@@ -23,25 +22,34 @@ function sentence(text: string): Sentence {
 }
 
 describe('sentence cues', () => {
+  const registry = new CueRegistry();
+  const cue = registry.words(['zorbex', 'quillon']);
+  const unanchored = registry.words(['3M']);
+  const table = registry.table();
+  /** Whether a one-sentence text holds the cues. */
+  const has = (text: string, cues: Parameters<SentenceReader['has']>[1]): boolean => new SentenceReader(text, table).has(sentence(text), cues);
+
   it('finds a cue word only as a whole run of letters, in any case', () => {
-    const cue = cueWords(['zorbex', 'quillon']);
-    expect(sentenceHas('The ZORBEX unit.', sentence('The ZORBEX unit.'), [cue])).toBe(true);
-    expect(sentenceHas('A zorbexes unit.', sentence('A zorbexes unit.'), [cue])).toBe(false);
-    expect(sentenceHas('A quillon-like unit 7.', sentence('A quillon-like unit 7.'), [cue, DIGIT])).toBe(true);
-    expect(sentenceHas('A quillon-like unit.', sentence('A quillon-like unit.'), [cue, DIGIT])).toBe(false);
+    expect(has('The ZORBEX unit.', [cue])).toBe(true);
+    expect(has('A zorbexes unit.', [cue])).toBe(false);
+    expect(has('A quillon-like unit 7.', [cue, DIGIT])).toBe(true);
+    expect(has('A quillon-like unit.', [cue, DIGIT])).toBe(false);
   });
 
   it('reads character cues and alternatives', () => {
-    const text = 'Brandix® tablets';
-    expect(sentenceHas(text, sentence(text), [[TRADE_MARK, DIGIT]])).toBe(true);
-    expect(sentenceHas('plain words', sentence('plain words'), [[TRADE_MARK, DIGIT]])).toBe(false);
-    expect(sentenceHas('plain words', sentence('plain words'), [ALWAYS])).toBe(true);
+    expect(has('Brandix® tablets', [[TRADE_MARK, DIGIT]])).toBe(true);
+    expect(has('plain words', [[TRADE_MARK, DIGIT]])).toBe(false);
+    expect(has('plain words', [ALWAYS])).toBe(true);
   });
 
   it('cannot anchor a form that does not open with a letter', () => {
     expect(firstLetterRun('Co., Ltd.')).toBe('co');
     expect(firstLetterRun('3M')).toBeUndefined();
-    expect(cueWords(['3M'])).toBe(ALWAYS);
+    expect(unanchored).toBe(ALWAYS);
+  });
+
+  it('takes no cue words once the table is made (the knowledge is frozen)', () => {
+    expect(() => registry.words(['late'])).toThrow(/while the knowledge is compiled/);
   });
 
   it('lets the phrase matcher read a sentence through its shared word list, as the plain scan does', () => {
@@ -53,7 +61,7 @@ describe('sentence cues', () => {
       const viaScan: string[] = [];
       const viaWords: string[] = [];
       matcher.scan(text, 0, text.length, (h) => viaScan.push(`${h.start}:${h.form}`));
-      matcher.scanSentence(text, sentence(text), (h) => viaWords.push(`${h.start}:${h.form}`));
+      matcher.scanSentence(new SentenceReader(text, table), sentence(text), (h) => viaWords.push(`${h.start}:${h.form}`));
       expect(viaWords).toEqual(viaScan);
       expect(viaWords.length).toBeGreaterThan(0);
     }
@@ -82,8 +90,8 @@ describe('lower-case hyphenated company names', () => {
   it('rejects ordinary hyphenated words after the same cues', () => {
     const ms = mentionsOf('The work is funded by third-party investors and a collaboration with long-term partners.');
     expect(names(ms, 'Company')).toEqual([]);
-    expect(isLowerCaseName('in-house')).toBe(false);
-    expect(isLowerCaseName('zentavo-morlix')).toBe(true);
+    expect(isLowerCaseName('in-house', knowledge)).toBe(false);
+    expect(isLowerCaseName('zentavo-morlix', knowledge)).toBe(true);
   });
 });
 
@@ -106,9 +114,9 @@ describe('names that are no person', () => {
   it('"according to" needs a given name compromise knows (or an honorific)', () => {
     expect(names(mentionsOf('The market will grow, according to Grand Horizon Research.'), 'Person')).toEqual([]);
     expect(names(mentionsOf('The market will grow, according to Jane Dorrance.'), 'Person')).toEqual(['Jane Dorrance']);
-    expect(isKnownFirstName('Jane')).toBe(true);
-    expect(isKnownFirstName('Horizon')).toBe(false);
-    expect(isKnownEnglishWord('party')).toBe(true);
-    expect(isKnownEnglishWord('zentavo')).toBe(false);
+    expect(knowledge.nlp.isKnownFirstName('Jane')).toBe(true);
+    expect(knowledge.nlp.isKnownFirstName('Horizon')).toBe(false);
+    expect(knowledge.nlp.isKnownEnglishWord('party')).toBe(true);
+    expect(knowledge.nlp.isKnownEnglishWord('zentavo')).toBe(false);
   });
 });
