@@ -26,7 +26,8 @@ export const Phrase = z.string().min(1).regex(/^[^\t]+$/, 'a phrase has no tab')
 export class DataFiles {
   constructor(readonly dir: string = DATA_DIR) {}
 
-  private invalid(relativePath: string, line: number | undefined, problem: string): KgError {
+  /** The error for a problem found in a data file (the loader's own checks use it too). */
+  invalid(relativePath: string, line: number | undefined, problem: string): KgError {
     const where = line === undefined ? `data/${relativePath}` : `data/${relativePath}:${line}`;
     return new KgError('CONFIG_INVALID', `${where}: ${problem}`, { subject: 'knowledge' });
   }

@@ -92,11 +92,9 @@ const PAYLOADS_FILE = 'lexicons/payloads.txt';
  * header row (the entity stage reads it too); the kind column is checked, so a header row added later
  * fails here loudly rather than becoming a payload named "name".
  */
-const PayloadLine = z
-  .string()
-  .transform((line) => line.split('\t').map((cell) => cell.trim()))
-  .pipe(z.tuple([Text, z.enum(['Payload', 'Linker'])], z.string()))
-  .transform(([name, , ...rest]) => ({ name, aliases: (rest[0] ?? '').split('|') }));
+const PayloadRow = z
+  .object({ name: Text, kind: z.enum(['Payload', 'Linker']), aliases: z.string().optional() })
+  .transform(({ name, aliases }) => ({ name, aliases: (aliases ?? '').split('|') }));
 
 function invalid(path: string, problem: string): KgError {
   return new KgError('CONFIG_INVALID', `data/${path}: ${problem}`, { subject: 'knowledge' });
@@ -123,7 +121,7 @@ function loadRuleWords(files: DataFiles): RuleWords {
 
 function loadPayloadForms(files: DataFiles): Map<string, readonly string[]> {
   const formsOf = new Map<string, readonly string[]>();
-  for (const { name, aliases } of files.lines(PAYLOADS_FILE, PayloadLine)) {
+  for (const { name, aliases } of files.tsv(PAYLOADS_FILE, ['name', 'kind', 'aliases'], PayloadRow)) {
     const forms = [name, ...aliases].map((f) => foldName(f)).filter((f) => f !== '');
     for (const f of forms) formsOf.set(f, forms);
   }

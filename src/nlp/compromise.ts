@@ -4,6 +4,8 @@
 import nlp from 'compromise';
 
 export type View = ReturnType<typeof nlp>;
+/** A match pattern compiled once (`nlp.parseMatch`), for `view.match`. */
+export type CompiledMatch = ReturnType<typeof nlp.parseMatch>;
 
 /** compromise's lexicon: lower-case word or phrase → its tag or tags. */
 export type CompromiseLexicon = Readonly<Record<string, string | readonly string[]>>;
@@ -30,4 +32,9 @@ export function compromiseLexicon(): CompromiseLexicon {
 /** Adds words to compromise's lexicon as a plugin (`nlp.plugin({ words })`): lower-case word or phrase → tag. */
 export function addCompromiseWords(words: Readonly<Record<string, string>>): void {
   nlp.plugin({ words: { ...words } });
+}
+
+/** Compiles a compromise match pattern once, so a rule applied to many sentences does not re-parse it. */
+export function compileMatch(pattern: string): CompiledMatch {
+  return nlp.parseMatch(pattern);
 }
