@@ -1,6 +1,7 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
 // DM1), brands marked ® or ™, and brand (generic) pairs.
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
+import { targetKey } from './lexicons.ts';
 import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
 import type { EntityLexicons, InnStems } from './lexicons.ts';
 import { phraseAlternation } from './lexicons.ts';
@@ -23,6 +24,8 @@ const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,7})[a-z]?$/u;
 /** The drug rules' patterns, compiled once with the knowledge (`knowledge.entities.drugs`). */
 export interface DrugPatterns {
   readonly code: AnchoredPattern;
+  /** Short codes the three-digit scan cannot anchor on: "LCB73", "AB-12", "AMG 193" (drug context required). */
+  readonly shortCode: RegExp;
   readonly innSuffixes: InnSuffixes;
   readonly adc: RegExp;
   readonly antibodyPayload: RegExp;
@@ -49,6 +52,8 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
   const longestWord = (phrase: string): string => phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
   return Object.freeze({
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
+    // Two digits ("LCB73", "XY-12"), or letters and three or four digits set off by a space ("AMG 193").
+    shortCode: /(?<![\p{L}\p{N}\-.\/])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
@@ -194,6 +199,16 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       aliases.push({ alias: m[2], canonical: whole, rule: 'drug.code-pair' });
     }
   }, { cues: [DIGIT] });
+
+  // A short code is a drug only in a sentence about drugs, and only when it is no gene symbol
+  // ("CD19"), no year ("FY 2024" is refused by the prefix list) and not what the long scan reads.
+  sweep(scope, p.shortCode, (m, offset, sentence) => {
+    const code = m[1] ?? '';
+    const letters = /^\p{Lu}+/u.exec(code)?.[0] ?? '';
+    if (p.notCodeLetters.has(letters) || p.notCodePrefix.test(code) || lexicons.hgnc.has(targetKey(code)) || lexicons.hgnc.has(targetKey(code.replace(/[ \t-]/g, '')))) return;
+    if (/[ \t](?:19|20)\d\d$/.test(code)) return;
+    out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
+  }, { cues: [DIGIT, p.cues.drugContext] });
 
   for (const sentence of scope.sentences)
     innWords(scope.reader, sentence, p.innSuffixes, (word, offset) => {
