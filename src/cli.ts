@@ -10,6 +10,7 @@ import { isKgError, KgError } from './errors.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
 import { ingest, forget } from './api/ingest.ts';
 import { runQuery, formatTable, listQueries } from './api/queries.ts';
+import { CYPHER_FORMATS, describeUpdates, formatCypherResult, parseCypherParams, runCypher } from './api/cypher.ts';
 import { startProgress } from './progress.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -137,6 +138,23 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     }
     const { rows } = await runQuery(name, given, configFrom(options));
     out(options.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows));
+  });
+
+  connection(
+    program
+      .command('cypher')
+      .description('run a Cypher statement against the graph, read-only unless --write (the server refuses writes otherwise)')
+      .argument('<query>', 'the Cypher statement; values go in as $parameters (--param), never into the text')
+      .option('-p, --param <key=value>', 'a query parameter, repeatable; the value is JSON if it parses as JSON (5, true, ["a"], "5"), else text', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('-f, --format <format>', `output: ${CYPHER_FORMATS.join(', ')}`, 'table')
+      .option('--write', 'allow the statement to write (CREATE, MERGE, SET, DELETE, schema commands)'),
+  ).action(async (query: string, options: { param: string[]; format: string; write?: boolean; uri?: string; database?: string }) => {
+    const format = CYPHER_FORMATS.find((f) => f === options.format);
+    if (format === undefined) throw new KgError('USAGE', `unknown format "${options.format}" (use ${CYPHER_FORMATS.join(', ')})`);
+    const result = await runCypher(query, configFrom(options), { params: parseCypherParams(options.param), write: options.write === true });
+    out(formatCypherResult(result, format));
+    // On stderr, so the rows on stdout stay clean JSON or CSV.
+    if (Object.keys(result.updates).length > 0) err(`kg cypher: ${describeUpdates(result.updates)}\n`);
   });
 
   return program;

@@ -16,6 +16,8 @@ export type ErrorCode =
   | 'NEO4J_WRITE'
   | 'CONFIG_INVALID'
   | 'QUERY_NOT_FOUND'
+  | 'CYPHER_INVALID'
+  | 'CYPHER_READ_ONLY'
   | 'USAGE';
 
 export class KgError extends Error {

@@ -1,5 +1,5 @@
 // The Neo4j-facing API: ingest/forget documents, typed lookups (openGraph) and the named example
-// queries of cypher/queries.
+// queries of cypher/queries, and any Cypher statement (runCypher, read-only unless asked to write).
 export { ingest, forget, graphCounts, type IngestOptions, type IngestSummary, type IngestedDocument } from './ingest.ts';
 export {
   openGraph,
@@ -13,3 +13,5 @@ export {
   type RelationshipRef,
 } from './graph.ts';
 export { listQueries, loadQuery, parseQuery, queryParameters, runQuery, formatTable, type NamedQuery, type QueryParameter, type QueryResult } from './queries.ts';
+export { runCypher, parseCypherParams, formatCsv, formatCypherResult, describeUpdates, CYPHER_FORMATS, type CypherFormat, type CypherOptions, type CypherResult } from './cypher.ts';
+export { ResultNode, ResultRelationship, ResultPath, type ResultValue } from '../writers/neo4j-values.ts';
