@@ -29,7 +29,8 @@ async function demo(): Promise<void> {
   const summary = await ingest([SAMPLE], config, { documentCounts: true });
   for (const f of summary.failures) console.error(f.error.toLine());
   for (const d of summary.documents) {
-    console.log(`${d.status} ${d.docId}: +${d.nodesCreated} nodes, +${d.relationshipsCreated} relationships in this run`);
+    const changed = d.changes ? `: +${d.changes.nodesCreated} nodes, +${d.changes.relationshipsCreated} relationships in this run` : '';
+    console.log(`${d.status} ${d.docId}${changed}`);
     console.log(`\nEntities the document names, by label:\n${table(d.counts.nodes)}`);
     console.log(`\nRelationships it supports, by type:\n${table(d.counts.relationships)}`);
   }

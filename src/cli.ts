@@ -8,7 +8,7 @@ import { toCypherScript } from './writers/cypher-file.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
-import { ingest, forget } from './api/ingest.ts';
+import { ingest, forget, documentLine, batchLine, documentsLine } from './api/ingest.ts';
 import { runQuery, formatTable, listQueries } from './api/queries.ts';
 import { CYPHER_FORMATS, describeUpdates, formatCypherResult, parseCypherParams, runCypher } from './api/cypher.ts';
 import { startProgress } from './progress.ts';
@@ -90,13 +90,14 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       force: options.force === true,
       docTimeoutMs: docTimeoutMs(options.docTimeout),
       workers: workerCount(options.workers),
-      onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships${d.transactionDocuments > 1 ? ` in a transaction of ${d.transactionDocuments} documents` : ''})\n`),
+      onDocument: (d) => progress.log(`${documentLine(d)}\n`),
+      onBatch: (b) => progress.log(`${batchLine(b)}\n`),
       onInput: () => progress.tick(),
     }).finally(() => progress.stop());
     for (const f of summary.failures) err(`${f.error.toLine()}\n`);
     out(`nodes: ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
     out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
-    out(`documents: ${summary.documents.length} ingested, ${summary.failures.length} failed\n`);
+    out(`${documentsLine(summary)}\n`);
     if (summary.failures.length > 0) setExit(EXIT.failed);
   });
 

@@ -1,6 +1,6 @@
 // The Neo4j-facing API: ingest/forget documents, typed lookups (openGraph) and the named example
 // queries of cypher/queries, and any Cypher statement (runCypher, read-only unless asked to write).
-export { ingest, forget, graphCounts, type IngestOptions, type IngestSummary, type IngestedDocument } from './ingest.ts';
+export { ingest, forget, graphCounts, documentLine, batchLine, documentsLine, type IngestOptions, type IngestSummary, type IngestedDocument, type IngestedBatch } from './ingest.ts';
 export {
   openGraph,
   EntityRef,
