@@ -1,17 +1,15 @@
 // The `kg` command: parses arguments, calls the library, maps typed errors to one line and an exit
-// status. No extraction or database logic lives here.
+// status. No extraction or database logic lives here. The library modules are imported by the command
+// that needs them, when it runs: the NLP library (compromise) and the Neo4j driver take most of the
+// start-up time, and `kg --help` or `kg cypher` need none or only one of them.
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
-import { extractGraph } from './pipeline.ts';
-import { toJson } from './writers/json.ts';
-import { toCypherScript } from './writers/cypher-file.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
-import { ingest, forget, documentLine, batchLine, documentsLine } from './api/ingest.ts';
-import { runQuery, formatTable, listQueries } from './api/queries.ts';
-import { CYPHER_FORMATS, describeUpdates, formatCypherResult, parseCypherParams, runCypher } from './api/cypher.ts';
-import { startProgress } from './progress.ts';
+import type { CypherFormat } from './api/cypher.ts';
+
+const CYPHER_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly CypherFormat[];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -51,6 +49,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         setExit(EXIT.usage);
         return;
       }
+      const [{ extractGraph }, { toJson }, { toCypherScript }] = await Promise.all([import('./pipeline.ts'), import('./writers/json.ts'), import('./writers/cypher-file.ts')]);
       const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
       out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
@@ -84,6 +83,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
     const config = configFrom(options);
+    const [{ ingest, documentLine, batchLine, documentsLine }, { startProgress }] = await Promise.all([import('./api/ingest.ts'), import('./progress.ts')]);
     const progress = await startProgress(inputs, process.stderr, out);
     const summary = await ingest(inputs, config, {
       batchSize,
@@ -107,6 +107,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .description('remove documents from Neo4j with every fact only they supported')
       .argument('<docIds...>', 'document ids as shown by kg ingest'),
   ).action(async (docIds: string[], options: { uri?: string; database?: string }) => {
+    const { forget } = await import('./api/ingest.ts');
     for (const r of await forget(docIds, configFrom(options))) {
       if (r.removed) out(`forgotten ${r.docId}\n`);
       else {
@@ -124,6 +125,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .option('-p, --param <key=value>', 'override a parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .option('--json', 'print a JSON array of rows'),
   ).action(async (name: string | undefined, options: { param: string[]; json?: boolean; uri?: string; database?: string }) => {
+    const { runQuery, formatTable, listQueries } = await import('./api/queries.ts');
     if (name === undefined) {
       for (const q of listQueries()) {
         const params = q.parameters.map((p) => `${p.name}=${JSON.stringify(p.defaultValue)}`).join(' ');
@@ -152,6 +154,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
   ).action(async (query: string, options: { param: string[]; format: string; write?: boolean; uri?: string; database?: string }) => {
     const format = CYPHER_FORMATS.find((f) => f === options.format);
     if (format === undefined) throw new KgError('USAGE', `unknown format "${options.format}" (use ${CYPHER_FORMATS.join(', ')})`);
+    const { describeUpdates, formatCypherResult, parseCypherParams, runCypher } = await import('./api/cypher.ts');
     const result = await runCypher(query, configFrom(options), { params: parseCypherParams(options.param), write: options.write === true });
     out(formatCypherResult(result, format));
     // On stderr, so the rows on stdout stay clean JSON or CSV.
