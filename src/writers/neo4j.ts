@@ -1,11 +1,11 @@
-// Neo4j writer: the only module (beside the lookup API) that imports neo4j-driver. It opens a
+// Neo4j writer: with neo4j-values.ts, the only module of src/ that imports neo4j-driver. It opens a
 // checked connection (driver errors become KgErrors with NEO4J_* codes and no credentials), applies
 // the schema, and writes batches of documents, each batch in one managed transaction (executeWrite
 // retries transient errors) with one UNWIND statement per kind of row, so per-transaction overhead is
 // paid once per batch. A document's facts commit atomically with its batch; a batch that fails for a
 // reason of its own data is written again one document per transaction, so a bad document fails alone.
-// It also runs users' own statements (`kg cypher`), read-only unless writing is asked for; their result
-// values are converted in neo4j-values.ts.
+// It also runs users' own statements (`kg cypher`), read-only unless writing is asked for; their
+// result values (nodes, relationships, paths) are converted by neo4j-values.ts.
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, QueryStatistics, Result } from 'neo4j-driver';
 import type { Graph } from '../model/graph.ts';
