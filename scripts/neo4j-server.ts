@@ -40,6 +40,16 @@ const ADMIN_ENTRY_POINT = 'org.neo4j.server.startup.Neo4jAdminCommand';
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
+/**
+ * Neo4j Browser's address with the connection form filled in: the Bolt URI to connect to and user
+ * name/password authentication (the password is still typed in, never put in a URL). `localhost`
+ * rather than 127.0.0.1, the address the Browser's own links use.
+ */
+export function browserUrl(httpPort: number, boltUri: string): string {
+  const dbms = boltUri.replace('//127.0.0.1', '//localhost');
+  return `http://localhost:${httpPort}/browser/?dbms=${dbms}&preselectAuthMethod=BASIC_AUTH`;
+}
+
 export class Neo4jServerError extends Error {
   override readonly name = 'Neo4jServerError';
 }
@@ -75,6 +85,8 @@ export interface Neo4jConnection {
   /** True when this call launched the JVM, false when a server we started earlier was already up. */
   startedByUs: boolean;
   httpUrl: string;
+  /** Neo4j Browser with this server's connection filled in (browserUrl). */
+  browserUrl: string;
   pid: number;
 }
 
@@ -724,7 +736,7 @@ export async function startNeo4j(options: Neo4jStartOptions = {}): Promise<Neo4j
       await stopNeo4j({ root: p.root, log: () => {} }).catch(() => {});
       throw error;
     }
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${uri}, browser http://${HOST}:${httpPort}/browser/`);
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${uri}, browser ${browserUrl(httpPort, uri)}`);
     return { uri, httpPort, pid, startedByUs: true, password: desired };
   });
 
@@ -735,6 +747,7 @@ export async function startNeo4j(options: Neo4jStartOptions = {}): Promise<Neo4j
     database: DATABASE,
     startedByUs: connection.startedByUs,
     httpUrl: `http://${HOST}:${connection.httpPort}`,
+    browserUrl: browserUrl(connection.httpPort, connection.uri),
     pid: connection.pid,
   };
   if (options.writeEnvFile) {

@@ -1,21 +1,18 @@
 // The `kg` command: parses arguments, calls the library, maps typed errors to one line and an exit
-// status. No extraction or database logic lives here.
+// status. No extraction or database logic lives here. The library modules are imported by the command
+// that needs them, when it runs: the NLP library (compromise) and the Neo4j driver take most of the
+// start-up time, and `kg --help` or `kg cypher` need none or only one of them.
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
-import { extractGraph } from './pipeline.ts';
-import { toJson } from './writers/json.ts';
-import { withoutDocumentText } from './model/graph.ts';
-import { toCypherScript } from './writers/cypher-file.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
 import type { Graph } from './model/graph.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
-import { ingest, forget } from './api/ingest.ts';
-import { runQuery, formatTable, listQueries } from './api/queries.ts';
-import { startProgress } from './progress.ts';
-import { addFetchOptions, fetchOptionsFrom, runFetch, type FetchCommandOptions } from './edgar/command.ts';
-import { edgarInputs } from './edgar/ingest.ts';
-import { writeViewPage, type ViewSource } from './view/index.ts';
+import { addFetchOptions, fetchOptionsFrom, type FetchCommandOptions } from './edgar/command.ts';
+import type { ViewSource } from './view/index.ts';
+import type { CypherFormat } from './api/cypher.ts';
+
+const CYPHER_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly CypherFormat[];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -56,6 +53,12 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         setExit(EXIT.usage);
         return;
       }
+      const [{ extractGraph }, { toJson }, { toCypherScript }, { withoutDocumentText }] = await Promise.all([
+        import('./pipeline.ts'),
+        import('./writers/json.ts'),
+        import('./writers/cypher-file.ts'),
+        import('./model/graph.ts'),
+      ]);
       const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
       const shown = options.text ? graph : withoutDocumentText(graph);
@@ -79,6 +82,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
 
   // kg fetch: EDGAR filings into a folder (src/edgar); `kg ingest --fetch` takes the same options.
   addFetchOptions(program.command('fetch').description("download filings from SEC EDGAR (full submissions) with a manifest, within the SEC's fair-access rules")).action(async (options: FetchCommandOptions) => {
+    const { runFetch } = await import('./edgar/command.ts');
     const summary = await runFetch(fetchOptionsFrom(options), { out, err, stream: process.stderr });
     if (summary.failures.length > 0) setExit(EXIT.failed);
   });
@@ -106,25 +110,28 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     if (options.fetch === true) {
       const fetchOptions = fetchOptionsFrom(options);
       if (fetchOptions.dryRun !== true) configFrom(options); // a missing Neo4j setting fails before the download, not after
+      const [{ runFetch }, { edgarInputs }] = await Promise.all([import('./edgar/command.ts'), import('./edgar/ingest.ts')]);
       const fetched = await runFetch(fetchOptions, { out, err, stream: process.stderr });
       if (fetched.failures.length > 0) setExit(EXIT.failed);
       if (fetched.dryRun) return;
       ({ paths: inputs, annotate } = edgarInputs(fetched));
     }
     const config = configFrom(options);
+    const [{ ingest, documentLine, batchLine, documentsLine }, { startProgress }] = await Promise.all([import('./api/ingest.ts'), import('./progress.ts')]);
     const progress = await startProgress(inputs, process.stderr, out);
     const summary = await ingest(inputs, config, {
       ...(annotate === undefined ? {} : { annotate }),
       batchSize,
       force: options.force === true,
       ...extraction,
-      onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships${d.transactionDocuments > 1 ? ` in a transaction of ${d.transactionDocuments} documents` : ''})\n`),
+      onDocument: (d) => progress.log(`${documentLine(d)}\n`),
+      onBatch: (b) => progress.log(`${batchLine(b)}\n`),
       onInput: () => progress.tick(),
     }).finally(() => progress.stop());
     for (const f of summary.failures) err(`${f.error.toLine()}\n`);
     out(`nodes: ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
     out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
-    out(`documents: ${summary.documents.length} ingested, ${summary.failures.length} failed\n`);
+    out(`${documentsLine(summary)}\n`);
     if (summary.failures.length > 0) setExit(EXIT.failed);
   });
 
@@ -134,6 +141,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .description('remove documents from Neo4j with every fact only they supported')
       .argument('<docIds...>', 'document ids as shown by kg ingest'),
   ).action(async (docIds: string[], options: { uri?: string; database?: string }) => {
+    const { forget } = await import('./api/ingest.ts');
     for (const r of await forget(docIds, configFrom(options))) {
       if (r.removed) out(`forgotten ${r.docId}\n`);
       else {
@@ -151,6 +159,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .option('-p, --param <key=value>', 'override a parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .option('--json', 'print a JSON array of rows'),
   ).action(async (name: string | undefined, options: { param: string[]; json?: boolean; uri?: string; database?: string }) => {
+    const { runQuery, formatTable, listQueries } = await import('./api/queries.ts');
     if (name === undefined) {
       for (const q of listQueries()) {
         const params = q.parameters.map((p) => `${p.name}=${JSON.stringify(p.defaultValue)}`).join(' ');
@@ -187,10 +196,29 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     if (options.fromJson !== undefined) source = { kind: 'json', path: options.fromJson };
     else if (options.company !== undefined) source = { kind: 'database', company: options.company, config: configFrom(options) };
     else source = { kind: 'files', inputs, docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) };
+    const { writeViewPage } = await import('./view/index.ts');
     const { view, failures, bytes } = await writeViewPage(source, options.out);
     for (const f of failures) err(`${f.error.toLine()}\n`);
     out(`${options.out}: ${view.documents.length} documents, ${view.facts.length} facts, ${view.entities.length} entities (${Math.round(bytes / 1024)} KB)\n`);
     if (failures.length > 0) setExit(EXIT.failed);
+  });
+
+  connection(
+    program
+      .command('cypher')
+      .description('run a Cypher statement against the graph, read-only unless --write (the server refuses writes otherwise)')
+      .argument('<query>', 'the Cypher statement; values go in as $parameters (--param), never into the text')
+      .option('-p, --param <key=value>', 'a query parameter, repeatable; the value is JSON if it parses as JSON (5, true, ["a"], "5"), else text', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('-f, --format <format>', `output: ${CYPHER_FORMATS.join(', ')}`, 'table')
+      .option('--write', 'allow the statement to write (CREATE, MERGE, SET, DELETE, schema commands)'),
+  ).action(async (query: string, options: { param: string[]; format: string; write?: boolean; uri?: string; database?: string }) => {
+    const format = CYPHER_FORMATS.find((f) => f === options.format);
+    if (format === undefined) throw new KgError('USAGE', `unknown format "${options.format}" (use ${CYPHER_FORMATS.join(', ')})`);
+    const { describeUpdates, formatCypherResult, parseCypherParams, runCypher } = await import('./api/cypher.ts');
+    const result = await runCypher(query, configFrom(options), { params: parseCypherParams(options.param), write: options.write === true });
+    out(formatCypherResult(result, format));
+    // On stderr, so the rows on stdout stay clean JSON or CSV.
+    if (Object.keys(result.updates).length > 0) err(`kg cypher: ${describeUpdates(result.updates)}\n`);
   });
 
   return program;

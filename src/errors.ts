@@ -22,6 +22,8 @@ export type ErrorCode =
   | 'FETCH_ABORTED'
   | 'EDGAR_NOT_FOUND'
   | 'EDGAR_MALFORMED'
+  | 'CYPHER_INVALID'
+  | 'CYPHER_READ_ONLY'
   | 'USAGE';
 
 export class KgError extends Error {

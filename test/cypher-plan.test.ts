@@ -24,7 +24,7 @@ import {
   type ParamValue,
 } from '../src/writers/write-plan.ts';
 import { cypherLiteral, toCypherScript } from '../src/writers/cypher-file.ts';
-import { listQueries, parseQuery, queryParameters } from '../src/api/queries.ts';
+import { listQueries, loadQuery, parseQuery, queryParameters } from '../src/api/queries.ts';
 import { mergeGraphs } from '../src/graph/merge.ts';
 import { CYPHER_DIR } from '../src/data-files.ts';
 import { documentGraph } from './neo4j-fixtures.ts';
@@ -344,5 +344,22 @@ describe('browser-style.grass', () => {
       expect(block, label).toMatch(/diameter: \d+px;/);
       expect(block, label).toMatch(/caption: "\{\w+\}";/);
     }
+  });
+
+  it('captions money relationships with the amount as written ("$5 million"), not the raw number', () => {
+    const grass = readFileSync(join(CYPHER_DIR, 'browser-style.grass'), 'utf8');
+    for (const type of ['EARNED_MILESTONE', 'PAYS', 'ACQUIRES']) {
+      const block = new RegExp(`relationship\\.${type} \\{([\\s\\S]*?)\\n\\}`).exec(grass)?.[1] ?? '';
+      expect(block, type).toContain('caption: "<type> {amountText}";');
+    }
+    expect(grass).not.toContain('{amount}');
+  });
+});
+
+describe('shortest-path query', () => {
+  it('walks deal and pipeline relationships only, never diseases, targets, phases, shared components or people', () => {
+    const query = loadQuery('shortest-path');
+    const types = /\[:([A-Z_|]+)\*\.\.\d+\]/.exec(query.cypher)?.[1]?.split('|') ?? [];
+    expect(types.sort()).toEqual(['ACQUIRES', 'BRAND_OF', 'COLLABORATES_WITH', 'DEVELOPS', 'EARNED_MILESTONE', 'HAS_OPTION_ON', 'LICENSES', 'LICENSES_TO', 'OWNS', 'PAYS']);
   });
 });

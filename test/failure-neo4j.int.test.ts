@@ -120,7 +120,7 @@ describe('kg ingest on a folder mixing good and bad files', () => {
     }
     expect(result.stdout).toMatch(new RegExp(`^created\\s+${run}-good-1 `, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^created\\s+${run}-good-2 `, 'm'));
-    expect(lines(result.stdout).at(-1)).toBe(`documents: 2 ingested, ${failing.length} failed`);
+    expect(lines(result.stdout).at(-1)).toBe(`documents: 2 ingested, 0 unchanged, ${failing.length} failed`);
     expect(result.stdout + result.stderr).not.toContain(shared.password);
 
     const store = await Neo4jGraphStore.open(shared);
