@@ -10,7 +10,7 @@ import type { DocumentContext, SentenceContext } from './context.ts';
 import { makeEmitter } from './rules/types.ts';
 import type { SentenceRule } from './rules/types.ts';
 import { SENTENCE_RULES } from './rules/index.ts';
-import { documentRules } from './rules/document.ts';
+import { documentRules, issuerPipeline } from './rules/document.ts';
 import { licencesFromPayments } from './rules/licensing.ts';
 import { priceExercisedOptions } from './rules/deals.ts';
 import type { StageContext } from '../../knowledge/index.ts';
@@ -45,6 +45,7 @@ export function extractRelations(doc: StructuredDocument, found: DocumentMention
     for (const rule of SENTENCE_RULES) if (applies(rule, ctx)) rule.apply(ctx, emit);
   }
   facts.push(...documentRules(dc, facts));
+  facts.push(...issuerPipeline(dc, facts));
   facts.push(...licencesFromPayments(dc, facts));
   priceExercisedOptions(dc, facts);
   return dedupe(preferSpecificIndications(dc, facts));

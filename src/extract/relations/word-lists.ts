@@ -41,6 +41,8 @@ export const RULE_WORD_LISTS = [
   'development.lead',
   // document.ts
   'platform.word',
+  'pipeline.context',
+  'pipeline.partner',
   // licensing.ts
   'contract_right',
   'program.quantity',

@@ -207,10 +207,13 @@ export const developmentRule: SentenceRule = {
   },
 };
 
+/** Between "X's" and its drug: the possessive mark, a bracketed ticker, up to three describing words. */
+const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}$/iu;
+
 export const ownershipRule: SentenceRule = {
   id: 'owns',
   needs: [COMPANY, DRUG_OR_TECH],
-  triggers: ['owned.passive', 'owned.modifier', 'registrant.possessive', 'develops.noun', 'uses_tech.after'],
+  triggers: ['owned.passive', 'owned.modifier', 'registrant.possessive', 'develops.noun', 'uses_tech.after', 'develops.possessive'],
   apply(ctx: SentenceContext, emit: Emit) {
     // "Two compounds wholly owned by X are in clinical testing — A and B"; "A, wholly owned by X";
     // "A's Y program, including X, … remains wholly owned by A"
@@ -255,6 +258,16 @@ export const ownershipRule: SentenceRule = {
       const tech = headOfRun(ctx, nearestAfter(ctx, company.end, TECH, 40));
       if (!tech || ctx.items.some((it) => it.start >= company.end && it.end <= tech.start && it.label !== 'Technology')) continue;
       emit('OWNS', owner, tech, 'owns.possessive_technology', 0.75);
+    }
+    // "Bayer's darolutamide", "Novo Nordisk's (NYSE: NVO) Ozempic", "RedHill's oral opaganib": a drug
+    // named as a company's own. Only describing words may stand between (no preposition: "X's trial
+    // of D" says whose trial, not whose drug).
+    for (const company of ctx.items) {
+      if (company.label !== 'Company' || company.pronoun || !isPossessive(ctx, company)) continue;
+      const drug = nearestAfter(ctx, company.end, DRUG, 40);
+      if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start)) continue;
+      if (!POSSESSED_GAP.test(ctx.text.slice(company.end, drug.start))) continue;
+      emit('OWNS', company, drug, 'owns.possessive_drug', 0.7);
     }
     // "using its Tumor-Activated Prodrug (TAP) technology": "its" is no mention; read it from the text.
     for (const tech of ctx.items) {

@@ -10,10 +10,18 @@ import type { RuleWords } from '../word-lists.ts';
 export interface DocumentPatterns {
   /** A technology named as a platform ("DXd ADC technology"). */
   readonly platformWord: RegExp;
+  /** Words that put a drug in a development context ("candidate", "program", "trial", "IND"). */
+  readonly pipelineContext: RegExp;
+  /** Words right before a drug that make it a regimen partner or comparator ("in combination with X"). */
+  readonly partnerBefore: RegExp;
 }
 
 export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
-  return Object.freeze({ platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i') });
+  return Object.freeze({
+    platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
+    pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
+    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,2}$`, 'i'),
+  });
 }
 
 function usable(dc: DocumentContext, sentenceIndex: number): boolean {
@@ -83,5 +91,47 @@ export function documentRules(dc: DocumentContext, facts: readonly RelationFact[
       out.push({ type: 'TARGETS', source: c.source, target: t.target, properties: {}, sentenceIndex: t.sentenceIndex, rule: 'targets.via_antibody_component', confidence: 0.6 });
     }
   }
+  return out;
+}
+
+/** Relationship types that say a drug belongs to, or is worked on by, some company. */
+const CLAIMS: ReadonlySet<string> = new Set(['DEVELOPS', 'OWNS', 'LICENSES', 'HAS_OPTION_ON', 'ACQUIRES', 'TRADEMARK_OF']);
+
+/**
+ * The issuer's pipeline: a release or filing speaks of its own programmes. A drug the document puts
+ * in a development context (a phase, an indication, a trial or candidate word in its sentence) and
+ * that no sentence gives to any company is developed by the document's main company ("About X"
+ * sections included: they list its programmes). A drug some sentence gives to a company (another's,
+ * a partner's licence), or names as a regimen partner or comparator, is left out.
+ */
+export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact[]): RelationFact[] {
+  const primary = dc.primaryCompany;
+  if (primary === undefined) return [];
+  const { mentions } = dc.found;
+  const entityOf = (i: number): number => dc.entityOf[i] ?? i;
+  const claimed = new Set<number>();
+  const inDevelopment = new Set<number>();
+  for (const f of facts) {
+    if (typeof f.target === 'number' && CLAIMS.has(f.type)) claimed.add(entityOf(f.target));
+    if (f.type === 'TRADEMARK_OF') claimed.add(entityOf(f.source));
+    if (f.type === 'IN_PHASE' || f.type === 'STUDIED_FOR') inDevelopment.add(entityOf(f.source));
+  }
+  const { pipelineContext, partnerBefore } = dc.knowledge.relations.rules.document;
+  // A drug ever named as a regimen partner or comparator is someone else's medicine in this text.
+  mentions.forEach((m, i) => {
+    if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 40), m.start))) claimed.add(entityOf(i));
+  });
+  const out: RelationFact[] = [];
+  const done = new Set<number>();
+  mentions.forEach((m, i) => {
+    const drug = entityOf(i);
+    if (m.label !== 'Drug' || done.has(drug) || claimed.has(drug) || !usable(dc, m.sentenceIndex)) return;
+    const sentence = dc.doc.sentences[m.sentenceIndex];
+    if (!sentence) return;
+    const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
+    if (!inDevelopment.has(drug) && !pipelineContext.test(text)) return;
+    done.add(drug);
+    out.push({ type: 'DEVELOPS', source: primary, target: i, properties: {}, sentenceIndex: m.sentenceIndex, rule: 'develops.issuer_pipeline', confidence: 0.5 });
+  });
   return out;
 }
