@@ -7,9 +7,21 @@ export { KgError, isKgError, type ErrorCode } from './errors.ts';
 export { extractDocument, extractInputs, extractGraphs, extractGraph, extractText, type DocumentExtraction, type InputResult, type GraphResult, type ParallelOptions } from './pipeline.ts';
 export { mergeGraphs, GraphAccumulator } from './graph/merge.ts';
 export { toJson } from './writers/json.ts';
-export { entityKey, foldName, stripLegalSuffix } from './resolve/normalize.ts';
+export { entityKey, stripLegalSuffix } from './resolve/normalize.ts';
+export { foldName } from './text/names.ts';
 export * from './api/index.ts';
 export { Neo4jGraphStore, type DocumentWriteResult, type DocumentWriteStatus, type GraphCounts, type WriteOptions } from './writers/neo4j.ts';
 export { toCypherScript } from './writers/cypher-file.ts';
 export { splitByDocument, DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 export { neo4jConfig, Neo4jConfig } from './config.ts';
+// The stages and the knowledge they run on, for callers that compose them themselves (the tools in
+// tools/: evaluation and benchmark).
+export { loadKnowledge, unlimitedContext, type Knowledge, type StageContext } from './knowledge/index.ts';
+export { decode, type LoadedFile } from './load/index.ts';
+export { structure } from './structure/index.ts';
+// Benchmark primitives: compromise's bare parse (the reference speed), the writer's batching and
+// row statements (the row-at-a-time baseline), worker threads that run TypeScript.
+export { parseOnly } from './nlp/compromise.ts';
+export { DocumentBatches, documentRows, relationshipRowStatements, type Statement } from './writers/write-plan.ts';
+export { describeServer } from './writers/neo4j.ts';
+export { startTsWorker } from './parallel/ts-worker.ts';

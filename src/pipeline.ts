@@ -15,8 +15,6 @@ import { KgError, isKgError, type ErrorCode } from './errors.ts';
 import { Budget, DEFAULT_DOC_TIMEOUT_MS } from './budget.ts';
 import { loadKnowledge, type Knowledge, type StageContext } from './knowledge/index.ts';
 
-export { DEFAULT_DOC_TIMEOUT_MS, Budget } from './budget.ts';
-
 export interface DocumentExtraction {
   document: StructuredDocument;
   mentions: DocumentMentions;

@@ -17,7 +17,6 @@ import {
   forgetBatchStatements,
   lockStatement,
   schemaStatements,
-  splitByDocument,
   type ParamValue,
   type Params,
   type Statement,
@@ -349,13 +348,6 @@ export class Neo4jGraphStore {
     } finally {
       await session.close();
     }
-  }
-
-  /** Writes every document of a (possibly merged) graph, one transaction per document. */
-  async writeGraph(graph: Graph, options: WriteOptions = {}): Promise<DocumentWriteResult[]> {
-    const results: DocumentWriteResult[] = [];
-    for (const part of splitByDocument(graph)) results.push(await this.writeDocument(part, options));
-    return results;
   }
 
   /**

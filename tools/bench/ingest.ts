@@ -7,13 +7,22 @@
 // warming a freshly started server, and the baseline runs after them. Only time spent writing is
 // measured (extraction happens between batches). The bench writes documents with ids of its own
 // ("bench-…") and forgets them afterwards, so a database that holds real documents keeps them
-// untouched. Skipped, with the reason, when no server is configured or reachable, or the writer is
-// not available.
+// untouched. Skipped, with the reason, when no server is configured or reachable.
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import type { Graph } from '../model/graph.ts';
-import { SCHEMA_VERSION } from '../model/graph.ts';
-import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows, relationshipRowStatements, type Statement } from '../writers/write-plan.ts';
+import {
+  DEFAULT_BATCH_SIZE,
+  DocumentBatches,
+  Neo4jGraphStore,
+  SCHEMA_VERSION,
+  describeServer,
+  documentRows,
+  neo4jConfig,
+  relationshipRowStatements,
+  type Graph,
+  type Neo4jConfig,
+  type Statement,
+} from '../../src/index.ts';
 
 export interface IngestFigures {
   status: 'measured' | 'skipped';
@@ -135,26 +144,18 @@ export interface IngestOptions {
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestFigures> {
-  let configModule: typeof import('../config.ts');
-  let writer: typeof import('../writers/neo4j.ts');
+  let config: Neo4jConfig;
   try {
-    configModule = await import('../config.ts');
-    writer = await import('../writers/neo4j.ts');
-  } catch (error) {
-    return skippedIngest(`writer unavailable (${error instanceof Error ? error.message : String(error)})`);
-  }
-  let config;
-  try {
-    config = configModule.neo4jConfig();
+    config = neo4jConfig();
   } catch {
     return skippedIngest('no Neo4j configured (run `npm run neo4j:start` or set NEO4J_URI/NEO4J_PASSWORD)');
   }
-  if (!(await boltPortOpen(config.uri))) return skippedIngest(`no Neo4j listening at ${writer.describeServer(config)} (run \`npm run neo4j:start\`)`);
-  let store;
+  if (!(await boltPortOpen(config.uri))) return skippedIngest(`no Neo4j listening at ${describeServer(config)} (run \`npm run neo4j:start\`)`);
+  let store: Neo4jGraphStore;
   try {
-    store = await writer.Neo4jGraphStore.open(config);
+    store = await Neo4jGraphStore.open(config);
   } catch (error) {
-    return skippedIngest(`Neo4j not reachable at ${writer.describeServer(config)} (${error instanceof Error ? error.message : String(error)})`);
+    return skippedIngest(`Neo4j not reachable at ${describeServer(config)} (${error instanceof Error ? error.message : String(error)})`);
   }
   const written: string[] = [];
   const forgetWritten = async (): Promise<void> => {
@@ -231,7 +232,7 @@ interface PassResult {
  * batches growing from one document), timing only the writes; their ids go to `written`.
  */
 async function batchedPass(
-  store: import('../writers/neo4j.ts').Neo4jGraphStore,
+  store: Neo4jGraphStore,
   graphs: Iterable<Graph>,
   written: string[],
   onGraph: (graph: Graph) => void = () => undefined,

@@ -3,11 +3,7 @@
 // and the bare compromise parse of the same texts as the reference (issue #7).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { decode } from '../load/index.ts';
-import { structure } from '../structure/index.ts';
-import { extractDocument } from '../pipeline.ts';
-import { parseOnly } from '../nlp/compromise.ts';
-import { unlimitedContext, type Knowledge } from '../knowledge/index.ts';
+import { decode, extractDocument, parseOnly, structure, unlimitedContext, type Knowledge } from '../../src/index.ts';
 
 export interface BenchInput {
   /** Path relative to the corpus root, used as the document's path. */
