@@ -3,8 +3,9 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
 import { extractGraph } from './pipeline.ts';
-import { toJson } from './writers/json.ts';
-import { toCypherScript } from './writers/cypher-file.ts';
+import type { GraphWriter } from './writers/graph-writer.ts';
+import { JsonWriter } from './writers/json.ts';
+import { CypherScriptWriter } from './writers/cypher-file.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
@@ -52,7 +53,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       }
       const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
-      out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
+      const writer: GraphWriter = options.format === 'json' ? new JsonWriter(out) : new CypherScriptWriter(out);
+      await writer.write(graph);
       if (failures.length > 0) {
         err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
         setExit(EXIT.failed);

@@ -6,12 +6,13 @@ export type { Mention, RelationFact, DocumentMentions } from './model/extraction
 export { KgError, isKgError, type ErrorCode } from './errors.ts';
 export { extractDocument, extractInputs, extractGraphs, extractGraph, extractText, type DocumentExtraction, type InputResult, type GraphResult, type ParallelOptions } from './pipeline.ts';
 export { mergeGraphs, GraphAccumulator } from './graph/merge.ts';
-export { toJson } from './writers/json.ts';
+export { toJson, JsonWriter } from './writers/json.ts';
+export type { GraphWriter, TextSink } from './writers/graph-writer.ts';
 export { entityKey, stripLegalSuffix } from './resolve/normalize.ts';
 export { foldName } from './text/names.ts';
 export * from './api/index.ts';
-export { Neo4jGraphStore, type DocumentWriteResult, type DocumentWriteStatus, type GraphCounts, type WriteOptions } from './writers/neo4j.ts';
-export { toCypherScript } from './writers/cypher-file.ts';
+export { Neo4jGraphStore, type BatchWriteResult, type DocumentWriteResult, type DocumentWriteStatus, type GraphCounts, type WriteOptions } from './writers/neo4j.ts';
+export { toCypherScript, CypherScriptWriter } from './writers/cypher-file.ts';
 export { splitByDocument, DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 export { neo4jConfig, Neo4jConfig } from './config.ts';
 // The stages and the knowledge they run on, for callers that compose them themselves (the tools in

@@ -43,7 +43,7 @@ async function runScript(script: string): Promise<number> {
       for (const [name] of params) text = text.replace(new RegExp(`\\$${name}\\b`, 'g'), `param_${name}`);
       text = `WITH ${params.map(([name, literal]) => `${literal} AS param_${name}`).join(', ')}\n${text}`;
     }
-    await store.write(text);
+    await store.runWrite(text);
     count += 1;
     statement = [];
     params = [];
