@@ -5,10 +5,10 @@
 // back (the writers need nothing else), which keeps the copy between threads small.
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { KgError, type ErrorCode } from '../errors.ts';
+import { KgError, asKgError, type ErrorCode } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
+import type { GraphResult } from '../input-result.ts';
 import { listInputs } from '../load/index.ts';
-import { asKgError, type GraphResult } from '../pipeline.ts';
 import { startTsWorker } from './ts-worker.ts';
 
 /**
