@@ -7,7 +7,7 @@
 //   data/ logs/ the server's own folders; logs/console.log is the JVM's stdout and stderr
 //   password    the password the data folder was initialized with, the only copy we keep
 //   neo4j.pid   the server's pid while it runs; server.json says which ports it listens on
-// scripts/neo4j.ts is the CLI; test/global-setup.ts calls startNeo4j/stopNeo4j directly.
+// scripts/neo4j.ts is the CLI; test/support/global-setup.ts calls startNeo4j/stopNeo4j directly.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {

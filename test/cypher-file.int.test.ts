@@ -6,7 +6,7 @@ import { neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
 import { toCypherScript } from '../src/writers/cypher-file.ts';
 import { mergeGraphs } from '../src/graph/merge.ts';
-import { canonical, documentGraph, runId } from './neo4j-fixtures.ts';
+import { canonical, documentGraph, runId } from './support/neo4j-fixtures.ts';
 
 let store: Neo4jGraphStore;
 const docIds: string[] = [];

@@ -11,7 +11,7 @@ import { Graph, type Entity, type Relationship } from '../src/model/graph.ts';
 import { NodeLabel, RelationshipType } from '../src/model/vocabulary.ts';
 import { extractText } from '../src/pipeline.ts';
 import { isKgError } from '../src/errors.ts';
-import { canonical, documentGraph, runId } from './neo4j-fixtures.ts';
+import { canonical, documentGraph, runId } from './support/neo4j-fixtures.ts';
 import { knowledge } from './support/knowledge.ts';
 
 /** The strings of issue 8 and their relatives. Lone surrogates are left out: UTF-8 cannot carry them. */

@@ -1,4 +1,4 @@
-// Proves the test setup end to end: the server that test/global-setup.ts provides answers Cypher
+// Proves the test setup end to end: the server that test/support/global-setup.ts provides answers Cypher
 // over Bolt with the credentials it put into the worker's environment.
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

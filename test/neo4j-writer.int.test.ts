@@ -7,7 +7,7 @@ import { Neo4jGraphStore, connectNeo4j } from '../src/writers/neo4j.ts';
 import { isKgError } from '../src/errors.ts';
 import { mergeGraphs } from '../src/graph/merge.ts';
 import { splitByDocument } from '../src/writers/write-plan.ts';
-import { canonical, documentGraph, key, runId, type FixtureOptions } from './neo4j-fixtures.ts';
+import { canonical, documentGraph, key, runId, type FixtureOptions } from './support/neo4j-fixtures.ts';
 
 let store: Neo4jGraphStore;
 /** Every document a test wrote, forgotten after the file so the shared server keeps no test data. */

@@ -4,7 +4,7 @@
 // against the real server in neo4j-writer.int.test.ts.
 import { describe, expect, it } from 'vitest';
 import { CypherScriptWriter, JsonWriter, isKgError, mergeGraphs, toCypherScript, toJson, type Graph, type GraphWriter, type TextSink } from '../src/index.ts';
-import { documentGraph } from './neo4j-fixtures.ts';
+import { documentGraph } from './support/neo4j-fixtures.ts';
 
 const RUN = 'tfixed';
 const merged = (): Graph =>
