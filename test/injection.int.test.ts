@@ -57,6 +57,7 @@ function hostileGraph(run: string, docId: string): Graph {
     name: text,
     aliases: [`${text} (alias)`],
     // Property keys come from the extractors' code, not from documents; Neo4j refuses NUL in names.
+    // eslint-disable-next-line no-control-regex -- removing the NUL character is the point
     properties: { note: text, list: [text, `${i}`], [`key ${text.replace(/\u0000/g, '')}`]: i },
     mentions: [{ docId, start: i * 10, end: i * 10 + 5 }],
   }));

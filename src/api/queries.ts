@@ -129,7 +129,9 @@ function cell(value: unknown): string {
     const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
     return entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
   }
-  return String(value);
+  // Rows are plain data (toPlain): what is left is a number or a boolean.
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
 }
 
 /** Rows as a plain-text table (columns in the query's order), long cells cut to `maxWidth`. */

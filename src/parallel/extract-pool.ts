@@ -52,7 +52,10 @@ class ExtractPool {
       const slot: Slot = { worker: startTsWorker(new URL('./extract-worker.ts', import.meta.url), { docTimeoutMs }), pending: 0 };
       slot.worker.on('message', (message: unknown) => {
         const parsed = WorkerReplySchema.safeParse(message);
-        if (!parsed.success) return this.fail(new Error(`an extraction worker sent an unexpected reply: ${parsed.error.message}`));
+        if (!parsed.success) {
+          this.fail(new Error(`an extraction worker sent an unexpected reply: ${parsed.error.message}`));
+          return;
+        }
         const waiter = this.waiting.get(parsed.data.id);
         if (!waiter) return;
         this.waiting.delete(parsed.data.id);

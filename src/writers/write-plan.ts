@@ -102,10 +102,8 @@ function propertyParam(value: PropertyValue): ParamValue {
   if (typeof value === 'string') return isIsoDate(value) ? new CypherDate(value) : value;
   if (typeof value === 'boolean') return value;
   const list: (string | number)[] = value;
-  if (list.every((v) => typeof v === 'number')) {
-    const numbers = list as number[];
-    return numbers.every((n) => Number.isInteger(n)) ? numbers.map((n) => new CypherInt(n)) : numbers;
-  }
+  // `every` with a type predicate narrows the list to number[].
+  if (list.every((v) => typeof v === 'number')) return list.every((n) => Number.isInteger(n)) ? list.map((n) => new CypherInt(n)) : list;
   return [...list] as string[];
 }
 

@@ -10,19 +10,7 @@
 // untouched. Skipped, with the reason, when no server is configured or reachable.
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import {
-  DEFAULT_BATCH_SIZE,
-  DocumentBatches,
-  Neo4jGraphStore,
-  SCHEMA_VERSION,
-  describeServer,
-  documentRows,
-  neo4jConfig,
-  relationshipRowStatements,
-  type Graph,
-  type Neo4jConfig,
-  type Statement,
-} from '../../src/index.ts';
+import { DEFAULT_BATCH_SIZE, DocumentBatches, Neo4jGraphStore, SCHEMA_VERSION, describeServer, documentRows, neo4jConfig, relationshipRowStatements, type Graph, type Neo4jConfig, type Statement } from '../../src/index.ts';
 
 export interface IngestFigures {
   status: 'measured' | 'skipped';
@@ -198,7 +186,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestFigures> 
     const sample = baselineRows(sampled, options.baselineRows, `bench-${randomBytes(4).toString('hex')}`);
     for (const g of sample.setup) written.push(g.documents[0]?.docId ?? '');
     const setup = await store.writeDocuments(sample.setup, { force: true });
-    if (setup.failures.length > 0) throw setup.failures[0]?.error;
+    const setupFailure = setup.failures[0];
+    if (setupFailure) throw setupFailure.error;
     const t0 = performance.now();
     const base = await store.runEachInOwnTransaction(sample.rows);
     const baseMs = performance.now() - t0;
@@ -231,12 +220,7 @@ interface PassResult {
  * Writes the graphs as `kg ingest` groups them (DocumentBatches with the default row budget, first
  * batches growing from one document), timing only the writes; their ids go to `written`.
  */
-async function batchedPass(
-  store: Neo4jGraphStore,
-  graphs: Iterable<Graph>,
-  written: string[],
-  onGraph: (graph: Graph) => void = () => undefined,
-): Promise<PassResult> {
+async function batchedPass(store: Neo4jGraphStore, graphs: Iterable<Graph>, written: string[], onGraph: (graph: Graph) => void = () => undefined): Promise<PassResult> {
   const pass: PassResult = { ms: 0, documents: 0, transactions: 0, nodesCreated: 0, relationshipsCreated: 0, relationshipRows: 0 };
   const writeBatch = async (batch: Graph[]): Promise<void> => {
     if (batch.length === 0) return;
@@ -244,7 +228,8 @@ async function batchedPass(
     const t0 = performance.now();
     const r = await store.writeDocuments(batch, { force: true });
     pass.ms += performance.now() - t0;
-    if (r.failures.length > 0) throw r.failures[0]?.error;
+    const failure = r.failures[0];
+    if (failure) throw failure.error;
     pass.documents += r.documents.length;
     pass.transactions += r.transactions;
     pass.nodesCreated += r.counters.nodesCreated;

@@ -92,7 +92,11 @@ export async function benchExtraction(settings: BenchSettings, knowledge: Knowle
   log(`extraction: one unpinned process …`);
   const warm = warmupSample(inputs);
   const cpu0 = process.cpuUsage();
-  const single = timePasses(() => extractionPass(knowledge, inputs), settings.minMs, () => extractionPass(knowledge, warm));
+  const single = timePasses(
+    () => extractionPass(knowledge, inputs),
+    settings.minMs,
+    () => extractionPass(knowledge, warm),
+  );
   const cpu = process.cpuUsage(cpu0);
   const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
   const singleSeconds = single.ms / 1000;

@@ -10,9 +10,9 @@ import { foldName, type Knowledge } from '../../src/index.ts';
 /** The comparison forms of names, with the legal forms of the knowledge the extraction ran on. */
 export interface NameFolding {
   /** The comparison form of a name: folded words without a leading "the" or a trailing legal form, joined. */
-  matchKey(name: string): string;
+  readonly matchKey: (name: string) => string;
   /** The comparison forms of a name and its aliases (empty forms dropped). */
-  matchKeys(names: Iterable<string>): Set<string>;
+  readonly matchKeys: (names: Iterable<string>) => Set<string>;
 }
 
 export function nameFolding(names: Pick<Knowledge['names'], 'stripLegalSuffix'>): NameFolding {

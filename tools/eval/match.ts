@@ -205,9 +205,7 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument, 
       row.predictedCorrect += 1;
       const props = g.props ?? {};
       if ('amount' in props || 'currency' in props) {
-        const exact =
-          (!('amount' in props) || r.properties['amount'] === props['amount']) &&
-          (!('currency' in props) || r.properties['currency'] === props['currency']);
+        const exact = (!('amount' in props) || r.properties['amount'] === props['amount']) && (!('currency' in props) || r.properties['currency'] === props['currency']);
         result.moneyChecks.push({ type: r.type, gold: g, extracted: r, exact });
       }
       return;
