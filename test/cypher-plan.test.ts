@@ -26,7 +26,7 @@ import {
 import { cypherLiteral, toCypherScript } from '../src/writers/cypher-file.ts';
 import { listQueries, parseQuery, queryParameters } from '../src/api/queries.ts';
 import { mergeGraphs } from '../src/graph/merge.ts';
-import { CYPHER_DIR } from '../src/data-files.ts';
+import { CYPHER_DIR } from '../src/knowledge/files.ts';
 import { documentGraph } from './support/neo4j-fixtures.ts';
 
 const RUN = 'tfixed';

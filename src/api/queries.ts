@@ -3,7 +3,7 @@
 // so every query runs as it is; callers override parameters by name.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CYPHER_DIR } from '../data-files.ts';
+import { CYPHER_DIR } from '../knowledge/files.ts';
 import { KgError } from '../errors.ts';
 import { CypherInt, type ParamValue } from '../writers/write-plan.ts';
 import { Neo4jGraphStore } from '../writers/neo4j.ts';
