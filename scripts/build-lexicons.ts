@@ -82,8 +82,7 @@ function oboSynonyms(file: string): Map<string, string[]> {
 
 function buildDiseases(): void {
   const synonyms = new Map<string, string[]>();
-  for (const file of ['disease-ontology-cancer-slim.obo', 'disease-ontology-infectious-slim.obo'])
-    for (const [id, list] of oboSynonyms(file)) synonyms.set(id, [...(synonyms.get(id) ?? []), ...list]);
+  for (const file of ['disease-ontology-cancer-slim.obo', 'disease-ontology-infectious-slim.obo']) for (const [id, list] of oboSynonyms(file)) synonyms.set(id, [...(synonyms.get(id) ?? []), ...list]);
   const rows = readFileSync(join(sourceDir, 'disease-ontology-HumanDO.tsv'), 'utf8').split(/\r?\n/).slice(1);
   const out: string[] = [];
   for (const row of rows) {

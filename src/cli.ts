@@ -4,6 +4,7 @@
 // start-up time, and `kg --help` or `kg cypher` need none or only one of them.
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
+import type { GraphWriter } from './writers/graph-writer.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
 import type { Graph } from './model/graph.ts';
@@ -53,7 +54,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         setExit(EXIT.usage);
         return;
       }
-      const [{ extractGraph }, { toJson }, { toCypherScript }, { withoutDocumentText }] = await Promise.all([
+      const [{ extractGraph }, { JsonWriter }, { CypherScriptWriter }, { withoutDocumentText }] = await Promise.all([
         import('./pipeline.ts'),
         import('./writers/json.ts'),
         import('./writers/cypher-file.ts'),
@@ -62,7 +63,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       for (const f of failures) err(`${f.error.toLine()}\n`);
       const shown = options.text ? graph : withoutDocumentText(graph);
-      out(options.format === 'json' ? toJson(shown) : toCypherScript(shown));
+      const writer: GraphWriter = options.format === 'json' ? new JsonWriter(out) : new CypherScriptWriter(out);
+      await writer.write(shown);
       if (failures.length > 0) {
         err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
         setExit(EXIT.failed);

@@ -5,7 +5,7 @@ import { neo4jConfig } from '../src/config.ts';
 import { openGraph, type DealGraph } from '../src/api/graph.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
 import { isKgError } from '../src/errors.ts';
-import { documentGraph, key, runId } from './neo4j-fixtures.ts';
+import { documentGraph, key, runId } from './support/neo4j-fixtures.ts';
 
 const run = runId();
 const docA = `${run}-a`;

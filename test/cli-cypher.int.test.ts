@@ -6,7 +6,7 @@ import { neo4jConfig } from '../src/config.ts';
 import { runCypher, formatCsv } from '../src/api/cypher.ts';
 import { ResultNode, ResultPath } from '../src/writers/neo4j-values.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
-import { documentGraph, key, runId } from './neo4j-fixtures.ts';
+import { documentGraph, key, runId } from './support/neo4j-fixtures.ts';
 
 const run = runId();
 const docId = `${run}-cypher`;
@@ -33,7 +33,7 @@ afterAll(async () => {
   const store = await Neo4jGraphStore.open(neo4jConfig());
   try {
     await store.forgetDocument(docId);
-    await store.write('MATCH (n:CypherTest {run: $run}) DETACH DELETE n', { run });
+    await store.runWrite('MATCH (n:CypherTest {run: $run}) DETACH DELETE n', { run });
   } finally {
     await store.close();
   }

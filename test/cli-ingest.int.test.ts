@@ -8,7 +8,7 @@ import { main } from '../src/cli.ts';
 import { neo4jConfig } from '../src/config.ts';
 import { listQueries } from '../src/api/queries.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
-import { runId } from './neo4j-fixtures.ts';
+import { runId } from './support/neo4j-fixtures.ts';
 
 const CORPUS = join(import.meta.dirname, '../../shared/corpus');
 const corpusFiles = [

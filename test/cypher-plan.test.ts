@@ -26,8 +26,8 @@ import {
 import { cypherLiteral, toCypherScript } from '../src/writers/cypher-file.ts';
 import { listQueries, loadQuery, parseQuery, queryParameters } from '../src/api/queries.ts';
 import { mergeGraphs } from '../src/graph/merge.ts';
-import { CYPHER_DIR } from '../src/data-files.ts';
-import { documentGraph } from './neo4j-fixtures.ts';
+import { CYPHER_DIR } from '../src/knowledge/files.ts';
+import { documentGraph } from './support/neo4j-fixtures.ts';
 
 const RUN = 'tfixed';
 const full = () =>
@@ -39,6 +39,11 @@ const full = () =>
     milestone: { payee: 'Acme', payer: 'Beta', amount: 5000000 },
     drug: { name: 'XB-1', developer: 'Beta', target: 'TGT', phase: 'PHASE_2' },
   });
+
+/** A parameter that holds a string (a key, an id), as that string. */
+function text(value: ParamValue | undefined): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
 
 function rowsOf(params: Params): Record<string, ParamValue>[] {
   return params['rows'] as Record<string, ParamValue>[];
@@ -188,16 +193,16 @@ describe('batchWriteStatements', () => {
     // One Evidence row per document, in document order, each with that document's sentences only.
     const evidence = rowsOf(statements.find((s) => s.name === 'write/evidence-create')?.params ?? {}).filter((r) => r['fact'] === licences[0]?.['key']);
     expect(evidence.map((r) => r['docId'])).toEqual(['doc-02', 'doc-01']);
-    expect(evidence.map((r) => r['key'])).toEqual([`${String(licences[0]?.['key'])}|doc-02`, `${String(licences[0]?.['key'])}|doc-01`]);
+    expect(evidence.map((r) => r['key'])).toEqual([`${text(licences[0]?.['key'])}|doc-02`, `${text(licences[0]?.['key'])}|doc-01`]);
     expect(evidence.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).'], ['Acme licensed Beta (1).']]);
     const mentions = rowsOf(statements.find((s) => s.name === 'write/mention-merge')?.params ?? {});
     expect(new Set(mentions.map((r) => r['docId']))).toEqual(new Set(['doc-02', 'doc-01']));
     expect(mentions[0]?.['docId']).toBe('doc-02');
     // One entity row per key for the batch: the first document's name, later names as aliases.
     const entities = rowsOf(statements.find((s) => s.name === 'write/entity-merge')?.params ?? {});
-    expect(entities.map((r) => r['key'])).toEqual([...new Set(entities.map((r) => String(r['key'])))].sort());
+    expect(entities.map((r) => r['key'])).toEqual([...new Set(entities.map((r) => text(r['key'])))].sort());
     expect(entities.filter((r) => r['key'] === 'drug:tfixed-xb-2').map((r) => r['name'])).toEqual(['XB-2']);
-    const companyKeys = entities.filter((r) => (r['labels'] as string[]).includes('Company')).map((r) => String(r['key']));
+    const companyKeys = entities.filter((r) => (r['labels'] as string[]).includes('Company')).map((r) => text(r['key']));
     expect(companyKeys.length).toBeGreaterThan(2);
     expect(companyKeys).toEqual([...new Set(companyKeys)].sort());
   });

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore, connectNeo4j } from '../src/writers/neo4j.ts';
 import { isKgError } from '../src/errors.ts';
-import { canonical, documentGraph, key, runId, type FixtureOptions } from './neo4j-fixtures.ts';
+import { mergeGraphs } from '../src/graph/merge.ts';
+import { splitByDocument } from '../src/writers/write-plan.ts';
+import { canonical, documentGraph, key, runId, type FixtureOptions } from './support/neo4j-fixtures.ts';
 
 let store: Neo4jGraphStore;
 /** Every document a test wrote, forgotten after the file so the shared server keeps no test data. */
@@ -251,6 +253,20 @@ describe('Neo4j writer, several documents per transaction', () => {
     expect([licence?.['firstSeen'], licence?.['lastSeen']]).toEqual(['2007-07-31', '2009-01-15']);
   });
 
+  it('writes a merged graph as a GraphWriter: batches of its documents, the graph of one transaction per document', async () => {
+    const viaWrite = runId();
+    const single = runId();
+    for (const g of docs(viaWrite)) for (const d of g.documents) written.add(d.docId);
+    const result = await store.write(mergeGraphs(docs(viaWrite)));
+    expect(result.failures).toEqual([]);
+    expect(result.documents.map((d) => [d.docId, d.status])).toEqual([[`${viaWrite}-a`, 'created'], [`${viaWrite}-b`, 'created'], [`${viaWrite}-c`, 'created']]);
+    // DocumentBatches starts with one document, then two: two transactions.
+    expect(result.transactions).toBe(2);
+    for (const g of splitByDocument(mergeGraphs(docs(single)))) await store.writeDocument(g);
+    expect(neutral(viaWrite, await snapshot(viaWrite))).toEqual(neutral(single, await snapshot(single)));
+    expect((await store.write(mergeGraphs(docs(viaWrite)))).documents.map((d) => d.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
   it('keeps the first document\'s properties when documents of one batch disagree, as one per transaction does', async () => {
     // b states the same licence with other terms and names Acme with a property a did not give.
     const disagreeing = (run: string) => {
@@ -315,7 +331,7 @@ describe('Neo4j writer, several documents per transaction', () => {
     // value on two entities, which the server refuses (a non-transient error) when the batch commits.
     const property = `${run}_probe`;
     const constraint = `${run}_probe_unique`;
-    await store.write(`CREATE CONSTRAINT ${constraint} IF NOT EXISTS FOR (n:Entity) REQUIRE n.${property} IS UNIQUE`);
+    await store.runWrite(`CREATE CONSTRAINT ${constraint} IF NOT EXISTS FOR (n:Entity) REQUIRE n.${property} IS UNIQUE`);
     try {
       const bad = documentGraph(run, `${run}-bad`, { companies: ['Bad1', 'Bad2'] });
       for (const e of bad.entities) e.properties[property] = 'same';
@@ -330,7 +346,7 @@ describe('Neo4j writer, several documents per transaction', () => {
       expect(await store.read(`MATCH (d:Document) WHERE d.docId STARTS WITH $run RETURN d.docId AS docId ORDER BY docId`, { run })).toEqual([{ docId: `${run}-a` }, { docId: `${run}-b` }]);
       expect(await store.read(`MATCH (n:Entity) WHERE n.key CONTAINS 'bad' AND n.key CONTAINS $run RETURN n`, { run })).toEqual([]);
     } finally {
-      await store.write(`DROP CONSTRAINT ${constraint} IF EXISTS`);
+      await store.runWrite(`DROP CONSTRAINT ${constraint} IF EXISTS`);
     }
   });
 

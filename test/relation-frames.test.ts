@@ -6,7 +6,7 @@ import type { RelationFact } from '../src/model/extraction.ts';
 import { documentContext, sentenceContext } from '../src/extract/relations/context.ts';
 import { frameRule } from '../src/extract/relations/frames.ts';
 import { makeEmitter } from '../src/extract/relations/rules/types.ts';
-import { buildDoc, describe } from './relations-helpers.ts';
+import { buildDoc, describe } from './support/relations.ts';
 import { knowledge } from './support/knowledge.ts';
 
 /** The facts the frames alone read from marked-up sentences. */

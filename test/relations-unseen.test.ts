@@ -6,7 +6,7 @@ import { extractText } from '../src/pipeline.ts';
 import type { RelationFact } from '../src/model/extraction.ts';
 import { extractRelations } from '../src/extract/relations/index.ts';
 import { findPhases } from '../src/extract/relations/phase.ts';
-import { buildDoc, describe } from './relations-helpers.ts';
+import { buildDoc, describe } from './support/relations.ts';
 import { stageContext, knowledge } from './support/knowledge.ts';
 
 /** The whole pipeline on one release: facts as "TYPE source -> target" lines, and the facts themselves. */

@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './relations-helpers.ts';
+import { buildDoc, describe } from './support/relations.ts';
 import { stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {

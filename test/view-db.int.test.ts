@@ -16,7 +16,7 @@ import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
 import { ViewData } from '../src/view/index.ts';
 import { launchBrowser, openPage } from './support/browser.ts';
 import { colourStats, decodePng } from './support/png.ts';
-import { runId } from './neo4j-fixtures.ts';
+import { runId } from './support/neo4j-fixtures.ts';
 
 const OUT = join(import.meta.dirname, '..', 'test-output');
 // A name the lexicons cannot know: the run id's hex digits as letters.

@@ -137,7 +137,9 @@ function cell(value: unknown): string {
     const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
     return entries.map(([k, v]) => `${k}=${inner(v)}`).join(' ');
   }
-  return String(value);
+  // Rows are plain data (toPlain): what is left is a number or a boolean.
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
 }
 
 /**

@@ -5,10 +5,10 @@
 // back (the writers need nothing else), which keeps the copy between threads small.
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { KgError, type ErrorCode } from '../errors.ts';
+import { KgError, asKgError, type ErrorCode } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
+import type { GraphResult } from '../input-result.ts';
 import { listInputs } from '../load/index.ts';
-import { asKgError, type GraphResult } from '../pipeline.ts';
 import { siblingModule, startTsWorker } from './ts-worker.ts';
 
 /**
@@ -52,7 +52,10 @@ class ExtractPool {
       const slot: Slot = { worker: startTsWorker(siblingModule('extract-worker', import.meta.url), { docTimeoutMs }), pending: 0 };
       slot.worker.on('message', (message: unknown) => {
         const parsed = WorkerReplySchema.safeParse(message);
-        if (!parsed.success) return this.fail(new Error(`an extraction worker sent an unexpected reply: ${parsed.error.message}`));
+        if (!parsed.success) {
+          this.fail(new Error(`an extraction worker sent an unexpected reply: ${parsed.error.message}`));
+          return;
+        }
         const waiter = this.waiting.get(parsed.data.id);
         if (!waiter) return;
         this.waiting.delete(parsed.data.id);

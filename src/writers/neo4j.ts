@@ -4,6 +4,8 @@
 // retries transient errors) with one UNWIND statement per kind of row, so per-transaction overhead is
 // paid once per batch. A document's facts commit atomically with its batch; a batch that fails for a
 // reason of its own data is written again one document per transaction, so a bad document fails alone.
+// As a GraphWriter (graph-writer.ts), `write(graph)` takes a merged graph and writes its documents in
+// such batches; `writeDocuments` is the document-level API that `kg ingest` streams into.
 // It also runs users' own statements (`kg cypher`), read-only unless writing is asked for; their
 // result values (nodes, relationships, paths) are converted by neo4j-values.ts.
 import neo4j from 'neo4j-driver';
@@ -11,11 +13,15 @@ import type { Driver, ManagedTransaction, QueryStatistics, Result } from 'neo4j-
 import type { Graph } from '../model/graph.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError, isKgError } from '../errors.ts';
+import type { GraphWriter } from './graph-writer.ts';
 import {
   CypherDate,
   CypherInt,
+  DEFAULT_BATCH_SIZE,
+  DocumentBatches,
   batchWriteStatements,
   cypherText,
+  documentRows,
   forgetBatchStatements,
   lockStatement,
   schemaStatements,
@@ -270,8 +276,18 @@ function countMap(rows: { key: unknown; count: unknown }[]): Record<string, numb
   return out;
 }
 
+function addBatch(into: BatchWriteResult, more: BatchWriteResult): void {
+  into.documents.push(...more.documents);
+  into.failures.push(...more.failures);
+  addCounters(into.counters, more.counters);
+  into.transactions += more.transactions;
+}
+
 /** A connection to the deal graph that writes and forgets documents. Close it when done. */
-export class Neo4jGraphStore {
+export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
+  /** Set once the schema is known to exist (ensureSchema ran on this connection). */
+  private schemaReady = false;
+
   private constructor(
     private readonly driver: Driver,
     readonly config: Neo4jConfig,
@@ -288,6 +304,7 @@ export class Neo4jGraphStore {
       for (const statement of schemaStatements()) await session.run(statement);
       // Index population is asynchronous; wait so the first lookups already use them.
       await session.run('CALL db.awaitIndexes(300)');
+      this.schemaReady = true;
     } catch (error) {
       throw toKgError(error, this.config, 'creating the schema');
     } finally {
@@ -349,6 +366,24 @@ export class Neo4jGraphStore {
     return result;
   }
 
+  /**
+   * Writes every document of a graph (one document's, or several merged: it is split with
+   * splitByDocument), in transactions of several documents grouped as `kg ingest` groups them
+   * (DocumentBatches with the row budget `batchSize`). Creates the schema first if this connection has
+   * not. Returns what all the transactions did; documents the database refused are in `failures`.
+   */
+  async write(graph: Graph, options: WriteOptions = {}): Promise<BatchWriteResult> {
+    if (!this.schemaReady) await this.ensureSchema();
+    const result: BatchWriteResult = { documents: [], failures: [], counters: noChanges(), transactions: 0 };
+    const batches = new DocumentBatches<Graph>(options.batchSize ?? DEFAULT_BATCH_SIZE, (g) => ({ docId: g.documents[0]?.docId ?? '', rows: documentRows(g) }));
+    for (const part of splitByDocument(graph)) {
+      for (const batch of batches.add(part)) addBatch(result, await this.writeDocuments(batch, options));
+    }
+    const last = batches.close();
+    if (last.length > 0) addBatch(result, await this.writeDocuments(last, options));
+    return result;
+  }
+
   /** The batch write itself; every result carries the transaction's counters. */
   private async writeInOneTransaction(graphs: readonly Graph[], options: WriteOptions): Promise<DocumentWriteResult[]> {
     const planOptions = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
@@ -380,13 +415,6 @@ export class Neo4jGraphStore {
     } finally {
       await session.close();
     }
-  }
-
-  /** Writes every document of a (possibly merged) graph, one transaction per document. */
-  async writeGraph(graph: Graph, options: WriteOptions = {}): Promise<DocumentWriteResult[]> {
-    const results: DocumentWriteResult[] = [];
-    for (const part of splitByDocument(graph)) results.push(await this.writeDocument(part, options));
-    return results;
   }
 
   /**
@@ -496,7 +524,7 @@ export class Neo4jGraphStore {
   }
 
   /** Runs one write statement with parameters in its own managed transaction. */
-  async write(cypher: string, params: Params = {}): Promise<void> {
+  async runWrite(cypher: string, params: Params = {}): Promise<void> {
     const session = this.driver.session({ database: this.config.database });
     try {
       await session.executeWrite((tx) => tx.run(cypher, toDriverParams(params)));

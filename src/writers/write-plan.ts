@@ -6,12 +6,12 @@
 // relationship types included (Neo4j 5.26 dynamic labels and types, `$(row.labels)`, `$(row.type)`):
 // every label and type is validated against the closed vocabulary lists before it goes into a row,
 // so one statement covers every label and one every relationship type.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { DocumentInfo, Entity, Evidence, Graph, Properties, PropertyValue, Relationship } from '../model/graph.ts';
 import { Graph as GraphSchema, SCHEMA_VERSION, relationshipId } from '../model/graph.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
-import { CYPHER_DIR } from '../data-files.ts';
+import { CYPHER_DIR } from '../knowledge/files.ts';
 import { KgError } from '../errors.ts';
 
 /** An integer that must reach Neo4j as an Integer (a plain JS number would arrive as a Float). */
@@ -41,15 +41,30 @@ export interface Statement {
  */
 export const DEFAULT_BATCH_SIZE = 5000;
 
-const statementCache = new Map<string, string>();
+/** Every `.cypher` file under `root` by name (`write/entity-merge`, `schema`), its text without trailing white space. */
+function readStatements(root: string): ReadonlyMap<string, string> {
+  const texts = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.cypher')) texts.set(relative(root, path).slice(0, -'.cypher'.length).split(sep).join('/'), readFileSync(path, 'utf8').trimEnd());
+    }
+  };
+  walk(root);
+  return texts;
+}
+
+/**
+ * The statements of cypher/, read once when this module loads: they are part of the program like its
+ * source, and a plan is built for every document, so building one reads no file.
+ */
+const STATEMENTS = readStatements(CYPHER_DIR);
 
 /** The text of `cypher/NAME.cypher`, comments included (Neo4j ignores them). */
 export function cypherText(name: string): string {
-  let text = statementCache.get(name);
-  if (text === undefined) {
-    text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8').trimEnd();
-    statementCache.set(name, text);
-  }
+  const text = STATEMENTS.get(name);
+  if (text === undefined) throw new KgError('CONFIG_INVALID', `there is no statement file cypher/${name}.cypher`);
   return text;
 }
 
@@ -102,10 +117,8 @@ function propertyParam(value: PropertyValue): ParamValue {
   if (typeof value === 'string') return isIsoDate(value) ? new CypherDate(value) : value;
   if (typeof value === 'boolean') return value;
   const list: (string | number)[] = value;
-  if (list.every((v) => typeof v === 'number')) {
-    const numbers = list as number[];
-    return numbers.every((n) => Number.isInteger(n)) ? numbers.map((n) => new CypherInt(n)) : numbers;
-  }
+  // `every` with a type predicate narrows the list to number[].
+  if (list.every((v) => typeof v === 'number')) return list.every((n) => Number.isInteger(n)) ? list.map((n) => new CypherInt(n)) : list;
   return [...list] as string[];
 }
 

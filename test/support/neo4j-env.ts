@@ -1,4 +1,4 @@
-// The Neo4j settings for integration tests, as test/global-setup.ts left them in process.env.
+// The Neo4j settings for integration tests, as test/support/global-setup.ts left them in process.env.
 // Reading them through here gives a clear message when a test runs without that setup (for
 // example a config that drops globalSetup) instead of a driver error about an undefined URI.
 export interface Neo4jTestConfig {

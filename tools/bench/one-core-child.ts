@@ -1,11 +1,11 @@
 // The one-core extraction figures, run in a child process that the parent pins to a single CPU
-// (one-core-run.ts): `node bin/run.js src/bench/one-core-child.ts CORPUS_ROOT MIN_MS [MAX_KB]`.
+// (one-core-run.ts): `node bin/run.js tools/bench/one-core-child.ts CORPUS_ROOT MIN_MS [MAX_KB]`.
 // Pinning matters: an unpinned Node process runs V8's garbage collector and optimising compiler on
 // background threads, so "one process" uses about 1.5 cores of a two-core machine and is not a
 // per-core figure. Times the extraction passes and, on the same CPU, compromise's bare parse of the
 // same texts; prints one JSON line.
 import { compromisePass, documentTexts, extractionPass, readCorpusInputs, sampleInputs, timePasses } from './extraction.ts';
-import { loadKnowledge } from '../knowledge/index.ts';
+import { loadKnowledge } from '../../src/index.ts';
 
 const knowledge = loadKnowledge();
 

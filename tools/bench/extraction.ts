@@ -3,11 +3,7 @@
 // and the bare compromise parse of the same texts as the reference (issue #7).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { decode } from '../load/index.ts';
-import { structure } from '../structure/index.ts';
-import { extractDocument, structureAndSegment } from '../pipeline.ts';
-import { parseOnly } from '../nlp/compromise.ts';
-import { unlimitedContext, type Knowledge } from '../knowledge/index.ts';
+import { decode, extractDocument, parseOnly, structureAndSegment, unlimitedContext, type Knowledge } from '../../src/index.ts';
 
 export interface BenchInput {
   /** Path relative to the corpus root, used as the document's path. */
@@ -95,7 +91,7 @@ export function documentTexts(knowledge: Knowledge, inputs: readonly BenchInput[
   for (const input of inputs) {
     try {
       const buffer = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-      for (const d of structure({ path: input.path, bytes: buffer, ...decode(buffer, input.path) }, unlimitedContext(knowledge, input.path))) texts.push(d.text);
+      for (const d of structureAndSegment({ path: input.path, bytes: buffer, ...decode(buffer, input.path) }, unlimitedContext(knowledge, input.path))) texts.push(d.text);
     } catch {
       // Refused inputs are not part of either side of the comparison.
     }

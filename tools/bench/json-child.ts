@@ -3,7 +3,7 @@
 // honest peak memory, the one-core run for pinning).
 import { spawn } from 'node:child_process';
 import type { z } from 'zod';
-import { KgError } from '../errors.ts';
+import { KgError } from '../../src/index.ts';
 
 export function runJsonChild<T>(command: string, args: readonly string[], schema: z.ZodType<T>, what: string): Promise<T> {
   return new Promise((resolve, reject) => {

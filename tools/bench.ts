@@ -3,8 +3,8 @@
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defaultSettings, runBench } from '../src/bench/run.ts';
-import { formatBench } from '../src/bench/report.ts';
+import { defaultSettings, runBench } from './bench/run.ts';
+import { formatBench } from './bench/report.ts';
 
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 

@@ -1,7 +1,7 @@
 // Round-2 rule families of the relation stage (issue #5): each with invented sentences and a negative case.
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './relations-helpers.ts';
+import { buildDoc, describe } from './support/relations.ts';
 import { knowledge, stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { z } from 'zod';
 import { addTotals, emptyTotals, extractionPass, warmupSample } from './extraction.ts';
 import type { BenchInput } from './extraction.ts';
-import { loadKnowledge } from '../knowledge/index.ts';
+import { loadKnowledge } from '../../src/index.ts';
 
 const knowledge = loadKnowledge();
 

@@ -1,8 +1,8 @@
 // Scores one document's extracted graph against its gold annotation, by the matching rules of
 // ../shared/corpus/README.md ("Gold format"). Pure: graph and gold in, counts and misses out.
-import { RELATIONSHIP_TYPES, SYMMETRIC_TYPES } from '../model/vocabulary.ts';
+import { RELATIONSHIP_TYPES, SYMMETRIC_TYPES } from '../../src/index.ts';
 import type { GoldDocument, GoldEntity, GoldRelation } from './gold.ts';
-import { matchKey, matchKeys } from './fold.ts';
+import type { NameFolding } from './fold.ts';
 import { goldPhaseKey } from './phase.ts';
 import { CountTable, maxMatching } from './score.ts';
 
@@ -81,17 +81,13 @@ interface PreparedGoldEntity {
   scored: boolean;
 }
 
-function prepareGoldEntity(gold: GoldEntity): PreparedGoldEntity {
+function prepareGoldEntity(gold: GoldEntity, folding: NameFolding): PreparedGoldEntity {
   return {
     gold,
     types: new Set([gold.type, ...(gold.alsoTypes ?? [])]),
-    keys: matchKeys([gold.name, ...(gold.aliases ?? [])]),
+    keys: folding.matchKeys([gold.name, ...(gold.aliases ?? [])]),
     scored: gold.optional !== true && SCORED_LABELS.has(gold.type),
   };
-}
-
-function entityKeys(e: ScoredEntity): Set<string> {
-  return matchKeys([e.name, ...e.aliases]);
 }
 
 function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
@@ -107,7 +103,8 @@ function isPhaseEntity(e: ScoredEntity): boolean {
   return e.labels[0] === 'Phase';
 }
 
-export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument): DocumentScore {
+/** Scores one document; `folding` decides when two names are the same (see fold.ts). */
+export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument, folding: NameFolding): DocumentScore {
   const result: DocumentScore = {
     entities: new CountTable(),
     relations: new CountTable(),
@@ -120,11 +117,12 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument):
   };
 
   // ---- entities ----
-  const goldEntities = gold.entities.map(prepareGoldEntity);
+  const goldEntities = gold.entities.map((g) => prepareGoldEntity(g, folding));
   const scoredGold = goldEntities.filter((g) => g.scored);
   const tolerated = goldEntities.filter((g) => !g.scored);
   const candidates = extracted.entities.filter((e) => !isPhaseEntity(e));
   const keysOf = new Map<string, Set<string>>();
+  const entityKeys = (e: ScoredEntity): Set<string> => folding.matchKeys([e.name, ...e.aliases]);
   for (const e of extracted.entities) keysOf.set(e.key, entityKeys(e));
   const keys = (e: ScoredEntity): Set<string> => keysOf.get(e.key) ?? entityKeys(e);
 
@@ -162,7 +160,7 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument):
     else result.missedEntities.push({ gold: g.gold });
   });
 
-  const negativeKeys = matchKeys(gold.negatives ?? []);
+  const negativeKeys = folding.matchKeys(gold.negatives ?? []);
   const correct = new Set(candidates.filter((_, i) => assignment[i] !== undefined).map((e) => e.key));
   for (const e of candidates) {
     if (SCORED_LABELS.has(e.labels[0] ?? '') && !correct.has(e.key) && intersects(keys(e), negativeKeys)) result.negativesHit.push(e);
@@ -170,7 +168,7 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument):
 
   // ---- relations ----
   const byKey = new Map(extracted.entities.map((e) => [e.key, e]));
-  const goldEndpoint = goldEndpointResolver(goldEntities);
+  const goldEndpoint = goldEndpointResolver(goldEntities, folding);
   const endpointMatches = (entityKey: string, endpoint: string, phaseEndpoint: boolean): boolean => {
     if (phaseEndpoint) {
       const phase = goldPhaseKey(endpoint);
@@ -179,7 +177,7 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument):
     const e = byKey.get(entityKey);
     if (!e) return false;
     const g = goldEndpoint(endpoint);
-    return g ? entityMatches(e, keys(e), g) : keys(e).has(matchKey(endpoint));
+    return g ? entityMatches(e, keys(e), g) : keys(e).has(folding.matchKey(endpoint));
   };
   const relationMatches = (r: ScoredRelation, g: GoldRelation): boolean => {
     if (r.type !== g.type) return false;
@@ -207,9 +205,7 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument):
       row.predictedCorrect += 1;
       const props = g.props ?? {};
       if ('amount' in props || 'currency' in props) {
-        const exact =
-          (!('amount' in props) || r.properties['amount'] === props['amount']) &&
-          (!('currency' in props) || r.properties['currency'] === props['currency']);
+        const exact = (!('amount' in props) || r.properties['amount'] === props['amount']) && (!('currency' in props) || r.properties['currency'] === props['currency']);
         result.moneyChecks.push({ type: r.type, gold: g, extracted: r, exact });
       }
       return;
@@ -243,12 +239,12 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument):
  * Finds the gold entity a relation endpoint names: by exact name first, then exact alias, then folded
  * name or alias. Undefined when the endpoint names no gold entity (then names are compared folded).
  */
-function goldEndpointResolver(entities: readonly PreparedGoldEntity[]): (endpoint: string) => PreparedGoldEntity | undefined {
+function goldEndpointResolver(entities: readonly PreparedGoldEntity[], folding: NameFolding): (endpoint: string) => PreparedGoldEntity | undefined {
   const byName = new Map<string, PreparedGoldEntity>();
   const byAlias = new Map<string, PreparedGoldEntity>();
   const byKey = new Map<string, PreparedGoldEntity>();
   for (const e of entities) if (!byName.has(e.gold.name)) byName.set(e.gold.name, e);
   for (const e of entities) for (const a of e.gold.aliases ?? []) if (!byAlias.has(a)) byAlias.set(a, e);
   for (const e of entities) for (const k of e.keys) if (!byKey.has(k)) byKey.set(k, e);
-  return (endpoint) => byName.get(endpoint) ?? byAlias.get(endpoint) ?? byKey.get(matchKey(endpoint));
+  return (endpoint) => byName.get(endpoint) ?? byAlias.get(endpoint) ?? byKey.get(folding.matchKey(endpoint));
 }

@@ -1,8 +1,8 @@
 // Synthetic document graphs for the Neo4j tests. Every key carries a run id, so tests that share one
 // server never see each other's data, and counts are taken over the run's own keys only.
 import { randomBytes } from 'node:crypto';
-import type { Entity, Graph, Relationship } from '../src/model/graph.ts';
-import type { EntityLabel } from '../src/model/vocabulary.ts';
+import type { Entity, Graph, Relationship } from '../../src/model/graph.ts';
+import type { EntityLabel } from '../../src/model/vocabulary.ts';
 
 export function runId(): string {
   return `t${randomBytes(5).toString('hex')}`;

@@ -1,11 +1,10 @@
 // One size of the scale benchmark, run in a fresh process so its peak memory is its own:
-// `node bin/run.js src/bench/scale-child.ts CORPUS_ROOT FACTOR [MAX_BASE_KB]`. Streams the scale corpus (one
+// `node bin/run.js tools/bench/scale-child.ts CORPUS_ROOT FACTOR [MAX_BASE_KB]`. Streams the scale corpus (one
 // generated document at a time, each extracted and dropped) and prints one JSON line of figures.
 import { readCorpusInputs, extractString, addTotals, emptyTotals, warmupSample, sampleInputs } from './extraction.ts';
-import { legalSuffixWords, scaleCorpus, ALWAYS_KEPT } from './scale.ts';
+import { scaleCorpus, scaleKeepWords } from './scale.ts';
 import type { SourceDocument } from './scale.ts';
-import { dataLines } from '../data-files.ts';
-import { loadKnowledge } from '../knowledge/index.ts';
+import { loadKnowledge } from '../../src/index.ts';
 
 const knowledge = loadKnowledge();
 
@@ -34,7 +33,7 @@ if (!root || !Number.isInteger(factor) || factor < 1 || !(maxBaseKb > 0)) {
 
 const inputs = sampleInputs(readCorpusInputs(root, { prose: true }), maxBaseKb * 1024);
 const sources: SourceDocument[] = inputs.map((i) => ({ name: i.path.replace(/[/\\]/g, '_'), text: Buffer.from(i.bytes).toString('utf8') }));
-const keep = new Set([...ALWAYS_KEPT, ...legalSuffixWords(dataLines('lexicons/company-legal-suffixes.txt'))]);
+const keep = scaleKeepWords(knowledge.names.legalSuffixes);
 
 // Warm-up on a few originals: loads lexicons and compiles the hot paths, so 1× is not charged for it.
 for (const w of warmupSample(inputs)) extractString(knowledge, `bench-warmup-${w.path}`, Buffer.from(w.bytes).toString('utf8'));

@@ -40,15 +40,23 @@ export function formatBench(r: BenchReport): string {
   out.push(`  ${'size'.padEnd(6)} ${'docs'.padStart(7)} ${'MB text'.padStart(8)} ${'total s'.padStart(9)} ${'ms/doc'.padStart(8)} ${'KB/s'.padStart(8)} ${'RSS before MB'.padStart(14)} ${'peak RSS MB'.padStart(12)}`);
   for (const z of s.sizes) {
     const kbs = z.totalMs === 0 ? 0 : z.textKb / (z.totalMs / 1000);
-    out.push(`  ${`${z.factor}×`.padEnd(6)} ${String(z.docs).padStart(7)} ${f2(z.textKb / 1024).padStart(8)} ${f2(z.totalMs / 1000).padStart(9)} ${f2(z.msPerDoc).padStart(8)} ${f0(kbs).padStart(8)} ${f0(z.rssBeforeMb).padStart(14)} ${f0(z.peakRssMb).padStart(12)}`);
+    out.push(
+      `  ${`${z.factor}×`.padEnd(6)} ${String(z.docs).padStart(7)} ${f2(z.textKb / 1024).padStart(8)} ${f2(z.totalMs / 1000).padStart(9)} ${f2(z.msPerDoc).padStart(8)} ${f0(kbs).padStart(8)} ${f0(z.rssBeforeMb).padStart(14)} ${f0(z.peakRssMb).padStart(12)}`,
+    );
   }
   out.push(line('slope of log(time) on log(size)', f2(s.slope), 'goal ≤ 1.1'));
   out.push('');
   const m = r.machine;
   const busy = m.loadAverage > m.cores ? ' — busy: other processes shared the CPUs, figures are low' : '';
   out.push(`MACHINE  ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; load average ${m.loadAverage} at start${busy}`);
-  out.push(`  node ${m.node}; ${Object.entries(m.versions).map(([k, v]) => `${k} ${v}`).join(', ')}; revision ${m.revision}; ${m.date}`);
+  out.push(
+    `  node ${m.node}; ${Object.entries(m.versions)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}; revision ${m.revision}; ${m.date}`,
+  );
   const st = r.settings;
-  out.push(`  settings: ${st.quick ? 'quick' : 'full'}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`);
+  out.push(
+    `  settings: ${st.quick ? 'quick' : 'full'}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`,
+  );
   return `${out.join('\n')}\n`;
 }

@@ -3,9 +3,7 @@
 // fresh process per size). Each section reads as the list of its steps; the script only parses
 // arguments and prints.
 import { availableParallelism } from 'node:os';
-import type { Graph } from '../model/graph.ts';
-import { extractText } from '../pipeline.ts';
-import { dataLines } from '../data-files.ts';
+import { extractText, loadKnowledge, type Graph, type Knowledge } from '../../src/index.ts';
 import { extractionPass, readCorpusInputs, sampleInputs, timePasses, warmupSample } from './extraction.ts';
 import { runOneCore } from './one-core-run.ts';
 import { runExtractionWorkers } from './workers.ts';
@@ -13,11 +11,10 @@ import { runIngest } from './ingest.ts';
 import type { IngestFigures } from './ingest.ts';
 import { runScale } from './scale-run.ts';
 import type { ScaleChildResult } from './scale-child.ts';
-import { ALWAYS_KEPT, legalSuffixWords, scaleCorpus } from './scale.ts';
+import { scaleCorpus, scaleKeepWords } from './scale.ts';
 import type { SourceDocument } from './scale.ts';
 import { machineInfo } from './machine.ts';
 import type { MachineInfo } from './machine.ts';
-import { loadKnowledge } from '../knowledge/index.ts';
 
 export interface BenchSettings {
   corpusRoot: string;
@@ -85,7 +82,7 @@ export interface BenchReport {
 
 const KB = 1024;
 
-export async function benchExtraction(settings: BenchSettings, log: (line: string) => void): Promise<ExtractionFigures> {
+export async function benchExtraction(settings: BenchSettings, knowledge: Knowledge, log: (line: string) => void): Promise<ExtractionFigures> {
   const all = readCorpusInputs(settings.corpusRoot);
   const inputs = settings.extractionMaxKb === undefined ? all : sampleInputs(all, settings.extractionMaxKb * 1024);
   const inputKb = inputs.reduce((n, i) => n + i.bytes.byteLength, 0) / KB;
@@ -93,10 +90,13 @@ export async function benchExtraction(settings: BenchSettings, log: (line: strin
   const firstOne = await runOneCore(settings.corpusRoot, settings.minMs, settings.extractionMaxKb);
 
   log(`extraction: one unpinned process …`);
-  const knowledge = loadKnowledge();
   const warm = warmupSample(inputs);
   const cpu0 = process.cpuUsage();
-  const single = timePasses(() => extractionPass(knowledge, inputs), settings.minMs, () => extractionPass(knowledge, warm));
+  const single = timePasses(
+    () => extractionPass(knowledge, inputs),
+    settings.minMs,
+    () => extractionPass(knowledge, warm),
+  );
   const cpu = process.cpuUsage(cpu0);
   const pass = single.result[0] ?? { docs: 0, textBytes: 0, entities: 0, relationships: 0, failures: 0 };
   const singleSeconds = single.ms / 1000;
@@ -140,15 +140,10 @@ function scaleSources(corpusRoot: string, maxKb?: number): SourceDocument[] {
   return (maxKb === undefined ? inputs : sampleInputs(inputs, maxKb * 1024)).map((i) => ({ name: i.path.replace(/[/\\]/g, '_'), text: Buffer.from(i.bytes).toString('utf8') }));
 }
 
-export function scaleKeepWords(): Set<string> {
-  return new Set([...ALWAYS_KEPT, ...legalSuffixWords(dataLines('lexicons/company-legal-suffixes.txt'))]);
-}
-
-export async function benchIngest(settings: BenchSettings, log: (line: string) => void): Promise<IngestFigures> {
+export async function benchIngest(settings: BenchSettings, knowledge: Knowledge, log: (line: string) => void): Promise<IngestFigures> {
   const sources = scaleSources(settings.corpusRoot, settings.scaleBaseMaxKb);
-  const keep = scaleKeepWords();
+  const keep = scaleKeepWords(knowledge.names.legalSuffixes);
   log(`ingest: scale corpus ${settings.ingestFactor}× (${sources.length * settings.ingestFactor} documents) into Neo4j …`);
-  const knowledge = loadKnowledge();
   function* graphs(): Generator<Graph> {
     for (const doc of scaleCorpus(sources, settings.ingestFactor, keep)) for (const x of extractText(doc.text, { path: doc.path, knowledge })) yield x.graph;
   }
@@ -170,8 +165,9 @@ export async function benchScale(settings: BenchSettings, log: (line: string) =>
 
 export async function runBench(settings: BenchSettings, log: (line: string) => void = () => undefined): Promise<BenchReport> {
   const machine = machineInfo();
-  const extraction = await benchExtraction(settings, log);
-  const ingest = await benchIngest(settings, log);
+  const knowledge = loadKnowledge();
+  const extraction = await benchExtraction(settings, knowledge, log);
+  const ingest = await benchIngest(settings, knowledge, log);
   const scale = await benchScale(settings, log);
   return { machine, settings, extraction, ingest, scale };
 }

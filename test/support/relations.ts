@@ -1,8 +1,8 @@
 // Builds a StructuredDocument and DocumentMentions from marked-up sentences, so relation rules can be
 // tested without the entity stage: "[Company:Acme] licensed [Drug:AB-101] to [Company:Beta]".
-import type { StructuredDocument, SectionKind } from '../src/model/document.ts';
-import type { DocumentMentions, Mention, RelationFact } from '../src/model/extraction.ts';
-import type { EntityLabel } from '../src/model/vocabulary.ts';
+import type { StructuredDocument, SectionKind } from '../../src/model/document.ts';
+import type { DocumentMentions, Mention, RelationFact } from '../../src/model/extraction.ts';
+import type { EntityLabel } from '../../src/model/vocabulary.ts';
 
 export interface MarkedSentence {
   text: string;

@@ -1,12 +1,10 @@
 // Runs the extraction pipeline on every gold-annotated document and scores it. The pipeline is used
 // exactly as `kg extract` uses it (extractInputs per file), so the scores describe the real product.
-import { extractInputs } from '../pipeline.ts';
-import { mergeGraphs } from '../graph/merge.ts';
-import type { DocumentExtraction } from '../pipeline.ts';
-import type { KgError } from '../errors.ts';
+import { extractInputs, loadKnowledge, mergeGraphs, type DocumentExtraction, type KgError, type Knowledge } from '../../src/index.ts';
 import { findGoldFiles, loadGoldFile } from './gold.ts';
 import type { GoldFile } from './gold.ts';
 import { scoreDocument } from './match.ts';
+import { nameFolding } from './fold.ts';
 import type { DocumentScore, ExtractedDocument, ScoredEntity } from './match.ts';
 import { CountTable } from './score.ts';
 
@@ -55,10 +53,10 @@ export function toExtractedDocument(extractions: readonly DocumentExtraction[]):
   return { entities, relations };
 }
 
-export async function evaluateGoldFile(file: GoldFile): Promise<DocumentEvaluation> {
+export async function evaluateGoldFile(file: GoldFile, knowledge: Knowledge): Promise<DocumentEvaluation> {
   const extractions: DocumentExtraction[] = [];
   let error: KgError | undefined;
-  for await (const result of extractInputs([file.textPath])) {
+  for await (const result of extractInputs([file.textPath], { knowledge })) {
     if (result.ok) extractions.push(...result.extractions);
     else error = result.error;
   }
@@ -66,7 +64,7 @@ export async function evaluateGoldFile(file: GoldFile): Promise<DocumentEvaluati
     goldPath: file.goldPath,
     textPath: file.textPath,
     name: file.gold.document,
-    score: scoreDocument(file.gold, toExtractedDocument(extractions)),
+    score: scoreDocument(file.gold, toExtractedDocument(extractions), nameFolding(knowledge.names)),
   };
   if (error) evaluation.error = error;
   return evaluation;
@@ -82,9 +80,11 @@ export async function evaluateCorpus(options: EvaluateOptions): Promise<CorpusEv
   const documents: DocumentEvaluation[] = [];
   const entities = new CountTable();
   const relations = new CountTable();
+  // Loaded once for the whole corpus, as `kg extract` loads it once per run.
+  const knowledge = loadKnowledge();
   for (const goldPath of findGoldFiles(options.corpusRoot)) {
     if (options.docFilter !== undefined && !goldPath.includes(options.docFilter)) continue;
-    const evaluation = await evaluateGoldFile(loadGoldFile(goldPath));
+    const evaluation = await evaluateGoldFile(loadGoldFile(goldPath), knowledge);
     documents.push(evaluation);
     entities.addAll(evaluation.score.entities);
     relations.addAll(evaluation.score.relations);

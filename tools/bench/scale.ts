@@ -44,7 +44,7 @@ export function pseudoWord(seed: number, syllables: number): string {
 /**
  * Capitalised words that are never names: calendar words and the words of job titles, which the
  * extractors read as such (dates, EMPLOYS titles), so copies keep them. Legal suffixes are added by
- * the caller from data/lexicons/company-legal-suffixes.txt (see `legalSuffixWords`).
+ * `scaleKeepWords` from the knowledge's legal forms (data/lexicons/company-legal-suffixes.txt).
  */
 export const ALWAYS_KEPT: ReadonlySet<string> = new Set([
   ...['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -117,4 +117,9 @@ export function legalSuffixWords(suffixLines: readonly string[]): Set<string> {
   const words = new Set<string>();
   for (const line of suffixLines) for (const w of line.match(/[A-Z][A-Za-z]*/g) ?? []) words.add(w);
   return words;
+}
+
+/** The words copies keep as they are: ALWAYS_KEPT and the words of the legal forms (`knowledge.names.legalSuffixes`). */
+export function scaleKeepWords(legalSuffixes: readonly string[]): Set<string> {
+  return new Set([...ALWAYS_KEPT, ...legalSuffixWords(legalSuffixes)]);
 }

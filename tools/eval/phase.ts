@@ -1,7 +1,7 @@
 // Gold annotations write clinical phases as the text does ("Phase II", "Phase 2b", "Phase I/II",
 // "preclinical"); the graph keys them PHASE_1, PHASE_2, ... (src/model/vocabulary.ts PHASE_KEYS).
 // Sub-phases (a/b) fold into their phase, as the resolver's phase nodes do.
-import { PhaseKey } from '../model/vocabulary.ts';
+import { PhaseKey } from '../../src/index.ts';
 
 const ROMAN: Record<string, string> = { '0': '0', i: '1', ii: '2', iii: '3', iv: '4', '1': '1', '2': '2', '3': '3', '4': '4' };
 

@@ -3,7 +3,7 @@
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
-import { KgError } from '../errors.ts';
+import { KgError } from '../../src/index.ts';
 
 export const GoldEntity = z.object({
   type: z.string().min(1),

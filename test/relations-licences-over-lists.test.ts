@@ -1,7 +1,7 @@
 // Round-5 licence reach: a list of licensed programmes introduced by "programs, X and Y", with invented names.
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './relations-helpers.ts';
+import { buildDoc, describe } from './support/relations.ts';
 import { stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0]) => {

@@ -7,13 +7,10 @@
 // warming a freshly started server, and the baseline runs after them. Only time spent writing is
 // measured (extraction happens between batches). The bench writes documents with ids of its own
 // ("bench-…") and forgets them afterwards, so a database that holds real documents keeps them
-// untouched. Skipped, with the reason, when no server is configured or reachable, or the writer is
-// not available.
+// untouched. Skipped, with the reason, when no server is configured or reachable.
 import { connect } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import type { Graph } from '../model/graph.ts';
-import { SCHEMA_VERSION } from '../model/graph.ts';
-import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows, relationshipRowStatements, type Statement } from '../writers/write-plan.ts';
+import { DEFAULT_BATCH_SIZE, DocumentBatches, Neo4jGraphStore, SCHEMA_VERSION, describeServer, documentRows, neo4jConfig, relationshipRowStatements, type Graph, type Neo4jConfig, type Statement } from '../../src/index.ts';
 
 export interface IngestFigures {
   status: 'measured' | 'skipped';
@@ -135,26 +132,18 @@ export interface IngestOptions {
 }
 
 export async function runIngest(options: IngestOptions): Promise<IngestFigures> {
-  let configModule: typeof import('../config.ts');
-  let writer: typeof import('../writers/neo4j.ts');
+  let config: Neo4jConfig;
   try {
-    configModule = await import('../config.ts');
-    writer = await import('../writers/neo4j.ts');
-  } catch (error) {
-    return skippedIngest(`writer unavailable (${error instanceof Error ? error.message : String(error)})`);
-  }
-  let config;
-  try {
-    config = configModule.neo4jConfig();
+    config = neo4jConfig();
   } catch {
     return skippedIngest('no Neo4j configured (run `npm run neo4j:start` or set NEO4J_URI/NEO4J_PASSWORD)');
   }
-  if (!(await boltPortOpen(config.uri))) return skippedIngest(`no Neo4j listening at ${writer.describeServer(config)} (run \`npm run neo4j:start\`)`);
-  let store;
+  if (!(await boltPortOpen(config.uri))) return skippedIngest(`no Neo4j listening at ${describeServer(config)} (run \`npm run neo4j:start\`)`);
+  let store: Neo4jGraphStore;
   try {
-    store = await writer.Neo4jGraphStore.open(config);
+    store = await Neo4jGraphStore.open(config);
   } catch (error) {
-    return skippedIngest(`Neo4j not reachable at ${writer.describeServer(config)} (${error instanceof Error ? error.message : String(error)})`);
+    return skippedIngest(`Neo4j not reachable at ${describeServer(config)} (${error instanceof Error ? error.message : String(error)})`);
   }
   const written: string[] = [];
   const forgetWritten = async (): Promise<void> => {
@@ -197,7 +186,8 @@ export async function runIngest(options: IngestOptions): Promise<IngestFigures> 
     const sample = baselineRows(sampled, options.baselineRows, `bench-${randomBytes(4).toString('hex')}`);
     for (const g of sample.setup) written.push(g.documents[0]?.docId ?? '');
     const setup = await store.writeDocuments(sample.setup, { force: true });
-    if (setup.failures.length > 0) throw setup.failures[0]?.error;
+    const setupFailure = setup.failures[0];
+    if (setupFailure) throw setupFailure.error;
     const t0 = performance.now();
     const base = await store.runEachInOwnTransaction(sample.rows);
     const baseMs = performance.now() - t0;
@@ -230,12 +220,7 @@ interface PassResult {
  * Writes the graphs as `kg ingest` groups them (DocumentBatches with the default row budget, first
  * batches growing from one document), timing only the writes; their ids go to `written`.
  */
-async function batchedPass(
-  store: import('../writers/neo4j.ts').Neo4jGraphStore,
-  graphs: Iterable<Graph>,
-  written: string[],
-  onGraph: (graph: Graph) => void = () => undefined,
-): Promise<PassResult> {
+async function batchedPass(store: Neo4jGraphStore, graphs: Iterable<Graph>, written: string[], onGraph: (graph: Graph) => void = () => undefined): Promise<PassResult> {
   const pass: PassResult = { ms: 0, documents: 0, transactions: 0, nodesCreated: 0, relationshipsCreated: 0, relationshipRows: 0 };
   const writeBatch = async (batch: Graph[]): Promise<void> => {
     if (batch.length === 0) return;
@@ -243,7 +228,8 @@ async function batchedPass(
     const t0 = performance.now();
     const r = await store.writeDocuments(batch, { force: true });
     pass.ms += performance.now() - t0;
-    if (r.failures.length > 0) throw r.failures[0]?.error;
+    const failure = r.failures[0];
+    if (failure) throw failure.error;
     pass.documents += r.documents.length;
     pass.transactions += r.transactions;
     pass.nodesCreated += r.counters.nodesCreated;

@@ -2,9 +2,9 @@
 // every *.gold.json of the shared corpus. A report, not a gate: exits 0 unless it cannot run at all.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { evaluateCorpus } from '../src/eval/run.ts';
-import { formatMisses, formatTable, toEvalJson } from '../src/eval/report.ts';
-import { isKgError } from '../src/errors.ts';
+import { isKgError } from '../src/index.ts';
+import { evaluateCorpus } from './eval/run.ts';
+import { formatMisses, formatTable, toEvalJson } from './eval/report.ts';
 
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 

@@ -83,6 +83,13 @@ export function toEvalJson(evaluation: CorpusEvaluation): unknown {
   };
 }
 
+/** An amount or currency as the misses list prints it: strings and numbers as they are, a dash for none. */
+function moneyValue(value: unknown): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
 function rules(list: readonly string[]): string {
   return list.length > 0 ? ` [${list.join(', ')}]` : '';
 }
@@ -119,8 +126,8 @@ export function formatMisses(d: DocumentEvaluation): string {
   if (wrongMoney.length > 0) {
     lines.push(`  matched relations with wrong amount/currency (${wrongMoney.length}):`);
     for (const m of wrongMoney) {
-      const ours = `${String(m.extracted.properties['amount'] ?? '—')} ${String(m.extracted.properties['currency'] ?? '—')}`;
-      const theirs = `${String(m.gold.props?.['amount'] ?? '—')} ${String(m.gold.props?.['currency'] ?? '—')}`;
+      const ours = `${moneyValue(m.extracted.properties['amount'])} ${moneyValue(m.extracted.properties['currency'])}`;
+      const theirs = `${moneyValue(m.gold.props?.['amount'])} ${moneyValue(m.gold.props?.['currency'])}`;
       lines.push(`    ~ ${m.type} "${m.gold.source}" → "${m.gold.target}": ours ${ours}, gold ${theirs}`);
     }
   }

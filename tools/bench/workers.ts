@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { BenchInput, PassTotals } from './extraction.ts';
 import { addTotals, emptyTotals } from './extraction.ts';
-import { startTsWorker } from '../parallel/ts-worker.ts';
+import { startTsWorker } from '../../src/index.ts';
 
 const DoneMessage = z.object({
   kind: z.literal('done'),
