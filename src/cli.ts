@@ -11,6 +11,9 @@ import { neo4jConfig, type Neo4jConfig } from './config.ts';
 import { ingest, forget } from './api/ingest.ts';
 import { runQuery, formatTable, listQueries } from './api/queries.ts';
 import { startProgress } from './progress.ts';
+import { parseShard } from './bulk/shard.ts';
+import { extractShardGraph, extractToJsonl } from './bulk/extract.ts';
+import { exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder } from './bulk/sources.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -44,19 +47,67 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('-f, --format <format>', 'json or cypher', 'json')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
-    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string }) => {
+    .option('--jsonl', 'print one JSON line per document (its graph, evidence, hash, id, source path and place in the input), for kg export --from-jsonl')
+    .option('--shard <i/n>', 'extract only the i-th of n slices of the input files (0 ≤ i < n; decided by a hash of each path relative to its input folder)')
+    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; jsonl?: boolean; shard?: string }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
         return;
       }
-      const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
+      const extractOptions = { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers), ...(options.shard === undefined ? {} : { shard: parseShard(options.shard) }) };
+      if (options.jsonl === true) {
+        const { documents, failures } = await extractToJsonl(inputs, out, extractOptions);
+        for (const f of failures) err(`${f.error.toLine()}\n`);
+        if (failures.length > 0) {
+          err(`kg extract: ${documents} documents extracted, ${failures.length} failed\n`);
+          setExit(EXIT.failed);
+        }
+        return;
+      }
+      const { graph, failures, documentCount } = options.shard === undefined ? await extractGraph(inputs, extractOptions) : await extractShardGraph(inputs, extractOptions);
       for (const f of failures) err(`${f.error.toLine()}\n`);
       out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
       if (failures.length > 0) {
         err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
         setExit(EXIT.failed);
       }
+    });
+
+  program
+    .command('export')
+    .description('write the graph of inputs (or of kg extract --jsonl output) for a bulk import: neo4j-admin CSV files and import.sh, or the merged JSON graph')
+    .argument('[inputs...]', 'files or directories to extract (or use --from-jsonl)')
+    .option('-f, --format <format>', 'neo4j-admin (CSV files in --out) or json (the merged graph on stdout)', 'neo4j-admin')
+    .option('--out <dir>', 'folder for the import files (new, empty, or a previous export)')
+    .option('--from-jsonl <files...>', 'document lines of kg extract --jsonl (any number of shards, - for stdin) instead of inputs')
+    .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+    .option('--workers <n>', WORKERS_HELP, '1')
+    .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string }) => {
+      if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
+      const fromJsonl = options.fromJsonl ?? [];
+      if ((inputs.length > 0) === (fromJsonl.length > 0)) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
+      const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
+      if (options.format === 'json') {
+        const { graph, documentCount, failures } = await mergeInRunOrder(graphs);
+        for (const f of failures) err(`${f.error.toLine()}\n`);
+        out(toJson(graph));
+        if (failures.length > 0) {
+          err(`kg export: ${documentCount} documents merged, ${failures.length} failed\n`);
+          setExit(EXIT.failed);
+        }
+        return;
+      }
+      if (options.out === undefined) throw new KgError('USAGE', 'kg export --format neo4j-admin needs --out DIR');
+      const result = await exportForNeo4jAdmin(graphs, options.out);
+      for (const f of result.failures) err(`${f.error.toLine()}\n`);
+      const { counts } = result.manifest;
+      out(`nodes: ${counts.nodes} (${counts.entities} entities, ${counts.documents} documents, ${counts.filings} filings, ${counts.evidence} evidence)\n`);
+      out(`relationships: ${counts.relationships}\n`);
+      out(`files: ${result.manifest.nodes.length + result.manifest.relationships.length} CSV files in ${options.out}\n`);
+      out(`import (database stopped; kg load --bulk ${options.out} does it for the local server):\n  cd ${options.out} && ${result.command.join(' ')}\n  (written to ${options.out}/import.sh)\n`);
+      out(`documents: ${result.documents} exported, ${result.failures.length} failed\n`);
+      if (result.failures.length > 0) setExit(EXIT.failed);
     });
 
   // Connection flags shared by the database commands; the password only comes from the environment
