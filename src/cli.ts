@@ -13,6 +13,7 @@ import { runQuery, formatTable, listQueries } from './api/queries.ts';
 import { startProgress } from './progress.ts';
 import { parseShard } from './bulk/shard.ts';
 import { extractShardGraph, extractToJsonl } from './bulk/extract.ts';
+import { bulkLoad } from './bulk/load.ts';
 import { exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder } from './bulk/sources.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -148,6 +149,23 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
     out(`documents: ${summary.documents.length} ingested, ${summary.failures.length} failed\n`);
     if (summary.failures.length > 0) setExit(EXIT.failed);
+  });
+
+  connection(
+    program
+      .command('load')
+      .description('load a folder written by kg export --format neo4j-admin into the empty database of the local server with neo4j-admin (stops and restarts it), then create the schema')
+      .requiredOption('--bulk <dir>', 'the export folder (manifest.json, CSV files)')
+      .option('--after-import', 'the files were imported already (import.sh on the server host): only create the schema and set the empty lists')
+      .option('--local-root <dir>', 'project folder whose .neo4j/ holds the local server (default: this checkout)'),
+  ).action(async (options: { bulk: string; afterImport?: boolean; localRoot?: string; uri?: string; database?: string }) => {
+    const result = await bulkLoad(options.bulk, configFrom(options), {
+      ...(options.localRoot === undefined ? {} : { root: options.localRoot }),
+      afterImport: options.afterImport === true,
+      log: (line) => err(`kg load: ${line}\n`),
+    });
+    const s = result.seconds;
+    out(`loaded ${result.nodes} nodes and ${result.relationships} relationships in ${s.total.toFixed(1)} s (stop ${s.stop.toFixed(1)} s, neo4j-admin import ${s.import.toFixed(1)} s, start ${s.start.toFixed(1)} s, schema ${s.schema.toFixed(1)} s, ${result.emptyLists} empty lists ${s.emptyLists.toFixed(1)} s)\n`);
   });
 
   connection(

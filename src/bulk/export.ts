@@ -406,9 +406,9 @@ export class BulkExporter {
       },
     };
     writeFileSync(join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-    const command = importCommand(manifest, (file) => file);
-    writeFileSync(join(this.dir, IMPORT_SCRIPT), importScript(command), { mode: 0o755 });
-    return { manifest, command: ['neo4j-admin', ...command, 'neo4j'] };
+    const command = importCommand(manifest, 'neo4j', (file) => file);
+    writeFileSync(join(this.dir, IMPORT_SCRIPT), importScript(importCommand(manifest, SCRIPT_DATABASE, (file) => file)), { mode: 0o755 });
+    return { manifest, command: ['neo4j-admin', ...command] };
   }
 }
 
@@ -434,19 +434,22 @@ function prepareOutputDir(dir: string): void {
     throw new KgError('USAGE', 'the output folder is not empty and holds no previous export (manifest.json); give an empty or new folder', { subject: dir });
   }
   const ours = /^(nodes-|relationships-).*\.csv$/;
-  for (const entry of entries) if (ours.test(entry) || entry === MANIFEST_FILE || entry === EMPTY_LISTS_FILE || entry === IMPORT_SCRIPT) rmSync(join(dir, entry));
+  const named = new Set([MANIFEST_FILE, EMPTY_LISTS_FILE, IMPORT_SCRIPT, 'import.log', 'import.report']);
+  for (const entry of entries) if (ours.test(entry) || named.has(entry)) rmSync(join(dir, entry));
 }
 
 /**
- * The arguments of `neo4j-admin` (without the database name) that import the files of a manifest,
+ * The arguments of `neo4j-admin` that import the files of a manifest into `database`,
  * `path` placing each file (relative in import.sh, absolute for kg load).
  */
-export function importCommand(manifest: Manifest, path: (file: string) => string, options: { overwrite?: boolean; extra?: string[] } = {}): string[] {
+export function importCommand(manifest: Manifest, database: string, path: (file: string) => string, options: { overwrite?: boolean; extra?: string[] } = {}): string[] {
   const multiline = [...manifest.nodes, ...manifest.relationships].filter((f) => f.multiline && f.rows > 0).map((f) => path(f.file));
   return [
     'database',
     'import',
     'full',
+    // Before the options: --nodes and --relationships take several values and would swallow it.
+    database,
     `--array-delimiter=${manifest.arrayDelimiter}`,
     '--id-type=string',
     // Fault-free data or nothing: a bad row stops the import instead of being skipped.
@@ -461,6 +464,9 @@ export function importCommand(manifest: Manifest, path: (file: string) => string
   ];
 }
 
+/** The database argument of import.sh: its first argument, else neo4j. */
+const SCRIPT_DATABASE = '${1:-neo4j}';
+
 function importScript(args: readonly string[]): string {
   return [
     '#!/bin/sh',
@@ -471,7 +477,7 @@ function importScript(args: readonly string[]): string {
     '# For the local server of this project, `kg load --bulk <this folder>` does all of it.',
     'set -e',
     'cd "$(dirname "$0")"',
-    `exec "\${NEO4J_ADMIN:-neo4j-admin}" ${args.map(shellWord).join(' ')} "\${1:-neo4j}"`,
+    `exec "\${NEO4J_ADMIN:-neo4j-admin}" ${args.map((a) => (a === SCRIPT_DATABASE ? `"${a}"` : shellWord(a))).join(' ')}`,
     '',
   ].join('\n');
 }
