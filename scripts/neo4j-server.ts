@@ -750,3 +750,67 @@ export function neo4jStatus(options: { root?: string | undefined } = {}): Neo4jS
     ...(state ? { boltPort: state.boltPort, httpPort: state.httpPort, version: state.version } : {}),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Offline administration (the bulk import of `kg load --bulk`, src/bulk/load.ts)
+
+/** How the local server was last started: enough to start it again the same way after offline work. */
+export interface Neo4jServerSettings {
+  boltPort: number;
+  httpPort: number;
+  heapMax: string;
+  pageCache: string;
+}
+
+/** The settings of the running local server (server.json and the neo4j.conf its start wrote); undefined when it does not run. */
+export function runningServerSettings(options: { root?: string | undefined } = {}): Neo4jServerSettings | undefined {
+  const p = pathsFor(options.root);
+  if (runningPid(p) === undefined) return undefined;
+  const state = readState(p);
+  if (!state) return undefined;
+  const conf = readText(join(p.conf, 'neo4j.conf')) ?? '';
+  const setting = (name: string, fallback: string): string => new RegExp(`^${name.replace(/\./g, '\\.')}=(.+)$`, 'm').exec(conf)?.[1]?.trim() ?? fallback;
+  return { boltPort: state.boltPort, httpPort: state.httpPort, heapMax: setting('server.memory.heap.max_size', '1g'), pageCache: setting('server.memory.pagecache.size', '256m') };
+}
+
+export interface Neo4jAdminResult {
+  status: number;
+  /** The last lines of its output (the whole of it is in logFile). */
+  tail: string;
+}
+
+/**
+ * Runs `neo4j-admin ARGS` (its entry point from the downloaded jars) on the local server's home and
+ * configuration, output to `logFile`. The server must be stopped for commands that write a database.
+ */
+export async function runNeo4jAdmin(args: readonly string[], options: { root?: string | undefined; logFile: string; env?: NodeJS.ProcessEnv | undefined }): Promise<Neo4jAdminResult> {
+  const p = pathsFor(options.root);
+  const env = options.env ?? process.env;
+  const java = resolveJava(env);
+  const logFd = openSync(options.logFile, 'w');
+  try {
+    const status = await new Promise<number>((done, fail) => {
+      const child = spawn(java, ['-cp', join(p.lib, '*'), ADMIN_ENTRY_POINT, ...args], {
+        cwd: p.home,
+        env: { ...childEnv(env), NEO4J_HOME: p.home, NEO4J_CONF: p.conf },
+        stdio: ['ignore', logFd, logFd],
+      });
+      child.once('error', (error) => fail(new Neo4jServerError(`cannot run ${java}: ${error.message}`)));
+      child.once('close', (code) => done(code ?? 1));
+    });
+    return { status, tail: tail(options.logFile, 8) };
+  } finally {
+    closeSync(logFd);
+  }
+}
+
+/**
+ * Deletes a database's store and transaction logs (the server must be stopped): after a failed
+ * import they are unusable, and on the next start the server creates the database again, empty.
+ */
+export function removeDatabaseStore(database: string, options: { root?: string | undefined } = {}): void {
+  const p = pathsFor(options.root);
+  if (!/^[A-Za-z0-9._-]+$/.test(database) || database === 'system') throw new Neo4jServerError(`"${database}" is not a user database name`);
+  rmSync(join(p.data, 'databases', database), { recursive: true, force: true });
+  rmSync(join(p.data, 'transactions', database), { recursive: true, force: true });
+}

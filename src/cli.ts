@@ -12,6 +12,7 @@ import { neo4jConfig, type Neo4jConfig } from './config.ts';
 import { addFetchOptions, fetchOptionsFrom, type FetchCommandOptions } from './edgar/command.ts';
 import type { ViewSource } from './view/index.ts';
 import type { CypherFormat } from './api/cypher.ts';
+import { parseShard } from './bulk/shard.ts';
 
 const CYPHER_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly CypherFormat[];
 
@@ -48,19 +49,32 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
     .option('--no-text', "leave the documents' text (what the offsets index) out of the output")
-    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; text: boolean }) => {
+    .option('--jsonl', 'print one JSON line per document (its graph, evidence, hash, id, source path and place in the input), for kg export --from-jsonl')
+    .option('--shard <i/n>', 'extract only the i-th of n slices of the input files (0 ≤ i < n; decided by a hash of each path relative to its input folder)')
+    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; text: boolean; jsonl?: boolean; shard?: string }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
         return;
       }
-      const [{ extractGraph }, { JsonWriter }, { CypherScriptWriter }, { withoutDocumentText }] = await Promise.all([
+      const [{ extractGraph }, { JsonWriter }, { CypherScriptWriter }, { withoutDocumentText }, { extractShardGraph, extractToJsonl }] = await Promise.all([
         import('./pipeline.ts'),
         import('./writers/json.ts'),
         import('./writers/cypher-file.ts'),
         import('./model/graph.ts'),
+        import('./bulk/extract.ts'),
       ]);
-      const { graph, failures, documentCount } = await extractGraph(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
+      const extractOptions = { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers), ...(options.shard === undefined ? {} : { shard: parseShard(options.shard) }) };
+      if (options.jsonl === true) {
+        const { documents, failures } = await extractToJsonl(inputs, out, extractOptions);
+        for (const f of failures) err(`${f.error.toLine()}\n`);
+        if (failures.length > 0) {
+          err(`kg extract: ${documents} documents extracted, ${failures.length} failed\n`);
+          setExit(EXIT.failed);
+        }
+        return;
+      }
+      const { graph, failures, documentCount } = options.shard === undefined ? await extractGraph(inputs, extractOptions) : await extractShardGraph(inputs, extractOptions);
       for (const f of failures) err(`${f.error.toLine()}\n`);
       const shown = options.text ? graph : withoutDocumentText(graph);
       const writer: GraphWriter = options.format === 'json' ? new JsonWriter(out) : new CypherScriptWriter(out);
@@ -69,6 +83,43 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
         setExit(EXIT.failed);
       }
+    });
+
+  program
+    .command('export')
+    .description('write the graph of inputs (or of kg extract --jsonl output) for a bulk import: neo4j-admin CSV files and import.sh, or the merged JSON graph')
+    .argument('[inputs...]', 'files or directories to extract (or use --from-jsonl)')
+    .option('-f, --format <format>', 'neo4j-admin (CSV files in --out) or json (the merged graph on stdout)', 'neo4j-admin')
+    .option('--out <dir>', 'folder for the import files (new, empty, or a previous export)')
+    .option('--from-jsonl <files...>', 'document lines of kg extract --jsonl (any number of shards, - for stdin) instead of inputs')
+    .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+    .option('--workers <n>', WORKERS_HELP, '1')
+    .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string }) => {
+      if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
+      const fromJsonl = options.fromJsonl ?? [];
+      if ((inputs.length > 0) === (fromJsonl.length > 0)) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
+      const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
+      const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
+      if (options.format === 'json') {
+        const { graph, documentCount, failures } = await mergeInRunOrder(graphs);
+        for (const f of failures) err(`${f.error.toLine()}\n`);
+        out(toJson(graph));
+        if (failures.length > 0) {
+          err(`kg export: ${documentCount} documents merged, ${failures.length} failed\n`);
+          setExit(EXIT.failed);
+        }
+        return;
+      }
+      if (options.out === undefined) throw new KgError('USAGE', 'kg export --format neo4j-admin needs --out DIR');
+      const result = await exportForNeo4jAdmin(graphs, options.out);
+      for (const f of result.failures) err(`${f.error.toLine()}\n`);
+      const { counts } = result.manifest;
+      out(`nodes: ${counts.nodes} (${counts.entities} entities, ${counts.documents} documents, ${counts.filings} filings, ${counts.evidence} evidence)\n`);
+      out(`relationships: ${counts.relationships}\n`);
+      out(`files: ${result.manifest.nodes.length + result.manifest.relationships.length} CSV files in ${options.out}\n`);
+      out(`import (database stopped; kg load --bulk ${options.out} does it for the local server):\n  cd ${options.out} && ${result.command.join(' ')}\n  (written to ${options.out}/import.sh)\n`);
+      out(`documents: ${result.documents} exported, ${result.failures.length} failed\n`);
+      if (result.failures.length > 0) setExit(EXIT.failed);
     });
 
   // Connection flags shared by the database commands; the password only comes from the environment
@@ -135,6 +186,24 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
     out(`${documentsLine(summary)}\n`);
     if (summary.failures.length > 0) setExit(EXIT.failed);
+  });
+
+  connection(
+    program
+      .command('load')
+      .description('load a folder written by kg export --format neo4j-admin into the empty database of the local server with neo4j-admin (stops and restarts it), then create the schema')
+      .requiredOption('--bulk <dir>', 'the export folder (manifest.json, CSV files)')
+      .option('--after-import', 'the files were imported already (import.sh on the server host): only create the schema and set the empty lists')
+      .option('--local-root <dir>', 'project folder whose .neo4j/ holds the local server (default: this checkout)'),
+  ).action(async (options: { bulk: string; afterImport?: boolean; localRoot?: string; uri?: string; database?: string }) => {
+    const { bulkLoad } = await import('./bulk/load.ts');
+    const result = await bulkLoad(options.bulk, configFrom(options), {
+      ...(options.localRoot === undefined ? {} : { root: options.localRoot }),
+      afterImport: options.afterImport === true,
+      log: (line) => err(`kg load: ${line}\n`),
+    });
+    const s = result.seconds;
+    out(`loaded ${result.nodes} nodes and ${result.relationships} relationships in ${s.total.toFixed(1)} s (stop ${s.stop.toFixed(1)} s, neo4j-admin import ${s.import.toFixed(1)} s, start ${s.start.toFixed(1)} s, schema ${s.schema.toFixed(1)} s, ${result.emptyLists} empty lists ${s.emptyLists.toFixed(1)} s)\n`);
   });
 
   connection(

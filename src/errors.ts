@@ -14,6 +14,7 @@ export type ErrorCode =
   | 'NEO4J_AUTH'
   | 'NEO4J_DATABASE'
   | 'NEO4J_WRITE'
+  | 'NEO4J_NOT_EMPTY'
   | 'CONFIG_INVALID'
   | 'QUERY_NOT_FOUND'
   // kg fetch (src/edgar): a request that failed for good, an unknown ticker or CIK, a response

@@ -1,5 +1,6 @@
 // The benchmark's printed table: figures with the goals of issue #7 beside them, then the machine.
 import type { BenchReport } from './run.ts';
+import { formatBulk } from './bulk.ts';
 
 const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '—');
 const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
@@ -46,6 +47,7 @@ export function formatBench(r: BenchReport): string {
   }
   out.push(line('slope of log(time) on log(size)', f2(s.slope), 'goal ≤ 1.1'));
   out.push('');
+  out.push(...formatBulk(r.bulk, line), '');
   const m = r.machine;
   const busy = m.loadAverage > m.cores ? ' — busy: other processes shared the CPUs, figures are low' : '';
   out.push(`MACHINE  ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; load average ${m.loadAverage} at start${busy}`);
@@ -55,8 +57,6 @@ export function formatBench(r: BenchReport): string {
       .join(', ')}; revision ${m.revision}; ${m.date}`,
   );
   const st = r.settings;
-  out.push(
-    `  settings: ${st.quick ? 'quick' : 'full'}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`,
-  );
+  out.push(`  settings: ${st.quick ? 'quick' : 'full'}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, bulk ${st.bulkFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`);
   return `${out.join('\n')}\n`;
 }

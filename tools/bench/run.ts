@@ -15,6 +15,7 @@ import { scaleCorpus, scaleKeepWords } from './scale.ts';
 import type { SourceDocument } from './scale.ts';
 import { machineInfo } from './machine.ts';
 import type { MachineInfo } from './machine.ts';
+import { runBulkBench, type BulkFigures } from './bulk.ts';
 
 export interface BenchSettings {
   corpusRoot: string;
@@ -26,6 +27,8 @@ export interface BenchSettings {
   /** Size of the scale corpus written to Neo4j. */
   ingestFactor: number;
   baselineRows: number;
+  /** Size of the scale corpus of the bulk route's comparison (src/bench/bulk.ts). */
+  bulkFactor: number;
   /** Caps on the corpus read (KB of input) for --quick's smaller samples; undefined = everything. */
   extractionMaxKb?: number;
   scaleBaseMaxKb?: number;
@@ -33,8 +36,8 @@ export interface BenchSettings {
 
 export function defaultSettings(corpusRoot: string, quick: boolean): BenchSettings {
   return quick
-    ? { corpusRoot, quick, minMs: 1000, workers: availableParallelism(), scaleFactors: [1, 2, 4], ingestFactor: 1, baselineRows: 40, extractionMaxKb: 128, scaleBaseMaxKb: 64 }
-    : { corpusRoot, quick, minMs: 5000, workers: availableParallelism(), scaleFactors: [1, 10, 100], ingestFactor: 50, baselineRows: 200 };
+    ? { corpusRoot, quick, minMs: 1000, workers: availableParallelism(), scaleFactors: [1, 2, 4], ingestFactor: 1, baselineRows: 40, bulkFactor: 1, extractionMaxKb: 128, scaleBaseMaxKb: 64 }
+    : { corpusRoot, quick, minMs: 5000, workers: availableParallelism(), scaleFactors: [1, 10, 100], ingestFactor: 50, baselineRows: 200, bulkFactor: 100 };
 }
 
 export interface ExtractionFigures {
@@ -78,6 +81,7 @@ export interface BenchReport {
   extraction: ExtractionFigures;
   ingest: IngestFigures;
   scale: ScaleReport;
+  bulk: BulkFigures;
 }
 
 const KB = 1024;
@@ -169,5 +173,6 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   const extraction = await benchExtraction(settings, knowledge, log);
   const ingest = await benchIngest(settings, knowledge, log);
   const scale = await benchScale(settings, log);
-  return { machine, settings, extraction, ingest, scale };
+  const bulk = await runBulkBench(scaleSources(settings.corpusRoot, settings.scaleBaseMaxKb), settings.bulkFactor, scaleKeepWords(knowledge.names.legalSuffixes), log);
+  return { machine, settings, extraction, ingest, scale, bulk };
 }

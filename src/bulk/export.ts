@@ -1,0 +1,487 @@
+// Bulk export (`kg export --format neo4j-admin`): document graphs → CSV files for
+// `neo4j-admin database import full`, giving the graph that `kg ingest` of the same documents into an
+// empty database gives. It does not re-implement the writer's choices: each document goes through the
+// transactional writer's own write plan (batchWriteStatements of src/writers/write-plan.ts), and the
+// rows of each statement are combined across documents as its Cypher (cypher/write/*.cypher) combines
+// them in the database:
+//   document-merge     one Document node per document, its row as properties (SET d = document)
+//   entity-merge       one node per key: labels Entity + every label given; name and properties from
+//                      the first document (in the order a single run writes them) that gives them;
+//                      aliases every other name and alias, sorted
+//   mention-merge      one MENTIONS per document and entity, with the mention offsets and their count
+//   filing-merge       one Filing per key, properties last-writer-wins (SET f += …); CONTAINS per
+//                      document, FILED per registrant and filing
+//   relationship-merge one relationship per type and ends: key, properties first-writer-wins,
+//                      documentCount the number of stating documents, firstSeen/lastSeen their earliest
+//                      and latest full date
+//   evidence-create    one Evidence node per relationship and stating document
+// "First" and "last" follow each document's place in a single run over the inputs (fileIndex,
+// docIndex), kept per value, so documents may arrive in any order (from any number of shards) and
+// give the same files. Any other statement in the plan stops the export: a writer change must come
+// with its bulk counterpart.
+// Streaming: documents, their evidence and mentions are written as they arrive; only entities,
+// relationships, filings and FILED pairs (one entry per distinct one) and the set of document ids
+// stay in memory until the end.
+// Lists that are empty cannot be expressed in the import files (an empty field is no property), so
+// they are listed in empty-lists.jsonl and set after the import (load.ts).
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { KgError } from '../errors.ts';
+import type { Graph } from '../model/graph.ts';
+import { CypherDate, CypherInt, batchWriteStatements, type ParamValue, type Params } from '../writers/write-plan.ts';
+import { ARRAY_DELIMITER, ARRAY_DELIMITER_OPTION, CsvGroup, quoted, typedProperties, type CsvFileInfo, type TypedValue } from './csv.ts';
+import { compareOrder, type Order } from './jsonl.ts';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const EMPTY_LISTS_FILE = 'empty-lists.jsonl';
+export const IMPORT_SCRIPT = 'import.sh';
+export const MANIFEST_VERSION = 1 as const;
+
+/** The statements of the write plan this export knows how to combine. */
+const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
+  'write/document-merge',
+  'write/entity-merge',
+  'write/mention-merge',
+  'write/filing-merge',
+  'write/relationship-merge',
+  'write/evidence-create',
+]);
+
+/** One line of empty-lists.jsonl: a node or relationship and its properties that are empty lists. */
+export const EmptyListTarget = z.discriminatedUnion('target', [
+  z.object({ target: z.literal('entity'), key: z.string(), properties: z.array(z.string()) }),
+  z.object({ target: z.literal('document'), docId: z.string(), properties: z.array(z.string()) }),
+  z.object({ target: z.literal('filing'), key: z.string(), properties: z.array(z.string()) }),
+  z.object({ target: z.literal('evidence'), key: z.string(), properties: z.array(z.string()) }),
+  z.object({ target: z.literal('mentions'), docId: z.string(), key: z.string(), properties: z.array(z.string()) }),
+  z.object({ target: z.literal('relationship'), type: z.string(), start: z.string(), end: z.string(), properties: z.array(z.string()) }),
+]);
+export type EmptyListTarget = z.infer<typeof EmptyListTarget>;
+
+const FileInfo = z.object({ file: z.string(), rows: z.number().int().nonnegative(), multiline: z.boolean() });
+
+export const Manifest = z.object({
+  manifestVersion: z.literal(MANIFEST_VERSION),
+  arrayDelimiter: z.literal(ARRAY_DELIMITER_OPTION),
+  nodes: z.array(FileInfo),
+  relationships: z.array(FileInfo),
+  emptyLists: z.object({ file: z.string(), rows: z.number().int().nonnegative() }),
+  counts: z.object({
+    documents: z.number().int(),
+    entities: z.number().int(),
+    evidence: z.number().int(),
+    filings: z.number().int(),
+    nodes: z.number().int(),
+    relationships: z.number().int(),
+  }),
+});
+export type Manifest = z.infer<typeof Manifest>;
+
+/** A value with the place of the document that gave it. */
+interface Placed {
+  order: Order;
+  value: ParamValue;
+}
+
+interface EntityState {
+  name: Placed;
+  labels: Set<string>;
+  /** Every name and alias any document gave; the node's aliases are these minus its name. */
+  names: Set<string>;
+  properties: Map<string, Placed>;
+}
+
+interface FactState {
+  type: string;
+  start: string;
+  end: string;
+  key: string;
+  properties: Map<string, Placed>;
+  documentCount: number;
+  firstSeen: string | undefined;
+  lastSeen: string | undefined;
+}
+
+interface FilingState {
+  properties: Map<string, Placed>;
+}
+
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Keeps the value of the earliest document (`first`) or the latest (`last`). */
+function place(into: Map<string, Placed>, name: string, value: ParamValue, order: Order, keep: 'first' | 'last'): void {
+  const held = into.get(name);
+  const replaces = held === undefined || (keep === 'first' ? compareOrder(order, held.order) < 0 : compareOrder(order, held.order) > 0);
+  if (replaces) into.set(name, { order, value });
+}
+
+function paramMap(value: ParamValue | undefined, what: string): Params {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value) || value instanceof CypherInt || value instanceof CypherDate) {
+    throw new KgError('SCHEMA_INVALID', `the write plan's ${what} is not a map`);
+  }
+  return value;
+}
+
+function stringOf(value: ParamValue | undefined, what: string): string {
+  if (typeof value !== 'string') throw new KgError('SCHEMA_INVALID', `the write plan's ${what} is not a string`);
+  return value;
+}
+
+function stringsOf(value: ParamValue | undefined, what: string): string[] {
+  if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) throw new KgError('SCHEMA_INVALID', `the write plan's ${what} is not a list of strings`);
+  return value;
+}
+
+function dateOf(value: ParamValue | undefined): string | undefined {
+  return value instanceof CypherDate ? value.iso : undefined;
+}
+
+function countOf(value: ParamValue | undefined, what: string): number {
+  if (!(value instanceof CypherInt)) throw new KgError('SCHEMA_INVALID', `the write plan's ${what} is not an integer`);
+  return value.value;
+}
+
+function labelsField(labels: Iterable<string>): string {
+  return [...labels].sort(byString).join(ARRAY_DELIMITER);
+}
+
+/** A document's rows, prepared (and checked) before any of them is written or merged. */
+interface PreparedDocument {
+  docId: string;
+  document: { fixed: string[]; properties: Map<string, TypedValue>; emptyLists: string[] };
+  entities: { key: string; name: string; labels: string[]; aliases: string[]; properties: Params }[];
+  mentions: { key: string; properties: Map<string, TypedValue>; emptyLists: string[] }[];
+  filings: { key: string; registrantKeys: string[]; properties: Params }[];
+  facts: { type: string; start: string; end: string; key: string; properties: Params; documentCount: number; firstSeen: string | undefined; lastSeen: string | undefined }[];
+  evidence: { key: string; properties: Map<string, TypedValue>; emptyLists: string[] }[];
+}
+
+export interface ExportSummary {
+  manifest: Manifest;
+  /** The neo4j-admin command line (also in import.sh), for a database named `neo4j`. */
+  command: string[];
+}
+
+/** Combines document graphs into the import files of `dir` (see the header comment). */
+export class BulkExporter {
+  private readonly documentIds = new Map<string, string>();
+  private readonly entities = new Map<string, EntityState>();
+  private readonly facts = new Map<string, FactState>();
+  private readonly filings = new Map<string, FilingState>();
+  private readonly filed = new Set<string>();
+  private readonly documentNodes: CsvGroup;
+  private readonly evidenceNodes: CsvGroup;
+  private readonly mentions: CsvGroup;
+  private readonly contains: CsvGroup;
+  private readonly emptyLists: number;
+  private emptyListRows = 0;
+  private evidenceCount = 0;
+  private finished = false;
+
+  constructor(private readonly dir: string) {
+    prepareOutputDir(dir);
+    this.documentNodes = new CsvGroup(dir, 'nodes-document', ['docId:ID(Document)', ':LABEL']);
+    this.evidenceNodes = new CsvGroup(dir, 'nodes-evidence', [':LABEL']);
+    this.mentions = new CsvGroup(dir, 'relationships-mentions', [':START_ID(Document)', ':END_ID(Entity)', ':TYPE']);
+    this.contains = new CsvGroup(dir, 'relationships-contains', [':START_ID(Filing)', ':END_ID(Document)', ':TYPE']);
+    this.emptyLists = openSync(join(dir, EMPTY_LISTS_FILE), 'w');
+  }
+
+  /**
+   * Adds one document's graph, `order` its place in a single run over the inputs. A document the
+   * export cannot take (it fails the exchange schema, its id came already, a list value holds the
+   * list separator) throws a KgError and leaves nothing of it behind.
+   */
+  add(graph: Graph, order: Order, source: string): void {
+    if (this.finished) throw new Error('BulkExporter.add after finish');
+    const prepared = this.prepare(graph);
+    const earlier = this.documentIds.get(prepared.docId);
+    if (earlier !== undefined) {
+      throw new KgError('SCHEMA_INVALID', `document id "${prepared.docId}" came already from ${earlier}; a bulk load takes each document once (kg ingest would keep the last version): leave one of them out, or ingest it afterwards with kg ingest`, { subject: source });
+    }
+    this.documentIds.set(prepared.docId, source);
+    this.commit(prepared, order);
+  }
+
+  /** Runs the write plan of the document and checks every row it gives; nothing is kept yet. */
+  private prepare(graph: Graph): PreparedDocument {
+    const statements = batchWriteStatements([graph], { batchSize: Number.MAX_SAFE_INTEGER });
+    const out: PreparedDocument = { docId: '', document: { fixed: [], properties: new Map(), emptyLists: [] }, entities: [], mentions: [], filings: [], facts: [], evidence: [] };
+    let documents = 0;
+    for (const statement of statements) {
+      if (!KNOWN_STATEMENTS.has(statement.name)) {
+        throw new KgError('SCHEMA_INVALID', `the write plan has a statement the bulk export does not know (${statement.name}); add its counterpart to src/bulk/export.ts`);
+      }
+      const rows = statement.params[statement.name === 'write/document-merge' ? 'documents' : 'rows'];
+      if (!Array.isArray(rows)) throw new KgError('SCHEMA_INVALID', `the write plan's ${statement.name} has no rows`);
+      for (const value of rows) {
+        const row = paramMap(value, `${statement.name} row`);
+        switch (statement.name) {
+          case 'write/document-merge': {
+            documents += 1;
+            out.docId = stringOf(row['docId'], 'docId');
+            const { typed, emptyLists } = typedProperties(row, new Set(['docId']));
+            out.document = { fixed: [quoted(out.docId), 'Document'], properties: typed, emptyLists };
+            break;
+          }
+          case 'write/entity-merge':
+            out.entities.push({
+              key: stringOf(row['key'], 'entity key'),
+              name: stringOf(row['name'], 'entity name'),
+              labels: stringsOf(row['labels'], 'entity labels'),
+              aliases: stringsOf(row['aliases'], 'entity aliases'),
+              properties: paramMap(row['properties'], 'entity properties'),
+            });
+            break;
+          case 'write/mention-merge': {
+            const keys = stringsOf(row['keys'], 'mention keys');
+            const starts = row['starts'];
+            const ends = row['ends'];
+            if (!Array.isArray(starts) || !Array.isArray(ends)) throw new KgError('SCHEMA_INVALID', "the write plan's mention offsets are not lists");
+            for (const [i, key] of keys.entries()) {
+              const own = { starts: starts[i] ?? [], ends: ends[i] ?? [] };
+              const count = Array.isArray(own.starts) ? own.starts.length : 0;
+              const { typed, emptyLists } = typedProperties({ ...own, count: new CypherInt(count) });
+              out.mentions.push({ key, properties: typed, emptyLists });
+            }
+            break;
+          }
+          case 'write/filing-merge':
+            out.filings.push({ key: stringOf(row['key'], 'filing key'), registrantKeys: stringsOf(row['registrantKeys'], 'registrant keys'), properties: paramMap(row['properties'], 'filing properties') });
+            break;
+          case 'write/relationship-merge':
+            out.facts.push({
+              type: stringOf(row['type'], 'relationship type'),
+              start: stringOf(row['start'], 'relationship start'),
+              end: stringOf(row['end'], 'relationship end'),
+              key: stringOf(row['key'], 'relationship key'),
+              properties: paramMap(row['properties'], 'relationship properties'),
+              documentCount: countOf(row['documentCount'], 'documentCount'),
+              firstSeen: dateOf(row['firstSeen']),
+              lastSeen: dateOf(row['lastSeen']),
+            });
+            break;
+          case 'write/evidence-create': {
+            const { typed, emptyLists } = typedProperties(row);
+            out.evidence.push({ key: stringOf(row['key'], 'evidence key'), properties: typed, emptyLists });
+            break;
+          }
+        }
+      }
+    }
+    if (documents !== 1) throw new KgError('SCHEMA_INVALID', `a document graph gave ${documents} Document rows`);
+    // Merged values are typed at the end; typing them now finds a value the files cannot hold while
+    // the document can still fail alone.
+    for (const e of out.entities) typedProperties({ ...e.properties, aliases: e.aliases, name: e.name });
+    for (const f of out.filings) typedProperties(f.properties);
+    for (const f of out.facts) typedProperties(f.properties);
+    return out;
+  }
+
+  private commit(doc: PreparedDocument, order: Order): void {
+    this.documentNodes.write(doc.document);
+    this.recordEmptyLists({ target: 'document', docId: doc.docId, properties: doc.document.emptyLists });
+    for (const e of doc.entities) {
+      let state = this.entities.get(e.key);
+      if (!state) {
+        state = { name: { order, value: e.name }, labels: new Set(['Entity']), names: new Set(), properties: new Map() };
+        this.entities.set(e.key, state);
+      } else if (compareOrder(order, state.name.order) < 0) state.name = { order, value: e.name };
+      state.names.add(e.name);
+      for (const alias of e.aliases) state.names.add(alias);
+      for (const label of e.labels) state.labels.add(label);
+      for (const [name, value] of Object.entries(e.properties)) place(state.properties, name, value, order, 'first');
+    }
+    for (const m of doc.mentions) {
+      this.mentions.write({ fixed: [quoted(doc.docId), quoted(m.key), 'MENTIONS'], properties: m.properties });
+      this.recordEmptyLists({ target: 'mentions', docId: doc.docId, key: m.key, properties: m.emptyLists });
+    }
+    for (const f of doc.filings) {
+      let state = this.filings.get(f.key);
+      if (!state) {
+        state = { properties: new Map() };
+        this.filings.set(f.key, state);
+      }
+      for (const [name, value] of Object.entries(f.properties)) place(state.properties, name, value, order, 'last');
+      this.contains.write({ fixed: [quoted(f.key), quoted(doc.docId), 'CONTAINS'], properties: new Map() });
+      for (const registrant of f.registrantKeys) this.filed.add(`${registrant}\u0000${f.key}`);
+    }
+    for (const r of doc.facts) {
+      let state = this.facts.get(r.key);
+      if (!state) {
+        state = { type: r.type, start: r.start, end: r.end, key: r.key, properties: new Map(), documentCount: 0, firstSeen: undefined, lastSeen: undefined };
+        this.facts.set(r.key, state);
+      }
+      state.documentCount += r.documentCount;
+      if (r.firstSeen !== undefined && (state.firstSeen === undefined || r.firstSeen < state.firstSeen)) state.firstSeen = r.firstSeen;
+      if (r.lastSeen !== undefined && (state.lastSeen === undefined || r.lastSeen > state.lastSeen)) state.lastSeen = r.lastSeen;
+      for (const [name, value] of Object.entries(r.properties)) place(state.properties, name, value, order, 'first');
+    }
+    for (const e of doc.evidence) {
+      this.evidenceNodes.write({ fixed: ['Evidence'], properties: e.properties });
+      this.recordEmptyLists({ target: 'evidence', key: e.key, properties: e.emptyLists });
+      this.evidenceCount += 1;
+    }
+  }
+
+  private recordEmptyLists(target: EmptyListTarget): void {
+    if (target.properties.length === 0) return;
+    writeSync(this.emptyLists, `${JSON.stringify(target)}\n`);
+    this.emptyListRows += 1;
+  }
+
+  /**
+   * Writes merged nodes or relationships in key order: every row is declared first, so rows share a
+   * header (and a file) unless a property's type differs between them.
+   */
+  private writeMerged<T>(prefix: string, header: string[], states: ReadonlyMap<string, T>, toRow: (key: string, state: T) => MergedRow): CsvFileInfo[] {
+    const group = new CsvGroup(this.dir, prefix, header);
+    const keys = [...states.keys()].sort(byString);
+    const each = (use: (row: MergedRow, typed: ReturnType<typeof typedProperties>) => void): void => {
+      for (const key of keys) {
+        const state = states.get(key);
+        if (state === undefined) continue;
+        const row = toRow(key, state);
+        use(row, typedProperties(row.values));
+      }
+    };
+    each((_row, { typed }) => group.declare(typed));
+    each((row, { typed, emptyLists }) => {
+      group.write({ fixed: row.fixed, properties: typed });
+      if (row.target) this.recordEmptyLists({ ...row.target, properties: emptyLists });
+    });
+    return group.close();
+  }
+
+  /** Writes the merged entities, relationships and filings, closes every file, writes manifest.json and import.sh. */
+  finish(): ExportSummary {
+    if (this.finished) throw new Error('BulkExporter.finish twice');
+    this.finished = true;
+    const entityNodes = this.writeMerged('nodes-entity', ['key:ID(Entity)', ':LABEL'], this.entities, (key, state) => {
+      const name = stringOf(state.name.value, 'entity name');
+      const values: Params = { name, aliases: [...state.names].filter((n) => n !== name).sort(byString) };
+      for (const [k, placed] of state.properties) if (!(k in values)) values[k] = placed.value;
+      return { fixed: [quoted(key), labelsField(state.labels)], values, target: { target: 'entity', key, properties: [] } };
+    });
+    const filingNodes = this.writeMerged('nodes-filing', ['key:ID(Filing)', ':LABEL'], this.filings, (key, state) => {
+      const values: Params = {};
+      for (const [k, placed] of state.properties) if (k !== 'key') values[k] = placed.value;
+      return { fixed: [quoted(key), 'Filing'], values, target: { target: 'filing', key, properties: [] } };
+    });
+    const facts = this.writeMerged('relationships-facts', [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE'], this.facts, (_key, state) => {
+      const values: Params = {};
+      for (const [k, placed] of state.properties) values[k] = placed.value;
+      Object.assign(values, {
+        key: state.key,
+        documentCount: new CypherInt(state.documentCount),
+        firstSeen: state.firstSeen === undefined ? null : new CypherDate(state.firstSeen),
+        lastSeen: state.lastSeen === undefined ? null : new CypherDate(state.lastSeen),
+      });
+      return { fixed: [quoted(state.start), quoted(state.end), state.type], values, target: { target: 'relationship', type: state.type, start: state.start, end: state.end, properties: [] } };
+    });
+    const filedPairs = new Map([...this.filed].map((pair) => [pair, pair]));
+    const filed = this.writeMerged('relationships-filed', [':START_ID(Entity)', ':END_ID(Filing)', ':TYPE'], filedPairs, (pair) => {
+      const [company = '', filing = ''] = pair.split('\u0000');
+      return { fixed: [quoted(company), quoted(filing), 'FILED'], values: {}, target: undefined };
+    });
+    closeSync(this.emptyLists);
+
+    const nodes = [...entityNodes, ...this.documentNodes.close(), ...filingNodes, ...this.evidenceNodes.close()];
+    const relationships = [...facts, ...this.mentions.close(), ...this.contains.close(), ...filed];
+    const rows = (files: CsvFileInfo[]): number => files.reduce((n, f) => n + f.rows, 0);
+    const manifest: Manifest = {
+      manifestVersion: MANIFEST_VERSION,
+      arrayDelimiter: ARRAY_DELIMITER_OPTION,
+      nodes,
+      relationships,
+      emptyLists: { file: EMPTY_LISTS_FILE, rows: this.emptyListRows },
+      counts: {
+        documents: this.documentIds.size,
+        entities: this.entities.size,
+        evidence: this.evidenceCount,
+        filings: this.filings.size,
+        nodes: rows(nodes),
+        relationships: rows(relationships),
+      },
+    };
+    writeFileSync(join(this.dir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    const command = importCommand(manifest, 'neo4j', (file) => file);
+    writeFileSync(join(this.dir, IMPORT_SCRIPT), importScript(importCommand(manifest, SCRIPT_DATABASE, (file) => file)), { mode: 0o755 });
+    return { manifest, command: ['neo4j-admin', ...command] };
+  }
+}
+
+/** A merged node or relationship as a CSV row: its fixed fields, its properties, and where an empty list of it is recorded. */
+interface MergedRow {
+  fixed: string[];
+  values: Params;
+  target: EmptyListTarget | undefined;
+}
+
+/**
+ * The output folder: created when missing; an empty folder or a previous export (its manifest.json
+ * present) is used, the previous export's files removed first; anything else is refused.
+ */
+function prepareOutputDir(dir: string): void {
+  if (!existsSync(dir)) {
+    mkdirSync(dir, { recursive: true });
+    return;
+  }
+  const entries = readdirSync(dir);
+  if (entries.length === 0) return;
+  if (!entries.includes(MANIFEST_FILE)) {
+    throw new KgError('USAGE', 'the output folder is not empty and holds no previous export (manifest.json); give an empty or new folder', { subject: dir });
+  }
+  const ours = /^(nodes-|relationships-).*\.csv$/;
+  const named = new Set([MANIFEST_FILE, EMPTY_LISTS_FILE, IMPORT_SCRIPT, 'import.log', 'import.report']);
+  for (const entry of entries) if (ours.test(entry) || named.has(entry)) rmSync(join(dir, entry));
+}
+
+/**
+ * The arguments of `neo4j-admin` that import the files of a manifest into `database`,
+ * `path` placing each file (relative in import.sh, absolute for kg load).
+ */
+export function importCommand(manifest: Manifest, database: string, path: (file: string) => string, options: { overwrite?: boolean; extra?: string[] } = {}): string[] {
+  const multiline = [...manifest.nodes, ...manifest.relationships].filter((f) => f.multiline && f.rows > 0).map((f) => path(f.file));
+  return [
+    'database',
+    'import',
+    'full',
+    // Before the options: --nodes and --relationships take several values and would swallow it.
+    database,
+    `--array-delimiter=${manifest.arrayDelimiter}`,
+    '--id-type=string',
+    // Fault-free data or nothing: a bad row stops the import instead of being skipped.
+    '--bad-tolerance=0',
+    '--skip-bad-relationships=false',
+    '--skip-duplicate-nodes=false',
+    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+    ...(options.overwrite === true ? ['--overwrite-destination=true'] : []),
+    ...(options.extra ?? []),
+    ...manifest.nodes.filter((f) => f.rows > 0).map((f) => `--nodes=${path(f.file)}`),
+    ...manifest.relationships.filter((f) => f.rows > 0).map((f) => `--relationships=${path(f.file)}`),
+  ];
+}
+
+/** The database argument of import.sh: its first argument, else neo4j. */
+const SCRIPT_DATABASE = '${1:-neo4j}';
+
+function importScript(args: readonly string[]): string {
+  return [
+    '#!/bin/sh',
+    '# Written by `kg export --format neo4j-admin`: imports the files of this folder into an empty Neo4j',
+    '# database (default neo4j) with neo4j-admin. Run it on the server host with the database stopped',
+    '# (add --overwrite-destination=true to replace an existing empty one), start the database, then',
+    '# `kg load --bulk <this folder> --after-import` creates the schema and sets the empty lists.',
+    '# For the local server of this project, `kg load --bulk <this folder>` does all of it.',
+    'set -e',
+    'cd "$(dirname "$0")"',
+    `exec "\${NEO4J_ADMIN:-neo4j-admin}" ${args.map((a) => (a === SCRIPT_DATABASE ? `"${a}"` : shellWord(a))).join(' ')}`,
+    '',
+  ].join('\n');
+}
+
+function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}

@@ -1,0 +1,207 @@
+// Bulk load (`kg load --bulk DIR`): the files of `kg export --format neo4j-admin` into the LOCAL
+// server's database with `neo4j-admin database import full` (the server's own import tool, from the
+// jars scripts/neo4j-server.ts downloads). The import writes store files directly, so it needs the
+// database stopped and empty: the load refuses anything but the local server (it cannot reach another
+// server's files) and a database that holds anything, stops the server, imports, starts it again on
+// the same ports, then does over Bolt what the import cannot: the constraints and indexes of
+// cypher/schema.cypher, and the properties that are empty lists (empty-lists.jsonl). It checks last that
+// the database holds as many nodes and relationships as the manifest lists. From then on `kg ingest`
+// adds to the graph as to any other (unchanged documents are skipped, changed ones replaced).
+// With `afterImport`, only the Bolt part runs: for a server whose files were imported with import.sh
+// on its own host.
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { Neo4jConfig } from '../config.ts';
+import { KgError } from '../errors.ts';
+import { Neo4jGraphStore, describeServer } from '../writers/neo4j.ts';
+import { cypherText, type Params } from '../writers/write-plan.ts';
+import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../../scripts/neo4j-server.ts';
+import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand } from './export.ts';
+
+export const IMPORT_LOG = 'import.log';
+export const IMPORT_REPORT = 'import.report';
+
+/** Rows per statement (and transaction) when setting empty lists. */
+const EMPTY_LIST_BATCH = 5000;
+
+export interface BulkLoadOptions {
+  /** Project folder whose .neo4j/ holds the local server (default: this checkout). */
+  root?: string;
+  /** The files were imported already (import.sh on the server's host): only the schema and the empty lists. */
+  afterImport?: boolean;
+  /** Progress lines. */
+  log?: (line: string) => void;
+}
+
+export interface BulkLoadResult {
+  nodes: number;
+  relationships: number;
+  emptyLists: number;
+  /** Seconds per step: stop, import (neo4j-admin), start, schema, empty lists. */
+  seconds: { stop: number; import: number; start: number; schema: number; emptyLists: number; total: number };
+}
+
+/** Reads and checks DIR/manifest.json. */
+export function readManifest(dir: string): Manifest {
+  const path = join(dir, MANIFEST_FILE);
+  if (!existsSync(path)) throw new KgError('INPUT_NOT_FOUND', `no ${MANIFEST_FILE}: not a folder written by kg export --format neo4j-admin`, { subject: dir });
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new KgError('INPUT_MALFORMED', `not JSON: ${error instanceof Error ? error.message : String(error)}`, { subject: path });
+  }
+  const parsed = Manifest.safeParse(json);
+  if (!parsed.success) throw new KgError('INPUT_MALFORMED', `not a manifest of kg export (${parsed.error.issues[0]?.message ?? 'invalid'})`, { subject: path });
+  for (const f of [...parsed.data.nodes, ...parsed.data.relationships]) {
+    if (f.rows > 0 && !existsSync(join(dir, f.file))) throw new KgError('INPUT_NOT_FOUND', `${f.file}, listed in ${MANIFEST_FILE}, is missing`, { subject: dir });
+  }
+  return parsed.data;
+}
+
+const LOCAL_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** The port of a bolt:// or neo4j:// URI on this machine; undefined for any other URI. */
+function localBoltPort(uri: string): number | undefined {
+  const m = /^(?:bolt|neo4j):\/\/(?:[^@/]*@)?(\[[^\]]+\]|[^:/?]+)(?::(\d+))?\/?(?:\?.*)?$/.exec(uri);
+  if (!m || !LOCAL_HOSTS.has(m[1] ?? '')) return undefined;
+  return Number(m[2] ?? 7687);
+}
+
+async function totals(store: Neo4jGraphStore): Promise<{ nodes: number; relationships: number }> {
+  const [row] = await store.read(cypherText('bulk/totals'));
+  return { nodes: Number(row?.['nodes'] ?? 0), relationships: Number(row?.['relationships'] ?? 0) };
+}
+
+const EMPTY_LIST_STATEMENTS: Record<EmptyListTarget['target'], string> = {
+  entity: 'bulk/empty-lists-entity',
+  document: 'bulk/empty-lists-document',
+  filing: 'bulk/empty-lists-filing',
+  evidence: 'bulk/empty-lists-evidence',
+  mentions: 'bulk/empty-lists-mentions',
+  relationship: 'bulk/empty-lists-relationship',
+};
+
+/** Sets the empty lists of empty-lists.jsonl, a batch of rows per statement and transaction. */
+async function setEmptyLists(store: Neo4jGraphStore, dir: string): Promise<number> {
+  const path = join(dir, EMPTY_LISTS_FILE);
+  if (!existsSync(path)) return 0;
+  const pending = new Map<EmptyListTarget['target'], Params[]>();
+  let count = 0;
+  const flush = async (target: EmptyListTarget['target']): Promise<void> => {
+    const rows = pending.get(target) ?? [];
+    if (rows.length === 0) return;
+    await store.runWrite(cypherText(EMPTY_LIST_STATEMENTS[target]), { rows });
+    pending.set(target, []);
+  };
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let number = 0;
+  for await (const text of lines) {
+    number += 1;
+    if (text.trim() === '') continue;
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+    const parsed = EmptyListTarget.safeParse(json);
+    if (!parsed.success) throw new KgError('INPUT_MALFORMED', `not an empty-list line of kg export`, { subject: `${path}:${number}` });
+    const { target, ...row } = parsed.data;
+    const rows = pending.get(target) ?? [];
+    rows.push(row);
+    pending.set(target, rows);
+    count += 1;
+    if (rows.length >= EMPTY_LIST_BATCH) await flush(target);
+  }
+  for (const target of pending.keys()) await flush(target);
+  return count;
+}
+
+const seconds = (from: number): number => (performance.now() - from) / 1000;
+
+/**
+ * Loads the export in `dir` into the database of `config`, which must be the local server's and
+ * empty (see the header comment). Throws a KgError when it refuses or fails; after a failed import
+ * the database is made empty again.
+ */
+export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLoadOptions = {}): Promise<BulkLoadResult> {
+  const log = options.log ?? (() => undefined);
+  const started = performance.now();
+  const manifest = readManifest(dir);
+  const times = { stop: 0, import: 0, start: 0, schema: 0, emptyLists: 0, total: 0 };
+  const server = describeServer(config);
+
+  if (options.afterImport !== true) {
+    const settings = runningServerSettings({ root: options.root });
+    if (!settings) {
+      throw new KgError('NEO4J_UNAVAILABLE', 'kg load --bulk imports into the local server, which is not running; start it with `npm run neo4j:start`', { subject: server });
+    }
+    if (localBoltPort(config.uri) !== settings.boltPort) {
+      throw new KgError(
+        'CONFIG_INVALID',
+        `kg load --bulk writes the files of the local server (bolt://127.0.0.1:${settings.boltPort}), not of this one; on another server run ${join(dir, 'import.sh')} on its host, start it, then kg load --bulk --after-import`,
+        { subject: server },
+      );
+    }
+    const store = await Neo4jGraphStore.open(config);
+    try {
+      const found = await totals(store);
+      if (found.nodes > 0 || found.relationships > 0) {
+        throw new KgError('NEO4J_NOT_EMPTY', `the database holds ${found.nodes} nodes and ${found.relationships} relationships; a bulk load only goes into an empty database (kg ingest adds to this one)`, { subject: server });
+      }
+    } finally {
+      await store.close();
+    }
+
+    let t = performance.now();
+    log('stopping the local server for the import');
+    await stopNeo4j({ root: options.root, log: () => undefined });
+    times.stop = seconds(t);
+    t = performance.now();
+    const absolute = resolve(dir);
+    const file = (name: string): string => (isAbsolute(name) ? name : join(absolute, name));
+    const args = importCommand(manifest, config.database, file, { overwrite: true, extra: [`--report-file=${join(absolute, IMPORT_REPORT)}`] });
+    log(`importing ${manifest.counts.nodes} nodes and ${manifest.counts.relationships} relationships with neo4j-admin (log: ${join(dir, IMPORT_LOG)})`);
+    const imported = await runNeo4jAdmin(args, { root: options.root, logFile: join(absolute, IMPORT_LOG) });
+    times.import = seconds(t);
+    const restart = async (): Promise<void> => {
+      const t0 = performance.now();
+      log('starting the local server again');
+      await startNeo4j({ root: options.root, boltPort: settings.boltPort, httpPort: settings.httpPort, heapMax: settings.heapMax, pageCache: settings.pageCache, password: config.password, log: () => undefined });
+      times.start = seconds(t0);
+    };
+    if (imported.status !== 0) {
+      // The import leaves unusable store files behind: remove them so the server starts with the database empty again.
+      removeDatabaseStore(config.database, { root: options.root });
+      await restart();
+      const reason = imported.tail.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
+      throw new KgError('NEO4J_WRITE', `neo4j-admin import failed (exit ${imported.status})${reason ? `: ${reason.trim()}` : ''}; see ${join(dir, IMPORT_LOG)}; the database is empty again`, { subject: server });
+    }
+    await restart();
+  }
+
+  const store = await Neo4jGraphStore.open(config);
+  try {
+    let t = performance.now();
+    log('creating the constraints and indexes of cypher/schema.cypher');
+    await store.ensureSchema();
+    times.schema = seconds(t);
+    t = performance.now();
+    const emptyLists = await setEmptyLists(store, dir);
+    times.emptyLists = seconds(t);
+    const found = await totals(store);
+    if (found.nodes !== manifest.counts.nodes || found.relationships !== manifest.counts.relationships) {
+      throw new KgError(
+        'NEO4J_WRITE',
+        `the database holds ${found.nodes} nodes and ${found.relationships} relationships, the export ${manifest.counts.nodes} and ${manifest.counts.relationships}; was it imported from ${dir} into an empty database?`,
+        { subject: server },
+      );
+    }
+    times.total = seconds(started);
+    return { nodes: found.nodes, relationships: found.relationships, emptyLists, seconds: times };
+  } finally {
+    await store.close();
+  }
+}
