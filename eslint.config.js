@@ -6,7 +6,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', '.neo4j/', 'data/', 'bench-results/', 'test/fixtures/', '.scratch-*/']),
+  globalIgnores(['dist/', 'dist.next/', 'test-output/', '.neo4j/', 'data/', 'bench-results/', 'test/fixtures/', '.scratch-*/']),
   js.configs.recommended,
   tseslint.configs.strictTypeChecked,
   {
