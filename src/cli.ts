@@ -36,10 +36,7 @@ function workerCount(value: string): number {
 const WORKERS_HELP = 'worker threads extracting inputs side by side (auto: one per core); the output is the same';
 
 function buildProgram(out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): Command {
-  const program = new Command('kg')
-    .description('Build a Neo4j knowledge graph of life-sciences deals from SEC filings and press releases')
-    .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: err });
+  const program = new Command('kg').description('Build a Neo4j knowledge graph of life-sciences deals from SEC filings and press releases').exitOverride().configureOutput({ writeOut: out, writeErr: err });
 
   program
     .command('extract')
@@ -97,7 +94,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string }) => {
       if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
       const fromJsonl = options.fromJsonl ?? [];
-      if ((inputs.length > 0) === (fromJsonl.length > 0)) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
+      if (inputs.length > 0 === fromJsonl.length > 0) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
       const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
       const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       if (options.format === 'json') {
@@ -124,8 +121,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
 
   // Connection flags shared by the database commands; the password only comes from the environment
   // or .env, so it never shows in a process list or shell history.
-  const connection = (command: Command): Command =>
-    command.option('--uri <uri>', 'Neo4j URI (default: NEO4J_URI or .env)').option('--database <name>', 'Neo4j database (default: NEO4J_DATABASE or neo4j)');
+  const connection = (command: Command): Command => command.option('--uri <uri>', 'Neo4j URI (default: NEO4J_URI or .env)').option('--database <name>', 'Neo4j database (default: NEO4J_DATABASE or neo4j)');
   const configFrom = (options: { uri?: string; database?: string }): Neo4jConfig => {
     const overrides: Partial<Neo4jConfig> = {};
     if (options.uri !== undefined) overrides.uri = options.uri;
@@ -182,8 +178,20 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       onInput: () => progress.tick(),
     }).finally(() => progress.stop());
     for (const f of summary.failures) err(`${f.error.toLine()}\n`);
-    out(`nodes: ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
-    out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
+    out(
+      `nodes: ${
+        Object.entries(summary.counts.nodes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'
+      }\n`,
+    );
+    out(
+      `relationships: ${
+        Object.entries(summary.counts.relationships)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'
+      }\n`,
+    );
     out(`${documentsLine(summary)}\n`);
     if (summary.failures.length > 0) setExit(EXIT.failed);
   });
@@ -203,24 +211,23 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       log: (line) => err(`kg load: ${line}\n`),
     });
     const s = result.seconds;
-    out(`loaded ${result.nodes} nodes and ${result.relationships} relationships in ${s.total.toFixed(1)} s (stop ${s.stop.toFixed(1)} s, neo4j-admin import ${s.import.toFixed(1)} s, start ${s.start.toFixed(1)} s, schema ${s.schema.toFixed(1)} s, ${result.emptyLists} empty lists ${s.emptyLists.toFixed(1)} s)\n`);
+    out(
+      `loaded ${result.nodes} nodes and ${result.relationships} relationships in ${s.total.toFixed(1)} s (stop ${s.stop.toFixed(1)} s, neo4j-admin import ${s.import.toFixed(1)} s, start ${s.start.toFixed(1)} s, schema ${s.schema.toFixed(1)} s, ${result.emptyLists} empty lists ${s.emptyLists.toFixed(1)} s)\n`,
+    );
   });
 
-  connection(
-    program
-      .command('forget')
-      .description('remove documents from Neo4j with every fact only they supported')
-      .argument('<docIds...>', 'document ids as shown by kg ingest'),
-  ).action(async (docIds: string[], options: { uri?: string; database?: string }) => {
-    const { forget } = await import('./api/ingest.ts');
-    for (const r of await forget(docIds, configFrom(options))) {
-      if (r.removed) out(`forgotten ${r.docId}\n`);
-      else {
-        err(`kg forget: no document "${r.docId}" in the graph\n`);
-        setExit(EXIT.failed);
+  connection(program.command('forget').description('remove documents from Neo4j with every fact only they supported').argument('<docIds...>', 'document ids as shown by kg ingest')).action(
+    async (docIds: string[], options: { uri?: string; database?: string }) => {
+      const { forget } = await import('./api/ingest.ts');
+      for (const r of await forget(docIds, configFrom(options))) {
+        if (r.removed) out(`forgotten ${r.docId}\n`);
+        else {
+          err(`kg forget: no document "${r.docId}" in the graph\n`);
+          setExit(EXIT.failed);
+        }
       }
-    }
-  });
+    },
+  );
 
   connection(
     program

@@ -65,9 +65,7 @@ export function extractDocument(document: StructuredDocument, knowledge: Knowled
   return extractStages(document, { knowledge, budget });
 }
 
-export type InputResult =
-  | { ok: true; path: string; extractions: DocumentExtraction[] }
-  | { ok: false; path: string; error: KgError };
+export type InputResult = { ok: true; path: string; extractions: DocumentExtraction[] } | { ok: false; path: string; error: KgError };
 
 /**
  * One file's results: its documents' extractions, then one failure per document that failed. A

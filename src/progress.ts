@@ -51,7 +51,7 @@ export function startPhaseProgress(phase: string, unit: string, total: number, s
   const started = performance.now();
   const bar: SingleBar = multibar.create(total, 0, { rate: '0.0' });
   let done = 0;
-  const log = (line: string): void => void multibar.log(line.endsWith('\n') ? line : `${line}\n`);
+  const log = (line: string): void => multibar.log(line.endsWith('\n') ? line : `${line}\n`);
   return {
     log,
     warn: log,

@@ -13,8 +13,18 @@ describe('logLogSlope', () => {
 
   it('is NaN when it cannot be fitted', () => {
     expect(logLogSlope([{ x: 1, y: 1 }])).toBeNaN();
-    expect(logLogSlope([{ x: 2, y: 1 }, { x: 2, y: 3 }])).toBeNaN();
-    expect(logLogSlope([{ x: 1, y: 0 }, { x: 2, y: 3 }])).toBeNaN();
+    expect(
+      logLogSlope([
+        { x: 2, y: 1 },
+        { x: 2, y: 3 },
+      ]),
+    ).toBeNaN();
+    expect(
+      logLogSlope([
+        { x: 1, y: 0 },
+        { x: 2, y: 3 },
+      ]),
+    ).toBeNaN();
   });
 });
 
@@ -50,7 +60,15 @@ describe('scale corpus name variation', () => {
   });
 
   it('streams factor × sources documents with unique paths', () => {
-    const docs = [...scaleCorpus([{ name: 'a.txt', text }, { name: 'b.txt', text: 'Hello from Brantova.' }], 3)];
+    const docs = [
+      ...scaleCorpus(
+        [
+          { name: 'a.txt', text },
+          { name: 'b.txt', text: 'Hello from Brantova.' },
+        ],
+        3,
+      ),
+    ];
     expect(docs).toHaveLength(6);
     expect(new Set(docs.map((d) => d.path)).size).toBe(6);
     expect(docs.every((d) => d.path.startsWith('bench-'))).toBe(true);

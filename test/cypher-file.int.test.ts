@@ -94,4 +94,3 @@ describe('cypher-file script', () => {
     expect((await dump(viaScript)).map((s) => s.split(viaScript).join('RUN')).sort()).toEqual(expected);
   });
 });
-

@@ -53,7 +53,10 @@ describe('schema.cypher', () => {
   const statements = schemaStatements();
   it('has a named IF NOT EXISTS key constraint for Entity and every node label', () => {
     for (const label of ['Entity', ...NodeLabel.options]) {
-      expect(statements.some((s) => new RegExp(`^CREATE CONSTRAINT \\w+ IF NOT EXISTS\\nFOR \\(n:${label}\\)\\nREQUIRE n.key IS UNIQUE$`).test(s)), label).toBe(true);
+      expect(
+        statements.some((s) => new RegExp(`^CREATE CONSTRAINT \\w+ IF NOT EXISTS\\nFOR \\(n:${label}\\)\\nREQUIRE n.key IS UNIQUE$`).test(s)),
+        label,
+      ).toBe(true);
     }
     expect(statements.some((s) => s.includes('FOR (d:Document)') && s.includes('d.docId IS UNIQUE'))).toBe(true);
     expect(statements.some((s) => s.includes('FOR (f:Filing)') && s.includes('f.key IS UNIQUE'))).toBe(true);
@@ -61,7 +64,11 @@ describe('schema.cypher', () => {
   it('indexes names, aliases and a full-text index over both', () => {
     expect(statements.some((s) => /FOR \(n:Entity\)\nON \(n.aliases\)/.test(s))).toBe(true);
     expect(statements.some((s) => s.startsWith('CREATE FULLTEXT INDEX') && s.includes('[n.name, n.aliases]'))).toBe(true);
-    for (const label of ENTITY_LABELS) expect(statements.some((s) => s.includes(`FOR (n:${label})\nON (n.name)`)), label).toBe(true);
+    for (const label of ENTITY_LABELS)
+      expect(
+        statements.some((s) => s.includes(`FOR (n:${label})\nON (n.name)`)),
+        label,
+      ).toBe(true);
   });
   it('every statement is idempotent', () => {
     for (const s of statements) expect(s).toMatch(/IF NOT EXISTS/);
@@ -207,7 +214,7 @@ describe('batchWriteStatements', () => {
     expect(companyKeys).toEqual([...new Set(companyKeys)].sort());
   });
 
-  it('indexes each document\'s relationships on its Document and gives seen dates per relationship over the batch', () => {
+  it("indexes each document's relationships on its Document and gives seen dates per relationship over the batch", () => {
     const statements = batchWriteStatements([doc(1, '2009-01-15'), doc(2, '2007-07-31'), doc(3, '2008-03-01')]);
     const documents = statements.find((s) => s.name === 'write/document-merge')?.params['documents'] as Record<string, ParamValue>[];
     expect(documents[0]?.['factTypes']).toEqual(['DEVELOPS', 'IN_PHASE', 'LICENSES_TO', 'TARGETS']);

@@ -226,7 +226,11 @@ describe('fetchFilings', () => {
 
     // Nothing half written, nothing for the failed filing.
     expect(filesUnder(outDir).filter((p) => p.endsWith('.tmp'))).toEqual([]);
-    expect(manifestRows().map((r) => r.accession).sort()).toEqual(good);
+    expect(
+      manifestRows()
+        .map((r) => r.accession)
+        .sort(),
+    ).toEqual(good);
   }, 30_000);
 
   it('stopped half way, leaves whole files only, and a re-run fetches just what is missing', async () => {

@@ -40,8 +40,45 @@ function wholeSentence(text: string): { doc: StructuredDocument; sentence: Sente
 // Text made of the pieces the anchored rules care about: digits, hyphens, slashes, INN stems,
 // capitals, apostrophes, characters outside the BMP.
 const piece = fc.constantFrom(
-  'AB', 'ab', 'X', 'mRNA-', 'hu', '-', '--', '/', ' ', '\t', '1', '123', '4567', '12345678', '.5', '-DM1', 'mab', 'tinib', 'zumab',
-  'velo', 'Velo', 'VELO', 'ciclovir', 'e', "'", '’', 's', 'é', 'É', '𝐀', '𝟏', '²', ',', '(', ')', 'Crohn', 'disease', 'FY', 'NCT',
+  'AB',
+  'ab',
+  'X',
+  'mRNA-',
+  'hu',
+  '-',
+  '--',
+  '/',
+  ' ',
+  '\t',
+  '1',
+  '123',
+  '4567',
+  '12345678',
+  '.5',
+  '-DM1',
+  'mab',
+  'tinib',
+  'zumab',
+  'velo',
+  'Velo',
+  'VELO',
+  'ciclovir',
+  'e',
+  "'",
+  '’',
+  's',
+  'é',
+  'É',
+  '𝐀',
+  '𝟏',
+  '²',
+  ',',
+  '(',
+  ')',
+  'Crohn',
+  'disease',
+  'FY',
+  'NCT',
 );
 const generated = fc.array(piece, { maxLength: 30 }).map((parts) => parts.join(''));
 
@@ -59,7 +96,9 @@ describe('anchored rules find what the regexes found', () => {
     fc.assert(
       fc.property(generated, (text) => {
         const { doc } = wholeSentence(text);
-        const found = findDrugs(scopeOf(doc, stageContext())).candidates.filter((c) => c.rule === 'drug.inn-stem').map((c) => c.start);
+        const found = findDrugs(scopeOf(doc, stageContext()))
+          .candidates.filter((c) => c.rule === 'drug.inn-stem')
+          .map((c) => c.start);
         const expected = [...text.matchAll(innRegex)].map((m) => m.index);
         // The rule drops stop words and payload words afterwards: every find is a regex match.
         for (const start of found) expect(expected).toContain(start);
@@ -68,7 +107,11 @@ describe('anchored rules find what the regexes found', () => {
       { numRuns: 400 },
     );
     const { doc } = wholeSentence('Zelvotinib and velotumab, not tinib or anti-velotumab.');
-    expect(findDrugs(scopeOf(doc, stageContext())).candidates.filter((c) => c.rule === 'drug.inn-stem').map((c) => c.text)).toEqual(['Zelvotinib', 'velotumab']);
+    expect(
+      findDrugs(scopeOf(doc, stageContext()))
+        .candidates.filter((c) => c.rule === 'drug.inn-stem')
+        .map((c) => c.text),
+    ).toEqual(['Zelvotinib', 'velotumab']);
   });
 
   it('code names: tried at run starts with three digits, the same matches as the global scan', () => {
@@ -76,7 +119,9 @@ describe('anchored rules find what the regexes found', () => {
       fc.property(generated, (text) => {
         const { doc } = wholeSentence(`${text} in development by Acme`);
         const sentenceText = doc.cleanText;
-        const found = findDrugs(scopeOf(doc, stageContext())).candidates.filter((c) => c.rule === 'drug.code-name').map((c) => c.start);
+        const found = findDrugs(scopeOf(doc, stageContext()))
+          .candidates.filter((c) => c.rule === 'drug.code-name')
+          .map((c) => c.start);
         const expected = [...sentenceText.matchAll(codeRegex)].map((m) => m.index);
         for (const start of found) expect(expected).toContain(start);
         return true;

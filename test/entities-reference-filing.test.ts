@@ -17,26 +17,19 @@ const CORE = new Set(['Company', 'Drug', 'Target', 'Technology', 'Person', 'Dise
 const fold = (s: string): string => knowledge.names.keyPart('Company', s);
 
 describe('reference filing', () => {
-  const entities = structureAndSegment({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext()).flatMap(
-    (doc) => resolveDocument(doc, extractEntities(doc, stageContext()), [], stageContext()).graph.entities,
-  );
+  const entities = structureAndSegment({ path, bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext()).flatMap((doc) => resolveDocument(doc, extractEntities(doc, stageContext()), [], stageContext()).graph.entities);
   const matches = (g: (typeof gold.entities)[number]) =>
-    entities.filter(
-      (e) =>
-        [g.type, ...(g.alsoTypes ?? [])].includes(e.labels[0] ?? '') &&
-        [e.name, ...e.aliases].some((n) => [g.name, ...(g.aliases ?? [])].some((a) => fold(a) === fold(n))),
-    );
+    entities.filter((e) => [g.type, ...(g.alsoTypes ?? [])].includes(e.labels[0] ?? '') && [e.name, ...e.aliases].some((n) => [g.name, ...(g.aliases ?? [])].some((a) => fold(a) === fold(n))));
 
   it('finds most required gold entities, each as one entity', () => {
     const required = gold.entities.filter((g) => !g.optional && CORE.has(g.type));
     const found = required.filter((g) => matches(g).length === 1);
     expect(found.length / required.length).toBeGreaterThanOrEqual(0.75);
-    for (const name of ['ImmunoGen', 'Genentech', 'trastuzumab-DM1', 'huC242-DM4', 'HER2', 'TAP technology', 'Mitchel Sayare', 'Daniel M. Junius', 'metastatic breast cancer'])
-      expect(found.map((g) => g.name)).toContain(name);
+    for (const name of ['ImmunoGen', 'Genentech', 'trastuzumab-DM1', 'huC242-DM4', 'HER2', 'TAP technology', 'Mitchel Sayare', 'Daniel M. Junius', 'metastatic breast cancer']) expect(found.map((g) => g.name)).toContain(name);
   });
 
   it('takes no entity from the negatives list', () => {
-    const negatives = new Set(((JSON.parse(readFileSync(path.replace(/\.txt$/, '.gold.json'), 'utf8')) as { negatives: string[] }).negatives).map(fold));
+    const negatives = new Set((JSON.parse(readFileSync(path.replace(/\.txt$/, '.gold.json'), 'utf8')) as { negatives: string[] }).negatives.map(fold));
     const hits = entities.filter((e) => CORE.has(e.labels[0] ?? '') && negatives.has(fold(e.name)));
     expect(hits.map((e) => e.name)).toEqual([]);
   });

@@ -76,7 +76,10 @@ describe('entity matching', () => {
   });
 
   it('requires the label (or an alsoTypes label) to agree', () => {
-    const g = gold([{ type: 'Technology', name: 'DM1', alsoTypes: ['Drug'] }, { type: 'Target', name: 'HER2' }]);
+    const g = gold([
+      { type: 'Technology', name: 'DM1', alsoTypes: ['Drug'] },
+      { type: 'Target', name: 'HER2' },
+    ]);
     const s = scoreDocument(g, extracted([entity('Drug', 'DM1'), entity('Disease', 'HER2')]), folding);
     expect(s.entities.total()).toEqual({ gold: 2, goldFound: 1, predicted: 2, predictedCorrect: 1 });
     expect(s.missedEntities.map((m) => m.gold.name)).toEqual(['HER2']);
@@ -92,7 +95,10 @@ describe('entity matching', () => {
 
   it('finds the assignment that matches most, whatever the order', () => {
     // The first extracted entity could take either gold entity; the second only one of them.
-    const g = gold([{ type: 'Drug', name: 'alpha', aliases: ['beta'] }, { type: 'Drug', name: 'gamma', aliases: ['beta2'] }]);
+    const g = gold([
+      { type: 'Drug', name: 'alpha', aliases: ['beta'] },
+      { type: 'Drug', name: 'gamma', aliases: ['beta2'] },
+    ]);
     const s = scoreDocument(g, extracted([entity('Drug', 'beta', ['beta2']), entity('Drug', 'alpha')]), folding);
     expect(s.entities.total().goldFound).toBe(2);
     expect(s.falsePositiveEntities).toEqual([]);

@@ -67,9 +67,7 @@ describe('kg ingest against a server it cannot use', () => {
     const password = 'unreachable-secret-4Kq';
     const run = kg(envFor({ ...shared, uri: `bolt://neo4j:${password}@127.0.0.1:${port}`, password }), 'ingest', CORPUS_FILES[0]!);
     expect(run.status).toBe(1);
-    expect(lines(run.stderr)).toEqual([
-      `kg: bolt://127.0.0.1:${port} (database "neo4j"): cannot reach the Neo4j server while connecting; is it running? (\`npm run neo4j:start\` starts a local one) [NEO4J_UNAVAILABLE]`,
-    ]);
+    expect(lines(run.stderr)).toEqual([`kg: bolt://127.0.0.1:${port} (database "neo4j"): cannot reach the Neo4j server while connecting; is it running? (\`npm run neo4j:start\` starts a local one) [NEO4J_UNAVAILABLE]`]);
     expect(run.stdout + run.stderr).not.toContain(password);
   });
 
@@ -116,7 +114,10 @@ describe('kg ingest on a folder mixing good and bad files', () => {
     expect(errorLines).toHaveLength(failing.length);
     for (const path of Object.keys(bad).filter((p) => !DOCUMENT_FILE.test(p))) expect(result.stderr).not.toContain(path);
     for (const [path, code] of failing) {
-      expect(errorLines.filter((l) => l.startsWith(`${path}: `) && l.endsWith(`[${code}]`)), path).toHaveLength(1);
+      expect(
+        errorLines.filter((l) => l.startsWith(`${path}: `) && l.endsWith(`[${code}]`)),
+        path,
+      ).toHaveLength(1);
     }
     expect(result.stdout).toMatch(new RegExp(`^created\\s+${run}-good-1 `, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^created\\s+${run}-good-2 `, 'm'));

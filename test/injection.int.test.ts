@@ -186,7 +186,10 @@ describe('labels and relationship types', () => {
 
 /** A document's nodes and relationships as sorted text. */
 async function footprint(docId: string): Promise<{ nodes: string[]; relationships: string[] }> {
-  const nodes = await store.read('MATCH (d:Document {docId: $docId})-[:MENTIONS]->(n) RETURN n.key AS key, n.name AS name, labels(n) AS labels, n.aliases AS aliases UNION MATCH (d:Document {docId: $docId}) RETURN d.docId AS key, d.contentHash AS name, labels(d) AS labels, [] AS aliases', { docId });
+  const nodes = await store.read(
+    'MATCH (d:Document {docId: $docId})-[:MENTIONS]->(n) RETURN n.key AS key, n.name AS name, labels(n) AS labels, n.aliases AS aliases UNION MATCH (d:Document {docId: $docId}) RETURN d.docId AS key, d.contentHash AS name, labels(d) AS labels, [] AS aliases',
+    { docId },
+  );
   const relationships = await store.read(
     `MATCH (d:Document {docId: $docId})
      UNWIND range(0, size(d.factTypes) - 1) AS i

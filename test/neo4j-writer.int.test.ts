@@ -97,10 +97,9 @@ describe('Neo4j writer', () => {
   it('stores the filing structure and Neo4j types: Integer counts and offsets, Date dates, Float confidences', async () => {
     const run = runId();
     await store.writeDocument(dealDocument(run, `${run}-doc`));
-    const [filed] = await store.read(
-      `MATCH (c:Company)-[:FILED]->(f:Filing)-[:CONTAINS]->(d:Document {docId: $docId}) RETURN c.key AS company, f.accessionNumber AS accession, valueType(f.reportDate) AS reportDate`,
-      { docId: `${run}-doc` },
-    );
+    const [filed] = await store.read(`MATCH (c:Company)-[:FILED]->(f:Filing)-[:CONTAINS]->(d:Document {docId: $docId}) RETURN c.key AS company, f.accessionNumber AS accession, valueType(f.reportDate) AS reportDate`, {
+      docId: `${run}-doc`,
+    });
     expect(filed).toEqual({ company: key(run, 'Company', 'Acme'), accession: `${run}-07-000001`, reportDate: 'DATE NOT NULL' });
     const [types] = await store.read(
       `MATCH (d:Document {docId: $docId})-[m:MENTIONS]->(:Entity {key: $acme})-[r:EARNED_MILESTONE]->()
@@ -244,7 +243,11 @@ describe('Neo4j writer, several documents per transaction', () => {
     const result = await writeBatch(docs(batched));
     expect(result.transactions).toBe(1);
     expect(result.failures).toEqual([]);
-    expect(result.documents.map((d) => [d.status, d.transactionDocuments])).toEqual([['created', 3], ['created', 3], ['created', 3]]);
+    expect(result.documents.map((d) => [d.status, d.transactionDocuments])).toEqual([
+      ['created', 3],
+      ['created', 3],
+      ['created', 3],
+    ]);
     expect(result.counters.relationshipsCreated).toBeGreaterThan(10);
     for (const g of docs(single)) await store.writeDocument(g);
     expect(neutral(batched, await snapshot(batched))).toEqual(neutral(single, await snapshot(single)));
@@ -259,7 +262,11 @@ describe('Neo4j writer, several documents per transaction', () => {
     for (const g of docs(viaWrite)) for (const d of g.documents) written.add(d.docId);
     const result = await store.write(mergeGraphs(docs(viaWrite)));
     expect(result.failures).toEqual([]);
-    expect(result.documents.map((d) => [d.docId, d.status])).toEqual([[`${viaWrite}-a`, 'created'], [`${viaWrite}-b`, 'created'], [`${viaWrite}-c`, 'created']]);
+    expect(result.documents.map((d) => [d.docId, d.status])).toEqual([
+      [`${viaWrite}-a`, 'created'],
+      [`${viaWrite}-b`, 'created'],
+      [`${viaWrite}-c`, 'created'],
+    ]);
     // DocumentBatches starts with one document, then two: two transactions.
     expect(result.transactions).toBe(2);
     for (const g of splitByDocument(mergeGraphs(docs(single)))) await store.writeDocument(g);
@@ -267,7 +274,7 @@ describe('Neo4j writer, several documents per transaction', () => {
     expect((await store.write(mergeGraphs(docs(viaWrite)))).documents.map((d) => d.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
   });
 
-  it('keeps the first document\'s properties when documents of one batch disagree, as one per transaction does', async () => {
+  it("keeps the first document's properties when documents of one batch disagree, as one per transaction does", async () => {
     // b states the same licence with other terms and names Acme with a property a did not give.
     const disagreeing = (run: string) => {
       const [a, b] = docs(run);
@@ -302,7 +309,11 @@ describe('Neo4j writer, several documents per transaction', () => {
     // b now words the licence differently and is dated later; a is unchanged; c is new.
     const b2 = documentGraph(run, `${run}-b`, { contentHash: 'v2', asOf: '2010-03-01', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme and Beta amended their licence.' } });
     const mixed = await writeBatch([a!, b2, c!]);
-    expect(mixed.documents.map((d) => [d.docId, d.status])).toEqual([[`${run}-a`, 'unchanged'], [`${run}-b`, 'replaced'], [`${run}-c`, 'created']]);
+    expect(mixed.documents.map((d) => [d.docId, d.status])).toEqual([
+      [`${run}-a`, 'unchanged'],
+      [`${run}-b`, 'replaced'],
+      [`${run}-c`, 'created'],
+    ]);
     const licence = await relationship(run, 'LICENSES_TO', 'Acme', 'Beta');
     expect(licence?.['sentences']).toEqual(['Acme granted Beta an exclusive licence.', 'Acme and Beta amended their licence.']);
     expect([licence?.['firstSeen'], licence?.['lastSeen']]).toEqual(['2007-07-31', '2010-03-01']);

@@ -49,10 +49,26 @@ describe('npm pack', () => {
   it('ships dist/, data/, cypher/, schema/ and the README, and none of the tests, corpus, server or tooling', () => {
     const [pack] = PackEntry.parse(JSON.parse(execFileSync(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' })));
     const paths = (pack?.files ?? []).map((f) => f.path);
-    for (const needed of ['package.json', 'README.md', 'bin/kg.js', 'dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'dist/parallel/extract-worker.js', 'schema/graph.schema.json', 'cypher/schema.cypher', 'cypher/browser-style.grass', 'data/sample/immunogen-8k-2007-07-31.txt']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'bin/kg.js',
+      'dist/index.js',
+      'dist/index.d.ts',
+      'dist/cli.js',
+      'dist/parallel/extract-worker.js',
+      'schema/graph.schema.json',
+      'cypher/schema.cypher',
+      'cypher/browser-style.grass',
+      'data/sample/immunogen-8k-2007-07-31.txt',
+    ]) {
       expect(paths, needed).toContain(needed);
     }
-    for (const dir of ['data/', 'cypher/write/', 'cypher/api/', 'cypher/queries/']) expect(paths.some((p) => p.startsWith(dir)), dir).toBe(true);
+    for (const dir of ['data/', 'cypher/write/', 'cypher/api/', 'cypher/queries/'])
+      expect(
+        paths.some((p) => p.startsWith(dir)),
+        dir,
+      ).toBe(true);
     const unwanted = paths.filter((p) => /^(src|test|tools|scripts|\.neo4j|node_modules|dist\.next|bench-results|\.scratch-)/.test(p) || p.includes('shared/') || p.includes('corpus/') || p === '.env' || p.endsWith('.test.ts'));
     expect(unwanted).toEqual([]);
     expect(paths.filter((p) => p.startsWith('dist/') && !/\.(js|d\.ts)$/.test(p))).toEqual([]);
@@ -96,10 +112,7 @@ describe('the installed package', () => {
   }, 120_000);
 
   it('type-checks in a plain tsc project against its declarations', () => {
-    writeFileSync(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], skipLibCheck: false } }),
-    );
+    writeFileSync(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, types: ['node'], skipLibCheck: false } }));
     writeFileSync(
       join(project, 'index.ts'),
       [

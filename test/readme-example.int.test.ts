@@ -54,11 +54,7 @@ describe("README's TypeScript example", () => {
     code = swap(code, "database: 'neo4j'", 'database: process.env.NEO4J_DATABASE!');
     code = swap(code, "['filing.txt']", JSON.stringify([SAMPLE]));
     // `password` is the reader's own variable in the README.
-    const program = [
-      'const password = process.env.NEO4J_PASSWORD!;',
-      code,
-      'console.log(JSON.stringify({ licences, income, drugs, all: all.length, why, documents: graph.documents.length }));',
-    ].join('\n');
+    const program = ['const password = process.env.NEO4J_PASSWORD!;', code, 'console.log(JSON.stringify({ licences, income, drugs, all: all.length, why, documents: graph.documents.length }));'].join('\n');
 
     // Inside the checkout (git-ignored), so the project's package.json (ESM) and @types apply.
     const dir = mkdtempSync(join(ROOT, '.scratch-readme-'));

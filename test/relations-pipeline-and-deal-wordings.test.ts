@@ -22,7 +22,7 @@ group('development', () => {
     // "compared with B's drug" is no development.
     expect(run(['[Company:Acme Bio] today announced results.', '[Drug:AB-7] was compared with [Company:Zeta Pharma] products.']).lines.filter((l) => l.startsWith('DEVELOPS'))).toEqual([]);
   });
-  it('reads a pipeline that includes a drug, and a company leading a drug\'s development', () => {
+  it("reads a pipeline that includes a drug, and a company leading a drug's development", () => {
     expect(run(['[Company:Beta Bio] has a late-stage pipeline which includes [Drug:BB-12] for the treatment of [Disease:gout].']).lines).toContain('DEVELOPS Beta Bio -> BB-12');
     expect(run(['[Company:Beta Bio] will continue to lead ongoing [Drug:BB-12] global development.']).lines).toContain('DEVELOPS Beta Bio -> BB-12');
     expect(run(['[Company:Beta Bio] has a pipeline; it does not include [Drug:BB-12].']).lines).toEqual([]);
@@ -40,7 +40,7 @@ group('development', () => {
 });
 
 group('targets and technology', () => {
-  it('gives an apposition\'s target only to the name right before it', () => {
+  it("gives an apposition's target only to the name right before it", () => {
     const { lines } = run(['OTHERNAME, a [Target:HER2] directed ADC, and [Drug:AB-7], a [Target:TROP2] directed ADC, are marketed.']);
     expect(lines).toContain('TARGETS AB-7 -> TROP2');
     expect(lines).not.toContain('TARGETS AB-7 -> HER2');
@@ -63,7 +63,9 @@ group('targets and technology', () => {
 
 group('clinical', () => {
   it('lets a bare "in" reach a disease across line, stage and marker qualifiers, and skips comparator drugs', () => {
-    const { lines } = run(['A phase 2/3 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] and [Drug:betaxel] versus [Drug:alphamab] and [Drug:betaxel] in second-line metastatic HER2-positive gastric or [Disease:junction adenocarcinoma].']);
+    const { lines } = run([
+      'A phase 2/3 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] and [Drug:betaxel] versus [Drug:alphamab] and [Drug:betaxel] in second-line metastatic HER2-positive gastric or [Disease:junction adenocarcinoma].',
+    ]);
     expect(lines).toContain('STUDIED_FOR ZX-1 -> junction adenocarcinoma');
     expect(lines.filter((l) => l.startsWith('STUDIED_FOR') && !l.includes('ZX-1'))).toEqual([]);
     // "in" followed by other words is not an indication.
@@ -90,10 +92,7 @@ group('licensing and payments', () => {
     expect(run(['[Company:Acme Bio] announced the receipt of a $250,000 milestone payment from [Company:Zeta Pharma] under its research collaboration.']).lines.some((l) => l.startsWith('LICENSES_TO'))).toBe(false);
   });
   it('takes the payer of "B will receive an upfront payment" from the two parties of the deal', () => {
-    const { lines } = run([
-      '[Company:Zeta Pharma] and [Company:Beta Bio] announced an exclusive license agreement.',
-      '[Company:Beta Bio] will receive an upfront payment of $10 million.',
-    ]);
+    const { lines } = run(['[Company:Zeta Pharma] and [Company:Beta Bio] announced an exclusive license agreement.', '[Company:Beta Bio] will receive an upfront payment of $10 million.']);
     expect(lines).toContain('PAYS Zeta Pharma -> Beta Bio');
     // With one company in the whole document there is no payer to name.
     expect(run(['[Company:Beta Bio] will receive an upfront payment of $10 million.']).lines).toEqual([]);

@@ -21,7 +21,7 @@ describe('rule word lists', () => {
     expect(words.missing()).toContain('speech');
   });
 
-  it('compiles the rules\' patterns as their inline alternations read', () => {
+  it("compiles the rules' patterns as their inline alternations read", () => {
     expect(rules.anatomy.interaction.test('when co-administered with')).toBe(true);
     expect(rules.anatomy.interaction.test('coadministration')).toBe(true);
     expect(rules.anatomy.interaction.test('concomitants')).toBe(false);

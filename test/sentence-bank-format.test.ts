@@ -40,7 +40,7 @@ describe('sentence bank format', () => {
     expect(bad).toEqual([]);
   });
 
-  it('names every entity as the sentence writes it (implicit ones are the row\'s registrant)', () => {
+  it("names every entity as the sentence writes it (implicit ones are the row's registrant)", () => {
     const bad: string[] = [];
     for (const { line, row } of bank) {
       const text = row.text.toLowerCase();
@@ -59,7 +59,10 @@ describe('sentence bank format', () => {
     for (const { line, row } of bank) {
       for (const relation of row.relations) {
         const allowed = RELATION_ENDPOINTS[relation.type];
-        for (const [end, name] of [['source', relation.source], ['target', relation.target]] as const) {
+        for (const [end, name] of [
+          ['source', relation.source],
+          ['target', relation.target],
+        ] as const) {
           const named = entitiesNamed(row, name);
           if (named.length === 0) bad.push(`line ${line}: ${relation.type} ${end} "${name}" is no entity of the row`);
           else if (!named.some((entity) => entityLabels(entity).some((label) => allowed[end].includes(label)))) {

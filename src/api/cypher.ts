@@ -121,7 +121,10 @@ const SINGULAR: Record<string, string> = { nodes: 'node', relationships: 'relati
 export function describeUpdates(updates: Record<string, number>): string {
   return Object.entries(updates)
     .map(([name, count]) => {
-      const [things = name, ...rest] = name.replace(/([A-Z])/g, ' $1').toLowerCase().split(' ');
+      const [things = name, ...rest] = name
+        .replace(/([A-Z])/g, ' $1')
+        .toLowerCase()
+        .split(' ');
       return `${count} ${count === 1 ? (SINGULAR[things] ?? things) : things}${rest.length > 0 ? ` ${rest.join(' ')}` : ''}`;
     })
     .join(', ');

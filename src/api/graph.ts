@@ -89,10 +89,7 @@ export type RelationshipRef =
 
 const EndRef = z.union([z.string().min(1), z.object({ key: z.string().min(1) })]);
 /** RelationshipRef checked at run time (callers from plain JavaScript, rows of unknown shape); a key wins. */
-const RelationshipRefSchema = z.union([
-  z.object({ key: RelationshipKey }),
-  z.object({ type: RelationshipType, start: EndRef, end: EndRef }),
-]);
+const RelationshipRefSchema = z.union([z.object({ key: RelationshipKey }), z.object({ type: RelationshipType, start: EndRef, end: EndRef })]);
 
 export interface DealGraph {
   /** Every fact relationship that touches the named entity, either direction. */

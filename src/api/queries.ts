@@ -67,7 +67,10 @@ export function loadQuery(name: string): NamedQuery {
   try {
     text = readFileSync(join(QUERY_DIR, `${name}.cypher`), 'utf8');
   } catch {
-    const known = readdirSync(QUERY_DIR).filter((f) => f.endsWith('.cypher')).map((f) => f.slice(0, -7)).sort();
+    const known = readdirSync(QUERY_DIR)
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.slice(0, -7))
+      .sort();
     throw new KgError('QUERY_NOT_FOUND', `no query named "${name}"; known queries: ${known.join(', ')}`, { subject: name });
   }
   return parseQuery(name, text);
@@ -156,7 +159,11 @@ export function formatTable(rows: readonly Record<string, unknown>[], maxWidth =
   };
   const cells = rows.map((row) => names.map((c) => clip(cell(row[c]))));
   const widths = names.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length)));
-  const line = (values: readonly string[]): string => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ').trimEnd();
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join(' | ')
+      .trimEnd();
   const out = [line(names), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map(line)];
   const count = rows.length === 0 ? 'no rows' : `${rows.length} row${rows.length === 1 ? '' : 's'}`;
   return `${out.join('\n')}\n(${count})\n`;

@@ -13,9 +13,7 @@ export interface ShardOptions extends ParallelOptions {
   shard?: Shard;
 }
 
-export type ShardResult =
-  | { ok: true; input: ShardInput; graphs: Graph[] }
-  | { ok: false; path: string; error: KgError };
+export type ShardResult = { ok: true; input: ShardInput; graphs: Graph[] } | { ok: false; path: string; error: KgError };
 
 /** The shard's files, in listing order; inputs that cannot be listed come back as failures. */
 export async function listShard(inputs: readonly string[], shard: Shard): Promise<{ files: ShardInput[]; failures: { path: string; error: KgError }[] }> {

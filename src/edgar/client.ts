@@ -133,11 +133,15 @@ export class EdgarClient {
 
   /** GETs `url` and reads the whole body. */
   async bytes(url: string, signal?: AbortSignal): Promise<Buffer> {
-    return this.get(url, async (body) => {
-      const chunks: Uint8Array[] = [];
-      for await (const chunk of body) chunks.push(chunk);
-      return Buffer.concat(chunks);
-    }, signal);
+    return this.get(
+      url,
+      async (body) => {
+        const chunks: Uint8Array[] = [];
+        for await (const chunk of body) chunks.push(chunk);
+        return Buffer.concat(chunks);
+      },
+      signal,
+    );
   }
 
   /**

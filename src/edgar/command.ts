@@ -95,8 +95,7 @@ export interface Terminal {
   stream: NodeJS.WriteStream;
 }
 
-const describe = (f: Pick<FilingRef, 'accession' | 'form' | 'filingDate' | 'company' | 'items'>): string =>
-  `${f.accession} ${f.form} ${f.filingDate} ${f.company}${f.items.length > 0 ? ` (items ${f.items.join(', ')})` : ''}`;
+const describe = (f: Pick<FilingRef, 'accession' | 'form' | 'filingDate' | 'company' | 'items'>): string => `${f.accession} ${f.form} ${f.filingDate} ${f.company}${f.items.length > 0 ? ` (items ${f.items.join(', ')})` : ''}`;
 
 /**
  * Runs the fetch with a terminal's output; Ctrl-C stops it cleanly (running downloads cancelled, the
@@ -171,7 +170,8 @@ export async function runFetch(options: FetchOptions, terminal: Terminal): Promi
     const summary = await fetchFilings({ ...options, signal: controller.signal, onEvent });
     progress.stop();
     const failed = summary.failures.length > 0 ? `, ${summary.failures.length} failed` : '';
-    if (summary.dryRun) out(`filings: ${summary.selected.length} selected, ${summary.selected.length - summary.cached.length} to fetch, ${summary.cached.length} already in ${summary.outDir}${failed} (dry run, ${summary.requests} requests)\n`);
+    if (summary.dryRun)
+      out(`filings: ${summary.selected.length} selected, ${summary.selected.length - summary.cached.length} to fetch, ${summary.cached.length} already in ${summary.outDir}${failed} (dry run, ${summary.requests} requests)\n`);
     else out(`filings: ${summary.selected.length} selected, ${summary.fetched.length} fetched, ${summary.cached.length} already in ${summary.outDir}${failed}; manifest ${summary.manifestPath} (${summary.requests} requests)\n`);
     return summary;
   } finally {

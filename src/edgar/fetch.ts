@@ -196,11 +196,10 @@ export async function fetchFilings(options: FetchOptions): Promise<FetchSummary>
   if (options.until !== undefined) filter.until = options.until;
   const failures: FetchFailure[] = [];
   const aborted = (progress?: { done: number; total: number }): KgError =>
-    new KgError(
-      'FETCH_ABORTED',
-      `interrupted ${progress ? `with ${progress.done} of ${progress.total} filings in the out dir` : 'while listing filings'}; run the same command again to fetch the rest`,
-      { subject: outDir, cause: signal?.reason },
-    );
+    new KgError('FETCH_ABORTED', `interrupted ${progress ? `with ${progress.done} of ${progress.total} filings in the out dir` : 'while listing filings'}; run the same command again to fetch the rest`, {
+      subject: outDir,
+      cause: signal?.reason,
+    });
 
   try {
     // Companies.

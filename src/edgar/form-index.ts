@@ -79,7 +79,7 @@ export function quartersBetween(since: string, until: string): Quarter[] {
   const first = quarterOf(since < `${FIRST_INDEXED_YEAR}-01-01` ? `${FIRST_INDEXED_YEAR}-01-01` : since);
   const last = quarterOf(until);
   const out: Quarter[] = [];
-  for (let { year, quarter } = first; year < last.year || (year === last.year && quarter <= last.quarter); ) {
+  for (let { year, quarter } = first; year < last.year || (year === last.year && quarter <= last.quarter);) {
     out.push({ year, quarter });
     if (quarter === 4) {
       year++;

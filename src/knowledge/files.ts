@@ -21,7 +21,10 @@ function issueText(error: z.ZodError): string {
 }
 
 /** One word or phrase per line; no tabs (a tab means the file wanted to be a TSV). */
-export const Phrase = z.string().min(1).regex(/^[^\t]+$/, 'a phrase has no tab');
+export const Phrase = z
+  .string()
+  .min(1)
+  .regex(/^[^\t]+$/, 'a phrase has no tab');
 
 export class DataFiles {
   constructor(readonly dir: string = DATA_DIR) {}

@@ -76,7 +76,14 @@ const MoneyWordRow = z.discriminatedUnion('kind', [
 ]);
 
 const PhaseRow = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('numeral'), form: Text, value: z.string().regex(/^[0-4]$/, 'a phase number 0-4').transform(Number) }),
+  z.object({
+    kind: z.literal('numeral'),
+    form: Text,
+    value: z
+      .string()
+      .regex(/^[0-4]$/, 'a phase number 0-4')
+      .transform(Number),
+  }),
   z.object({ kind: z.literal('word'), form: Text, value: PhaseKey }),
 ]);
 
@@ -92,9 +99,7 @@ const PAYLOADS_FILE = 'lexicons/payloads.txt';
  * header row (the entity stage reads it too); the kind column is checked, so a header row added later
  * fails here loudly rather than becoming a payload named "name".
  */
-const PayloadRow = z
-  .object({ name: Text, kind: z.enum(['Payload', 'Linker']), aliases: z.string().optional() })
-  .transform(({ name, aliases }) => ({ name, aliases: (aliases ?? '').split('|') }));
+const PayloadRow = z.object({ name: Text, kind: z.enum(['Payload', 'Linker']), aliases: z.string().optional() }).transform(({ name, aliases }) => ({ name, aliases: (aliases ?? '').split('|') }));
 
 function invalid(path: string, problem: string): KgError {
   return new KgError('CONFIG_INVALID', `data/${path}: ${problem}`, { subject: 'knowledge' });
@@ -129,13 +134,10 @@ function loadPayloadForms(files: DataFiles): Map<string, readonly string[]> {
 }
 
 export function loadRelationKnowledge(files: DataFiles, names: NameKnowledge): RelationKnowledge {
-  void names;
+  names;
   const triggers = loadTriggers(files);
   const words = loadRuleWords(files);
-  const money = compileMoneyPatterns(
-    files.tsv('patterns/currencies.tsv', ['form', 'iso', 'position'], CurrencyRow),
-    files.tsv('patterns/money-words.tsv', ['kind', 'word', 'value'], MoneyWordRow),
-  );
+  const money = compileMoneyPatterns(files.tsv('patterns/currencies.tsv', ['form', 'iso', 'position'], CurrencyRow), files.tsv('patterns/money-words.tsv', ['kind', 'word', 'value'], MoneyWordRow));
   const phases = compilePhasePatterns(files.tsv('patterns/phases.tsv', ['kind', 'form', 'value'], PhaseRow));
   const rules: RulePatterns = Object.freeze({
     context: compileContextPatterns(words),

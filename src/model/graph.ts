@@ -7,13 +7,7 @@ import { Filing, Dateline } from './document.ts';
 export const SCHEMA_VERSION = 1 as const;
 
 /** Property values are plain JSON scalars or lists of them, so they map 1:1 onto Neo4j properties. */
-export const PropertyValue = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()),
-  z.array(z.number()),
-]);
+export const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number())]);
 export type PropertyValue = z.infer<typeof PropertyValue>;
 export const Properties = z.record(z.string(), PropertyValue);
 export type Properties = z.infer<typeof Properties>;

@@ -54,9 +54,7 @@ function chooseName(members: Mention[]): string {
     if (entry) entry.count += 1;
     else counts.set(m.canonical, { count: 1, first: i });
   });
-  const ranked = [...counts.entries()].sort(
-    ([na, a], [nb, b]) => b.count - a.count || nb.length - na.length || a.first - b.first,
-  );
+  const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => b.count - a.count || nb.length - na.length || a.first - b.first);
   return ranked[0]?.[0] ?? members[0]?.canonical ?? '';
 }
 
@@ -136,8 +134,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     }
     const existing = entities.find((e) => e.key === key);
     if (existing) mergeProperties(existing.properties, filingProps);
-    else
-      entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
+    else entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
   }
 
   const relationships: Relationship[] = [];

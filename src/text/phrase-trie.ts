@@ -226,7 +226,7 @@ export class PhraseTrie {
     const out: (PhraseHit[] | undefined)[] = new Array<PhraseHit[] | undefined>(this.groups.length);
     this.nextFree.fill(from);
     let prevWordy = false;
-    for (let p = from; p < to; ) {
+    for (let p = from; p < to;) {
       const c = text.charCodeAt(p);
       const cp = c < 0xd800 ? c : codePointAt(text, p, to);
       const opens = cp < 0x80 ? (this.opensAscii[cp] ?? 0) : OPENS_LEAD | OPENS_FREE;
@@ -307,4 +307,3 @@ export class PhraseTrie {
     }
   }
 }
-

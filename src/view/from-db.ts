@@ -45,7 +45,10 @@ export async function viewOfCompany(graph: DealGraph, company: string, style: Vi
     source,
     documents,
     entities: [...entities.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((e) => viewEntity(e, style)),
-    facts: readingOrder(facts, documents.map((d) => d.docId)),
+    facts: readingOrder(
+      facts,
+      documents.map((d) => d.docId),
+    ),
     style,
   };
 }

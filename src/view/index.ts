@@ -19,10 +19,7 @@ export { viewOfCompany, viewFromDatabase } from './from-db.ts';
 export { loadViewStyle, parseGrass, resolveStyle, ViewStyle } from './style.ts';
 
 /** Where a page's graph comes from. */
-export type ViewSource =
-  | { kind: 'files'; inputs: readonly string[]; docTimeoutMs?: number; workers?: number }
-  | { kind: 'json'; path: string }
-  | { kind: 'database'; company: string; config: Neo4jConfig };
+export type ViewSource = { kind: 'files'; inputs: readonly string[]; docTimeoutMs?: number; workers?: number } | { kind: 'json'; path: string } | { kind: 'database'; company: string; config: Neo4jConfig };
 
 export interface ViewResult {
   view: ViewData;
@@ -47,7 +44,10 @@ export function readGraphJson(path: string): Graph {
   }
   const parsed = Graph.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.')}: ${i.message}`)
+      .join('; ');
     throw new KgError('SCHEMA_INVALID', `not a kg extract graph (schema/graph.schema.json): ${issues}`, { subject: path });
   }
   return parsed.data;

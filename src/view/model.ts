@@ -110,10 +110,7 @@ export function viewEntity(entity: { key: string; name: string; labels: readonly
   return { key: entity.key, name: entity.name, labels, styleLabel, caption: fillCaption(template, { name: entity.name, key: entity.key }, '', entity.name) };
 }
 
-export function viewFact(
-  fact: { type: RelationshipType; start: string; end: string; properties: Record<string, unknown>; evidence: readonly ViewEvidence[] },
-  style: ViewStyle,
-): ViewFact {
+export function viewFact(fact: { type: RelationshipType; start: string; end: string; properties: Record<string, unknown>; evidence: readonly ViewEvidence[] }, style: ViewStyle): ViewFact {
   const properties: Record<string, string> = {};
   for (const key of Object.keys(fact.properties).sort()) {
     const text = propertyText(fact.properties[key]);
@@ -175,7 +172,10 @@ export function viewFromGraph(graph: Graph, style: ViewStyle, source: string): V
     source,
     documents,
     entities: graph.entities.map((e) => viewEntity(e, style)),
-    facts: readingOrder(facts, documents.map((d) => d.docId)),
+    facts: readingOrder(
+      facts,
+      documents.map((d) => d.docId),
+    ),
     style,
   };
 }

@@ -126,14 +126,13 @@ export function resolveStyle(rules: readonly Rule[], file = 'cypher/browser-styl
   const relationshipStyle = (name?: string): RelationshipStyle => {
     const d = merged('relationship', name);
     const line = rules.find((r) => r.selector === (name === undefined ? 'relationship' : `relationship.${name}`))?.line ?? 1;
-    return checked(
-      RelationshipStyle.extend({ width: Pixels }),
-      { color: d.get('color')?.value, width: d.get('shaft-width')?.value, caption: d.get('caption')?.value },
-      name === undefined ? 'relationship' : `relationship.${name}`,
-      line,
-    );
+    return checked(RelationshipStyle.extend({ width: Pixels }), { color: d.get('color')?.value, width: d.get('shaft-width')?.value, caption: d.get('caption')?.value }, name === undefined ? 'relationship' : `relationship.${name}`, line);
   };
-  const named = (base: string): string[] => rules.map((r) => SELECTOR.exec(r.selector)).filter((m) => m?.[1] === base && m[2] !== undefined).map((m) => m?.[2] ?? '');
+  const named = (base: string): string[] =>
+    rules
+      .map((r) => SELECTOR.exec(r.selector))
+      .filter((m) => m?.[1] === base && m[2] !== undefined)
+      .map((m) => m?.[2] ?? '');
   return {
     node: nodeStyle(),
     labels: Object.fromEntries(named('node').map((label) => [label, nodeStyle(label)])),

@@ -95,7 +95,11 @@ function statementError(error: unknown, config: Pick<Neo4jConfig, 'uri' | 'datab
     });
   }
   if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.') || code.startsWith('Neo.ClientError.Schema.')) {
-    const firstLine = (driverErrorMessage(error).split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
+    const firstLine = (
+      driverErrorMessage(error)
+        .split(/\r?\n/)
+        .find((l) => l.trim() !== '') ?? ''
+    ).trim();
     const hint = code === 'Neo.ClientError.Statement.ParameterMissing' ? '; give each with --param name=value' : '';
     return new KgError('CYPHER_INVALID', `Neo4j rejected the query: ${firstLine}${hint} (${code})`, { subject: 'cypher', cause: error });
   }

@@ -431,10 +431,23 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
   const add = (name: string, cypher: string, rows: Params[], param = 'rows'): void => {
     for (const chunk of chunks(rows, batchSize)) statements.push({ name, cypher, params: { [param]: chunk } });
   };
-  add('write/document-merge', cypherText('write/document-merge'), documents.map(({ doc, relationships }) => documentParam(doc, relationships)), 'documents');
+  add(
+    'write/document-merge',
+    cypherText('write/document-merge'),
+    documents.map(({ doc, relationships }) => documentParam(doc, relationships)),
+    'documents',
+  );
   add('write/entity-merge', cypherText('write/entity-merge'), mergedEntityRows(documents.flatMap(({ entities }) => entities)));
-  add('write/mention-merge', cypherText('write/mention-merge'), documents.filter(({ entities }) => entities.length > 0).map(({ doc, entities }) => mentionRow(entities, doc.docId)));
-  add('write/filing-merge', cypherText('write/filing-merge'), documents.flatMap(({ doc }) => filingRows(doc)));
+  add(
+    'write/mention-merge',
+    cypherText('write/mention-merge'),
+    documents.filter(({ entities }) => entities.length > 0).map(({ doc, entities }) => mentionRow(entities, doc.docId)),
+  );
+  add(
+    'write/filing-merge',
+    cypherText('write/filing-merge'),
+    documents.flatMap(({ doc }) => filingRows(doc)),
+  );
 
   const relationships = mergedRelationships(documents);
   add('write/relationship-merge', cypherText('write/relationship-merge'), relationships.map(relationshipParam));

@@ -9,7 +9,10 @@ export interface MarkedSentence {
   section?: SectionKind;
 }
 
-export function buildDoc(sentences: (string | MarkedSentence)[], options: { asOf?: string; registrant?: string; titles?: Record<string, string> } = {}): {
+export function buildDoc(
+  sentences: (string | MarkedSentence)[],
+  options: { asOf?: string; registrant?: string; titles?: Record<string, string> } = {},
+): {
   doc: StructuredDocument;
   found: DocumentMentions;
 } {

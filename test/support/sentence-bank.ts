@@ -16,7 +16,10 @@ export const SENTENCE_BANK_PATH = fileURLToPath(new URL('../fixtures/sentence-ba
 export const BankEntityType = z.enum([...ENTITY_LABELS, 'Phase']);
 export type BankEntityType = z.infer<typeof BankEntityType>;
 
-const Name = z.string().min(1).refine((name) => name === name.trim(), 'a name has no leading or trailing space');
+const Name = z
+  .string()
+  .min(1)
+  .refine((name) => name === name.trim(), 'a name has no leading or trailing space');
 
 export const BankEntity = z
   .object({
@@ -50,7 +53,10 @@ export type BankEntity = z.infer<typeof BankEntity>;
 export const BankRelationProps = z
   .object({
     amount: z.number().nonnegative().optional(),
-    currency: z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code').optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, 'an ISO 4217 code')
+      .optional(),
     qualifier: z.enum(['exact', 'up_to', 'approximately', 'at_least']).optional(),
     kind: z.string().optional(),
     status: z.string().optional(),
@@ -97,7 +103,7 @@ export const BankRow = z
   .superRefine((row, context) => {
     row.entities.forEach((entity, index) => {
       if (entity.implicit === true && entity.name !== row.context?.registrant) {
-        context.addIssue({ code: 'custom', path: ['entities', index, 'implicit'], message: 'an implicit entity is the row\'s context.registrant' });
+        context.addIssue({ code: 'custom', path: ['entities', index, 'implicit'], message: "an implicit entity is the row's context.registrant" });
       }
     });
   });

@@ -57,6 +57,8 @@ export function formatBench(r: BenchReport): string {
       .join(', ')}; revision ${m.revision}; ${m.date}`,
   );
   const st = r.settings;
-  out.push(`  settings: ${st.quick ? 'quick' : 'full'}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, bulk ${st.bulkFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`);
+  out.push(
+    `  settings: ${st.quick ? 'quick' : 'full'}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, bulk ${st.bulkFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`,
+  );
   return `${out.join('\n')}\n`;
 }

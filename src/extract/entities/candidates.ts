@@ -86,13 +86,7 @@ export function anchoredPattern(source: string, flags: string): AnchoredPattern 
  * scan would skip it. Start finders read the sentence's shared words (cues.ts), which step over
  * characters outside the BMP; a sentence holding one is swept with the global pattern instead.
  */
-export function sweepAt(
-  scope: Scope,
-  pattern: AnchoredPattern,
-  starts: (sentence: Sentence) => readonly number[],
-  visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void,
-  filter?: SweepFilter,
-): void {
+export function sweepAt(scope: Scope, pattern: AnchoredPattern, starts: (sentence: Sentence) => readonly number[], visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter): void {
   for (const sentence of scope.sentences) {
     scope.ctx.budget.check();
     if (filter?.cues && !scope.reader.has(sentence, filter.cues)) continue;
@@ -126,9 +120,7 @@ export function wordStarts(reader: SentenceReader, sentence: Sentence, accept: (
 }
 
 /** A candidate covering `surface` found at `start`, trimmed of surrounding white space. */
-export function candidate(
-  fields: Omit<Candidate, 'text' | 'end' | 'sentenceIndex'> & { surface: string; sentence: Sentence },
-): Candidate {
+export function candidate(fields: Omit<Candidate, 'text' | 'end' | 'sentenceIndex'> & { surface: string; sentence: Sentence }): Candidate {
   const { surface, sentence, ...rest } = fields;
   const lead = surface.length - surface.trimStart().length;
   const text = surface.trim();
@@ -138,9 +130,7 @@ export function candidate(
 
 /** Keeps the best non-overlapping candidates, in document order. Linear in the text covered. */
 export function selectCandidates(candidates: readonly Candidate[], textLength: number): Candidate[] {
-  const ranked = [...candidates].sort(
-    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || a.label.localeCompare(b.label),
-  );
+  const ranked = [...candidates].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || a.label.localeCompare(b.label));
   const taken = new Uint8Array(textLength + 1);
   const kept: Candidate[] = [];
   for (const c of ranked) {

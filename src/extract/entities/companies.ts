@@ -37,8 +37,7 @@ export function headlineRunLength(coreWords: readonly string[], lexicons: Entity
 /** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
 export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]|\p{Lu}`;
 /** Up to max + 1 name words; `joiner` matches the lower-case words that may sit inside a name ("Drug Innovations at Emory"). */
-const NAME_SEQ = (max: number, joiner: string): string =>
-  String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${joiner}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
+const NAME_SEQ = (max: number, joiner: string): string => String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${joiner}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
 
 /** A name written in lower case with hyphens ("acme-biotech"); accepted only next to a cue (see isLowerCaseName). */
 const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
@@ -199,22 +198,13 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
     anchors: { suffix: letterRuns(suffixForms), word: letterRuns([...strong, ...weak]) },
     // "in development by acme-biotech", "a collaboration with acme-bio": a lower-case hyphenated name
     // where the sentence names an agent (some firms write their name in lower case).
-    agent: new RegExp(
-      String.raw`\b(?:${phraseAlternation(lexicons.dealAgentPhrases, 'blanks')})[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`,
-      'gu',
-    ),
+    agent: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.dealAgentPhrases, 'blanks')})[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`, 'gu'),
     // "Acme, a clinical-stage biotechnology company", "Acme is a non-profit research organisation":
     // a name that the sentence itself calls a company needs no legal suffix or company word.
-    descriptor: new RegExp(
-      String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3, joiner)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${phraseAlternation(lexicons.companyDescriptorHeads, 'literal')})${B}`,
-      'gu',
-    ),
+    descriptor: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3, joiner)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${phraseAlternation(lexicons.companyDescriptorHeads, 'literal')})${B}`, 'gu'),
     // "a partnership with AcmeBio", "income from AcmeBio, FooCon and BarX": a CamelCase word (a
     // capital inside the word, after lower-case letters) as the party of deal language.
-    camelAgent: new RegExp(
-      String.raw`\b(?:${phraseAlternation(lexicons.dealPartyPrepositions, 'literal')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`,
-      'gu',
-    ),
+    camelAgent: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.dealPartyPrepositions, 'literal')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`, 'gu'),
     departmentRun: new RegExp(String.raw`^(?:(?:${departments.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'),
     leadingJoiner: new RegExp(String.raw`^${joiner}[ \t]+`),
     organizationWord: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.organizationWords, 'literal')})\b`),
@@ -332,83 +322,94 @@ export function findCompanies(scope: Scope): Candidate[] {
   };
 
   const text = scope.text;
-  const suffixStarts = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.suffix.has(w.firstRun(i)));
-  sweepAt(scope, p.suffix, suffixStarts, (m, offset, sentence) => {
-    const window = scope.text.slice(Math.max(sentence.start, offset - 100), offset);
-    const left = p.nameBefore.exec(window);
-    if (!left) return;
-    const name = left[1] ?? '';
-    const surface = `${left[0]}${m[1] ?? ''}`;
-    const start = offset - left[0].length;
-    const { name: trimmed, lead } = trimName(name, scope.ctx.knowledge.entities);
-    if (!trimmed || !/\p{L}/u.test(trimmed)) return;
-    let full = surface.slice(lead);
-    let fullStart = start + lead;
-    // "Media: Jane Roe Acme Pharma, Inc.": a contact line runs a name into a known company; the
-    // company is the known name, not the words before it.
-    const known = knownCompanyTail(trimmed, lexicons);
-    if (known !== undefined) {
-      const cut = full.indexOf(known, trimmed.length - known.length - 1);
-      if (cut > 0) {
-        full = full.slice(cut);
-        fullStart += cut;
+  const suffixStarts = (sentence: Scope['sentences'][number]): number[] => wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.suffix.has(w.firstRun(i)));
+  sweepAt(
+    scope,
+    p.suffix,
+    suffixStarts,
+    (m, offset, sentence) => {
+      const window = scope.text.slice(Math.max(sentence.start, offset - 100), offset);
+      const left = p.nameBefore.exec(window);
+      if (!left) return;
+      const name = left[1] ?? '';
+      const surface = `${left[0]}${m[1] ?? ''}`;
+      const start = offset - left[0].length;
+      const { name: trimmed, lead } = trimName(name, scope.ctx.knowledge.entities);
+      if (!trimmed || !/\p{L}/u.test(trimmed)) return;
+      let full = surface.slice(lead);
+      let fullStart = start + lead;
+      // "Media: Jane Roe Acme Pharma, Inc.": a contact line runs a name into a known company; the
+      // company is the known name, not the words before it.
+      const known = knownCompanyTail(trimmed, lexicons);
+      if (known !== undefined) {
+        const cut = full.indexOf(known, trimmed.length - known.length - 1);
+        if (cut > 0) {
+          full = full.slice(cut);
+          fullStart += cut;
+        }
       }
-    }
-    push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: scope.ctx.knowledge.names.stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
-  }, { cues: [p.cues.suffix] });
+      push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: scope.ctx.knowledge.names.stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
+    },
+    { cues: [p.cues.suffix] },
+  );
 
   for (const sentence of scope.sentences) {
-    p.industry.scanSentence(reader, sentence, (hit) =>
-      push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })),
-    );
-    p.orgs.scanSentence(reader, sentence, (hit) =>
-      out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })),
-    );
+    p.industry.scanSentence(reader, sentence, (hit) => push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })));
+    p.orgs.scanSentence(reader, sentence, (hit) => out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })));
   }
 
-  sweep(scope, p.orgHeads, (m, offset, sentence) => {
-    const { name, lead } = trimName(m[0], scope.ctx.knowledge.entities);
-    if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
-    out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
-  }, { cues: [p.cues.orgHead] });
+  sweep(
+    scope,
+    p.orgHeads,
+    (m, offset, sentence) => {
+      const { name, lead } = trimName(m[0], scope.ctx.knowledge.entities);
+      if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
+      out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
+    },
+    { cues: [p.cues.orgHead] },
+  );
 
   const { weak } = lexicons.companyWords;
-  const wordStartsOf = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.word.has(w.firstRun(i)));
-  sweepAt(scope, p.words, wordStartsOf, (w, wordOffset, sentence) => {
-    const left = p.coreBefore.exec(scope.text.slice(Math.max(sentence.start, wordOffset - 80), wordOffset));
-    if (!left) return;
-    const offset = wordOffset - left[0].length;
-    const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
-    const head = m[2] ?? '';
-    const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd(), scope.ctx.knowledge.entities);
-    if (!core || core.split(/\s+/).every((t) => lexicons.nameStopwords.has(t))) return;
-    if (weak.has(head)) {
-      const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
-      const before = scope.text.slice(Math.max(0, offset - 6), offset);
-      if (core.includes(' ') || /^[ \t]\p{Lu}/u.test(after) || /\b(?:of|for|and|&)[ \t]+$/.test(before)) return;
-    }
-    if (core.split(/\s+/).every((t) => lexicons.personWords.has(t) || lexicons.nameStopwords.has(t))) return;
-    // A Title-Case headline runs its verb into the name: "... to Co-Commercialize Acme Genetics' ...".
-    const coreWords = core.split(/\s+/);
-    const run = headlineRunLength(coreWords, lexicons);
-    if (run === undefined) return;
-    if (run > 0) {
-      const skip = /^\S+[ \t]+/u;
-      let surface = m[0].slice(coreLead);
-      let start = offset + coreLead;
-      for (let i = 0; i < run; i++) {
-        const lead = skip.exec(surface);
-        if (!lead) return;
-        surface = surface.slice(lead[0].length);
-        start += lead[0].length;
+  const wordStartsOf = (sentence: Scope['sentences'][number]): number[] => wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.word.has(w.firstRun(i)));
+  sweepAt(
+    scope,
+    p.words,
+    wordStartsOf,
+    (w, wordOffset, sentence) => {
+      const left = p.coreBefore.exec(scope.text.slice(Math.max(sentence.start, wordOffset - 80), wordOffset));
+      if (!left) return;
+      const offset = wordOffset - left[0].length;
+      const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
+      const head = m[2] ?? '';
+      const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd(), scope.ctx.knowledge.entities);
+      if (!core || core.split(/\s+/).every((t) => lexicons.nameStopwords.has(t))) return;
+      if (weak.has(head)) {
+        const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
+        const before = scope.text.slice(Math.max(0, offset - 6), offset);
+        if (core.includes(' ') || /^[ \t]\p{Lu}/u.test(after) || /\b(?:of|for|and|&)[ \t]+$/.test(before)) return;
       }
-      push(companyCandidate(scope, { start, surface, rule: 'company.name-word', priority: 50, sentence, properties: { shortName: coreWords.slice(run).join(' ') } }));
-      return;
-    }
-    push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
-  }, { cues: [p.cues.word] });
+      if (core.split(/\s+/).every((t) => lexicons.personWords.has(t) || lexicons.nameStopwords.has(t))) return;
+      // A Title-Case headline runs its verb into the name: "... to Co-Commercialize Acme Genetics' ...".
+      const coreWords = core.split(/\s+/);
+      const run = headlineRunLength(coreWords, lexicons);
+      if (run === undefined) return;
+      if (run > 0) {
+        const skip = /^\S+[ \t]+/u;
+        let surface = m[0].slice(coreLead);
+        let start = offset + coreLead;
+        for (let i = 0; i < run; i++) {
+          const lead = skip.exec(surface);
+          if (!lead) return;
+          surface = surface.slice(lead[0].length);
+          start += lead[0].length;
+        }
+        push(companyCandidate(scope, { start, surface, rule: 'company.name-word', priority: 50, sentence, properties: { shortName: coreWords.slice(run).join(' ') } }));
+        return;
+      }
+      push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
+    },
+    { cues: [p.cues.word] },
+  );
 
   // "Acme-Pharma": a word, a hyphen, a company word; the name opens a run (no letter, digit or hyphen before it).
   const hyphenStarts = (sentence: Scope['sentences'][number]): number[] =>
@@ -417,17 +418,28 @@ export function findCompanies(scope: Scope): Candidate[] {
       const at = w.starts[i] as number;
       return w.starts[i + 1] === end + 1 && text.charCodeAt(end) === 45 && !(at > sentence.start && text.charCodeAt(at - 1) === 45) && p.anchors.word.has(w.firstRun(i + 1));
     });
-  sweepAt(scope, p.hyphenWords, hyphenStarts, (m, offset, sentence) => {
-    // "Neuro-Oncology", "Immuno-Oncology": a medical combining form makes a field term, not a firm.
-    if (lexicons.combiningForms.has((m[1] ?? '').toLowerCase())) return;
-    push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
-  }, { cues: [p.cues.word] });
+  sweepAt(
+    scope,
+    p.hyphenWords,
+    hyphenStarts,
+    (m, offset, sentence) => {
+      // "Neuro-Oncology", "Immuno-Oncology": a medical combining form makes a field term, not a firm.
+      if (lexicons.combiningForms.has((m[1] ?? '').toLowerCase())) return;
+      push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
+    },
+    { cues: [p.cues.word] },
+  );
 
-  sweep(scope, p.agent, (m, offset, sentence) => {
-    const name = m[1] ?? '';
-    if (!isLowerCaseName(name, scope.ctx.knowledge)) return;
-    out.push(candidate({ label: 'Company', start: offset + m[0].length - name.length, surface: name, canonical: name, rule: 'company.agent-lower-case', priority: 50, sentence }));
-  }, { cues: [p.cues.agent], test: (slice) => slice.includes('-') });
+  sweep(
+    scope,
+    p.agent,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      if (!isLowerCaseName(name, scope.ctx.knowledge)) return;
+      out.push(candidate({ label: 'Company', start: offset + m[0].length - name.length, surface: name, canonical: name, rule: 'company.agent-lower-case', priority: 50, sentence }));
+    },
+    { cues: [p.cues.agent], test: (slice) => slice.includes('-') },
+  );
 
   // Contact lines name the agency a spokesperson works for as written in its e-mail domain
   // ("Jane Roe JRoePR (555) 555-0100 jane@jroepr.com"): a CamelCase word spelling the domain is a firm.
@@ -437,30 +449,45 @@ export function findCompanies(scope: Scope): Candidate[] {
     for (const hit of emailDomainNames(reader, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
   }
 
-  sweep(scope, p.descriptor, (m, offset, sentence) => {
-    const raw = m[1] ?? '';
-    const { name } = trimName(raw, scope.ctx.knowledge.entities);
-    if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
-    const words = name.split(/[ \t]+/);
-    if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;
-    push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
-  }, { cues: [p.cues.descriptor] });
+  sweep(
+    scope,
+    p.descriptor,
+    (m, offset, sentence) => {
+      const raw = m[1] ?? '';
+      const { name } = trimName(raw, scope.ctx.knowledge.entities);
+      if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
+      const words = name.split(/[ \t]+/);
+      if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;
+      push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
+    },
+    { cues: [p.cues.descriptor] },
+  );
 
-  sweep(scope, p.camelAgent, (m, offset, sentence) => {
-    const list = m[1] ?? '';
-    const listStart = offset + m[0].length - list.length;
-    const word = new RegExp(CAMEL_WORD, 'gu');
-    for (let w = word.exec(list); w !== null; w = word.exec(list)) {
-      if (lexicons.notEntities.has(w[0].toLowerCase())) continue;
-      // "BioFoo X", "AcmeBio Pharma": the name runs on past the CamelCase word; its end is unknown here.
-      if (/^[ \t]+[\p{Lu}\d]/u.test(scope.text.slice(listStart + w.index + w[0].length, listStart + w.index + w[0].length + 2))) continue;
-      push(companyCandidate(scope, { start: listStart + w.index, surface: w[0], rule: 'company.camel-case-agent', priority: 44, sentence, untrimmed: true }));
-    }
-  }, { cues: [p.cues.camelAgent] });
+  sweep(
+    scope,
+    p.camelAgent,
+    (m, offset, sentence) => {
+      const list = m[1] ?? '';
+      const listStart = offset + m[0].length - list.length;
+      const word = new RegExp(CAMEL_WORD, 'gu');
+      for (let w = word.exec(list); w !== null; w = word.exec(list)) {
+        if (lexicons.notEntities.has(w[0].toLowerCase())) continue;
+        // "BioFoo X", "AcmeBio Pharma": the name runs on past the CamelCase word; its end is unknown here.
+        if (/^[ \t]+[\p{Lu}\d]/u.test(scope.text.slice(listStart + w.index + w[0].length, listStart + w.index + w[0].length + 2))) continue;
+        push(companyCandidate(scope, { start: listStart + w.index, surface: w[0], rule: 'company.camel-case-agent', priority: 44, sentence, untrimmed: true }));
+      }
+    },
+    { cues: [p.cues.camelAgent] },
+  );
 
-  sweep(scope, p.adviser, (m, offset, sentence) => {
-    push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));
-  }, { cues: [p.cues.adviser] });
+  sweep(
+    scope,
+    p.adviser,
+    (m, offset, sentence) => {
+      push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));
+    },
+    { cues: [p.cues.adviser] },
+  );
 
   return out;
 }
@@ -505,8 +532,13 @@ export interface TickerMark {
 export function findTickers(scope: Scope): TickerMark[] {
   const p = scope.ctx.knowledge.entities.companies;
   const marks: TickerMark[] = [];
-  sweep(scope, p.ticker, (m, offset, sentence) => {
-    marks.push({ start: offset, end: offset + m[0].length, exchange: m[1] ?? '', symbol: m[2] ?? '', sentenceIndex: sentence.index });
-  }, { cues: [p.cues.exchange] });
+  sweep(
+    scope,
+    p.ticker,
+    (m, offset, sentence) => {
+      marks.push({ start: offset, end: offset + m[0].length, exchange: m[1] ?? '', symbol: m[2] ?? '', sentenceIndex: sentence.index });
+    },
+    { cues: [p.cues.exchange] },
+  );
   return marks;
 }

@@ -69,7 +69,7 @@ export function sentenceTokens(reader: SentenceReader, sentence: Sentence): Toke
     let letters = 0;
     if (next !== undefined) while (letters < next.length && LETTER.test(next.charAt(letters))) letters++;
     if (letters === 0) {
-      tokens.push(whole ? token(words[w] as string, start, lower[w] as string) : token(text.slice(start, end), start));
+      tokens.push(whole ? token(words[w] as string, start, lower[w]) : token(text.slice(start, end), start));
       continue;
     }
     tokens.push(token(text.slice(start, end + 1 + letters), start));
@@ -96,7 +96,6 @@ function singular(key: string): string[] {
   if (key.endsWith('s')) return [key.slice(0, -1)];
   return [];
 }
-
 
 /** A lexicon entry for a phrase key: as written, in the singular, or with "type" dropped ("neurofibromatosis type 1"). */
 function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined {
@@ -208,7 +207,8 @@ export function findDiseases(scope: Scope): Candidate[] {
       // disease is one indication, named as written.
       const previous = out[out.length - 1];
       const link = tokens[startToken - 1];
-      const linked = previous && link && startToken >= 2 && (tokens[startToken - 2] as Token).end === previous.end && lexicons.diseaseLinks.has(link.lower) && joined(text, tokens[startToken - 2] as Token, link) && joined(text, link, startTok);
+      const linked =
+        previous && link && startToken >= 2 && (tokens[startToken - 2] as Token).end === previous.end && lexicons.diseaseLinks.has(link.lower) && joined(text, tokens[startToken - 2] as Token, link) && joined(text, link, startTok);
       if (linked && previous.label === 'Disease') {
         out.pop();
         const surface = text.slice(previous.start, endTok.end);

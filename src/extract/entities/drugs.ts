@@ -185,30 +185,41 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   const out: Candidate[] = [];
   const aliases: DrugAlias[] = [];
 
-  sweepAt(scope, p.code, (sentence) => codeStarts(scope.text, sentence), (m, offset, sentence) => {
-    const whole = m[0];
-    const first = m[1] ?? '';
-    if (p.notCodePrefix.test(first) || !/\d{3}/.test(first.replace(/-DM\d$/, ''))) return;
-    // "ABC1234" is a drug in a sentence about drugs ("ABC1234 and ABC5678, in development by ..."),
-    // not a registration or catalogue number; a year after the letters ("FY2020") never is.
-    const plain = UNHYPHENATED_CODE.exec(first);
-    if (plain && (p.notCodeLetters.has(plain[1] ?? '') || /^(?:19|20)\d\d$/.test(plain[2] ?? '') || !scope.reader.has(sentence, [p.cues.drugContext]))) return;
-    out.push(candidate({ label: 'Drug', start: offset, surface: whole, canonical: whole, rule: 'drug.code-name', priority: 40, sentence }));
-    if (m[2]) {
-      aliases.push({ alias: first, canonical: whole, rule: 'drug.code-pair' });
-      aliases.push({ alias: m[2], canonical: whole, rule: 'drug.code-pair' });
-    }
-  }, { cues: [DIGIT] });
+  sweepAt(
+    scope,
+    p.code,
+    (sentence) => codeStarts(scope.text, sentence),
+    (m, offset, sentence) => {
+      const whole = m[0];
+      const first = m[1] ?? '';
+      if (p.notCodePrefix.test(first) || !/\d{3}/.test(first.replace(/-DM\d$/, ''))) return;
+      // "ABC1234" is a drug in a sentence about drugs ("ABC1234 and ABC5678, in development by ..."),
+      // not a registration or catalogue number; a year after the letters ("FY2020") never is.
+      const plain = UNHYPHENATED_CODE.exec(first);
+      if (plain && (p.notCodeLetters.has(plain[1] ?? '') || /^(?:19|20)\d\d$/.test(plain[2] ?? '') || !scope.reader.has(sentence, [p.cues.drugContext]))) return;
+      out.push(candidate({ label: 'Drug', start: offset, surface: whole, canonical: whole, rule: 'drug.code-name', priority: 40, sentence }));
+      if (m[2]) {
+        aliases.push({ alias: first, canonical: whole, rule: 'drug.code-pair' });
+        aliases.push({ alias: m[2], canonical: whole, rule: 'drug.code-pair' });
+      }
+    },
+    { cues: [DIGIT] },
+  );
 
   // A short code is a drug only in a sentence about drugs, and only when it is no gene symbol
   // ("CD19"), no year ("FY 2024" is refused by the prefix list) and not what the long scan reads.
-  sweep(scope, p.shortCode, (m, offset, sentence) => {
-    const code = m[1] ?? '';
-    const letters = /^\p{Lu}+/u.exec(code)?.[0] ?? '';
-    if (p.notCodeLetters.has(letters) || p.notCodePrefix.test(code) || lexicons.hgnc.has(targetKey(code)) || lexicons.hgnc.has(targetKey(code.replace(/[ \t-]/g, '')))) return;
-    if (/[ \t](?:19|20)\d\d$/.test(code)) return;
-    out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
-  }, { cues: [DIGIT, p.cues.drugContext] });
+  sweep(
+    scope,
+    p.shortCode,
+    (m, offset, sentence) => {
+      const code = m[1] ?? '';
+      const letters = /^\p{Lu}+/u.exec(code)?.[0] ?? '';
+      if (p.notCodeLetters.has(letters) || p.notCodePrefix.test(code) || lexicons.hgnc.has(targetKey(code)) || lexicons.hgnc.has(targetKey(code.replace(/[ \t-]/g, '')))) return;
+      if (/[ \t](?:19|20)\d\d$/.test(code)) return;
+      out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
+    },
+    { cues: [DIGIT, p.cues.drugContext] },
+  );
 
   for (const sentence of scope.sentences)
     innWords(scope.reader, sentence, p.innSuffixes, (word, offset) => {
@@ -217,16 +228,26 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
     });
 
-  sweep(scope, p.adc, (m, offset, sentence) => {
-    const canonical = `${innCanonical(m[1] ?? '')} ${(m[2] ?? '').toLowerCase()}`;
-    out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.adc-inn', priority: 48, sentence, properties: { adc: true } }));
-  }, { cues: [p.cues.adcWord] });
+  sweep(
+    scope,
+    p.adc,
+    (m, offset, sentence) => {
+      const canonical = `${innCanonical(m[1] ?? '')} ${(m[2] ?? '').toLowerCase()}`;
+      out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.adc-inn', priority: 48, sentence, properties: { adc: true } }));
+    },
+    { cues: [p.cues.adcWord] },
+  );
 
-  sweep(scope, p.antibodyPayload, (m, offset, sentence) => {
-    const antibody = m[1] ?? '';
-    const canonical = `${antibody.length > 1 ? innCanonical(antibody) : antibody}-${m[2] ?? ''}`;
-    out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.antibody-payload', priority: 48, sentence, properties: { adc: true } }));
-  }, { cues: [p.cues.payload] });
+  sweep(
+    scope,
+    p.antibodyPayload,
+    (m, offset, sentence) => {
+      const antibody = m[1] ?? '';
+      const canonical = `${antibody.length > 1 ? innCanonical(antibody) : antibody}-${m[2] ?? ''}`;
+      out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.antibody-payload', priority: 48, sentence, properties: { adc: true } }));
+    },
+    { cues: [p.cues.payload] },
+  );
 
   /** A brand written with a mark: kept unless the words around make it a trademark of something else. */
   const brandAt = (word: string, offset: number, markEnd: number, sentence: Scope['sentences'][number], rule: string): void => {
@@ -242,21 +263,41 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   // "BrandnameTM": a ™ that text conversion turned into the letters TM, glued to the name. The
   // lower-case letter before it tells the mark from an acronym ending in TM; an English word
   // ("ProTM") is no brand.
-  sweep(scope, p.gluedMark, (m, offset, sentence) => {
-    const word = m[1] ?? '';
-    if (scope.ctx.knowledge.nlp.isKnownEnglishWord(word)) return;
-    brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-letters');
-  }, { test: (slice) => slice.includes('TM') });
+  sweep(
+    scope,
+    p.gluedMark,
+    (m, offset, sentence) => {
+      const word = m[1] ?? '';
+      if (scope.ctx.knowledge.nlp.isKnownEnglishWord(word)) return;
+      brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-letters');
+    },
+    { test: (slice) => slice.includes('TM') },
+  );
 
-  sweep(scope, p.brandPair, (m, _offset, _sentence) => {
-    if (isInnWord(m[2] ?? '', stems)) aliases.push({ alias: m[1] ?? '', canonical: innCanonical(m[2] ?? ''), rule: 'drug.brand-generic' });
-  }, { cues: [OPEN_PAREN] });
-  sweep(scope, p.genericPair, (m, _offset, _sentence) => {
-    if (isInnWord(m[1] ?? '', stems) && !lexicons.nameStopwords.has(m[2] ?? '')) aliases.push({ alias: m[2] ?? '', canonical: innCanonical(m[1] ?? ''), rule: 'drug.generic-brand' });
-  }, { cues: [OPEN_PAREN] });
-  sweep(scope, p.renamed, (m) => {
-    aliases.push({ alias: m[2] ?? '', canonical: m[1] ?? '', rule: 'drug.renamed' });
-  }, { cues: [DIGIT, p.cues.renamed] });
+  sweep(
+    scope,
+    p.brandPair,
+    (m, _offset, _sentence) => {
+      if (isInnWord(m[2] ?? '', stems)) aliases.push({ alias: m[1] ?? '', canonical: innCanonical(m[2] ?? ''), rule: 'drug.brand-generic' });
+    },
+    { cues: [OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.genericPair,
+    (m, _offset, _sentence) => {
+      if (isInnWord(m[1] ?? '', stems) && !lexicons.nameStopwords.has(m[2] ?? '')) aliases.push({ alias: m[2] ?? '', canonical: innCanonical(m[1] ?? ''), rule: 'drug.generic-brand' });
+    },
+    { cues: [OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.renamed,
+    (m) => {
+      aliases.push({ alias: m[2] ?? '', canonical: m[1] ?? '', rule: 'drug.renamed' });
+    },
+    { cues: [DIGIT, p.cues.renamed] },
+  );
 
   return { candidates: out, aliases };
 }

@@ -63,14 +63,7 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   const lexicons = ctx.knowledge.entities.lexicons;
   const drugs = findDrugs(scope);
   const technologies = findTechnologies(scope);
-  const all: Candidate[] = [
-    ...findCompanies(scope),
-    ...drugs.candidates,
-    ...findTargets(scope),
-    ...technologies.candidates,
-    ...findPeople(scope),
-    ...findDiseases(scope),
-  ];
+  const all: Candidate[] = [...findCompanies(scope), ...drugs.candidates, ...findTargets(scope), ...technologies.candidates, ...findPeople(scope), ...findDiseases(scope)];
   const selected = selectCandidates(all, scope.text.length);
   const sameAs: SameAs[] = [];
   const table: AliasTable = { forms: new Map() };
@@ -238,8 +231,13 @@ function sweepKnownForms(scope: Scope, table: AliasTable): Candidate[] {
 /** "the Company", "the Company’s": the registrant (or the company defined as "the Company"). */
 function findCompanyAnaphora(scope: Scope, registrant: string): Candidate[] {
   const out: Candidate[] = [];
-  sweep(scope, /\bthe (Company)(?![\p{L}])/gu, (m, offset, sentence) => {
-    out.push(candidate({ label: 'Company', start: offset + 4, surface: m[1] ?? '', canonical: registrant, rule: 'company.anaphora', priority: 5, sentence, properties: { anaphor: true } }));
-  }, { cues: [scope.ctx.knowledge.entities.aliases.companyCue] });
+  sweep(
+    scope,
+    /\bthe (Company)(?![\p{L}])/gu,
+    (m, offset, sentence) => {
+      out.push(candidate({ label: 'Company', start: offset + 4, surface: m[1] ?? '', canonical: registrant, rule: 'company.anaphora', priority: 5, sentence, properties: { anaphor: true } }));
+    },
+    { cues: [scope.ctx.knowledge.entities.aliases.companyCue] },
+  );
   return out;
 }

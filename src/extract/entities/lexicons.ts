@@ -7,13 +7,15 @@ import { escapeRegex } from '../../text/regex.ts';
 
 /** Key for phrase lookups: lower case, curly apostrophes straightened, hyphens and spaces folded. */
 export function phraseKey(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    // "non-Hodgkin's lymphoma" and "non-Hodgkin lymphoma" are one name.
-    .replace(/'s(?![\p{L}])/gu, '')
-    .replace(/[\s\-–‐]+/g, ' ')
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      // "non-Hodgkin's lymphoma" and "non-Hodgkin lymphoma" are one name.
+      .replace(/'s(?![\p{L}])/gu, '')
+      .replace(/[\s\-–‐]+/g, ' ')
+      .trim()
+  );
 }
 
 /** What targetKey changes besides the case: Greek letters, white space, hyphens. */
@@ -232,11 +234,7 @@ export function receptorLigandTable(rows: readonly { name: string; symbol: strin
  * The disease lexicon: Disease Ontology labels and synonyms, then the field's common forms, which
  * win (they name the disease the way the field writes it). `stopwords` are lower case.
  */
-export function diseaseLexicon(
-  ontology: readonly { label: string; doid: string; synonyms?: string | undefined }[],
-  common: readonly { name: string; aliases?: string | undefined }[],
-  stopwords: ReadonlySet<string>,
-): DiseaseLexicon {
+export function diseaseLexicon(ontology: readonly { label: string; doid: string; synonyms?: string | undefined }[], common: readonly { name: string; aliases?: string | undefined }[], stopwords: ReadonlySet<string>): DiseaseLexicon {
   const byKey = new Map<string, DiseaseEntry>();
   const byAbbreviation = new Map<string, DiseaseEntry>();
   const maxWords = new Map<string, number>();

@@ -45,10 +45,7 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
   const titleEnders = lexicons.speechVerbs.filter((v) => v.endsTitle).map((v) => v.verb);
   return Object.freeze({
     // The title after a name runs to the end of the clause or to ", said" (degrees blanked out first).
-    titleAfterName: new RegExp(
-      String.raw`^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:${phraseAlternation(titleEnders, 'blanks')})|$)`,
-      'u',
-    ),
+    titleAfterName: new RegExp(String.raw`^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:${phraseAlternation(titleEnders, 'blanks')})|$)`, 'u'),
     // A line holding only a name, the next lines a title, phone or e-mail: signature and contact blocks.
     nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|${phraseAlternation(lexicons.phoneLineLabels, 'literal')}|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
     said: new RegExp(String.raw`\b(?:${phraseAlternation(verbs, 'blanks')})[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),

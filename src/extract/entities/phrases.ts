@@ -62,7 +62,7 @@ export class PhraseMatcher<V> {
       const at = starts[i] as number;
       if (at < resume) continue;
       const bucket = this.byFirst.get(keys[i] as string);
-      if (!bucket || (at > sentence.start && text.charCodeAt(at - 1) === 45 /* - */)) continue;
+      if (!bucket || (at > sentence.start && text.charCodeAt(at - 1) === 45) /* - */) continue;
       for (const { form, value } of bucket) {
         const end = at + form.length;
         if (end > sentence.end) continue;

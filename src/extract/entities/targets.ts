@@ -55,7 +55,6 @@ export function resolveTarget(surface: string, lexicons: EntityLexicons): Target
  */
 const STRONG_SYMBOL = /^(?:\p{Lu}[\p{Lu}\p{N}]*\p{N}[\p{Lu}\p{N}]*[a-z]?|\p{Lu}[\p{Lu}\p{N}]{0,4}-\p{Lu}{0,3}\p{N}{1,2}[a-z]?)$/u;
 
-
 /** The target rules' patterns, compiled once with the knowledge (`knowledge.entities.targets`). */
 export interface TargetPatterns {
   /** Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues). */
@@ -100,7 +99,10 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
     // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
     abbrHead: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)\((\p{Lu}[\p{Lu}\d\-]{1,9})\)[ \t]+(ligand|Ligand|receptor|Receptor)(?![\p{L}])`, 'gu'),
     // "glucagon-like peptide-1 /glucagon receptor dual agonist": both members of an X/Y receptor pair.
-    pair: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:${phraseAlternation(lexicons.receptorPairActions, 'literal')})(?![\p{L}])`, 'gu'),
+    pair: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:${phraseAlternation(lexicons.receptorPairActions, 'literal')})(?![\p{L}])`,
+      'gu',
+    ),
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
@@ -115,9 +117,7 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
 function openingPattern(openers: readonly string[]): RegExp {
   const firsts = [...new Set(openers.map((o) => o.split(' ')[0] ?? o))].sort((a, b) => b.length - a.length);
   for (const a of firsts)
-    for (const b of firsts)
-      if (b.indexOf(a, 1) > 0)
-        throw new KgError('CONFIG_INVALID', `data/lexicons/target-cue-openers.txt: "${a}" occurs inside "${b}"; the rule's scan for first words would miss it`, { subject: 'knowledge' });
+    for (const b of firsts) if (b.indexOf(a, 1) > 0) throw new KgError('CONFIG_INVALID', `data/lexicons/target-cue-openers.txt: "${a}" occurs inside "${b}"; the rule's scan for first words would miss it`, { subject: 'knowledge' });
   return new RegExp(firsts.map(escapeRegex).join('|'), 'g');
 }
 
@@ -225,50 +225,74 @@ export function findTargets(scope: Scope): Candidate[] {
       if (at > sentence.start && scope.text.charCodeAt(at - 1) === 45) return false;
       return w.mixed[i] === 1 || scope.text.charCodeAt(w.ends[i] as number) === 45;
     });
-  sweepAt(scope, p.strong, strongStarts, (m, offset, sentence) => {
-    const token = m[0];
-    if (token.length < 3 || !STRONG_SYMBOL.test(token) || !lexicons.hgnc.has(targetKey(token))) return;
-    add(token, offset, 'target.hgnc-symbol', sentence, 30);
-  }, { cues: [DIGIT] });
+  sweepAt(
+    scope,
+    p.strong,
+    strongStarts,
+    (m, offset, sentence) => {
+      const token = m[0];
+      if (token.length < 3 || !STRONG_SYMBOL.test(token) || !lexicons.hgnc.has(targetKey(token))) return;
+      add(token, offset, 'target.hgnc-symbol', sentence, 30);
+    },
+    { cues: [DIGIT] },
+  );
   sweepAt(scope, p.longForm, cueBefore, (m, offset, sentence) => {
     const phrase = namedFamily(m[1] ?? '', lexicons.targetGenericModifiers);
     if (!phrase) return;
     out.push(candidate({ label: 'Target', start: offset + m[0].length - phrase.length, surface: phrase, canonical: phrase, rule: 'target.family-name', priority: 46, sentence }));
   });
-  sweep(scope, p.abbrHead, (m, offset, sentence) => {
-    const abbr = m[1] ?? '';
-    if (!resolveTarget(abbr, lexicons)) return;
-    out.push(candidate({ label: 'Target', start: offset, surface: m[0], canonical: `${abbr} ${m[2] ?? ''}`, rule: 'target.abbreviation-head', priority: 48, sentence }));
-  }, { cues: [p.receptor] });
-  sweep(scope, p.pair, (m, offset, sentence) => {
-    const [left = '', right = '', head = ''] = [m[1], m[2], m[3]];
-    const rightStart = offset + m[0].indexOf(right, left.length + 1);
-    const headEnd = offset + m[0].indexOf(head, rightStart - offset + right.length) + head.length;
-    for (const [raw, rawStart, isRight] of [[left, offset, false], [right, rightStart, true]] as const) {
-      if (!/^\p{Ll}/u.test(raw)) {
-        add(raw, rawStart, 'target.receptor-pair', sentence, 47);
-        continue;
+  sweep(
+    scope,
+    p.abbrHead,
+    (m, offset, sentence) => {
+      const abbr = m[1] ?? '';
+      if (!resolveTarget(abbr, lexicons)) return;
+      out.push(candidate({ label: 'Target', start: offset, surface: m[0], canonical: `${abbr} ${m[2] ?? ''}`, rule: 'target.abbreviation-head', priority: 48, sentence }));
+    },
+    { cues: [p.receptor] },
+  );
+  sweep(
+    scope,
+    p.pair,
+    (m, offset, sentence) => {
+      const [left = '', right = '', head = ''] = [m[1], m[2], m[3]];
+      const rightStart = offset + m[0].indexOf(right, left.length + 1);
+      const headEnd = offset + m[0].indexOf(head, rightStart - offset + right.length) + head.length;
+      for (const [raw, rawStart, isRight] of [
+        [left, offset, false],
+        [right, rightStart, true],
+      ] as const) {
+        if (!/^\p{Ll}/u.test(raw)) {
+          add(raw, rawStart, 'target.receptor-pair', sentence, 47);
+          continue;
+        }
+        // A long form stands for its receptor: "glucagon" in "GLP-1/glucagon receptor" is the glucagon receptor.
+        const member = ligandTail(raw, lexicons);
+        if (lexicons.targetGenericModifiers.has(member.toLowerCase())) continue;
+        const start = rawStart + raw.length - member.length;
+        const surface = isRight ? scope.text.slice(start, headEnd) : member;
+        out.push(candidate({ label: 'Target', start, surface, canonical: `${member} receptor`, rule: 'target.receptor-pair', priority: 47, sentence }));
       }
-      // A long form stands for its receptor: "glucagon" in "GLP-1/glucagon receptor" is the glucagon receptor.
-      const member = ligandTail(raw, lexicons);
-      if (lexicons.targetGenericModifiers.has(member.toLowerCase())) continue;
-      const start = rawStart + raw.length - member.length;
-      const surface = isRight ? scope.text.slice(start, headEnd) : member;
-      out.push(candidate({ label: 'Target', start, surface, canonical: `${member} receptor`, rule: 'target.receptor-pair', priority: 47, sentence }));
-    }
-  }, { cues: [p.receptor, SLASH] });
+    },
+    { cues: [p.receptor, SLASH] },
+  );
   // Symbols coordinated with a found target are targets too (one list, one kind of thing).
   const found = new Set(out.map((c) => c.start));
   const foundTexts = new Set(out.map((c) => c.text));
   const foundList = [...foundTexts];
-  sweep(scope, p.coordinated, (m, offset, sentence) => {
-    const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
-    const member = p.member;
-    const tailStart = offset + (m[1] ?? '').length;
-    for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
-    if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
-    for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
-  }, { test: (slice) => foundList.some((t) => slice.includes(t)) });
+  sweep(
+    scope,
+    p.coordinated,
+    (m, offset, sentence) => {
+      const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
+      const member = p.member;
+      const tailStart = offset + (m[1] ?? '').length;
+      for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
+      if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
+      for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
+    },
+    { test: (slice) => foundList.some((t) => slice.includes(t)) },
+  );
   mergeLongForms(out);
   return out;
 }

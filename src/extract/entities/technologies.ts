@@ -85,51 +85,76 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   const aliases: TechnologyAlias[] = [];
-  sweep(scope, p.named, (m, offset, sentence) => {
-    const core = coreName(m[1] ?? '', lexicons);
-    if (!core) return;
-    const lead = (m[1] ?? '').indexOf(core.split(' ')[0] ?? '');
-    const surface = m[0].slice(lead);
-    out.push(candidate({ label: 'Technology', start: offset + lead, surface, canonical: core, rule: 'technology.named-platform', priority: 56, sentence }));
-  }, { cues: [p.cues.platform] });
-  sweep(scope, p.defined, (m, offset, sentence) => {
-    const longForm = (m[1] ?? '').trim();
-    const abbr = m[2] ?? '';
-    const initials = longForm
-      .split(/[ \t\-]+/)
-      .map((w) => w[0] ?? '')
-      .join('');
-    if (!initials.toUpperCase().includes(abbr[0] ?? '?')) return;
-    out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
-    aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
-  }, { cues: [p.cues.platform, OPEN_PAREN] });
-  sweep(scope, p.definedAfter, (m, offset, sentence) => {
-    const abbr = m[1] ?? '';
-    const longForm = (m[2] ?? '').trim();
-    if (!initialsCover(longForm, abbr)) return;
-    out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
-    aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
-  }, { cues: [p.cues.platform, OPEN_PAREN] });
-  sweep(scope, p.listed, (m, offset, sentence) => {
-    const inner = m[1] ?? '';
-    const innerStart = offset + m[0].indexOf('(') + 1;
-    // Items are names (capitalised); a lower-case clause in the parenthesis is prose, not a list.
-    const item = /(\p{Lu}[\p{L}\p{N}\-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\-]*){0,3})[ \t]*(?:,|and|&|$)/gu;
-    let hit: RegExpExecArray | null;
-    while ((hit = item.exec(inner)) !== null) {
-      const core = coreName(hit[1] ?? '', lexicons);
-      if (!core) continue;
-      out.push(candidate({ label: 'Technology', start: innerStart + hit.index, surface: hit[1] ?? '', canonical: core, rule: 'technology.platform-list', priority: 55, sentence }));
-    }
-  }, { cues: [p.cues.platforms, OPEN_PAREN] });
-  sweep(scope, p.payload, (m, offset, sentence) => {
-    const entry = lexicons.payloads.get(m[1]?.toLowerCase().replace(/-/g, ' ') ?? '') ?? lexicons.payloads.get(m[1]?.toLowerCase() ?? '');
-    if (!entry) return;
-    // Acronym payloads (DM1, MMAE) must be written in capitals ("pbd" in a word list is not PBD);
-    // their long forms ("monomethyl auristatin E") are written in any case.
-    const writtenAsAcronym = phraseKey(m[1] ?? '') === phraseKey(entry.name);
-    if (writtenAsAcronym && /^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
-    out.push(candidate({ label: 'Technology', extraLabels: [entry.kind], start: offset, surface: m[1] ?? '', canonical: entry.name, rule: 'technology.payload', priority: 45, sentence }));
-  }, { cues: [p.cues.payload] });
+  sweep(
+    scope,
+    p.named,
+    (m, offset, sentence) => {
+      const core = coreName(m[1] ?? '', lexicons);
+      if (!core) return;
+      const lead = (m[1] ?? '').indexOf(core.split(' ')[0] ?? '');
+      const surface = m[0].slice(lead);
+      out.push(candidate({ label: 'Technology', start: offset + lead, surface, canonical: core, rule: 'technology.named-platform', priority: 56, sentence }));
+    },
+    { cues: [p.cues.platform] },
+  );
+  sweep(
+    scope,
+    p.defined,
+    (m, offset, sentence) => {
+      const longForm = (m[1] ?? '').trim();
+      const abbr = m[2] ?? '';
+      const initials = longForm
+        .split(/[ \t\-]+/)
+        .map((w) => w[0] ?? '')
+        .join('');
+      if (!initials.toUpperCase().includes(abbr[0] ?? '?')) return;
+      out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
+      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+    },
+    { cues: [p.cues.platform, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.definedAfter,
+    (m, offset, sentence) => {
+      const abbr = m[1] ?? '';
+      const longForm = (m[2] ?? '').trim();
+      if (!initialsCover(longForm, abbr)) return;
+      out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
+      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+    },
+    { cues: [p.cues.platform, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.listed,
+    (m, offset, sentence) => {
+      const inner = m[1] ?? '';
+      const innerStart = offset + m[0].indexOf('(') + 1;
+      // Items are names (capitalised); a lower-case clause in the parenthesis is prose, not a list.
+      const item = /(\p{Lu}[\p{L}\p{N}\-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\-]*){0,3})[ \t]*(?:,|and|&|$)/gu;
+      let hit: RegExpExecArray | null;
+      while ((hit = item.exec(inner)) !== null) {
+        const core = coreName(hit[1] ?? '', lexicons);
+        if (!core) continue;
+        out.push(candidate({ label: 'Technology', start: innerStart + hit.index, surface: hit[1] ?? '', canonical: core, rule: 'technology.platform-list', priority: 55, sentence }));
+      }
+    },
+    { cues: [p.cues.platforms, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.payload,
+    (m, offset, sentence) => {
+      const entry = lexicons.payloads.get(m[1]?.toLowerCase().replace(/-/g, ' ') ?? '') ?? lexicons.payloads.get(m[1]?.toLowerCase() ?? '');
+      if (!entry) return;
+      // Acronym payloads (DM1, MMAE) must be written in capitals ("pbd" in a word list is not PBD);
+      // their long forms ("monomethyl auristatin E") are written in any case.
+      const writtenAsAcronym = phraseKey(m[1] ?? '') === phraseKey(entry.name);
+      if (writtenAsAcronym && /^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
+      out.push(candidate({ label: 'Technology', extraLabels: [entry.kind], start: offset, surface: m[1] ?? '', canonical: entry.name, rule: 'technology.payload', priority: 45, sentence }));
+    },
+    { cues: [p.cues.payload] },
+  );
   return { candidates: out, aliases };
 }

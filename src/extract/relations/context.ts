@@ -256,13 +256,7 @@ export function listBefore(ctx: SentenceContext, pos: number, labels: readonly E
  * The items of `labels` that form a coordinated list starting at most `maxGap` characters after `pos`,
  * without an item of `stopLabels` in between.
  */
-export function listAfter(
-  ctx: SentenceContext,
-  pos: number,
-  labels: readonly EntityLabel[],
-  maxGap = 60,
-  stopLabels: readonly EntityLabel[] = [],
-): Item[] {
+export function listAfter(ctx: SentenceContext, pos: number, labels: readonly EntityLabel[], maxGap = 60, stopLabels: readonly EntityLabel[] = []): Item[] {
   const after = ctx.items.filter((it) => it.start >= pos);
   const firstIdx = after.findIndex((it) => hasLabel(it, labels));
   const first = after[firstIdx];
@@ -341,10 +335,12 @@ export function subjectBefore(ctx: SentenceContext, pos: number, maxDist = 120):
 export function partiesBefore(ctx: SentenceContext, pos: number): Item[] {
   const before = ctx.text.slice(Math.max(0, pos - 60), pos);
   if (!ctx.relations.rules.context.parties.test(before)) return [];
-  return ctx.docContext.parties.map((index) => {
-    const m = ctx.docContext.found.mentions[index];
-    return m ? ({ index, label: 'Company', start: pos, end: pos, text: m.text, entity: ctx.docContext.entityOf[index] ?? index, pronoun: true, mention: m } as Item) : undefined;
-  }).filter((it): it is Item => it !== undefined);
+  return ctx.docContext.parties
+    .map((index) => {
+      const m = ctx.docContext.found.mentions[index];
+      return m ? ({ index, label: 'Company', start: pos, end: pos, text: m.text, entity: ctx.docContext.entityOf[index] ?? index, pronoun: true, mention: m }) : undefined;
+    })
+    .filter((it): it is Item => it !== undefined);
 }
 
 /** Distinct entities among items, first mention of each kept. */

@@ -60,7 +60,7 @@ interface AnyView {
 
 /** The terms of a view, one array per matched stretch (compromise's `docs`). */
 function stretchesOf(view: AnyView): readonly (readonly GrammarTerm[])[] {
-  return view.docs as unknown as readonly (readonly GrammarTerm[])[];
+  return view.docs as readonly (readonly GrammarTerm[])[];
 }
 
 /** A named group of a match, when the pattern captured it. */
@@ -153,8 +153,7 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     for (const { tag, pattern } of placeholderPatterns) doc.match(pattern).tag('Ent').tag(tag);
     // Every term of the parse in order, to read on after a match.
     const terms = stretchesOf(doc).flat();
-    const positionOf = (term: GrammarTerm | undefined): number =>
-      term?.index === undefined ? -1 : terms.findIndex((t) => t.index?.[0] === term.index?.[0] && t.index?.[1] === term.index?.[1]);
+    const positionOf = (term: GrammarTerm | undefined): number => (term?.index === undefined ? -1 : terms.findIndex((t) => t.index?.[0] === term.index?.[0] && t.index?.[1] === term.index?.[1]));
     const out: FrameMatch[] = [];
     for (const i of active) {
       const frame = compiled[i];
@@ -222,8 +221,7 @@ export const frameRule: SentenceRule = {
     const items = placeholderItems(ctx.items);
     for (const match of knowledge.apply(ctx.text, items, active)) {
       const { frame } = match;
-      const fill = (group: string, labels: readonly EntityLabel[]): Item[] =>
-        (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
+      const fill = (group: string, labels: readonly EntityLabel[]): Item[] => (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
       const sources = fill(frame.source.group, frame.source.labels);
       const targets = fill(frame.target.group, frame.target.labels);
       for (const source of sources) for (const target of targets) emit(frame.relation, source, target, `frame.${frame.id}`, 0.7);

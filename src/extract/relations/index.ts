@@ -81,11 +81,6 @@ function dedupe(facts: RelationFact[]): RelationFact[] {
   const seen = new Map<string, RelationFact>();
   for (const f of facts) if (!seen.has(factKey(f))) seen.set(factKey(f), f);
   return [...seen.values()].sort(
-    (a, b) =>
-      a.sentenceIndex - b.sentenceIndex ||
-      b.confidence - a.confidence ||
-      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
-      a.source - b.source ||
-      (factKey(a) < factKey(b) ? -1 : factKey(a) > factKey(b) ? 1 : 0),
+    (a, b) => a.sentenceIndex - b.sentenceIndex || b.confidence - a.confidence || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.source - b.source || (factKey(a) < factKey(b) ? -1 : factKey(a) > factKey(b) ? 1 : 0),
   );
 }

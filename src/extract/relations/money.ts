@@ -30,10 +30,7 @@ export interface CurrencyForm {
 }
 
 /** A word around an amount, from data/patterns/money-words.tsv. */
-export type MoneyWord =
-  | { kind: 'scale'; word: string; value: number }
-  | { kind: 'qualifier'; word: string; value: Exclude<MoneyQualifier, 'exact'> }
-  | { kind: 'per'; word: string; value: string };
+export type MoneyWord = { kind: 'scale'; word: string; value: number } | { kind: 'qualifier'; word: string; value: Exclude<MoneyQualifier, 'exact'> } | { kind: 'per'; word: string; value: string };
 
 /** The compiled money tables (RelationKnowledge.money). */
 export interface MoneyPatterns {

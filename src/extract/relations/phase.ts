@@ -34,16 +34,10 @@ export function compilePhasePatterns(rows: readonly PhaseWord[]): PhasePatterns 
     else wordOf.set(row.form.toLowerCase(), row.value);
   }
   const numeral = [...numeralOf.keys()].sort((a, b) => b.length - a.length).join('|');
-  const pattern = new RegExp(
-    `(?<![\\p{L}])phases?\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
+  const pattern = new RegExp(`(?<![\\p{L}])phases?\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`, 'giu');
   // "Phase 1 and 2", "Phases 2 and 3", "Phase 1, 2 or 3": further numerals coordinated after a phase
   // name each its own phase (as "Phase 1 and Phase 2" does), unless a unit shows they count something else.
-  const coordinated = new RegExp(
-    `^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(${numeral})([abc])?(?![\\p{L}\\p{N}/-])(?!\\s*(?:%|(?:percent|weeks?|months?|years?|days?|patients|subjects|participants|mg)\\b))`,
-    'iu',
-  );
+  const coordinated = new RegExp(`^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(${numeral})([abc])?(?![\\p{L}\\p{N}/-])(?!\\s*(?:%|(?:percent|weeks?|months?|years?|days?|patients|subjects|participants|mg)\\b))`, 'iu');
   return Object.freeze({ numeralOf, pattern, coordinated, wordOf, words: compilePhrases([...wordOf.keys()]) });
 }
 
@@ -89,7 +83,7 @@ export function findPhases(t: PhasePatterns, text: string, from = 0, to = text.l
     }
     if (!key) continue;
     const mention: PhaseMention = { start: from + m.index, end: from + end, key, text: slice.slice(m.index, end) };
-    const sub = second === undefined ? m[2] : m[4] ?? (second === first ? m[2] : undefined);
+    const sub = second === undefined ? m[2] : (m[4] ?? (second === first ? m[2] : undefined));
     if (sub && (second === undefined || second === first)) mention.subphase = sub.toLowerCase();
     out.push(mention);
     if (second === undefined) out.push(...coordinatedPhases(t, slice, end, from));

@@ -309,7 +309,7 @@
       elements: [
         ...graphKeys.map((key) => {
           const entity = entities.get(key);
-          const style = entity ? view.style.labels[entity.styleLabel] ?? view.style.node : view.style.node;
+          const style = entity ? (view.style.labels[entity.styleLabel] ?? view.style.node) : view.style.node;
           return { group: /** @type {const} */ ('nodes'), data: { id: key, label: entity?.caption ?? key, size: style.diameter * 0.7 }, classes: entityClass(key) };
         }),
         ...view.facts.map((fact, i) => ({
@@ -445,7 +445,12 @@
     const [first, ...others] = facts;
     if (first === undefined) return;
     const fact = view.facts[first];
-    const j = fact ? Math.max(0, fact.evidence.findIndex((e) => sentenceKey(e.docId, e.start, e.end) === sentence.dataset['sentence'])) : 0;
+    const j = fact
+      ? Math.max(
+          0,
+          fact.evidence.findIndex((e) => sentenceKey(e.docId, e.start, e.end) === sentence.dataset['sentence']),
+        )
+      : 0;
     selectFact(first, j, true);
     for (const i of others) factElements[i]?.classList.add('related');
   });

@@ -31,10 +31,7 @@ export interface DealPatterns {
 export function compileDealPatterns(words: RuleWords): DealPatterns {
   return Object.freeze({
     notTakeover: new RegExp(`^[^;.]{0,50}?\\b(?:${words.alternation('takeover.not')})\\b`, 'i'),
-    wholeCompany: new RegExp(
-      `^\\s*(?:all|100%|100\\s+percent)\\s+(?:of\\s+)?(?:the\\s+)?(?:outstanding|issued)(?:\\s+and\\s+outstanding)?\\s+(?:${words.alternation('security.whole')})\\s+of\\b`,
-      'i',
-    ),
+    wholeCompany: new RegExp(`^\\s*(?:all|100%|100\\s+percent)\\s+(?:of\\s+)?(?:the\\s+)?(?:outstanding|issued)(?:\\s+and\\s+outstanding)?\\s+(?:${words.alternation('security.whole')})\\s+of\\b`, 'i'),
     pending: new RegExp(`\\b(?:${words.alternation('acquire.pending')})\\b`, 'i'),
     completed: new RegExp(`\\b(?:${words.alternation('acquire.completed', { literalSpaces: true })})\\b`, 'i'),
     optionBefore: new RegExp(`\\b(?:${words.alternation('acquire.option')})\\s+to\\s+$`, 'i'),
@@ -171,7 +168,8 @@ export const collaborationRule: SentenceRule = {
       if (!partner) continue;
       // "(X, Phase 2a, in collaboration with B)", "X is being jointly developed with B": no company acts
       // in the clause, so the work is the document's own company's.
-      const subject = nearestBefore(ctx, hit.start, COMPANY, 150) ?? (ctx.items.some((it) => it.label === 'Company' && !it.pronoun && it.end <= hit.start && !crossesClause(ctx, it.end, hit.start)) ? undefined : documentCompany(ctx, hit.start));
+      const subject =
+        nearestBefore(ctx, hit.start, COMPANY, 150) ?? (ctx.items.some((it) => it.label === 'Company' && !it.pronoun && it.end <= hit.start && !crossesClause(ctx, it.end, hit.start)) ? undefined : documentCompany(ctx, hit.start));
       if (!subject || isNegated(ctx.triggers, subject.end, hit.start)) continue;
       for (const b of distinctEntities(ctx.items.filter((it) => it.label === 'Company' && it.start >= partner.start && it.start - partner.start < 60))) {
         if (b === partner || /^\s*(?:,\s*)?(?:and|&)\s+$/i.test(ctx.text.slice(partner.end, b.start))) emit('COLLABORATES_WITH', subject, b, 'collaborates_with.collaboration_with', 0.8);
@@ -182,7 +180,7 @@ export const collaborationRule: SentenceRule = {
       const lead = ctx.relations.rules.deals.partnerNoun.exec(ctx.text.slice(Math.max(0, partner.start - 60), partner.start));
       if (!lead) continue;
       const at = partner.start - lead[0].length;
-      const owner = /^our$/i.test(lead[1] ?? '') ? documentCompany(ctx, at) : subjectBefore(ctx, at, 120) ?? documentCompany(ctx, at);
+      const owner = /^our$/i.test(lead[1] ?? '') ? documentCompany(ctx, at) : (subjectBefore(ctx, at, 120) ?? documentCompany(ctx, at));
       if (!owner || isNegated(ctx.triggers, owner.end, partner.start)) continue;
       for (const b of listAfter(ctx, partner.start, COMPANY, 0)) emit('COLLABORATES_WITH', owner, b, 'collaborates_with.its_partner', 0.7);
     }

@@ -27,10 +27,7 @@ export interface LicensingPatterns {
 export function compileLicensingPatterns(words: RuleWords): LicensingPatterns {
   return Object.freeze({
     contractRight: new RegExp(`^\\s+(?:to|of)\\s+(?:${words.alternation('contract_right')})\\b`, 'i'),
-    programListIntro: new RegExp(
-      `\\bfor\\s+(?:(?:${words.alternation('program.quantity')})\\s+of\\s+)?(?:its\\s+|the\\s+)?[^,;.]{0,60}?\\b(?:${words.alternation('program.list_noun')})\\s*[,:]?\\s*(?:including\\s+)?$`,
-      'i',
-    ),
+    programListIntro: new RegExp(`\\bfor\\s+(?:(?:${words.alternation('program.quantity')})\\s+of\\s+)?(?:its\\s+|the\\s+)?[^,;.]{0,60}?\\b(?:${words.alternation('program.list_noun')})\\s*[,:]?\\s*(?:including\\s+)?$`, 'i'),
     licenceIncomeFrom: new RegExp(`\\blicen[cs](?:e|ing)\\s+(?:${words.alternation('licence.income')})\\s+from\\s+(?:the\\s+)?`, 'gi'),
   });
 }
@@ -199,7 +196,7 @@ export const licensingRule: SentenceRule = {
         if (!nouns.some((n) => n.end <= subject.start && subject.start - n.end <= 80 && !crossesClause(ctx, n.end, subject.start) && !/\.\s/.test(ctx.text.slice(n.end, subject.start)))) continue;
         const after = ctx.text.slice(subject.end, subject.end + 4);
         const owner = possessiveOwner(ctx, subject) ?? (/^\s*,/.test(after) ? nearestAfter(ctx, subject.end, COMPANY, 6) : undefined);
-        if (!owner || !/['’]s?\b/.test(ctx.text.slice(owner.end, owner.end + 3)) && owner.start < subject.start) continue;
+        if (!owner || (!/['’]s?\b/.test(ctx.text.slice(owner.end, owner.end + 3)) && owner.start < subject.start)) continue;
         const licensee = companies.find((c) => c.entity !== owner.entity);
         if (licensee && once(owner, licensee)) emitLicence(ctx, emit, owner, licensee, [subject], 0, 'licenses_to.owner_licenses_out', 0.6);
       }

@@ -73,12 +73,7 @@ function moneyProperties(ctx: SentenceContext, money: Money | undefined): Proper
 /** The company after "to"/"from" following `pos` in the clause ("payment to A", "from B"). */
 function companyAfterWord(ctx: SentenceContext, pos: number, word: string, maxDist = 120): Item | undefined {
   return ctx.items.find(
-    (it) =>
-      it.label === 'Company' &&
-      it.start >= pos &&
-      it.start - pos <= maxDist &&
-      new RegExp(`\\b${word}\\s+(?:the\\s+)?$`, 'i').test(ctx.text.slice(Math.max(0, it.start - 9), it.start)) &&
-      !crossesClause(ctx, pos, it.start),
+    (it) => it.label === 'Company' && it.start >= pos && it.start - pos <= maxDist && new RegExp(`\\b${word}\\s+(?:the\\s+)?$`, 'i').test(ctx.text.slice(Math.max(0, it.start - 9), it.start)) && !crossesClause(ctx, pos, it.start),
   );
 }
 

@@ -54,11 +54,20 @@ function mentionTitle(ctx: SentenceContext, person: Item): string | undefined {
 function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undefined; title: string } | undefined {
   const dc = ctx.docContext;
   const { sentences, cleanText } = dc.doc;
-  const own = cleanText.slice(ctx.sentence.start, ctx.sentence.end).replace(/^\s*\/s\/\s*/i, '').replace(/[\s|]+$/, '').trim();
+  const own = cleanText
+    .slice(ctx.sentence.start, ctx.sentence.end)
+    .replace(/^\s*\/s\/\s*/i, '')
+    .replace(/[\s|]+$/, '')
+    .trim();
   if (own !== person.text) return undefined;
   const lineText = (k: number): string => {
     const s = sentences[k];
-    return s ? cleanText.slice(s.start, s.end).replace(/[\s|]+/g, ' ').trim() : '';
+    return s
+      ? cleanText
+          .slice(s.start, s.end)
+          .replace(/[\s|]+/g, ' ')
+          .trim()
+      : '';
   };
   const lineCompany = (k: number): Item | undefined => {
     const ids = dc.bySentence.get(k) ?? [];
@@ -66,7 +75,7 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
     const first = ids.find((i) => dc.found.mentions[i]?.label === 'Company');
     const m = first === undefined ? undefined : dc.found.mentions[first];
     if (!m || companies.length !== 1 || m.text.length < lineText(k).length - 12) return undefined;
-    return { ...person, index: first as number, label: 'Company', entity: dc.entityOf[first as number] ?? (first as number), pronoun: false, mention: m, text: m.text } as Item;
+    return { ...person, index: first as number, label: 'Company', entity: dc.entityOf[first as number] ?? (first as number), pronoun: false, mention: m, text: m.text };
   };
   const i = ctx.sentence.index;
   const titleLines: string[] = [];
@@ -91,10 +100,14 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
  */
 function namesOtherOrganisation(ctx: SentenceContext, title: string): boolean {
   const parts = title.split(/\s+(?:of|at|for|with)\s+|,\s*/i);
-  const tail = (parts.length > 1 ? parts[parts.length - 1] ?? '' : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
+  const tail = (parts.length > 1 ? (parts[parts.length - 1] ?? '') : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
   if (!/^[A-Z]/.test(tail) || looksLikeTitle(ctx, tail)) return false;
   const primary = ctx.docContext.primaryCompany === undefined ? undefined : ctx.docContext.found.mentions[ctx.docContext.primaryCompany];
-  const fold = (x: string): string => x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const fold = (x: string): string =>
+    x
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const head = fold(primary?.canonical ?? '').split(' ')[0] ?? '';
   return head === '' || !fold(tail).split(' ').includes(head);
 }
@@ -133,7 +146,9 @@ export const employmentRule: SentenceRule = {
       // "Jane Roe" on a line of its own with the title below (signature and contact blocks).
       const block = known ? undefined : titleBlock(ctx, person);
       if (block) {
-        const company = block.company ?? (primary === undefined ? undefined : ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true } as Item));
+        const company =
+          block.company ??
+          (primary === undefined ? undefined : (ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true })));
         if (company && (block.company || !namesOtherOrganisation(ctx, block.title))) emit('EMPLOYS', company, person, 'employs.title_block', 0.6, { title: block.title });
         continue;
       }
@@ -141,7 +156,7 @@ export const employmentRule: SentenceRule = {
       const after = titleThenSpeech.exec(ctx.text.slice(person.end));
       const title = known ?? (after?.[1] && looksLikeTitle(ctx, after[1]) ? cleanTitle(after[1]) : undefined);
       if (!title || primary === undefined || namesOtherOrganisation(ctx, title)) continue;
-      const company = ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true } as Item);
+      const company = ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true });
       emit('EMPLOYS', company, person, 'employs.title_primary_company', 0.6, { title });
     }
   },

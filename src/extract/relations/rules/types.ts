@@ -6,14 +6,7 @@ import type { EntityLabel, PhaseKey, RelationshipType } from '../../../model/voc
 import type { Item, SentenceContext } from '../context.ts';
 import type { TriggerGroup } from '../lexicon.ts';
 
-export type Emit = (
-  type: RelationshipType,
-  source: Item,
-  target: Item | { phase: PhaseKey },
-  rule: string,
-  confidence: number,
-  properties?: Properties,
-) => void;
+export type Emit = (type: RelationshipType, source: Item, target: Item | { phase: PhaseKey }, rule: string, confidence: number, properties?: Properties) => void;
 
 export interface SentenceRule {
   /** Rule family id, for documentation and tests. */
