@@ -44,6 +44,12 @@ export default defineConfig(
     // The two bin/ launchers and this file are plain JavaScript outside the TypeScript project.
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
+    // The script of kg view pages runs in a browser (it is type-checked against the DOM by its own
+    // tsconfig, src/view/browser/).
+    files: ['src/view/browser/**/*.js'],
+    languageOptions: { globals: { document: 'readonly', window: 'readonly', Element: 'readonly', HTMLElement: 'readonly' } },
   },
 );
