@@ -8,6 +8,11 @@ import type { GoldDocument, GoldEntity, GoldRelation } from '../tools/eval/gold.
 import { findGoldFiles, loadGoldFile } from '../tools/eval/gold.ts';
 import { maxMatching, prf } from '../tools/eval/score.ts';
 import { knowledge } from './support/knowledge.ts';
+import { extractText } from '../src/index.ts';
+import { triggers, unexplainedSentences } from '../tools/eval/audit.ts';
+import { bySource, parseManifest, sourceGroup } from '../tools/eval/source.ts';
+import type { CorpusEvaluation, DocumentEvaluation } from '../tools/eval/run.ts';
+import { CountTable } from '../tools/eval/score.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 const folding = nameFolding(knowledge.names);
@@ -217,5 +222,60 @@ describe('the corpus gold files', () => {
     expect(s.missedRelations).toEqual([]);
     expect(s.falsePositiveRelations).toEqual([]);
     expect(s.moneyChecks.every((m) => m.exact)).toBe(true);
+  });
+});
+
+describe('source groups (--by-source)', () => {
+  const row = (source_repo: string, doc_kind: string, source_path = 'x') => ({ source_repo, source_path, doc_kind });
+
+  it.each([
+    [row('search:pages (stored web pages; not GitHub)', '8-K (text, Item 1.01)'), '8-K text'],
+    [row('search:pages (stored web pages; not GitHub)', '8-K/A (text, Item 2.01)'), '8-K text'],
+    [row('search:pages', 'press-release (opening ~2,000 chars)'), 'page excerpts'],
+    [row('search:pages (stored web pages; not GitHub)', 'press-release (excerpt: page beginning, cut at ~2,300 chars)'), 'page excerpts'],
+    [row('Newsworthyai/press-release-archive', 'press-release (full; newsdirect)'), 'wire releases'],
+    [row('Newsworthyai/press-release-archive', 'press-release'), 'wire releases'],
+    [row('search:pages (stored web pages; not GitHub)', 'press-release (full short release)', 'https://prnewswire.com/news-releases/x.html'), 'wire releases'],
+    [row('samueltof/pharma-news-scraping', 'press-release'), 'newsroom scrape'],
+    [row('zhigehe/bulwark', 'press-release (full; morningstar)'), 'newsroom scrape'],
+    [row('someone/else', 'press-release'), 'other'],
+  ])('%o → %s', (r, group) => {
+    expect(sourceGroup(r)).toBe(group);
+  });
+
+  it('puts documents the manifest does not list in "reference", and everything in "all" without a manifest', () => {
+    const manifest = parseManifest('file\tsource_repo\tsource_path\tcommit_if_known\tcompany\tdate\tdoc_kind\ttopics\tchars\n' + '002_a.txt\tsamueltof/pharma-news-scraping\tp\t\tA / B\t2019-01-03\tpress-release\tlicense\t100\n');
+    expect(manifest.get('002_a.txt')?.company).toBe('A / B');
+    const doc = (path: string): DocumentEvaluation => ({ textPath: path, score: { entities: new CountTable(), relations: new CountTable() } }) as unknown as DocumentEvaluation;
+    const evaluation = { documents: [doc('/c/dev/002_a.txt'), doc('/c/000_ref.txt')] } as unknown as CorpusEvaluation;
+    expect(bySource(evaluation, manifest).map((g) => [g.group, g.documents])).toEqual([
+      ['newsroom scrape', 1],
+      ['reference', 1],
+    ]);
+    expect(bySource(evaluation, undefined).map((g) => [g.group, g.documents])).toEqual([['all', 2]]);
+  });
+});
+
+describe('unexplained sentences (--unexplained)', () => {
+  it('recognises money, deal words and phases', () => {
+    expect(triggers('It paid €10m and USD 20 million.')).toEqual(['money']);
+    expect(triggers('The licence was granted.')).toEqual(['deal']);
+    expect(triggers('A Phase 1b/2a trial and a Phase III trial.')).toEqual(['phase']);
+    expect(triggers('The weather was fine in phase in.')).toEqual([]);
+  });
+
+  it('lists a money sentence without a fact, not the licence sentence a relation cites, nor forward-looking text', () => {
+    const text =
+      'Acme Therapeutics, Inc. granted Beta Pharma Corp. an exclusive license to develop and commercialize ACM-101.\n\n' +
+      'The company reported revenue of $10 million for the quarter.\n\n' +
+      'This press release contains forward-looking statements about a $3 million payment.\n';
+    const extractions = extractText(text, { path: 'made-up.txt', knowledge });
+    const relationships = extractions.flatMap((x) => x.graph.relationships);
+    expect(relationships.some((r) => r.type === 'LICENSES' || r.type === 'LICENSES_TO')).toBe(true);
+    const found = extractions.flatMap((x) => unexplainedSentences(x.document, relationships));
+    expect(found.map((s) => [s.kinds, s.text])).toEqual([[['money'], 'The company reported revenue of $10 million for the quarter.']]);
+    // Without the relations, the licence sentence is unexplained too.
+    const bare = extractions.flatMap((x) => unexplainedSentences(x.document, []));
+    expect(bare.map((s) => s.kinds)).toEqual([['deal'], ['money']]);
   });
 });

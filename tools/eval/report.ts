@@ -1,6 +1,7 @@
 // Renders an evaluation: a fixed-width table for people, a JSON object for tools, and the per-
 // document misses and false positives (with the rule that made each false positive) for rule work.
 import type { CorpusEvaluation, DocumentEvaluation } from './run.ts';
+import type { SourceGroupFigures } from './source.ts';
 import type { Counts } from './score.ts';
 import { CountTable, prf } from './score.ts';
 
@@ -56,6 +57,26 @@ export function formatTable(evaluation: CorpusEvaluation): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Entity and relation micro P/R/F1 per source group, with its document count. */
+export function formatBySource(groups: readonly SourceGroupFigures[]): string {
+  const head = ['docs', 'ent P%', 'ent R%', 'ent F1%', 'rel P%', 'rel R%', 'rel F1%'];
+  const lines = [`${'BY SOURCE'.padEnd(20)} ${head.map((h) => h.padStart(7)).join(' ')}`];
+  for (const g of groups) {
+    const e = prf(g.entities.total());
+    const r = prf(g.relations.total());
+    const cells = [String(g.documents), pct(e.precision), pct(e.recall), pct(e.f1), pct(r.precision), pct(r.recall), pct(r.f1)];
+    lines.push(`${g.group.padEnd(20)} ${cells.map((c) => c.trim().padStart(7)).join(' ')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** The `bySource` member of the JSON output: per group, document count and micro figures. */
+export function bySourceJson(groups: readonly SourceGroupFigures[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const g of groups) out[g.group] = { documents: g.documents, entities: figures(g.entities.total()), relations: figures(g.relations.total()) };
+  return out;
+}
+
 function figures(c: Counts): Counts & ReturnType<typeof prf> {
   return { ...c, ...prf(c) };
 }
@@ -67,7 +88,7 @@ function tableJson(counts: CountTable): Record<string, Counts & ReturnType<typeo
 }
 
 /** Machine-readable figures: per label / type and micro, money exactness, per document. */
-export function toEvalJson(evaluation: CorpusEvaluation): unknown {
+export function toEvalJson(evaluation: CorpusEvaluation): Record<string, unknown> {
   return {
     documents: evaluation.documents.length,
     entities: { micro: figures(evaluation.entities.total()), byLabel: tableJson(evaluation.entities) },

@@ -14,6 +14,8 @@ export interface DocumentEvaluation {
   /** The document's file name (what --doc filters on and reports print). */
   name: string;
   score: DocumentScore;
+  /** What the pipeline made of the file (one per structured document), for audits beyond the score. */
+  extractions: DocumentExtraction[];
   /** Set when the pipeline could not process the file; the document then scores as all-missed. */
   error?: KgError;
 }
@@ -65,6 +67,7 @@ export async function evaluateGoldFile(file: GoldFile, knowledge: Knowledge): Pr
     textPath: file.textPath,
     name: file.gold.document,
     score: scoreDocument(file.gold, toExtractedDocument(extractions), nameFolding(knowledge.names)),
+    extractions,
   };
   if (error) evaluation.error = error;
   return evaluation;
