@@ -32,6 +32,8 @@ export const FrameRecord = z.object({
   assets: z.object({ relation: RelationshipType, owner: z.string().regex(/^[a-z]+$/) }).optional(),
   /** Lower-case words of which the sentence must hold one before it is parsed. */
   triggers: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
+  /** Words of which the sentence must also hold one (the frame's preposition: "from", "by", "with"), checked before the parse. */
+  alsoNeeds: z.array(z.string().regex(/^[a-z-]+$/)).min(1).optional(),
   /** A compromise match pattern; `#Ent` is a mention placeholder. */
   match: z.string().min(1),
   reason: z.string().min(1),
@@ -186,15 +188,20 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
 
 const WORD = /[a-z]+(?:-[a-z]+)*/g;
 
-/** The frames whose trigger words the (lower-case) sentence holds. */
+/** Longer "sentences" are tables, lists or run-together headlines: no clause frame reads them. */
+const MAX_FRAME_SENTENCE = 600;
+
+/** The frames whose trigger words (and needed words) the (lower-case) sentence holds. */
 function activeFrames(knowledge: FrameKnowledge, lower: string): number[] {
   const active = new Set<number>();
+  const words = new Set<string>();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    words.add(m[0]);
     const frames = knowledge.byTrigger.get(m[0]);
     if (frames) for (const f of frames) active.add(f);
   }
-  return [...active].sort((a, b) => a - b);
+  return [...active].filter((i) => knowledge.frames[i]?.alsoNeeds?.some((w) => words.has(w)) ?? true).sort((a, b) => a - b);
 }
 
 /** Items in text order without overlaps (a pronoun item can sit inside a longer mention). */
@@ -216,7 +223,25 @@ export const frameRule: SentenceRule = {
   apply(ctx: SentenceContext, emit: Emit) {
     if (ctx.items.length < 2) return;
     const knowledge = ctx.docContext.knowledge.frames;
-    const active = activeFrames(knowledge, ctx.lower);
+    // The parse is the costly part: only for a sentence of ordinary length whose frames can be filled
+    // (a trigger word, and mentions of the labels both roles take).
+    if (ctx.text.length > MAX_FRAME_SENTENCE) return;
+    // Distinct entities per label: a frame between two companies needs two companies in the sentence.
+    const entities = new Map<EntityLabel, Set<number>>();
+    for (const it of ctx.items) {
+      const set = entities.get(it.label) ?? new Set<number>();
+      set.add(it.entity);
+      entities.set(it.label, set);
+    }
+    const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
+    const active = activeFrames(knowledge, ctx.lower).filter((i) => {
+      const frame = knowledge.frames[i];
+      if (frame === undefined) return false;
+      const sources = count(frame.source.labels);
+      const targets = count(frame.target.labels);
+      const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
+      return sources > 0 && targets > 0 && (!shared || Math.max(sources, targets) >= 2);
+    });
     if (active.length === 0) return;
     const items = placeholderItems(ctx.items);
     for (const match of knowledge.apply(ctx.text, items, active)) {
