@@ -33,7 +33,10 @@ export const FrameRecord = z.object({
   /** Lower-case words of which the sentence must hold one before it is parsed. */
   triggers: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
   /** Words of which the sentence must also hold one (the frame's preposition: "from", "by", "with"), checked before the parse. */
-  alsoNeeds: z.array(z.string().regex(/^[a-z-]+$/)).min(1).optional(),
+  alsoNeeds: z
+    .array(z.string().regex(/^[a-z-]+$/))
+    .min(1)
+    .optional(),
   /** A compromise match pattern; `#Ent` is a mention placeholder. */
   match: z.string().min(1),
   reason: z.string().min(1),
@@ -188,6 +191,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
 
 const WORD = /[a-z]+(?:-[a-z]+)*/g;
 
+/** The confidence of a frame's fact: lower than every phrase rule's. */
+const FRAME_CONFIDENCE = 0.45;
+
 /** Longer "sentences" are tables, lists or run-together headlines: no clause frame reads them. */
 const MAX_FRAME_SENTENCE = 600;
 
@@ -249,11 +255,14 @@ export const frameRule: SentenceRule = {
       const fill = (group: string, labels: readonly EntityLabel[]): Item[] => (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
       const sources = fill(frame.source.group, frame.source.labels);
       const targets = fill(frame.target.group, frame.target.labels);
-      for (const source of sources) for (const target of targets) emit(frame.relation, source, target, `frame.${frame.id}`, 0.7);
+      // Below the phrase rules' confidence: where both read a fact, the phrase rule's fact (with its
+      // terms: money, exclusivity, field) comes first and its properties are kept.
+      const rule = `frame.${frame.id.replace('.', '_')}`;
+      for (const source of sources) for (const target of targets) emit(frame.relation, source, target, rule, FRAME_CONFIDENCE);
       if (frame.assets && sources.length > 0 && targets.length > 0) {
         const owners = fill(frame.assets.owner, ['Company']);
         const assets = match.after.map((i) => items[i]).filter((it): it is Item => it !== undefined && (it.label === 'Drug' || it.label === 'Technology'));
-        for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `frame.${frame.id}.asset`, 0.6);
+        for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `${rule}_asset`, FRAME_CONFIDENCE - 0.05);
       }
     }
   },
