@@ -128,7 +128,8 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
           if (batch.length === 0) return;
           const t0 = performance.now();
           const result = await store.writeDocuments(batch, { force: true });
-          if (result.failures.length > 0) throw result.failures[0]?.error;
+          const failure = result.failures[0];
+          if (failure) throw failure.error;
           if (!timed) {
             warmed.push(...batch.map((g) => g.documents[0]?.docId ?? ''));
             return;
