@@ -1,6 +1,6 @@
 // Bulk load (`kg load --bulk DIR`): the files of `kg export --format neo4j-admin` into the LOCAL
 // server's database with `neo4j-admin database import full` (the server's own import tool, from the
-// jars scripts/neo4j-server.ts downloads). The import writes store files directly, so it needs the
+// jars src/local-server/neo4j-server.ts downloads). The import writes store files directly, so it needs the
 // database stopped and empty: the load refuses anything but the local server (it cannot reach another
 // server's files) and a database that holds anything, stops the server, imports, starts it again on
 // the same ports, then does over Bolt what the import cannot: the constraints and indexes of
@@ -16,7 +16,7 @@ import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
 import { Neo4jGraphStore, describeServer } from '../writers/neo4j.ts';
 import { cypherText, type Params } from '../writers/write-plan.ts';
-import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../../scripts/neo4j-server.ts';
+import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../local-server/neo4j-server.ts';
 import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand } from './export.ts';
 
 export const IMPORT_LOG = 'import.log';

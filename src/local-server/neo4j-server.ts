@@ -27,7 +27,7 @@ const MIN_PASSWORD_LENGTH = 8;
 const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
 const ADMIN_ENTRY_POINT = 'org.neo4j.server.startup.Neo4jAdminCommand';
 
-const DEFAULT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DEFAULT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Neo4j Browser's address with the connection form filled in: the Bolt URI to connect to and user
@@ -412,7 +412,7 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 function writeConfig(p: Paths, boltPort: number, httpPort: number, heapMax: string, pageCache: string): void {
   const lines = [
-    '# Written by scripts/neo4j-server.ts on every start; edit the script, not this file.',
+    '# Written by src/local-server/neo4j-server.ts on every start; edit the script, not this file.',
     '# Folders (data, logs, run, import, plugins) default to the home folder, .neo4j/.',
     `server.default_listen_address=${HOST}`,
     `server.default_advertised_address=${HOST}`,
