@@ -43,6 +43,14 @@ CREATE CONSTRAINT location_key IF NOT EXISTS
 FOR (n:Location)
 REQUIRE n.key IS UNIQUE;
 
+CREATE CONSTRAINT deal_key IF NOT EXISTS
+FOR (n:Deal)
+REQUIRE n.key IS UNIQUE;
+
+CREATE CONSTRAINT payment_key IF NOT EXISTS
+FOR (n:Payment)
+REQUIRE n.key IS UNIQUE;
+
 CREATE CONSTRAINT payload_key IF NOT EXISTS
 FOR (n:Payload)
 REQUIRE n.key IS UNIQUE;
@@ -121,6 +129,14 @@ ON (n.name);
 
 CREATE INDEX location_name IF NOT EXISTS
 FOR (n:Location)
+ON (n.name);
+
+CREATE INDEX deal_name IF NOT EXISTS
+FOR (n:Deal)
+ON (n.name);
+
+CREATE INDEX payment_name IF NOT EXISTS
+FOR (n:Payment)
 ON (n.name);
 
 CREATE INDEX payload_name IF NOT EXISTS

@@ -2,7 +2,7 @@
 // that reaches Cypher comes from these lists (see ../shared/corpus/README.md), never from text.
 import { z } from 'zod';
 
-export const ENTITY_LABELS = ['Company', 'Drug', 'Target', 'Technology', 'Person', 'Disease', 'Organization', 'Event', 'Location'] as const;
+export const ENTITY_LABELS = ['Company', 'Drug', 'Target', 'Technology', 'Person', 'Disease', 'Organization', 'Event', 'Location', 'Deal', 'Payment'] as const;
 export const EntityLabel = z.enum(ENTITY_LABELS);
 export type EntityLabel = z.infer<typeof EntityLabel>;
 
@@ -33,6 +33,13 @@ export const RELATIONSHIP_TYPES = [
   'ACQUIRES',
   'HAS_OPTION_ON',
   'PAYS',
+  // Deals as nodes (src/model/deals.ts): parties with roles, the asset, the indication, the money.
+  'PARTY_TO',
+  'COVERS',
+  'FOR_INDICATION',
+  'HAS_TERM',
+  // Two entities that may be one real thing, for a person to decide (`kg review`); never merged on a guess.
+  'POSSIBLY_SAME_AS',
 ] as const;
 export const RelationshipType = z.enum(RELATIONSHIP_TYPES);
 export type RelationshipType = z.infer<typeof RelationshipType>;

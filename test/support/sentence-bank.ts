@@ -135,6 +135,12 @@ export const RELATION_ENDPOINTS: Readonly<Record<RelationshipType, { readonly so
   ACQUIRES: { source: ['Company'], target: ['Company', 'Drug', 'Technology'] },
   HAS_OPTION_ON: { source: ['Company', 'Organization'], target: ['Drug', 'Company', 'Technology'] },
   PAYS: { source: ['Company', 'Organization'], target: ['Company', 'Organization'] },
+  // Deal structure and review links are built from facts, not stated by one sentence: no bank row has them.
+  PARTY_TO: { source: [], target: [] },
+  COVERS: { source: [], target: [] },
+  FOR_INDICATION: { source: [], target: [] },
+  HAS_TERM: { source: [], target: [] },
+  POSSIBLY_SAME_AS: { source: [], target: [] },
 };
 
 function issueText(error: z.ZodError): string {

@@ -112,6 +112,9 @@ const LABEL_LETTER: Record<EntityLabel, string> = {
   Organization: 'o',
   Event: 'e',
   Location: 'l',
+  // Deals and payments are built after relations, never mentioned as such: no frame places them.
+  Deal: 'k',
+  Payment: 'y',
 };
 const PLACEHOLDER = /^ent[a-z](\d+)$/;
 
