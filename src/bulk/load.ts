@@ -15,9 +15,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
 import { Neo4jGraphStore, describeServer } from '../writers/neo4j.ts';
-import { cypherText, type Params } from '../writers/write-plan.ts';
+import { CypherInt, cypherText, type Params } from '../writers/write-plan.ts';
 import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../../scripts/neo4j-server.ts';
-import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand } from './export.ts';
+import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand, type ScanTarget } from './export.ts';
 
 export const IMPORT_LOG = 'import.log';
 export const IMPORT_REPORT = 'import.report';
@@ -83,12 +83,52 @@ const EMPTY_LIST_STATEMENTS: Record<EmptyListTarget['target'], string> = {
   relationship: 'bulk/empty-lists-relationship',
 };
 
-/** Sets the empty lists of empty-lists.jsonl, a batch of rows per statement and transaction. */
-async function setEmptyLists(store: Neo4jGraphStore, dir: string): Promise<number> {
+const SCAN_STATEMENTS: Record<ScanTarget, string> = {
+  entity: 'bulk/empty-lists-all-entity',
+  document: 'bulk/empty-lists-all-document',
+  evidence: 'bulk/empty-lists-all-evidence',
+  mentions: 'bulk/empty-lists-all-mentions',
+};
+
+/** Nodes or relationships set per transaction by a scan. */
+const SCAN_LIMIT = 20_000;
+
+/**
+ * Sets the empty lists that a scan can set (manifest.emptyLists.everywhere), before the schema exists:
+ * each one changes an indexed property (aliases is in two indexes), and index maintenance on every
+ * change costs more than populating the indexes once afterwards. Returns how many were set.
+ */
+async function setEmptyListsByScan(store: Neo4jGraphStore, manifest: Manifest, log: (line: string) => void): Promise<number> {
+  const byTarget = new Map<ScanTarget, string[]>();
+  for (const { target, property } of manifest.emptyLists.everywhere) byTarget.set(target, [...(byTarget.get(target) ?? []), property]);
+  let count = 0;
+  for (const [target, properties] of byTarget) {
+    const name = SCAN_STATEMENTS[target];
+    const started = performance.now();
+    let changed = 0;
+    for (;;) {
+      const [row] = await store.writeAndRead(cypherText(name), { properties, limit: new CypherInt(SCAN_LIMIT) });
+      const now = Number(row?.['changed'] ?? 0);
+      changed += now;
+      if (now < SCAN_LIMIT) break;
+    }
+    log(`  ${changed} ${target === 'mentions' ? 'MENTIONS' : target} with empty ${properties.join(', ')} in ${seconds(started).toFixed(1)} s`);
+    count += changed;
+  }
+  return count;
+}
+
+/**
+ * Sets the other empty lists, row by row from empty-lists.jsonl (a batch of rows per statement and
+ * transaction), once the schema's key indexes are there to find the rows. Returns how many were set.
+ */
+async function setEmptyListsByRow(store: Neo4jGraphStore, dir: string, manifest: Manifest): Promise<number> {
   const path = join(dir, EMPTY_LISTS_FILE);
   if (!existsSync(path)) return 0;
-  const pending = new Map<EmptyListTarget['target'], Params[]>();
+  const scanned = new Map<string, Set<string>>();
+  for (const { target, property } of manifest.emptyLists.everywhere) scanned.set(target, (scanned.get(target) ?? new Set()).add(property));
   let count = 0;
+  const pending = new Map<EmptyListTarget['target'], Params[]>();
   const flush = async (target: EmptyListTarget['target']): Promise<void> => {
     const rows = pending.get(target) ?? [];
     if (rows.length === 0) return;
@@ -109,8 +149,11 @@ async function setEmptyLists(store: Neo4jGraphStore, dir: string): Promise<numbe
     const parsed = EmptyListTarget.safeParse(json);
     if (!parsed.success) throw new KgError('INPUT_MALFORMED', `not an empty-list line of kg export`, { subject: `${path}:${number}` });
     const { target, ...row } = parsed.data;
+    const done = scanned.get(target);
+    const properties = row.properties.filter((p) => !done?.has(p));
+    if (properties.length === 0) continue;
     const rows = pending.get(target) ?? [];
-    rows.push(row);
+    rows.push({ ...row, properties });
     pending.set(target, rows);
     count += 1;
     if (rows.length >= EMPTY_LIST_BATCH) await flush(target);
@@ -185,12 +228,16 @@ export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLo
   const store = await Neo4jGraphStore.open(config);
   try {
     let t = performance.now();
+    log('setting the empty lists that a scan finds');
+    let emptyLists = await setEmptyListsByScan(store, manifest, log);
+    times.emptyLists = seconds(t);
+    t = performance.now();
     log('creating the constraints and indexes of cypher/schema.cypher');
     await store.ensureSchema();
     times.schema = seconds(t);
     t = performance.now();
-    const emptyLists = await setEmptyLists(store, dir);
-    times.emptyLists = seconds(t);
+    emptyLists += await setEmptyListsByRow(store, dir, manifest);
+    times.emptyLists += seconds(t);
     const found = await totals(store);
     if (found.nodes !== manifest.counts.nodes || found.relationships !== manifest.counts.relationships) {
       throw new KgError(
