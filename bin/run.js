@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs a TypeScript entry point of this repository (scripts/*.ts) without a build step: tsx registers
+// Runs a TypeScript entry point of this repository (tools/*.ts, scripts/*.ts) without a build step: tsx registers
 // an ESM loader that transpiles on the fly, so `npm run eval|bench|neo4j:*` always run the source as it is.
 import { register } from 'tsx/esm/api';
 import { pathToFileURL } from 'node:url';

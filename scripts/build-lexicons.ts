@@ -1,7 +1,8 @@
 // Derives the compact lexicon tables in data/lexicons/ from the public-domain sources in
 // ../shared/lexicons/ (HGNC genes, Disease Ontology). Run once when a source changes:
 //   npx tsx scripts/build-lexicons.ts [path/to/shared/lexicons]
-// Output is sorted so a rebuild from the same sources gives the same bytes.
+// Output is sorted so a rebuild from the same sources gives the same bytes. Each table opens with a
+// header row naming its columns, which the knowledge loader (src/knowledge/entities.ts) checks.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +34,7 @@ function buildTargets(): void {
     '# via ../shared/lexicons/hgnc-protein-coding-2013.tsv. Licence: CC0 (HGNC data is public domain).',
     '# Derived by scripts/build-lexicons.ts; do not edit by hand.',
   ];
-  writeFileSync(join(outDir, 'hgnc-targets.tsv'), [...head, ...out].join('\n') + '\n');
+  writeFileSync(join(outDir, 'hgnc-targets.tsv'), [...head, 'symbol\taliases', ...out].join('\n') + '\n');
   console.log(`hgnc-targets.tsv: ${out.length} symbols`);
 }
 
@@ -56,7 +57,7 @@ function buildReceptorNames(): void {
     '# Source: HGNC protein-coding gene export of 2013-09-02, via ../shared/lexicons/hgnc-protein-coding-2013.tsv.',
     '# Licence: CC0 (HGNC data is public domain). Derived by scripts/build-lexicons.ts; do not edit by hand.',
   ];
-  writeFileSync(join(outDir, 'hgnc-receptor-names.tsv'), [...head, ...out].join('\n') + '\n');
+  writeFileSync(join(outDir, 'hgnc-receptor-names.tsv'), [...head, 'name\tsymbol', ...out].join('\n') + '\n');
   console.log(`hgnc-receptor-names.tsv: ${out.length} receptors`);
 }
 
@@ -81,8 +82,7 @@ function oboSynonyms(file: string): Map<string, string[]> {
 
 function buildDiseases(): void {
   const synonyms = new Map<string, string[]>();
-  for (const file of ['disease-ontology-cancer-slim.obo', 'disease-ontology-infectious-slim.obo'])
-    for (const [id, list] of oboSynonyms(file)) synonyms.set(id, [...(synonyms.get(id) ?? []), ...list]);
+  for (const file of ['disease-ontology-cancer-slim.obo', 'disease-ontology-infectious-slim.obo']) for (const [id, list] of oboSynonyms(file)) synonyms.set(id, [...(synonyms.get(id) ?? []), ...list]);
   const rows = readFileSync(join(sourceDir, 'disease-ontology-HumanDO.tsv'), 'utf8').split(/\r?\n/).slice(1);
   const out: string[] = [];
   for (const row of rows) {
@@ -100,7 +100,7 @@ function buildDiseases(): void {
     '# labels, DO_cancer_slim.obo and DO_infectious_disease_slim.obo for EXACT synonyms, via',
     '# ../shared/lexicons/. Licence: CC0. Derived by scripts/build-lexicons.ts; do not edit by hand.',
   ];
-  writeFileSync(join(outDir, 'diseases.tsv'), [...head, ...out].join('\n') + '\n');
+  writeFileSync(join(outDir, 'diseases.tsv'), [...head, 'label\tdoid\tsynonyms', ...out].join('\n') + '\n');
   console.log(`diseases.tsv: ${out.length} diseases`);
 }
 

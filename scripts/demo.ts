@@ -1,20 +1,31 @@
 // `npm run demo`: the README's one command. Uses the Neo4j named by NEO4J_URI, else starts (or reuses)
 // the local server, ingests the reference 8-K, prints what the graph now holds, where the Browser is
-// and a first query to paste there.
+// (its URL with the connection filled in) and a first query to paste there.
 import { fileURLToPath } from 'node:url';
 import { neo4jConfig, type Neo4jConfig } from '../src/config.ts';
 import { ingest } from '../src/api/ingest.ts';
 import { isKgError } from '../src/errors.ts';
-import { startNeo4j } from './neo4j-server.ts';
+import { browserUrl, DEFAULT_HTTP_PORT, startNeo4j } from './neo4j-server.ts';
 
 const SAMPLE = fileURLToPath(new URL('../data/sample/immunogen-8k-2007-07-31.txt', import.meta.url));
 const STYLE = fileURLToPath(new URL('../cypher/browser-style.grass', import.meta.url));
 
+/** Where to open Neo4j Browser for a server given by NEO4J_URI: on this machine, its HTTP port; elsewhere, the server's own Browser. */
+function browserFor(uri: string): string {
+  const local = /^(bolt|neo4j):\/\/(localhost|127\.0\.0\.1)(:\d+)?\/?$/.test(uri);
+  if (!local) return `the Browser of your server (or Aura's console), connecting to ${uri}`;
+  const httpPort = Number(process.env.NEO4J_HTTP_PORT ?? DEFAULT_HTTP_PORT);
+  return browserUrl(httpPort, uri);
+}
+
 async function connection(): Promise<{ config: Neo4jConfig; browser: string }> {
-  if (process.env.NEO4J_URI) return { config: neo4jConfig(), browser: 'http://localhost:7474/browser' };
+  if (process.env.NEO4J_URI) {
+    const config = neo4jConfig();
+    return { config, browser: browserFor(config.uri) };
+  }
   const server = await startNeo4j({ writeEnvFile: true, log: (line) => console.log(`neo4j: ${line}`) });
   const { uri, username, password, database } = server;
-  return { config: { uri, username, password, database }, browser: `${server.httpUrl.replace('127.0.0.1', 'localhost')}/browser` };
+  return { config: { uri, username, password, database }, browser: server.browserUrl };
 }
 
 function table(counts: Record<string, number>): string {
@@ -29,7 +40,8 @@ async function demo(): Promise<void> {
   const summary = await ingest([SAMPLE], config, { documentCounts: true });
   for (const f of summary.failures) console.error(f.error.toLine());
   for (const d of summary.documents) {
-    console.log(`${d.status} ${d.docId}: +${d.nodesCreated} nodes, +${d.relationshipsCreated} relationships in this run`);
+    const changed = d.changes ? `: +${d.changes.nodesCreated} nodes, +${d.changes.relationshipsCreated} relationships in this run` : '';
+    console.log(`${d.status} ${d.docId}${changed}`);
     console.log(`\nEntities the document names, by label:\n${table(d.counts.nodes)}`);
     console.log(`\nRelationships it supports, by type:\n${table(d.counts.relationships)}`);
   }

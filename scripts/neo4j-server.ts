@@ -7,22 +7,11 @@
 //   data/ logs/ the server's own folders; logs/console.log is the JVM's stdout and stderr
 //   password    the password the data folder was initialized with, the only copy we keep
 //   neo4j.pid   the server's pid while it runs; server.json says which ports it listens on
-// scripts/neo4j.ts is the CLI; test/global-setup.ts calls startNeo4j/stopNeo4j directly; `kg load
-// --bulk` (src/bulk/load.ts) runs neo4j-admin's import through runNeo4jAdmin while the server is stopped.
+// scripts/neo4j.ts is the CLI; test/support/global-setup.ts calls startNeo4j/stopNeo4j directly; `kg
+// load --bulk` (src/bulk/load.ts) runs neo4j-admin's import through runNeo4jAdmin while the server is stopped.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +29,16 @@ const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
 const ADMIN_ENTRY_POINT = 'org.neo4j.server.startup.Neo4jAdminCommand';
 
 const DEFAULT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+
+/**
+ * Neo4j Browser's address with the connection form filled in: the Bolt URI to connect to and user
+ * name/password authentication (the password is still typed in, never put in a URL). `localhost`
+ * rather than 127.0.0.1, the address the Browser's own links use.
+ */
+export function browserUrl(httpPort: number, boltUri: string): string {
+  const dbms = boltUri.replace('//127.0.0.1', '//localhost');
+  return `http://localhost:${httpPort}/browser/?dbms=${dbms}&preselectAuthMethod=BASIC_AUTH`;
+}
 
 export class Neo4jServerError extends Error {
   override readonly name = 'Neo4jServerError';
@@ -76,6 +75,8 @@ export interface Neo4jConnection {
   /** True when this call launched the JVM, false when a server we started earlier was already up. */
   startedByUs: boolean;
   httpUrl: string;
+  /** Neo4j Browser with this server's connection filled in (browserUrl). */
+  browserUrl: string;
   pid: number;
 }
 
@@ -321,20 +322,13 @@ async function ensureJars(p: Paths, log: (line: string) => void, env: NodeJS.Pro
   const partial = `${p.lib}.partial`;
   rmSync(partial, { recursive: true, force: true });
   const mavenLog = join(p.logs, 'maven.log');
-  log(
-    `resolving Neo4j Community ${version} with mvn (once per checkout; about 140 MB from Maven Central unless ~/.m2 has it); ` +
-      `log: ${relative(p.root, mavenLog)}`,
-  );
+  log(`resolving Neo4j Community ${version} with mvn (once per checkout; about 140 MB from Maven Central unless ~/.m2 has it); log: ${relative(p.root, mavenLog)}`);
   const started = Date.now();
   const logFd = openSync(mavenLog, 'w');
   let fetched = 0;
   let pending = '';
   const exitCode = await new Promise<number>((done, fail) => {
-    const child = spawn(
-      'mvn',
-      ['-B', '-f', p.pom, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`],
-      { cwd: p.root, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawn('mvn', ['-B', '-f', p.pom, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`], { cwd: p.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     // Batch mode prints one "Downloaded from" line per file; counting them gives a heartbeat
     // without flooding the console with several hundred lines.
     const onData = (chunk: Buffer): void => {
@@ -361,10 +355,7 @@ async function ensureJars(p: Paths, log: (line: string) => void, env: NodeJS.Pro
 
   if (exitCode !== 0) {
     const firstError = (readText(mavenLog) ?? '').split('\n').find((line) => line.startsWith('[ERROR]')) ?? '';
-    throw new Neo4jServerError(
-      `mvn could not fetch Neo4j ${version} (exit ${exitCode}); see ${relative(p.root, mavenLog)}` +
-        (firstError ? `\n${firstError}` : ''),
-    );
+    throw new Neo4jServerError(`mvn could not fetch Neo4j ${version} (exit ${exitCode}); see ${relative(p.root, mavenLog)}` + (firstError ? `\n${firstError}` : ''));
   }
   rmSync(p.lib, { recursive: true, force: true });
   renameSync(partial, p.lib);
@@ -402,6 +393,7 @@ function setInitialPassword(p: Paths, java: string, password: string, env: NodeJ
       env: { ...childEnv(env), NEO4J_HOME: p.home, NEO4J_CONF: p.conf },
     });
     if (result.error || result.status !== 0) {
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- spawnSync leaves both null when java could not start, whatever its types say
       const detail = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-5).join('\n');
       throw new Neo4jServerError(`setting the initial password failed (exit ${result.status})\n${detail}`);
     }
@@ -486,13 +478,7 @@ function assertPortFree(port: number, envName: string): Promise<void> {
   return new Promise((done, fail) => {
     const server = createServer();
     server.once('error', (error: NodeJS.ErrnoException) => {
-      fail(
-        new Neo4jServerError(
-          error.code === 'EADDRINUSE'
-            ? `port ${port} on ${HOST} is taken by another process (not the server in .neo4j/); free it or set ${envName}`
-            : `cannot check port ${port}: ${error.message}`,
-        ),
-      );
+      fail(new Neo4jServerError(error.code === 'EADDRINUSE' ? `port ${port} on ${HOST} is taken by another process (not the server in .neo4j/); free it or set ${envName}` : `cannot check port ${port}: ${error.message}`));
     });
     server.listen(port, HOST, () => server.close(() => done()));
   });
@@ -516,14 +502,7 @@ type BoltAnswer = 'ok' | 'unauthorized';
  * Polls Bolt until it accepts `password` or says it never will. An auth failure ends the wait
  * at once: retrying would only trip Neo4j's lockout after a few bad attempts.
  */
-async function waitForBolt(
-  uri: string,
-  password: string,
-  deadline: number,
-  pid: number,
-  p: Paths,
-  timeoutMs: number,
-): Promise<BoltAnswer> {
+async function waitForBolt(uri: string, password: string, deadline: number, pid: number, p: Paths, timeoutMs: number): Promise<BoltAnswer> {
   const driver = makeDriver(uri, password);
   try {
     for (;;) {
@@ -535,15 +514,10 @@ async function waitForBolt(
       }
       if (!isAlive(pid)) {
         const lastLines = tail(join(p.logs, 'console.log'), 15) || tail(join(p.logs, 'neo4j.log'), 15);
-        throw new Neo4jServerError(
-          `the server (pid ${pid}) exited during startup; see ${relative(p.root, join(p.logs, 'neo4j.log'))} ` +
-            `and ${relative(p.root, join(p.logs, 'console.log'))}${lastLines ? `\n${lastLines}` : ''}`,
-        );
+        throw new Neo4jServerError(`the server (pid ${pid}) exited during startup; see ${relative(p.root, join(p.logs, 'neo4j.log'))} and ${relative(p.root, join(p.logs, 'console.log'))}${lastLines ? `\n${lastLines}` : ''}`);
       }
       if (Date.now() > deadline) {
-        throw new Neo4jServerError(
-          `Bolt did not answer within ${Math.round(timeoutMs / 1000)} s; see ${relative(p.root, join(p.logs, 'neo4j.log'))}`,
-        );
+        throw new Neo4jServerError(`Bolt did not answer within ${Math.round(timeoutMs / 1000)} s; see ${relative(p.root, join(p.logs, 'neo4j.log'))}`);
       }
       await sleep(500);
     }
@@ -566,9 +540,7 @@ async function waitForHttp(url: string, deadline: number, p: Paths, timeoutMs: n
       // Not listening yet.
     }
     if (Date.now() > deadline) {
-      throw new Neo4jServerError(
-        `HTTP did not answer on ${url} within ${Math.round(timeoutMs / 1000)} s; see ${relative(p.root, join(p.logs, 'neo4j.log'))}`,
-      );
+      throw new Neo4jServerError(`HTTP did not answer on ${url} within ${Math.round(timeoutMs / 1000)} s; see ${relative(p.root, join(p.logs, 'neo4j.log'))}`);
     }
     await sleep(500);
   }
@@ -588,22 +560,12 @@ async function changePassword(uri: string, from: string, to: string): Promise<vo
  * started with, so when NEO4J_PASSWORD now says otherwise we log in with the stored one and
  * change it, keeping .neo4j/password the truth about the data folder.
  */
-async function settlePassword(
-  uri: string,
-  desired: string,
-  stored: string | undefined,
-  source: string,
-  waitFor: (password: string) => Promise<BoltAnswer>,
-  p: Paths,
-  log: (line: string) => void,
-): Promise<void> {
+async function settlePassword(uri: string, desired: string, stored: string | undefined, source: string, waitFor: (password: string) => Promise<BoltAnswer>, p: Paths, log: (line: string) => void): Promise<void> {
   const first = stored ?? desired;
   const answer = await waitFor(first);
   if (answer === 'unauthorized') {
     throw new Neo4jServerError(
-      `the server rejected ${source}: ` +
-        `${relative(p.root, p.data)} was initialized with another one. Set NEO4J_PASSWORD to that password, ` +
-        `or run \`npm run neo4j:stop\`, delete ${relative(p.root, p.data)} and start again`,
+      `the server rejected ${source}: ${relative(p.root, p.data)} was initialized with another one. Set NEO4J_PASSWORD to that password, or run \`npm run neo4j:stop\`, delete ${relative(p.root, p.data)} and start again`,
     );
   }
   if (first !== desired) {
@@ -623,7 +585,15 @@ function writeEnvFile(p: Paths, values: Record<string, string>): void {
   const existing = readText(p.envFile) ?? '';
   const keys = new Set(Object.keys(values));
   const lines = existing.trim() === '' ? [] : existing.trimEnd().split('\n');
-  const kept = lines.filter((line) => !keys.has(line.split('=')[0]?.replace(/^export\s+/, '').trim() ?? ''));
+  const kept = lines.filter(
+    (line) =>
+      !keys.has(
+        line
+          .split('=')[0]
+          ?.replace(/^export\s+/, '')
+          .trim() ?? '',
+      ),
+  );
   const fresh = Object.entries(values).map(([key, value]) => `${key}=${quoteEnvValue(value)}`);
   writeFileSync(p.envFile, `${[...kept, ...fresh].join('\n')}\n`, { mode: 0o600 });
   // Guard against a quoting slip: the project reads .env with node:util parseEnv.
@@ -659,12 +629,7 @@ export async function startNeo4j(options: Neo4jStartOptions = {}): Promise<Neo4j
     const stored = readText(p.passwordFile)?.trim() || undefined;
     const desired = explicitPassword ?? stored ?? generatePassword();
     const passwordFile = relative(p.root, p.passwordFile);
-    let source =
-      stored !== undefined
-        ? `the password in ${passwordFile}`
-        : explicitPassword !== undefined
-          ? 'the password in NEO4J_PASSWORD'
-          : `a newly generated password (${passwordFile} is missing)`;
+    let source = stored !== undefined ? `the password in ${passwordFile}` : explicitPassword !== undefined ? 'the password in NEO4J_PASSWORD' : `a newly generated password (${passwordFile} is missing)`;
 
     const alreadyRunning = runningPid(p);
     if (alreadyRunning !== undefined) {
@@ -725,7 +690,7 @@ export async function startNeo4j(options: Neo4jStartOptions = {}): Promise<Neo4j
       await stopNeo4j({ root: p.root, log: () => {} }).catch(() => {});
       throw error;
     }
-    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${uri}, browser http://${HOST}:${httpPort}/browser/`);
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s: ${uri}, browser ${browserUrl(httpPort, uri)}`);
     return { uri, httpPort, pid, startedByUs: true, password: desired };
   });
 
@@ -736,6 +701,7 @@ export async function startNeo4j(options: Neo4jStartOptions = {}): Promise<Neo4j
     database: DATABASE,
     startedByUs: connection.startedByUs,
     httpUrl: `http://${HOST}:${connection.httpPort}`,
+    browserUrl: browserUrl(connection.httpPort, connection.uri),
     pid: connection.pid,
   };
   if (options.writeEnvFile) {

@@ -12,6 +12,7 @@ async function main(command: string | undefined): Promise<number> {
       const server = await startNeo4j({ writeEnvFile: true });
       // Never the password itself: it is in .env and .neo4j/password.
       console.log(`neo4j: ${server.uri} (user ${server.username}, database ${server.database}); wrote .env`);
+      console.log(`neo4j: Browser ${server.browserUrl}`);
       return 0;
     }
     case 'stop': {

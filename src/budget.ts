@@ -46,10 +46,6 @@ export class Budget {
 
   private timeout(): KgError {
     const seconds = this.limitMs / 1000;
-    return new KgError(
-      'EXTRACTION_TIMEOUT',
-      `gave up after ${seconds} s (the per-document time budget); the document is skipped and the run goes on — raise --doc-timeout if it is a legitimately huge document`,
-      { subject: this.subject },
-    );
+    return new KgError('EXTRACTION_TIMEOUT', `gave up after ${seconds} s (the per-document time budget); the document is skipped and the run goes on — raise --doc-timeout if it is a legitimately huge document`, { subject: this.subject });
   }
 }

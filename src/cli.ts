@@ -1,20 +1,20 @@
 // The `kg` command: parses arguments, calls the library, maps typed errors to one line and an exit
-// status. No extraction or database logic lives here.
+// status. No extraction or database logic lives here. The library modules are imported by the command
+// that needs them, when it runs: the NLP library (compromise) and the Neo4j driver take most of the
+// start-up time, and `kg --help` or `kg cypher` need none or only one of them.
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError } from 'commander';
-import { extractGraph } from './pipeline.ts';
-import { toJson } from './writers/json.ts';
-import { toCypherScript } from './writers/cypher-file.ts';
+import type { GraphWriter } from './writers/graph-writer.ts';
 import { DEFAULT_BATCH_SIZE } from './writers/write-plan.ts';
 import { isKgError, KgError } from './errors.ts';
+import type { Graph } from './model/graph.ts';
 import { neo4jConfig, type Neo4jConfig } from './config.ts';
-import { ingest, forget } from './api/ingest.ts';
-import { runQuery, formatTable, listQueries } from './api/queries.ts';
-import { startProgress } from './progress.ts';
+import { addFetchOptions, fetchOptionsFrom, type FetchCommandOptions } from './edgar/command.ts';
+import type { ViewSource } from './view/index.ts';
+import type { CypherFormat } from './api/cypher.ts';
 import { parseShard } from './bulk/shard.ts';
-import { extractShardGraph, extractToJsonl } from './bulk/extract.ts';
-import { bulkLoad } from './bulk/load.ts';
-import { exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder } from './bulk/sources.ts';
+
+const CYPHER_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly CypherFormat[];
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -36,10 +36,7 @@ function workerCount(value: string): number {
 const WORKERS_HELP = 'worker threads extracting inputs side by side (auto: one per core); the output is the same';
 
 function buildProgram(out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): Command {
-  const program = new Command('kg')
-    .description('Build a Neo4j knowledge graph of life-sciences deals from SEC filings and press releases')
-    .exitOverride()
-    .configureOutput({ writeOut: out, writeErr: err });
+  const program = new Command('kg').description('Build a Neo4j knowledge graph of life-sciences deals from SEC filings and press releases').exitOverride().configureOutput({ writeOut: out, writeErr: err });
 
   program
     .command('extract')
@@ -48,14 +45,22 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('-f, --format <format>', 'json or cypher', 'json')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
+    .option('--no-text', "leave the documents' text (what the offsets index) out of the output")
     .option('--jsonl', 'print one JSON line per document (its graph, evidence, hash, id, source path and place in the input), for kg export --from-jsonl')
     .option('--shard <i/n>', 'extract only the i-th of n slices of the input files (0 ≤ i < n; decided by a hash of each path relative to its input folder)')
-    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; jsonl?: boolean; shard?: string }) => {
+    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; text: boolean; jsonl?: boolean; shard?: string }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
         return;
       }
+      const [{ extractGraph }, { JsonWriter }, { CypherScriptWriter }, { withoutDocumentText }, { extractShardGraph, extractToJsonl }] = await Promise.all([
+        import('./pipeline.ts'),
+        import('./writers/json.ts'),
+        import('./writers/cypher-file.ts'),
+        import('./model/graph.ts'),
+        import('./bulk/extract.ts'),
+      ]);
       const extractOptions = { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers), ...(options.shard === undefined ? {} : { shard: parseShard(options.shard) }) };
       if (options.jsonl === true) {
         const { documents, failures } = await extractToJsonl(inputs, out, extractOptions);
@@ -68,7 +73,9 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       }
       const { graph, failures, documentCount } = options.shard === undefined ? await extractGraph(inputs, extractOptions) : await extractShardGraph(inputs, extractOptions);
       for (const f of failures) err(`${f.error.toLine()}\n`);
-      out(options.format === 'json' ? toJson(graph) : toCypherScript(graph));
+      const shown = options.text ? graph : withoutDocumentText(graph);
+      const writer: GraphWriter = options.format === 'json' ? new JsonWriter(out) : new CypherScriptWriter(out);
+      await writer.write(shown);
       if (failures.length > 0) {
         err(`kg extract: ${documentCount} documents extracted, ${failures.length} failed\n`);
         setExit(EXIT.failed);
@@ -87,7 +94,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string }) => {
       if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
       const fromJsonl = options.fromJsonl ?? [];
-      if ((inputs.length > 0) === (fromJsonl.length > 0)) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
+      if (inputs.length > 0 === fromJsonl.length > 0) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
+      const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
       const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       if (options.format === 'json') {
         const { graph, documentCount, failures } = await mergeInRunOrder(graphs);
@@ -113,8 +121,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
 
   // Connection flags shared by the database commands; the password only comes from the environment
   // or .env, so it never shows in a process list or shell history.
-  const connection = (command: Command): Command =>
-    command.option('--uri <uri>', 'Neo4j URI (default: NEO4J_URI or .env)').option('--database <name>', 'Neo4j database (default: NEO4J_DATABASE or neo4j)');
+  const connection = (command: Command): Command => command.option('--uri <uri>', 'Neo4j URI (default: NEO4J_URI or .env)').option('--database <name>', 'Neo4j database (default: NEO4J_DATABASE or neo4j)');
   const configFrom = (options: { uri?: string; database?: string }): Neo4jConfig => {
     const overrides: Partial<Neo4jConfig> = {};
     if (options.uri !== undefined) overrides.uri = options.uri;
@@ -122,32 +129,70 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     return neo4jConfig(overrides);
   };
 
+  // kg fetch: EDGAR filings into a folder (src/edgar); `kg ingest --fetch` takes the same options.
+  addFetchOptions(program.command('fetch').description("download filings from SEC EDGAR (full submissions) with a manifest, within the SEC's fair-access rules")).action(async (options: FetchCommandOptions) => {
+    const { runFetch } = await import('./edgar/command.ts');
+    const summary = await runFetch(fetchOptionsFrom(options), { out, err, stream: process.stderr });
+    if (summary.failures.length > 0) setExit(EXIT.failed);
+  });
+
   connection(
-    program
-      .command('ingest')
-      .description('extract files or directories and write them to Neo4j, many documents per transaction (a document is written whole or not at all); unchanged documents are skipped, changed ones replaced')
-      .argument('<inputs...>', 'files, directories or - for stdin')
-      .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', String(DEFAULT_BATCH_SIZE))
-      .option('--force', 'rewrite documents even when unchanged')
-      .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
-      .option('--workers <n>', WORKERS_HELP, '1'),
-  ).action(async (inputs: string[], options: { batchSize: string; force?: boolean; docTimeout: string; workers: string; uri?: string; database?: string }) => {
+    addFetchOptions(
+      program
+        .command('ingest')
+        .description('extract files or directories and write them to Neo4j, many documents per transaction (a document is written whole or not at all); unchanged documents are skipped, changed ones replaced')
+        .argument('[inputs...]', 'files, directories or - for stdin (none with --fetch)')
+        .option('--batch-size <n>', 'rows per UNWIND statement and per transaction (documents are grouped up to it)', String(DEFAULT_BATCH_SIZE))
+        .option('--force', 'rewrite documents even when unchanged')
+        .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+        .option('--workers <n>', WORKERS_HELP, '1')
+        .option('--fetch', 'first fetch filings from EDGAR (the kg fetch options below), then ingest them'),
+    ),
+  ).action(async (given: string[], options: FetchCommandOptions & { batchSize: string; force?: boolean; docTimeout: string; workers: string; uri?: string; database?: string; fetch?: boolean }) => {
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
+    if (options.fetch === true && given.length > 0) throw new KgError('USAGE', 'kg ingest --fetch ingests what it fetches: give no input paths with it');
+    if (options.fetch !== true && given.length === 0) throw new KgError('USAGE', 'kg ingest needs files or directories, or --fetch with --ticker, --cik or --sic');
+    const extraction = { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) };
+    let inputs = given;
+    let annotate: ((path: string, graph: Graph) => Graph) | undefined;
+    if (options.fetch === true) {
+      const fetchOptions = fetchOptionsFrom(options);
+      if (fetchOptions.dryRun !== true) configFrom(options); // a missing Neo4j setting fails before the download, not after
+      const [{ runFetch }, { edgarInputs }] = await Promise.all([import('./edgar/command.ts'), import('./edgar/ingest.ts')]);
+      const fetched = await runFetch(fetchOptions, { out, err, stream: process.stderr });
+      if (fetched.failures.length > 0) setExit(EXIT.failed);
+      if (fetched.dryRun) return;
+      ({ paths: inputs, annotate } = edgarInputs(fetched));
+    }
     const config = configFrom(options);
+    const [{ ingest, documentLine, batchLine, documentsLine }, { startProgress }] = await Promise.all([import('./api/ingest.ts'), import('./progress.ts')]);
     const progress = await startProgress(inputs, process.stderr, out);
     const summary = await ingest(inputs, config, {
+      ...(annotate === undefined ? {} : { annotate }),
       batchSize,
       force: options.force === true,
-      docTimeoutMs: docTimeoutMs(options.docTimeout),
-      workers: workerCount(options.workers),
-      onDocument: (d) => progress.log(`${d.status.padEnd(9)} ${d.docId} (+${d.nodesCreated}/-${d.nodesDeleted} nodes, +${d.relationshipsCreated}/-${d.relationshipsDeleted} relationships${d.transactionDocuments > 1 ? ` in a transaction of ${d.transactionDocuments} documents` : ''})\n`),
+      ...extraction,
+      onDocument: (d) => progress.log(`${documentLine(d)}\n`),
+      onBatch: (b) => progress.log(`${batchLine(b)}\n`),
       onInput: () => progress.tick(),
     }).finally(() => progress.stop());
     for (const f of summary.failures) err(`${f.error.toLine()}\n`);
-    out(`nodes: ${Object.entries(summary.counts.nodes).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
-    out(`relationships: ${Object.entries(summary.counts.relationships).map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}\n`);
-    out(`documents: ${summary.documents.length} ingested, ${summary.failures.length} failed\n`);
+    out(
+      `nodes: ${
+        Object.entries(summary.counts.nodes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'
+      }\n`,
+    );
+    out(
+      `relationships: ${
+        Object.entries(summary.counts.relationships)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ') || 'none'
+      }\n`,
+    );
+    out(`${documentsLine(summary)}\n`);
     if (summary.failures.length > 0) setExit(EXIT.failed);
   });
 
@@ -159,29 +204,30 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .option('--after-import', 'the files were imported already (import.sh on the server host): only create the schema and set the empty lists')
       .option('--local-root <dir>', 'project folder whose .neo4j/ holds the local server (default: this checkout)'),
   ).action(async (options: { bulk: string; afterImport?: boolean; localRoot?: string; uri?: string; database?: string }) => {
+    const { bulkLoad } = await import('./bulk/load.ts');
     const result = await bulkLoad(options.bulk, configFrom(options), {
       ...(options.localRoot === undefined ? {} : { root: options.localRoot }),
       afterImport: options.afterImport === true,
       log: (line) => err(`kg load: ${line}\n`),
     });
     const s = result.seconds;
-    out(`loaded ${result.nodes} nodes and ${result.relationships} relationships in ${s.total.toFixed(1)} s (stop ${s.stop.toFixed(1)} s, neo4j-admin import ${s.import.toFixed(1)} s, start ${s.start.toFixed(1)} s, schema ${s.schema.toFixed(1)} s, ${result.emptyLists} empty lists ${s.emptyLists.toFixed(1)} s)\n`);
+    out(
+      `loaded ${result.nodes} nodes and ${result.relationships} relationships in ${s.total.toFixed(1)} s (stop ${s.stop.toFixed(1)} s, neo4j-admin import ${s.import.toFixed(1)} s, start ${s.start.toFixed(1)} s, schema ${s.schema.toFixed(1)} s, ${result.emptyLists} empty lists ${s.emptyLists.toFixed(1)} s)\n`,
+    );
   });
 
-  connection(
-    program
-      .command('forget')
-      .description('remove documents from Neo4j with every fact only they supported')
-      .argument('<docIds...>', 'document ids as shown by kg ingest'),
-  ).action(async (docIds: string[], options: { uri?: string; database?: string }) => {
-    for (const r of await forget(docIds, configFrom(options))) {
-      if (r.removed) out(`forgotten ${r.docId}\n`);
-      else {
-        err(`kg forget: no document "${r.docId}" in the graph\n`);
-        setExit(EXIT.failed);
+  connection(program.command('forget').description('remove documents from Neo4j with every fact only they supported').argument('<docIds...>', 'document ids as shown by kg ingest')).action(
+    async (docIds: string[], options: { uri?: string; database?: string }) => {
+      const { forget } = await import('./api/ingest.ts');
+      for (const r of await forget(docIds, configFrom(options))) {
+        if (r.removed) out(`forgotten ${r.docId}\n`);
+        else {
+          err(`kg forget: no document "${r.docId}" in the graph\n`);
+          setExit(EXIT.failed);
+        }
       }
-    }
-  });
+    },
+  );
 
   connection(
     program
@@ -191,6 +237,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       .option('-p, --param <key=value>', 'override a parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .option('--json', 'print a JSON array of rows'),
   ).action(async (name: string | undefined, options: { param: string[]; json?: boolean; uri?: string; database?: string }) => {
+    const { runQuery, formatTable, listQueries } = await import('./api/queries.ts');
     if (name === undefined) {
       for (const q of listQueries()) {
         const params = q.parameters.map((p) => `${p.name}=${JSON.stringify(p.defaultValue)}`).join(' ');
@@ -206,6 +253,50 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     }
     const { rows } = await runQuery(name, given, configFrom(options));
     out(options.json === true ? `${JSON.stringify(rows, null, 2)}\n` : formatTable(rows));
+  });
+
+  connection(
+    program
+      .command('view')
+      .description('write a self-contained HTML page showing what the graph says: documents with entities highlighted, facts with their sentences, the graph')
+      .argument('[inputs...]', 'files or directories to extract (as kg extract does)')
+      .requiredOption('-o, --out <file>', 'the HTML page to write')
+      .option('--from-json <file>', 'read the graph from a kg extract --format json file instead of extracting')
+      .option('--from-db', 'read the graph from Neo4j (with --company)')
+      .option('--company <name>', 'with --from-db: the company (or other entity) whose facts to show')
+      .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
+      .option('--workers <n>', WORKERS_HELP, '1'),
+  ).action(async (inputs: string[], options: { out: string; fromJson?: string; fromDb?: boolean; company?: string; docTimeout: string; workers: string; uri?: string; database?: string }) => {
+    const given = [inputs.length > 0, options.fromJson !== undefined, options.fromDb === true].filter(Boolean).length;
+    if (given !== 1) throw new KgError('USAGE', 'kg view wants exactly one source: input files, --from-json FILE, or --from-db --company NAME');
+    if ((options.fromDb === true) !== (options.company !== undefined)) throw new KgError('USAGE', '--from-db and --company NAME go together');
+    let source: ViewSource;
+    if (options.fromJson !== undefined) source = { kind: 'json', path: options.fromJson };
+    else if (options.company !== undefined) source = { kind: 'database', company: options.company, config: configFrom(options) };
+    else source = { kind: 'files', inputs, docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) };
+    const { writeViewPage } = await import('./view/index.ts');
+    const { view, failures, bytes } = await writeViewPage(source, options.out);
+    for (const f of failures) err(`${f.error.toLine()}\n`);
+    out(`${options.out}: ${view.documents.length} documents, ${view.facts.length} facts, ${view.entities.length} entities (${Math.round(bytes / 1024)} KB)\n`);
+    if (failures.length > 0) setExit(EXIT.failed);
+  });
+
+  connection(
+    program
+      .command('cypher')
+      .description('run a Cypher statement against the graph, read-only unless --write (the server refuses writes otherwise)')
+      .argument('<query>', 'the Cypher statement; values go in as $parameters (--param), never into the text')
+      .option('-p, --param <key=value>', 'a query parameter, repeatable; the value is JSON if it parses as JSON (5, true, ["a"], "5"), else text', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('-f, --format <format>', `output: ${CYPHER_FORMATS.join(', ')}`, 'table')
+      .option('--write', 'allow the statement to write (CREATE, MERGE, SET, DELETE, schema commands)'),
+  ).action(async (query: string, options: { param: string[]; format: string; write?: boolean; uri?: string; database?: string }) => {
+    const format = CYPHER_FORMATS.find((f) => f === options.format);
+    if (format === undefined) throw new KgError('USAGE', `unknown format "${options.format}" (use ${CYPHER_FORMATS.join(', ')})`);
+    const { describeUpdates, formatCypherResult, parseCypherParams, runCypher } = await import('./api/cypher.ts');
+    const result = await runCypher(query, configFrom(options), { params: parseCypherParams(options.param), write: options.write === true });
+    out(formatCypherResult(result, format));
+    // On stderr, so the rows on stdout stay clean JSON or CSV.
+    if (Object.keys(result.updates).length > 0) err(`kg cypher: ${describeUpdates(result.updates)}\n`);
   });
 
   return program;

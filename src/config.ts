@@ -38,11 +38,7 @@ export function neo4jConfig(overrides: Partial<Neo4jConfig> = {}, env: NodeJS.Pr
   const parsed = Neo4jConfig.safeParse(candidate);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'} ${i.message}`).join('; ');
-    throw new KgError(
-      'CONFIG_INVALID',
-      `Neo4j is not configured (${problems}). Run \`npm run neo4j:start\` for a local server, or set NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE.`,
-      { subject: 'neo4j' },
-    );
+    throw new KgError('CONFIG_INVALID', `Neo4j is not configured (${problems}). Run \`npm run neo4j:start\` for a local server, or set NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD and NEO4J_DATABASE.`, { subject: 'neo4j' });
   }
   return parsed.data;
 }

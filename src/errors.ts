@@ -17,6 +17,14 @@ export type ErrorCode =
   | 'NEO4J_NOT_EMPTY'
   | 'CONFIG_INVALID'
   | 'QUERY_NOT_FOUND'
+  // kg fetch (src/edgar): a request that failed for good, an unknown ticker or CIK, a response
+  // EDGAR should not have sent, an interrupted run.
+  | 'FETCH_FAILED'
+  | 'FETCH_ABORTED'
+  | 'EDGAR_NOT_FOUND'
+  | 'EDGAR_MALFORMED'
+  | 'CYPHER_INVALID'
+  | 'CYPHER_READ_ONLY'
   | 'USAGE';
 
 export class KgError extends Error {
@@ -42,4 +50,22 @@ export class KgError extends Error {
 
 export function isKgError(e: unknown): e is KgError {
   return e instanceof KgError;
+}
+
+/** File-system error codes a user can act on, and what they mean here. */
+const FS_ERRORS: Readonly<Record<string, { code: ErrorCode; message: string }>> = {
+  ENOENT: { code: 'INPUT_NOT_FOUND', message: 'no such file or directory' },
+  EACCES: { code: 'INPUT_UNREADABLE', message: 'permission denied' },
+  EPERM: { code: 'INPUT_UNREADABLE', message: 'permission denied' },
+  ELOOP: { code: 'INPUT_UNREADABLE', message: 'too many symbolic links' },
+};
+
+/** Any failure while reading or extracting `path`, as a KgError naming it (file-system codes mapped). */
+export function asKgError(error: unknown, path: string): KgError {
+  if (isKgError(error)) return error;
+  const fsCode = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
+  const known = typeof fsCode === 'string' ? FS_ERRORS[fsCode] : undefined;
+  if (known) return new KgError(known.code, known.message, { subject: path, cause: error });
+  const message = error instanceof Error ? error.message : String(error);
+  return new KgError('INPUT_MALFORMED', `could not process: ${message}`, { subject: path, cause: error });
 }

@@ -12,11 +12,10 @@ import { extractEntities } from './extract/entities/index.ts';
 import { extractRelations } from './extract/relations/index.ts';
 import { resolveDocument } from './resolve/index.ts';
 import { GraphAccumulator } from './graph/merge.ts';
-import { KgError, isKgError, type ErrorCode } from './errors.ts';
+import { asKgError, type KgError } from './errors.ts';
+import type { GraphResult } from './input-result.ts';
 import { Budget, DEFAULT_DOC_TIMEOUT_MS } from './budget.ts';
 import { loadKnowledge, type Knowledge, type StageContext } from './knowledge/index.ts';
-
-export { DEFAULT_DOC_TIMEOUT_MS, Budget } from './budget.ts';
 
 export interface DocumentExtraction {
   document: StructuredDocument;
@@ -66,27 +65,7 @@ export function extractDocument(document: StructuredDocument, knowledge: Knowled
   return extractStages(document, { knowledge, budget });
 }
 
-export type InputResult =
-  | { ok: true; path: string; extractions: DocumentExtraction[] }
-  | { ok: false; path: string; error: KgError };
-
-/** File-system error codes a user can act on, and what they mean here. */
-const FS_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
-  ENOENT: { code: 'INPUT_NOT_FOUND', message: 'no such file or directory' },
-  EACCES: { code: 'INPUT_UNREADABLE', message: 'permission denied' },
-  EPERM: { code: 'INPUT_UNREADABLE', message: 'permission denied' },
-  ELOOP: { code: 'INPUT_UNREADABLE', message: 'too many symbolic links' },
-};
-
-/** Any failure while reading or extracting `path`, as a KgError naming it. */
-export function asKgError(error: unknown, path: string): KgError {
-  if (isKgError(error)) return error;
-  const fsCode = (error as NodeJS.ErrnoException | undefined)?.code;
-  const known = typeof fsCode === 'string' ? FS_ERRORS[fsCode] : undefined;
-  if (known) return new KgError(known.code, known.message, { subject: path, cause: error });
-  const message = error instanceof Error ? error.message : String(error);
-  return new KgError('INPUT_MALFORMED', `could not process: ${message}`, { subject: path, cause: error });
-}
+export type InputResult = { ok: true; path: string; extractions: DocumentExtraction[] } | { ok: false; path: string; error: KgError };
 
 /**
  * One file's results: its documents' extractions, then one failure per document that failed. A
@@ -135,8 +114,7 @@ export async function* extractInputs(paths: readonly string[], options: ExtractO
   }
 }
 
-/** An input's document graphs (what the writers need), or one of its failures. */
-export type GraphResult = { ok: true; path: string; graphs: Graph[] } | { ok: false; path: string; error: KgError };
+export type { GraphResult } from './input-result.ts';
 
 export interface ParallelOptions extends ExtractOptions {
   /**
@@ -154,7 +132,8 @@ export async function* extractGraphs(paths: readonly string[], options: Parallel
   const workers = options.workers ?? 1;
   // Standard input belongs to this thread (a worker's is empty), so `-` keeps the run on it.
   if (workers > 1 && !paths.includes('-')) {
-    // Loaded only when asked for: one thread needs no worker machinery.
+    // Loaded only when asked for: one thread needs no worker machinery. The pool does not import this
+    // module (its workers do, each in its own thread), so the two do not depend on each other.
     const { extractGraphsInParallel } = await import('./parallel/extract-pool.ts');
     yield* extractGraphsInParallel(paths, { workers, docTimeoutMs: options.docTimeoutMs ?? DEFAULT_DOC_TIMEOUT_MS });
     return;

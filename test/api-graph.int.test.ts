@@ -5,7 +5,7 @@ import { neo4jConfig } from '../src/config.ts';
 import { openGraph, type DealGraph } from '../src/api/graph.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
 import { isKgError } from '../src/errors.ts';
-import { documentGraph, key, runId } from './neo4j-fixtures.ts';
+import { documentGraph, key, runId } from './support/neo4j-fixtures.ts';
 
 const run = runId();
 const docA = `${run}-a`;
@@ -81,6 +81,7 @@ describe('openGraph', () => {
     const drugs = (await graph.drugsTargeting('tgt')).filter((d) => d.drug.key.includes(run));
     expect(drugs).toEqual([
       {
+        key: `TARGETS|${key(run, 'Drug', 'XB-1')}|${key(run, 'Target', 'TGT')}`,
         drug: { key: key(run, 'Drug', 'XB-1'), name: 'XB-1', labels: ['Drug'] },
         target: { key: key(run, 'Target', 'TGT'), name: 'TGT', labels: ['Target'] },
         phases: ['PHASE_2'],
@@ -100,6 +101,29 @@ describe('openGraph', () => {
     ]);
     expect(evidence[0]?.end).toBeGreaterThan(evidence[0]?.start ?? 0);
     await expect(graph.evidence({ type: 'NOT_A_TYPE' as 'OWNS', start: 'a', end: 'b' })).rejects.toThrow();
+  });
+
+  it('evidence takes any row of the other lookups as it is (each carries its relationship key)', async () => {
+    const acme = `Acme ${run} Therapeutics, Inc.`;
+    const [licence] = await graph.licenses({ licensor: acme });
+    const [milestone] = await graph.milestones({ payee: acme });
+    const [targeting] = (await graph.drugsTargeting('tgt')).filter((d) => d.drug.key.includes(run));
+    const relation = (await graph.relationsOf('Beta')).find((r) => r.type === 'DEVELOPS' && r.start.key.includes(run));
+    expect(licence?.key).toBe(`LICENSES_TO|${key(run, 'Company', 'Acme')}|${key(run, 'Company', 'Beta')}`);
+    expect((await graph.evidence(licence!)).map((e) => e.docId)).toEqual([docA, docB]);
+    expect((await graph.evidence(milestone!)).map((e) => e.sentence)).toEqual(['Acme earned a milestone payment from Beta.']);
+    expect((await graph.evidence(targeting!)).map((e) => e.sentence)).toEqual(['XB-1 targets TGT.']);
+    expect((await graph.evidence(relation!)).map((e) => e.sentence)).toEqual(['Beta develops XB-1.']);
+    expect(await graph.evidence({ key: `LICENSES_TO|${key(run, 'Company', 'Beta')}|${key(run, 'Company', 'Acme')}` })).toEqual([]);
+  });
+
+  it('evidence refuses a value that names no relationship with a typed error, not a raw ZodError', async () => {
+    for (const bad of [{}, { type: 'NOT_A_TYPE', start: 'a', end: 'b' }, { licensor: { key: 'x' } }, null]) {
+      // A caller from plain JavaScript can pass anything; the types stop TypeScript callers first.
+      const error = await graph.evidence(bad as unknown as { key: string }).catch((e: unknown) => e);
+      expect(isKgError(error) && error.code, JSON.stringify(bad)).toBe('USAGE');
+      expect(isKgError(error) && error.message).toMatch(/^evidence\(\) takes a row of relationsOf\(\), licenses\(\)/);
+    }
   });
 
   it('fails with a typed error when the server refuses the credentials', async () => {

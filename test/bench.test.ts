@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { logLogSlope, scaleCorpus, varyNames, legalSuffixWords, fnv1a } from '../src/bench/scale.ts';
-import { sampleInputs, warmupSample } from '../src/bench/extraction.ts';
-import { rowGraphs } from '../src/bench/ingest.ts';
+import { logLogSlope, scaleCorpus, varyNames, legalSuffixWords, fnv1a } from '../tools/bench/scale.ts';
+import { sampleInputs, warmupSample } from '../tools/bench/extraction.ts';
+import { rowGraphs } from '../tools/bench/ingest.ts';
 import type { Graph } from '../src/model/graph.ts';
 
 describe('logLogSlope', () => {
@@ -13,8 +13,18 @@ describe('logLogSlope', () => {
 
   it('is NaN when it cannot be fitted', () => {
     expect(logLogSlope([{ x: 1, y: 1 }])).toBeNaN();
-    expect(logLogSlope([{ x: 2, y: 1 }, { x: 2, y: 3 }])).toBeNaN();
-    expect(logLogSlope([{ x: 1, y: 0 }, { x: 2, y: 3 }])).toBeNaN();
+    expect(
+      logLogSlope([
+        { x: 2, y: 1 },
+        { x: 2, y: 3 },
+      ]),
+    ).toBeNaN();
+    expect(
+      logLogSlope([
+        { x: 1, y: 0 },
+        { x: 2, y: 3 },
+      ]),
+    ).toBeNaN();
   });
 });
 
@@ -50,7 +60,15 @@ describe('scale corpus name variation', () => {
   });
 
   it('streams factor × sources documents with unique paths', () => {
-    const docs = [...scaleCorpus([{ name: 'a.txt', text }, { name: 'b.txt', text: 'Hello from Brantova.' }], 3)];
+    const docs = [
+      ...scaleCorpus(
+        [
+          { name: 'a.txt', text },
+          { name: 'b.txt', text: 'Hello from Brantova.' },
+        ],
+        3,
+      ),
+    ];
     expect(docs).toHaveLength(6);
     expect(new Set(docs.map((d) => d.path)).size).toBe(6);
     expect(docs.every((d) => d.path.startsWith('bench-'))).toBe(true);
@@ -110,7 +128,7 @@ describe('row-at-a-time baseline graphs', () => {
 
 describe('one-core pinning', () => {
   it('names a CPU this process may run on, or none where it cannot pin', async () => {
-    const { pinnableCpu } = await import('../src/bench/one-core-run.ts');
+    const { pinnableCpu } = await import('../tools/bench/one-core-run.ts');
     const { availableParallelism } = await import('node:os');
     const cpu = pinnableCpu();
     if (cpu === undefined) return;
@@ -122,7 +140,7 @@ describe('one-core pinning', () => {
 
 describe('bench child processes', () => {
   it('reads the last JSON line a child prints, checked against a schema, and names a failing child', async () => {
-    const { runJsonChild } = await import('../src/bench/json-child.ts');
+    const { runJsonChild } = await import('../tools/bench/json-child.ts');
     const { z } = await import('zod');
     const Figures = z.object({ rate: z.number() });
     const script = (body: string) => ['-e', body];

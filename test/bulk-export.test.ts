@@ -52,7 +52,9 @@ type Row = Record<string, string>;
 /** The rows of every file of a prefix, as header → field (absent properties left out). */
 function readRows(dir: string, prefix: string): Row[] {
   const out: Row[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.startsWith(`${prefix}-`)).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.startsWith(`${prefix}-`))
+    .sort()) {
     const [header = [], ...rows] = parseCsv(readFileSync(join(dir, file), 'utf8'));
     for (const fields of rows) {
       const row: Row = {};
@@ -98,9 +100,7 @@ function graph(spec: DocSpec): Graph {
         registrantKeys: spec.registrant ? [spec.registrant] : [],
         sentenceCount: 3,
         ...(spec.asOf ? { asOf: spec.asOf } : {}),
-        ...(spec.accessionNumber
-          ? { filing: { form: '8-K', accessionNumber: spec.accessionNumber, registrants: [{ name: 'x' }], items: (spec.items ?? []).map((code) => ({ code })), exhibits: [] } }
-          : {}),
+        ...(spec.accessionNumber ? { filing: { form: '8-K', accessionNumber: spec.accessionNumber, registrants: [{ name: 'x' }], items: (spec.items ?? []).map((code) => ({ code })), exhibits: [] } } : {}),
       },
     ],
     entities: spec.entities.map((e, i) => ({ ...e, mentions: [{ docId, start: i * 10, end: i * 10 + 4 }] })),
@@ -180,7 +180,10 @@ describe('kg export --format neo4j-admin', () => {
       expect(acmeRow).toEqual({ 'key:ID(Entity)': '"company:acme', ':LABEL': `Company${US}Entity`, 'name:string': '"Acme', 'aliases:string[]': `"ACME Corp${US}Acme Inc`, 'ticker:string': '"ACM', 'cik:string': '"0000123' });
       expect(entities.find((r) => r['key:ID(Entity)'] === '"company:beta')?.['ticker:string']).toBe('"BET');
       // Empty lists cannot be written; they are listed for after the import.
-      const emptyLists = readFileSync(join(run.dir, 'empty-lists.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { target: string });
+      const emptyLists = readFileSync(join(run.dir, 'empty-lists.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { target: string });
       expect(emptyLists).toContainEqual({ target: 'entity', key: 'company:beta', properties: ['aliases'] });
       expect(emptyLists).toContainEqual({ target: 'entity', key: 'drug:x-1', properties: ['aliases', 'codes'] });
       expect(emptyLists).toContainEqual({ target: 'document', docId: 'd4', properties: ['factEnds', 'factStarts', 'factTypes'] });
@@ -214,7 +217,11 @@ describe('kg export --format neo4j-admin', () => {
       });
       // 5000000 is an Integer and 2.5 a Float, as the writer stores them: two files, one column type each.
       expect(facts.find((r) => r[':TYPE'] === 'DEVELOPS')?.['amount:double']).toBe('2.5');
-      expect(headers(run.dir, 'relationships-facts').map((h) => h.filter((c) => c.startsWith('amount:')).join()).sort()).toEqual(['amount:double', 'amount:long']);
+      expect(
+        headers(run.dir, 'relationships-facts')
+          .map((h) => h.filter((c) => c.startsWith('amount:')).join())
+          .sort(),
+      ).toEqual(['amount:double', 'amount:long']);
       const evidence = readRows(run.dir, 'nodes-evidence');
       expect(evidence.map((e) => e['docId:string']).sort()).toEqual(['"d1', '"d2', '"d3']);
       expect(evidence.find((e) => e['docId:string'] === '"d1')?.['sentences:string[]']).toBe('"Sentence 0 of d1, "quoted",\nover two lines.');
@@ -227,7 +234,11 @@ describe('kg export --format neo4j-admin', () => {
     const run = exportDocs(DOCS);
     withTemp(run, () => {
       expect(readRows(run.dir, 'nodes-filing')).toEqual([{ 'key:ID(Filing)': '"0000001-07-000001', ':LABEL': 'Filing', 'accessionNumber:string': '"0000001-07-000001', 'form:string': '"8-K', 'items:string[]': `"1.01${US}9.01` }]);
-      expect(readRows(run.dir, 'relationships-contains').map((r) => r[':END_ID(Document)']).sort()).toEqual(['"d1', '"d2']);
+      expect(
+        readRows(run.dir, 'relationships-contains')
+          .map((r) => r[':END_ID(Document)'])
+          .sort(),
+      ).toEqual(['"d1', '"d2']);
       expect(readRows(run.dir, 'relationships-filed')).toEqual([{ ':START_ID(Entity)': '"company:acme', ':END_ID(Filing)': '"0000001-07-000001', ':TYPE': 'FILED' }]);
     });
   });
@@ -241,7 +252,10 @@ describe('kg export --format neo4j-admin', () => {
           expect(readRows(shuffled.dir, prefix), prefix).toEqual(readRows(ordered.dir, prefix));
         }
         for (const prefix of ['nodes-document', 'nodes-evidence', 'relationships-mentions', 'relationships-contains']) {
-          const sorted = (dir: string) => readRows(dir, prefix).map((r) => JSON.stringify(r)).sort();
+          const sorted = (dir: string) =>
+            readRows(dir, prefix)
+              .map((r) => JSON.stringify(r))
+              .sort();
           expect(sorted(shuffled.dir), prefix).toEqual(sorted(ordered.dir));
         }
       }),
@@ -256,7 +270,11 @@ describe('kg export --format neo4j-admin', () => {
       expect(run.failures.map((f) => f.code)).toEqual(['SCHEMA_INVALID', 'SCHEMA_INVALID']);
       expect(run.failures[0]?.message).toMatch(/U\+001F/);
       expect(run.failures[1]?.message).toMatch(/document id "d1" came already from d1\.txt/);
-      expect(readRows(run.dir, 'nodes-document').map((r) => r['docId:ID(Document)']).sort()).toEqual(['"d1', '"d2', '"d3', '"d4']);
+      expect(
+        readRows(run.dir, 'nodes-document')
+          .map((r) => r['docId:ID(Document)'])
+          .sort(),
+      ).toEqual(['"d1', '"d2', '"d3', '"d4']);
       expect(readRows(run.dir, 'nodes-entity').map((r) => r['key:ID(Entity)'])).not.toContain('"company:odd');
       expect(run.manifest.counts.documents).toBe(4);
     });

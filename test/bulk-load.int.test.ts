@@ -16,7 +16,7 @@ import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
 import { startNeo4j, stopNeo4j } from '../scripts/neo4j-server.ts';
-import { runId } from './neo4j-fixtures.ts';
+import { runId } from './support/neo4j-fixtures.ts';
 import { dumpDifference, dumpGraph } from './support/graph-dump.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -131,7 +131,9 @@ describe('kg load --bulk', () => {
     // 2. Not into a database that holds anything.
     const again = await kg(env, 'load', '--bulk', exportDir, '--local-root', home);
     expect(again.status).toBe(1);
-    expect(lines(again.stderr)).toEqual([expect.stringMatching(/^kg: bolt:\/\/127\.0\.0\.1:\d+ \(database "neo4j"\): the database holds \d+ nodes and \d+ relationships; a bulk load only goes into an empty database .*\[NEO4J_NOT_EMPTY\]$/)]);
+    expect(lines(again.stderr)).toEqual([
+      expect.stringMatching(/^kg: bolt:\/\/127\.0\.0\.1:\d+ \(database "neo4j"\): the database holds \d+ nodes and \d+ relationships; a bulk load only goes into an empty database .*\[NEO4J_NOT_EMPTY\]$/),
+    ]);
 
     // 3. kg ingest on top: a loaded document is unchanged, a new one is added.
     const unchanged = await kg(env, 'ingest', `${CORPUS}/002_merck-ngm-option-ngm313.txt`);

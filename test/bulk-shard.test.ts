@@ -40,11 +40,7 @@ const lines = (text: string): string[] => text.split('\n').filter((l) => l !== '
 
 describe('kg extract --jsonl --shard i/n', () => {
   it('covers the corpus exactly once with n processes, and the merged shards are kg extract of the whole', async () => {
-    const [whole, single, ...shards] = await Promise.all([
-      kg('extract', CORPUS),
-      kg('extract', '--jsonl', CORPUS),
-      ...Array.from({ length: SHARDS }, (_, i) => kg('extract', '--jsonl', '--shard', `${i}/${SHARDS}`, CORPUS)),
-    ]);
+    const [whole, single, ...shards] = await Promise.all([kg('extract', CORPUS), kg('extract', '--jsonl', CORPUS), ...Array.from({ length: SHARDS }, (_, i) => kg('extract', '--jsonl', '--shard', `${i}/${SHARDS}`, CORPUS))]);
     for (const run of [whole, single, ...shards]) {
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
@@ -56,7 +52,10 @@ describe('kg extract --jsonl --shard i/n', () => {
     expect(shardIds.flat().sort()).toEqual(docIds(single).sort());
     expect(new Set(shardIds.flat()).size).toBe(shardIds.flat().length);
     // The same set of lines, not only of ids (the shard field aside).
-    const withoutShard = (run: Run): string[] => lines(run.stdout).map((l) => JSON.stringify({ ...JSON.parse(l), shard: '' })).sort();
+    const withoutShard = (run: Run): string[] =>
+      lines(run.stdout)
+        .map((l) => JSON.stringify({ ...JSON.parse(l), shard: '' }))
+        .sort();
     expect(shards.flatMap(withoutShard).sort()).toEqual(withoutShard(single));
 
     const dir = mkdtempSync(join(tmpdir(), 'kg-shards-'));

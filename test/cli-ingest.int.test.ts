@@ -8,7 +8,7 @@ import { main } from '../src/cli.ts';
 import { neo4jConfig } from '../src/config.ts';
 import { listQueries } from '../src/api/queries.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
-import { runId } from './neo4j-fixtures.ts';
+import { runId } from './support/neo4j-fixtures.ts';
 
 const CORPUS = join(import.meta.dirname, '../../shared/corpus');
 const corpusFiles = [
@@ -65,11 +65,24 @@ describe('kg ingest on the corpus', () => {
     expect(first.out).toMatch(/^nodes: .*Company \d+/m);
     const before = await footprint(docIds);
     expect(before['documents']).toBe(docIds.length);
+    // One line per document with its own status and what it states, one line per batch with what its
+    // transaction changed, and a last line that counts written and unchanged documents apart.
+    const lines = first.out.trimEnd().split('\n');
+    const documentLines = lines.filter((l) => /^(created|replaced|unchanged) /.test(l));
+    expect(documentLines).toHaveLength(docIds.length);
+    for (const line of documentLines) expect(line).toMatch(/^(created|replaced|unchanged)\s+\S+ \(\d+ entit(y|ies), \d+ relationships?\)$/);
+    const batchLines = lines.filter((l) => l.startsWith('batch '));
+    expect(batchLines.length).toBeGreaterThan(1);
+    for (const line of batchLines) expect(line).toMatch(/^batch \d+: \d+ documents? \(.+\)(, nothing written| in \d+ transactions?: \+\d+\/-\d+ nodes, \+\d+\/-\d+ relationships)$/);
+    const written = documentLines.filter((l) => !l.startsWith('unchanged')).length;
+    expect(lines.at(-1)).toBe(`documents: ${written} ingested, ${docIds.length - written} unchanged, 0 failed`);
 
     const second = await kg('ingest', ...corpusFiles);
     expect(second.code).toBe(0);
     expect(docIdsOf(second.out)).toEqual(docIds);
     expect(second.out).not.toMatch(/^(created|replaced) /m);
+    expect(second.out).not.toMatch(/^batch .* in \d+ transaction/m);
+    expect(second.out.trimEnd().split('\n').at(-1)).toBe(`documents: 0 ingested, ${docIds.length} unchanged, 0 failed`);
     expect(await footprint(docIds)).toEqual(before);
 
     // Two worker threads extract the same documents: every one is found unchanged, the graph stays.

@@ -6,7 +6,7 @@ import { neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
 import { toCypherScript } from '../src/writers/cypher-file.ts';
 import { mergeGraphs } from '../src/graph/merge.ts';
-import { canonical, documentGraph, runId } from './neo4j-fixtures.ts';
+import { canonical, documentGraph, runId } from './support/neo4j-fixtures.ts';
 
 let store: Neo4jGraphStore;
 const docIds: string[] = [];
@@ -43,7 +43,7 @@ async function runScript(script: string): Promise<number> {
       for (const [name] of params) text = text.replace(new RegExp(`\\$${name}\\b`, 'g'), `param_${name}`);
       text = `WITH ${params.map(([name, literal]) => `${literal} AS param_${name}`).join(', ')}\n${text}`;
     }
-    await store.write(text);
+    await store.runWrite(text);
     count += 1;
     statement = [];
     params = [];
@@ -94,4 +94,3 @@ describe('cypher-file script', () => {
     expect((await dump(viaScript)).map((s) => s.split(viaScript).join('RUN')).sort()).toEqual(expected);
   });
 });
-

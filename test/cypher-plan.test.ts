@@ -24,10 +24,10 @@ import {
   type ParamValue,
 } from '../src/writers/write-plan.ts';
 import { cypherLiteral, toCypherScript } from '../src/writers/cypher-file.ts';
-import { listQueries, parseQuery, queryParameters } from '../src/api/queries.ts';
+import { listQueries, loadQuery, parseQuery, queryParameters } from '../src/api/queries.ts';
 import { mergeGraphs } from '../src/graph/merge.ts';
-import { CYPHER_DIR } from '../src/data-files.ts';
-import { documentGraph } from './neo4j-fixtures.ts';
+import { CYPHER_DIR } from '../src/knowledge/files.ts';
+import { documentGraph } from './support/neo4j-fixtures.ts';
 
 const RUN = 'tfixed';
 const full = () =>
@@ -40,6 +40,11 @@ const full = () =>
     drug: { name: 'XB-1', developer: 'Beta', target: 'TGT', phase: 'PHASE_2' },
   });
 
+/** A parameter that holds a string (a key, an id), as that string. */
+function text(value: ParamValue | undefined): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function rowsOf(params: Params): Record<string, ParamValue>[] {
   return params['rows'] as Record<string, ParamValue>[];
 }
@@ -48,7 +53,10 @@ describe('schema.cypher', () => {
   const statements = schemaStatements();
   it('has a named IF NOT EXISTS key constraint for Entity and every node label', () => {
     for (const label of ['Entity', ...NodeLabel.options]) {
-      expect(statements.some((s) => new RegExp(`^CREATE CONSTRAINT \\w+ IF NOT EXISTS\\nFOR \\(n:${label}\\)\\nREQUIRE n.key IS UNIQUE$`).test(s)), label).toBe(true);
+      expect(
+        statements.some((s) => new RegExp(`^CREATE CONSTRAINT \\w+ IF NOT EXISTS\\nFOR \\(n:${label}\\)\\nREQUIRE n.key IS UNIQUE$`).test(s)),
+        label,
+      ).toBe(true);
     }
     expect(statements.some((s) => s.includes('FOR (d:Document)') && s.includes('d.docId IS UNIQUE'))).toBe(true);
     expect(statements.some((s) => s.includes('FOR (f:Filing)') && s.includes('f.key IS UNIQUE'))).toBe(true);
@@ -56,7 +64,11 @@ describe('schema.cypher', () => {
   it('indexes names, aliases and a full-text index over both', () => {
     expect(statements.some((s) => /FOR \(n:Entity\)\nON \(n.aliases\)/.test(s))).toBe(true);
     expect(statements.some((s) => s.startsWith('CREATE FULLTEXT INDEX') && s.includes('[n.name, n.aliases]'))).toBe(true);
-    for (const label of ENTITY_LABELS) expect(statements.some((s) => s.includes(`FOR (n:${label})\nON (n.name)`)), label).toBe(true);
+    for (const label of ENTITY_LABELS)
+      expect(
+        statements.some((s) => s.includes(`FOR (n:${label})\nON (n.name)`)),
+        label,
+      ).toBe(true);
   });
   it('every statement is idempotent', () => {
     for (const s of statements) expect(s).toMatch(/IF NOT EXISTS/);
@@ -188,21 +200,21 @@ describe('batchWriteStatements', () => {
     // One Evidence row per document, in document order, each with that document's sentences only.
     const evidence = rowsOf(statements.find((s) => s.name === 'write/evidence-create')?.params ?? {}).filter((r) => r['fact'] === licences[0]?.['key']);
     expect(evidence.map((r) => r['docId'])).toEqual(['doc-02', 'doc-01']);
-    expect(evidence.map((r) => r['key'])).toEqual([`${String(licences[0]?.['key'])}|doc-02`, `${String(licences[0]?.['key'])}|doc-01`]);
+    expect(evidence.map((r) => r['key'])).toEqual([`${text(licences[0]?.['key'])}|doc-02`, `${text(licences[0]?.['key'])}|doc-01`]);
     expect(evidence.map((r) => r['sentences'])).toEqual([['Acme licensed Beta (2).'], ['Acme licensed Beta (1).']]);
     const mentions = rowsOf(statements.find((s) => s.name === 'write/mention-merge')?.params ?? {});
     expect(new Set(mentions.map((r) => r['docId']))).toEqual(new Set(['doc-02', 'doc-01']));
     expect(mentions[0]?.['docId']).toBe('doc-02');
     // One entity row per key for the batch: the first document's name, later names as aliases.
     const entities = rowsOf(statements.find((s) => s.name === 'write/entity-merge')?.params ?? {});
-    expect(entities.map((r) => r['key'])).toEqual([...new Set(entities.map((r) => String(r['key'])))].sort());
+    expect(entities.map((r) => r['key'])).toEqual([...new Set(entities.map((r) => text(r['key'])))].sort());
     expect(entities.filter((r) => r['key'] === 'drug:tfixed-xb-2').map((r) => r['name'])).toEqual(['XB-2']);
-    const companyKeys = entities.filter((r) => (r['labels'] as string[]).includes('Company')).map((r) => String(r['key']));
+    const companyKeys = entities.filter((r) => (r['labels'] as string[]).includes('Company')).map((r) => text(r['key']));
     expect(companyKeys.length).toBeGreaterThan(2);
     expect(companyKeys).toEqual([...new Set(companyKeys)].sort());
   });
 
-  it('indexes each document\'s relationships on its Document and gives seen dates per relationship over the batch', () => {
+  it("indexes each document's relationships on its Document and gives seen dates per relationship over the batch", () => {
     const statements = batchWriteStatements([doc(1, '2009-01-15'), doc(2, '2007-07-31'), doc(3, '2008-03-01')]);
     const documents = statements.find((s) => s.name === 'write/document-merge')?.params['documents'] as Record<string, ParamValue>[];
     expect(documents[0]?.['factTypes']).toEqual(['DEVELOPS', 'IN_PHASE', 'LICENSES_TO', 'TARGETS']);
@@ -344,5 +356,22 @@ describe('browser-style.grass', () => {
       expect(block, label).toMatch(/diameter: \d+px;/);
       expect(block, label).toMatch(/caption: "\{\w+\}";/);
     }
+  });
+
+  it('captions money relationships with the amount as written ("$5 million"), not the raw number', () => {
+    const grass = readFileSync(join(CYPHER_DIR, 'browser-style.grass'), 'utf8');
+    for (const type of ['EARNED_MILESTONE', 'PAYS', 'ACQUIRES']) {
+      const block = new RegExp(`relationship\\.${type} \\{([\\s\\S]*?)\\n\\}`).exec(grass)?.[1] ?? '';
+      expect(block, type).toContain('caption: "<type> {amountText}";');
+    }
+    expect(grass).not.toContain('{amount}');
+  });
+});
+
+describe('shortest-path query', () => {
+  it('walks deal and pipeline relationships only, never diseases, targets, phases, shared components or people', () => {
+    const query = loadQuery('shortest-path');
+    const types = /\[:([A-Z_|]+)\*\.\.\d+\]/.exec(query.cypher)?.[1]?.split('|') ?? [];
+    expect(types.sort()).toEqual(['ACQUIRES', 'BRAND_OF', 'COLLABORATES_WITH', 'DEVELOPS', 'EARNED_MILESTONE', 'HAS_OPTION_ON', 'LICENSES', 'LICENSES_TO', 'OWNS', 'PAYS']);
   });
 });

@@ -3,6 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { headlineRunLength, isHeadlineVerb } from '../src/extract/entities/companies.ts';
 import { mentionsOf, names, texts } from './support/entities.ts';
+import { knowledge } from './support/knowledge.ts';
+
+const lexicons = knowledge.entities.lexicons;
 
 describe('headline verb runs before a company word', () => {
   it('trims a leading headline verb and keeps the name after it', () => {
@@ -24,19 +27,19 @@ describe('headline verb runs before a company word', () => {
   });
 
   it('counts the run by word', () => {
-    expect(headlineRunLength(['Co-Commercialize', 'Velmora'])).toBe(1);
-    expect(headlineRunLength(['Acquire', 'Summit'])).toBe(1);
-    expect(headlineRunLength(['Commercialize', 'Novel', 'Anticancer'])).toBeUndefined();
-    expect(headlineRunLength(['Summit'])).toBe(0);
-    expect(headlineRunLength(['Novel', 'Velmora'])).toBe(0);
+    expect(headlineRunLength(['Co-Commercialize', 'Velmora'], lexicons)).toBe(1);
+    expect(headlineRunLength(['Acquire', 'Summit'], lexicons)).toBe(1);
+    expect(headlineRunLength(['Commercialize', 'Novel', 'Anticancer'], lexicons)).toBeUndefined();
+    expect(headlineRunLength(['Summit'], lexicons)).toBe(0);
+    expect(headlineRunLength(['Novel', 'Velmora'], lexicons)).toBe(0);
   });
 
   it('folds inflections and the co- prefix of headline verbs', () => {
-    expect(isHeadlineVerb('Announces')).toBe(true);
-    expect(isHeadlineVerb('Licensed')).toBe(true);
-    expect(isHeadlineVerb('Co-Develop')).toBe(true);
-    expect(isHeadlineVerb('Summit')).toBe(false);
-    expect(isHeadlineVerb('Vertex')).toBe(false);
+    expect(isHeadlineVerb('Announces', lexicons)).toBe(true);
+    expect(isHeadlineVerb('Licensed', lexicons)).toBe(true);
+    expect(isHeadlineVerb('Co-Develop', lexicons)).toBe(true);
+    expect(isHeadlineVerb('Summit', lexicons)).toBe(false);
+    expect(isHeadlineVerb('Vertex', lexicons)).toBe(false);
   });
 });
 

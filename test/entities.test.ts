@@ -86,9 +86,7 @@ describe('diseases', () => {
   });
 
   it('links an abbreviation defined in parentheses', () => {
-    const entities = entitiesOf('Patients with non-small cell lung cancer (NSCLC) responded. NSCLC remains hard to treat.').filter(
-      (e) => e.labels[0] === 'Disease',
-    );
+    const entities = entitiesOf('Patients with non-small cell lung cancer (NSCLC) responded. NSCLC remains hard to treat.').filter((e) => e.labels[0] === 'Disease');
     expect(entities).toHaveLength(1);
     expect(entities[0]?.aliases).toContain('NSCLC');
   });

@@ -32,8 +32,7 @@ async function extractionsOf(path: string): Promise<DocumentExtraction[]> {
 const entityKeys = (x: DocumentExtraction): string[] => x.graph.entities.map((e) => `${e.labels[0] ?? ''}:${e.key}`).sort();
 const relationIds = (x: DocumentExtraction): string[] => x.graph.relationships.map(relationshipId).sort();
 /** What a relationship rests on, without the document id: the sentence and the rule. */
-const evidence = (x: DocumentExtraction): string[] =>
-  x.graph.relationships.flatMap((r) => r.evidence.map((e) => `${relationshipId(r)} ${e.rule} ${e.start}-${e.end} ${e.sentence}`)).sort();
+const evidence = (x: DocumentExtraction): string[] => x.graph.relationships.flatMap((r) => r.evidence.map((e) => `${relationshipId(r)} ${e.rule} ${e.start}-${e.end} ${e.sentence}`)).sort();
 
 describe('an exhibit inside a full submission and the same exhibit alone', () => {
   let dir = '';

@@ -17,7 +17,7 @@ import neo4j from 'neo4j-driver';
 import { neo4jConfig, type Neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
 import { startNeo4j, stopNeo4j, type Neo4jConnection } from '../scripts/neo4j-server.ts';
-import { canonical, runId } from './neo4j-fixtures.ts';
+import { canonical, runId } from './support/neo4j-fixtures.ts';
 import { DOCUMENT_FILE, PRESS_RELEASE, writeBadInputs } from './fixtures/bad/generate.ts';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -67,9 +67,7 @@ describe('kg ingest against a server it cannot use', () => {
     const password = 'unreachable-secret-4Kq';
     const run = kg(envFor({ ...shared, uri: `bolt://neo4j:${password}@127.0.0.1:${port}`, password }), 'ingest', CORPUS_FILES[0]!);
     expect(run.status).toBe(1);
-    expect(lines(run.stderr)).toEqual([
-      `kg: bolt://127.0.0.1:${port} (database "neo4j"): cannot reach the Neo4j server while connecting; is it running? (\`npm run neo4j:start\` starts a local one) [NEO4J_UNAVAILABLE]`,
-    ]);
+    expect(lines(run.stderr)).toEqual([`kg: bolt://127.0.0.1:${port} (database "neo4j"): cannot reach the Neo4j server while connecting; is it running? (\`npm run neo4j:start\` starts a local one) [NEO4J_UNAVAILABLE]`]);
     expect(run.stdout + run.stderr).not.toContain(password);
   });
 
@@ -116,11 +114,14 @@ describe('kg ingest on a folder mixing good and bad files', () => {
     expect(errorLines).toHaveLength(failing.length);
     for (const path of Object.keys(bad).filter((p) => !DOCUMENT_FILE.test(p))) expect(result.stderr).not.toContain(path);
     for (const [path, code] of failing) {
-      expect(errorLines.filter((l) => l.startsWith(`${path}: `) && l.endsWith(`[${code}]`)), path).toHaveLength(1);
+      expect(
+        errorLines.filter((l) => l.startsWith(`${path}: `) && l.endsWith(`[${code}]`)),
+        path,
+      ).toHaveLength(1);
     }
     expect(result.stdout).toMatch(new RegExp(`^created\\s+${run}-good-1 `, 'm'));
     expect(result.stdout).toMatch(new RegExp(`^created\\s+${run}-good-2 `, 'm'));
-    expect(lines(result.stdout).at(-1)).toBe(`documents: 2 ingested, ${failing.length} failed`);
+    expect(lines(result.stdout).at(-1)).toBe(`documents: 2 ingested, 0 unchanged, ${failing.length} failed`);
     expect(result.stdout + result.stderr).not.toContain(shared.password);
 
     const store = await Neo4jGraphStore.open(shared);

@@ -11,7 +11,7 @@ import { Graph, type Entity, type Relationship } from '../src/model/graph.ts';
 import { NodeLabel, RelationshipType } from '../src/model/vocabulary.ts';
 import { extractText } from '../src/pipeline.ts';
 import { isKgError } from '../src/errors.ts';
-import { canonical, documentGraph, runId } from './neo4j-fixtures.ts';
+import { canonical, documentGraph, runId } from './support/neo4j-fixtures.ts';
 import { knowledge } from './support/knowledge.ts';
 
 /** The strings of issue 8 and their relatives. Lone surrogates are left out: UTF-8 cannot carry them. */
@@ -57,6 +57,7 @@ function hostileGraph(run: string, docId: string): Graph {
     name: text,
     aliases: [`${text} (alias)`],
     // Property keys come from the extractors' code, not from documents; Neo4j refuses NUL in names.
+    // eslint-disable-next-line no-control-regex -- removing the NUL character is the point
     properties: { note: text, list: [text, `${i}`], [`key ${text.replace(/\u0000/g, '')}`]: i },
     mentions: [{ docId, start: i * 10, end: i * 10 + 5 }],
   }));
@@ -185,7 +186,10 @@ describe('labels and relationship types', () => {
 
 /** A document's nodes and relationships as sorted text. */
 async function footprint(docId: string): Promise<{ nodes: string[]; relationships: string[] }> {
-  const nodes = await store.read('MATCH (d:Document {docId: $docId})-[:MENTIONS]->(n) RETURN n.key AS key, n.name AS name, labels(n) AS labels, n.aliases AS aliases UNION MATCH (d:Document {docId: $docId}) RETURN d.docId AS key, d.contentHash AS name, labels(d) AS labels, [] AS aliases', { docId });
+  const nodes = await store.read(
+    'MATCH (d:Document {docId: $docId})-[:MENTIONS]->(n) RETURN n.key AS key, n.name AS name, labels(n) AS labels, n.aliases AS aliases UNION MATCH (d:Document {docId: $docId}) RETURN d.docId AS key, d.contentHash AS name, labels(d) AS labels, [] AS aliases',
+    { docId },
+  );
   const relationships = await store.read(
     `MATCH (d:Document {docId: $docId})
      UNWIND range(0, size(d.factTypes) - 1) AS i

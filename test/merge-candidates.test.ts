@@ -24,15 +24,7 @@ describe('merge candidates (reported, never merged)', () => {
   });
 
   it('does not pair an ADC with its antibody, gene family members, or different labels', () => {
-    expect(
-      findMergeCandidates([
-        entity('Drug', 'drug:velotumab'),
-        entity('Drug', 'drug:velotumab-dm4'),
-        entity('Target', 'target:fgfr1'),
-        entity('Target', 'target:fgfr2'),
-        entity('Company', 'company:velotumab'),
-      ]),
-    ).toEqual([]);
+    expect(findMergeCandidates([entity('Drug', 'drug:velotumab'), entity('Drug', 'drug:velotumab-dm4'), entity('Target', 'target:fgfr1'), entity('Target', 'target:fgfr2'), entity('Company', 'company:velotumab')])).toEqual([]);
   });
 
   it('keeps Merck KGaA and Merck & Co. as two companies', () => {

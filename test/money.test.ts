@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { findMoney } from '../src/extract/relations/money.ts';
-import { agreementYears, findDates } from '../src/extract/relations/dates.ts';
-import { findPhases } from '../src/extract/relations/phase.ts';
-import { isNegated, statusOf } from '../src/extract/relations/hedges.ts';
+import { findMoney as findMoneyIn } from '../src/extract/relations/money.ts';
+import { agreementYears } from '../src/extract/relations/dates.ts';
+import { dateMentions } from '../src/text/dates.ts';
+import { findPhases as findPhasesIn } from '../src/extract/relations/phase.ts';
+import { isNegated as isNegatedIn, statusOf as statusOfIn } from '../src/extract/relations/hedges.ts';
+import { knowledge } from './support/knowledge.ts';
+
+const { relations } = knowledge;
+const findMoney = (text: string) => findMoneyIn(relations.money, text);
+const findPhases = (text: string) => findPhasesIn(relations.phases, text);
+const statusOf = (text: string) => statusOfIn(relations.triggers.reader(text));
+const isNegated = (text: string) => isNegatedIn(relations.triggers.reader(text));
 
 describe('findMoney', () => {
   const one = (text: string) => {
@@ -47,10 +55,10 @@ describe('findMoney', () => {
 
 describe('dates', () => {
   it('reads dates at the precision written', () => {
-    expect(findDates('On March 3, 2011, and in June 2012 and 5 May 2013 (2014-02-28)').map((d) => d.iso)).toEqual(['2011-03-03', '2012-06', '2013-05-05', '2014-02-28']);
+    expect(dateMentions(knowledge.calendar.dates, 'On March 3, 2011, and in June 2012 and 5 May 2013 (2014-02-28)').map((d) => d.iso)).toEqual(['2011-03-03', '2012-06', '2013-05-05', '2014-02-28']);
   });
   it('does not read the verb "may" or impossible days as dates', () => {
-    expect(findDates('the firm may 2020 and February 30, 2020').map((d) => d.iso)).toEqual([]);
+    expect(dateMentions(knowledge.calendar.dates, 'the firm may 2020 and February 30, 2020').map((d) => d.iso)).toEqual([]);
   });
   it('reads the year of an agreement and its amendments', () => {
     expect(agreementYears('under the 1999 agreement, as amended in 2004 and 2008, the partner')).toEqual({ year: 1999, amendedYears: [2004, 2008] });

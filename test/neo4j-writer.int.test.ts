@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore, connectNeo4j } from '../src/writers/neo4j.ts';
 import { isKgError } from '../src/errors.ts';
-import { canonical, documentGraph, key, runId, type FixtureOptions } from './neo4j-fixtures.ts';
+import { mergeGraphs } from '../src/graph/merge.ts';
+import { splitByDocument } from '../src/writers/write-plan.ts';
+import { canonical, documentGraph, key, runId, type FixtureOptions } from './support/neo4j-fixtures.ts';
 
 let store: Neo4jGraphStore;
 /** Every document a test wrote, forgotten after the file so the shared server keeps no test data. */
@@ -95,10 +97,9 @@ describe('Neo4j writer', () => {
   it('stores the filing structure and Neo4j types: Integer counts and offsets, Date dates, Float confidences', async () => {
     const run = runId();
     await store.writeDocument(dealDocument(run, `${run}-doc`));
-    const [filed] = await store.read(
-      `MATCH (c:Company)-[:FILED]->(f:Filing)-[:CONTAINS]->(d:Document {docId: $docId}) RETURN c.key AS company, f.accessionNumber AS accession, valueType(f.reportDate) AS reportDate`,
-      { docId: `${run}-doc` },
-    );
+    const [filed] = await store.read(`MATCH (c:Company)-[:FILED]->(f:Filing)-[:CONTAINS]->(d:Document {docId: $docId}) RETURN c.key AS company, f.accessionNumber AS accession, valueType(f.reportDate) AS reportDate`, {
+      docId: `${run}-doc`,
+    });
     expect(filed).toEqual({ company: key(run, 'Company', 'Acme'), accession: `${run}-07-000001`, reportDate: 'DATE NOT NULL' });
     const [types] = await store.read(
       `MATCH (d:Document {docId: $docId})-[m:MENTIONS]->(:Entity {key: $acme})-[r:EARNED_MILESTONE]->()
@@ -242,7 +243,11 @@ describe('Neo4j writer, several documents per transaction', () => {
     const result = await writeBatch(docs(batched));
     expect(result.transactions).toBe(1);
     expect(result.failures).toEqual([]);
-    expect(result.documents.map((d) => [d.status, d.transactionDocuments])).toEqual([['created', 3], ['created', 3], ['created', 3]]);
+    expect(result.documents.map((d) => [d.status, d.transactionDocuments])).toEqual([
+      ['created', 3],
+      ['created', 3],
+      ['created', 3],
+    ]);
     expect(result.counters.relationshipsCreated).toBeGreaterThan(10);
     for (const g of docs(single)) await store.writeDocument(g);
     expect(neutral(batched, await snapshot(batched))).toEqual(neutral(single, await snapshot(single)));
@@ -251,7 +256,25 @@ describe('Neo4j writer, several documents per transaction', () => {
     expect([licence?.['firstSeen'], licence?.['lastSeen']]).toEqual(['2007-07-31', '2009-01-15']);
   });
 
-  it('keeps the first document\'s properties when documents of one batch disagree, as one per transaction does', async () => {
+  it('writes a merged graph as a GraphWriter: batches of its documents, the graph of one transaction per document', async () => {
+    const viaWrite = runId();
+    const single = runId();
+    for (const g of docs(viaWrite)) for (const d of g.documents) written.add(d.docId);
+    const result = await store.write(mergeGraphs(docs(viaWrite)));
+    expect(result.failures).toEqual([]);
+    expect(result.documents.map((d) => [d.docId, d.status])).toEqual([
+      [`${viaWrite}-a`, 'created'],
+      [`${viaWrite}-b`, 'created'],
+      [`${viaWrite}-c`, 'created'],
+    ]);
+    // DocumentBatches starts with one document, then two: two transactions.
+    expect(result.transactions).toBe(2);
+    for (const g of splitByDocument(mergeGraphs(docs(single)))) await store.writeDocument(g);
+    expect(neutral(viaWrite, await snapshot(viaWrite))).toEqual(neutral(single, await snapshot(single)));
+    expect((await store.write(mergeGraphs(docs(viaWrite)))).documents.map((d) => d.status)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+  });
+
+  it("keeps the first document's properties when documents of one batch disagree, as one per transaction does", async () => {
     // b states the same licence with other terms and names Acme with a property a did not give.
     const disagreeing = (run: string) => {
       const [a, b] = docs(run);
@@ -286,7 +309,11 @@ describe('Neo4j writer, several documents per transaction', () => {
     // b now words the licence differently and is dated later; a is unchanged; c is new.
     const b2 = documentGraph(run, `${run}-b`, { contentHash: 'v2', asOf: '2010-03-01', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme and Beta amended their licence.' } });
     const mixed = await writeBatch([a!, b2, c!]);
-    expect(mixed.documents.map((d) => [d.docId, d.status])).toEqual([[`${run}-a`, 'unchanged'], [`${run}-b`, 'replaced'], [`${run}-c`, 'created']]);
+    expect(mixed.documents.map((d) => [d.docId, d.status])).toEqual([
+      [`${run}-a`, 'unchanged'],
+      [`${run}-b`, 'replaced'],
+      [`${run}-c`, 'created'],
+    ]);
     const licence = await relationship(run, 'LICENSES_TO', 'Acme', 'Beta');
     expect(licence?.['sentences']).toEqual(['Acme granted Beta an exclusive licence.', 'Acme and Beta amended their licence.']);
     expect([licence?.['firstSeen'], licence?.['lastSeen']]).toEqual(['2007-07-31', '2010-03-01']);
@@ -315,7 +342,7 @@ describe('Neo4j writer, several documents per transaction', () => {
     // value on two entities, which the server refuses (a non-transient error) when the batch commits.
     const property = `${run}_probe`;
     const constraint = `${run}_probe_unique`;
-    await store.write(`CREATE CONSTRAINT ${constraint} IF NOT EXISTS FOR (n:Entity) REQUIRE n.${property} IS UNIQUE`);
+    await store.runWrite(`CREATE CONSTRAINT ${constraint} IF NOT EXISTS FOR (n:Entity) REQUIRE n.${property} IS UNIQUE`);
     try {
       const bad = documentGraph(run, `${run}-bad`, { companies: ['Bad1', 'Bad2'] });
       for (const e of bad.entities) e.properties[property] = 'same';
@@ -330,7 +357,7 @@ describe('Neo4j writer, several documents per transaction', () => {
       expect(await store.read(`MATCH (d:Document) WHERE d.docId STARTS WITH $run RETURN d.docId AS docId ORDER BY docId`, { run })).toEqual([{ docId: `${run}-a` }, { docId: `${run}-b` }]);
       expect(await store.read(`MATCH (n:Entity) WHERE n.key CONTAINS 'bad' AND n.key CONTAINS $run RETURN n`, { run })).toEqual([]);
     } finally {
-      await store.write(`DROP CONSTRAINT ${constraint} IF EXISTS`);
+      await store.runWrite(`DROP CONSTRAINT ${constraint} IF EXISTS`);
     }
   });
 

@@ -1,15 +1,20 @@
-// The one-pass phrase trie (src/extract/relations/phrase-trie.ts) must find exactly what the
+// The one-pass phrase trie (src/text/phrase-trie.ts) must find exactly what the
 // per-group regular expressions of `compilePhrases` find: same starts, ends and texts, for every
 // trigger group, on every corpus line and on adversarial text (Unicode case folding, odd whitespace,
 // hyphens, surrogate pairs). The regexes are the specification; the trie is the fast path.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePhrases, findAll, hasAny, looksLikeTitle, beginSentence } from '../src/extract/relations/lexicon.ts';
+import { compilePhrases } from '../src/extract/relations/lexicon.ts';
+import type { TriggerGroup } from '../src/extract/relations/lexicon.ts';
 import { PhraseTrie } from '../src/text/phrase-trie.ts';
 import type { PhraseHit } from '../src/text/phrase-trie.ts';
-import { dataLines, dataTsv } from '../src/data-files.ts';
+import { DataFiles } from '../src/knowledge/index.ts';
+import { loadRelationKnowledge } from '../src/knowledge/relations.ts';
+import { KgError } from '../src/errors.ts';
+import { knowledge } from './support/knowledge.ts';
 
 const CORPUS = new URL('../../shared/corpus/', import.meta.url).pathname;
 
@@ -21,17 +26,6 @@ function corpusFiles(dir: string): string[] {
       if (statSync(path).isDirectory()) return corpusFiles(path);
       return name.endsWith('.txt') ? [path] : [];
     });
-}
-
-function triggerGroups(): Map<string, string[]> {
-  const groups = new Map<string, string[]>();
-  for (const [group, phrase] of dataTsv('patterns/relation-triggers.tsv').slice(1)) {
-    if (!group || !phrase) continue;
-    const list = groups.get(group);
-    if (list) list.push(phrase);
-    else groups.set(group, [phrase]);
-  }
-  return groups;
 }
 
 /** What the regex of a group finds in text[from, to), scanned as its own string. */
@@ -46,8 +40,9 @@ function regexHits(re: RegExp, text: string, from: number, to: number): PhraseHi
   return hits;
 }
 
-const groups = triggerGroups();
-groups.set('title-words', [...dataLines('patterns/title-words.txt')]);
+const lexicon = knowledge.relations.triggers;
+const groups = new Map<string, readonly string[]>(lexicon.phrasesOfGroup);
+groups.set('title-words', new DataFiles().lines('patterns/title-words.txt'));
 // Phrases that exercise the corners of the semantics the data does not (yet) use.
 groups.set('corner-cases', ['k', 'ſs', 'a b', 'x-*', '-y', 'ω', 'Σ', 'é', 'ü*', 'q ', ' z', '𝐀b', 'ι', 'ex-U.S.', "the Company's"]);
 const trie = new PhraseTrie(groups);
@@ -81,7 +76,63 @@ describe('phrase trie = compiled phrase regexes', () => {
   });
 
   it('agrees on adversarial text', () => {
-    const pieces = ['a', 'e', 's', 'k', 'K', 'ſ', 'K', 'S', 'Σ', 'σ', 'ς', 'ω', 'Ω', 'ͅ', 'ι', 'é', 'É', 'ü', 'Ü', 'x', 'y', 'z', 'q', 'b', '-', ' ', '\u00a0', '\u2003', '\n', '\t', '’', "'", '®', '™', '.', '$', '1', '𝐀', '\ud835', '\udc00', 'İ', 'ı', 'co', 'develop', 'license', 'd ', 'in', 'the ', 'Company', ' of ', 'anti', '-targeting', 'ex-U.S.', 'collaborat', 'ion'];
+    const pieces = [
+      'a',
+      'e',
+      's',
+      'k',
+      'K',
+      'ſ',
+      'K',
+      'S',
+      'Σ',
+      'σ',
+      'ς',
+      'ω',
+      'Ω',
+      'ͅ',
+      'ι',
+      'é',
+      'É',
+      'ü',
+      'Ü',
+      'x',
+      'y',
+      'z',
+      'q',
+      'b',
+      '-',
+      ' ',
+      '\u00a0',
+      '\u2003',
+      '\n',
+      '\t',
+      '’',
+      "'",
+      '®',
+      '™',
+      '.',
+      '$',
+      '1',
+      '𝐀',
+      '\ud835',
+      '\udc00',
+      'İ',
+      'ı',
+      'co',
+      'develop',
+      'license',
+      'd ',
+      'in',
+      'the ',
+      'Company',
+      ' of ',
+      'anti',
+      '-targeting',
+      'ex-U.S.',
+      'collaborat',
+      'ion',
+    ];
     const text = fc.array(fc.constantFrom(...pieces), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(
       fc.property(text, fc.nat(), fc.nat(), (t, a, b) => {
@@ -104,20 +155,55 @@ describe('phrase trie = compiled phrase regexes', () => {
 });
 
 describe('lexicon answers from one sweep per sentence', () => {
-  it('gives the same hits from the sentence memo as from a fresh scan, and checks group names', () => {
+  it('gives the same hits from the sentence reader as from a fresh scan', () => {
     const text = 'The Company entered into an exclusive license agreement and will pay an upfront payment; it may earn milestones.';
-    const fresh = ['registrant.pronoun', 'license.exclusive', 'pay', 'hedge.potential'].map((g) => findAll(g, text, 5, 100));
-    beginSentence(text);
-    expect(['registrant.pronoun', 'license.exclusive', 'pay', 'hedge.potential'].map((g) => findAll(g, text, 5, 100))).toEqual(fresh);
-    expect(hasAny('pay', text)).toBe(true);
-    expect(hasAny('acquire', text)).toBe(false);
-    expect(() => hasAny('no.such.group', text)).toThrow(/not defined/);
-    beginSentence('');
-    expect(() => findAll('no.such.group', 'x')).toThrow(/not defined/);
+    const asked: TriggerGroup[] = ['registrant.pronoun', 'license.exclusive', 'pay', 'hedge.potential'];
+    const fresh = asked.map((g) => lexicon.findAll(g, text, 5, 100));
+    const sentence = lexicon.sentence(text);
+    expect(asked.map((g) => sentence.findAll(g, 5, 100))).toEqual(fresh);
+    expect(asked.map((g) => sentence.findAll(g))).toEqual(asked.map((g) => lexicon.findAll(g, text)));
+    expect(sentence.hasAny('pay')).toBe(true);
+    expect(sentence.hasAny('acquire')).toBe(false);
+    expect(sentence.findFirst('pay', 60)).toEqual(lexicon.findFirst('pay', text, 60));
   });
 
   it('tells titles from other words', () => {
-    expect(looksLikeTitle('Senior Vice President, Research')).toBe(true);
-    expect(looksLikeTitle('announced today')).toBe(false);
+    expect(knowledge.relations.titleWords.test('Senior Vice President, Research')).toBe(true);
+    expect(knowledge.relations.titleWords.test('announced today')).toBe(false);
+  });
+});
+
+describe('relation knowledge checks its data files', () => {
+  /** A copy of the files the relation knowledge reads, with one of them edited, loaded. */
+  function loadWith(relativePath: string, edit: (text: string) => string): unknown {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-relations-'));
+    const data = new DataFiles().dir;
+    cpSync(join(data, 'patterns'), join(dir, 'patterns'), { recursive: true });
+    cpSync(join(data, 'lexicons/payloads.txt'), join(dir, 'lexicons/payloads.txt'));
+    writeFileSync(join(dir, relativePath), edit(readFileSync(join(dir, relativePath), 'utf8')));
+    try {
+      return loadRelationKnowledge(new DataFiles(dir), knowledge.names);
+    } catch (error) {
+      return error;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('names the file and line of a trigger group no rule reads', () => {
+    const error = loadWith('patterns/relation-triggers.tsv', (t) => t.replace('\nnegation\tnever\n', '\nnegaton\tnever\n'));
+    expect(error).toBeInstanceOf(KgError);
+    expect(error instanceof KgError ? error.message : '').toMatch(/^data\/patterns\/relation-triggers\.tsv:\d+: .*"negaton" is no trigger group/);
+  });
+
+  it('fails when a group the rules read has no phrase, or a word list is misnamed', () => {
+    expect(String(loadWith('patterns/relation-triggers.tsv', (t) => t.replace(/^trademark\t.*\n/gm, '')))).toMatch(/trigger groups with no phrase: trademark/);
+    expect(String(loadWith('patterns/relation-words.tsv', (t) => t.replace('\nspeech\tsaid\n', '\nspeach\tsaid\n')))).toMatch(/relation-words\.tsv:\d+: .*"speach" is no word list/);
+  });
+
+  it('checks table cells and header rows', () => {
+    expect(String(loadWith('patterns/currencies.tsv', (t) => t.replace('\tUSD\tprefix', '\tUSD\tbefore')))).toMatch(/currencies\.tsv:\d+: position/);
+    expect(String(loadWith('patterns/phases.tsv', (t) => t.replace('\tPHASE_3', '\tPHASE_9')))).toMatch(/phases\.tsv:\d+: value/);
+    expect(String(loadWith('patterns/money-words.tsv', (t) => t.replace('kind\tword\tvalue', 'kind\tform\tvalue')))).toMatch(/money-words\.tsv:\d+: the header must be/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './relations-helpers.ts';
+import { buildDoc, describe } from './support/relations.ts';
 import { stageContext } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
@@ -19,7 +19,9 @@ group('licensing', () => {
     expect(licence?.rule).toBe('licenses_to.granting_right');
   });
   it('takes the licensor from the possessive owner of the licensed technology, with agreement years', () => {
-    const { facts, lines } = run(['The payment was due under the 1998 agreement granting [Company:Zeta Pharma] the exclusive right to make products using [Company:Acme Bio]\'s [Technology:LinkerX technology] with antibodies to [Target:EGFR], as amended in 2003.']);
+    const { facts, lines } = run([
+      "The payment was due under the 1998 agreement granting [Company:Zeta Pharma] the exclusive right to make products using [Company:Acme Bio]'s [Technology:LinkerX technology] with antibodies to [Target:EGFR], as amended in 2003.",
+    ]);
     expect(lines).toContain('LICENSES_TO Acme Bio -> Zeta Pharma');
     expect(lines).toContain('LICENSES Zeta Pharma -> LinkerX technology');
     expect(facts.find((f) => f.type === 'LICENSES_TO')?.properties).toMatchObject({ year: 1998, amendedYears: [2003], field: 'EGFR', exclusive: true });
@@ -64,7 +66,7 @@ group('development, ownership, clinical', () => {
     expect(lines).toEqual(expect.arrayContaining(['DEVELOPS Zeta Pharma -> AB-1', 'DEVELOPS Zeta Pharma -> AB-2', 'DEVELOPS Acme Bio -> AC-3', 'DEVELOPS Acme Bio -> AC-4']));
   });
   it('reads a possessive technology as ownership', () => {
-    expect(run(['The product uses [Company:Acme Bio]\'s proprietary [Technology:LinkerX platform].']).lines).toContain('OWNS Acme Bio -> LinkerX platform');
+    expect(run(["The product uses [Company:Acme Bio]'s proprietary [Technology:LinkerX platform]."]).lines).toContain('OWNS Acme Bio -> LinkerX platform');
   });
   it('reads phases with status and date, and indications', () => {
     const { facts, lines } = run(['[Company:Zeta Pharma] began a Phase II trial of [Drug:ZX-101] in June 2012 for the treatment of [Disease:pancreatic cancer].']);

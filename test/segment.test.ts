@@ -36,26 +36,13 @@ describe('splitSentences', () => {
       { start: 22, end: text.length, kind: 'body' },
     ];
     const found = splitSentences(text, sections, abbreviations);
-    expect(found.map((s) => text.slice(s.start, s.end))).toEqual([
-      'Heading Without Stop',
-      'first part',
-      'second cell',
-      'The milestone was earned',
-      'milestones.',
-      'Next one.',
-    ]);
+    expect(found.map((s) => text.slice(s.start, s.end))).toEqual(['Heading Without Stop', 'first part', 'second cell', 'The milestone was earned', 'milestones.', 'Next one.']);
     expect(found.map((s) => s.section)).toEqual(['headline', 'body', 'body', 'body', 'body', 'body']);
   });
 
   it('joins hard-wrapped lines but starts a new unit at a heading, a bullet or a short line', () => {
-    const text =
-      'Pursuant to the requirements of the Securities Exchange Act of 1934, as\n    amended, the Registrant has duly caused this report to be signed.\nSIGNATURES\n• first bullet\n• second bullet';
-    expect(sentences(text)).toEqual([
-      'Pursuant to the requirements of the Securities Exchange Act of 1934, as\n    amended, the Registrant has duly caused this report to be signed.',
-      'SIGNATURES',
-      '• first bullet',
-      '• second bullet',
-    ]);
+    const text = 'Pursuant to the requirements of the Securities Exchange Act of 1934, as\n    amended, the Registrant has duly caused this report to be signed.\nSIGNATURES\n• first bullet\n• second bullet';
+    expect(sentences(text)).toEqual(['Pursuant to the requirements of the Securities Exchange Act of 1934, as\n    amended, the Registrant has duly caused this report to be signed.', 'SIGNATURES', '• first bullet', '• second bullet']);
   });
 
   it('ends a sentence where a lost line break glued the next one to it, but not after an abbreviation', () => {

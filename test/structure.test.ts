@@ -22,13 +22,16 @@ async function docsOf(path: string): Promise<StructuredDocument[]> {
 }
 
 function allCorpusFiles(): string[] {
-  const dev = readdirSync(join(CORPUS, 'dev')).filter((n) => n.endsWith('.txt')).map((n) => join(CORPUS, 'dev', n));
-  const formats = readdirSync(FORMATS).filter((n) => /\.(?:txt|html?)$/.test(n)).map((n) => join(FORMATS, n));
+  const dev = readdirSync(join(CORPUS, 'dev'))
+    .filter((n) => n.endsWith('.txt'))
+    .map((n) => join(CORPUS, 'dev', n));
+  const formats = readdirSync(FORMATS)
+    .filter((n) => /\.(?:txt|html?)$/.test(n))
+    .map((n) => join(FORMATS, n));
   return [REFERENCE, ...dev, ...formats].sort();
 }
 
-const sectionText = (doc: StructuredDocument, kind: string): string[] =>
-  doc.sections.filter((s) => s.kind === kind).map((s) => doc.text.slice(s.start, s.end));
+const sectionText = (doc: StructuredDocument, kind: string): string[] => doc.sections.filter((s) => s.kind === kind).map((s) => doc.text.slice(s.start, s.end));
 
 describe('every corpus document', () => {
   it.each(allCorpusFiles())('%s loads with structure and exact sentence offsets', async (path) => {
@@ -266,8 +269,7 @@ describe('run-on releases (synthetic)', () => {
     return doc;
   };
   const prose =
-    'Acme Corp. Announces a Partnership\n\nBOSTON, Mass., May 1, 2024 /PRNewswire/ -- Acme Corp. today announced a partnership with Beta Bio. ' +
-    'The companies will develop new medicines together for patients with rare diseases.\n\n';
+    'Acme Corp. Announces a Partnership\n\nBOSTON, Mass., May 1, 2024 /PRNewswire/ -- Acme Corp. today announced a partnership with Beta Bio. ' + 'The companies will develop new medicines together for patients with rare diseases.\n\n';
   const fls =
     'Forward-Looking Statements\n\nThis press release contains forward-looking statements that involve risks and uncertainties. ' +
     'Acme undertakes no obligation to update these statements except as required by law and the rules of the exchange. ';

@@ -3,6 +3,7 @@ MATCH (drug:Drug)-[targets:TARGETS]->(target:Target)
 WHERE target.key IN $keys
 RETURN drug {.key, .name, labels: [label IN labels(drug) WHERE label <> 'Entity']} AS drug,
        target {.key, .name, labels: [label IN labels(target) WHERE label <> 'Entity']} AS target,
+       targets.key AS key,
        properties(targets) AS properties,
        COLLECT { MATCH (evidence:Evidence {fact: targets.key}) RETURN evidence.docId ORDER BY evidence.docId } AS docIds,
        COLLECT { MATCH (drug)-[:IN_PHASE]->(phase:Phase) RETURN phase.key ORDER BY phase.key } AS phases,

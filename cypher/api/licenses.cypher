@@ -5,6 +5,7 @@ WHERE ($licensorKeys IS NULL OR licensor.key IN $licensorKeys)
   AND ($licenseeKeys IS NULL OR licensee.key IN $licenseeKeys)
 RETURN licensor {.key, .name, labels: [label IN labels(licensor) WHERE label <> 'Entity']} AS licensor,
        licensee {.key, .name, labels: [label IN labels(licensee) WHERE label <> 'Entity']} AS licensee,
+       licence.key AS key,
        properties(licence) AS properties,
        COLLECT { MATCH (evidence:Evidence {fact: licence.key}) RETURN evidence.docId ORDER BY evidence.docId } AS docIds,
        COLLECT {

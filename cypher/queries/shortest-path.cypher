@@ -1,6 +1,10 @@
-// The shortest path between two companies through the deal graph's facts (provenance links such as
-// MENTIONS are not followed, nor IN_PHASE: a phase links every drug in it and would say nothing). Names match a name or alias, case-insensitively. An empty `from` takes
-// the company with the most facts; an empty `to` lists the paths to every company it reaches.
+// The shortest path between two companies through deals and pipelines only: licences, options,
+// collaborations, acquisitions, ownership of a technology, milestones and payments, who develops a
+// drug and its brands. Diseases, targets, phases, shared payloads and platforms (STUDIED_FOR,
+// APPROVED_FOR, TARGETS, IN_PHASE, HAS_COMPONENT, USES_TECHNOLOGY) are not walked: they link
+// competitors that never dealt with each other; nor are people (EMPLOYS) or provenance (MENTIONS).
+// Names match a name or alias, case-insensitively. An empty `from` takes the company with the most
+// facts; an empty `to` lists the paths to every company it reaches.
 // @param from ""
 // @param to ""
 // @param maxHops 6
@@ -12,7 +16,7 @@ LIMIT 1
 MATCH (other:Company)
 WHERE other <> candidate
   AND ($to = '' OR toLower($to) IN [toLower(other.name)] + [alias IN other.aliases | toLower(alias)])
-MATCH path = shortestPath((candidate)-[:LICENSES_TO|LICENSES|DEVELOPS|EARNED_MILESTONE|COLLABORATES_WITH|OWNS|TARGETS|STUDIED_FOR|APPROVED_FOR|HAS_COMPONENT|USES_TECHNOLOGY|EMPLOYS|TRADEMARK_OF|BRAND_OF|ACQUIRES|HAS_OPTION_ON|PAYS*..15]-(other))
+MATCH path = shortestPath((candidate)-[:LICENSES_TO|LICENSES|HAS_OPTION_ON|COLLABORATES_WITH|ACQUIRES|OWNS|EARNED_MILESTONE|PAYS|DEVELOPS|BRAND_OF*..15]-(other))
 // Filter after the search: a path predicate in the MATCH's WHERE makes Neo4j fall back to an
 // exhaustive search of every path.
 WITH candidate, other, path

@@ -1,6 +1,7 @@
 // Typed lookups over a deal graph stored in Neo4j: `const g = await openGraph(config)`, then
-// relationsOf, licenses, milestones, drugsTargeting, evidence; `g.close()` when done. Names resolve
-// through keys, names and aliases case-insensitively; every result is validated with zod.
+// relationsOf, licenses, milestones, drugsTargeting, evidence, documents; `g.close()` when done. Names
+// resolve through keys, names and aliases case-insensitively; every result is validated with zod. Every
+// row names its relationship by `key`, so any row can be handed to evidence() as it is.
 import { z } from 'zod';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
@@ -26,8 +27,12 @@ export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
 const PropertyMap = z.record(z.string(), z.unknown());
 
+/** The identity of a stored relationship, `TYPE|startKey|endKey` (the `fact` of its Evidence nodes). */
+const RelationshipKey = z.string().min(1);
+
 /** A fact relationship: its own properties (apart from the writer's key, documentCount and dates) and the documents that state it. */
 export const GraphRelationship = z.object({
+  key: RelationshipKey,
   type: RelationshipType,
   start: EntityRef,
   end: EntityRef,
@@ -38,10 +43,11 @@ export const GraphRelationship = z.object({
 });
 export type GraphRelationship = z.infer<typeof GraphRelationship>;
 
-export const License = z.object({ licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, docIds: z.array(z.string()), covers: z.array(EntityRef) });
+export const License = z.object({ key: RelationshipKey, licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, docIds: z.array(z.string()), covers: z.array(EntityRef) });
 export type License = z.infer<typeof License>;
 
 export const Milestone = z.object({
+  key: RelationshipKey,
   payee: EntityRef,
   payer: EntityRef,
   amount: z.number().optional(),
@@ -51,15 +57,39 @@ export const Milestone = z.object({
 });
 export type Milestone = z.infer<typeof Milestone>;
 
-export const DrugTargeting = z.object({ drug: EntityRef, target: EntityRef, phases: z.array(z.string()), developers: z.array(EntityRef), docIds: z.array(z.string()) });
+export const DrugTargeting = z.object({ key: RelationshipKey, drug: EntityRef, target: EntityRef, phases: z.array(z.string()), developers: z.array(EntityRef), docIds: z.array(z.string()) });
 export type DrugTargeting = z.infer<typeof DrugTargeting>;
 
-/** What `evidence()` needs to find a relationship: its type and endpoint keys (a GraphRelationship will do). */
-export interface RelationshipRef {
-  type: RelationshipType;
-  start: string | { key: string };
-  end: string | { key: string };
-}
+/** An entity a stored document mentions, with the offsets of each mention (starts[i], ends[i]). */
+export const DocumentMention = EntityRef.extend({ starts: z.array(z.number().int()), ends: z.array(z.number().int()) });
+export type DocumentMention = z.infer<typeof DocumentMention>;
+
+/** A stored document with its provenance: the text its offsets index (null when stored without it) and its mentions. */
+export const StoredDocument = z.object({
+  docId: z.string(),
+  title: z.string().nullable(),
+  docType: z.string().nullable(),
+  asOf: z.string().nullable(),
+  text: z.string().nullable(),
+  mentions: z.array(DocumentMention),
+});
+export type StoredDocument = z.infer<typeof StoredDocument>;
+
+/**
+ * What `evidence()` needs to find a relationship: its key (any row of relationsOf, licenses,
+ * milestones or drugsTargeting has one), or its type and endpoint keys.
+ */
+export type RelationshipRef =
+  | { key: string }
+  | {
+      type: RelationshipType;
+      start: string | { key: string };
+      end: string | { key: string };
+    };
+
+const EndRef = z.union([z.string().min(1), z.object({ key: z.string().min(1) })]);
+/** RelationshipRef checked at run time (callers from plain JavaScript, rows of unknown shape); a key wins. */
+const RelationshipRefSchema = z.union([z.object({ key: RelationshipKey }), z.object({ type: RelationshipType, start: EndRef, end: EndRef })]);
 
 export interface DealGraph {
   /** Every fact relationship that touches the named entity, either direction. */
@@ -67,10 +97,12 @@ export interface DealGraph {
   licenses(filter?: { licensor?: string; licensee?: string }): Promise<License[]>;
   milestones(filter?: { payee?: string; payer?: string }): Promise<Milestone[]>;
   drugsTargeting(target: string): Promise<DrugTargeting[]>;
-  /** The sentences behind one relationship, in document and offset order. */
+  /** The sentences behind one relationship (a row of the other lookups, or {type, start, end}), in document and offset order. */
   evidence(relationship: RelationshipRef): Promise<EvidenceItem[]>;
   /** Entity keys a name refers to (key, name or alias; case-insensitive). */
   resolve(name: string): Promise<string[]>;
+  /** The stored documents among `docIds`, in id order, with their text and entity mentions. */
+  documents(docIds: readonly string[]): Promise<StoredDocument[]>;
   close(): Promise<void>;
 }
 
@@ -109,10 +141,10 @@ function parseRows<T>(schema: z.ZodType<T>, rows: unknown[], what: string): T[] 
 }
 
 const DocIds = z.array(z.string());
-const RawRelationship = z.object({ type: RelationshipType, start: EntityRef, end: EntityRef, properties: PropertyMap, docIds: DocIds });
-const RawLicense = z.object({ licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, docIds: DocIds, covers: z.array(EntityRef) });
-const RawMilestone = z.object({ payee: EntityRef, payer: EntityRef, properties: PropertyMap, docIds: DocIds });
-const RawTargeting = z.object({ drug: EntityRef, target: EntityRef, properties: PropertyMap, docIds: DocIds, phases: z.array(z.string()), developers: z.array(EntityRef) });
+const RawRelationship = z.object({ key: RelationshipKey, type: RelationshipType, start: EntityRef, end: EntityRef, properties: PropertyMap, docIds: DocIds });
+const RawLicense = z.object({ key: RelationshipKey, licensor: EntityRef, licensee: EntityRef, properties: PropertyMap, docIds: DocIds, covers: z.array(EntityRef) });
+const RawMilestone = z.object({ key: RelationshipKey, payee: EntityRef, payer: EntityRef, properties: PropertyMap, docIds: DocIds });
+const RawTargeting = z.object({ key: RelationshipKey, drug: EntityRef, target: EntityRef, properties: PropertyMap, docIds: DocIds, phases: z.array(z.string()), developers: z.array(EntityRef) });
 
 class Neo4jDealGraph implements DealGraph {
   constructor(
@@ -144,7 +176,7 @@ class Neo4jDealGraph implements DealGraph {
     const rows = parseRows(RawRelationship, await this.run('api/relations-of', { keys }), 'relationship');
     return rows.map((r) => {
       const provenance = Provenance.parse(r.properties);
-      const out: GraphRelationship = { type: r.type, start: r.start, end: r.end, properties: ownProperties(r.properties), docIds: r.docIds };
+      const out: GraphRelationship = { key: r.key, type: r.type, start: r.start, end: r.end, properties: ownProperties(r.properties), docIds: r.docIds };
       if (provenance.firstSeen !== undefined) out.firstSeen = provenance.firstSeen;
       if (provenance.lastSeen !== undefined) out.lastSeen = provenance.lastSeen;
       return GraphRelationship.parse(out);
@@ -164,7 +196,7 @@ class Neo4jDealGraph implements DealGraph {
     const rows = parseRows(RawMilestone, await this.run('api/milestones', { payeeKeys, payerKeys }), 'milestone');
     return rows.map((r) => {
       const own = ownProperties(r.properties);
-      const out: Milestone = { payee: r.payee, payer: r.payer, properties: own, docIds: r.docIds };
+      const out: Milestone = { key: r.key, payee: r.payee, payer: r.payer, properties: own, docIds: r.docIds };
       if (typeof own['amount'] === 'number') out.amount = own['amount'];
       if (typeof own['currency'] === 'string') out.currency = own['currency'];
       return Milestone.parse(out);
@@ -175,13 +207,21 @@ class Neo4jDealGraph implements DealGraph {
     const keys = await this.resolve(target);
     if (keys.length === 0) return [];
     const rows = parseRows(RawTargeting, await this.run('api/drugs-targeting', { keys }), 'targeting');
-    return rows.map((r) => DrugTargeting.parse({ drug: r.drug, target: r.target, phases: r.phases, developers: r.developers, docIds: r.docIds }));
+    return rows.map((r) => DrugTargeting.parse({ key: r.key, drug: r.drug, target: r.target, phases: r.phases, developers: r.developers, docIds: r.docIds }));
   }
 
   async evidence(relationship: RelationshipRef): Promise<EvidenceItem[]> {
-    const type = RelationshipType.parse(relationship.type);
+    const ref = RelationshipRefSchema.safeParse(relationship);
+    if (!ref.success) {
+      throw new KgError(
+        'USAGE',
+        `evidence() takes a row of relationsOf(), licenses(), milestones() or drugsTargeting() (it has a key), or { type, start, end } with a relationship type and two entity keys: ${ref.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`,
+        { subject: 'evidence' },
+      );
+    }
     const keyOf = (end: string | { key: string }): string => (typeof end === 'string' ? end : end.key);
-    const rows = parseRows(EvidenceRow, await this.run('api/relationship', { type, start: keyOf(relationship.start), end: keyOf(relationship.end) }), 'evidence');
+    const found = 'key' in ref.data ? await this.run('api/evidence', { key: ref.data.key }) : await this.run('api/relationship', { type: ref.data.type, start: keyOf(ref.data.start), end: keyOf(ref.data.end) });
+    const rows = parseRows(EvidenceRow, found, 'evidence');
     const items: EvidenceItem[] = [];
     for (const row of rows) {
       row.sentences.forEach((sentence, i) => {
@@ -189,6 +229,11 @@ class Neo4jDealGraph implements DealGraph {
       });
     }
     return items.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start || a.end - b.end));
+  }
+
+  async documents(docIds: readonly string[]): Promise<StoredDocument[]> {
+    if (docIds.length === 0) return [];
+    return parseRows(StoredDocument, await this.run('api/documents', { docIds: [...new Set(docIds)].sort() }), 'document');
   }
 
   async close(): Promise<void> {

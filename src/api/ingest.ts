@@ -9,24 +9,60 @@ import type { Neo4jConfig } from '../config.ts';
 import type { KgError } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
 import { extractGraphs, type ParallelOptions } from '../pipeline.ts';
-import { Neo4jGraphStore, type DocumentWriteResult, type GraphCounts, type WriteOptions } from '../writers/neo4j.ts';
+import { Neo4jGraphStore, type DocumentWriteStatus, type GraphCounts, type WriteCounters, type WriteOptions } from '../writers/neo4j.ts';
 import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows } from '../writers/write-plan.ts';
 
 export interface IngestOptions extends WriteOptions, ParallelOptions {
-  /** Called after each document is written (progress output). */
+  /** Called after each document is written or found unchanged (one line of progress output). */
   onDocument?: (result: IngestedDocument) => void;
+  /** Called after each batch, after its documents' onDocument calls. */
+  onBatch?: (batch: IngestedBatch) => void;
   /** Called after each input file is done, written or failed (drives the progress bar). */
   onInput?: (path: string, ok: boolean) => void;
   /** Also read back each document's part of the graph (one more query per document). */
   documentCounts?: boolean;
+  /**
+   * Adjusts each document graph extracted from `path` before it is written: `kg ingest --fetch` adds
+   * where EDGAR serves the filing (src/edgar/ingest.ts).
+   */
+  annotate?: (path: string, graph: Graph) => Graph;
 }
 
-export interface IngestedDocument extends DocumentWriteResult {
-  /** The document's part of the graph after the write: entities it mentions, relationships it supports. */
+export interface IngestedDocument {
+  docId: string;
+  status: DocumentWriteStatus;
+  /** The batch it was written in (1-based, see onBatch). */
+  batch: number;
+  /** What the document states, from its own extraction: entities it names, relationships it supports. */
+  entities: number;
+  relationships: number;
+  /**
+   * What writing it changed on the server, when it had a transaction of its own. The server counts
+   * changes per transaction, so a document written together with others has none of its own: the
+   * batch's `changes` hold them.
+   */
+  changes?: WriteCounters;
+  /** The document's part of the graph after the write (with `documentCounts`; empty otherwise). */
   counts: GraphCounts;
 }
 
+/** One batch: how its documents fared and what its transactions changed together. */
+export interface IngestedBatch {
+  /** 1-based, in write order. */
+  number: number;
+  documents: number;
+  created: number;
+  replaced: number;
+  unchanged: number;
+  /** Documents the database refused (each written alone after the batch failed on its data). */
+  failed: number;
+  /** Transactions committed: 1, or one per document after a fallback. */
+  transactions: number;
+  changes: WriteCounters;
+}
+
 export interface IngestSummary {
+  /** Written or unchanged documents, in input order. */
   documents: IngestedDocument[];
   failures: { path: string; error: KgError }[];
   /** Node counts by label and relationship counts by type after the run. */
@@ -51,25 +87,42 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
     // (onInput) when its last document's batch is.
     const unwritten = new Map<string, { left: number; ok: boolean }>();
 
+    let batchNumber = 0;
     const write = async (batch: PendingDocument[]): Promise<void> => {
       if (batch.length === 0) return;
+      const number = (batchNumber += 1);
       const result = await store.writeDocuments(
         batch.map((p) => p.graph),
         options,
       );
-      const pathOf = new Map(batch.map((p) => [p.graph.documents[0]?.docId ?? '', p.path]));
+      const pendingOf = new Map(batch.map((p) => [p.graph.documents[0]?.docId ?? '', p]));
+      const tally: IngestedBatch = { number, documents: batch.length, created: 0, replaced: 0, unchanged: 0, failed: result.failures.length, transactions: result.transactions, changes: result.counters };
       for (const written of result.documents) {
-        const ingested: IngestedDocument = { ...written, counts: { nodes: {}, relationships: {} } };
+        const graph = pendingOf.get(written.docId)?.graph;
+        const ingested: IngestedDocument = {
+          docId: written.docId,
+          status: written.status,
+          batch: number,
+          entities: graph?.entities.length ?? 0,
+          relationships: graph?.relationships.length ?? 0,
+          counts: { nodes: {}, relationships: {} },
+        };
+        if (written.transactionDocuments === 1) {
+          const { nodesCreated, nodesDeleted, relationshipsCreated, relationshipsDeleted, propertiesSet } = written;
+          ingested.changes = { nodesCreated, nodesDeleted, relationshipsCreated, relationshipsDeleted, propertiesSet };
+        }
         if (options.documentCounts === true) ingested.counts = await store.documentCounts(written.docId);
+        tally[written.status] += 1;
         documents.push(ingested);
         options.onDocument?.(ingested);
       }
       for (const f of result.failures) {
-        const path = pathOf.get(f.docId) ?? f.docId;
+        const path = pendingOf.get(f.docId)?.path ?? f.docId;
         failures.push({ path, error: f.error });
         const input = unwritten.get(path);
         if (input) input.ok = false;
       }
+      options.onBatch?.(tally);
       for (const p of batch) {
         const input = unwritten.get(p.path);
         if (!input) continue;
@@ -103,7 +156,8 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
       const input = unwritten.get(result.path);
       if (input) input.left += result.graphs.length;
       else unwritten.set(result.path, { left: result.graphs.length, ok: true });
-      for (const graph of result.graphs) {
+      for (const extracted of result.graphs) {
+        const graph = options.annotate ? options.annotate(result.path, extracted) : extracted;
         for (const batch of batches.add({ path: result.path, graph })) await submit(batch);
       }
     }
@@ -137,4 +191,29 @@ export async function graphCounts(config: Neo4jConfig): Promise<GraphCounts> {
   } finally {
     await store.close();
   }
+}
+
+const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+
+/** `kg ingest`'s line for one document: `created   DOCID (31 entities, 17 relationships)`. */
+export function documentLine(d: IngestedDocument): string {
+  return `${d.status.padEnd(9)} ${d.docId} (${plural(d.entities, 'entity', 'entities')}, ${plural(d.relationships, 'relationship')})`;
+}
+
+/**
+ * `kg ingest`'s line for one batch: its documents by status, its transactions and what they changed
+ * together, e.g. `batch 3: 14 documents (12 created, 2 unchanged) in 1 transaction: +137/-0 nodes, +250/-0 relationships`.
+ */
+export function batchLine(b: IngestedBatch): string {
+  const statuses = (['created', 'replaced', 'unchanged', 'failed'] as const).filter((s) => b[s] > 0).map((s) => `${b[s]} ${s}`);
+  const head = `batch ${b.number}: ${plural(b.documents, 'document')} (${statuses.join(', ')})`;
+  if (b.transactions === 0 || b.created + b.replaced === 0) return `${head}, nothing written`;
+  const c = b.changes;
+  return `${head} in ${plural(b.transactions, 'transaction')}: +${c.nodesCreated}/-${c.nodesDeleted} nodes, +${c.relationshipsCreated}/-${c.relationshipsDeleted} relationships`;
+}
+
+/** `kg ingest`'s last line: `documents: 12 ingested, 17 unchanged, 0 failed` (ingested = created or replaced). */
+export function documentsLine(summary: IngestSummary): string {
+  const unchanged = summary.documents.filter((d) => d.status === 'unchanged').length;
+  return `documents: ${summary.documents.length - unchanged} ingested, ${unchanged} unchanged, ${summary.failures.length} failed`;
 }

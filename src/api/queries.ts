@@ -7,6 +7,7 @@ import { CYPHER_DIR } from '../knowledge/files.ts';
 import { KgError } from '../errors.ts';
 import { CypherInt, type ParamValue } from '../writers/write-plan.ts';
 import { Neo4jGraphStore } from '../writers/neo4j.ts';
+import { isGraphValue } from '../writers/neo4j-values.ts';
 import type { Neo4jConfig } from '../config.ts';
 
 const QUERY_DIR = join(CYPHER_DIR, 'queries');
@@ -66,7 +67,10 @@ export function loadQuery(name: string): NamedQuery {
   try {
     text = readFileSync(join(QUERY_DIR, `${name}.cypher`), 'utf8');
   } catch {
-    const known = readdirSync(QUERY_DIR).filter((f) => f.endsWith('.cypher')).map((f) => f.slice(0, -7)).sort();
+    const known = readdirSync(QUERY_DIR)
+      .filter((f) => f.endsWith('.cypher'))
+      .map((f) => f.slice(0, -7))
+      .sort();
     throw new KgError('QUERY_NOT_FOUND', `no query named "${name}"; known queries: ${known.join(', ')}`, { subject: name });
   }
   return parseQuery(name, text);
@@ -120,30 +124,47 @@ export async function runQuery(name: string, given: Record<string, string>, conf
   }
 }
 
+/** A value inside a cell: strings bare, nodes, relationships and paths as readable text, else JSON. */
+function inner(value: unknown): string {
+  if (typeof value === 'string') return value;
+  return isGraphValue(value) ? value.text() : JSON.stringify(value);
+}
+
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+  if (isGraphValue(value)) return value.text();
+  if (Array.isArray(value)) return value.map(inner).join(', ');
   if (typeof value === 'object') {
     // Maps print their non-null entries only: projections such as `r {.*, docIds: null}` null out noise.
     const entries = Object.entries(value).filter(([, v]) => v !== null && v !== undefined);
-    return entries.map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`).join(' ');
+    return entries.map(([k, v]) => `${k}=${inner(v)}`).join(' ');
   }
-  return String(value);
+  // Rows are plain data (toPlain): what is left is a number or a boolean.
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  return '';
 }
 
-/** Rows as a plain-text table (columns in the query's order), long cells cut to `maxWidth`. */
-export function formatTable(rows: readonly Record<string, unknown>[], maxWidth = 80): string {
+/**
+ * Rows as a plain-text table, long cells cut to `maxWidth`. The columns are `columns` when given (a
+ * statement's RETURN order, known even without rows), else the first row's keys.
+ */
+export function formatTable(rows: readonly Record<string, unknown>[], maxWidth = 80, columns?: readonly string[]): string {
   const first = rows[0];
-  if (!first) return '(no rows)\n';
-  const columns = Object.keys(first);
+  if (!first && (columns === undefined || columns.length === 0)) return '(no rows)\n';
+  const names = columns ?? Object.keys(first ?? {});
   const clip = (s: string): string => {
     const flat = s.replace(/\s+/g, ' ');
     return flat.length > maxWidth ? `${flat.slice(0, maxWidth - 1)}…` : flat;
   };
-  const cells = rows.map((row) => columns.map((c) => clip(cell(row[c]))));
-  const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length)));
-  const line = (values: string[]): string => values.map((v, i) => v.padEnd(widths[i] ?? 0)).join(' | ').trimEnd();
-  const out = [line(columns), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map(line)];
-  return `${out.join('\n')}\n(${rows.length} row${rows.length === 1 ? '' : 's'})\n`;
+  const cells = rows.map((row) => names.map((c) => clip(cell(row[c]))));
+  const widths = names.map((c, i) => Math.max(c.length, ...cells.map((r) => (r[i] ?? '').length)));
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => v.padEnd(widths[i] ?? 0))
+      .join(' | ')
+      .trimEnd();
+  const out = [line(names), widths.map((w) => '-'.repeat(w)).join('-+-'), ...cells.map(line)];
+  const count = rows.length === 0 ? 'no rows' : `${rows.length} row${rows.length === 1 ? '' : 's'}`;
+  return `${out.join('\n')}\n(${count})\n`;
 }

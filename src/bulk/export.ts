@@ -39,14 +39,7 @@ export const IMPORT_SCRIPT = 'import.sh';
 export const MANIFEST_VERSION = 1 as const;
 
 /** The statements of the write plan this export knows how to combine. */
-const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
-  'write/document-merge',
-  'write/entity-merge',
-  'write/mention-merge',
-  'write/filing-merge',
-  'write/relationship-merge',
-  'write/evidence-create',
-]);
+const KNOWN_STATEMENTS: ReadonlySet<string> = new Set(['write/document-merge', 'write/entity-merge', 'write/mention-merge', 'write/filing-merge', 'write/relationship-merge', 'write/evidence-create']);
 
 /** One line of empty-lists.jsonl: a node or relationship and its properties that are empty lists. */
 export const EmptyListTarget = z.discriminatedUnion('target', [
@@ -212,7 +205,11 @@ export class BulkExporter {
     const prepared = this.prepare(graph);
     const earlier = this.documentIds.get(prepared.docId);
     if (earlier !== undefined) {
-      throw new KgError('SCHEMA_INVALID', `document id "${prepared.docId}" came already from ${earlier}; a bulk load takes each document once (kg ingest would keep the last version): leave one of them out, or ingest it afterwards with kg ingest`, { subject: source });
+      throw new KgError(
+        'SCHEMA_INVALID',
+        `document id "${prepared.docId}" came already from ${earlier}; a bulk load takes each document once (kg ingest would keep the last version): leave one of them out, or ingest it afterwards with kg ingest`,
+        { subject: source },
+      );
     }
     this.documentIds.set(prepared.docId, source);
     this.commit(prepared, order);

@@ -2,7 +2,8 @@
 // inputs, each extracted document handed out as a document line (jsonl.ts) that says where it stands
 // in the whole listing. n processes given the same inputs and shards 0/n … (n-1)/n together produce
 // every document of a single run exactly once.
-import { asKgError, extractGraph, extractGraphs, type ExtractSummary, type ParallelOptions } from '../pipeline.ts';
+import { extractGraph, extractGraphs, type ExtractSummary, type ParallelOptions } from '../pipeline.ts';
+import { asKgError } from '../errors.ts';
 import type { KgError } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
 import { shardInputs, WHOLE, type Shard, type ShardInput } from './shard.ts';
@@ -12,9 +13,7 @@ export interface ShardOptions extends ParallelOptions {
   shard?: Shard;
 }
 
-export type ShardResult =
-  | { ok: true; input: ShardInput; graphs: Graph[] }
-  | { ok: false; path: string; error: KgError };
+export type ShardResult = { ok: true; input: ShardInput; graphs: Graph[] } | { ok: false; path: string; error: KgError };
 
 /** The shard's files, in listing order; inputs that cannot be listed come back as failures. */
 export async function listShard(inputs: readonly string[], shard: Shard): Promise<{ files: ShardInput[]; failures: { path: string; error: KgError }[] }> {

@@ -56,7 +56,10 @@ export function parseDocumentLine(text: string, where: string): DocumentLine {
   }
   const parsed = DocumentLine.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'line'}: ${i.message}`).join('; ');
+    const problems = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || 'line'}: ${i.message}`)
+      .join('; ');
     throw new KgError('INPUT_MALFORMED', `not a document line of kg extract --jsonl (${problems})`, { subject: where });
   }
   return parsed.data;

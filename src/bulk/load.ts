@@ -132,7 +132,7 @@ async function setEmptyListsByRow(store: Neo4jGraphStore, dir: string, manifest:
   const flush = async (target: EmptyListTarget['target']): Promise<void> => {
     const rows = pending.get(target) ?? [];
     if (rows.length === 0) return;
-    await store.write(cypherText(EMPTY_LIST_STATEMENTS[target]), { rows });
+    await store.runWrite(cypherText(EMPTY_LIST_STATEMENTS[target]), { rows });
     pending.set(target, []);
   };
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -219,7 +219,11 @@ export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLo
       // The import leaves unusable store files behind: remove them so the server starts with the database empty again.
       removeDatabaseStore(config.database, { root: options.root });
       await restart();
-      const reason = imported.tail.split('\n').filter((l) => l.trim() !== '').at(-1) ?? '';
+      const reason =
+        imported.tail
+          .split('\n')
+          .filter((l) => l.trim() !== '')
+          .at(-1) ?? '';
       throw new KgError('NEO4J_WRITE', `neo4j-admin import failed (exit ${imported.status})${reason ? `: ${reason.trim()}` : ''}; see ${join(dir, IMPORT_LOG)}; the database is empty again`, { subject: server });
     }
     await restart();

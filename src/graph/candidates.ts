@@ -14,7 +14,10 @@ const NOT_RESOLVED: ReadonlySet<string> = new Set(['Phase']);
 const NAME_VARIANT_LABELS: ReadonlySet<string> = new Set(['Company', 'Organization', 'Person']);
 
 function keyTokens(key: string): string[] {
-  return key.slice(key.indexOf(':') + 1).split('-').filter((t) => t !== '');
+  return key
+    .slice(key.indexOf(':') + 1)
+    .split('-')
+    .filter((t) => t !== '');
 }
 
 /** True when the two strings differ by at most one insertion, deletion or substitution. */

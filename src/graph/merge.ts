@@ -61,9 +61,7 @@ export class GraphAccumulator {
         mentions: [...e.mentions].sort((a, b) => byString(a.docId, b.docId) || a.start - b.start || a.end - b.end),
       }))
       .sort((a, b) => byString(a.key, b.key));
-    const relationships = [...this.relationships.values()]
-      .map((r) => ({ ...r, evidence: [...r.evidence].sort(compareEvidence) }))
-      .sort((a, b) => byString(relationshipId(a), relationshipId(b)));
+    const relationships = [...this.relationships.values()].map((r) => ({ ...r, evidence: [...r.evidence].sort(compareEvidence) })).sort((a, b) => byString(relationshipId(a), relationshipId(b)));
     const documents = [...this.documents.values()].sort((a, b) => byString(a.docId, b.docId));
     const graph: Graph = { schemaVersion: SCHEMA_VERSION, documents, entities, relationships };
     const candidates = findMergeCandidates(entities);

@@ -1,13 +1,164 @@
-// Knowledge of the entities stage(s), read from data/ and compiled once (see index.ts).
-import type { DataFiles } from './files.ts';
+// Knowledge of the entities stage(s), read from data/ and compiled once (see index.ts). Every word
+// list and table of the entity rules is read here, each file through its row schema; the tables are
+// built (lexicons.ts) and each rule family compiles its patterns from them (`compileXPatterns`, beside
+// the rules that use them). The cue words the families register while compiling become one frozen
+// table: after loading, nothing here changes.
+import { z } from 'zod';
+import { Phrase, type DataFiles } from './files.ts';
 import type { NameKnowledge } from './names.ts';
+import { diseaseLexicon, hgncTable, payloadTable, receptorLigandTable, type EntityLexicons, type InnStems } from '../extract/entities/lexicons.ts';
+import { CueRegistry, type CueTable } from '../extract/entities/cues.ts';
+import { compileCompanyPatterns, type CompanyPatterns } from '../extract/entities/companies.ts';
+import { compileDrugPatterns, type DrugPatterns } from '../extract/entities/drugs.ts';
+import { compileTargetPatterns, type TargetPatterns } from '../extract/entities/targets.ts';
+import { compilePersonPatterns, type PersonPatterns } from '../extract/entities/people.ts';
+import { compileTechnologyPatterns, type TechnologyPatterns } from '../extract/entities/technologies.ts';
+import { compileDiseasePatterns, type DiseasePatterns } from '../extract/entities/diseases.ts';
+import { compileAliasPatterns, type AliasPatterns } from '../extract/entities/index.ts';
 
 export interface EntityKnowledge {
-  readonly placeholder?: never;
+  /** Every word list and table of the entity rules. */
+  readonly lexicons: EntityLexicons;
+  readonly companies: CompanyPatterns;
+  readonly drugs: DrugPatterns;
+  readonly targets: TargetPatterns;
+  readonly people: PersonPatterns;
+  readonly technologies: TechnologyPatterns;
+  readonly diseases: DiseasePatterns;
+  /** The stage's own alias rules (index.ts). */
+  readonly aliases: AliasPatterns;
+  /** The cue words of every family's rules (cues.ts): what a sentence must hold for a rule to run on it. */
+  readonly cues: CueTable;
+}
+
+// Row schemas of the files whose lines carry more than a phrase.
+
+/** company-name-words.txt: a word, with a trailing "?" when it is a weak company word. */
+const CompanyWordLine = z
+  .string()
+  .regex(/^[^\s?]+\??$/, 'a line is one word, with a trailing "?" for a weak company word')
+  .transform((line) => (line.endsWith('?') ? { word: line.slice(0, -1), weak: true } : { word: line, weak: false }));
+
+/** honorifics.txt: "pre:<honorific>" or "post:<degree>". */
+const HonorificLine = z
+  .string()
+  .regex(/^(?:pre|post):\S.*$/, 'a line is "pre:<honorific>" or "post:<degree>"')
+  .transform((line) => (line.startsWith('pre:') ? { pre: true, form: line.slice(4) } : { pre: false, form: line.slice(5) }));
+
+/** inn-stems.txt: a stem in lower case, "+<qualifier>" when it needs a qualifier word after it. */
+const InnStemLine = z
+  .string()
+  .regex(/^[a-z]+(?:\+[a-z]+)?$/, 'a line is a lower-case stem, with "+<qualifier>" when a qualifier word must follow')
+  .transform((line) => {
+    const [stem = '', qualifier] = line.split('+');
+    return { stem, qualified: qualifier !== undefined };
+  });
+
+/** A phrase in lower case: the rules compare it with lower-cased text. */
+const LowerCasePhrase = Phrase.regex(/^[^\p{Lu}]+$/u, 'write the phrase in lower case');
+
+/** stock-exchanges.txt: an exchange name, with a trailing " *" when a market name may follow. */
+const ExchangeLine = Phrase.regex(/^[^\s*](?:[^*]*[^\s*])?(?: \*)?$/, 'a line is an exchange name, with a trailing " *" when a market name may follow');
+
+const Cell = z.string().min(1);
+/** A cell of forms separated by "|". */
+const Forms = z.string().optional();
+
+const PayloadRow = z.object({ name: Cell, kind: z.enum(['Payload', 'Linker']), aliases: Forms });
+const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
+const HgncReceptorRow = z.object({ name: Cell.regex(/ receptor$/, 'a receptor name ends in " receptor"'), symbol: Cell });
+const DiseaseRow = z.object({ label: Cell, doid: Cell.regex(/^DOID:\d+$/, 'a Disease Ontology id is DOID:<digits>'), synonyms: Forms });
+const CommonDiseaseRow = z.object({ name: Cell, aliases: Forms });
+const SpeechVerbRow = z.object({ verb: LowerCasePhrase, ends_title: z.literal('yes').optional() });
+
+const lowerCase = (forms: readonly string[]): Set<string> => new Set(forms.map((s) => s.toLowerCase()));
+const longestFirst = (forms: readonly string[]): string[] => [...forms].sort((a, b) => b.length - a.length);
+
+/** Reads and checks every entity data file and builds the lookup tables. */
+export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): EntityLexicons {
+  const lines = (file: string): string[] => files.lines(`lexicons/${file}`, Phrase);
+  const lowerCaseLines = (file: string): string[] => files.lines(`lexicons/${file}`, LowerCasePhrase);
+
+  const companyWords = files.lines('lexicons/company-name-words.txt', CompanyWordLine);
+  const honorifics = files.lines('lexicons/honorifics.txt', HonorificLine);
+  const stems = files.lines('lexicons/inn-stems.txt', InnStemLine);
+  const innStems: InnStems = {
+    plain: longestFirst(stems.filter((s) => !s.qualified).map((s) => s.stem)),
+    qualified: stems.filter((s) => s.qualified).map((s) => s.stem),
+    stopwords: lowerCase(lines('inn-stopwords.txt')),
+  };
+
+  return {
+    legalSuffixes: names.legalSuffixes,
+    industryCompanies: new Set(lines('companies-industry.txt')),
+    organizations: new Set(lines('organizations.txt')),
+    notEntities: lowerCase(lines('not-entities.txt')),
+    nameStopwords: new Set(lines('name-stopwords.txt')),
+    personWords: new Set(lines('person-words.txt')),
+    personTitles: longestFirst(lines('person-titles.txt')),
+    honorifics: { pre: honorifics.filter((h) => h.pre).map((h) => h.form), post: honorifics.filter((h) => !h.pre).map((h) => h.form) },
+    companyWords: { strong: new Set(companyWords.filter((w) => !w.weak).map((w) => w.word)), weak: new Set(companyWords.filter((w) => w.weak).map((w) => w.word)) },
+    headlineVerbs: lowerCase(lines('headline-verbs.txt')),
+    headlineDescriptors: lowerCase(lines('headline-descriptors.txt')),
+    combiningForms: lowerCase(lines('combining-forms.txt')),
+    places: new Set(lines('places.txt')),
+    departmentWords: lines('department-words.txt'),
+    innStems,
+    adcPayloadWords: lowerCase(lines('adc-payload-words.txt')),
+    payloads: payloadTable(files.tsv('lexicons/payloads.txt', ['name', 'kind', 'aliases'], PayloadRow)),
+    drugContextWords: lines('drug-context-words.txt'),
+    codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
+    hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
+    receptorLigands: receptorLigandTable(files.tsv('lexicons/hgnc-receptor-names.tsv', ['name', 'symbol'], HgncReceptorRow)),
+    diseases: diseaseLexicon(files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow), files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow), lowerCase(lines('disease-stopwords.txt'))),
+    diseaseQualifiers: new Set(lines('disease-qualifiers.txt')),
+
+    nameJoiners: lowerCaseLines('name-joiners.txt'),
+    companyDescriptorHeads: lowerCaseLines('company-descriptor-heads.txt'),
+    dealPartyPrepositions: lowerCaseLines('deal-party-prepositions.txt'),
+    announcementVerbs: lowerCaseLines('announcement-verbs.txt'),
+    organizationWords: lines('organization-words.txt'),
+    organizationNameHeads: lines('organization-name-heads.txt'),
+    dealAdviserRoles: lowerCaseLines('deal-adviser-roles.txt'),
+    dealAgentPhrases: lowerCaseLines('deal-agent-phrases.txt'),
+    stockExchanges: files.lines('lexicons/stock-exchanges.txt', ExchangeLine),
+    registrantTerms: lowerCase(lines('registrant-terms.txt')),
+
+    antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
+    trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),
+    drugRenamePhrases: lowerCaseLines('drug-rename-phrases.txt'),
+
+    targetCueSuffixes: lowerCaseLines('target-cue-suffixes.txt'),
+    targetCueNouns: lowerCaseLines('target-cue-nouns.txt'),
+    targetCueOpeners: lowerCaseLines('target-cue-openers.txt'),
+    notTargets: new Set(lines('not-targets.txt')),
+    targetGenericModifiers: new Set(lowerCaseLines('target-generic-modifiers.txt')),
+    proteinFamilyHeads: lowerCaseLines('protein-family-heads.txt'),
+    receptorPairActions: lowerCaseLines('receptor-pair-actions.txt'),
+
+    speechVerbs: files.tsv('lexicons/speech-verbs.tsv', ['verb', 'ends_title'], SpeechVerbRow).map((row) => ({ verb: row.verb, endsTitle: row.ends_title === 'yes' })),
+    contactLabels: lines('contact-labels.txt'),
+    phoneLineLabels: lines('phone-line-labels.txt'),
+
+    biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
+    diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
+    diseaseHeadNouns: new Set(lowerCaseLines('disease-head-nouns.txt')),
+
+    technologyGenericWords: new Set(lines('technology-generic-words.txt')),
+    technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),
+    technologyPlatformNouns: lowerCaseLines('technology-platform-nouns.txt'),
+  };
 }
 
 export function loadEntityKnowledge(files: DataFiles, names: NameKnowledge): EntityKnowledge {
-  void files;
-  void names;
-  return Object.freeze({});
+  const lexicons = loadEntityLexicons(files, names);
+  const cues = new CueRegistry();
+  const companies = compileCompanyPatterns(lexicons, cues);
+  const drugs = compileDrugPatterns(lexicons, cues);
+  const targets = compileTargetPatterns(lexicons, cues);
+  const people = compilePersonPatterns(lexicons, cues);
+  const technologies = compileTechnologyPatterns(lexicons, cues);
+  const diseases = compileDiseasePatterns(lexicons);
+  const aliases = compileAliasPatterns(cues);
+  return Object.freeze({ lexicons: Object.freeze(lexicons), companies, drugs, targets, people, technologies, diseases, aliases, cues: cues.table() });
 }

@@ -21,12 +21,16 @@ function issueText(error: z.ZodError): string {
 }
 
 /** One word or phrase per line; no tabs (a tab means the file wanted to be a TSV). */
-export const Phrase = z.string().min(1).regex(/^[^\t]+$/, 'a phrase has no tab');
+export const Phrase = z
+  .string()
+  .min(1)
+  .regex(/^[^\t]+$/, 'a phrase has no tab');
 
 export class DataFiles {
   constructor(readonly dir: string = DATA_DIR) {}
 
-  private invalid(relativePath: string, line: number | undefined, problem: string): KgError {
+  /** The error for a problem found in a data file (the loader's own checks use it too). */
+  invalid(relativePath: string, line: number | undefined, problem: string): KgError {
     const where = line === undefined ? `data/${relativePath}` : `data/${relativePath}:${line}`;
     return new KgError('CONFIG_INVALID', `${where}: ${problem}`, { subject: 'knowledge' });
   }

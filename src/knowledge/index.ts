@@ -11,6 +11,7 @@ import { loadStructureKnowledge, type StructureKnowledge } from './structure.ts'
 import { loadEntityKnowledge, type EntityKnowledge } from './entities.ts';
 import { loadRelationKnowledge, type RelationKnowledge } from './relations.ts';
 import { loadNlpKnowledge, type NlpKnowledge } from './nlp.ts';
+import { loadFrameKnowledge, type FrameKnowledge } from './frames.ts';
 
 export { DataFiles, DATA_DIR, CYPHER_DIR } from './files.ts';
 
@@ -27,6 +28,8 @@ export interface Knowledge {
   readonly relations: RelationKnowledge;
   /** The one configured compromise instance (our words as a plugin) and its word look-ups. */
   readonly nlp: NlpKnowledge;
+  /** Grammar frames of the relation stage (data/patterns/frames.json), compiled with that compromise. */
+  readonly frames: FrameKnowledge;
 }
 
 /** What every stage receives: the knowledge, and the time budget of the document at hand. */
@@ -49,7 +52,9 @@ export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   const entities = loadEntityKnowledge(files, names);
   const relations = loadRelationKnowledge(files, names);
   const nlp = loadNlpKnowledge(files);
-  return Object.freeze({ names, calendar, structure, entities, relations, nlp });
+  // After the nlp knowledge: the frames are parsed by compromise as it configures it.
+  const frames = loadFrameKnowledge(files);
+  return Object.freeze({ names, calendar, structure, entities, relations, nlp, frames });
 }
 
 /** A stage context without a time limit (library calls and tests that do not need one). */

@@ -28,7 +28,7 @@ const FilingItemRow = z.object({
 /** An abbreviation as the sentence splitter sees the word before a period: no final period, no space. */
 const Abbreviation = z
   .string()
-  .regex(/^[\p{L}\p{N}.'’&-]+$/u, 'letters, digits and . \' ’ & - only')
+  .regex(/^[\p{L}\p{N}.'’&-]+$/u, "letters, digits and . ' ’ & - only")
   .refine((s) => !s.endsWith('.'), 'written without its final period');
 
 /** An SEC form type as a cover page prints it ("8-K", "8-K/A", "10-Q"). */

@@ -81,7 +81,10 @@ async function* listDirectory(dir: string, onSkip: (path: string, reason: string
     let isDirectory = entry.isDirectory();
     if (entry.isSymbolicLink()) {
       // A link is followed like the thing it points to; a dangling one is reported when read.
-      isDirectory = await stat(path).then((s) => s.isDirectory(), () => false);
+      isDirectory = await stat(path).then(
+        (s) => s.isDirectory(),
+        () => false,
+      );
     }
     if (isDirectory) yield* listDirectory(path, onSkip, visited);
     else if (isDocumentFileName(entry.name)) yield path;

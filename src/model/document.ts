@@ -60,6 +60,21 @@ export const FilingItem = z.object({
 });
 export const Exhibit = z.object({ number: z.string(), description: z.string().optional() });
 
+/**
+ * Where EDGAR serves a filing, for documents `kg fetch` downloaded (from its manifest row; see
+ * src/edgar). The writer puts these on the Document and Filing nodes.
+ */
+export const EdgarSource = z.object({
+  url: z.string(),
+  cik: z.string(),
+  accession: z.string(),
+  form: z.string(),
+  /** EDGAR's item codes for the filing ("1.01", "9.01" …). */
+  items: z.array(z.string()),
+  filingDate: z.string(),
+});
+export type EdgarSource = z.infer<typeof EdgarSource>;
+
 export const Filing = z.object({
   form: z.string(),
   accessionNumber: z.string().optional(),
@@ -68,6 +83,7 @@ export const Filing = z.object({
   filedDate: z.string().optional(), // ISO 8601
   items: z.array(FilingItem),
   exhibits: z.array(Exhibit),
+  edgar: EdgarSource.optional(),
 });
 export type Filing = z.infer<typeof Filing>;
 

@@ -7,13 +7,7 @@ import { Filing, Dateline } from './document.ts';
 export const SCHEMA_VERSION = 1 as const;
 
 /** Property values are plain JSON scalars or lists of them, so they map 1:1 onto Neo4j properties. */
-export const PropertyValue = z.union([
-  z.string(),
-  z.number(),
-  z.boolean(),
-  z.array(z.string()),
-  z.array(z.number()),
-]);
+export const PropertyValue = z.union([z.string(), z.number(), z.boolean(), z.array(z.string()), z.array(z.number())]);
 export type PropertyValue = z.infer<typeof PropertyValue>;
 export const Properties = z.record(z.string(), PropertyValue);
 export type Properties = z.infer<typeof Properties>;
@@ -68,6 +62,12 @@ export const DocumentInfo = z.object({
   filing: Filing.optional(),
   dateline: Dateline.optional(),
   sentenceCount: z.number().int().nonnegative(),
+  /**
+   * The document's text, which every offset of the graph indexes: evidence `start`/`end` (the slice is
+   * the evidence sentence) and entity mentions. For HTML and full submissions it is the rendered text,
+   * not the raw file. Left out with `kg extract --no-text`.
+   */
+  text: z.string().optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 
@@ -84,6 +84,11 @@ export const Graph = z.object({
   mergeCandidates: z.array(MergeCandidate).optional(),
 });
 export type Graph = z.infer<typeof Graph>;
+
+/** The graph without its documents' texts (`kg extract --no-text`): offsets stay, the text they index is left out. */
+export function withoutDocumentText(graph: Graph): Graph {
+  return { ...graph, documents: graph.documents.map(({ text: _text, ...rest }) => rest) };
+}
 
 /** Relationship identity: one relationship per (type, start, end), whatever the number of sources. */
 export function relationshipId(r: Pick<Relationship, 'type' | 'start' | 'end'>): string {

@@ -1,13 +1,14 @@
-// The one module that imports compromise. Everything else asks this module for a configured
-// instance, so plugins, lexicon words and compiled match nets are set up once per process.
+// The one module that imports compromise. compromise keeps one lexicon per process (a plugin's words
+// are added to it for every caller), so it is configured in one place, the knowledge loader
+// (src/knowledge/nlp.ts, `knowledge.nlp`), which builds on the functions here; stages ask that.
 import nlp from 'compromise';
 
-export type Nlp = typeof nlp;
 export type View = ReturnType<typeof nlp>;
+/** A match pattern compiled once (`nlp.parseMatch`), for `view.match`. */
+export type CompiledMatch = ReturnType<typeof nlp.parseMatch>;
 
-export function getNlp(): Nlp {
-  return nlp;
-}
+/** compromise's lexicon: lower-case word or phrase → its tag or tags. */
+export type CompromiseLexicon = Readonly<Record<string, string | readonly string[]>>;
 
 /**
  * The bare parse (`nlp(text)`: tokenise and tag, no matching), for the benchmark's reference figure
@@ -17,32 +18,23 @@ export function parseOnly(text: string): number {
   return nlp(text).termList().length;
 }
 
-let lexicon: Record<string, string | string[]> | undefined;
-
-/**
- * The tags compromise's built-in lexicon gives a word (lower case), or undefined when it does not
- * know the word. A table lookup, no parse: cheap enough for every candidate of a rule. Words it
- * knows are English ("party", "house", "long") or well-known names ("Wendy", "Bristol").
- */
-export function lexiconTags(word: string): readonly string[] | undefined {
-  if (!lexicon) {
-    const model = nlp.model() as { one?: { lexicon?: Record<string, string | string[]> } };
-    lexicon = model.one?.lexicon ?? {};
-  }
-  const key = word.toLowerCase();
-  if (!Object.hasOwn(lexicon, key)) return undefined;
-  const tags = lexicon[key];
-  if (tags === undefined) return undefined;
-  return typeof tags === 'string' ? [tags] : tags;
+/** Tokenises and tags `text` with compromise as configured (its lexicon and any words added to it). */
+export function compromiseParse(text: string): View {
+  return nlp(text);
 }
 
-/** Whether compromise knows `word` as an ordinary English word (not only as a name of a person or place). */
-export function isKnownEnglishWord(word: string): boolean {
-  const tags = lexiconTags(word);
-  return tags !== undefined && !tags.every((t) => /Name$|^(?:City|Country|Region|Place|Organization|Person)$/.test(t));
+/** compromise's lexicon as it stands: its built-in words, plus any words added with `addCompromiseWords`. */
+export function compromiseLexicon(): CompromiseLexicon {
+  const model = nlp.model() as { one?: { lexicon?: Record<string, string | string[]> } };
+  return model.one?.lexicon ?? {};
 }
 
-/** Whether compromise's lexicon knows `word` as a given name ("Jane", "Charles"). */
-export function isKnownFirstName(word: string): boolean {
-  return lexiconTags(word)?.some((t) => t === 'FirstName' || t === 'MaleName' || t === 'FemaleName') ?? false;
+/** Adds words to compromise's lexicon as a plugin (`nlp.plugin({ words })`): lower-case word or phrase → tag. */
+export function addCompromiseWords(words: Readonly<Record<string, string>>): void {
+  nlp.plugin({ words: { ...words } });
+}
+
+/** Compiles a compromise match pattern once, so a rule applied to many sentences does not re-parse it. */
+export function compileMatch(pattern: string): CompiledMatch {
+  return nlp.parseMatch(pattern);
 }

@@ -5,11 +5,11 @@
 // back (the writers need nothing else), which keeps the copy between threads small.
 import type { Worker } from 'node:worker_threads';
 import { z } from 'zod';
-import { KgError, type ErrorCode } from '../errors.ts';
+import { KgError, asKgError, type ErrorCode } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
+import type { GraphResult } from '../input-result.ts';
 import { listInputs } from '../load/index.ts';
-import { asKgError, type GraphResult } from '../pipeline.ts';
-import { startTsWorker } from './ts-worker.ts';
+import { siblingModule, startTsWorker } from './ts-worker.ts';
 
 /**
  * What a worker sends back for one path: the document graphs, or a failure as its fields (rebuilt
@@ -49,10 +49,13 @@ class ExtractPool {
 
   constructor(size: number, docTimeoutMs: number) {
     this.slots = Array.from({ length: size }, () => {
-      const slot: Slot = { worker: startTsWorker(new URL('./extract-worker.ts', import.meta.url), { docTimeoutMs }), pending: 0 };
+      const slot: Slot = { worker: startTsWorker(siblingModule('extract-worker', import.meta.url), { docTimeoutMs }), pending: 0 };
       slot.worker.on('message', (message: unknown) => {
         const parsed = WorkerReplySchema.safeParse(message);
-        if (!parsed.success) return this.fail(new Error(`an extraction worker sent an unexpected reply: ${parsed.error.message}`));
+        if (!parsed.success) {
+          this.fail(new Error(`an extraction worker sent an unexpected reply: ${parsed.error.message}`));
+          return;
+        }
         const waiter = this.waiting.get(parsed.data.id);
         if (!waiter) return;
         this.waiting.delete(parsed.data.id);

@@ -54,9 +54,7 @@ function chooseName(members: Mention[]): string {
     if (entry) entry.count += 1;
     else counts.set(m.canonical, { count: 1, first: i });
   });
-  const ranked = [...counts.entries()].sort(
-    ([na, a], [nb, b]) => b.count - a.count || nb.length - na.length || a.first - b.first,
-  );
+  const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => b.count - a.count || nb.length - na.length || a.first - b.first);
   return ranked[0]?.[0] ?? members[0]?.canonical ?? '';
 }
 
@@ -136,8 +134,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     }
     const existing = entities.find((e) => e.key === key);
     if (existing) mergeProperties(existing.properties, filingProps);
-    else
-      entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
+    else entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
   }
 
   const relationships: Relationship[] = [];
@@ -187,6 +184,8 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
   if (doc.asOf !== undefined) info.asOf = doc.asOf;
   if (doc.filing !== undefined) info.filing = doc.filing;
   if (doc.dateline !== undefined) info.dateline = doc.dateline;
+  // Provenance: the text every offset above indexes (evidence sentences are slices of it).
+  info.text = doc.text;
 
   // Merging the document's own graph folds repeated facts into one relationship with all evidence
   // and puts everything in canonical order.

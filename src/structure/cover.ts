@@ -58,7 +58,13 @@ const SEPARATOR_LINE = /^[\s|_=*-]*$/;
 
 /** Full state name for a USPS code or a state name in any case ("NV", "CALIFORNIA" → "Nevada", "California"). */
 export function stateName(cover: CoverKnowledge, value: string): string | undefined {
-  return cover.stateNames.get(value.trim().replace(/[.,|*]+$/g, '').replace(/\s+/g, ' ').toLowerCase());
+  return cover.stateNames.get(
+    value
+      .trim()
+      .replace(/[.,|*]+$/g, '')
+      .replace(/\s+/g, ' ')
+      .toLowerCase(),
+  );
 }
 
 /** Cells of a cover line: pipes, tabs and wide column gaps separate them; Markdown bold marks go. */
@@ -77,7 +83,12 @@ function valueLines(text: string): string[] {
     .filter((l) => l !== '' && !SEPARATOR_LINE.test(l));
 }
 
-const stripLabels = (s: string): string => s.replace(/\([^)]*\)?/g, ' ').replace(/\*\*/g, ' ').replace(/\s+/g, ' ').trim();
+const stripLabels = (s: string): string =>
+  s
+    .replace(/\([^)]*\)?/g, ' ')
+    .replace(/\*\*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 function formatIrs(v: string): string {
   const digits = v.replace(/\D/g, '');
@@ -110,7 +121,9 @@ function registrantName(dates: DatePatterns, lines: readonly string[]): string |
   const before = stripLabels((lines[i] ?? '').split(/\(\s*exact name/i)[0] ?? '');
   if (before !== '') return before.replace(/\s*\|\s*/g, ' ').trim();
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
-    const c = cells(lines[j] ?? '').join(' ').trim();
+    const c = cells(lines[j] ?? '')
+      .join(' ')
+      .trim();
     if (c !== '' && !/date of report|earliest event/i.test(c) && !findDate(dates, c)) return c;
     if (c !== '') break;
   }
@@ -152,7 +165,7 @@ function address(cover: CoverKnowledge, lines: readonly string[]): string | unde
   }
   if (!parts.some((part) => ZIP.test(part))) {
     for (const line of [labelLine, lines[i + 1] ?? '', lines[i + 2] ?? '']) {
-      const zip = /(\d{5}(?:-\d{4})?)\s*(?:\|\s*)?\(zip code\)/i.exec(line) ?? (/^\|?\s*(\d{5}(?:-\d{4})?)\s*\|?$/.exec(line.trim()));
+      const zip = /(\d{5}(?:-\d{4})?)\s*(?:\|\s*)?\(zip code\)/i.exec(line) ?? /^\|?\s*(\d{5}(?:-\d{4})?)\s*\|?$/.exec(line.trim());
       if (zip?.[1]) {
         parts.push(zip[1]);
         break;

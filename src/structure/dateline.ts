@@ -38,7 +38,10 @@ export interface DatelinePatterns {
 /** Compiles the dateline patterns from data/structure/newswires.txt, data/structure/time-zones.txt and the month names. */
 export function compileDatelinePatterns(files: DataFiles, dates: DatePatterns): DatelinePatterns {
   const { dateSource } = dates;
-  const wires = files.lines('structure/newswires.txt').map(escapeRegex).sort((a, b) => b.length - a.length);
+  const wires = files
+    .lines('structure/newswires.txt')
+    .map(escapeRegex)
+    .sort((a, b) => b.length - a.length);
   const timeZones = files.lines('structure/time-zones.txt', TimeZone);
   return Object.freeze({
     places: new RegExp(placesSource(dates.monthSource), 'uy'),
@@ -106,7 +109,7 @@ export function datelineAt(p: DatelinePatterns, text: string, pos: number, limit
   if (!valid) return undefined;
   // What follows the dateline is the body: it must start a word (or the block must end there).
   const rest = text.slice(cursor, Math.min(limit, cursor + 3));
-  if (rest.trim() !== '' && !/^\s*[\p{L}\p{N}“"‘(]/u.test(rest) ) return undefined;
+  if (rest.trim() !== '' && !/^\s*[\p{L}\p{N}“"‘(]/u.test(rest)) return undefined;
   if (!anyDash && wire === undefined && rest.trim() !== '' && !/^\s+\p{Lu}/u.test(rest)) return undefined;
   const dateline: Dateline = { city };
   if (date !== undefined) dateline.date = date;

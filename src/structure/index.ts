@@ -70,7 +70,11 @@ export function docIdFor(path: string, text: string): string {
 
 /** "EX-99.1" → "ex99-1": the suffix of an exhibit's document id. */
 function exhibitSuffix(type: string): string {
-  return type.toLowerCase().replace(/^ex-/, 'ex').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return type
+    .toLowerCase()
+    .replace(/^ex-/, 'ex')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 interface DraftDocument {
@@ -99,7 +103,11 @@ function formOf(k: Knowledge, text: string): string | undefined {
 /** Item codes for the ITEM INFORMATION titles of an EDGAR header (2004+ numbering, or the old one before then). */
 function itemsFromTitles(table: readonly FilingItemTitle[], titles: readonly string[], filedDate: string | undefined): FilingItemT[] {
   const era = filedDate !== undefined && filedDate < '2004-08-23' ? '1993' : '2004';
-  const norm = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const norm = (s: string): string =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   return titles.map((title) => {
     const rows = table.filter((r) => norm(r.title) === norm(title));
     const row = rows.find((r) => r.era === era) ?? rows[0];

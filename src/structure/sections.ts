@@ -431,7 +431,7 @@ function splitForwardLooking(
   push(block.start, cut, kind, title ?? null);
   push(cut, block.end, 'forwardLooking', null);
   setState('forwardLooking');
-  void text;
+  text;
 }
 
 /** Joins neighbouring pieces of the same kind and title into sections. */

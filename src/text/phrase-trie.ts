@@ -8,6 +8,10 @@
 // From each start position the text decides the single path through the trie (whitespace or the one
 // folded character), so a start costs a few map look-ups; phrases that begin with a letter or digit
 // sit in their own trie, walked only where no letter or digit precedes (the regex's look-behind).
+//
+// A trie is built once (by the knowledge loader) and swept synchronously: its per-sweep scratch arrays
+// and the fold look-ups it remembers for the characters it has met are its own, never module state.
+import { escapeRegex } from './regex.ts';
 
 export interface PhraseHit {
   start: number;
@@ -73,7 +77,7 @@ function setChild(node: TrieNode, key: number, child: TrieNode): void {
 }
 
 // The character classes exactly as the compiled regexes see them (flags `iu`), asked of the engine
-// itself once per character so that case folding and Unicode categories agree to the letter.
+// itself for each character so that case folding and Unicode categories agree to the letter.
 const WORDY_IU = /^[\p{L}\p{N}]$/iu;
 const WILD_IU = /^[\p{L}\p{N}-]$/iu;
 const SPACE_IU = /^\s$/iu;
@@ -85,27 +89,31 @@ const CLASS_SPACE = 2;
 const CLASS_WORDY = 4;
 const CLASS_WILD = 8;
 
-const bmpClass = new Uint8Array(0x10000);
-const astralClass = new Map<number, number>();
-
 function classify(cp: number): number {
   const ch = String.fromCodePoint(cp);
   return CLASS_KNOWN | (SPACE_IU.test(ch) ? CLASS_SPACE : 0) | (WORDY_IU.test(ch) ? CLASS_WORDY : 0) | (WILD_IU.test(ch) ? CLASS_WILD : 0);
 }
 
+/**
+ * The classes of the characters press releases and filings are written in, computed once when the
+ * module loads: Latin, Greek and Cyrillic, and the punctuation, currency, letter-like and math blocks
+ * (curly quotes, dashes, €, ™). Other characters are classified as they come; nothing is remembered
+ * between calls.
+ */
+const LOW_END = 0x0400;
+const SYMBOLS_START = 0x2000;
+const SYMBOLS_END = 0x2300;
+const LOW_CLASS = Uint8Array.from({ length: LOW_END }, (_, cp) => classify(cp));
+const SYMBOLS_CLASS = Uint8Array.from({ length: SYMBOLS_END - SYMBOLS_START }, (_, i) => classify(SYMBOLS_START + i));
+
 function classOf(cp: number): number {
-  if (cp < 0x10000) {
-    let c = bmpClass[cp] ?? 0;
-    if (c === 0) bmpClass[cp] = c = classify(cp);
-    return c;
-  }
-  let c = astralClass.get(cp);
-  if (c === undefined) astralClass.set(cp, (c = classify(cp)));
-  return c;
+  if (cp < LOW_END) return LOW_CLASS[cp] ?? 0;
+  if (cp >= SYMBOLS_START && cp < SYMBOLS_END) return SYMBOLS_CLASS[cp - SYMBOLS_START] ?? 0;
+  return classify(cp);
 }
 
 /** The classes of the ASCII characters, for the fast paths of the sweep and the walk. */
-const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, c) => classify(c));
+const ASCII_CLASS = LOW_CLASS.subarray(0, 0x80);
 
 /** The code point at `i` of text[.., to), a surrogate pair counting only when whole inside the bound. */
 function codePointAt(text: string, i: number, to: number): number {
@@ -115,10 +123,6 @@ function codePointAt(text: string, i: number, to: number): number {
     if (d >= 0xdc00 && d <= 0xdfff) return (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
   }
   return c;
-}
-
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export class PhraseTrie {
@@ -222,7 +226,7 @@ export class PhraseTrie {
     const out: (PhraseHit[] | undefined)[] = new Array<PhraseHit[] | undefined>(this.groups.length);
     this.nextFree.fill(from);
     let prevWordy = false;
-    for (let p = from; p < to; ) {
+    for (let p = from; p < to;) {
       const c = text.charCodeAt(p);
       const cp = c < 0xd800 ? c : codePointAt(text, p, to);
       const opens = cp < 0x80 ? (this.opensAscii[cp] ?? 0) : OPENS_LEAD | OPENS_FREE;
@@ -303,4 +307,3 @@ export class PhraseTrie {
     }
   }
 }
-

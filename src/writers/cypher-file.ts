@@ -4,6 +4,7 @@
 // lines whose values are Cypher literals built by `cypherLiteral`, which escapes every string.
 import type { Graph } from '../model/graph.ts';
 import { CypherDate, CypherInt, forgetStatements, schemaStatements, splitByDocument, writeStatements, type ParamValue, type Statement } from './write-plan.ts';
+import type { GraphWriter, TextSink } from './graph-writer.ts';
 
 const PLAIN_KEY = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -67,4 +68,19 @@ export function toCypherScript(graph: Graph, options: { batchSize?: number } = {
     for (const s of [...forgetStatements(docId), ...writeStatements(part, options)]) parts.push(renderStatement(s));
   }
   return `${parts.join('\n')}\n`;
+}
+
+/** `kg extract --format cypher`: the graph as a re-runnable Cypher script (toCypherScript) on a text sink. */
+export class CypherScriptWriter implements GraphWriter {
+  constructor(
+    private readonly out: TextSink,
+    private readonly options: { batchSize?: number } = {},
+  ) {}
+
+  write(graph: Graph): Promise<void> {
+    return new Promise((resolve) => {
+      this.out(toCypherScript(graph, this.options));
+      resolve();
+    });
+  }
 }

@@ -1,19 +1,27 @@
-// Neo4j writer: the only module (beside the lookup API) that imports neo4j-driver. It opens a
+// Neo4j writer: with neo4j-values.ts, the only module of src/ that imports neo4j-driver. It opens a
 // checked connection (driver errors become KgErrors with NEO4J_* codes and no credentials), applies
 // the schema, and writes batches of documents, each batch in one managed transaction (executeWrite
 // retries transient errors) with one UNWIND statement per kind of row, so per-transaction overhead is
 // paid once per batch. A document's facts commit atomically with its batch; a batch that fails for a
 // reason of its own data is written again one document per transaction, so a bad document fails alone.
+// As a GraphWriter (graph-writer.ts), `write(graph)` takes a merged graph and writes its documents in
+// such batches; `writeDocuments` is the document-level API that `kg ingest` streams into.
+// It also runs users' own statements (`kg cypher`), read-only unless writing is asked for; their
+// result values (nodes, relationships, paths) are converted by neo4j-values.ts.
 import neo4j from 'neo4j-driver';
-import type { Driver, ManagedTransaction, QueryStatistics } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryStatistics, Result } from 'neo4j-driver';
 import type { Graph } from '../model/graph.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError, isKgError } from '../errors.ts';
+import type { GraphWriter } from './graph-writer.ts';
 import {
   CypherDate,
   CypherInt,
+  DEFAULT_BATCH_SIZE,
+  DocumentBatches,
   batchWriteStatements,
   cypherText,
+  documentRows,
   forgetBatchStatements,
   lockStatement,
   schemaStatements,
@@ -63,6 +71,39 @@ export function toKgError(error: unknown, config: Pick<Neo4jConfig, 'uri' | 'dat
   }
   const retriable = Boolean(error && typeof error === 'object' && 'retryable' in error && error.retryable === true);
   return new KgError('NEO4J_WRITE', `Neo4j failed while ${doing}: ${message}${code ? ` (${code})` : ''}`, { subject, retriable, cause: error });
+}
+
+/** A user's statement's result (runStatement): driver values, one list per record in column order. */
+export interface StatementResult {
+  columns: string[];
+  records: unknown[][];
+  /** The server's non-zero update counters (nodesCreated, propertiesSet, indexesAdded, …). */
+  updates: Record<string, number>;
+}
+
+/**
+ * Maps the failure of a user's statement: a write in a read-only run and a statement the server
+ * rejects get codes of their own and one line (the server repeats the query and points at the
+ * column on the lines after the first); anything else is what toKgError makes of it.
+ */
+function statementError(error: unknown, config: Pick<Neo4jConfig, 'uri' | 'database'>): KgError {
+  const code = driverErrorCode(error);
+  if (code === 'Neo.ClientError.Statement.AccessMode') {
+    return new KgError('CYPHER_READ_ONLY', 'the query writes to the graph and was run read-only, so Neo4j refused it; add --write (runCypher option write: true) to run it', {
+      subject: 'cypher',
+      cause: error,
+    });
+  }
+  if (code.startsWith('Neo.ClientError.Statement.') || code.startsWith('Neo.ClientError.Procedure.') || code.startsWith('Neo.ClientError.Schema.')) {
+    const firstLine = (
+      driverErrorMessage(error)
+        .split(/\r?\n/)
+        .find((l) => l.trim() !== '') ?? ''
+    ).trim();
+    const hint = code === 'Neo.ClientError.Statement.ParameterMissing' ? '; give each with --param name=value' : '';
+    return new KgError('CYPHER_INVALID', `Neo4j rejected the query: ${firstLine}${hint} (${code})`, { subject: 'cypher', cause: error });
+  }
+  return toKgError(error, config, 'running the query');
 }
 
 /** Turns plan parameters into driver values: CypherInt → Integer, CypherDate → Date. */
@@ -239,8 +280,18 @@ function countMap(rows: { key: unknown; count: unknown }[]): Record<string, numb
   return out;
 }
 
+function addBatch(into: BatchWriteResult, more: BatchWriteResult): void {
+  into.documents.push(...more.documents);
+  into.failures.push(...more.failures);
+  addCounters(into.counters, more.counters);
+  into.transactions += more.transactions;
+}
+
 /** A connection to the deal graph that writes and forgets documents. Close it when done. */
-export class Neo4jGraphStore {
+export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
+  /** Set once the schema is known to exist (ensureSchema ran on this connection). */
+  private schemaReady = false;
+
   private constructor(
     private readonly driver: Driver,
     readonly config: Neo4jConfig,
@@ -257,6 +308,7 @@ export class Neo4jGraphStore {
       for (const statement of schemaStatements()) await session.run(statement);
       // Index population is asynchronous; wait so the first lookups already use them.
       await session.run('CALL db.awaitIndexes(300)');
+      this.schemaReady = true;
     } catch (error) {
       throw toKgError(error, this.config, 'creating the schema');
     } finally {
@@ -318,6 +370,24 @@ export class Neo4jGraphStore {
     return result;
   }
 
+  /**
+   * Writes every document of a graph (one document's, or several merged: it is split with
+   * splitByDocument), in transactions of several documents grouped as `kg ingest` groups them
+   * (DocumentBatches with the row budget `batchSize`). Creates the schema first if this connection has
+   * not. Returns what all the transactions did; documents the database refused are in `failures`.
+   */
+  async write(graph: Graph, options: WriteOptions = {}): Promise<BatchWriteResult> {
+    if (!this.schemaReady) await this.ensureSchema();
+    const result: BatchWriteResult = { documents: [], failures: [], counters: noChanges(), transactions: 0 };
+    const batches = new DocumentBatches<Graph>(options.batchSize ?? DEFAULT_BATCH_SIZE, (g) => ({ docId: g.documents[0]?.docId ?? '', rows: documentRows(g) }));
+    for (const part of splitByDocument(graph)) {
+      for (const batch of batches.add(part)) addBatch(result, await this.writeDocuments(batch, options));
+    }
+    const last = batches.close();
+    if (last.length > 0) addBatch(result, await this.writeDocuments(last, options));
+    return result;
+  }
+
   /** The batch write itself; every result carries the transaction's counters. */
   private async writeInOneTransaction(graphs: readonly Graph[], options: WriteOptions): Promise<DocumentWriteResult[]> {
     const planOptions = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
@@ -349,13 +419,6 @@ export class Neo4jGraphStore {
     } finally {
       await session.close();
     }
-  }
-
-  /** Writes every document of a (possibly merged) graph, one transaction per document. */
-  async writeGraph(graph: Graph, options: WriteOptions = {}): Promise<DocumentWriteResult[]> {
-    const results: DocumentWriteResult[] = [];
-    for (const part of splitByDocument(graph)) results.push(await this.writeDocument(part, options));
-    return results;
   }
 
   /**
@@ -436,8 +499,36 @@ export class Neo4jGraphStore {
     }
   }
 
+  /**
+   * Runs a user's statement (`kg cypher`) and returns its columns and rows. Without `write` it runs in
+   * a READ access-mode session inside `executeRead`, so the server itself refuses anything that would
+   * write (CYPHER_READ_ONLY), whatever the text looks like. With `write` it runs as an auto-commit
+   * query in a WRITE session, the one form in which `CALL { … } IN TRANSACTIONS` also works.
+   * A statement the server rejects (syntax, unknown variable, missing parameter, a runtime error of
+   * the query) is CYPHER_INVALID with the server's first line.
+   */
+  async runStatement(cypher: string, params: Params, options: { write: boolean }): Promise<StatementResult> {
+    const session = this.driver.session({ database: this.config.database, defaultAccessMode: options.write ? neo4j.session.WRITE : neo4j.session.READ });
+    try {
+      // The columns come from the result's header, so a query without rows still names them.
+      const collect = async (result: Result): Promise<StatementResult> => {
+        const columns = (await result.keys()).map(String);
+        const { records, summary } = await result;
+        const updates: Record<string, number> = {};
+        for (const [name, count] of Object.entries(summary.counters.updates())) if (count > 0) updates[name] = count;
+        return { columns, records: records.map((r) => columns.map((c) => r.get(c))), updates };
+      };
+      const driverParams = toDriverParams(params);
+      return options.write ? await collect(session.run(cypher, driverParams)) : await session.executeRead((tx) => collect(tx.run(cypher, driverParams)));
+    } catch (error) {
+      throw statementError(error, this.config);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs one write statement with parameters in its own managed transaction. */
-  async write(cypher: string, params: Params = {}): Promise<void> {
+  async runWrite(cypher: string, params: Params = {}): Promise<void> {
     const session = this.driver.session({ database: this.config.database });
     try {
       await session.executeWrite((tx) => tx.run(cypher, toDriverParams(params)));

@@ -6,12 +6,12 @@
 // relationship types included (Neo4j 5.26 dynamic labels and types, `$(row.labels)`, `$(row.type)`):
 // every label and type is validated against the closed vocabulary lists before it goes into a row,
 // so one statement covers every label and one every relationship type.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import type { DocumentInfo, Entity, Evidence, Graph, Properties, PropertyValue, Relationship } from '../model/graph.ts';
 import { Graph as GraphSchema, SCHEMA_VERSION, relationshipId } from '../model/graph.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
-import { CYPHER_DIR } from '../data-files.ts';
+import { CYPHER_DIR } from '../knowledge/files.ts';
 import { KgError } from '../errors.ts';
 
 /** An integer that must reach Neo4j as an Integer (a plain JS number would arrive as a Float). */
@@ -41,15 +41,30 @@ export interface Statement {
  */
 export const DEFAULT_BATCH_SIZE = 5000;
 
-const statementCache = new Map<string, string>();
+/** Every `.cypher` file under `root` by name (`write/entity-merge`, `schema`), its text without trailing white space. */
+function readStatements(root: string): ReadonlyMap<string, string> {
+  const texts = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.endsWith('.cypher')) texts.set(relative(root, path).slice(0, -'.cypher'.length).split(sep).join('/'), readFileSync(path, 'utf8').trimEnd());
+    }
+  };
+  walk(root);
+  return texts;
+}
+
+/**
+ * The statements of cypher/, read once when this module loads: they are part of the program like its
+ * source, and a plan is built for every document, so building one reads no file.
+ */
+const STATEMENTS = readStatements(CYPHER_DIR);
 
 /** The text of `cypher/NAME.cypher`, comments included (Neo4j ignores them). */
 export function cypherText(name: string): string {
-  let text = statementCache.get(name);
-  if (text === undefined) {
-    text = readFileSync(join(CYPHER_DIR, `${name}.cypher`), 'utf8').trimEnd();
-    statementCache.set(name, text);
-  }
+  const text = STATEMENTS.get(name);
+  if (text === undefined) throw new KgError('CONFIG_INVALID', `there is no statement file cypher/${name}.cypher`);
   return text;
 }
 
@@ -102,10 +117,8 @@ function propertyParam(value: PropertyValue): ParamValue {
   if (typeof value === 'string') return isIsoDate(value) ? new CypherDate(value) : value;
   if (typeof value === 'boolean') return value;
   const list: (string | number)[] = value;
-  if (list.every((v) => typeof v === 'number')) {
-    const numbers = list as number[];
-    return numbers.every((n) => Number.isInteger(n)) ? numbers.map((n) => new CypherInt(n)) : numbers;
-  }
+  // `every` with a type predicate narrows the list to number[].
+  if (list.every((v) => typeof v === 'number')) return list.every((n) => Number.isInteger(n)) ? list.map((n) => new CypherInt(n)) : list;
   return [...list] as string[];
 }
 
@@ -155,6 +168,15 @@ function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]
   if (doc.dateline?.city !== undefined) out['datelineCity'] = doc.dateline.city;
   if (doc.dateline?.wire !== undefined) out['datelineWire'] = doc.dateline.wire;
   if (doc.filing !== undefined) out['form'] = doc.filing.form;
+  const edgar = doc.filing?.edgar;
+  if (edgar !== undefined) {
+    // Fetched from EDGAR (kg fetch): where it came from and what EDGAR lists for it.
+    out['url'] = edgar.url;
+    out['accessionNumber'] = edgar.accession;
+    out['items'] = [...edgar.items];
+  }
+  // The text that the offsets of its mentions and evidence index (absent when extracted with --no-text).
+  if (doc.text !== undefined) out['text'] = doc.text;
   return out;
 }
 
@@ -177,6 +199,7 @@ function filingRows(doc: DocumentInfo): Params[] {
     exhibits: filing.exhibits.map((e) => e.number),
   };
   if (filing.accessionNumber) properties['accessionNumber'] = filing.accessionNumber;
+  if (filing.edgar !== undefined) properties['url'] = filing.edgar.url;
   for (const field of ['reportDate', 'filedDate'] as const) {
     const value = filing[field];
     if (value !== undefined) properties[field] = isIsoDate(value) ? new CypherDate(value) : value;
@@ -408,10 +431,23 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
   const add = (name: string, cypher: string, rows: Params[], param = 'rows'): void => {
     for (const chunk of chunks(rows, batchSize)) statements.push({ name, cypher, params: { [param]: chunk } });
   };
-  add('write/document-merge', cypherText('write/document-merge'), documents.map(({ doc, relationships }) => documentParam(doc, relationships)), 'documents');
+  add(
+    'write/document-merge',
+    cypherText('write/document-merge'),
+    documents.map(({ doc, relationships }) => documentParam(doc, relationships)),
+    'documents',
+  );
   add('write/entity-merge', cypherText('write/entity-merge'), mergedEntityRows(documents.flatMap(({ entities }) => entities)));
-  add('write/mention-merge', cypherText('write/mention-merge'), documents.filter(({ entities }) => entities.length > 0).map(({ doc, entities }) => mentionRow(entities, doc.docId)));
-  add('write/filing-merge', cypherText('write/filing-merge'), documents.flatMap(({ doc }) => filingRows(doc)));
+  add(
+    'write/mention-merge',
+    cypherText('write/mention-merge'),
+    documents.filter(({ entities }) => entities.length > 0).map(({ doc, entities }) => mentionRow(entities, doc.docId)),
+  );
+  add(
+    'write/filing-merge',
+    cypherText('write/filing-merge'),
+    documents.flatMap(({ doc }) => filingRows(doc)),
+  );
 
   const relationships = mergedRelationships(documents);
   add('write/relationship-merge', cypherText('write/relationship-merge'), relationships.map(relationshipParam));

@@ -6,7 +6,7 @@
 // or a Date and its ISO text, differ.
 import type { Neo4jConfig } from '../../src/config.ts';
 import { Neo4jGraphStore } from '../../src/writers/neo4j.ts';
-import { canonical } from '../neo4j-fixtures.ts';
+import { canonical } from './neo4j-fixtures.ts';
 
 export interface GraphDump {
   nodes: string[];
@@ -19,9 +19,7 @@ export async function dumpGraph(config: Neo4jConfig): Promise<GraphDump> {
   const store = await Neo4jGraphStore.open(config);
   try {
     const nodes = await store.read(`MATCH (n) RETURN labels(n) AS labels, properties(n) AS properties, [k IN keys(n) | k + ': ' + valueType(n[k])] AS types`);
-    const relationships = await store.read(
-      `MATCH (a)-[r]->(b) RETURN ${NODE_ID('a')} AS start, type(r) AS type, ${NODE_ID('b')} AS end, properties(r) AS properties, [k IN keys(r) | k + ': ' + valueType(r[k])] AS types`,
-    );
+    const relationships = await store.read(`MATCH (a)-[r]->(b) RETURN ${NODE_ID('a')} AS start, type(r) AS type, ${NODE_ID('b')} AS end, properties(r) AS properties, [k IN keys(r) | k + ': ' + valueType(r[k])] AS types`);
     const sortedLists = (row: Record<string, unknown>): Record<string, unknown> => ({
       ...row,
       ...(Array.isArray(row['labels']) ? { labels: [...row['labels']].map(String).sort() } : {}),

@@ -4,7 +4,7 @@ import type { StructuredDocument, Sentence } from '../../model/document.ts';
 import type { Mention } from '../../model/extraction.ts';
 import type { StageContext } from '../../knowledge/index.ts';
 import type { Cue, SentenceWords } from './cues.ts';
-import { sentenceHas, sentenceWords } from './cues.ts';
+import { SentenceReader } from './cues.ts';
 
 export interface Candidate extends Mention {
   /** Higher wins an overlap; ties go to the longer span, then the earlier one. */
@@ -19,10 +19,18 @@ export interface Scope {
   sentences: Sentence[];
   /** The knowledge and the document's time budget. */
   ctx: StageContext;
+  /** The document's sentences as the rules read them (words, cues), each read once for all rule families. */
+  reader: SentenceReader;
 }
 
 export function scopeOf(doc: StructuredDocument, ctx: StageContext): Scope {
-  return { doc, text: doc.cleanText, sentences: doc.sentences.filter((s) => s.section !== 'forwardLooking'), ctx };
+  return {
+    doc,
+    text: doc.cleanText,
+    sentences: doc.sentences.filter((s) => s.section !== 'forwardLooking'),
+    ctx,
+    reader: new SentenceReader(doc.cleanText, ctx.knowledge.entities.cues),
+  };
 }
 
 /**
@@ -43,7 +51,7 @@ export interface SweepFilter {
 export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter): void {
   for (const sentence of scope.sentences) {
     scope.ctx.budget.check(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
-    if (filter?.cues && !sentenceHas(scope.text, sentence, filter.cues)) continue;
+    if (filter?.cues && !scope.reader.has(sentence, filter.cues)) continue;
     const slice = scope.text.slice(sentence.start, sentence.end);
     if (filter?.test && !filter.test(slice)) continue;
     pattern.lastIndex = 0;
@@ -56,26 +64,34 @@ export function sweep(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray,
 }
 
 /**
+ * A pattern for `sweepAt`: the same source compiled sticky (tried at chosen starts) and global (for
+ * the sentences whose starts cannot be read; see sweepAt). Compiled once, with the knowledge.
+ */
+export interface AnchoredPattern {
+  readonly sticky: RegExp;
+  readonly global: RegExp;
+}
+
+/** `source` compiled for `sweepAt`; `flags` without `g` or `y`. */
+export function anchoredPattern(source: string, flags: string): AnchoredPattern {
+  return Object.freeze({ sticky: new RegExp(source, `${flags}y`), global: new RegExp(source, `${flags}g`) });
+}
+
+/**
  * `sweep` for rules whose matches can only start at positions a cheap scan finds (the start of a
- * token with three digits, a word of a cue list): `pattern` (sticky, flag `y`) is tried only there,
+ * token with three digits, a word of a cue list): `pattern` (its sticky form) is tried only there,
  * on the same sentence slice `sweep` reads, so look-arounds see the same text. When `starts`
  * returns, in ascending order, every position a match of the pattern could start at, the matches
  * are exactly those of the global pattern's scan: a start inside an earlier match is skipped as the
  * scan would skip it. Start finders read the sentence's shared words (cues.ts), which step over
  * characters outside the BMP; a sentence holding one is swept with the global pattern instead.
  */
-export function sweepAt(
-  scope: Scope,
-  pattern: RegExp,
-  starts: (sentence: Sentence) => readonly number[],
-  visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void,
-  filter?: SweepFilter,
-): void {
+export function sweepAt(scope: Scope, pattern: AnchoredPattern, starts: (sentence: Sentence) => readonly number[], visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter): void {
   for (const sentence of scope.sentences) {
     scope.ctx.budget.check();
-    if (filter?.cues && !sentenceHas(scope.text, sentence, filter.cues)) continue;
-    if (sentenceWords(scope.text, sentence).astral) {
-      sweep({ ...scope, sentences: [sentence] }, globalTwin(pattern), visit, filter);
+    if (filter?.cues && !scope.reader.has(sentence, filter.cues)) continue;
+    if (scope.reader.words(sentence).astral) {
+      sweep({ ...scope, sentences: [sentence] }, pattern.global, visit, filter);
       continue;
     }
     const at = starts(sentence);
@@ -83,10 +99,11 @@ export function sweepAt(
     const slice = scope.text.slice(sentence.start, sentence.end);
     if (filter?.test && !filter.test(slice)) continue;
     let resume = sentence.start;
+    const sticky = pattern.sticky;
     for (const start of at) {
       if (start < resume) continue;
-      pattern.lastIndex = start - sentence.start;
-      const m = pattern.exec(slice);
+      sticky.lastIndex = start - sentence.start;
+      const m = sticky.exec(slice);
       if (m === null) continue;
       visit(m, sentence.start + m.index, sentence);
       resume = sentence.start + m.index + Math.max(1, m[0].length);
@@ -94,26 +111,16 @@ export function sweepAt(
   }
 }
 
-const twins = new WeakMap<RegExp, RegExp>();
-/** The global pattern a sticky one stands for. */
-function globalTwin(sticky: RegExp): RegExp {
-  let twin = twins.get(sticky);
-  if (!twin) twins.set(sticky, (twin = new RegExp(sticky.source, sticky.flags.replace('y', 'g'))));
-  return twin;
-}
-
 /** Start offsets of the sentence's words (cues.ts) that `accept` takes, ascending. */
-export function wordStarts(text: string, sentence: Sentence, accept: (words: SentenceWords, i: number) => boolean): number[] {
-  const words = sentenceWords(text, sentence);
+export function wordStarts(reader: SentenceReader, sentence: Sentence, accept: (words: SentenceWords, i: number) => boolean): number[] {
+  const words = reader.words(sentence);
   const out: number[] = [];
   for (let i = 0; i < words.starts.length; i++) if (accept(words, i)) out.push(words.starts[i] as number);
   return out;
 }
 
 /** A candidate covering `surface` found at `start`, trimmed of surrounding white space. */
-export function candidate(
-  fields: Omit<Candidate, 'text' | 'end' | 'sentenceIndex'> & { surface: string; sentence: Sentence },
-): Candidate {
+export function candidate(fields: Omit<Candidate, 'text' | 'end' | 'sentenceIndex'> & { surface: string; sentence: Sentence }): Candidate {
   const { surface, sentence, ...rest } = fields;
   const lead = surface.length - surface.trimStart().length;
   const text = surface.trim();
@@ -123,9 +130,7 @@ export function candidate(
 
 /** Keeps the best non-overlapping candidates, in document order. Linear in the text covered. */
 export function selectCandidates(candidates: readonly Candidate[], textLength: number): Candidate[] {
-  const ranked = [...candidates].sort(
-    (a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || a.label.localeCompare(b.label),
-  );
+  const ranked = [...candidates].sort((a, b) => b.priority - a.priority || b.end - b.start - (a.end - a.start) || a.start - b.start || a.label.localeCompare(b.label));
   const taken = new Uint8Array(textLength + 1);
   const kept: Candidate[] = [];
   for (const c of ranked) {

@@ -1,30 +1,20 @@
 // Companies and organizations: legal-suffix names, tickers, company-typical words, the industry
 // lexicon, deal-adviser phrasing; agencies, exchanges, universities and hospitals are Organization.
-import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
-import {
-  combiningForms,
-  companyWords,
-  escapeRegExp,
-  headlineDescriptors,
-  headlineVerbs,
-  industryCompanies,
-  legalSuffixes,
-  nameStopwords,
-  notEntities,
-  organizations,
-} from './lexicons.ts';
-import { stripLegalSuffix } from '../../resolve/normalize.ts';
-import { dataLines } from '../../data-files.ts';
+import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
+import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
+import type { EntityLexicons } from './lexicons.ts';
+import { phraseAlternation } from './lexicons.ts';
+import type { EntityKnowledge } from '../../knowledge/entities.ts';
+import { escapeRegex } from '../../text/regex.ts';
+import type { Knowledge } from '../../knowledge/index.ts';
 import { PhraseMatcher } from './phrases.ts';
-import type { Cue } from './cues.ts';
-import { AT_SIGN, cueWords, firstLetterRun, sentenceHas, sentenceWords } from './cues.ts';
-import { isKnownEnglishWord } from '../../nlp/compromise.ts';
+import type { Cue, CueRegistry, SentenceReader } from './cues.ts';
+import { AT_SIGN, firstLetterRun } from './cues.ts';
 
 /** Whether `word` is a headline verb in any inflection, with or without "co-" ("Co-Commercialize", "Announces"). */
-export function isHeadlineVerb(word: string): boolean {
+export function isHeadlineVerb(word: string, lexicons: EntityLexicons): boolean {
   const w = word.toLowerCase().replace(/^co-/, '');
-  const verbs = headlineVerbs();
+  const verbs = lexicons.headlineVerbs;
   const stems = [w, w.replace(/s$/, ''), w.replace(/es$/, ''), w.replace(/d$/, ''), w.replace(/ed$/, ''), w.replace(/ing$/, ''), w.replace(/ing$/, 'e')];
   return stems.some((stem) => verbs.has(stem));
 }
@@ -36,20 +26,18 @@ export function isHeadlineVerb(word: string): boolean {
  * word before the company word ("Commercialize Novel Anticancer Therapeutics": no name is left).
  * A name that does not open with a verb ("Summit Therapeutics", "Vertex Pharmaceuticals") is whole: 0.
  */
-export function headlineRunLength(coreWords: readonly string[]): number | undefined {
+export function headlineRunLength(coreWords: readonly string[], lexicons: EntityLexicons): number | undefined {
   let n = 0;
-  while (n < coreWords.length && isHeadlineVerb(coreWords[n] as string)) n++;
+  while (n < coreWords.length && isHeadlineVerb(coreWords[n] as string, lexicons)) n++;
   if (n === 0) return 0;
-  while (n < coreWords.length && headlineDescriptors().has((coreWords[n] as string).toLowerCase())) n++;
+  while (n < coreWords.length && lexicons.headlineDescriptors.has((coreWords[n] as string).toLowerCase())) n++;
   return n < coreWords.length ? n : undefined;
 }
 
 /** One word of a proper name: capitalised, CamelCase, an acronym or a name with digits. */
 export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]|\p{Lu}`;
-/** Lower-case words that may sit inside a name ("Drug Innovations at Emory"). */
-const NAME_JOINER = String.raw`(?:&|at|of|de|la|du|der|di)`;
-const NAME_SEQ = (max: number): string =>
-  String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${NAME_JOINER}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
+/** Up to max + 1 name words; `joiner` matches the lower-case words that may sit inside a name ("Drug Innovations at Emory"). */
+const NAME_SEQ = (max: number, joiner: string): string => String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${joiner}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
 
 /** A name written in lower case with hyphens ("acme-biotech"); accepted only next to a cue (see isLowerCaseName). */
 const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
@@ -58,10 +46,11 @@ const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
  * A lower-case hyphenated token is a company's name only when none of its parts is an English word
  * compromise knows ("third-party", "in-house", "long-term" are not names) or a stop word.
  */
-export function isLowerCaseName(token: string): boolean {
+export function isLowerCaseName(token: string, knowledge: Knowledge): boolean {
   const parts = token.split('-');
   if (!parts.some((part) => part.length >= 4)) return false;
-  return parts.every((part) => /\p{L}/u.test(part) && !isKnownEnglishWord(part) && !nameStopwords().has(part) && !notEntities().has(part));
+  const { nameStopwords, notEntities } = knowledge.entities.lexicons;
+  return parts.every((part) => /\p{L}/u.test(part) && !knowledge.nlp.isKnownEnglishWord(part) && !nameStopwords.has(part) && !notEntities.has(part));
 }
 
 /** "Acme, Inc. (Acme) and foo-bar", "between Acme and foo-bar": a lower-case name coordinated with a company. */
@@ -75,22 +64,14 @@ export function findCoordinatedLowerCaseNames(scope: Scope, companies: readonly 
     const after = scope.text.slice(c.end, Math.min(sentence.end, c.end + 80));
     const m = COORDINATED_LOWER_NAME.exec(after);
     const name = m?.[1];
-    if (!m || !name || !isLowerCaseName(name)) continue;
+    if (!m || !name || !isLowerCaseName(name, scope.ctx.knowledge)) continue;
     out.push(candidate({ label: 'Company', start: c.end + m[0].length - name.length, surface: name, canonical: name, rule: 'company.coordinated-lower-case', priority: 50, sentence }));
   }
   return out;
 }
 
-/** What an apposition or copula must call a name for it to be read as a company ("a ... company"). */
-const DESCRIPTOR_HEADS = ['company', 'organisation', 'organization', 'firm', 'biotech', 'institute', 'charity'];
-/** Words that introduce a party of a deal: "with", "from", "by", "between", "to" ("licensed to"). */
-const CAMEL_AGENT_CUES = ['with', 'from', 'by', 'between', 'to'];
 /** A CamelCase word: a capital, lower-case letters, then a capital inside the word ("AcmeBio", "ZentrixAI"). */
 const CAMEL_WORD = String.raw`\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{N}]*`;
-
-/** "<Name> and Acme, Inc. today announced": a capitalised name before "and" and a company, one that a few words on announces. */
-const NAME_AND_BEFORE = new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(4)})(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+and[ \t]+$`, 'u');
-const ANNOUNCE_AFTER = /^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:announced?|announces|enter(?:ed)?[ \t]+into|sign(?:ed)?)\b/i;
 
 /**
  * The co-announcers of a release: "Acme Pool and Merck today announced": the name joined to a
@@ -98,50 +79,57 @@ const ANNOUNCE_AFTER = /^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:announced?|announc
  * be an English word ("Today and Acme announced" is no company); each word must be a name word.
  */
 export function findCoAnnouncers(scope: Scope, companies: readonly Candidate[]): Candidate[] {
+  const k = scope.ctx.knowledge.entities;
+  const { lexicons, companies: p } = k;
   const out: Candidate[] = [];
   for (const c of companies) {
     const sentence = scope.doc.sentences[c.sentenceIndex];
     if (!sentence || sentence.section === 'forwardLooking') continue;
-    if (!ANNOUNCE_AFTER.test(scope.text.slice(c.end, Math.min(sentence.end, c.end + 120)))) continue;
+    if (!p.announceAfter.test(scope.text.slice(c.end, Math.min(sentence.end, c.end + 120)))) continue;
     const windowStart = Math.max(sentence.start, c.start - 100);
-    const m = NAME_AND_BEFORE.exec(scope.text.slice(windowStart, c.start));
+    const m = p.nameAndBefore.exec(scope.text.slice(windowStart, c.start));
     if (!m) continue;
     const raw = m[1] ?? '';
-    const { name, lead } = trimName(raw);
+    const { name, lead } = trimName(raw, k);
     if (!name || !/^\p{Lu}/u.test(name)) continue;
     const words = name.split(/[ \t]+/);
-    if (words.some((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) continue;
-    if (words.length === 1 && isKnownEnglishWord(name.toLowerCase())) continue;
+    if (words.some((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || lexicons.legalSuffixes.includes(w))) continue;
+    if (words.length === 1 && scope.ctx.knowledge.nlp.isKnownEnglishWord(name.toLowerCase())) continue;
     const cand = companyCandidate(scope, { start: windowStart + m.index + lead, surface: name, rule: 'company.co-announcer', priority: 44, sentence, untrimmed: true });
     if (cand) out.push(cand);
   }
   return out;
 }
 
-const ORG_HEADS = /\b(?:University|Universit[äé]|Hospital|Institute|Institut|Foundation|Center|Centre|Society|Association|Council|Agency|Administration|Commission|Department|Ministry|School|College|Clinic|Trust|Network|Consortium|Alliance|Academy|Board|Office|Committee|Program|Programme|Syndicate)\b/;
-
-let compiled:
-  | {
-      suffix: RegExp;
-      nameBefore: RegExp;
-      industry: PhraseMatcher<true>;
-      orgs: PhraseMatcher<true>;
-      words: RegExp;
-      coreBefore: RegExp;
-      hyphenWords: RegExp;
-      adviser: RegExp;
-      ticker: RegExp;
-      orgHeads: RegExp;
-      places: Set<string>;
-      /** Sentence cues each rule needs (see cues.ts). */
-      cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
-      descriptor: RegExp;
-      camelAgent: RegExp;
-      /** First letter runs (lower case) of the legal suffixes and of the company words: where those patterns can start. */
-      anchors: { suffix: Set<string>; word: Set<string> };
-      agent: RegExp;
-    }
-  | undefined;
+/** The company rules' patterns, compiled once with the knowledge (`knowledge.entities.companies`). */
+export interface CompanyPatterns {
+  readonly suffix: AnchoredPattern;
+  readonly nameBefore: RegExp;
+  readonly industry: PhraseMatcher<true>;
+  readonly orgs: PhraseMatcher<true>;
+  readonly words: AnchoredPattern;
+  readonly coreBefore: RegExp;
+  readonly hyphenWords: AnchoredPattern;
+  readonly adviser: RegExp;
+  readonly ticker: RegExp;
+  readonly orgHeads: RegExp;
+  /** Sentence cues each rule needs (see cues.ts). */
+  readonly cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
+  readonly descriptor: RegExp;
+  readonly camelAgent: RegExp;
+  /** First letter runs (lower case) of the legal suffixes and of the company words: where those patterns can start. */
+  readonly anchors: { suffix: ReadonlySet<string>; word: ReadonlySet<string> };
+  readonly agent: RegExp;
+  /** A leading run of department names ("Investor Relations and Corporate Communications "), joiners included. */
+  readonly departmentRun: RegExp;
+  /** A joiner opening a name ("of Acme"): cut off, a joiner cannot open one. */
+  readonly leadingJoiner: RegExp;
+  /** A name holding one of these words is an Organization. */
+  readonly organizationWord: RegExp;
+  /** "<Name> and Acme, Inc. today announced": a capitalised name before "and" and a company, one that a few words on announces. */
+  readonly nameAndBefore: RegExp;
+  readonly announceAfter: RegExp;
+}
 
 function letterRuns(forms: Iterable<string>): Set<string> {
   const runs = new Set<string>();
@@ -164,90 +152,81 @@ function phraseMatcher(names: Iterable<string>): PhraseMatcher<true> {
 function alternation(names: Iterable<string>): string {
   return [...names]
     .sort((a, b) => b.length - a.length)
-    .map(escapeRegExp)
+    .map(escapeRegex)
     .join('|');
 }
 
-function patterns(): NonNullable<typeof compiled> {
-  if (compiled) return compiled;
+export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegistry): CompanyPatterns {
   const suffixForms = new Set<string>();
-  for (const s of legalSuffixes()) {
+  for (const s of lexicons.legalSuffixes) {
     suffixForms.add(s);
     suffixForms.add(s.toUpperCase());
   }
   const suffixAlt = [...suffixForms]
     .sort((a, b) => b.length - a.length)
-    .map((s) => escapeRegExp(s).replace(/ /g, String.raw`\s+`))
+    .map((s) => escapeRegex(s).replace(/ /g, String.raw`\s+`))
     .join('|');
-  const { strong, weak } = companyWords();
+  const { strong, weak } = lexicons.companyWords;
   const wordAlt = alternation([...strong, ...weak]);
+  const departments = lexicons.departmentWords.map((d) => escapeRegex(d).replace(/ /g, String.raw`[ \t]+`));
+  const joiner = String.raw`(?:${phraseAlternation(lexicons.nameJoiners, 'literal')})`;
+  // "Medical Center" ends an organization's name; "University of" opens one ("University of Texas").
+  const orgHeads = lexicons.organizationNameHeads.filter((h) => !h.endsWith(' of'));
+  const orgOpeners = lexicons.organizationNameHeads.filter((h) => h.endsWith(' of')).map((h) => h.slice(0, -' of'.length));
+  const exchanges = lexicons.stockExchanges.map((e) => (e.endsWith(' *') ? String.raw`${escapeRegex(e.slice(0, -2))}(?: [A-Z][a-z]+)?` : escapeRegex(e)));
+  const lastWord = (phrase: string): string => phrase.slice(phrase.lastIndexOf(' ') + 1);
   const B = String.raw`(?![\p{L}\p{N}])`;
-  compiled = {
+  return Object.freeze({
     // Anchors: the suffix or company word is found first, the name is then read leftwards from it.
     // Sticky, as the next two: tried only at words whose first letter run starts one of the forms (see anchors).
-    suffix: new RegExp(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'uy'),
-    nameBefore: new RegExp(String.raw`(${NAME_SEQ(5)})([ \t]*,?[ \t]+)$`, 'u'),
-    industry: phraseMatcher(industryCompanies()),
-    orgs: phraseMatcher(organizations()),
-    words: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'uy'),
+    suffix: anchoredPattern(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'u'),
+    nameBefore: new RegExp(String.raw`(${NAME_SEQ(5, joiner)})([ \t]*,?[ \t]+)$`, 'u'),
+    industry: phraseMatcher(lexicons.industryCompanies),
+    orgs: phraseMatcher(lexicons.organizations),
+    words: anchoredPattern(String.raw`(?<=[\p{L}\p{N}][ \t]+)(${wordAlt})${B}`, 'u'),
     coreBefore: new RegExp(String.raw`((?:(?:${NAME_TOKEN})[ \t]+){1,3})$`, 'u'),
-    hyphenWords: new RegExp(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'uy'),
+    hyphenWords: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])([\p{Lu}][\p{L}\p{N}]+)-(${wordAlt})${B}`, 'u'),
     adviser: new RegExp(
-      String.raw`(${NAME_SEQ(5)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:financial|legal)[ \t]+(?:advisor|adviser|counsel)`,
+      String.raw`(${NAME_SEQ(5, joiner)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:${phraseAlternation(lexicons.dealAdviserRoles, 'blanks')})`,
       'gu',
     ),
-    ticker: /\(?\b(Nasdaq|NASDAQ|NYSE(?: American| MKT)?|TSX(?:-V)?|LSE|AIM|ASX|SIX|Euronext(?: [A-Z][a-z]+)?|KOSDAQ|KRX|HKEX|SEHK|TSE|OTCQX|OTCQB|OTC(?: Markets)?|SSE|SZSE|Nasdaq Global (?:Select )?Market)\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b\)?/g,
+    ticker: new RegExp(String.raw`\(?\b(${exchanges.join('|')})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b\)?`, 'g'),
     orgHeads: new RegExp(
-      String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:University|Hospital|Institute|Foundation|Medical Center|Cancer Center|Society|Association|Agency|Administration|Commission|Trust)|(?:University|Institute)[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
+      String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:${phraseAlternation(orgHeads, 'literal')})|(?:${phraseAlternation(orgOpeners, 'literal')})[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
       'gu',
     ),
-    places: new Set(dataLines('lexicons/places.txt')),
     anchors: { suffix: letterRuns(suffixForms), word: letterRuns([...strong, ...weak]) },
     // "in development by acme-biotech", "a collaboration with acme-bio": a lower-case hyphenated name
     // where the sentence names an agent (some firms write their name in lower case).
-    agent: new RegExp(
-      String.raw`\b(?:(?:in[ \t]+development|developed|being[ \t]+developed|licensed|sublicensed|acquired|marketed|commercialized|commercialised|sponsored|manufactured|owned|funded)[ \t]+by|(?:collaboration|partnership|agreement|alliance|partnered|partnering|deal|license|licence|merger)[ \t]+with|(?:licensed|sublicensed|out-licensed)[ \t]+to|between)[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`,
-      'gu',
-    ),
+    agent: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.dealAgentPhrases, 'blanks')})[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`, 'gu'),
     // "Acme, a clinical-stage biotechnology company", "Acme is a non-profit research organisation":
     // a name that the sentence itself calls a company needs no legal suffix or company word.
-    descriptor: new RegExp(
-      String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${DESCRIPTOR_HEADS.join('|')})${B}`,
-      'gu',
-    ),
+    descriptor: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3, joiner)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${phraseAlternation(lexicons.companyDescriptorHeads, 'literal')})${B}`, 'gu'),
     // "a partnership with AcmeBio", "income from AcmeBio, FooCon and BarX": a CamelCase word (a
     // capital inside the word, after lower-case letters) as the party of deal language.
-    camelAgent: new RegExp(
-      String.raw`\b(?:${CAMEL_AGENT_CUES.join('|')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`,
-      'gu',
-    ),
+    camelAgent: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.dealPartyPrepositions, 'literal')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`, 'gu'),
+    departmentRun: new RegExp(String.raw`^(?:(?:${departments.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'),
+    leadingJoiner: new RegExp(String.raw`^${joiner}[ \t]+`),
+    organizationWord: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.organizationWords, 'literal')})\b`),
+    nameAndBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(4, joiner)})(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+and[ \t]+$`, 'u'),
+    announceAfter: new RegExp(String.raw`^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:${phraseAlternation(lexicons.announcementVerbs, 'blanks')})\b`, 'i'),
     cues: {
-      suffix: cueWords([...suffixForms].map(firstLetterRun)),
-      word: cueWords([...strong, ...weak].map(firstLetterRun)),
-      adviser: cueWords(['advisor', 'adviser', 'counsel']),
-      orgHead: cueWords(['university', 'hospital', 'institute', 'foundation', 'center', 'society', 'association', 'agency', 'administration', 'commission', 'trust']),
-      agent: cueWords(['by', 'with', 'to', 'between']),
-      descriptor: cueWords(DESCRIPTOR_HEADS),
-      camelAgent: cueWords(CAMEL_AGENT_CUES),
-      exchange: cueWords(['nasdaq', 'nyse', 'tsx', 'lse', 'aim', 'asx', 'six', 'euronext', 'kosdaq', 'krx', 'hkex', 'sehk', 'tse', 'otcqx', 'otcqb', 'otc', 'sse', 'szse']),
+      suffix: cues.words([...suffixForms].map(firstLetterRun)),
+      word: cues.words([...strong, ...weak].map(firstLetterRun)),
+      // A phrase's cue is a word every match holds: the role noun, the head noun, the preposition.
+      adviser: cues.words(lexicons.dealAdviserRoles.map(lastWord)),
+      orgHead: cues.words([...orgHeads.map(lastWord), ...orgOpeners]),
+      agent: cues.words(lexicons.dealAgentPhrases.map(lastWord)),
+      descriptor: cues.words(lexicons.companyDescriptorHeads),
+      camelAgent: cues.words(lexicons.dealPartyPrepositions),
+      exchange: cues.words(lexicons.stockExchanges.map(firstLetterRun)),
     },
-  };
-  return compiled;
-}
-
-let generic: Set<string> | undefined;
-/** Title words and generic adjectives ("Medical", "Clinical", "Life") that cannot be a company's whole name. */
-function genericWords(): Set<string> {
-  return (generic ??= new Set(dataLines('lexicons/person-words.txt')));
-}
-
-export function placeNames(): Set<string> {
-  return patterns().places;
+  });
 }
 
 /** Drops leading stop words and cuts at the last stop word or "and": "Merck and Hanmi Pharmaceutical" → "Hanmi Pharmaceutical". */
-function trimName(raw: string): { name: string; lead: number } {
-  const stop = nameStopwords();
+function trimName(raw: string, k: EntityKnowledge): { name: string; lead: number } {
+  const stop = k.lexicons.nameStopwords;
   const tokens = raw.split(/([ \t]+)/);
   let cut = 0;
   let offset = 0;
@@ -261,7 +240,7 @@ function trimName(raw: string): { name: string; lead: number } {
   for (let i = 0; i < cut && i < tokens.length; i++) offset += (tokens[i] ?? '').length;
   let name = tokens.slice(cut).join('');
   // A joiner cannot open a name.
-  const joiner = /^(?:&|at|of|de|la|du|der|di)[ \t]+/.exec(name);
+  const joiner = k.companies.leadingJoiner.exec(name);
   if (joiner) {
     offset += joiner[0].length;
     name = name.slice(joiner[0].length);
@@ -269,15 +248,8 @@ function trimName(raw: string): { name: string; lead: number } {
   return { name, lead: offset };
 }
 
-function isOrganizationName(name: string): boolean {
-  return ORG_HEADS.test(name);
-}
-
-let departmentRun: RegExp | undefined;
-/** A leading run of department names ("Investor Relations and Corporate Communications "), joiners included. */
-function departmentPattern(): RegExp {
-  const names = dataLines('lexicons/department-words.txt').map((d) => escapeRegExp(d).replace(/ /g, String.raw`[ \t]+`));
-  return (departmentRun ??= new RegExp(String.raw`^(?:(?:${names.join('|')})[ \t]*,?[ \t]+(?:(?:and|&)[ \t]+)?)+`, 'i'));
+function isOrganizationName(name: string, p: CompanyPatterns): boolean {
+  return p.organizationWord.test(name);
 }
 
 /**
@@ -285,13 +257,14 @@ function departmentPattern(): RegExp {
  * block ("Corporate Communications Acme, Inc." → the length of "Corporate Communications "); 0 when
  * there are none or when what would remain is no company name (a legal form alone, generic words).
  */
-export function departmentLead(name: string): number {
-  const run = departmentPattern().exec(name);
+export function departmentLead(name: string, knowledge: Knowledge): number {
+  const lexicons = knowledge.entities.lexicons;
+  const run = knowledge.entities.companies.departmentRun.exec(name);
   if (!run) return 0;
   const rest = name.slice(run[0].length);
-  if (!/^[\p{Lu}\d]/u.test(rest) || legalSuffixes().includes(rest) || notEntities().has(rest.toLowerCase())) return 0;
-  const words = stripLegalSuffix(rest).split(/[ \t]+/);
-  if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || legalSuffixes().includes(w))) return 0;
+  if (!/^[\p{Lu}\d]/u.test(rest) || lexicons.legalSuffixes.includes(rest) || lexicons.notEntities.has(rest.toLowerCase())) return 0;
+  const words = knowledge.names.stripLegalSuffix(rest).split(/[ \t]+/);
+  if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || lexicons.legalSuffixes.includes(w))) return 0;
   return run[0].length;
 }
 
@@ -299,27 +272,28 @@ function companyCandidate(
   scope: Scope,
   fields: { start: number; surface: string; rule: string; priority: number; sentence: Scope['sentences'][number]; canonical?: string; properties?: Candidate['properties']; untrimmed?: boolean },
 ): Candidate | undefined {
-  const trimmed = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface);
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const trimmed = fields.untrimmed ? { name: fields.surface, lead: 0 } : trimName(fields.surface, scope.ctx.knowledge.entities);
   let { name, lead } = trimmed;
   let { canonical, properties } = fields;
   // "Executive Director, Corporate Communications Acme, Inc.": the department is not the company's.
-  const department = departmentLead(name);
+  const department = departmentLead(name, scope.ctx.knowledge);
   if (department > 0) {
     const cut = name.slice(0, department);
     name = name.slice(department);
     lead += department;
-    if (canonical !== undefined) canonical = stripLegalSuffix(name.replace(/[ \t]+,/, ','));
+    if (canonical !== undefined) canonical = scope.ctx.knowledge.names.stripLegalSuffix(name.replace(/[ \t]+,/, ','));
     const short = properties?.['shortName'];
     if (typeof short === 'string' && short.startsWith(cut)) properties = { ...properties, shortName: short.slice(cut.length) };
   }
   if (name.length < 2 || !/\p{Lu}/u.test(name)) return undefined;
-  if (notEntities().has(name.toLowerCase())) return undefined;
-  const label = isOrganizationName(name) ? 'Organization' : 'Company';
+  if (lexicons.notEntities.has(name.toLowerCase())) return undefined;
+  const label = isOrganizationName(name, scope.ctx.knowledge.entities.companies) ? 'Organization' : 'Company';
   const c = candidate({
     label,
     start: fields.start + lead,
     surface: name,
-    canonical: canonical ?? stripLegalSuffix(name),
+    canonical: canonical ?? scope.ctx.knowledge.names.stripLegalSuffix(name),
     rule: fields.rule,
     priority: fields.priority,
     sentence: fields.sentence,
@@ -329,152 +303,191 @@ function companyCandidate(
 }
 
 /** The industry company a longer name ends with, when two or more words precede it ("Jane Roe Pfizer"). */
-function knownCompanyTail(name: string): string | undefined {
+function knownCompanyTail(name: string, lexicons: EntityLexicons): string | undefined {
   const words = name.split(/[ \t]+/);
   for (let n = words.length - 2; n >= 1; n--) {
     const tail = words.slice(words.length - n).join(' ');
-    if (industryCompanies().has(tail)) return tail;
+    if (lexicons.industryCompanies.has(tail)) return tail;
   }
   return undefined;
 }
 
 export function findCompanies(scope: Scope): Candidate[] {
-  const p = patterns();
+  const p = scope.ctx.knowledge.entities.companies;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const reader = scope.reader;
   const out: Candidate[] = [];
   const push = (c: Candidate | undefined): void => {
     if (c) out.push(c);
   };
 
   const text = scope.text;
-  const suffixStarts = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(text, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.suffix.has(w.firstRun(i)));
-  sweepAt(scope, p.suffix, suffixStarts, (m, offset, sentence) => {
-    const window = scope.text.slice(Math.max(sentence.start, offset - 100), offset);
-    const left = p.nameBefore.exec(window);
-    if (!left) return;
-    const name = left[1] ?? '';
-    const surface = `${left[0]}${m[1] ?? ''}`;
-    const start = offset - left[0].length;
-    const { name: trimmed, lead } = trimName(name);
-    if (!trimmed || !/\p{L}/u.test(trimmed)) return;
-    let full = surface.slice(lead);
-    let fullStart = start + lead;
-    // "Media: Jane Roe Acme Pharma, Inc.": a contact line runs a name into a known company; the
-    // company is the known name, not the words before it.
-    const known = knownCompanyTail(trimmed);
-    if (known !== undefined) {
-      const cut = full.indexOf(known, trimmed.length - known.length - 1);
-      if (cut > 0) {
-        full = full.slice(cut);
-        fullStart += cut;
+  const suffixStarts = (sentence: Scope['sentences'][number]): number[] => wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.suffix.has(w.firstRun(i)));
+  sweepAt(
+    scope,
+    p.suffix,
+    suffixStarts,
+    (m, offset, sentence) => {
+      const window = scope.text.slice(Math.max(sentence.start, offset - 100), offset);
+      const left = p.nameBefore.exec(window);
+      if (!left) return;
+      const name = left[1] ?? '';
+      const surface = `${left[0]}${m[1] ?? ''}`;
+      const start = offset - left[0].length;
+      const { name: trimmed, lead } = trimName(name, scope.ctx.knowledge.entities);
+      if (!trimmed || !/\p{L}/u.test(trimmed)) return;
+      let full = surface.slice(lead);
+      let fullStart = start + lead;
+      // "Media: Jane Roe Acme Pharma, Inc.": a contact line runs a name into a known company; the
+      // company is the known name, not the words before it.
+      const known = knownCompanyTail(trimmed, lexicons);
+      if (known !== undefined) {
+        const cut = full.indexOf(known, trimmed.length - known.length - 1);
+        if (cut > 0) {
+          full = full.slice(cut);
+          fullStart += cut;
+        }
       }
-    }
-    push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
-  }, { cues: [p.cues.suffix] });
+      push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: scope.ctx.knowledge.names.stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
+    },
+    { cues: [p.cues.suffix] },
+  );
 
   for (const sentence of scope.sentences) {
-    p.industry.scanSentence(scope.text, sentence, (hit) =>
-      push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })),
-    );
-    p.orgs.scanSentence(scope.text, sentence, (hit) =>
-      out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })),
-    );
+    p.industry.scanSentence(reader, sentence, (hit) => push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })));
+    p.orgs.scanSentence(reader, sentence, (hit) => out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })));
   }
 
-  sweep(scope, p.orgHeads, (m, offset, sentence) => {
-    const { name, lead } = trimName(m[0]);
-    if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
-    out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
-  }, { cues: [p.cues.orgHead] });
+  sweep(
+    scope,
+    p.orgHeads,
+    (m, offset, sentence) => {
+      const { name, lead } = trimName(m[0], scope.ctx.knowledge.entities);
+      if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
+      out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
+    },
+    { cues: [p.cues.orgHead] },
+  );
 
-  const { weak } = companyWords();
-  const wordStartsOf = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(text, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.word.has(w.firstRun(i)));
-  sweepAt(scope, p.words, wordStartsOf, (w, wordOffset, sentence) => {
-    const left = p.coreBefore.exec(scope.text.slice(Math.max(sentence.start, wordOffset - 80), wordOffset));
-    if (!left) return;
-    const offset = wordOffset - left[0].length;
-    const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
-    const head = m[2] ?? '';
-    const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd());
-    if (!core || core.split(/\s+/).every((t) => nameStopwords().has(t))) return;
-    if (weak.has(head)) {
-      const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
-      const before = scope.text.slice(Math.max(0, offset - 6), offset);
-      if (core.includes(' ') || /^[ \t]\p{Lu}/u.test(after) || /\b(?:of|for|and|&)[ \t]+$/.test(before)) return;
-    }
-    if (core.split(/\s+/).every((t) => genericWords().has(t) || nameStopwords().has(t))) return;
-    // A Title-Case headline runs its verb into the name: "... to Co-Commercialize Acme Genetics' ...".
-    const coreWords = core.split(/\s+/);
-    const run = headlineRunLength(coreWords);
-    if (run === undefined) return;
-    if (run > 0) {
-      const skip = /^\S+[ \t]+/u;
-      let surface = m[0].slice(coreLead);
-      let start = offset + coreLead;
-      for (let i = 0; i < run; i++) {
-        const lead = skip.exec(surface);
-        if (!lead) return;
-        surface = surface.slice(lead[0].length);
-        start += lead[0].length;
+  const { weak } = lexicons.companyWords;
+  const wordStartsOf = (sentence: Scope['sentences'][number]): number[] => wordStarts(reader, sentence, (w, i) => afterBlank(text, w.starts[i] as number, sentence) && p.anchors.word.has(w.firstRun(i)));
+  sweepAt(
+    scope,
+    p.words,
+    wordStartsOf,
+    (w, wordOffset, sentence) => {
+      const left = p.coreBefore.exec(scope.text.slice(Math.max(sentence.start, wordOffset - 80), wordOffset));
+      if (!left) return;
+      const offset = wordOffset - left[0].length;
+      const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
+      const head = m[2] ?? '';
+      const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd(), scope.ctx.knowledge.entities);
+      if (!core || core.split(/\s+/).every((t) => lexicons.nameStopwords.has(t))) return;
+      if (weak.has(head)) {
+        const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
+        const before = scope.text.slice(Math.max(0, offset - 6), offset);
+        if (core.includes(' ') || /^[ \t]\p{Lu}/u.test(after) || /\b(?:of|for|and|&)[ \t]+$/.test(before)) return;
       }
-      push(companyCandidate(scope, { start, surface, rule: 'company.name-word', priority: 50, sentence, properties: { shortName: coreWords.slice(run).join(' ') } }));
-      return;
-    }
-    push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
-  }, { cues: [p.cues.word] });
+      if (core.split(/\s+/).every((t) => lexicons.personWords.has(t) || lexicons.nameStopwords.has(t))) return;
+      // A Title-Case headline runs its verb into the name: "... to Co-Commercialize Acme Genetics' ...".
+      const coreWords = core.split(/\s+/);
+      const run = headlineRunLength(coreWords, lexicons);
+      if (run === undefined) return;
+      if (run > 0) {
+        const skip = /^\S+[ \t]+/u;
+        let surface = m[0].slice(coreLead);
+        let start = offset + coreLead;
+        for (let i = 0; i < run; i++) {
+          const lead = skip.exec(surface);
+          if (!lead) return;
+          surface = surface.slice(lead[0].length);
+          start += lead[0].length;
+        }
+        push(companyCandidate(scope, { start, surface, rule: 'company.name-word', priority: 50, sentence, properties: { shortName: coreWords.slice(run).join(' ') } }));
+        return;
+      }
+      push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
+    },
+    { cues: [p.cues.word] },
+  );
 
   // "Acme-Pharma": a word, a hyphen, a company word; the name opens a run (no letter, digit or hyphen before it).
   const hyphenStarts = (sentence: Scope['sentences'][number]): number[] =>
-    wordStarts(text, sentence, (w, i) => {
+    wordStarts(reader, sentence, (w, i) => {
       const end = w.ends[i] as number;
       const at = w.starts[i] as number;
       return w.starts[i + 1] === end + 1 && text.charCodeAt(end) === 45 && !(at > sentence.start && text.charCodeAt(at - 1) === 45) && p.anchors.word.has(w.firstRun(i + 1));
     });
-  sweepAt(scope, p.hyphenWords, hyphenStarts, (m, offset, sentence) => {
-    // "Neuro-Oncology", "Immuno-Oncology": a medical combining form makes a field term, not a firm.
-    if (combiningForms().has((m[1] ?? '').toLowerCase())) return;
-    push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
-  }, { cues: [p.cues.word] });
+  sweepAt(
+    scope,
+    p.hyphenWords,
+    hyphenStarts,
+    (m, offset, sentence) => {
+      // "Neuro-Oncology", "Immuno-Oncology": a medical combining form makes a field term, not a firm.
+      if (lexicons.combiningForms.has((m[1] ?? '').toLowerCase())) return;
+      push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: m[1] ?? '' } }));
+    },
+    { cues: [p.cues.word] },
+  );
 
-  sweep(scope, p.agent, (m, offset, sentence) => {
-    const name = m[1] ?? '';
-    if (!isLowerCaseName(name)) return;
-    out.push(candidate({ label: 'Company', start: offset + m[0].length - name.length, surface: name, canonical: name, rule: 'company.agent-lower-case', priority: 50, sentence }));
-  }, { cues: [p.cues.agent], test: (slice) => slice.includes('-') });
+  sweep(
+    scope,
+    p.agent,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      if (!isLowerCaseName(name, scope.ctx.knowledge)) return;
+      out.push(candidate({ label: 'Company', start: offset + m[0].length - name.length, surface: name, canonical: name, rule: 'company.agent-lower-case', priority: 50, sentence }));
+    },
+    { cues: [p.cues.agent], test: (slice) => slice.includes('-') },
+  );
 
   // Contact lines name the agency a spokesperson works for as written in its e-mail domain
   // ("Jane Roe JRoePR (555) 555-0100 jane@jroepr.com"): a CamelCase word spelling the domain is a firm.
   const everywhere: Scope = { ...scope, sentences: scope.doc.sentences };
   for (const sentence of everywhere.sentences) {
-    if (!sentenceHas(scope.text, sentence, [AT_SIGN])) continue;
-    for (const hit of emailDomainNames(scope.text, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
+    if (!reader.has(sentence, [AT_SIGN])) continue;
+    for (const hit of emailDomainNames(reader, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
   }
 
-  sweep(scope, p.descriptor, (m, offset, sentence) => {
-    const raw = m[1] ?? '';
-    const { name } = trimName(raw);
-    if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
-    const words = name.split(/[ \t]+/);
-    if (words.every((w) => genericWords().has(w) || nameStopwords().has(w) || isKnownEnglishWord(w.toLowerCase()))) return;
-    push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
-  }, { cues: [p.cues.descriptor] });
+  sweep(
+    scope,
+    p.descriptor,
+    (m, offset, sentence) => {
+      const raw = m[1] ?? '';
+      const { name } = trimName(raw, scope.ctx.knowledge.entities);
+      if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
+      const words = name.split(/[ \t]+/);
+      if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;
+      push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
+    },
+    { cues: [p.cues.descriptor] },
+  );
 
-  sweep(scope, p.camelAgent, (m, offset, sentence) => {
-    const list = m[1] ?? '';
-    const listStart = offset + m[0].length - list.length;
-    const word = new RegExp(CAMEL_WORD, 'gu');
-    for (let w = word.exec(list); w !== null; w = word.exec(list)) {
-      if (notEntities().has(w[0].toLowerCase())) continue;
-      // "BioFoo X", "AcmeBio Pharma": the name runs on past the CamelCase word; its end is unknown here.
-      if (/^[ \t]+[\p{Lu}\d]/u.test(scope.text.slice(listStart + w.index + w[0].length, listStart + w.index + w[0].length + 2))) continue;
-      push(companyCandidate(scope, { start: listStart + w.index, surface: w[0], rule: 'company.camel-case-agent', priority: 44, sentence, untrimmed: true }));
-    }
-  }, { cues: [p.cues.camelAgent] });
+  sweep(
+    scope,
+    p.camelAgent,
+    (m, offset, sentence) => {
+      const list = m[1] ?? '';
+      const listStart = offset + m[0].length - list.length;
+      const word = new RegExp(CAMEL_WORD, 'gu');
+      for (let w = word.exec(list); w !== null; w = word.exec(list)) {
+        if (lexicons.notEntities.has(w[0].toLowerCase())) continue;
+        // "BioFoo X", "AcmeBio Pharma": the name runs on past the CamelCase word; its end is unknown here.
+        if (/^[ \t]+[\p{Lu}\d]/u.test(scope.text.slice(listStart + w.index + w[0].length, listStart + w.index + w[0].length + 2))) continue;
+        push(companyCandidate(scope, { start: listStart + w.index, surface: w[0], rule: 'company.camel-case-agent', priority: 44, sentence, untrimmed: true }));
+      }
+    },
+    { cues: [p.cues.camelAgent] },
+  );
 
-  sweep(scope, p.adviser, (m, offset, sentence) => {
-    push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));
-  }, { cues: [p.cues.adviser] });
+  sweep(
+    scope,
+    p.adviser,
+    (m, offset, sentence) => {
+      push(companyCandidate(scope, { start: offset, surface: m[1] ?? '', rule: 'company.deal-adviser', priority: 52, sentence }));
+    },
+    { cues: [p.cues.adviser] },
+  );
 
   return out;
 }
@@ -484,13 +497,14 @@ const EMAIL_DOMAIN = /[\w.+\-]+@([\w\-]+)\./g;
 const CAMEL_CASE = /^\p{Lu}(?=[\p{L}\p{N}]*\p{Ll})[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*$/u;
 
 /** Words of a sentence, CamelCase and outside any e-mail address, that spell an e-mail domain of the sentence. */
-function emailDomainNames(text: string, sentence: Scope['sentences'][number]): { word: string; start: number }[] {
+function emailDomainNames(reader: SentenceReader, sentence: Scope['sentences'][number]): { word: string; start: number }[] {
+  const text = reader.text;
   const slice = text.slice(sentence.start, sentence.end);
   const domains = new Set<string>();
   EMAIL_DOMAIN.lastIndex = 0;
   for (let m = EMAIL_DOMAIN.exec(slice); m !== null; m = EMAIL_DOMAIN.exec(slice)) domains.add((m[1] ?? '').toLowerCase());
   if (domains.size === 0) return [];
-  const words = sentenceWords(text, sentence);
+  const words = reader.words(sentence);
   const lower = words.lower();
   const out: { word: string; start: number }[] = [];
   for (let i = 0; i < lower.length; i++) {
@@ -516,9 +530,15 @@ export interface TickerMark {
 
 /** `(Nasdaq: IMGN)`, `NYSE: MRK`: the company they follow gets ticker and exchange. */
 export function findTickers(scope: Scope): TickerMark[] {
+  const p = scope.ctx.knowledge.entities.companies;
   const marks: TickerMark[] = [];
-  sweep(scope, patterns().ticker, (m, offset, sentence) => {
-    marks.push({ start: offset, end: offset + m[0].length, exchange: m[1] ?? '', symbol: m[2] ?? '', sentenceIndex: sentence.index });
-  }, { cues: [patterns().cues.exchange] });
+  sweep(
+    scope,
+    p.ticker,
+    (m, offset, sentence) => {
+      marks.push({ start: offset, end: offset + m[0].length, exchange: m[1] ?? '', symbol: m[2] ?? '', sentenceIndex: sentence.index });
+    },
+    { cues: [p.cues.exchange] },
+  );
   return marks;
 }

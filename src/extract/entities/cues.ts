@@ -4,6 +4,8 @@
 // its letter runs are looked up in one table of all families' cue words (one hash lookup per
 // word), and a few characters are noted. The filter is a necessary condition only: it never
 // changes what a rule finds, it only skips sentences where the rule would find nothing.
+// The cue words are registered while the knowledge is compiled (CueRegistry) and frozen into
+// `knowledge.entities.cues`; a document's readings live in its SentenceReader, made with its Scope.
 import type { Sentence } from '../../model/document.ts';
 
 /** A cue: the id of a cue-word set or of a character class, tested per sentence. */
@@ -20,11 +22,6 @@ export const SLASH: Cue = 4;
 export const ALWAYS: Cue = -1;
 
 const FIRST_WORD_CUE = 5;
-let nextCue = FIRST_WORD_CUE;
-/** Lower-case letter run → the cue-word sets it belongs to. */
-const cueWordTable = new Map<string, Cue[]>();
-/** Bumped when a cue set is added, so sentences read before it are read again. */
-let tableVersion = 0;
 
 const LETTER = /\p{L}/u;
 
@@ -35,41 +32,65 @@ export function firstLetterRun(form: string): string | undefined {
   return end === 0 ? undefined : form.slice(0, end).toLowerCase();
 }
 
+/** The cue-word sets of the rules, frozen in the knowledge (`knowledge.entities.cues`). */
+export interface CueTable {
+  /** One more than the highest cue id. */
+  readonly size: number;
+  /** Lower-case letter run → the cue-word sets it belongs to. */
+  readonly byWord: ReadonlyMap<string, readonly Cue[]>;
+}
+
 /**
- * Registers a set of cue words and returns its cue. A word here is a maximal run of letters, matched
- * in lower case; a longer form is anchored on its first run (`firstLetterRun`). The caller's regex
- * must require that run with no letter on either side, or the filter would skip a sentence it
- * matches. Returns ALWAYS when one of the forms has no letter run to anchor on.
+ * Collects the cue-word sets while the knowledge is compiled (each rule family registers its sets
+ * from its lexicons), then hands them over as one frozen `CueTable`: after that, no set can be added,
+ * so a sentence's cues, once read, hold for the rest of the run.
  */
-export function cueWords(forms: Iterable<string | undefined>): Cue {
-  const words = new Set<string>();
-  for (const form of forms) {
-    // A form given whole ("Co., Ltd.") is anchored on its first letter run ("co").
-    const run = form === undefined ? undefined : firstLetterRun(form);
-    if (run === undefined) return ALWAYS;
-    words.add(run);
+export class CueRegistry {
+  private nextCue: Cue = FIRST_WORD_CUE;
+  private readonly byWord = new Map<string, Cue[]>();
+  private frozen = false;
+
+  /**
+   * Registers a set of cue words and returns its cue. A word here is a maximal run of letters, matched
+   * in lower case; a longer form is anchored on its first run (`firstLetterRun`). The caller's regex
+   * must require that run with no letter on either side, or the filter would skip a sentence it
+   * matches. Returns ALWAYS when one of the forms has no letter run to anchor on.
+   */
+  words(forms: Iterable<string | undefined>): Cue {
+    if (this.frozen) throw new Error('cue words are registered while the knowledge is compiled, not after');
+    const words = new Set<string>();
+    for (const form of forms) {
+      // A form given whole ("Co., Ltd.") is anchored on its first letter run ("co").
+      const run = form === undefined ? undefined : firstLetterRun(form);
+      if (run === undefined) return ALWAYS;
+      words.add(run);
+    }
+    const cue = this.nextCue++;
+    for (const word of words) {
+      const list = this.byWord.get(word);
+      if (list) list.push(cue);
+      else this.byWord.set(word, [cue]);
+    }
+    return cue;
   }
-  const cue = nextCue++;
-  for (const word of words) {
-    const list = cueWordTable.get(word);
-    if (list) list.push(cue);
-    else cueWordTable.set(word, [cue]);
+
+  /** The registered sets, frozen: the registry takes no more. */
+  table(): CueTable {
+    this.frozen = true;
+    return Object.freeze({ size: this.nextCue, byWord: this.byWord });
   }
-  tableVersion++;
-  return cue;
 }
 
 /**
  * One reading of a sentence, shared by every rule family: its words (maximal runs of letters and
  * digits) with their offsets, the words in lower case, and the cues present. The characters are
- * read once; the cue set is made from the words (a cue word is a run of letters: a word with digits
- * is split at them), again only when a cue set was registered after the sentence was read.
+ * read once; the cue set is made from the words on first use (a cue word is a run of letters: a word
+ * with digits is split at them).
  */
 interface Reading extends SentenceWords {
   /** Character cues seen (bit per cue id below FIRST_WORD_CUE). */
   charCues: number;
   cues: Uint8Array | undefined;
-  version: number;
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
@@ -140,7 +161,6 @@ function readWords(text: string, sentence: Sentence): Reading {
     charCues,
     mixed: mixedFlags,
     cues: undefined,
-    version: -1,
   };
 }
 
@@ -149,32 +169,54 @@ function toLower(word: string): string {
 }
 
 /**
- * The readings of the document being read, by sentence index (an array lookup is what the rules'
- * per-sentence calls can afford; a WeakMap lookup was a visible share of the stage). A different
- * text starts a new table; a different sentence object at an index is read afresh.
+ * The sentences of one document as the rules read them, each read once, on first use, and shared by
+ * every rule family: made with the document's scope (`scopeOf`), dropped with it. Readings are kept
+ * by sentence index (an array lookup is what the rules' per-sentence calls can afford; a WeakMap
+ * lookup was a visible share of the stage); a different sentence object at an index is read afresh.
  */
-let tableText: string | undefined;
-let table: { sentence: Sentence; reading: Reading }[] = [];
+export class SentenceReader {
+  private readonly readings: ({ sentence: Sentence; reading: Reading } | undefined)[] = [];
 
-function reading(text: string, sentence: Sentence): Reading {
-  if (text !== tableText) {
-    tableText = text;
-    table = [];
+  constructor(
+    /** The document's clean text, which every sentence indexes. */
+    readonly text: string,
+    private readonly cueTable: CueTable,
+  ) {}
+
+  private reading(sentence: Sentence): Reading {
+    const known = this.readings[sentence.index];
+    if (known !== undefined && known.sentence === sentence) return known.reading;
+    const fresh = readWords(this.text, sentence);
+    this.readings[sentence.index] = { sentence, reading: fresh };
+    return fresh;
   }
-  const known = table[sentence.index];
-  if (known !== undefined && known.sentence === sentence) return known.reading;
-  const fresh = readWords(text, sentence);
-  table[sentence.index] = { sentence, reading: fresh };
-  return fresh;
+
+  /** The sentence's shared words (see Reading). */
+  words(sentence: Sentence): SentenceWords {
+    return this.reading(sentence);
+  }
+
+  /** True when the sentence holds every cue of `all` (each entry: one cue, or a list of which any will do). */
+  has(sentence: Sentence, all: readonly (Cue | readonly Cue[])[]): boolean {
+    const r = this.reading(sentence);
+    const cues = (r.cues ??= wordCues(r, this.cueTable));
+    for (const need of all) {
+      if (typeof need === 'number') {
+        if (need !== ALWAYS && cues[need] !== 1) return false;
+      } else if (!anyCue(cues, need)) return false;
+    }
+    return true;
+  }
 }
 
 /** The cue-word sets the sentence's letter runs belong to, one flag per cue id. */
-function wordCues(r: Reading): Uint8Array {
-  const cues = new Uint8Array(nextCue);
+function wordCues(r: Reading, table: CueTable): Uint8Array {
+  const cues = new Uint8Array(table.size);
+  const byWord = table.byWord;
   const lower = r.lower();
   for (let w = 0; w < lower.length; w++) {
     if (r.mixed[w] === 0) {
-      const list = cueWordTable.get(lower[w] as string);
+      const list = byWord.get(lower[w] as string);
       if (list) for (const cue of list) cues[cue] = 1;
       continue;
     }
@@ -185,7 +227,7 @@ function wordCues(r: Reading): Uint8Array {
       const letter = i < word.length && LETTER.test(word.charAt(i));
       if (letter && from < 0) from = i;
       else if (!letter && from >= 0) {
-        const list = cueWordTable.get(word.slice(from, i).toLowerCase());
+        const list = byWord.get(word.slice(from, i).toLowerCase());
         if (list) for (const cue of list) cues[cue] = 1;
         from = -1;
       }
@@ -193,36 +235,6 @@ function wordCues(r: Reading): Uint8Array {
   }
   for (let cue = 0; cue < FIRST_WORD_CUE; cue++) if (r.charCues & (1 << cue)) cues[cue] = 1;
   return cues;
-}
-
-function cuesOf(text: string, sentence: Sentence): Uint8Array {
-  const r = reading(text, sentence);
-  if (r.cues === undefined || r.version !== tableVersion) {
-    r.cues = wordCues(r);
-    r.version = tableVersion;
-  }
-  return r.cues;
-}
-
-/** The cues present in a sentence (read once per sentence and cue table). */
-export function sentenceCues(text: string, sentence: Sentence): ReadonlySet<Cue> {
-  const flags = cuesOf(text, sentence);
-  const cues = new Set<Cue>();
-  flags.forEach((on, cue) => {
-    if (on) cues.add(cue);
-  });
-  return cues;
-}
-
-/** True when the sentence holds every cue of `all` (each entry: one cue, or a list of which any will do). */
-export function sentenceHas(text: string, sentence: Sentence, all: readonly (Cue | readonly Cue[])[]): boolean {
-  const cues = cuesOf(text, sentence);
-  for (const need of all) {
-    if (typeof need === 'number') {
-      if (need !== ALWAYS && cues[need] !== 1) return false;
-    } else if (!anyCue(cues, need)) return false;
-  }
-  return true;
 }
 
 function anyCue(cues: Uint8Array, any: readonly Cue[]): boolean {
@@ -263,9 +275,4 @@ export interface SentenceWords {
   mixed: Uint8Array;
   /** Word i's first run of letters in lower case (firstLetterRun): what a cue word is matched on; '' when it opens with a digit. */
   firstRun(i: number): string;
-}
-
-/** The sentence's shared words (see Reading). */
-export function sentenceWords(text: string, sentence: Sentence): SentenceWords {
-  return reading(text, sentence);
 }

@@ -4,11 +4,10 @@
 // not in the name, so each disease is one node.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
-import type { DiseaseEntry, DiseaseLexicon } from './lexicons.ts';
-import { diseaseLexicon, phraseKey } from './lexicons.ts';
-import { dataLines } from '../../data-files.ts';
+import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';
+import { phraseAlternation, phraseKey } from './lexicons.ts';
 import type { Sentence } from '../../model/document.ts';
-import { sentenceWords } from './cues.ts';
+import type { SentenceReader } from './cues.ts';
 
 interface Token {
   word: string;
@@ -21,11 +20,15 @@ interface Token {
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
-const BIOMARKER = /^\p{Lu}[\p{L}\d]*[-‐](?:positive|negative|expressing|mutated|mutant|low|high|amplified|associated|related)$/u;
 
-let qualifierWords: Set<string> | undefined;
-function qualifiers(): Set<string> {
-  return (qualifierWords ??= new Set(dataLines('lexicons/disease-qualifiers.txt')));
+/** The disease rules' patterns, compiled once with the knowledge (`knowledge.entities.diseases`). */
+export interface DiseasePatterns {
+  /** "HER2-positive": a biomarker token pair ending in a qualifier word. */
+  readonly biomarker: RegExp;
+}
+
+export function compileDiseasePatterns(lexicons: EntityLexicons): DiseasePatterns {
+  return Object.freeze({ biomarker: new RegExp(String.raw`^\p{Lu}[\p{L}\d]*[-‐](?:${phraseAlternation(lexicons.biomarkerQualifiers, 'literal')})$`, 'u') });
 }
 
 function token(word: string, start: number, lower = word.toLowerCase()): Token {
@@ -48,8 +51,9 @@ const LETTER = /\p{L}/u;
  * pass: a word, joined to the letters of the next word when an apostrophe sits between them
  * ("Crohn's"); what follows those letters in that word (digits first) is a token of its own.
  */
-export function sentenceTokens(text: string, sentence: Sentence): Token[] {
-  const shared = sentenceWords(text, sentence);
+export function sentenceTokens(reader: SentenceReader, sentence: Sentence): Token[] {
+  const text = reader.text;
+  const shared = reader.words(sentence);
   if (shared.astral) return tokenize(text.slice(sentence.start, sentence.end), sentence.start);
   const { starts, ends, words } = shared;
   const lower = shared.lower();
@@ -65,7 +69,7 @@ export function sentenceTokens(text: string, sentence: Sentence): Token[] {
     let letters = 0;
     if (next !== undefined) while (letters < next.length && LETTER.test(next.charAt(letters))) letters++;
     if (letters === 0) {
-      tokens.push(whole ? token(words[w] as string, start, lower[w] as string) : token(text.slice(start, end), start));
+      tokens.push(whole ? token(words[w] as string, start, lower[w]) : token(text.slice(start, end), start));
       continue;
     }
     tokens.push(token(text.slice(start, end + 1 + letters), start));
@@ -93,10 +97,6 @@ function singular(key: string): string[] {
   return [];
 }
 
-const ASSOCIATED = new Set(['associated', 'related']);
-/** Head nouns a list of organ or type words can share ("breast and lung cancers"). */
-const SHARED_HEADS = new Set(['cancer', 'cancers', 'tumor', 'tumors', 'tumour', 'tumours', 'carcinoma', 'carcinomas', 'lymphoma', 'lymphomas', 'leukemia', 'leukemias', 'sarcoma', 'sarcomas', 'disease', 'diseases']);
-
 /** A lexicon entry for a phrase key: as written, in the singular, or with "type" dropped ("neurofibromatosis type 1"). */
 function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined {
   const direct = lexicon.byKey.get(key);
@@ -111,12 +111,15 @@ function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined 
   return typeless !== key ? lexicon.byKey.get(typeless) : undefined;
 }
 
-/** The single words listed before a "<word> <head>" hit whose "<word> <head>" is a disease too. */
-function coordinatedDiseases(text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
+/**
+ * The single words listed before a "<word> <head>" hit whose "<word> <head>" is a disease too; the head
+ * is a noun such a list can share ("breast and lung cancers").
+ */
+function coordinatedDiseases(lexicons: EntityLexicons, text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
   if (last !== first + 1) return [];
   const head = (tokens[last] as Token).lower;
-  if (!SHARED_HEADS.has(head)) return [];
-  const lexicon = diseaseLexicon();
+  if (!lexicons.diseaseHeadNouns.has(head)) return [];
+  const lexicon = lexicons.diseases;
   const found: { token: Token; entry: DiseaseEntry }[] = [];
   let j = first - 1;
   const conj = tokens[j];
@@ -137,11 +140,14 @@ function coordinatedDiseases(text: string, tokens: Token[], first: number, last:
 }
 
 export function findDiseases(scope: Scope): Candidate[] {
-  const lexicon = diseaseLexicon();
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const lexicon = lexicons.diseases;
+  const qualifiers = lexicons.diseaseQualifiers;
+  const { biomarker } = scope.ctx.knowledge.entities.diseases;
   const out: Candidate[] = [];
   const text = scope.text;
   for (const sentence of scope.sentences) {
-    const tokens = sentenceTokens(text, sentence);
+    const tokens = sentenceTokens(scope.reader, sentence);
     for (let i = 0; i < tokens.length; i++) {
       const first = tokens[i];
       if (!first) continue;
@@ -171,14 +177,14 @@ export function findDiseases(scope: Scope): Candidate[] {
         const cur = tokens[startToken] as Token;
         // Never into the disease found just before ("neurofibromatosis type 1-associated ...").
         if (!joined(text, prev, cur) || prev.start < (out[out.length - 1]?.end ?? -1)) break;
-        if (qualifiers().has(prev.lower)) {
+        if (qualifiers.has(prev.lower)) {
           found.unshift(prev.lower);
           startToken--;
           continue;
         }
         // "HER2-positive": the biomarker token pair ends in a qualifier word.
         const beforePrev = tokens[startToken - 2];
-        if (beforePrev && BIOMARKER.test(text.slice(beforePrev.start, prev.end))) {
+        if (beforePrev && biomarker.test(text.slice(beforePrev.start, prev.end))) {
           found.unshift(text.slice(beforePrev.start, prev.end));
           startToken -= 2;
           continue;
@@ -191,7 +197,7 @@ export function findDiseases(scope: Scope): Candidate[] {
         startToken++;
       }
       // "breast, lung, and prostate cancers": the words listed before share the head noun.
-      for (const listed of coordinatedDiseases(text, tokens, i, hit.last)) {
+      for (const listed of coordinatedDiseases(lexicons, text, tokens, i, hit.last)) {
         const properties: Candidate['properties'] = listed.entry.doid ? { doid: listed.entry.doid } : {};
         out.push(candidate({ label: 'Disease', start: listed.token.start, surface: listed.token.word, canonical: listed.entry.name, rule: 'disease.coordinated', priority: 47, sentence, properties }));
       }
@@ -201,7 +207,8 @@ export function findDiseases(scope: Scope): Candidate[] {
       // disease is one indication, named as written.
       const previous = out[out.length - 1];
       const link = tokens[startToken - 1];
-      const linked = previous && link && startToken >= 2 && (tokens[startToken - 2] as Token).end === previous.end && ASSOCIATED.has(link.lower) && joined(text, tokens[startToken - 2] as Token, link) && joined(text, link, startTok);
+      const linked =
+        previous && link && startToken >= 2 && (tokens[startToken - 2] as Token).end === previous.end && lexicons.diseaseLinks.has(link.lower) && joined(text, tokens[startToken - 2] as Token, link) && joined(text, link, startTok);
       if (linked && previous.label === 'Disease') {
         out.pop();
         const surface = text.slice(previous.start, endTok.end);

@@ -1,13 +1,14 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
 // DM1), brands marked ® or ™, and brand (generic) pairs.
-import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep, sweepAt } from './candidates.ts';
-import { adcPayloadWords, escapeRegExp, innStems, nameStopwords, payloads } from './lexicons.ts';
-import { dataLines } from '../../data-files.ts';
-import { isKnownEnglishWord } from '../../nlp/compromise.ts';
+import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
+import { targetKey } from './lexicons.ts';
+import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
+import type { EntityLexicons, InnStems } from './lexicons.ts';
+import { phraseAlternation } from './lexicons.ts';
+import { escapeRegex } from '../../text/regex.ts';
 import type { Sentence } from '../../model/document.ts';
-import type { Cue } from './cues.ts';
-import { DIGIT, OPEN_PAREN, TRADE_MARK, cueWords, firstLetterRun, isWordCharBefore, isWordCharAt, sentenceHas, sentenceWords } from './cues.ts';
+import type { Cue, CueRegistry, SentenceReader } from './cues.ts';
+import { DIGIT, OPEN_PAREN, TRADE_MARK, firstLetterRun, isWordCharBefore, isWordCharAt } from './cues.ts';
 
 /** Drug aliases a text states outright: brand (generic), "now renamed", a slash pair of codes. */
 export interface DrugAlias {
@@ -20,56 +21,64 @@ const CODE = String.raw`(?:mRNA-|hu|ch|h|m)?(?:\d[A-Z]|[A-Z][A-Za-z]{0,5})-?\d{3
 /** A code written as letters then digits with no hyphen ("ABC1234", "XY123a"): the shape of many other numbers too. */
 const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,7})[a-z]?$/u;
 
-let compiled:
-  | {
-      code: RegExp;
-      innSuffixes: InnSuffixes;
-      adc: RegExp;
-      antibodyPayload: RegExp;
-      brand: RegExp;
-      gluedMark: RegExp;
-      brandPair: RegExp;
-      genericPair: RegExp;
-      renamed: RegExp;
-      notCodePrefix: RegExp;
-      notCodeLetters: Set<string>;
-      cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue };
-    }
-  | undefined;
+/** The drug rules' patterns, compiled once with the knowledge (`knowledge.entities.drugs`). */
+export interface DrugPatterns {
+  readonly code: AnchoredPattern;
+  /** Short codes the three-digit scan cannot anchor on: "LCB73", "AB-12", "AMG 193" (drug context required). */
+  readonly shortCode: RegExp;
+  readonly innSuffixes: InnSuffixes;
+  readonly adc: RegExp;
+  readonly antibodyPayload: RegExp;
+  readonly brand: RegExp;
+  readonly gluedMark: RegExp;
+  readonly brandPair: RegExp;
+  readonly genericPair: RegExp;
+  readonly renamed: RegExp;
+  readonly notCodePrefix: RegExp;
+  readonly notCodeLetters: ReadonlySet<string>;
+  /** What follows a trade mark when it marks a platform or an antibody format, not a drug. */
+  readonly nonDrugMark: RegExp;
+  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue };
+}
 
-function patterns(): NonNullable<typeof compiled> {
-  if (compiled) return compiled;
-  const stems = innStems().plain.map(escapeRegExp).join('|');
-  const payloadWords = [...adcPayloadWords()].map(escapeRegExp).join('|');
-  const payloadNames = [...payloads().values()].map((p) => escapeRegExp(p.name)).join('|');
+export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry): DrugPatterns {
+  const stems = lexicons.innStems.plain.map(escapeRegex).join('|');
+  const payloadWords = [...lexicons.adcPayloadWords].map(escapeRegex).join('|');
+  const payloadNames = [...lexicons.payloads.values()].map((p) => escapeRegex(p.name)).join('|');
   const B = String.raw`(?![\p{L}\p{N}])`;
   const L = String.raw`(?<![\p{L}\p{N}\-])`;
-  compiled = {
+  const antibodyStems = phraseAlternation(lexicons.antibodyInnStems, 'literal');
+  /** The longest word of a phrase (the first of equals): a word every match of the phrase holds, and a rare one. */
+  const longestWord = (phrase: string): string => phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
+  return Object.freeze({
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
-    code: new RegExp(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'uy'),
+    // Two digits ("LCB73", "XY-12"), or letters and three or four digits set off by a space ("AMG 193").
+    shortCode: /(?<![\p{L}\p{N}\-.\/])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
+    code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
-    innSuffixes: innSuffixes(),
+    innSuffixes: innSuffixes(lexicons.innStems),
     // The antibody part: an INN of an antibody, "-mab" or one of the 2022 WHO antibody stems (-tug, -bart, -mig).
-    adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:mab|tug|bart|mig))[ \t]+(${payloadWords})${B}`, 'giu'),
+    adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:${antibodyStems}))[ \t]+(${payloadWords})${B}`, 'giu'),
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
     // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
     gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}\-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\)`, 'gu'),
     genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
-    renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:now renamed|renamed|also known as|formerly known as|formerly)[ \t]+(${CODE})`, 'gu'),
+    renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:${phraseAlternation(lexicons.drugRenamePhrases, 'literal')})[ \t]+(${CODE})`, 'gu'),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
-      adcWord: cueWords([...adcPayloadWords()].map(firstLetterRun)),
-      payload: cueWords([...payloads().values()].map((p) => firstLetterRun(p.name))),
-      renamed: cueWords(['renamed', 'known', 'formerly']),
-      drugContext: cueWords(dataLines('lexicons/drug-context-words.txt').map(firstLetterRun)),
+      adcWord: cues.words([...lexicons.adcPayloadWords].map(firstLetterRun)),
+      payload: cues.words([...lexicons.payloads.values()].map((p) => firstLetterRun(p.name))),
+      renamed: cues.words(lexicons.drugRenamePhrases.map(longestWord)),
+      drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
-    notCodePrefix: new RegExp(String.raw`^(?:${dataLines('lexicons/code-name-non-drug-prefixes.txt').map(escapeRegExp).join('|')})\b`),
-    notCodeLetters: new Set(dataLines('lexicons/code-name-non-drug-prefixes.txt')),
-  };
-  return compiled;
+    notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
+    notCodeLetters: new Set(lexicons.codeNameNonDrugPrefixes),
+    // "Acme® technology", "Foo™ antibodies": the next word, or the one after it, begins with one of these.
+    nonDrugMark: new RegExp(String.raw`^[ \t]*(?:[a-z\-]+[ \t]+)?(?:${phraseAlternation(lexicons.trademarkNonDrugHeads, 'literal')})`, 'i'),
+  });
 }
 
 /** INN-style names are lower case by convention; a sentence-initial capital is not part of the name. */
@@ -77,8 +86,8 @@ function innCanonical(s: string): string {
   return /^\p{Lu}\p{Ll}/u.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
 }
 
-function isInnWord(word: string): boolean {
-  const { plain, stopwords } = innStems();
+function isInnWord(word: string, stems: InnStems): boolean {
+  const { plain, stopwords } = stems;
   const lower = word.toLowerCase();
   if (stopwords.has(lower)) return false;
   // A word ending in an ordinary noun of the list is that noun compounded ("tetrapeptide", "oligonucleotide").
@@ -123,8 +132,9 @@ function isLowSurrogate(c: number): boolean {
  * lower case after the first, ending in a stem with at least three letters before it. The word's
  * suffixes are looked up in the stem set, longest stem first.
  */
-function innWords(text: string, sentence: Sentence, suffixes: InnSuffixes, visit: (word: string, offset: number) => void): void {
-  const { starts, words } = sentenceWords(text, sentence);
+function innWords(reader: SentenceReader, sentence: Sentence, suffixes: InnSuffixes, visit: (word: string, offset: number) => void): void {
+  const text = reader.text;
+  const { starts, words } = reader.words(sentence);
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
     const at = starts[i] as number;
@@ -140,21 +150,21 @@ function innWords(text: string, sentence: Sentence, suffixes: InnSuffixes, visit
   }
 }
 
-interface InnSuffixes {
+export interface InnSuffixes {
   /** The stems' lengths, longest first. */
-  lengths: number[];
-  stems: Set<string>;
+  readonly lengths: readonly number[];
+  readonly stems: ReadonlySet<string>;
   /** The shortest word that can be an INN: a letter, two more, the shortest stem. */
-  minWord: number;
-  /** 1 at the (ASCII) code of each letter a stem ends with: a quick no for most words. */
-  lastLetters: Uint8Array;
+  readonly minWord: number;
+  /** 1 at the (ASCII) code of each letter a stem ends with: a quick no for most words (never written after compiling). */
+  readonly lastLetters: Uint8Array;
 }
 
-function innSuffixes(): InnSuffixes {
-  const lengths = [...new Set(innStems().plain.map((s) => s.length))].sort((a, b) => b - a);
+function innSuffixes(stems: InnStems): InnSuffixes {
+  const lengths = [...new Set(stems.plain.map((s) => s.length))].sort((a, b) => b - a);
   const lastLetters = new Uint8Array(128);
-  for (const stem of innStems().plain) lastLetters[stem.charCodeAt(stem.length - 1) & 127] = 1;
-  return { lengths, stems: new Set(innStems().plain), minWord: 3 + (lengths[lengths.length - 1] ?? 1), lastLetters };
+  for (const stem of stems.plain) lastLetters[stem.charCodeAt(stem.length - 1) & 127] = 1;
+  return Object.freeze({ lengths, stems: new Set(stems.plain), minWord: 3 + (lengths[lengths.length - 1] ?? 1), lastLetters });
 }
 
 /** `[A-Za-z][a-z]+`: an ASCII letter, then lower-case ASCII letters only. */
@@ -169,72 +179,125 @@ function isInnShape(word: string): boolean {
 }
 
 export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: DrugAlias[] } {
-  const p = patterns();
+  const p = scope.ctx.knowledge.entities.drugs;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const stems = lexicons.innStems;
   const out: Candidate[] = [];
   const aliases: DrugAlias[] = [];
 
-  sweepAt(scope, p.code, (sentence) => codeStarts(scope.text, sentence), (m, offset, sentence) => {
-    const whole = m[0];
-    const first = m[1] ?? '';
-    if (p.notCodePrefix.test(first) || !/\d{3}/.test(first.replace(/-DM\d$/, ''))) return;
-    // "ABC1234" is a drug in a sentence about drugs ("ABC1234 and ABC5678, in development by ..."),
-    // not a registration or catalogue number; a year after the letters ("FY2020") never is.
-    const plain = UNHYPHENATED_CODE.exec(first);
-    if (plain && (p.notCodeLetters.has(plain[1] ?? '') || /^(?:19|20)\d\d$/.test(plain[2] ?? '') || !sentenceHas(scope.text, sentence, [p.cues.drugContext]))) return;
-    out.push(candidate({ label: 'Drug', start: offset, surface: whole, canonical: whole, rule: 'drug.code-name', priority: 40, sentence }));
-    if (m[2]) {
-      aliases.push({ alias: first, canonical: whole, rule: 'drug.code-pair' });
-      aliases.push({ alias: m[2], canonical: whole, rule: 'drug.code-pair' });
-    }
-  }, { cues: [DIGIT] });
+  sweepAt(
+    scope,
+    p.code,
+    (sentence) => codeStarts(scope.text, sentence),
+    (m, offset, sentence) => {
+      const whole = m[0];
+      const first = m[1] ?? '';
+      if (p.notCodePrefix.test(first) || !/\d{3}/.test(first.replace(/-DM\d$/, ''))) return;
+      // "ABC1234" is a drug in a sentence about drugs ("ABC1234 and ABC5678, in development by ..."),
+      // not a registration or catalogue number; a year after the letters ("FY2020") never is.
+      const plain = UNHYPHENATED_CODE.exec(first);
+      if (plain && (p.notCodeLetters.has(plain[1] ?? '') || /^(?:19|20)\d\d$/.test(plain[2] ?? '') || !scope.reader.has(sentence, [p.cues.drugContext]))) return;
+      out.push(candidate({ label: 'Drug', start: offset, surface: whole, canonical: whole, rule: 'drug.code-name', priority: 40, sentence }));
+      if (m[2]) {
+        aliases.push({ alias: first, canonical: whole, rule: 'drug.code-pair' });
+        aliases.push({ alias: m[2], canonical: whole, rule: 'drug.code-pair' });
+      }
+    },
+    { cues: [DIGIT] },
+  );
+
+  // A short code is a drug only in a sentence about drugs, and only when it is no gene symbol
+  // ("CD19"), no year ("FY 2024" is refused by the prefix list) and not what the long scan reads.
+  sweep(
+    scope,
+    p.shortCode,
+    (m, offset, sentence) => {
+      const code = m[1] ?? '';
+      const letters = /^\p{Lu}+/u.exec(code)?.[0] ?? '';
+      if (p.notCodeLetters.has(letters) || p.notCodePrefix.test(code) || lexicons.hgnc.has(targetKey(code)) || lexicons.hgnc.has(targetKey(code.replace(/[ \t-]/g, '')))) return;
+      if (/[ \t](?:19|20)\d\d$/.test(code)) return;
+      out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
+    },
+    { cues: [DIGIT, p.cues.drugContext] },
+  );
 
   for (const sentence of scope.sentences)
-    innWords(scope.text, sentence, p.innSuffixes, (word, offset) => {
+    innWords(scope.reader, sentence, p.innSuffixes, (word, offset) => {
       // "deruxtecan" alone names the payload, not a drug: the ADC is "<antibody INN> deruxtecan".
-      if (!isInnWord(word) || adcPayloadWords().has(word.toLowerCase())) return;
+      if (!isInnWord(word, stems) || lexicons.adcPayloadWords.has(word.toLowerCase())) return;
       out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
     });
 
-  sweep(scope, p.adc, (m, offset, sentence) => {
-    const canonical = `${innCanonical(m[1] ?? '')} ${(m[2] ?? '').toLowerCase()}`;
-    out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.adc-inn', priority: 48, sentence, properties: { adc: true } }));
-  }, { cues: [p.cues.adcWord] });
+  sweep(
+    scope,
+    p.adc,
+    (m, offset, sentence) => {
+      const canonical = `${innCanonical(m[1] ?? '')} ${(m[2] ?? '').toLowerCase()}`;
+      out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.adc-inn', priority: 48, sentence, properties: { adc: true } }));
+    },
+    { cues: [p.cues.adcWord] },
+  );
 
-  sweep(scope, p.antibodyPayload, (m, offset, sentence) => {
-    const antibody = m[1] ?? '';
-    const canonical = `${antibody.length > 1 ? innCanonical(antibody) : antibody}-${m[2] ?? ''}`;
-    out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.antibody-payload', priority: 48, sentence, properties: { adc: true } }));
-  }, { cues: [p.cues.payload] });
+  sweep(
+    scope,
+    p.antibodyPayload,
+    (m, offset, sentence) => {
+      const antibody = m[1] ?? '';
+      const canonical = `${antibody.length > 1 ? innCanonical(antibody) : antibody}-${m[2] ?? ''}`;
+      out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical, rule: 'drug.antibody-payload', priority: 48, sentence, properties: { adc: true } }));
+    },
+    { cues: [p.cues.payload] },
+  );
 
   /** A brand written with a mark: kept unless the words around make it a trademark of something else. */
   const brandAt = (word: string, offset: number, markEnd: number, sentence: Scope['sentences'][number], rule: string): void => {
-    if (nameStopwords().has(word)) return;
+    if (lexicons.nameStopwords.has(word)) return;
     // "The Liver Meeting®": a capitalised word before the mark makes it a multi-word trademark, not a drug.
     const before = scope.text.slice(Math.max(sentence.start, offset - 30), offset);
     if (/\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before) && !/(?:^|[.:;!?]\s*)\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before)) return;
     const after = scope.text.slice(markEnd, markEnd + 40);
-    if (/^[ \t]*(?:[a-z\-]+[ \t]+)?(?:platform|technology|technologies|antibod)/i.test(after)) return;
+    if (p.nonDrugMark.test(after)) return;
     out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule, priority: 44, sentence, properties: { brand: true } }));
   };
   sweep(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });
   // "BrandnameTM": a ™ that text conversion turned into the letters TM, glued to the name. The
   // lower-case letter before it tells the mark from an acronym ending in TM; an English word
   // ("ProTM") is no brand.
-  sweep(scope, p.gluedMark, (m, offset, sentence) => {
-    const word = m[1] ?? '';
-    if (isKnownEnglishWord(word)) return;
-    brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-letters');
-  }, { test: (slice) => slice.includes('TM') });
+  sweep(
+    scope,
+    p.gluedMark,
+    (m, offset, sentence) => {
+      const word = m[1] ?? '';
+      if (scope.ctx.knowledge.nlp.isKnownEnglishWord(word)) return;
+      brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-letters');
+    },
+    { test: (slice) => slice.includes('TM') },
+  );
 
-  sweep(scope, p.brandPair, (m, _offset, _sentence) => {
-    if (isInnWord(m[2] ?? '')) aliases.push({ alias: m[1] ?? '', canonical: innCanonical(m[2] ?? ''), rule: 'drug.brand-generic' });
-  }, { cues: [OPEN_PAREN] });
-  sweep(scope, p.genericPair, (m, _offset, _sentence) => {
-    if (isInnWord(m[1] ?? '') && !nameStopwords().has(m[2] ?? '')) aliases.push({ alias: m[2] ?? '', canonical: innCanonical(m[1] ?? ''), rule: 'drug.generic-brand' });
-  }, { cues: [OPEN_PAREN] });
-  sweep(scope, p.renamed, (m) => {
-    aliases.push({ alias: m[2] ?? '', canonical: m[1] ?? '', rule: 'drug.renamed' });
-  }, { cues: [DIGIT, p.cues.renamed] });
+  sweep(
+    scope,
+    p.brandPair,
+    (m, _offset, _sentence) => {
+      if (isInnWord(m[2] ?? '', stems)) aliases.push({ alias: m[1] ?? '', canonical: innCanonical(m[2] ?? ''), rule: 'drug.brand-generic' });
+    },
+    { cues: [OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.genericPair,
+    (m, _offset, _sentence) => {
+      if (isInnWord(m[1] ?? '', stems) && !lexicons.nameStopwords.has(m[2] ?? '')) aliases.push({ alias: m[2] ?? '', canonical: innCanonical(m[1] ?? ''), rule: 'drug.generic-brand' });
+    },
+    { cues: [OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.renamed,
+    (m) => {
+      aliases.push({ alias: m[2] ?? '', canonical: m[1] ?? '', rule: 'drug.renamed' });
+    },
+    { cues: [DIGIT, p.cues.renamed] },
+  );
 
   return { candidates: out, aliases };
 }

@@ -8,18 +8,17 @@ import type { DocumentMentions, Mention, SameAs } from '../../model/extraction.t
 import type { EntityLabel } from '../../model/vocabulary.ts';
 import type { Candidate, Scope } from './candidates.ts';
 import type { StageContext } from '../../knowledge/index.ts';
+import type { NameKnowledge } from '../../knowledge/names.ts';
 import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
-import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickers, placeNames } from './companies.ts';
+import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickers } from './companies.ts';
 import { findDrugs } from './drugs.ts';
 import { findTargets } from './targets.ts';
 import { findTechnologies } from './technologies.ts';
 import { findPeople } from './people.ts';
 import { findDiseases } from './diseases.ts';
-import { companyWords, industryCompanies, nameStopwords } from './lexicons.ts';
+import type { EntityLexicons } from './lexicons.ts';
 import { PhraseMatcher } from './phrases.ts';
-import { stripLegalSuffix } from '../../resolve/normalize.ts';
-import type { Cue } from './cues.ts';
-import { cueWords } from './cues.ts';
+import type { Cue, CueRegistry } from './cues.ts';
 
 /** Labels whose known names are swept through the whole document a second time. */
 const REPEATED: readonly EntityLabel[] = ['Company', 'Drug', 'Technology', 'Target', 'Person', 'Disease'];
@@ -39,28 +38,32 @@ function addForm(table: AliasTable, label: EntityLabel, form: string, canonical:
   if (override || !forms.has(trimmed)) forms.set(trimmed, { canonical, rule });
 }
 
-function registrantName(doc: StructuredDocument): string | undefined {
+function registrantName(doc: StructuredDocument, names: NameKnowledge): string | undefined {
   const name = doc.filing?.registrants[0]?.name;
-  return name ? stripLegalSuffix(name) : undefined;
+  return name ? names.stripLegalSuffix(name) : undefined;
+}
+
+/** The stage's own alias rules' patterns, compiled once with the knowledge (`knowledge.entities.aliases`). */
+export interface AliasPatterns {
+  /** "the Company": the cue its rule needs. */
+  readonly companyCue: Cue;
+}
+
+export function compileAliasPatterns(cues: CueRegistry): AliasPatterns {
+  return Object.freeze({ companyCue: cues.words(['company']) });
 }
 
 /** Company short names worth sweeping for: not a place, not a stop word, not a bare initial. */
-function usableShortName(name: string): boolean {
-  return name.length >= 3 && /^\p{Lu}/u.test(name) && !placeNames().has(name) && !nameStopwords().has(name);
+function usableShortName(name: string, lexicons: EntityLexicons): boolean {
+  return name.length >= 3 && /^\p{Lu}/u.test(name) && !lexicons.places.has(name) && !lexicons.nameStopwords.has(name);
 }
 
 export function extractEntities(doc: StructuredDocument, ctx: StageContext): DocumentMentions {
   const scope = scopeOf(doc, ctx);
+  const lexicons = ctx.knowledge.entities.lexicons;
   const drugs = findDrugs(scope);
   const technologies = findTechnologies(scope);
-  const all: Candidate[] = [
-    ...findCompanies(scope),
-    ...drugs.candidates,
-    ...findTargets(scope),
-    ...technologies.candidates,
-    ...findPeople(scope),
-    ...findDiseases(scope),
-  ];
+  const all: Candidate[] = [...findCompanies(scope), ...drugs.candidates, ...findTargets(scope), ...technologies.candidates, ...findPeople(scope), ...findDiseases(scope)];
   const selected = selectCandidates(all, scope.text.length);
   const sameAs: SameAs[] = [];
   const table: AliasTable = { forms: new Map() };
@@ -84,22 +87,22 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     const defined = /^[\s,]*(?:\([^)]*\)[\s,]*)?\((?:the\s+)?["“]([^"”]{2,40})["”](?:\s+or\s+(?:the\s+)?["“]([^"”]{2,40})["”])?/.exec(after);
     for (const term of [defined?.[1], defined?.[2]]) {
       if (!term) continue;
-      if (/^(?:Company|Registrant|Corporation)$/i.test(term)) c.properties = { ...c.properties, definedAsCompany: true };
+      if (lexicons.registrantTerms.has(term.toLowerCase())) c.properties = { ...c.properties, definedAsCompany: true };
       else addForm(table, 'Company', term, c.canonical, 'company.defined-term', true);
     }
     const known = /^[^.;“”"]{0,90}?\bknown as\s+(\p{Lu}[\p{L}&]{1,15})\b/u.exec(after);
     if (known?.[1]) addForm(table, 'Company', known[1], c.canonical, 'company.known-as', true);
     // "Acmegen Therapeutics, Inc." is "Acmegen" later on, as "Acmegen Therapeutics" would be.
     const lastWord = /^(.+?)[ \t-]+(\S+)$/.exec(c.canonical);
-    const short = c.properties?.['shortName'] ?? (lastWord?.[2] && companyWords().strong.has(lastWord[2]) ? lastWord[1] : undefined);
-    if (typeof short === 'string' && usableShortName(short)) {
+    const short = c.properties?.['shortName'] ?? (lastWord?.[2] && lexicons.companyWords.strong.has(lastWord[2]) ? lastWord[1] : undefined);
+    if (typeof short === 'string' && usableShortName(short, lexicons)) {
       // "NGM Bio" and "NGM Biopharmaceuticals, Inc." share the short name "NGM": one company.
       const owner = table.forms.get('Company')?.get(short);
       if (owner && owner.rule === 'company.short-name' && owner.canonical !== c.canonical) sameCompany.set(c.canonical, owner.canonical);
       else addForm(table, 'Company', short, c.canonical, 'company.short-name');
     }
-    const core = stripLegalSuffix(c.text);
-    if (core !== c.text && usableShortName(core)) addForm(table, 'Company', core, c.canonical, 'company.short-name');
+    const core = ctx.knowledge.names.stripLegalSuffix(c.text);
+    if (core !== c.text && usableShortName(core, lexicons)) addForm(table, 'Company', core, c.canonical, 'company.short-name');
   }
 
   for (const c of companies) c.canonical = sameCompany.get(c.canonical) ?? c.canonical;
@@ -147,11 +150,11 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
 
   // Contact lines run a company into a name ("Acme Media: Jane Doe", "Jane Doe Acme Pharma"):
   // a name that opens or closes with a company this document names loses those words.
-  const companyForms = new Set([...(table.forms.get('Company')?.keys() ?? []), ...industryCompanies()]);
+  const companyForms = new Set([...(table.forms.get('Company')?.keys() ?? []), ...lexicons.industryCompanies]);
   for (const m of selected) if (m.label === 'Person' && /^person\.(?:contact|name-line)/.test(m.rule)) trimCompanyWords(m, companyForms);
 
   extra.push(...sweepKnownForms(scope, table));
-  const registrant = registrantName(doc) ?? companies.find((c) => c.properties?.['definedAsCompany'])?.canonical;
+  const registrant = registrantName(doc, ctx.knowledge.names) ?? companies.find((c) => c.properties?.['definedAsCompany'])?.canonical;
   if (registrant) extra.push(...findCompanyAnaphora(scope, registrant));
 
   const mentions: Mention[] = selectCandidates([...selected.map((m) => ({ ...m, priority: 100 })), ...extra], scope.text.length).map(toMention);
@@ -217,7 +220,7 @@ function sweepKnownForms(scope: Scope, table: AliasTable): Candidate[] {
       if (label === 'Company' && form.toUpperCase() !== form) matcher.add(form.toUpperCase(), value);
     }
     for (const sentence of scope.sentences)
-      matcher.scanSentence(scope.text, sentence, (hit) => {
+      matcher.scanSentence(scope.reader, sentence, (hit) => {
         const rule = hit.value.rule.endsWith('.repeat') ? hit.value.rule : `${hit.value.rule}.repeat`;
         out.push(candidate({ label, start: hit.start, surface: hit.form, canonical: hit.value.canonical, rule, priority: 10, sentence }));
       });
@@ -225,12 +228,16 @@ function sweepKnownForms(scope: Scope, table: AliasTable): Candidate[] {
   return out;
 }
 
-let companyCue: Cue | undefined;
 /** "the Company", "the Company’s": the registrant (or the company defined as "the Company"). */
 function findCompanyAnaphora(scope: Scope, registrant: string): Candidate[] {
   const out: Candidate[] = [];
-  sweep(scope, /\bthe (Company)(?![\p{L}])/gu, (m, offset, sentence) => {
-    out.push(candidate({ label: 'Company', start: offset + 4, surface: m[1] ?? '', canonical: registrant, rule: 'company.anaphora', priority: 5, sentence, properties: { anaphor: true } }));
-  }, { cues: [(companyCue ??= cueWords(['company']))] });
+  sweep(
+    scope,
+    /\bthe (Company)(?![\p{L}])/gu,
+    (m, offset, sentence) => {
+      out.push(candidate({ label: 'Company', start: offset + 4, surface: m[1] ?? '', canonical: registrant, rule: 'company.anaphora', priority: 5, sentence, properties: { anaphor: true } }));
+    },
+    { cues: [scope.ctx.knowledge.entities.aliases.companyCue] },
+  );
   return out;
 }

@@ -1,128 +1,30 @@
-// Lexicons of the entity stage, loaded and compiled once per process (lazy singletons): each rule
-// family asks for its table here, never reads data/ itself.
-import { dataLines, dataTsv } from '../../data-files.ts';
-
-function lazy<T>(load: () => T): () => T {
-  let value: T | undefined;
-  return () => (value ??= load());
-}
+// The entity stage's lexicons: what they hold, the keys they are looked up by, and how the rows of
+// their data files become lookup tables. The files are read and checked by the knowledge loader
+// (src/knowledge/entities.ts), which builds these tables once into `knowledge.entities.lexicons`;
+// the rule families read them there, never from data/ themselves, and compile their patterns from
+// them (`phraseAlternation`).
+import { escapeRegex } from '../../text/regex.ts';
 
 /** Key for phrase lookups: lower case, curly apostrophes straightened, hyphens and spaces folded. */
 export function phraseKey(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    // "non-Hodgkin's lymphoma" and "non-Hodgkin lymphoma" are one name.
-    .replace(/'s(?![\p{L}])/gu, '')
-    .replace(/[\s\-–‐]+/g, ' ')
-    .trim();
+  return (
+    s
+      .toLowerCase()
+      .replace(/[’‘`]/g, "'")
+      // "non-Hodgkin's lymphoma" and "non-Hodgkin lymphoma" are one name.
+      .replace(/'s(?![\p{L}])/gu, '')
+      .replace(/[\s\-–‐]+/g, ' ')
+      .trim()
+  );
 }
 
-export function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-export const legalSuffixes = lazy(() => [...dataLines('lexicons/company-legal-suffixes.txt')].sort((a, b) => b.length - a.length));
-export const industryCompanies = lazy(() => new Set(dataLines('lexicons/companies-industry.txt')));
-export const organizations = lazy(() => new Set(dataLines('lexicons/organizations.txt')));
-export const notEntities = lazy(() => new Set(dataLines('lexicons/not-entities.txt').map((s) => s.toLowerCase())));
-export const nameStopwords = lazy(() => new Set(dataLines('lexicons/name-stopwords.txt')));
-export const personTitles = lazy(() => [...dataLines('lexicons/person-titles.txt')].sort((a, b) => b.length - a.length));
-
-/** Headline verbs (base forms) that never open a company name; see matching in companies.ts. */
-export const headlineVerbs = lazy(() => new Set(dataLines('lexicons/headline-verbs.txt').map((s) => s.toLowerCase())));
-export const headlineDescriptors = lazy(() => new Set(dataLines('lexicons/headline-descriptors.txt').map((s) => s.toLowerCase())));
-/** Medical combining forms ("neuro", "immuno") that make a hyphenated field term, not a company. */
-export const combiningForms = lazy(() => new Set(dataLines('lexicons/combining-forms.txt').map((s) => s.toLowerCase())));
-
-export const companyWords = lazy(() => {
-  const strong = new Set<string>();
-  const weak = new Set<string>();
-  for (const line of dataLines('lexicons/company-name-words.txt')) {
-    if (line.endsWith('?')) weak.add(line.slice(0, -1));
-    else strong.add(line);
-  }
-  return { strong, weak };
-});
-
-export const honorifics = lazy(() => {
-  const pre: string[] = [];
-  const post: string[] = [];
-  for (const line of dataLines('lexicons/honorifics.txt')) {
-    if (line.startsWith('pre:')) pre.push(line.slice(4));
-    else if (line.startsWith('post:')) post.push(line.slice(5));
-  }
-  return { pre, post };
-});
-
-export interface InnStems {
-  /** Stems that make a drug name on their own, longest first. */
-  plain: string[];
-  /** Stems that need a protein qualifier word after them ("alteplase alfa" style). */
-  qualified: string[];
-  stopwords: Set<string>;
-}
-export const innStems = lazy((): InnStems => {
-  const plain: string[] = [];
-  const qualified: string[] = [];
-  for (const line of dataLines('lexicons/inn-stems.txt')) {
-    const [stem, qualifier] = line.split('+');
-    if (!stem) continue;
-    if (qualifier) qualified.push(stem);
-    else plain.push(stem);
-  }
-  plain.sort((a, b) => b.length - a.length);
-  return { plain, qualified, stopwords: new Set(dataLines('lexicons/inn-stopwords.txt').map((s) => s.toLowerCase())) };
-});
-
-export const adcPayloadWords = lazy(() => new Set(dataLines('lexicons/adc-payload-words.txt').map((s) => s.toLowerCase())));
-
-export interface PayloadEntry {
-  name: string;
-  kind: 'Payload' | 'Linker';
-}
-/** Payload and linker names and aliases, keyed by phraseKey. */
-export const payloads = lazy(() => {
-  const byKey = new Map<string, PayloadEntry>();
-  for (const [name, kind, aliases] of dataTsv('lexicons/payloads.txt')) {
-    if (!name) continue;
-    const entry: PayloadEntry = { name, kind: kind === 'Linker' ? 'Linker' : 'Payload' };
-    for (const form of [name, ...(aliases ?? '').split('|')]) if (form) byKey.set(phraseKey(form), entry);
-  }
-  return byKey;
-});
-
-/** HGNC: any symbol or alias (upper case, hyphens dropped) → approved symbols it may stand for. */
-export const hgnc = lazy(() => {
-  const bySymbolKey = new Map<string, string[]>();
-  const add = (form: string, symbol: string): void => {
-    const key = targetKey(form);
-    const list = bySymbolKey.get(key);
-    if (!list) bySymbolKey.set(key, [symbol]);
-    else if (!list.includes(symbol)) list.push(symbol);
-  };
-  for (const [symbol, aliases] of dataTsv('lexicons/hgnc-targets.tsv')) {
-    if (!symbol) continue;
-    add(symbol, symbol);
-  }
-  // Approved symbols win over aliases: an alias only adds a reading when no symbol has that form.
-  const symbols = new Set(bySymbolKey.keys());
-  for (const [symbol, aliases] of dataTsv('lexicons/hgnc-targets.tsv')) {
-    if (!symbol || !aliases) continue;
-    for (const alias of aliases.split('|')) if (!symbols.has(targetKey(alias))) add(alias, symbol);
-  }
-  return bySymbolKey;
-});
-
-/** Receptors by HGNC approved name, keyed by the phraseKey of their ligand part ("glucagon like peptide 1"). */
-export const receptorLigands = lazy(() => {
-  const byLigand = new Map<string, string>();
-  for (const [name, symbol] of dataTsv('lexicons/hgnc-receptor-names.tsv')) if (name && symbol) byLigand.set(phraseKey(name.replace(/ receptor$/, '')), symbol);
-  return byLigand;
-});
+/** What targetKey changes besides the case: Greek letters, white space, hyphens. */
+const TARGET_KEY_SPECIAL = /[αβγκ\s\-‐–]/;
 
 /** "HER-2", "Her2" and "HER2" are one key; Greek letters spelled as their Latin initial. */
 export function targetKey(s: string): string {
+  // Most symbols and aliases (HGNC has some 70,000) hold none of them: upper case is the key.
+  if (!TARGET_KEY_SPECIAL.test(s)) return s.toUpperCase();
   return s
     .replace(/α/g, 'A')
     .replace(/β/g, 'B')
@@ -132,51 +34,235 @@ export function targetKey(s: string): string {
     .replace(/[\s\-‐–]/g, '');
 }
 
-export interface DiseaseEntry {
-  name: string;
-  doid?: string;
-}
-export interface DiseaseLexicon {
-  /** phraseKey → entry (labels and lower-case synonyms). */
-  byKey: Map<string, DiseaseEntry>;
-  /** Case-sensitive abbreviations (all-caps synonyms like NSCLC). */
-  byAbbreviation: Map<string, DiseaseEntry>;
-  /** First word of every phrase → the largest number of words a phrase starting with it has. */
-  maxWords: Map<string, number>;
+export interface InnStems {
+  /** Stems that make a drug name on their own, longest first. */
+  readonly plain: readonly string[];
+  /** Stems that need a protein qualifier word after them ("alteplase alfa" style). */
+  readonly qualified: readonly string[];
+  readonly stopwords: ReadonlySet<string>;
 }
 
-export const diseaseLexicon = lazy((): DiseaseLexicon => {
-  const stop = new Set(dataLines('lexicons/disease-stopwords.txt').map((s) => s.toLowerCase()));
+export interface PayloadEntry {
+  readonly name: string;
+  readonly kind: 'Payload' | 'Linker';
+}
+
+export interface DiseaseEntry {
+  readonly name: string;
+  readonly doid?: string;
+}
+
+export interface DiseaseLexicon {
+  /** phraseKey → entry (labels and lower-case synonyms). */
+  readonly byKey: ReadonlyMap<string, DiseaseEntry>;
+  /** Case-sensitive abbreviations (all-caps synonyms like NSCLC). */
+  readonly byAbbreviation: ReadonlyMap<string, DiseaseEntry>;
+  /** First word of every phrase → the largest number of words a phrase starting with it has. */
+  readonly maxWords: ReadonlyMap<string, number>;
+}
+
+/**
+ * The phrases as alternatives of a regular expression, in their order (a phrase listed first is tried
+ * first), each matching itself: with `blanks`, a space between two words matches any run of spaces
+ * and tabs; with `literal`, only a space.
+ */
+export function phraseAlternation(phrases: readonly string[], spaces: 'blanks' | 'literal'): string {
+  return phrases.map((p) => (spaces === 'blanks' ? escapeRegex(p).replace(/ /g, String.raw`[ \t]+`) : escapeRegex(p))).join('|');
+}
+
+/** A quote-attribution verb; `endsTitle`: ", <verb>" also ends the title after a name. */
+export interface SpeechVerb {
+  readonly verb: string;
+  readonly endsTitle: boolean;
+}
+
+/** Every word list and table of the entity rules, read from data/lexicons/ (one field per file or table). */
+export interface EntityLexicons {
+  /** Company legal forms, longest first: the one list of NameKnowledge. */
+  readonly legalSuffixes: readonly string[];
+  /** Well-known companies of the industry and its advisers (companies-industry.txt). */
+  readonly industryCompanies: ReadonlySet<string>;
+  /** Agencies, regulators, exchanges: Organization, never Company (organizations.txt). */
+  readonly organizations: ReadonlySet<string>;
+  /** Capitalised phrases that are never entities, lower case (not-entities.txt). */
+  readonly notEntities: ReadonlySet<string>;
+  /** Words that never belong to a company or person name (name-stopwords.txt). */
+  readonly nameStopwords: ReadonlySet<string>;
+  /** Words next to names that are never part of one; also generic adjectives no company is named (person-words.txt). */
+  readonly personWords: ReadonlySet<string>;
+  /** Job titles, longest first (person-titles.txt). */
+  readonly personTitles: readonly string[];
+  /** Honorifics before a name and degrees after it (honorifics.txt). */
+  readonly honorifics: { readonly pre: readonly string[]; readonly post: readonly string[] };
+  /** Words that make a company of the name before them; weak ones only after a single word (company-name-words.txt). */
+  readonly companyWords: { readonly strong: ReadonlySet<string>; readonly weak: ReadonlySet<string> };
+  /** Headline verbs (base forms, lower case) that never open a company name (headline-verbs.txt). */
+  readonly headlineVerbs: ReadonlySet<string>;
+  /** Descriptive words after a headline verb, lower case (headline-descriptors.txt). */
+  readonly headlineDescriptors: ReadonlySet<string>;
+  /** Medical combining forms ("neuro", "immuno") that make a hyphenated field term, not a company (combining-forms.txt). */
+  readonly combiningForms: ReadonlySet<string>;
+  /** Place names that also open company names (places.txt). */
+  readonly places: ReadonlySet<string>;
+  /** Department names contact blocks write before a company name (department-words.txt). */
+  readonly departmentWords: readonly string[];
+  readonly innStems: InnStems;
+  /** Second words of ADC INNs ("vedotin"), lower case (adc-payload-words.txt). */
+  readonly adcPayloadWords: ReadonlySet<string>;
+  /** Payload and linker names and aliases, keyed by phraseKey (payloads.txt). */
+  readonly payloads: ReadonlyMap<string, PayloadEntry>;
+  /** Words that show a sentence talks about drugs (drug-context-words.txt). */
+  readonly drugContextWords: readonly string[];
+  /** Letter prefixes of letters+digits tokens that are no drug code (code-name-non-drug-prefixes.txt). */
+  readonly codeNameNonDrugPrefixes: readonly string[];
+  /** HGNC: any symbol or alias (targetKey) → the approved symbols it may stand for (hgnc-targets.tsv). */
+  readonly hgnc: ReadonlyMap<string, readonly string[]>;
+  /** Receptors by the phraseKey of their ligand part ("glucagon like peptide 1") (hgnc-receptor-names.tsv). */
+  readonly receptorLigands: ReadonlyMap<string, string>;
+  readonly diseases: DiseaseLexicon;
+  /** Stage, setting and line-of-therapy words kept out of a disease's name (disease-qualifiers.txt). */
+  readonly diseaseQualifiers: ReadonlySet<string>;
+
+  // Companies and organizations.
+  /** Lower-case words inside a name ("of", "de", "&") (name-joiners.txt). */
+  readonly nameJoiners: readonly string[];
+  /** "a ... company": nouns that make the name described a company (company-descriptor-heads.txt). */
+  readonly companyDescriptorHeads: readonly string[];
+  /** "with", "from": prepositions before the party of a deal (deal-party-prepositions.txt). */
+  readonly dealPartyPrepositions: readonly string[];
+  /** "announced", "entered into" (announcement-verbs.txt). */
+  readonly announcementVerbs: readonly string[];
+  /** Words that make a name an Organization (organization-words.txt). */
+  readonly organizationWords: readonly string[];
+  /** Words that end an organization's name; "X of" also opens one (organization-name-heads.txt). */
+  readonly organizationNameHeads: readonly string[];
+  /** "financial advisor", "legal counsel" (deal-adviser-roles.txt). */
+  readonly dealAdviserRoles: readonly string[];
+  /** "developed by", "collaboration with", "between" (deal-agent-phrases.txt). */
+  readonly dealAgentPhrases: readonly string[];
+  /** Exchange names of ticker marks; a trailing " *" admits a market name (stock-exchanges.txt). */
+  readonly stockExchanges: readonly string[];
+  /** Defined terms for the filer itself, lower case (registrant-terms.txt). */
+  readonly registrantTerms: ReadonlySet<string>;
+
+  // Drugs.
+  /** Antibody INN stems ("mab", "tug") (antibody-inn-stems.txt). */
+  readonly antibodyInnStems: readonly string[];
+  /** Nouns after a trade mark that make it no drug's (trademark-non-drug-heads.txt). */
+  readonly trademarkNonDrugHeads: readonly string[];
+  /** "now renamed", "formerly known as" (drug-rename-phrases.txt). */
+  readonly drugRenamePhrases: readonly string[];
+
+  // Targets.
+  /** "-targeting", " positive": cue words joined to a symbol by a hyphen or a space (target-cue-suffixes.txt). */
+  readonly targetCueSuffixes: readonly string[];
+  /** " inhibitor", " receptor": cue nouns after a symbol (target-cue-nouns.txt). */
+  readonly targetCueNouns: readonly string[];
+  /** "anti-", "inhibitor of": cue phrases before a symbol (target-cue-openers.txt). */
+  readonly targetCueOpeners: readonly string[];
+  /** Words next to a cue that are no target (not-targets.txt). */
+  readonly notTargets: ReadonlySet<string>;
+  /** Modifiers too generic to name a protein family member, lower case (target-generic-modifiers.txt). */
+  readonly targetGenericModifiers: ReadonlySet<string>;
+  /** "kinase", "receptor": nouns that end a protein family's name (protein-family-heads.txt). */
+  readonly proteinFamilyHeads: readonly string[];
+  /** "dual agonist": what a drug does to an X/Y receptor pair (receptor-pair-actions.txt). */
+  readonly receptorPairActions: readonly string[];
+
+  // People.
+  /** Quote-attribution verbs (speech-verbs.tsv). */
+  readonly speechVerbs: readonly SpeechVerb[];
+  /** "Media:", "Investor Contact:" (contact-labels.txt). */
+  readonly contactLabels: readonly string[];
+  /** "Tel", "E-mail" (phone-line-labels.txt). */
+  readonly phoneLineLabels: readonly string[];
+
+  // Diseases.
+  /** "-positive", "-mutated": biomarker qualifiers of a disease (biomarker-qualifiers.txt). */
+  readonly biomarkerQualifiers: readonly string[];
+  /** "associated", "related": words linking two diseases into one (disease-links.txt). */
+  readonly diseaseLinks: ReadonlySet<string>;
+  /** Head nouns a list of organ words can share (disease-head-nouns.txt). */
+  readonly diseaseHeadNouns: ReadonlySet<string>;
+
+  // Technologies.
+  /** Words around a platform's name that are no part of it (technology-generic-words.txt). */
+  readonly technologyGenericWords: ReadonlySet<string>;
+  /** "ADC", "conjugation": words between a platform's name and its noun (technology-platform-modifiers.txt). */
+  readonly technologyPlatformModifiers: readonly string[];
+  /** "technology", "platform" (technology-platform-nouns.txt). */
+  readonly technologyPlatformNouns: readonly string[];
+}
+
+/** Payload and linker names and aliases, keyed by phraseKey. */
+export function payloadTable(rows: readonly { name: string; kind: PayloadEntry['kind']; aliases?: string | undefined }[]): Map<string, PayloadEntry> {
+  const byKey = new Map<string, PayloadEntry>();
+  for (const { name, kind, aliases } of rows) {
+    const entry: PayloadEntry = Object.freeze({ name, kind });
+    for (const form of [name, ...(aliases ?? '').split('|')]) if (form) byKey.set(phraseKey(form), entry);
+  }
+  return byKey;
+}
+
+/** HGNC: any symbol or alias (upper case, hyphens dropped) → approved symbols it may stand for. */
+export function hgncTable(rows: readonly { symbol: string; aliases?: string | undefined }[]): Map<string, string[]> {
+  const bySymbolKey = new Map<string, string[]>();
+  const add = (form: string, symbol: string): void => {
+    const key = targetKey(form);
+    const list = bySymbolKey.get(key);
+    if (!list) bySymbolKey.set(key, [symbol]);
+    else if (!list.includes(symbol)) list.push(symbol);
+  };
+  for (const { symbol } of rows) add(symbol, symbol);
+  // Approved symbols win over aliases: an alias only adds a reading when no symbol has that form.
+  const symbols = new Set(bySymbolKey.keys());
+  for (const { symbol, aliases } of rows) {
+    if (!aliases) continue;
+    for (const alias of aliases.split('|')) if (!symbols.has(targetKey(alias))) add(alias, symbol);
+  }
+  return bySymbolKey;
+}
+
+/** Receptors by HGNC approved name, keyed by the phraseKey of their ligand part ("glucagon like peptide 1"). */
+export function receptorLigandTable(rows: readonly { name: string; symbol: string }[]): Map<string, string> {
+  const byLigand = new Map<string, string>();
+  for (const { name, symbol } of rows) byLigand.set(phraseKey(name.replace(/ receptor$/, '')), symbol);
+  return byLigand;
+}
+
+/**
+ * The disease lexicon: Disease Ontology labels and synonyms, then the field's common forms, which
+ * win (they name the disease the way the field writes it). `stopwords` are lower case.
+ */
+export function diseaseLexicon(ontology: readonly { label: string; doid: string; synonyms?: string | undefined }[], common: readonly { name: string; aliases?: string | undefined }[], stopwords: ReadonlySet<string>): DiseaseLexicon {
   const byKey = new Map<string, DiseaseEntry>();
   const byAbbreviation = new Map<string, DiseaseEntry>();
   const maxWords = new Map<string, number>();
   const add = (form: string, entry: DiseaseEntry, override: boolean): void => {
     if (/^[A-Z0-9][A-Z0-9-]{1,7}$/.test(form) && !/^\d+$/.test(form)) {
-      if (!stop.has(form.toLowerCase()) && (override || !byAbbreviation.has(form))) byAbbreviation.set(form, entry);
+      if (!stopwords.has(form.toLowerCase()) && (override || !byAbbreviation.has(form))) byAbbreviation.set(form, entry);
       // "COVID-19" is two words to the word-by-word lookup: it is found as a phrase too.
       if (!form.includes('-')) return;
     }
     const key = phraseKey(form);
-    if (key.length < 3 || stop.has(key) || /[();]/.test(key)) return;
+    if (key.length < 3 || stopwords.has(key) || /[();]/.test(key)) return;
     if (!override && byKey.has(key)) return;
     byKey.set(key, entry);
     const words = key.split(' ');
     const first = words[0] ?? '';
     maxWords.set(first, Math.max(maxWords.get(first) ?? 0, words.length));
   };
-  for (const [label, doid, synonyms] of dataTsv('lexicons/diseases.tsv')) {
-    if (!label || !doid) continue;
+  for (const { label, doid, synonyms } of ontology) {
     const entry: DiseaseEntry = { name: label, doid };
     add(label, entry, false);
     for (const s of (synonyms ?? '').split('|')) if (s) add(s, entry, false);
   }
   // The press-release forms come last and win: they name the disease the way the field writes it.
-  for (const [name, aliases] of dataTsv('lexicons/diseases-common.tsv')) {
-    if (!name) continue;
+  for (const { name, aliases } of common) {
     const known = byKey.get(phraseKey(name));
     const entry: DiseaseEntry = known?.doid ? { name, doid: known.doid } : { name };
     add(name, entry, true);
     for (const s of (aliases ?? '').split('|')) if (s) add(s, entry, true);
   }
   return { byKey, byAbbreviation, maxWords };
-});
+}

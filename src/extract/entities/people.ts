@@ -3,37 +3,58 @@
 // out of the name; the title goes to the `title` property for the relations stage (EMPLOYS).
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
-import { companyWords, escapeRegExp, honorifics, industryCompanies, nameStopwords, personTitles } from './lexicons.ts';
-import { isKnownFirstName } from '../../nlp/compromise.ts';
-import { dataLines } from '../../data-files.ts';
-import type { Cue } from './cues.ts';
-import { AT_SIGN, DIGIT, SLASH, cueWords, firstLetterRun } from './cues.ts';
+import type { EntityLexicons } from './lexicons.ts';
+import { phraseAlternation } from './lexicons.ts';
+import { escapeRegex } from '../../text/regex.ts';
+import type { Knowledge } from '../../knowledge/index.ts';
+import type { Cue, CueRegistry } from './cues.ts';
+import { AT_SIGN, DIGIT, SLASH, firstLetterRun } from './cues.ts';
 
 const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+)`;
 const INITIAL = String.raw`\p{Lu}\.`;
 const PERSON = String.raw`${WORD}(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
 
-let compiled: { nameLine: RegExp; said: RegExp; titled: RegExp; titleFirst: RegExp; honorific: RegExp; signature: RegExp; contact: RegExp; labelled: RegExp; hon: RegExp; deg: RegExp; notName: Set<string>; cues: { said: Cue; title: Cue; honorific: Cue; label: Cue }; titleAfterComma: RegExp } | undefined;
+/** The person rules' patterns, compiled once with the knowledge (`knowledge.entities.people`). */
+export interface PersonPatterns {
+  readonly nameLine: RegExp;
+  readonly said: RegExp;
+  readonly titled: RegExp;
+  readonly titleFirst: RegExp;
+  readonly honorific: RegExp;
+  readonly signature: RegExp;
+  readonly contact: RegExp;
+  readonly labelled: RegExp;
+  readonly hon: RegExp;
+  readonly deg: RegExp;
+  /** Words that are never part of a person's name. */
+  readonly notName: ReadonlySet<string>;
+  readonly cues: { said: Cue; title: Cue; honorific: Cue; label: Cue };
+  readonly titleAfterComma: RegExp;
+  readonly titleAfterName: RegExp;
+}
 
-function patterns(): NonNullable<typeof compiled> {
-  if (compiled) return compiled;
-  const { pre, post } = honorifics();
-  const HON = String.raw`(?:(?:${pre.map(escapeRegExp).join('|')})[ \t]+)`;
-  const DEG = String.raw`(?:,?[ \t]+(?:${post.map(escapeRegExp).join('|')})(?![\p{L}]))`;
-  const titles = personTitles();
-  const TITLE = String.raw`(?:${[...new Set(titles.flatMap((t) => [t, t.toLowerCase()]))].map(escapeRegExp).join('|')})`;
-  const notName = new Set<string>([...dataLines('lexicons/person-words.txt'), ...nameStopwords(), ...companyWords().strong, ...companyWords().weak]);
+export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistry): PersonPatterns {
+  const { pre, post } = lexicons.honorifics;
+  const HON = String.raw`(?:(?:${pre.map(escapeRegex).join('|')})[ \t]+)`;
+  const DEG = String.raw`(?:,?[ \t]+(?:${post.map(escapeRegex).join('|')})(?![\p{L}]))`;
+  const titles = lexicons.personTitles;
+  const TITLE = String.raw`(?:${[...new Set(titles.flatMap((t) => [t, t.toLowerCase()]))].map(escapeRegex).join('|')})`;
+  const notName = new Set<string>([...lexicons.personWords, ...lexicons.nameStopwords, ...lexicons.companyWords.strong, ...lexicons.companyWords.weak]);
   const B = String.raw`(?![\p{L}\p{N}])`;
-  compiled = {
+  const verbs = lexicons.speechVerbs.map((v) => v.verb);
+  const titleEnders = lexicons.speechVerbs.filter((v) => v.endsTitle).map((v) => v.verb);
+  return Object.freeze({
+    // The title after a name runs to the end of the clause or to ", said" (degrees blanked out first).
+    titleAfterName: new RegExp(String.raw`^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:${phraseAlternation(titleEnders, 'blanks')})|$)`, 'u'),
     // A line holding only a name, the next lines a title, phone or e-mail: signature and contact blocks.
-    nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|Tel|Phone|Mobile|E-?[Mm]ail|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
-    said: new RegExp(String.raw`\b(?:said|says|commented|stated|added|noted|explained|continued|remarked|concluded|according[ \t]+to)[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
+    nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|${phraseAlternation(lexicons.phoneLineLabels, 'literal')}|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
+    said: new RegExp(String.raw`\b(?:${phraseAlternation(verbs, 'blanks')})[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(${TITLE})${B}`, 'gu'),
     titleFirst: new RegExp(String.raw`\b(?:${TITLE}),?[ \t]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     honorific: new RegExp(String.raw`(?<![\p{L}])(${HON})(${PERSON})(${DEG}*)${B}`, 'gu'),
     signature: new RegExp(String.raw`\/s\/[ \t]*()(${PERSON})()${B}`, 'gu'),
     contact: new RegExp(String.raw`(?<![\p{L}])()(${PERSON})()(?=[ \t,]*(?:\+?\d{1,3}[ \t.\-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.\-])\d{3,4}(?:[ \t.\-]\d{4})?\b|[ \t,]*[\w.\-]+@[\w\-]+\.)`, 'gu'),
-    labelled: new RegExp(String.raw`\b(?:Contacts?|Media|Investors?|Investor[ \t]+Relations|Media[ \t]+Relations|Media[ \t]+Contacts?|Investor[ \t]+Contacts?)[ \t]*:[ \t]*()(${PERSON})()${B}`, 'gu'),
+    labelled: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.contactLabels, 'blanks')})[ \t]*:[ \t]*()(${PERSON})()${B}`, 'gu'),
     hon: new RegExp(String.raw`^${HON}`, 'u'),
     deg: new RegExp(DEG, 'gu'),
     notName,
@@ -41,17 +62,16 @@ function patterns(): NonNullable<typeof compiled> {
     titleAfterComma: new RegExp(String.raw`,[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(?:${TITLE})${B}`, 'u'),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
-      said: cueWords(['said', 'says', 'commented', 'stated', 'added', 'noted', 'explained', 'continued', 'remarked', 'concluded', 'according']),
-      title: cueWords(titles.map(firstLetterRun)),
-      honorific: cueWords(pre.map(firstLetterRun)),
-      label: cueWords(['contact', 'contacts', 'media', 'investor', 'investors']),
+      said: cues.words(verbs.map(firstLetterRun)),
+      title: cues.words(titles.map(firstLetterRun)),
+      honorific: cues.words(pre.map(firstLetterRun)),
+      label: cues.words(lexicons.contactLabels.map(firstLetterRun)),
     },
-  };
-  return compiled;
+  });
 }
 
 /** The first run of two or more name words in `name`, as an offset and text ("Jane Roe Executive Director" → "Jane Roe"). */
-function nameRun(name: string, notName: Set<string>): { offset: number; text: string } | undefined {
+function nameRun(name: string, notName: ReadonlySet<string>): { offset: number; text: string } | undefined {
   const parts = name.split(/([ \t]+)/);
   let run: { from: number; to: number } | undefined;
   let best: { from: number; to: number } | undefined;
@@ -102,20 +122,20 @@ const hasPhoneOrMail = (slice: string): boolean => slice.includes('@') || PHONE.
  * Pharma" read as title + name) or when it follows "according to" (reports, surveys and firms are
  * quoted that way) without a given name compromise's lexicon knows.
  */
-function personLike(name: string, match: string): boolean {
+function personLike(name: string, match: string, knowledge: Knowledge): boolean {
   // The whole span only: a contact line's "Acme Jane Doe" keeps its shorter readings (findPeople).
-  if (industryCompanies().has(name)) return false;
+  if (knowledge.entities.lexicons.industryCompanies.has(name)) return false;
   const words = name.split(/[ \t]+/);
-  if (/^according/.test(match) && !hasHonorific(match) && !isKnownFirstName(words[0] ?? '')) return false;
+  if (/^according/.test(match) && !hasHonorific(match, knowledge.entities.people) && !knowledge.nlp.isKnownFirstName(words[0] ?? '')) return false;
   return true;
 }
 
-function hasHonorific(match: string): boolean {
-  return patterns().hon.test(match.replace(/^according[ \t]+to[ \t,]+/, ''));
+function hasHonorific(match: string, p: PersonPatterns): boolean {
+  return p.hon.test(match.replace(/^according[ \t]+to[ \t,]+/, ''));
 }
 
 export function findPeople(scope: Scope): Candidate[] {
-  const p = patterns();
+  const p = scope.ctx.knowledge.entities.people;
   const out: Candidate[] = [];
   const visit = (rule: string, priority: number, withTitle: boolean) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => {
     const hon = m[1] ?? '';
@@ -124,11 +144,11 @@ export function findPeople(scope: Scope): Candidate[] {
     if (!run) return;
     const name = run.text;
     const start = offset + m[0].indexOf(hon + raw) + hon.length + run.offset;
-    if (!personLike(name, m[0])) return;
+    if (!personLike(name, m[0], scope.ctx.knowledge)) return;
     const properties: Candidate['properties'] = {};
     if (withTitle) {
       const tail = scope.text.slice(start + name.length, sentence.end);
-      const title = /^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:said|commented|added|stated)|$)/u.exec(tail.replace(p.deg, (d) => ' '.repeat(d.length)));
+      const title = p.titleAfterName.exec(tail.replace(p.deg, (d) => ' '.repeat(d.length)));
       if (title?.[1]) properties['title'] = title[1].trim().replace(/,$/, '');
     }
     out.push(candidate({ label: 'Person', start, surface: name, canonical: name, rule, priority, sentence, ...(Object.keys(properties).length ? { properties } : {}) }));

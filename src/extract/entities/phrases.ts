@@ -1,8 +1,18 @@
 // Linear lookup of many known phrases in a text: phrases are bucketed by their first word, so each
 // word of the text costs one hash lookup (plus a direct comparison for the few phrases in its
 // bucket) instead of a pass of one giant regex alternation.
+//
+// Why this is not src/text/phrase-trie.ts (the relations' matcher): the two read a phrase
+// differently, and the entity rules depend on this reading. Here a form is compared character by
+// character, case-sensitively or by toLowerCase (an agency "FDA" is not "fda"; a company alias
+// "Acme" is not "ACME"), a space only matches a space, a match starts at a word of the sentence not
+// after a hyphen ("non-Acme") and ends before no letter, digit or hyphen-and-letter ("Acme Bio-Labs"),
+// and each hit carries its form's value. The trie matches Unicode case-insensitively, lets a space
+// match any run of white space (line breaks too) and allows hyphens on either side: on the corpus it
+// finds 793 industry and agency names where this finds 704, and it walks every character where this
+// looks up each word once (about three times the time on the corpus).
 import type { Sentence } from '../../model/document.ts';
-import { sentenceWords } from './cues.ts';
+import type { SentenceReader } from './cues.ts';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -41,16 +51,18 @@ export class PhraseMatcher<V> {
    * `scan` over one sentence, on the sentence's shared word list (cues.ts): one hash lookup per
    * word, the text compared only where a known phrase starts.
    */
-  scanSentence(text: string, sentence: Sentence, visit: (hit: PhraseHit<V>) => void): void {
+  scanSentence(reader: SentenceReader, sentence: Sentence, visit: (hit: PhraseHit<V>) => void): void {
     if (this.byFirst.size === 0) return;
-    const { starts, words } = sentenceWords(text, sentence);
-    const keys = this.caseFree ? sentenceWords(text, sentence).lower() : words;
+    const text = reader.text;
+    const shared = reader.words(sentence);
+    const { starts, words } = shared;
+    const keys = this.caseFree ? shared.lower() : words;
     let resume = sentence.start;
     for (let i = 0; i < keys.length; i++) {
       const at = starts[i] as number;
       if (at < resume) continue;
       const bucket = this.byFirst.get(keys[i] as string);
-      if (!bucket || (at > sentence.start && text.charCodeAt(at - 1) === 45 /* - */)) continue;
+      if (!bucket || (at > sentence.start && text.charCodeAt(at - 1) === 45) /* - */) continue;
       for (const { form, value } of bucket) {
         const end = at + form.length;
         if (end > sentence.end) continue;

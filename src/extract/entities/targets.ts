@@ -1,54 +1,33 @@
 // Targets: gene and protein symbols behind a context cue (anti-X, X-targeting, targeting X,
 // X inhibitor, X-positive ...). HGNC resolves the symbol; an antigen HGNC does not know is still a
 // target when the cue says so.
-import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
-import { diseaseLexicon, hgnc, payloads, phraseKey, receptorLigands, targetKey } from './lexicons.ts';
-import type { Cue } from './cues.ts';
-import { DIGIT, SLASH, cueWords, sentenceHas, sentenceWords } from './cues.ts';
+import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
+import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
+import type { EntityLexicons } from './lexicons.ts';
+import { phraseAlternation, phraseKey, targetKey } from './lexicons.ts';
+import type { Cue, CueRegistry } from './cues.ts';
+import { DIGIT, SLASH } from './cues.ts';
+import { escapeRegex } from '../../text/regex.ts';
+import { KgError } from '../../errors.ts';
 
 /** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1. */
 // Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma"), never an ordinary word ("-targeting").
 const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
-const CUE_AFTER = String.raw`(?:[- ](?:targeting|targeted|directed|positive|negative|expressing|mutated|mutant|specific|low|high|amplified|overexpressing)|[ \t]+(?:inhibitors?|antagonists?|agonists?|antibod(?:y|ies)|blockade|blocker|receptor|ligands?|degraders?|modulators?))`;
-const CUE_BEFORE = String.raw`(?:anti-|targeting[ \t]+|targets[ \t]+|antibodies[ \t]+to[ \t]+|inhibitors?[ \t]+of[ \t]+|inhibition[ \t]+of[ \t]+|binds?[ \t]+to[ \t]+|agonists?[ \t]+of[ \t]+|activates?[ \t]+)`;
 
-/** The cue words of CUE_AFTER, as the letter runs a sentence must hold (cues.ts). */
-const CUE_AFTER_WORDS: readonly string[] = ['targeting', 'targeted', 'directed', 'positive', 'negative', 'expressing', 'mutated', 'mutant', 'specific', 'low', 'high', 'amplified', 'overexpressing', 'inhibitor', 'inhibitors', 'antagonist', 'antagonists', 'agonist', 'agonists', 'antibody', 'antibodies', 'blockade', 'blocker', 'receptor', 'ligand', 'ligands', 'degrader', 'degraders', 'modulator', 'modulators'];
-const CUE_AFTER_SET: ReadonlySet<string> = new Set(CUE_AFTER_WORDS);
 /**
- * What every CUE_BEFORE match opens with. CUE_BEFORE has no left word boundary ("inactivates X"
- * holds "activates"), so its matches can start only where one of these strings occurs.
+ * Where a cue-before pattern can match in a sentence: the occurrences of its openings (p.opening),
+ * ascending. The cue phrases have no left word boundary ("inactivates X" holds "activates"), so
+ * their matches can start only where the first word of one occurs.
  */
-const CUE_BEFORE_OPENINGS: readonly string[] = ['anti-', 'target', 'antibodies', 'inhibit', 'bind', 'agonist', 'activate'];
-
-/** Where a CUE_BEFORE pattern can match in a sentence: the occurrences of its openings, ascending. */
-const OPENING = new RegExp(CUE_BEFORE_OPENINGS.join('|'), 'g');
-function cueBeforeStarts(text: string, sentence: Scope['sentences'][number]): number[] {
+function cueBeforeStarts(p: TargetPatterns, text: string, sentence: Scope['sentences'][number]): number[] {
   const slice = text.slice(sentence.start, sentence.end);
   const out: number[] = [];
-  OPENING.lastIndex = 0;
-  // The openings never occur inside one another, so one left-to-right scan finds them all.
-  for (let m = OPENING.exec(slice); m !== null; m = OPENING.exec(slice)) out.push(sentence.start + m.index);
+  const opening = p.opening;
+  opening.lastIndex = 0;
+  // The openings never occur inside one another (checked when compiled), so one left-to-right scan finds them all.
+  for (let m = opening.exec(slice); m !== null; m = opening.exec(slice)) out.push(sentence.start + m.index);
   return out;
 }
-
-let compiled: { after: RegExp; before: RegExp; cueAfter: Cue; receptor: Cue } | undefined;
-
-function patterns(): NonNullable<typeof compiled> {
-  compiled ??= {
-    // Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues).
-    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
-    // Sticky: tried where an opening of CUE_BEFORE occurs (cueBeforeStarts).
-    before: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'uy'),
-    cueAfter: cueWords(CUE_AFTER_WORDS),
-    receptor: cueWords(['ligand', 'receptor', 'receptors']),
-  };
-  return compiled;
-}
-
-/** Acronyms and words a cue may stand next to that are not molecular targets. */
-const NOT_TARGETS = /^(?:ADC|ADCs|mRNA|DNA|RNA|FDA|EMA|COVID-19|SARS-CoV-2|HIV|The|This|These|Its|Our|A|An|Phase|CEO|US|U\.S|EU|TKI|PD|I|II|III|IV|Type|Class|T-cell|T|B|IgG\d?|Fc|Merck|Company|Cancer|Tumor|Patients|Treatment|Therapy|Clinical|Drug|Antibody|Antibodies)$/;
 
 export interface TargetHit {
   canonical: string;
@@ -56,15 +35,15 @@ export interface TargetHit {
 }
 
 /** Maps a surface symbol to its entity name: the HGNC approved symbol when unambiguous. */
-export function resolveTarget(surface: string): TargetHit | undefined {
+export function resolveTarget(surface: string, lexicons: EntityLexicons): TargetHit | undefined {
   const bare = surface.replace(/[’']s$/, '');
   // Payloads (DXd, MMAE) and disease abbreviations (NSCLC) stand next to the same cue words.
-  if (payloads().has(bare.toLowerCase()) || diseaseLexicon().byAbbreviation.has(bare)) return undefined;
-  if (NOT_TARGETS.test(bare) || bare.length < 2 || /^\d+$/.test(bare)) return undefined;
+  if (lexicons.payloads.has(bare.toLowerCase()) || lexicons.diseases.byAbbreviation.has(bare)) return undefined;
+  if (lexicons.notTargets.has(bare) || bare.length < 2 || /^\d+$/.test(bare)) return undefined;
   // A symbol needs a capital or digit beyond its first letter ("CanAg", "HER2"), a Greek prefix
   // ("β-Klotho") or a Greek-letter segment ("Fc-gamma"), not an ordinary word.
   if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare) && !/^[αβγκ]-\p{Lu}|-(?:alpha|beta|gamma|kappa)$/u.test(bare)) return undefined;
-  const symbols = hgnc().get(targetKey(bare));
+  const symbols = lexicons.hgnc.get(targetKey(bare));
   if (symbols && symbols.length === 1 && symbols[0]) return { canonical: symbols[0], symbol: symbols[0] };
   return { canonical: bare };
 }
@@ -76,54 +55,94 @@ export function resolveTarget(surface: string): TargetHit | undefined {
  */
 const STRONG_SYMBOL = /^(?:\p{Lu}[\p{Lu}\p{N}]*\p{N}[\p{Lu}\p{N}]*[a-z]?|\p{Lu}[\p{Lu}\p{N}]{0,4}-\p{Lu}{0,3}\p{N}{1,2}[a-z]?)$/u;
 
-/** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
-const FAMILY_HEAD = String.raw`(?:kinase|receptor|ligand|protease|phosphatase|channel|transporter|synthase|reductase|ligase|hydrolase|oxidase|transferase|isomerase|dehydrogenase)`;
-/** Modifiers too generic to make a family noun a named target ("tyrosine kinase", "the receptor"). */
-const GENERIC_MODIFIERS = new Set(['tyrosine', 'protein', 'serine', 'threonine', 'lipid', 'receptor', 'cell', 'surface', 'nuclear', 'key', 'multiple', 'several', 'other', 'specific', 'certain', 'novel', 'its', 'their', 'this', 'that', 'these', 'those', 'both', 'such']);
+/** The target rules' patterns, compiled once with the knowledge (`knowledge.entities.targets`). */
+export interface TargetPatterns {
+  /** Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues). */
+  readonly after: RegExp;
+  /** Tried where an opening of CUE_BEFORE occurs (cueBeforeStarts). */
+  readonly before: AnchoredPattern;
+  /** The cue words after a symbol (target-cue-suffixes.txt, target-cue-nouns.txt), lower case. */
+  readonly cueAfterWords: ReadonlySet<string>;
+  readonly cueAfter: Cue;
+  readonly receptor: Cue;
+  /** The first words of the cue phrases before a symbol: where those can match (cueBeforeStarts). */
+  readonly opening: RegExp;
+  /** Tried at words that can open a symbol (strongStarts). */
+  readonly strong: AnchoredPattern;
+  readonly longForm: AnchoredPattern;
+  readonly abbrHead: RegExp;
+  readonly pair: RegExp;
+  readonly coordinated: RegExp;
+  readonly member: RegExp;
+}
 
-let compiledExtra: { strong: RegExp; longForm: RegExp; abbrHead: RegExp; pair: RegExp; coordinated: RegExp; member: RegExp } | undefined;
-
-function extraPatterns(): NonNullable<typeof compiledExtra> {
-  const SYM = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
+export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistry): TargetPatterns {
+  // "HER2-targeting", "PD-L1 positive" (a hyphen or one space); "KRAS inhibitor" (spaces).
+  const CUE_AFTER = String.raw`(?:[- ](?:${phraseAlternation(lexicons.targetCueSuffixes, 'literal')})|[ \t]+(?:${phraseAlternation(lexicons.targetCueNouns, 'literal')}))`;
+  // "anti-HER2", "an inhibitor of KRAS": spaces after each phrase but one ending in a hyphen.
+  const CUE_BEFORE = String.raw`(?:${lexicons.targetCueOpeners.map((o) => phraseAlternation([o], 'blanks') + (o.endsWith('-') ? '' : String.raw`[ \t]+`)).join('|')})`;
+  /** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
+  const FAMILY_HEAD = String.raw`(?:${phraseAlternation(lexicons.proteinFamilyHeads, 'literal')})`;
+  const cueAfterWords = [...lexicons.targetCueSuffixes, ...lexicons.targetCueNouns];
+  const SYM = SYMBOL;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
-  compiledExtra ??= {
-    // Sticky: tried at words that can open a symbol (strongStarts).
-    strong: /(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})/uy,
+  return Object.freeze({
+    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
+    before: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'u'),
+    cueAfterWords: new Set(cueAfterWords),
+    cueAfter: cues.words(cueAfterWords),
+    receptor: cues.words(['ligand', 'receptor', 'receptors']),
+    opening: openingPattern(lexicons.targetCueOpeners),
+    strong: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})`, 'u'),
     // "an inhibitor of sphingosine-1 kinase", "agonist of the glucagon receptor".
-    longForm: new RegExp(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'uy'),
+    longForm: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'u'),
     // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
     abbrHead: new RegExp(String.raw`(?<=[\p{L}\p{N}][ \t]+)\((\p{Lu}[\p{Lu}\d\-]{1,9})\)[ \t]+(ligand|Ligand|receptor|Receptor)(?![\p{L}])`, 'gu'),
     // "glucagon-like peptide-1 /glucagon receptor dual agonist": both members of an X/Y receptor pair.
-    pair: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:agonists?|antagonists?|inhibitors?|modulators?|blockers?|antibod(?:y|ies))(?![\p{L}])`, 'gu'),
+    pair: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:${phraseAlternation(lexicons.receptorPairActions, 'literal')})(?![\p{L}])`,
+      'gu',
+    ),
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
-  };
-  return compiledExtra;
+  });
+}
+
+/**
+ * The first words of the cue phrases ("anti-", "inhibitor" of "inhibitor of") as one global pattern,
+ * longest first. One left-to-right scan finds every occurrence only when no first word occurs inside
+ * another one (after its start): the data is refused otherwise.
+ */
+function openingPattern(openers: readonly string[]): RegExp {
+  const firsts = [...new Set(openers.map((o) => o.split(' ')[0] ?? o))].sort((a, b) => b.length - a.length);
+  for (const a of firsts)
+    for (const b of firsts) if (b.indexOf(a, 1) > 0) throw new KgError('CONFIG_INVALID', `data/lexicons/target-cue-openers.txt: "${a}" occurs inside "${b}"; the rule's scan for first words would miss it`, { subject: 'knowledge' });
+  return new RegExp(firsts.map(escapeRegex).join('|'), 'g');
 }
 
 /** HGNC knows the symbol (also "FGFR1c" as FGFR1), or its shape already says receptor ("EGFR", "FGFR1c"). */
-function knownSymbol(surface: string): boolean {
+function knownSymbol(surface: string, lexicons: EntityLexicons): boolean {
   const key = targetKey(surface);
-  return hgnc().has(key) || hgnc().has(key.replace(/[A-Z]$/, '')) || /R\d*[a-z]?$/.test(surface);
+  return lexicons.hgnc.has(key) || lexicons.hgnc.has(key.replace(/[A-Z]$/, '')) || /R\d*[a-z]?$/.test(surface);
 }
 
 /** The ligand part of an "X/Y receptor" member: the longest tail of `words` HGNC names a receptor for, else the last word. */
-function ligandTail(phrase: string): string {
+function ligandTail(phrase: string, lexicons: EntityLexicons): string {
   const words = phrase.split(/[ \t]+/);
   for (let i = 0; i < words.length; i++) {
     const tail = words.slice(i).join(' ');
-    if (receptorLigands().has(phraseKey(tail))) return tail;
+    if (lexicons.receptorLigands.has(phraseKey(tail))) return tail;
   }
   return words[words.length - 1] ?? phrase;
 }
 
 /** "phosphoinositide-3 kinase": a family noun with a specific modifier is a named target. */
-function namedFamily(phrase: string): string | undefined {
+function namedFamily(phrase: string, genericModifiers: ReadonlySet<string>): string | undefined {
   const words = phrase.split(/[ \t]+/);
   // Cut at the last generic word before the head: "the tyrosine kinase" is no name.
   const modifiers = words.slice(0, -1);
-  if (modifiers.length === 0 || modifiers.some((w) => GENERIC_MODIFIERS.has(w.toLowerCase()))) return undefined;
+  if (modifiers.length === 0 || modifiers.some((w) => genericModifiers.has(w.toLowerCase()))) return undefined;
   return phrase;
 }
 
@@ -136,18 +155,18 @@ const SYMBOL_CHAR = /[\p{L}\p{N}\-]/u;
  * starts (the pattern's look-behind), so for each cue the pattern is tried once, at the start of the
  * run before the cue's separator: the same matches as a scan of the whole sentence.
  */
-function symbolsBeforeCues(scope: Scope, p: NonNullable<typeof compiled>, visit: (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => void): void {
+function symbolsBeforeCues(scope: Scope, p: TargetPatterns, visit: (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => void): void {
   const text = scope.text;
   for (const sentence of scope.sentences) {
     scope.ctx.budget.check(); // the per-document time budget, as in sweep()
-    if (!sentenceHas(text, sentence, [p.cueAfter])) continue;
-    const words = sentenceWords(text, sentence);
+    if (!scope.reader.has(sentence, [p.cueAfter])) continue;
+    const words = scope.reader.words(sentence);
     const starts = words.starts;
     const lower = words.lower();
     let slice: string | undefined;
     let lastRun = -1;
     for (let i = 0; i < lower.length; i++) {
-      if (!CUE_AFTER_SET.has(lower[i] as string)) continue;
+      if (!p.cueAfterWords.has(lower[i] as string)) continue;
       // The separator before the cue: one hyphen or space, or a run of spaces and tabs.
       let end = (starts[i] as number) - 1;
       const sep = text[end];
@@ -166,17 +185,17 @@ function symbolsBeforeCues(scope: Scope, p: NonNullable<typeof compiled>, visit:
 }
 
 export function findTargets(scope: Scope): Candidate[] {
-  const p = patterns();
-  const x = extraPatterns();
+  const p = scope.ctx.knowledge.entities.targets;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   type Sentence = Scope['sentences'][number];
   const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46): Candidate | undefined => {
-    const hit = resolveTarget(surface);
+    const hit = resolveTarget(surface, lexicons);
     if (!hit) return undefined;
     // An unknown symbol before "receptor" names the receptor ("Fc-gamma receptor"), not a ligand.
     let canonical = hit.canonical;
     let span = surface;
-    if (rule === 'target.cue-after' && !knownSymbol(surface)) {
+    if (rule === 'target.cue-after' && !knownSymbol(surface, lexicons)) {
       const receptor = /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12));
       if (receptor?.[1]) {
         canonical = `${hit.canonical} receptor`;
@@ -189,7 +208,7 @@ export function findTargets(scope: Scope): Candidate[] {
     return c;
   };
   symbolsBeforeCues(scope, p, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
-  const cueBefore = (sentence: Sentence): number[] => cueBeforeStarts(scope.text, sentence);
+  const cueBefore = (sentence: Sentence): number[] => cueBeforeStarts(p, scope.text, sentence);
   sweepAt(scope, p.before, cueBefore, (m, offset, sentence) => {
     const symbol = m[1] ?? '';
     add(symbol, offset + m[0].length - symbol.length, 'target.cue-before', sentence);
@@ -199,57 +218,81 @@ export function findTargets(scope: Scope): Candidate[] {
   // A strong symbol opens a run (no letter, digit or hyphen before it) with a capital, and holds a
   // digit or a hyphen right after its first word.
   const strongStarts = (sentence: Sentence): number[] =>
-    wordStarts(scope.text, sentence, (w, i) => {
+    wordStarts(scope.reader, sentence, (w, i) => {
       const at = w.starts[i] as number;
       const first = scope.text.charCodeAt(at);
       if (!((first >= 65 && first <= 90) || first > 127)) return false;
       if (at > sentence.start && scope.text.charCodeAt(at - 1) === 45) return false;
       return w.mixed[i] === 1 || scope.text.charCodeAt(w.ends[i] as number) === 45;
     });
-  sweepAt(scope, x.strong, strongStarts, (m, offset, sentence) => {
-    const token = m[0];
-    if (token.length < 3 || !STRONG_SYMBOL.test(token) || !hgnc().has(targetKey(token))) return;
-    add(token, offset, 'target.hgnc-symbol', sentence, 30);
-  }, { cues: [DIGIT] });
-  sweepAt(scope, x.longForm, cueBefore, (m, offset, sentence) => {
-    const phrase = namedFamily(m[1] ?? '');
+  sweepAt(
+    scope,
+    p.strong,
+    strongStarts,
+    (m, offset, sentence) => {
+      const token = m[0];
+      if (token.length < 3 || !STRONG_SYMBOL.test(token) || !lexicons.hgnc.has(targetKey(token))) return;
+      add(token, offset, 'target.hgnc-symbol', sentence, 30);
+    },
+    { cues: [DIGIT] },
+  );
+  sweepAt(scope, p.longForm, cueBefore, (m, offset, sentence) => {
+    const phrase = namedFamily(m[1] ?? '', lexicons.targetGenericModifiers);
     if (!phrase) return;
     out.push(candidate({ label: 'Target', start: offset + m[0].length - phrase.length, surface: phrase, canonical: phrase, rule: 'target.family-name', priority: 46, sentence }));
   });
-  sweep(scope, x.abbrHead, (m, offset, sentence) => {
-    const abbr = m[1] ?? '';
-    if (!resolveTarget(abbr)) return;
-    out.push(candidate({ label: 'Target', start: offset, surface: m[0], canonical: `${abbr} ${m[2] ?? ''}`, rule: 'target.abbreviation-head', priority: 48, sentence }));
-  }, { cues: [p.receptor] });
-  sweep(scope, x.pair, (m, offset, sentence) => {
-    const [left = '', right = '', head = ''] = [m[1], m[2], m[3]];
-    const rightStart = offset + m[0].indexOf(right, left.length + 1);
-    const headEnd = offset + m[0].indexOf(head, rightStart - offset + right.length) + head.length;
-    for (const [raw, rawStart, isRight] of [[left, offset, false], [right, rightStart, true]] as const) {
-      if (!/^\p{Ll}/u.test(raw)) {
-        add(raw, rawStart, 'target.receptor-pair', sentence, 47);
-        continue;
+  sweep(
+    scope,
+    p.abbrHead,
+    (m, offset, sentence) => {
+      const abbr = m[1] ?? '';
+      if (!resolveTarget(abbr, lexicons)) return;
+      out.push(candidate({ label: 'Target', start: offset, surface: m[0], canonical: `${abbr} ${m[2] ?? ''}`, rule: 'target.abbreviation-head', priority: 48, sentence }));
+    },
+    { cues: [p.receptor] },
+  );
+  sweep(
+    scope,
+    p.pair,
+    (m, offset, sentence) => {
+      const [left = '', right = '', head = ''] = [m[1], m[2], m[3]];
+      const rightStart = offset + m[0].indexOf(right, left.length + 1);
+      const headEnd = offset + m[0].indexOf(head, rightStart - offset + right.length) + head.length;
+      for (const [raw, rawStart, isRight] of [
+        [left, offset, false],
+        [right, rightStart, true],
+      ] as const) {
+        if (!/^\p{Ll}/u.test(raw)) {
+          add(raw, rawStart, 'target.receptor-pair', sentence, 47);
+          continue;
+        }
+        // A long form stands for its receptor: "glucagon" in "GLP-1/glucagon receptor" is the glucagon receptor.
+        const member = ligandTail(raw, lexicons);
+        if (lexicons.targetGenericModifiers.has(member.toLowerCase())) continue;
+        const start = rawStart + raw.length - member.length;
+        const surface = isRight ? scope.text.slice(start, headEnd) : member;
+        out.push(candidate({ label: 'Target', start, surface, canonical: `${member} receptor`, rule: 'target.receptor-pair', priority: 47, sentence }));
       }
-      // A long form stands for its receptor: "glucagon" in "GLP-1/glucagon receptor" is the glucagon receptor.
-      const member = ligandTail(raw);
-      if (GENERIC_MODIFIERS.has(member.toLowerCase())) continue;
-      const start = rawStart + raw.length - member.length;
-      const surface = isRight ? scope.text.slice(start, headEnd) : member;
-      out.push(candidate({ label: 'Target', start, surface, canonical: `${member} receptor`, rule: 'target.receptor-pair', priority: 47, sentence }));
-    }
-  }, { cues: [p.receptor, SLASH] });
+    },
+    { cues: [p.receptor, SLASH] },
+  );
   // Symbols coordinated with a found target are targets too (one list, one kind of thing).
   const found = new Set(out.map((c) => c.start));
   const foundTexts = new Set(out.map((c) => c.text));
   const foundList = [...foundTexts];
-  sweep(scope, x.coordinated, (m, offset, sentence) => {
-    const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
-    const member = x.member;
-    const tailStart = offset + (m[1] ?? '').length;
-    for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
-    if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
-    for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
-  }, { test: (slice) => foundList.some((t) => slice.includes(t)) });
+  sweep(
+    scope,
+    p.coordinated,
+    (m, offset, sentence) => {
+      const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
+      const member = p.member;
+      const tailStart = offset + (m[1] ?? '').length;
+      for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
+      if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
+      for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
+    },
+    { test: (slice) => foundList.some((t) => slice.includes(t)) },
+  );
   mergeLongForms(out);
   return out;
 }

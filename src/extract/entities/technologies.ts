@@ -2,9 +2,11 @@
 // ("Tumor-Activated Prodrug (TAP) technology"), and ADC payloads and linkers from the lexicon.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
-import { adcPayloadWords, escapeRegExp, nameStopwords, payloads, phraseKey } from './lexicons.ts';
-import type { Cue } from './cues.ts';
-import { OPEN_PAREN, cueWords, firstLetterRun } from './cues.ts';
+import type { EntityLexicons } from './lexicons.ts';
+import { phraseAlternation, phraseKey } from './lexicons.ts';
+import { escapeRegex } from '../../text/regex.ts';
+import type { Cue, CueRegistry } from './cues.ts';
+import { OPEN_PAREN, firstLetterRun } from './cues.ts';
 
 /** Alias stated by the text: a long form defined with its abbreviation. */
 export interface TechnologyAlias {
@@ -14,24 +16,29 @@ export interface TechnologyAlias {
 }
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{N}\-]*`;
-const GENERIC = /^(?:ADC|Company|Company’s|Company's|Proprietary|Novel|New|Our|Its|Their|The|This|Platform|Technology|Antibody|Drug|mRNA|AI)$/;
 
-let compiled: { named: RegExp; defined: RegExp; definedAfter: RegExp; listed: RegExp; payload: RegExp; cues: { platform: Cue; platforms: Cue; payload: Cue } } | undefined;
+/** The technology rules' patterns, compiled once with the knowledge (`knowledge.entities.technologies`). */
+export interface TechnologyPatterns {
+  readonly named: RegExp;
+  readonly defined: RegExp;
+  readonly definedAfter: RegExp;
+  readonly listed: RegExp;
+  readonly payload: RegExp;
+  readonly cues: { platform: Cue; platforms: Cue; payload: Cue };
+}
 
-function patterns(): NonNullable<typeof compiled> {
-  if (compiled) return compiled;
-  const forms = [...payloads().keys()].filter((k) => !adcPayloadWords().has(k));
-  const original = new Map<string, string>();
-  for (const [key, entry] of payloads()) if (forms.includes(key)) original.set(key, entry.name);
+export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueRegistry): TechnologyPatterns {
+  const forms = [...lexicons.payloads.keys()].filter((k) => !lexicons.adcPayloadWords.has(k));
   const alt = forms
     .sort((a, b) => b.length - a.length)
-    .map((k) => escapeRegExp(k).replace(/\\? /g, '[ \\t\\-]'))
+    .map((k) => escapeRegex(k).replace(/\\? /g, '[ \\t\\-]'))
     .join('|');
-  compiled = {
+  return Object.freeze({
     named: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:ADC|antibody|extraction|chemistry|conjugation|conjugate|delivery|linker|drug[- ]conjugate))?[ \t]+(?:technology|technologies|platform))(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformModifiers, 'literal')}))?[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformNouns, 'literal')}))(?![\p{L}])`,
       'gu',
     ),
+    // A defined abbreviation names one platform: the singular nouns only.
     defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\((\p{Lu}[\p{L}]{1,9})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
     // "our TACTIC (Tumor Targeting Conditionally Activated T Cell Engager) platform": the acronym first.
     definedAfter: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}]{1,9})[ \t]+\(((?:${TOKEN}[ \t\-]+){1,7}${TOKEN})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
@@ -40,12 +47,11 @@ function patterns(): NonNullable<typeof compiled> {
     payload: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${alt})(?![\p{L}\p{N}]|-\p{L})`, 'giu'),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
-      platform: cueWords(['technology', 'technologies', 'platform']),
-      platforms: cueWords(['platforms']),
-      payload: cueWords(forms.map(firstLetterRun)),
+      platform: cues.words(lexicons.technologyPlatformNouns),
+      platforms: cues.words(['platforms']),
+      payload: cues.words(forms.map(firstLetterRun)),
     },
-  };
-  return compiled;
+  });
 }
 
 /**
@@ -66,62 +72,89 @@ function initialsCover(longForm: string, abbr: string): boolean {
   return true;
 }
 
-function coreName(raw: string): string | undefined {
+function coreName(raw: string, lexicons: EntityLexicons): string | undefined {
   const tokens = raw.split(/[ \t]+/).filter((t) => t !== '');
-  while (tokens.length > 0 && (nameStopwords().has(tokens[0] ?? '') || GENERIC.test(tokens[0] ?? ''))) tokens.shift();
-  while (tokens.length > 0 && GENERIC.test(tokens[tokens.length - 1] ?? '')) tokens.pop();
+  const generic = lexicons.technologyGenericWords;
+  while (tokens.length > 0 && (lexicons.nameStopwords.has(tokens[0] ?? '') || generic.has(tokens[0] ?? ''))) tokens.shift();
+  while (tokens.length > 0 && generic.has(tokens[tokens.length - 1] ?? '')) tokens.pop();
   return tokens.length > 0 ? tokens.join(' ') : undefined;
 }
 
 export function findTechnologies(scope: Scope): { candidates: Candidate[]; aliases: TechnologyAlias[] } {
-  const p = patterns();
+  const p = scope.ctx.knowledge.entities.technologies;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   const aliases: TechnologyAlias[] = [];
-  sweep(scope, p.named, (m, offset, sentence) => {
-    const core = coreName(m[1] ?? '');
-    if (!core) return;
-    const lead = (m[1] ?? '').indexOf(core.split(' ')[0] ?? '');
-    const surface = m[0].slice(lead);
-    out.push(candidate({ label: 'Technology', start: offset + lead, surface, canonical: core, rule: 'technology.named-platform', priority: 56, sentence }));
-  }, { cues: [p.cues.platform] });
-  sweep(scope, p.defined, (m, offset, sentence) => {
-    const longForm = (m[1] ?? '').trim();
-    const abbr = m[2] ?? '';
-    const initials = longForm
-      .split(/[ \t\-]+/)
-      .map((w) => w[0] ?? '')
-      .join('');
-    if (!initials.toUpperCase().includes(abbr[0] ?? '?')) return;
-    out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
-    aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
-  }, { cues: [p.cues.platform, OPEN_PAREN] });
-  sweep(scope, p.definedAfter, (m, offset, sentence) => {
-    const abbr = m[1] ?? '';
-    const longForm = (m[2] ?? '').trim();
-    if (!initialsCover(longForm, abbr)) return;
-    out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
-    aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
-  }, { cues: [p.cues.platform, OPEN_PAREN] });
-  sweep(scope, p.listed, (m, offset, sentence) => {
-    const inner = m[1] ?? '';
-    const innerStart = offset + m[0].indexOf('(') + 1;
-    // Items are names (capitalised); a lower-case clause in the parenthesis is prose, not a list.
-    const item = /(\p{Lu}[\p{L}\p{N}\-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\-]*){0,3})[ \t]*(?:,|and|&|$)/gu;
-    let hit: RegExpExecArray | null;
-    while ((hit = item.exec(inner)) !== null) {
-      const core = coreName(hit[1] ?? '');
-      if (!core) continue;
-      out.push(candidate({ label: 'Technology', start: innerStart + hit.index, surface: hit[1] ?? '', canonical: core, rule: 'technology.platform-list', priority: 55, sentence }));
-    }
-  }, { cues: [p.cues.platforms, OPEN_PAREN] });
-  sweep(scope, p.payload, (m, offset, sentence) => {
-    const entry = payloads().get(m[1]?.toLowerCase().replace(/-/g, ' ') ?? '') ?? payloads().get(m[1]?.toLowerCase() ?? '');
-    if (!entry) return;
-    // Acronym payloads (DM1, MMAE) must be written in capitals ("pbd" in a word list is not PBD);
-    // their long forms ("monomethyl auristatin E") are written in any case.
-    const writtenAsAcronym = phraseKey(m[1] ?? '') === phraseKey(entry.name);
-    if (writtenAsAcronym && /^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
-    out.push(candidate({ label: 'Technology', extraLabels: [entry.kind], start: offset, surface: m[1] ?? '', canonical: entry.name, rule: 'technology.payload', priority: 45, sentence }));
-  }, { cues: [p.cues.payload] });
+  sweep(
+    scope,
+    p.named,
+    (m, offset, sentence) => {
+      const core = coreName(m[1] ?? '', lexicons);
+      if (!core) return;
+      const lead = (m[1] ?? '').indexOf(core.split(' ')[0] ?? '');
+      const surface = m[0].slice(lead);
+      out.push(candidate({ label: 'Technology', start: offset + lead, surface, canonical: core, rule: 'technology.named-platform', priority: 56, sentence }));
+    },
+    { cues: [p.cues.platform] },
+  );
+  sweep(
+    scope,
+    p.defined,
+    (m, offset, sentence) => {
+      const longForm = (m[1] ?? '').trim();
+      const abbr = m[2] ?? '';
+      const initials = longForm
+        .split(/[ \t\-]+/)
+        .map((w) => w[0] ?? '')
+        .join('');
+      if (!initials.toUpperCase().includes(abbr[0] ?? '?')) return;
+      out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
+      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+    },
+    { cues: [p.cues.platform, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.definedAfter,
+    (m, offset, sentence) => {
+      const abbr = m[1] ?? '';
+      const longForm = (m[2] ?? '').trim();
+      if (!initialsCover(longForm, abbr)) return;
+      out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
+      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+    },
+    { cues: [p.cues.platform, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.listed,
+    (m, offset, sentence) => {
+      const inner = m[1] ?? '';
+      const innerStart = offset + m[0].indexOf('(') + 1;
+      // Items are names (capitalised); a lower-case clause in the parenthesis is prose, not a list.
+      const item = /(\p{Lu}[\p{L}\p{N}\-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\-]*){0,3})[ \t]*(?:,|and|&|$)/gu;
+      let hit: RegExpExecArray | null;
+      while ((hit = item.exec(inner)) !== null) {
+        const core = coreName(hit[1] ?? '', lexicons);
+        if (!core) continue;
+        out.push(candidate({ label: 'Technology', start: innerStart + hit.index, surface: hit[1] ?? '', canonical: core, rule: 'technology.platform-list', priority: 55, sentence }));
+      }
+    },
+    { cues: [p.cues.platforms, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.payload,
+    (m, offset, sentence) => {
+      const entry = lexicons.payloads.get(m[1]?.toLowerCase().replace(/-/g, ' ') ?? '') ?? lexicons.payloads.get(m[1]?.toLowerCase() ?? '');
+      if (!entry) return;
+      // Acronym payloads (DM1, MMAE) must be written in capitals ("pbd" in a word list is not PBD);
+      // their long forms ("monomethyl auristatin E") are written in any case.
+      const writtenAsAcronym = phraseKey(m[1] ?? '') === phraseKey(entry.name);
+      if (writtenAsAcronym && /^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
+      out.push(candidate({ label: 'Technology', extraLabels: [entry.kind], start: offset, surface: m[1] ?? '', canonical: entry.name, rule: 'technology.payload', priority: 45, sentence }));
+    },
+    { cues: [p.cues.payload] },
+  );
   return { candidates: out, aliases };
 }

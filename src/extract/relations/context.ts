@@ -1,11 +1,17 @@
 // What the relation rules see of one sentence: its clean text, the entity mentions inside it in text
-// order (with "the Company", "we", "our" standing for the document's main company), and helpers to
-// find mentions near a trigger without crossing a clause boundary.
+// order (with "the Company", "we", "our" standing for the document's main company), the knowledge,
+// per-sentence readers of its trigger phrases, amounts and dates (each text swept once, however many
+// rules ask), and helpers to find mentions near a trigger without crossing a clause boundary.
 import type { Sentence, StructuredDocument } from '../../model/document.ts';
 import type { DocumentMentions, Mention } from '../../model/extraction.ts';
 import type { EntityLabel } from '../../model/vocabulary.ts';
-import { foldName, stripLegalSuffix } from '../../resolve/normalize.ts';
-import { findAll } from './lexicon.ts';
+import type { Knowledge } from '../../knowledge/index.ts';
+import type { RelationKnowledge } from '../../knowledge/relations.ts';
+import type { TriggerReader } from './lexicon.ts';
+import { findMoney, type Money } from './money.ts';
+import { dateMentions, type DateMention } from '../../text/dates.ts';
+import { RangeMemo } from './range-memo.ts';
+import type { RuleWords } from './word-lists.ts';
 
 /** A mention inside the sentence; offsets are relative to the sentence text. */
 export interface Item {
@@ -23,6 +29,7 @@ export interface Item {
 }
 
 export interface DocumentContext {
+  knowledge: Knowledge;
   doc: StructuredDocument;
   found: DocumentMentions;
   /** Entity id of each mention (label + folded name, joined through sameAs links). */
@@ -42,25 +49,38 @@ export interface SentenceContext {
   text: string;
   lower: string;
   items: Item[];
+  /** The relation knowledge: trigger groups, tables and the rules' patterns. */
+  relations: RelationKnowledge;
+  /** The sentence's trigger phrases, swept once on the first question. */
+  triggers: TriggerReader;
+  /** Amounts of money in text[from, to) (copies: callers may edit them), each range scanned once. */
+  money(from?: number, to?: number): Money[];
+  /** Dates in text[from, to) (copies), each range scanned once. */
+  dates(from?: number, to?: number): DateMention[];
 }
 
-const foldMemo = new Map<string, string>();
-
-/**
- * `foldName`, remembered: the same names (mentions, registrants, lexicon forms) are folded again for
- * every document and every fact. Pure, so the memo changes nothing but time; bounded in size.
- */
-export function foldNameCached(name: string): string {
-  let folded = foldMemo.get(name);
-  if (folded === undefined) {
-    if (foldMemo.size >= 20_000) foldMemo.clear();
-    folded = foldName(name);
-    foldMemo.set(name, folded);
-  }
-  return folded;
+/** The sentence context's own patterns, compiled from word lists of data/patterns/relation-words.tsv. */
+export interface ContextPatterns {
+  /** "the Company", "we", "our": a mention that stands for the document's main company. */
+  readonly pronounText: RegExp;
+  /** "X today announced": the sentence that names the main company first. */
+  readonly announcing: RegExp;
+  /** A semicolon, or a full stop before a capital that does not close an abbreviation ("U.S. Food", "Co. Inc"). */
+  readonly clauseBreak: RegExp;
+  /** "the two companies", "both parties". */
+  readonly parties: RegExp;
 }
 
-function entityIds(found: DocumentMentions): number[] {
+export function compileContextPatterns(words: RuleWords): ContextPatterns {
+  return Object.freeze({
+    pronounText: new RegExp(`^(?:${words.alternation('registrant.self')})$`, 'i'),
+    announcing: new RegExp(`\\b(?:${words.alternation('announce')})\\b`, 'i'),
+    clauseBreak: new RegExp(`;|(?<!(?:^|[\\s(.])(?:[A-Z]|${words.alternation('abbreviation')}))\\.\\s+[A-Z]`),
+    parties: new RegExp(`\\b(?:the|both)\\s+(?:two\\s+)?(?:${words.alternation('parties')})\\b`, 'i'),
+  });
+}
+
+function entityIds(knowledge: Knowledge, found: DocumentMentions): number[] {
   const parent = found.mentions.map((_, i) => i);
   const find = (i: number): number => {
     while (parent[i] !== i) i = parent[i] ?? i;
@@ -72,7 +92,7 @@ function entityIds(found: DocumentMentions): number[] {
   };
   const first = new Map<string, number>();
   found.mentions.forEach((m, i) => {
-    const key = `${m.label}|${foldNameCached(m.label === 'Company' ? stripLegalSuffix(m.canonical) : m.canonical)}`;
+    const key = `${m.label}|${knowledge.names.keyPart(m.label, m.canonical)}`;
     const seen = first.get(key);
     if (seen === undefined) first.set(key, i);
     else union(seen, i);
@@ -84,23 +104,21 @@ function entityIds(found: DocumentMentions): number[] {
   return found.mentions.map((_, i) => find(i));
 }
 
-const PRONOUN_TEXT = /^(?:the\s+company|the\s+registrant|we|our|us)$/i;
-
 /**
  * The document's main company: the filing's registrant when a mention names it, else the first
  * company of the sentence that announces the news ("X today announced"), else the most mentioned one.
  */
-function findPrimaryCompany(doc: StructuredDocument, found: DocumentMentions, entityOf: number[]): number | undefined {
-  const companies = found.mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.label === 'Company' && !PRONOUN_TEXT.test(m.text.trim()));
+function findPrimaryCompany(knowledge: Knowledge, doc: StructuredDocument, found: DocumentMentions, entityOf: number[]): number | undefined {
+  const { pronounText, announcing: announces } = knowledge.relations.rules.context;
+  const companies = found.mentions.map((m, i) => ({ m, i })).filter(({ m }) => m.label === 'Company' && !pronounText.test(m.text.trim()));
   if (companies.length === 0) return undefined;
+  const companyKey = (name: string): string => knowledge.names.keyPart('Company', name);
   for (const registrant of doc.filing?.registrants ?? []) {
-    const want = foldNameCached(stripLegalSuffix(registrant.name));
-    const hit = companies.find(({ m }) => foldNameCached(stripLegalSuffix(m.canonical)) === want || foldNameCached(stripLegalSuffix(m.text)) === want);
+    const want = companyKey(registrant.name);
+    const hit = companies.find(({ m }) => companyKey(m.canonical) === want || companyKey(m.text) === want);
     if (hit) return hit.i;
   }
-  const announcing = doc.sentences.find(
-    (s) => s.section === 'dateline' || /\b(?:today\s+announced|announced\s+today|today\s+reported|announces|announce)\b/i.test(doc.cleanText.slice(s.start, s.end)),
-  );
+  const announcing = doc.sentences.find((s) => s.section === 'dateline' || announces.test(doc.cleanText.slice(s.start, s.end)));
   if (announcing) {
     const first = companies.find(({ m }) => m.start >= announcing.start && m.end <= announcing.end);
     if (first) return first.i;
@@ -115,10 +133,10 @@ function findPrimaryCompany(doc: StructuredDocument, found: DocumentMentions, en
   return [...counts.values()].sort((a, b) => b.count - a.count || a.first - b.first)[0]?.first;
 }
 
-function mainParties(found: DocumentMentions, entityOf: number[]): number[] {
+function mainParties(pronounText: RegExp, found: DocumentMentions, entityOf: number[]): number[] {
   const counts = new Map<number, { count: number; first: number }>();
   found.mentions.forEach((m, i) => {
-    if (m.label !== 'Company' || PRONOUN_TEXT.test(m.text.trim())) return;
+    if (m.label !== 'Company' || pronounText.test(m.text.trim())) return;
     const id = entityOf[i] ?? i;
     const entry = counts.get(id);
     if (entry) entry.count += 1;
@@ -128,8 +146,8 @@ function mainParties(found: DocumentMentions, entityOf: number[]): number[] {
   return ranked.length >= 2 ? ranked.slice(0, 2).map((r) => r.first) : [];
 }
 
-export function documentContext(doc: StructuredDocument, found: DocumentMentions): DocumentContext {
-  const entityOf = entityIds(found);
+export function documentContext(knowledge: Knowledge, doc: StructuredDocument, found: DocumentMentions): DocumentContext {
+  const entityOf = entityIds(knowledge, found);
   const bySentence = new Map<number, number[]>();
   found.mentions.forEach((m, i) => {
     const list = bySentence.get(m.sentenceIndex);
@@ -137,15 +155,26 @@ export function documentContext(doc: StructuredDocument, found: DocumentMentions
     else bySentence.set(m.sentenceIndex, [i]);
   });
   for (const list of bySentence.values()) list.sort((a, b) => (found.mentions[a]?.start ?? 0) - (found.mentions[b]?.start ?? 0) || a - b);
-  return { doc, found, entityOf, primaryCompany: findPrimaryCompany(doc, found, entityOf), bySentence, parties: mainParties(found, entityOf) };
+  return {
+    knowledge,
+    doc,
+    found,
+    entityOf,
+    primaryCompany: findPrimaryCompany(knowledge, doc, found, entityOf),
+    bySentence,
+    parties: mainParties(knowledge.relations.rules.context.pronounText, found, entityOf),
+  };
 }
 
 export function sentenceContext(dc: DocumentContext, sentence: Sentence, text = dc.doc.cleanText.slice(sentence.start, sentence.end)): SentenceContext {
+  const relations = dc.knowledge.relations;
+  const { pronounText } = relations.rules.context;
+  const triggers = relations.triggers.sentence(text);
   const items: Item[] = [];
   for (const i of dc.bySentence.get(sentence.index) ?? []) {
     const m = dc.found.mentions[i];
     if (!m || m.start < sentence.start || m.end > sentence.end) continue;
-    const isPronoun = m.label === 'Company' && PRONOUN_TEXT.test(m.text.trim());
+    const isPronoun = m.label === 'Company' && pronounText.test(m.text.trim());
     items.push({
       index: isPronoun && dc.primaryCompany !== undefined ? dc.primaryCompany : i,
       label: m.label,
@@ -159,7 +188,7 @@ export function sentenceContext(dc: DocumentContext, sentence: Sentence, text = 
   }
   const primary = dc.primaryCompany === undefined ? undefined : dc.found.mentions[dc.primaryCompany];
   if (primary && dc.primaryCompany !== undefined) {
-    for (const hit of findAll('registrant.pronoun', text)) {
+    for (const hit of triggers.findAll('registrant.pronoun')) {
       if (items.some((it) => it.start < hit.end && hit.start < it.end)) continue;
       // "our" inside a word list of a title ("our partners") still means the company; "us" as in U.S. does not.
       if (hit.text === 'us' && text.slice(hit.start, hit.end) !== 'us') continue;
@@ -176,7 +205,20 @@ export function sentenceContext(dc: DocumentContext, sentence: Sentence, text = 
     }
   }
   items.sort((a, b) => a.start - b.start || a.end - b.end);
-  return { docContext: dc, sentence, text, lower: text.toLowerCase(), items };
+  const money = new RangeMemo<Money>((t, from, to) => findMoney(relations.money, t, from, to), text);
+  const calendar = dc.knowledge.calendar.dates;
+  const dates = new RangeMemo<DateMention>((t, from, to) => dateMentions(calendar, t, from, to), text);
+  return {
+    docContext: dc,
+    sentence,
+    text,
+    lower: text.toLowerCase(),
+    items,
+    relations,
+    triggers,
+    money: (from, to) => money.get(from, to),
+    dates: (from, to) => dates.get(from, to),
+  };
 }
 
 // ---- helpers the rules share ------------------------------------------------------------------
@@ -185,13 +227,10 @@ export function hasLabel(item: Item, labels: readonly EntityLabel[]): boolean {
   return labels.includes(item.label);
 }
 
-/** True when text[from, to) crosses a clause boundary (a semicolon or a sentence-internal full stop). */
-export function crossesClause(text: string, from: number, to: number): boolean {
-  return CLAUSE_BREAK.test(text.slice(Math.min(from, to), Math.max(from, to)));
+/** True when the sentence's text[from, to) crosses a clause boundary (a semicolon or a sentence-internal full stop). */
+export function crossesClause(ctx: SentenceContext, from: number, to: number): boolean {
+  return ctx.relations.rules.context.clauseBreak.test(ctx.text.slice(Math.min(from, to), Math.max(from, to)));
 }
-
-/** A semicolon, or a full stop before a capital that does not close an abbreviation ("U.S. Food", "Co. Inc"). */
-const CLAUSE_BREAK = /;|(?<!(?:^|[\s(.])(?:[A-Z]|Inc|Co|Corp|Ltd|Dr|Mr|Mrs|Ms|No|St|vs|Jr|Sr|Prof))\.\s+[A-Z]/;
 
 const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;
 
@@ -202,7 +241,7 @@ const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\
 export function listBefore(ctx: SentenceContext, pos: number, labels: readonly EntityLabel[], maxGap = 40): Item[] {
   const candidates = ctx.items.filter((it) => it.end <= pos && hasLabel(it, labels));
   const last = candidates[candidates.length - 1];
-  if (!last || pos - last.end > maxGap || crossesClause(ctx.text, last.end, pos)) return [];
+  if (!last || pos - last.end > maxGap || crossesClause(ctx, last.end, pos)) return [];
   const list = [last];
   for (let k = candidates.length - 2; k >= 0; k--) {
     const it = candidates[k];
@@ -217,17 +256,11 @@ export function listBefore(ctx: SentenceContext, pos: number, labels: readonly E
  * The items of `labels` that form a coordinated list starting at most `maxGap` characters after `pos`,
  * without an item of `stopLabels` in between.
  */
-export function listAfter(
-  ctx: SentenceContext,
-  pos: number,
-  labels: readonly EntityLabel[],
-  maxGap = 60,
-  stopLabels: readonly EntityLabel[] = [],
-): Item[] {
+export function listAfter(ctx: SentenceContext, pos: number, labels: readonly EntityLabel[], maxGap = 60, stopLabels: readonly EntityLabel[] = []): Item[] {
   const after = ctx.items.filter((it) => it.start >= pos);
   const firstIdx = after.findIndex((it) => hasLabel(it, labels));
   const first = after[firstIdx];
-  if (!first || first.start - pos > maxGap || crossesClause(ctx.text, pos, first.start)) return [];
+  if (!first || first.start - pos > maxGap || crossesClause(ctx, pos, first.start)) return [];
   if (after.slice(0, firstIdx).some((it) => hasLabel(it, stopLabels))) return [];
   const list = [first];
   for (const it of after.slice(firstIdx + 1)) {
@@ -264,7 +297,7 @@ export function nearestBefore(ctx: SentenceContext, pos: number, labels: readonl
   for (let k = ctx.items.length - 1; k >= 0; k--) {
     const it = ctx.items[k];
     if (!it || it.end > pos || !hasLabel(it, labels)) continue;
-    if (pos - it.end > maxDist || crossesClause(ctx.text, it.end, pos)) return undefined;
+    if (pos - it.end > maxDist || crossesClause(ctx, it.end, pos)) return undefined;
     return it;
   }
   return undefined;
@@ -274,7 +307,7 @@ export function nearestBefore(ctx: SentenceContext, pos: number, labels: readonl
 export function nearestAfter(ctx: SentenceContext, pos: number, labels: readonly EntityLabel[], maxDist = 120): Item | undefined {
   for (const it of ctx.items) {
     if (it.start < pos || !hasLabel(it, labels)) continue;
-    if (it.start - pos > maxDist || crossesClause(ctx.text, pos, it.start)) return undefined;
+    if (it.start - pos > maxDist || crossesClause(ctx, pos, it.start)) return undefined;
     return it;
   }
   return undefined;
@@ -291,7 +324,7 @@ export function subjectBefore(ctx: SentenceContext, pos: number, maxDist = 120):
   for (let k = ctx.items.length - 1; k >= 0; k--) {
     const it = ctx.items[k];
     if (!it || it.end > pos || it.label !== 'Company') continue;
-    if (pos - it.end > maxDist || crossesClause(ctx.text, it.end, pos)) return undefined;
+    if (pos - it.end > maxDist || crossesClause(ctx, it.end, pos)) return undefined;
     if (OBJECT_BEFORE.test(ctx.text.slice(Math.max(0, it.start - 12), it.start))) continue;
     return it;
   }
@@ -301,11 +334,13 @@ export function subjectBefore(ctx: SentenceContext, pos: number, maxDist = 120):
 /** "The companies will develop …": the two main companies of the document stand for "the companies". */
 export function partiesBefore(ctx: SentenceContext, pos: number): Item[] {
   const before = ctx.text.slice(Math.max(0, pos - 60), pos);
-  if (!/\b(?:the|both)\s+(?:two\s+)?(?:companies|parties)\b/i.test(before)) return [];
-  return ctx.docContext.parties.map((index) => {
-    const m = ctx.docContext.found.mentions[index];
-    return m ? ({ index, label: 'Company', start: pos, end: pos, text: m.text, entity: ctx.docContext.entityOf[index] ?? index, pronoun: true, mention: m } as Item) : undefined;
-  }).filter((it): it is Item => it !== undefined);
+  if (!ctx.relations.rules.context.parties.test(before)) return [];
+  return ctx.docContext.parties
+    .map((index) => {
+      const m = ctx.docContext.found.mentions[index];
+      return m ? ({ index, label: 'Company', start: pos, end: pos, text: m.text, entity: ctx.docContext.entityOf[index] ?? index, pronoun: true, mention: m }) : undefined;
+    })
+    .filter((it): it is Item => it !== undefined);
 }
 
 /** Distinct entities among items, first mention of each kept. */
@@ -356,7 +391,7 @@ export function subjectDrugBefore(ctx: SentenceContext, pos: number): Item | und
   for (let k = ctx.items.length - 1; k >= 0; k--) {
     const it = ctx.items[k];
     if (!it || it.end > pos || it.label !== 'Drug') continue;
-    if (crossesClause(ctx.text, it.end, pos)) return undefined;
+    if (crossesClause(ctx, it.end, pos)) return undefined;
     const verb = SUBJECT_VERB_AFTER.exec(ctx.text.slice(it.end, pos));
     if (!verb) continue;
     // The verb phrase must run on to `pos` without a relative clause or another actor in between.

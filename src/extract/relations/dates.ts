@@ -1,25 +1,7 @@
-// Dates in deal text, as ISO 8601 at the precision written: "July 31, 2007" → 2007-07-31,
-// "31 July 2007" → 2007-07-31, "April 2006" → 2006-04, "2007-07-31" as is. The reading is the one
-// date reader, src/text/dates.ts, with the months of the calendar knowledge. Agreement years:
-// "the 2000 agreement, as amended in 2006" → year 2000, amended [2006].
-import { DataFiles } from '../../knowledge/files.ts';
-import { loadCalendarKnowledge } from '../../knowledge/calendar.ts';
-import { dateMentions, type DateMention, type DatePatterns } from '../../text/dates.ts';
-import { memoByRange } from './range-memo.ts';
-
+// Agreement years in deal text: "the 2000 agreement, as amended in 2006" → year 2000, amended [2006].
+// Dates themselves are read by the one date reader, src/text/dates.ts (`dateMentions` with the
+// calendar knowledge), through the sentence context.
 export type { DateMention } from '../../text/dates.ts';
-
-// Transitional: the relation rules do not receive the knowledge yet, so the calendar knowledge is
-// loaded here once, on first use. When they do, they call src/text/dates.ts's
-// `dateMentions(ctx.knowledge.calendar.dates, text, from, to)` and this goes.
-let calendarDates: DatePatterns | undefined;
-function defaultDates(): DatePatterns {
-  calendarDates ??= loadCalendarKnowledge(new DataFiles()).dates;
-  return calendarDates;
-}
-
-/** Every full or month-precision date in text[from, to), offsets into `text` (copies: callers may edit them). */
-export const findDates = memoByRange<DateMention>((text, from, to) => dateMentions(defaultDates(), text, from, to));
 
 export interface AgreementYears {
   year?: number;

@@ -4,61 +4,51 @@
 // linear sweep with no full parse.
 import type { StructuredDocument } from '../../model/document.ts';
 import type { DocumentMentions, Mention, RelationFact } from '../../model/extraction.ts';
-import { dataTsv } from '../../data-files.ts';
-import { foldName } from '../../resolve/normalize.ts';
-import { documentContext, foldNameCached, sentenceContext } from './context.ts';
+import { foldName } from '../../text/names.ts';
+import { documentContext, sentenceContext } from './context.ts';
 import type { DocumentContext, SentenceContext } from './context.ts';
-import { beginSentence, hasAny } from './lexicon.ts';
 import { makeEmitter } from './rules/types.ts';
 import type { SentenceRule } from './rules/types.ts';
 import { SENTENCE_RULES } from './rules/index.ts';
-import { documentRules } from './rules/document.ts';
+import { documentRules, issuerPipeline } from './rules/document.ts';
 import { licencesFromPayments } from './rules/licensing.ts';
 import { priceExercisedOptions } from './rules/deals.ts';
 import type { StageContext } from '../../knowledge/index.ts';
 
 export { findMoney } from './money.ts';
-export type { Money, MoneyQualifier } from './money.ts';
-export { findDates, agreementYears } from './dates.ts';
+export type { Money, MoneyQualifier, MoneyPatterns } from './money.ts';
+export { agreementYears } from './dates.ts';
 export { findPhases } from './phase.ts';
+export type { PhasePatterns } from './phase.ts';
 export { statusOf, isNegated } from './hedges.ts';
+export type { TriggerReader, TriggerGroup } from './lexicon.ts';
 
 /** Safe-harbour text states risks, not facts: nothing is read from it. */
 const FORWARD_LOOKING = /forward[-\s]looking\s+statements?|safe\s+harbor/i;
 
 function applies(rule: SentenceRule, ctx: SentenceContext): boolean {
   for (const labels of rule.needs) if (!ctx.items.some((it) => labels.includes(it.label))) return false;
-  return rule.triggers.length === 0 || rule.triggers.some((group) => hasAny(group, ctx.text));
+  return rule.triggers.length === 0 || rule.triggers.some((group) => ctx.triggers.hasAny(group));
 }
 
 export function extractRelations(doc: StructuredDocument, found: DocumentMentions, stage: StageContext): RelationFact[] {
   const facts: RelationFact[] = [];
   if (found.mentions.length === 0) return facts;
-  const dc = documentContext(doc, found);
+  const dc = documentContext(stage.knowledge, doc, found);
   for (const sentence of doc.sentences) {
     stage.budget.check(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
     if (sentence.section === 'forwardLooking') continue;
     if (!dc.bySentence.has(sentence.index) && dc.primaryCompany === undefined) continue;
-    const text = doc.cleanText.slice(sentence.start, sentence.end);
-    beginSentence(text);
-    const ctx = sentenceContext(dc, sentence, text);
+    const ctx = sentenceContext(dc, sentence);
     if (ctx.items.length < 1 || FORWARD_LOOKING.test(ctx.text)) continue;
     const emit = makeEmitter(ctx, facts);
     for (const rule of SENTENCE_RULES) if (applies(rule, ctx)) rule.apply(ctx, emit);
   }
-  beginSentence('');
   facts.push(...documentRules(dc, facts));
+  facts.push(...issuerPipeline(dc, facts));
   facts.push(...licencesFromPayments(dc, facts));
   priceExercisedOptions(dc, facts);
   return dedupe(preferSpecificIndications(dc, facts));
-}
-
-let genericDiseases: Set<string> | undefined;
-
-/** Folded disease names too broad to stand next to a specific one (data/patterns/relation-triggers.tsv). */
-function isGenericDisease(name: string): boolean {
-  genericDiseases ??= new Set(dataTsv('patterns/relation-triggers.tsv').filter((r) => r[0] === 'disease.generic' && r[1]).map((r) => foldName(r[1] ?? '')));
-  return genericDiseases.has(foldNameCached(name));
 }
 
 /**
@@ -68,6 +58,8 @@ function isGenericDisease(name: string): boolean {
 function preferSpecificIndications(dc: DocumentContext, facts: RelationFact[]): RelationFact[] {
   const disease = (f: RelationFact): Mention | undefined => (typeof f.target === 'number' ? dc.found.mentions[f.target] : undefined);
   const indication = (f: RelationFact): boolean => f.type === 'STUDIED_FOR' || f.type === 'APPROVED_FOR';
+  // Folded disease names too broad to stand next to a specific one (trigger group disease.generic).
+  const isGenericDisease = (name: string): boolean => dc.knowledge.relations.genericDiseases.has(foldName(name));
   const specific = new Set<number>();
   for (const f of facts) {
     const d = disease(f);
@@ -89,11 +81,6 @@ function dedupe(facts: RelationFact[]): RelationFact[] {
   const seen = new Map<string, RelationFact>();
   for (const f of facts) if (!seen.has(factKey(f))) seen.set(factKey(f), f);
   return [...seen.values()].sort(
-    (a, b) =>
-      a.sentenceIndex - b.sentenceIndex ||
-      b.confidence - a.confidence ||
-      (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) ||
-      a.source - b.source ||
-      (factKey(a) < factKey(b) ? -1 : factKey(a) > factKey(b) ? 1 : 0),
+    (a, b) => a.sentenceIndex - b.sentenceIndex || b.confidence - a.confidence || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0) || a.source - b.source || (factKey(a) < factKey(b) ? -1 : factKey(a) > factKey(b) ? 1 : 0),
   );
 }

@@ -1,9 +1,8 @@
 // Amounts of money in deal text: "$5 million", "US$250,000", "EUR 149 million", "€1.2bn",
 // "up to $1.3 billion per target". Currency signs, scale words and qualifiers come from
-// data/patterns/, so a new currency is a data change.
-import { dataTsv } from '../../data-files.ts';
-import { compilePhrases } from './lexicon.ts';
-import { memoByRange } from './range-memo.ts';
+// data/patterns/ (compiled once by the knowledge loader into RelationKnowledge.money), so a new
+// currency is a data change.
+import { escapeRegex } from '../../text/regex.ts';
 
 export type MoneyQualifier = 'exact' | 'up_to' | 'approximately' | 'at_least';
 
@@ -21,20 +20,27 @@ export interface Money {
   per?: string;
 }
 
-interface MoneyTables {
-  pattern: RegExp;
-  currencyOf: Map<string, string>;
-  scaleOf: Map<string, number>;
-  qualifierBefore: RegExp;
-  qualifierOf: Map<string, MoneyQualifier>;
-  perAfter: RegExp;
-  perOf: Map<string, string>;
+/** A currency as written, from data/patterns/currencies.tsv. */
+export interface CurrencyForm {
+  form: string;
+  /** ISO 4217 code. */
+  iso: string;
+  /** Written before the number ("$5"), after it ("5 euros"), or either way. */
+  position: 'prefix' | 'suffix' | 'both';
 }
 
-let tables: MoneyTables | undefined;
+/** A word around an amount, from data/patterns/money-words.tsv. */
+export type MoneyWord = { kind: 'scale'; word: string; value: number } | { kind: 'qualifier'; word: string; value: Exclude<MoneyQualifier, 'exact'> } | { kind: 'per'; word: string; value: string };
 
-function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** The compiled money tables (RelationKnowledge.money). */
+export interface MoneyPatterns {
+  readonly pattern: RegExp;
+  readonly currencyOf: ReadonlyMap<string, string>;
+  readonly scaleOf: ReadonlyMap<string, number>;
+  readonly qualifierBefore: RegExp;
+  readonly qualifierOf: ReadonlyMap<string, MoneyQualifier>;
+  readonly perAfter: RegExp;
+  readonly perOf: ReadonlyMap<string, string>;
 }
 
 function altOf(forms: string[], wordy: boolean): string {
@@ -47,13 +53,12 @@ function altOf(forms: string[], wordy: boolean): string {
     .join('|');
 }
 
-function loadTables(): MoneyTables {
-  if (tables) return tables;
+/** Compiles the currency forms and money words into the amount pattern (called by the knowledge loader). */
+export function compileMoneyPatterns(currencies: readonly CurrencyForm[], words: readonly MoneyWord[]): MoneyPatterns {
   const currencyOf = new Map<string, string>();
   const prefixes: string[] = [];
   const suffixes: string[] = [];
-  for (const [form, iso, position] of dataTsv('patterns/currencies.tsv').slice(1)) {
-    if (!form || !iso) continue;
+  for (const { form, iso, position } of currencies) {
     currencyOf.set(form.toLowerCase(), iso);
     if (position === 'prefix' || position === 'both') prefixes.push(form);
     if (position === 'suffix' || position === 'both') suffixes.push(form);
@@ -61,11 +66,10 @@ function loadTables(): MoneyTables {
   const scaleOf = new Map<string, number>();
   const qualifierOf = new Map<string, MoneyQualifier>();
   const perOf = new Map<string, string>();
-  for (const [kind, word, value] of dataTsv('patterns/money-words.tsv').slice(1)) {
-    if (!kind || !word || !value) continue;
-    if (kind === 'scale') scaleOf.set(word.toLowerCase(), Number(value));
-    else if (kind === 'qualifier') qualifierOf.set(word.toLowerCase(), value as MoneyQualifier);
-    else if (kind === 'per') perOf.set(word.toLowerCase(), value);
+  for (const entry of words) {
+    if (entry.kind === 'scale') scaleOf.set(entry.word.toLowerCase(), entry.value);
+    else if (entry.kind === 'qualifier') qualifierOf.set(entry.word.toLowerCase(), entry.value);
+    else perOf.set(entry.word.toLowerCase(), entry.value);
   }
   const number = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
   const scale = `(?:\\s*-?\\s*(${altOf([...scaleOf.keys()], true)})(?![\\p{L}\\p{N}]))?`;
@@ -75,8 +79,7 @@ function loadTables(): MoneyTables {
   const pattern = new RegExp(`${prefixed}|${suffixed}`, 'giu');
   const qualifierBefore = new RegExp(`(?:^|[^\\p{L}])(${altOf([...qualifierOf.keys()], true)})\\s*(?:of\\s+)?$`, 'iu');
   const perAfter = new RegExp(`^\\s*(${altOf([...perOf.keys()], true)})`, 'iu');
-  tables = { pattern, currencyOf, scaleOf, qualifierBefore, qualifierOf, perAfter, perOf };
-  return tables;
+  return Object.freeze({ pattern, currencyOf, scaleOf, qualifierBefore, qualifierOf, perAfter, perOf });
 }
 
 function toAmount(numberText: string, scale: number): number {
@@ -85,17 +88,15 @@ function toAmount(numberText: string, scale: number): number {
   return scale > 1 ? Math.round(value * scale) : Math.round(value * 100) / 100;
 }
 
-/** Every amount in text[from, to), left to right, offsets into `text` (copies: callers may edit them). */
-export const findMoney = memoByRange<Money>(scanMoney);
-
 /** Every amount has a number, so a stretch without an ASCII digit has none. */
 const DIGIT = /\d/;
 
-function scanMoney(text: string, from: number, to: number): Money[] {
+/** Every amount in text[from, to), left to right, offsets into `text`. */
+export function findMoney(t: MoneyPatterns, text: string, from = 0, to = text.length): Money[] {
   const slice = text.slice(from, to);
   const found: Money[] = [];
   if (!DIGIT.test(slice)) return found;
-  const t = loadTables();
+  // The global pattern's lastIndex is the loop's cursor (reset first; a scan runs to its end synchronously).
   t.pattern.lastIndex = 0;
   for (let m = t.pattern.exec(slice); m; m = t.pattern.exec(slice)) {
     const [whole, prefix, prefNumber, prefScale, sufNumber, sufScale, suffix] = m;

@@ -1,6 +1,6 @@
 // Clinical phases as written in filings: "Phase I", "Phase 1", "Phase IIb", "Phase 1/2", "Phase 1b/2",
-// "Phase II/III", "pivotal", "preclinical" → the PhaseKey of the graph (src/model/vocabulary.ts).
-import { dataTsv } from '../../data-files.ts';
+// "Phase II/III", "pivotal", "preclinical" → the PhaseKey of the graph (src/model/vocabulary.ts). The
+// numerals and words come from data/patterns/phases.tsv, compiled once into RelationKnowledge.phases.
 import type { PhaseKey } from '../../model/vocabulary.ts';
 import { compilePhrases } from './lexicon.ts';
 
@@ -13,38 +13,32 @@ export interface PhaseMention {
   text: string;
 }
 
-interface PhaseTables {
-  numeralOf: Map<string, number>;
-  pattern: RegExp;
-  coordinated: RegExp;
-  wordOf: Map<string, PhaseKey>;
-  words: RegExp;
+/** A phase word of data/patterns/phases.tsv: a numeral ("ii" → 2) or a whole word ("pivotal" → PHASE_3). */
+export type PhaseWord = { kind: 'numeral'; form: string; value: number } | { kind: 'word'; form: string; value: PhaseKey };
+
+/** The compiled phase tables (RelationKnowledge.phases). */
+export interface PhasePatterns {
+  readonly numeralOf: ReadonlyMap<string, number>;
+  readonly pattern: RegExp;
+  readonly coordinated: RegExp;
+  readonly wordOf: ReadonlyMap<string, PhaseKey>;
+  readonly words: RegExp;
 }
 
-let tables: PhaseTables | undefined;
-
-function load(): PhaseTables {
-  if (tables) return tables;
+/** Compiles the phase numerals and words into the phase patterns (called by the knowledge loader). */
+export function compilePhasePatterns(rows: readonly PhaseWord[]): PhasePatterns {
   const numeralOf = new Map<string, number>();
   const wordOf = new Map<string, PhaseKey>();
-  for (const [kind, form, value] of dataTsv('patterns/phases.tsv').slice(1)) {
-    if (!kind || !form || !value) continue;
-    if (kind === 'numeral') numeralOf.set(form.toLowerCase(), Number(value));
-    else if (kind === 'word') wordOf.set(form.toLowerCase(), value as PhaseKey);
+  for (const row of rows) {
+    if (row.kind === 'numeral') numeralOf.set(row.form.toLowerCase(), row.value);
+    else wordOf.set(row.form.toLowerCase(), row.value);
   }
   const numeral = [...numeralOf.keys()].sort((a, b) => b.length - a.length).join('|');
-  const pattern = new RegExp(
-    `(?<![\\p{L}])phases?\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`,
-    'giu',
-  );
+  const pattern = new RegExp(`(?<![\\p{L}])phases?\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`, 'giu');
   // "Phase 1 and 2", "Phases 2 and 3", "Phase 1, 2 or 3": further numerals coordinated after a phase
   // name each its own phase (as "Phase 1 and Phase 2" does), unless a unit shows they count something else.
-  const coordinated = new RegExp(
-    `^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(${numeral})([abc])?(?![\\p{L}\\p{N}/-])(?!\\s*(?:%|(?:percent|weeks?|months?|years?|days?|patients|subjects|participants|mg)\\b))`,
-    'iu',
-  );
-  tables = { numeralOf, pattern, coordinated, wordOf, words: compilePhrases([...wordOf.keys()]) };
-  return tables;
+  const coordinated = new RegExp(`^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(${numeral})([abc])?(?![\\p{L}\\p{N}/-])(?!\\s*(?:%|(?:percent|weeks?|months?|years?|days?|patients|subjects|participants|mg)\\b))`, 'iu');
+  return Object.freeze({ numeralOf, pattern, coordinated, wordOf, words: compilePhrases([...wordOf.keys()]) });
 }
 
 function keyOf(first: number, second: number | undefined): PhaseKey | undefined {
@@ -55,7 +49,7 @@ function keyOf(first: number, second: number | undefined): PhaseKey | undefined 
 }
 
 /** The phases "and 2", ", 3 or 4" name right after a phase mention ending at `pos` of `slice`. */
-function coordinatedPhases(t: PhaseTables, slice: string, pos: number, from: number): PhaseMention[] {
+function coordinatedPhases(t: PhasePatterns, slice: string, pos: number, from: number): PhaseMention[] {
   const out: PhaseMention[] = [];
   for (let at = pos, m = t.coordinated.exec(slice.slice(at)); m; m = t.coordinated.exec(slice.slice(at))) {
     const value = t.numeralOf.get((m[1] ?? '').toLowerCase());
@@ -71,10 +65,10 @@ function coordinatedPhases(t: PhaseTables, slice: string, pos: number, from: num
 }
 
 /** Every phase mention in text[from, to), offsets into `text`. */
-export function findPhases(text: string, from = 0, to = text.length): PhaseMention[] {
-  const t = load();
+export function findPhases(t: PhasePatterns, text: string, from = 0, to = text.length): PhaseMention[] {
   const slice = text.slice(from, to);
   const out: PhaseMention[] = [];
+  // The global patterns' lastIndex is the loops' cursor (reset first; a scan runs to its end synchronously).
   t.pattern.lastIndex = 0;
   for (let m = t.pattern.exec(slice); m; m = t.pattern.exec(slice)) {
     const first = t.numeralOf.get((m[1] ?? '').toLowerCase());
@@ -89,7 +83,7 @@ export function findPhases(text: string, from = 0, to = text.length): PhaseMenti
     }
     if (!key) continue;
     const mention: PhaseMention = { start: from + m.index, end: from + end, key, text: slice.slice(m.index, end) };
-    const sub = second === undefined ? m[2] : m[4] ?? (second === first ? m[2] : undefined);
+    const sub = second === undefined ? m[2] : (m[4] ?? (second === first ? m[2] : undefined));
     if (sub && (second === undefined || second === first)) mention.subphase = sub.toLowerCase();
     out.push(mention);
     if (second === undefined) out.push(...coordinatedPhases(t, slice, end, from));

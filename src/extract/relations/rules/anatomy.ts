@@ -3,27 +3,36 @@
 // "X comprises A, linked to B", "X TAP compound", "X, built on the Y platform".
 import type { Item, SentenceContext } from '../context.ts';
 import { crossesClause, nearestAfter, nearestBefore } from '../context.ts';
-import { compilePhrases, findAll } from '../lexicon.ts';
+import { compilePhrases } from '../lexicon.ts';
+import type { TriggerLexicon } from '../lexicon.ts';
+import type { RuleWords } from '../word-lists.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { DRUG, DRUG_OR_TECH, TECH, TARGET } from './types.ts';
-import { dataTsv } from '../../../data-files.ts';
 
 const TARGET_JOIN = /^\s*(?:\/|,|\s(?:and|x|×)\s|-)\s*$/i;
 
-let edges: { before: RegExp; after: RegExp } | undefined;
+export interface AnatomyPatterns {
+  /** Target phrases anchored at the edge of a target name: "… anti-" before it, "-targeting …" after it. */
+  readonly before: RegExp;
+  readonly after: RegExp;
+  /** "with moderate CYP2C8 inhibitors", "CYP3A inducers": a class of other drugs. */
+  readonly drugClassPlural: RegExp;
+  readonly interaction: RegExp;
+  /** The component phrases that list an ADC's parts ("comprises", "armed with"). */
+  readonly comprises: ReadonlySet<string>;
+}
 
-/** Target phrases anchored at the edge of a target name: "… anti-" before it, "-targeting …" after it. */
-function targetEdges(): { before: RegExp; after: RegExp } {
-  if (edges) return edges;
-  const rows = dataTsv('patterns/relation-triggers.tsv').slice(1);
-  const phrases = (group: string): string[] => rows.filter((r) => r[0] === group && r[1]).map((r) => r[1] ?? '');
-  const before = compilePhrases(phrases('target.before')).source;
-  const after = compilePhrases(phrases('target.after')).source;
-  edges = {
+/** Compiles the target edges (trigger groups target.before/after) and the rule's word lists. */
+export function compileAnatomyPatterns(words: RuleWords, triggers: TriggerLexicon): AnatomyPatterns {
+  const before = compilePhrases(triggers.phrases('target.before')).source;
+  const after = compilePhrases(triggers.phrases('target.after')).source;
+  return Object.freeze({
     before: new RegExp(`(?:${before})\\s*(?:the\\s+|a\\s+|an\\s+)?$`, 'iu'),
     after: new RegExp(`^\\s*(?:receptor\\s+|protein\\s+|kinase\\s+|[\\w-]+\\s+){0,2}?(?:${after})`, 'iu'),
-  };
-  return edges;
+    drugClassPlural: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,1}?(?:${words.alternation('drug_class.plural')})\\b`, 'i'),
+    interaction: new RegExp(`\\b(?:${words.alternation('interaction')})\\b`, 'i'),
+    comprises: words.set('component.verb'),
+  });
 }
 
 /** Runs of targets joined by "/", "and", "x": "GLP-1/glucagon receptor dual agonist". */
@@ -39,9 +48,6 @@ function targetGroups(ctx: SentenceContext): Item[][] {
   return groups;
 }
 
-/** "with moderate CYP2C8 inhibitors", "CYP3A inducers": a class of other drugs. */
-const DRUG_CLASS_PLURAL = /^\s*(?:[\w-]+\s+){0,1}?(?:inhibitors|inducers|substrates)\b/i;
-const INTERACTION = /\b(?:concomitant(?:ly)?|co-?administ\w*|drug\s+interactions?)\b/i;
 /** ", a " / ", an " opening an apposition right before the target phrase. */
 const APPOSITION_BEFORE = /,\s*(?:an?|the)\s+(?:anti-?\s*)?$/i;
 
@@ -50,7 +56,7 @@ export const targetRule: SentenceRule = {
   needs: [DRUG, TARGET],
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { before, after } = targetEdges();
+    const { before, after, drugClassPlural, interaction: interactionWords } = ctx.relations.rules.anatomy;
     let interaction: boolean | undefined; // of the whole sentence: asked once, when first needed
     for (const group of targetGroups(ctx)) {
       const first = group[0];
@@ -61,7 +67,7 @@ export const targetRule: SentenceRule = {
       const post = after.test(tail);
       if (!pre && !post) continue;
       // "with strong CYP2C8 inhibitors", "concomitant use": another drug class, not what the drug binds.
-      if (DRUG_CLASS_PLURAL.test(tail) || (interaction ??= INTERACTION.test(ctx.text))) continue;
+      if (drugClassPlural.test(tail) || (interaction ??= interactionWords.test(ctx.text))) continue;
       const left = nearestBefore(ctx, first.start, DRUG, 100);
       const right = nearestAfter(ctx, last.end, DRUG, 60);
       const dl = left ? first.start - left.end : Infinity;
@@ -78,7 +84,6 @@ export const targetRule: SentenceRule = {
   },
 };
 
-const COMPRISES = /^(?:comprises|comprising|comprised of|composed of|consists of|consisting of|combines|combining|armed with|carrying)$/;
 /** The list of components ends where the sentence goes on about the drug: ", and is in development". */
 const COMPONENT_END = /,?\s+and\s+(?:is|are|was|were|has|have)\b|;/i;
 
@@ -87,8 +92,9 @@ export const componentRule: SentenceRule = {
   needs: [DRUG],
   triggers: ['component'],
   apply(ctx: SentenceContext, emit: Emit) {
-    for (const hit of findAll('component', ctx.text)) {
-      if (!COMPRISES.test(hit.text.replace(/\s+/g, ' '))) continue;
+    const { comprises } = ctx.relations.rules.anatomy;
+    for (const hit of ctx.triggers.findAll('component')) {
+      if (!comprises.has(hit.text.replace(/\s+/g, ' '))) continue;
       const adc = nearestBefore(ctx, hit.start, DRUG, 60);
       if (!adc) continue;
       const stop = COMPONENT_END.exec(ctx.text.slice(hit.end));
@@ -109,16 +115,16 @@ export const technologyRule: SentenceRule = {
     // "X TAP compound", "X, a DXd ADC", "a Y-based X"
     for (const tech of ctx.items) {
       if (tech.label !== 'Technology') continue;
-      const follow = findAll('uses_tech.after', ctx.text, tech.end, Math.min(ctx.text.length, tech.end + 14))[0];
+      const follow = ctx.triggers.findAll('uses_tech.after', tech.end, Math.min(ctx.text.length, tech.end + 14))[0];
       if (!follow || !/^[\s-]*$/.test(ctx.text.slice(tech.end, follow.start))) continue;
       const drug = nearestBefore(ctx, tech.start, DRUG, 45) ?? nearestAfter(ctx, follow.end, DRUG, 20);
       if (drug) emit('USES_TECHNOLOGY', drug, tech, 'uses_technology.technology_compound', 0.75);
     }
     // "X, generated using the Y platform", "X is based on Y technology"
-    for (const hit of findAll('uses_tech', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('uses_tech')) {
       const tech = nearestAfter(ctx, hit.end, TECH, 40);
       const drug = nearestBefore(ctx, hit.start, DRUG, 100);
-      if (!tech || !drug || crossesClause(ctx.text, drug.end, tech.start)) continue;
+      if (!tech || !drug || crossesClause(ctx, drug.end, tech.start)) continue;
       if (ctx.items.some((it) => it.label === 'Company' && it.start > drug.end && it.end < hit.start)) continue;
       emit('USES_TECHNOLOGY', drug, tech, 'uses_technology.using', 0.7);
     }

@@ -4,16 +4,40 @@
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
 import { isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
-import { findAll, hasAny } from '../lexicon.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findPhases } from '../phase.ts';
 import type { PhaseMention } from '../phase.ts';
-import { findDates } from '../dates.ts';
+import type { RuleWords } from '../word-lists.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { DISEASE, DRUG } from './types.ts';
 
-/** "Phase 2 trial of X", "Phase II testing of our X", "Phase 3 study evaluating X": the drug follows. */
-const DRUG_FOLLOWS = /^\s*(?:[\w-]+\s+){0,3}?(?:trials?|study|studies|testing|evaluation|program|development|portion|part|cohort)?\s*(?:of|evaluating|investigating|assessing|with|for|to\s+evaluate|comparing)\s/i;
+export interface ClinicalPatterns {
+  /** A sentence without one of these words names no phase. */
+  readonly phaseCue: RegExp;
+  /** "Phase 2 trial of X", "Phase II testing of our X", "Phase 3 study evaluating X": the drug follows. */
+  readonly drugFollows: RegExp;
+  /** "in combination with X", "plus X": a partner drug of the regimen, not the subject. */
+  readonly combinationBefore: RegExp;
+  /**
+   * What may stand between a bare "in"/"for"/"against" and the disease: line of therapy, stage, marker
+   * status and coordinated organ adjectives ("in second-line metastatic HER2-positive gastric or …").
+   */
+  readonly qualifierGap: RegExp;
+  /** "<disease> programs, X and Y", "X <disease> program": the drug is a programme for the disease. */
+  readonly programAfter: RegExp;
+}
+
+export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
+  const qualifiers = words.alternation('disease.qualifier');
+  const markers = words.alternation('disease.marker');
+  return Object.freeze({
+    phaseCue: new RegExp(words.alternation('phase.cue'), 'i'),
+    drugFollows: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,3}?(?:${words.alternation('trial.noun')})?\\s*(?:${words.alternation('trial.object')})\\s`, 'i'),
+    combinationBefore: new RegExp(`\\b(?:${words.alternation('combination.lead')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
+    qualifierGap: new RegExp(`^\\s*(?:(?:the|${qualifiers}|[\\w]+-(?:${markers}))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+)*$`, 'i'),
+    programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
+  });
+}
 /** "X and Y, … and is in …": the clause coordinates with the sentence subject. */
 const COORDINATED = /(?:,\s*|\s)and\s+(?:is|are|was|were|has|have)\b/i;
 
@@ -31,7 +55,7 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   // A phase written inside a bracket belongs to a drug in that bracket or named right before it.
   const bracket = enclosingBracket(ctx.text, start);
   const inScope = (it: Item): boolean => !bracket || (it.start > bracket[0] && it.end <= bracket[1]) || (it.end <= bracket[0] && /^\s*[®™]?\s*$/.test(ctx.text.slice(it.end, bracket[0])));
-  const following = DRUG_FOLLOWS.test(ctx.text.slice(end, end + 60));
+  const following = ctx.relations.rules.clinical.drugFollows.test(ctx.text.slice(end, end + 60));
   const after = listAfter(ctx, end, DRUG, following ? 70 : 20, ['Company', 'Disease']).filter(inScope);
   if (after.length > 0 && following) return after;
   const before = listBefore(ctx, start, DRUG, 40).filter((it) => inScope(it) && !isCombinationPartner(ctx, it));
@@ -48,11 +72,11 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
 function phaseStatus(ctx: SentenceContext, from: number, to: number): string {
   const a = Math.max(0, from - 70);
   const b = Math.min(ctx.text.length, to + 70);
-  if (statusOf(ctx.text, a, b) !== 'actual' || hasAny('phase.expected', ctx.text, a, b)) return 'expected';
+  if (statusOf(ctx.triggers, a, b) !== 'actual' || ctx.triggers.hasAny('phase.expected', a, b)) return 'expected';
   // "has completed enrollment in its Phase 2 study": the trial runs on; it has not read out.
-  if (hasAny('phase.enrolled', ctx.text, a, b)) return 'ongoing';
-  if (hasAny('phase.started', ctx.text, a, b)) return 'started';
-  if (hasAny('phase.completed', ctx.text, a, b)) return 'completed';
+  if (ctx.triggers.hasAny('phase.enrolled', a, b)) return 'ongoing';
+  if (ctx.triggers.hasAny('phase.started', a, b)) return 'started';
+  if (ctx.triggers.hasAny('phase.completed', a, b)) return 'completed';
   return 'ongoing';
 }
 
@@ -61,14 +85,14 @@ export const phaseRule: SentenceRule = {
   needs: [DRUG],
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
-    if (!/phase|pivotal|registrational|clinical/i.test(ctx.text)) return;
-    const phases = findPhases(ctx.text).map((p) => ({ ...p, start: p.start + ctx.sentence.start, end: p.end + ctx.sentence.start }));
-    const dates = findDates(ctx.text);
+    if (!ctx.relations.rules.clinical.phaseCue.test(ctx.text)) return;
+    const phases = findPhases(ctx.relations.phases, ctx.text).map((p) => ({ ...p, start: p.start + ctx.sentence.start, end: p.end + ctx.sentence.start }));
+    const dates = ctx.dates();
     for (const phase of phases) {
       if (phase.key === 'PRECLINICAL' && !/\b(?:in|into|enter\w*)\s+preclinical/i.test(ctx.text)) continue;
       const from = phase.start - ctx.sentence.start;
       const to = phase.end - ctx.sentence.start;
-      if (isNegated(ctx.text, Math.max(0, from - 40), Math.min(ctx.text.length, to + 20))) continue;
+      if (isNegated(ctx.triggers, Math.max(0, from - 40), Math.min(ctx.text.length, to + 20))) continue;
       const status = phaseStatus(ctx, from, to);
       const props: Properties = { status };
       if (phase.subphase) props.subphase = phase.subphase;
@@ -81,15 +105,12 @@ export const phaseRule: SentenceRule = {
 };
 
 /** Generic prepositions ("in", "for", "against") count only right before the disease name. */
-const GENERIC = new Set(['in', 'for', 'against']);
-
-/** "in combination with X", "plus X": a partner drug of the regimen, not the subject. */
-const COMBINATION_BEFORE = /\b(?:combination\s+with|combined\s+with|plus|together\s+with|added\s+to|and\s+with|with(?:\s+or\s+without)?|versus|vs\.?|compared\s+(?:to|with))\s+(?:[^\s,;.]+\s+){0,4}$/i;
+const GENERIC: ReadonlySet<string> = new Set(['in', 'for', 'against']);
 
 /** "in combination with X", "plus X" right before `drug`; "an agreement with B for X" names a partner company, not a regimen. */
 function isCombinationPartner(ctx: SentenceContext, drug: Item): boolean {
   const from = Math.max(0, drug.start - 40);
-  const m = COMBINATION_BEFORE.exec(ctx.text.slice(from, drug.start));
+  const m = ctx.relations.rules.clinical.combinationBefore.exec(ctx.text.slice(from, drug.start));
   if (!m) return false;
   return !ctx.items.some((it) => it.label === 'Company' && it.start >= from + m.index && it.end <= drug.start && !isPossessive(ctx, it));
 }
@@ -119,46 +140,35 @@ function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
   return list.length > 0 ? list : [near];
 }
 
-/**
- * What may stand between a bare "in"/"for"/"against" and the disease: line of therapy, stage, marker
- * status and coordinated organ adjectives ("in second-line metastatic HER2-positive gastric or …").
- */
-const QUALIFIER_GAP = new RegExp(
-  '^\\s*(?:(?:the|(?:first|second|third|later)-line|metastatic|advanced|locally|relapsed|refractory|recurrent|resistant|unresectable|early|late|stage|newly|diagnosed|previously|treated|untreated|adult|pediatric|severe|moderate|mild|chronic|acute|high-risk|[\\w]+-(?:positive|negative|mutated|mutant|expressing|low|high|associated|related))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+)*$',
-  'i',
-);
-
-/** "<disease> programs, X and Y", "X <disease> program": the drug is a programme for the disease. */
-const PROGRAM_AFTER = /^\s+(?:programs?|candidates?|product\s+candidates?)\b/i;
-
 export const indicationRule: SentenceRule = {
   id: 'indication',
   needs: [DRUG, DISEASE],
   triggers: ['indication', 'indication.program'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const approved = hasAny('approval', ctx.text) && !hasAny('approval.pending', ctx.text) && statusOf(ctx.text) === 'actual';
+    const { qualifierGap, programAfter } = ctx.relations.rules.clinical;
+    const approved = ctx.triggers.hasAny('approval') && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
     const used = new Set<number>();
     for (const disease of ctx.items) {
       if (disease.label !== 'Disease') continue;
-      const program = PROGRAM_AFTER.exec(ctx.text.slice(disease.end, disease.end + 30));
+      const program = programAfter.exec(ctx.text.slice(disease.end, disease.end + 30));
       if (!program) continue;
       const drugs = /^\s*,\s*/.test(ctx.text.slice(disease.end + program[0].length, disease.end + program[0].length + 3))
         ? listAfter(ctx, disease.end + program[0].length, DRUG, 4, ['Company'])
         : ctx.items.filter((it) => it.label === 'Drug' && /^\s+$/.test(ctx.text.slice(it.end, disease.start)));
       for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.disease_program', 0.65);
     }
-    for (const hit of findAll('indication', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('indication')) {
       const generic = GENERIC.has(hit.text);
       let diseases = listAfter(ctx, hit.end, DISEASE, generic ? 90 : 45, ['Drug', 'Company']);
       // "in second-line metastatic HER2-positive gastric or X": a bare preposition takes only qualifiers before the disease.
       const firstDisease = diseases[0];
-      if (generic && firstDisease && !QUALIFIER_GAP.test(ctx.text.slice(hit.end, firstDisease.start))) diseases = [];
+      if (generic && firstDisease && !qualifierGap.test(ctx.text.slice(hit.end, firstDisease.start))) diseases = [];
       const fresh = diseases.filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
       const drugs = subjectDrugs(ctx, hit.start);
       for (const drug of drugs) {
-        if (isNegated(ctx.text, drug.end, hit.start)) continue;
+        if (isNegated(ctx.triggers, drug.end, hit.start)) continue;
         for (const disease of fresh) {
           if (approved) emit('APPROVED_FOR', drug, disease, 'approved_for.approval_statement', 0.75);
           else emit('STUDIED_FOR', drug, disease, generic ? 'studied_for.preposition' : 'studied_for.indication_phrase', generic ? 0.6 : 0.8);

@@ -4,10 +4,36 @@
 // "its MEK inhibitor, X", "X, A's anti-PD-1 therapy".
 import type { SentenceContext, Item } from '../context.ts';
 import { clauseSubjectDrug, headOfRun, isPossessive, listAfter, partiesBefore, subjectBefore, listBefore, nearestAfter, nearestBefore } from '../context.ts';
-import { findAll } from '../lexicon.ts';
 import { isNegated } from '../hedges.ts';
+import type { RuleWords } from '../word-lists.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY, DRUG, DRUG_OR_TECH, TECH } from './types.ts';
+
+export interface DevelopmentPatterns {
+  /** "… developed by A in collaboration with B": B develops it too. */
+  readonly partnerAfter: RegExp;
+  /** "Acme cancer programs, X and Y": a bare company name used as the owner of a programme noun. */
+  readonly ownerModifier: RegExp;
+  /** "A's X, an investigational …": the name after a possessive is a candidate. */
+  readonly candidateAfter: RegExp;
+  /** "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug. */
+  readonly appositionKind: RegExp;
+  /** "a pipeline which includes X". */
+  readonly pipelineIncludes: RegExp;
+  /** "B will continue to lead X development": the company leads the drug's development. */
+  readonly leadsDevelopment: RegExp;
+}
+
+export function compileDevelopmentPatterns(words: RuleWords): DevelopmentPatterns {
+  return Object.freeze({
+    partnerAfter: new RegExp(`^\\s*,?\\s*(?:${words.alternation('partner.after')})\\s+(?:the\\s+)?$`, 'i'),
+    ownerModifier: new RegExp(`^\\s+(?:[\\w-]+\\s+){0,3}?(?:${words.alternation('program.noun')})\\b`, 'i'),
+    candidateAfter: new RegExp(`^\\s*,\\s*(?:an?|the|its|our)\\s+(?:[\\w-]+\\s+){0,4}?(?:${words.alternation('candidate.word')})`, 'i'),
+    appositionKind: new RegExp(`^\\s*['’]s?\\s+(?:[\\w-]+\\s+){0,4}?(?:${words.alternation('drug.kind')})s?\\b`, 'i'),
+    pipelineIncludes: new RegExp(`^\\s*,?\\s*(?:which\\s+|that\\s+)?(?:${words.alternation('pipeline.includes')})\\s+`, 'i'),
+    leadsDevelopment: new RegExp(`\\b(?:will|to|is|are|has|have|${words.alternation('development.lead')})\\b`, 'i'),
+  });
+}
 
 /** "X comprises … and is in development by Y": the drug is the subject the clause coordinates with. */
 const COORDINATED_SUBJECT = /(?:,\s*|\s)and\s+(?:is|are)\s+(?:currently\s+|now\s+|being\s+|also\s+)*$/i;
@@ -43,12 +69,9 @@ function withAppositiveList(ctx: SentenceContext, list: Item[]): Item[] {
   return out;
 }
 
-/** "… developed by A in collaboration with B": B develops it too. */
-const PARTNER_AFTER = /^\s*,?\s*(?:in\s+collaboration\s+with|in\s+partnership\s+with|together\s+with|jointly\s+with|and\s+its\s+partner|with\s+partner)\s+(?:the\s+)?$/i;
-
 function partnersAfter(ctx: SentenceContext, last: Item): Item[] {
   const next = ctx.items.find((it) => it.start >= last.end && it.label === 'Company' && !it.pronoun);
-  if (!next || next.start - last.end > 40 || !PARTNER_AFTER.test(ctx.text.slice(last.end, next.start))) return [];
+  if (!next || next.start - last.end > 40 || !ctx.relations.rules.development.partnerAfter.test(ctx.text.slice(last.end, next.start))) return [];
   return listAfter(ctx, next.start, COMPANY, 0);
 }
 
@@ -71,6 +94,7 @@ function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
 const OWNER_NOUN_GAP = /^\s*(?:['’]s?\s+)?(?:[\w/-]+\s+){0,6}?$/;
 
 function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
+  const { ownerModifier: ownerNoun, candidateAfter, appositionKind } = ctx.relations.rules.development;
   for (const company of ctx.items) {
     if (company.label !== 'Company') continue;
     const possessive = isPossessive(ctx, company);
@@ -80,12 +104,12 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
     // Diseases, targets and technologies inside the noun phrase are its modifiers ("A's HER2-targeting candidate X").
     if (ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug' || it.label === 'Person'))) continue;
     const after = ctx.text.slice(drug.end, drug.end + 40);
-    const namesCandidate = findAll('develops.noun', between).length > 0;
+    const namesCandidate = ctx.relations.triggers.hasAny('develops.noun', between);
     // "Acme cancer programs, X and Y": a bare company name used as the owner of a programme noun.
-    const ownerModifier = !possessive && namesCandidate && /^\s+(?:[\w-]+\s+){0,3}?(?:programs?|candidates?|pipeline)\b/i.test(between);
+    const ownerModifier = !possessive && namesCandidate && ownerNoun.test(between);
     if (!possessive && !ownerModifier) continue;
-    if (!namesCandidate && !/^\s*,\s*(?:an?|the|its|our)\s+(?:[\w-]+\s+){0,4}?(?:investigational|candidate|program|lead)/i.test(after)) continue;
-    if (isNegated(ctx.text, company.start, drug.start)) continue;
+    if (!namesCandidate && !candidateAfter.test(after)) continue;
+    if (isNegated(ctx.triggers, company.start, drug.start)) continue;
     const drugs = ownerModifier || /,\s*$/.test(between) ? listAfter(ctx, drug.start, DRUG, 0, COMPANY) : [drug];
     for (const d of drugs) emit('DEVELOPS', company, d, 'develops.possessive_candidate', 0.7);
   }
@@ -98,14 +122,14 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
       const at = drug.start - before.length + its.index;
       if (!ctx.items.some((it) => it.start >= at && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug'))) {
         const owner = subjectBefore(ctx, at, 150);
-        if (owner && !isNegated(ctx.text, owner.end, drug.start)) emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
+        if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
       }
     }
     // "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug.
     const owner = nearestAfter(ctx, drug.end, COMPANY, 40);
     if (owner && !owner.pronoun && isPossessive(ctx, owner) && /^\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
       const tail = ctx.text.slice(owner.end, owner.end + 60);
-      if (/^\s*['’]s?\s+(?:[\w-]+\s+){0,4}?(?:inhibitor|antibody|agonist|antagonist|therapy|therapeutic|vaccine|medicine|drug|candidate|compound|conjugate|ADC|treatment|program|product)s?\b/i.test(tail)) {
+      if (appositionKind.test(tail)) {
         emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
       }
     }
@@ -118,29 +142,30 @@ export const developmentRule: SentenceRule = {
   triggers: ['develops.passive', 'develops.passive_with', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun', 'develops.pipeline', 'develops.drug_development', 'develops.possessive', 'registrant.possessive'],
   apply(ctx: SentenceContext, emit: Emit) {
     // "AB-1 and AB-2, in development by Zeta"; "… being developed by A in collaboration with B"
-    for (const hit of findAll('develops.passive', ctx.text)) {
+    const { pipelineIncludes, leadsDevelopment } = ctx.relations.rules.development;
+    for (const hit of ctx.triggers.findAll('develops.passive')) {
       const companies = listAfter(ctx, hit.end, COMPANY, 20);
       const last = companies[companies.length - 1];
       if (!last) continue;
       companies.push(...partnersAfter(ctx, last));
       for (const drug of drugsBefore(ctx, hit.start)) {
-        if (isNegated(ctx.text, drug.end, hit.start)) continue;
+        if (isNegated(ctx.triggers, drug.end, hit.start)) continue;
         for (const company of companies) emit('DEVELOPS', company, drug, 'develops.in_development_by', 0.9);
       }
     }
     // "X and Y are being jointly developed and commercialized with B": B and the announcing company.
-    for (const hit of findAll('develops.passive_with', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('develops.passive_with')) {
       const partner = ctx.items.find((it) => it.label === 'Company' && it.start >= hit.end && it.start - hit.end <= 60 && /^[^;.]*?\bwith\s+(?:the\s+)?$/i.test(ctx.text.slice(hit.end, it.start)));
       if (!partner || /^[^;.]*?\bby\s/i.test(ctx.text.slice(hit.end, partner.start))) continue;
       const drugs = drugsBefore(ctx, hit.start);
-      if (drugs.length === 0 || isNegated(ctx.text, drugs[0]?.end ?? hit.start, hit.start)) continue;
+      if (drugs.length === 0 || isNegated(ctx.triggers, drugs[0]?.end ?? hit.start, hit.start)) continue;
       const self = primaryItem(ctx, hit.start);
       for (const company of [...listAfter(ctx, partner.start, COMPANY, 0), ...(self ? [self] : [])]) {
         for (const drug of drugs) emit('DEVELOPS', company, drug, 'develops.developed_with', 0.75);
       }
     }
     // "Merck is developing X", "A and B will co-develop X and Y", "Genentech began Phase I evaluation of X"
-    for (const hit of findAll('develops.active', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('develops.active')) {
       if (passiveUse(ctx, hit.start, hit.end)) continue;
       let companies = listBefore(ctx, hit.start, COMPANY, 100);
       if (companies.length === 0 || companies.every((c) => c.pronoun)) {
@@ -159,15 +184,15 @@ export const developmentRule: SentenceRule = {
       if (paired) drugs.push(paired);
       if (drugs.length === 0) continue;
       const first = companies[0];
-      if (!first || isNegated(ctx.text, first.end, drugs[0]?.start ?? hit.end)) continue;
+      if (!first || isNegated(ctx.triggers, first.end, drugs[0]?.start ?? hit.end)) continue;
       for (const company of companies) for (const drug of drugs) emit('DEVELOPS', company, drug, 'develops.company_verb', 0.75);
     }
     // "A … has a late-stage pipeline which includes X"
-    for (const hit of findAll('develops.pipeline', ctx.text)) {
-      const includes = /^\s*,?\s*(?:which\s+|that\s+)?(?:includes?|including|comprises|comprising|consists\s+of|such\s+as)\s+/i.exec(ctx.text.slice(hit.end, hit.end + 30));
+    for (const hit of ctx.triggers.findAll('develops.pipeline')) {
+      const includes = pipelineIncludes.exec(ctx.text.slice(hit.end, hit.end + 30));
       if (!includes) continue;
       const owner = subjectBefore(ctx, hit.start, 150) ?? nearestBefore(ctx, hit.start, COMPANY, 20);
-      if (!owner || isNegated(ctx.text, owner.end, hit.start)) continue;
+      if (!owner || isNegated(ctx.triggers, owner.end, hit.start)) continue;
       for (const drug of listAfter(ctx, hit.end + includes[0].length, DRUG, 40, COMPANY)) emit('DEVELOPS', owner, drug, 'develops.pipeline_includes', 0.75);
     }
     // "B will continue to lead ongoing X global development"; "A will co-fund the X development plan"
@@ -175,23 +200,26 @@ export const developmentRule: SentenceRule = {
       if (drug.label !== 'Drug' || !/^\s*[®™]?\s*(?:[\w-]+\s+){0,2}?development\b/i.test(ctx.text.slice(drug.end, drug.end + 40))) continue;
       const company = subjectBefore(ctx, drug.start, 100);
       if (!company || ctx.items.some((it) => it.start > company.end && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug'))) continue;
-      if (isNegated(ctx.text, company.end, drug.start) || !/\b(?:will|to|is|are|has|have|continues?|leads?|conducts?|funds?|co-funds?)\b/i.test(ctx.text.slice(company.end, drug.start))) continue;
+      if (isNegated(ctx.triggers, company.end, drug.start) || !leadsDevelopment.test(ctx.text.slice(company.end, drug.start))) continue;
       emit('DEVELOPS', company, drug, 'develops.drug_development', 0.65);
     }
     possessiveCandidates(ctx, emit);
   },
 };
 
+/** Between "X's" and its drug: the possessive mark, a bracketed ticker, up to three describing words. */
+const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}$/iu;
+
 export const ownershipRule: SentenceRule = {
   id: 'owns',
   needs: [COMPANY, DRUG_OR_TECH],
-  triggers: ['owned.passive', 'owned.modifier', 'registrant.possessive', 'develops.noun', 'uses_tech.after'],
+  triggers: ['owned.passive', 'owned.modifier', 'registrant.possessive', 'develops.noun', 'uses_tech.after', 'develops.possessive'],
   apply(ctx: SentenceContext, emit: Emit) {
     // "Two compounds wholly owned by X are in clinical testing — A and B"; "A, wholly owned by X";
     // "A's Y program, including X, … remains wholly owned by A"
-    for (const hit of findAll('owned.passive', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('owned.passive')) {
       const company = nearestAfter(ctx, hit.end, COMPANY, 10);
-      if (!company || isNegated(ctx.text, Math.max(0, hit.start - 20), hit.start)) continue;
+      if (!company || isNegated(ctx.triggers, Math.max(0, hit.start - 20), hit.start)) continue;
       let things = listBefore(ctx, hit.start, DRUG_OR_TECH, 30);
       if (things.length === 0) things = listAfter(ctx, company.end, DRUG_OR_TECH, 60, COMPANY);
       if (things.length === 0) {
@@ -205,7 +233,7 @@ export const ownershipRule: SentenceRule = {
       }
     }
     // "our wholly-owned X", "X's proprietary Y technology", "its proprietary platform Y"
-    for (const hit of findAll('owned.modifier', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('owned.modifier')) {
       let company = nearestBefore(ctx, hit.start, COMPANY, 16);
       if (company && !isPossessive(ctx, company)) company = undefined;
       if (!company && /\bits\s+$/i.test(ctx.text.slice(Math.max(0, hit.start - 5), hit.start))) company = nearestBefore(ctx, hit.start, COMPANY, 150);
@@ -230,6 +258,16 @@ export const ownershipRule: SentenceRule = {
       const tech = headOfRun(ctx, nearestAfter(ctx, company.end, TECH, 40));
       if (!tech || ctx.items.some((it) => it.start >= company.end && it.end <= tech.start && it.label !== 'Technology')) continue;
       emit('OWNS', owner, tech, 'owns.possessive_technology', 0.75);
+    }
+    // "Bayer's darolutamide", "Novo Nordisk's (NYSE: NVO) Ozempic", "RedHill's oral opaganib": a drug
+    // named as a company's own. Only describing words may stand between (no preposition: "X's trial
+    // of D" says whose trial, not whose drug).
+    for (const company of ctx.items) {
+      if (company.label !== 'Company' || company.pronoun || !isPossessive(ctx, company)) continue;
+      const drug = nearestAfter(ctx, company.end, DRUG, 40);
+      if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start)) continue;
+      if (!POSSESSED_GAP.test(ctx.text.slice(company.end, drug.start))) continue;
+      emit('OWNS', company, drug, 'owns.possessive_drug', 0.7);
     }
     // "using its Tumor-Activated Prodrug (TAP) technology": "its" is no mention; read it from the text.
     for (const tech of ctx.items) {

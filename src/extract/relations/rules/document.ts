@@ -1,27 +1,28 @@
 // Rules over the whole document rather than one sentence: the components a drug's name spells out
 // ("hu7A-DM4" → DM4, "examplezumab-MMAE" → examplezumab; an ADC INN's payload word "vedotin" → MMAE,
-// read from data/lexicons/payloads.txt), and the target an ADC inherits from its antibody component.
+// read from data/lexicons/payloads.txt into RelationKnowledge.payloadForms), and the target an ADC
+// inherits from its antibody component.
 import type { RelationFact } from '../../../model/extraction.ts';
-import { dataTsv } from '../../../data-files.ts';
-import { foldName } from '../../../resolve/normalize.ts';
+import { foldName } from '../../../text/names.ts';
 import type { DocumentContext } from '../context.ts';
-import { foldNameCached } from '../context.ts';
+import type { RuleWords } from '../word-lists.ts';
 
-let payloadNames: Map<string, string[]> | undefined;
-
-/** Payload word or alias (folded) → all folded names of that payload. */
-function payloads(): Map<string, string[]> {
-  if (payloadNames) return payloadNames;
-  payloadNames = new Map();
-  for (const [name, , aliases] of dataTsv('lexicons/payloads.txt')) {
-    if (!name) continue;
-    const forms = [name, ...(aliases ?? '').split('|')].map((f) => foldName(f)).filter((f) => f !== '');
-    for (const f of forms) payloadNames.set(f, forms);
-  }
-  return payloadNames;
+export interface DocumentPatterns {
+  /** A technology named as a platform ("DXd ADC technology"). */
+  readonly platformWord: RegExp;
+  /** Words that put a drug in a development context ("candidate", "program", "trial", "IND"). */
+  readonly pipelineContext: RegExp;
+  /** Words right before a drug that make it a regimen partner or comparator ("in combination with X"). */
+  readonly partnerBefore: RegExp;
 }
 
-const PLATFORM_WORD = /\b(?:technology|technologies|platform)\b/i;
+export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
+  return Object.freeze({
+    platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
+    pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
+    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,2}$`, 'i'),
+  });
+}
 
 function usable(dc: DocumentContext, sentenceIndex: number): boolean {
   const s = dc.doc.sentences[sentenceIndex];
@@ -31,19 +32,20 @@ function usable(dc: DocumentContext, sentenceIndex: number): boolean {
 export function documentRules(dc: DocumentContext, facts: readonly RelationFact[]): RelationFact[] {
   const out: RelationFact[] = [];
   const { mentions } = dc.found;
+  const { payloadForms, rules } = dc.knowledge.relations;
   // Folded name → first mention index, per label, for parts of code names.
   const byName = new Map<string, number>();
   mentions.forEach((m, i) => {
     if (m.label !== 'Drug' && m.label !== 'Technology') return;
     for (const form of [m.canonical, m.text]) {
-      const key = `${m.label}|${foldNameCached(form)}`;
+      const key = `${m.label}|${foldName(form)}`;
       if (!byName.has(key)) byName.set(key, i);
     }
   });
   // Technologies the document names as a platform in at least one mention ("DXd ADC technology").
   const platforms = new Set<number>();
   mentions.forEach((m, i) => {
-    if (m.label === 'Technology' && PLATFORM_WORD.test(m.text)) platforms.add(dc.entityOf[i] ?? i);
+    if (m.label === 'Technology' && rules.document.platformWord.test(m.text)) platforms.add(dc.entityOf[i] ?? i);
   });
   const seen = new Set<string>();
   const add = (source: number, target: number, sentenceIndex: number, rule: string, confidence: number): void => {
@@ -61,16 +63,16 @@ export function documentRules(dc: DocumentContext, facts: readonly RelationFact[
     const parts = m.canonical.split(/[-\s]+/).filter((p) => p.length >= 2);
     if (parts.length >= 2 && /-/.test(m.canonical)) {
       for (const part of parts) {
-        const tech = byName.get(`Technology|${foldNameCached(part)}`);
+        const tech = byName.get(`Technology|${foldName(part)}`);
         if (tech !== undefined) add(i, tech, m.sentenceIndex, 'has_component.code_name', 0.7);
-        const antibody = byName.get(`Drug|${foldNameCached(part)}`);
+        const antibody = byName.get(`Drug|${foldName(part)}`);
         if (antibody !== undefined && /mab$/i.test(part)) add(i, antibody, m.sentenceIndex, 'has_component.code_name', 0.7);
       }
     }
     // "ladiratuzumab vedotin": the INN's second word names the payload.
     const words = m.canonical.split(/\s+/);
     if (words.length >= 2) {
-      const forms = payloads().get(foldNameCached(words[words.length - 1] ?? ''));
+      const forms = payloadForms.get(foldName(words[words.length - 1] ?? ''));
       for (const form of forms ?? []) {
         const tech = byName.get(`Technology|${form}`);
         if (tech !== undefined) add(i, tech, m.sentenceIndex, 'has_component.inn_payload_word', 0.7);
@@ -89,5 +91,47 @@ export function documentRules(dc: DocumentContext, facts: readonly RelationFact[
       out.push({ type: 'TARGETS', source: c.source, target: t.target, properties: {}, sentenceIndex: t.sentenceIndex, rule: 'targets.via_antibody_component', confidence: 0.6 });
     }
   }
+  return out;
+}
+
+/** Relationship types that say a drug belongs to, or is worked on by, some company. */
+const CLAIMS: ReadonlySet<string> = new Set(['DEVELOPS', 'OWNS', 'LICENSES', 'HAS_OPTION_ON', 'ACQUIRES', 'TRADEMARK_OF']);
+
+/**
+ * The issuer's pipeline: a release or filing speaks of its own programmes. A drug the document puts
+ * in a development context (a phase, an indication, a trial or candidate word in its sentence) and
+ * that no sentence gives to any company is developed by the document's main company ("About X"
+ * sections included: they list its programmes). A drug some sentence gives to a company (another's,
+ * a partner's licence), or names as a regimen partner or comparator, is left out.
+ */
+export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact[]): RelationFact[] {
+  const primary = dc.primaryCompany;
+  if (primary === undefined) return [];
+  const { mentions } = dc.found;
+  const entityOf = (i: number): number => dc.entityOf[i] ?? i;
+  const claimed = new Set<number>();
+  const inDevelopment = new Set<number>();
+  for (const f of facts) {
+    if (typeof f.target === 'number' && CLAIMS.has(f.type)) claimed.add(entityOf(f.target));
+    if (f.type === 'TRADEMARK_OF') claimed.add(entityOf(f.source));
+    if (f.type === 'IN_PHASE' || f.type === 'STUDIED_FOR') inDevelopment.add(entityOf(f.source));
+  }
+  const { pipelineContext, partnerBefore } = dc.knowledge.relations.rules.document;
+  // A drug ever named as a regimen partner or comparator is someone else's medicine in this text.
+  mentions.forEach((m, i) => {
+    if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 40), m.start))) claimed.add(entityOf(i));
+  });
+  const out: RelationFact[] = [];
+  const done = new Set<number>();
+  mentions.forEach((m, i) => {
+    const drug = entityOf(i);
+    if (m.label !== 'Drug' || done.has(drug) || claimed.has(drug) || !usable(dc, m.sentenceIndex)) return;
+    const sentence = dc.doc.sentences[m.sentenceIndex];
+    if (!sentence) return;
+    const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
+    if (!inDevelopment.has(drug) && !pipelineContext.test(text)) return;
+    done.add(drug);
+    out.push({ type: 'DEVELOPS', source: primary, target: i, properties: {}, sentenceIndex: m.sentenceIndex, rule: 'develops.issuer_pipeline', confidence: 0.5 });
+  });
   return out;
 }

@@ -8,6 +8,7 @@ import { acquisitionRule, collaborationRule, optionRule } from './deals.ts';
 import { indicationRule, phaseRule } from './clinical.ts';
 import { componentRule, targetRule, technologyRule } from './anatomy.ts';
 import { brandRule, employmentRule, trademarkRule } from './people.ts';
+import { frameRule } from '../frames.ts';
 
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   milestoneRule,
@@ -26,4 +27,6 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   employmentRule,
   trademarkRule,
   brandRule,
+  // Last: where a phrase rule already read a fact, its properties (exclusivity, field, terms) are kept.
+  frameRule,
 ];

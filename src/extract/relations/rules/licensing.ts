@@ -6,11 +6,31 @@ import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext } from '../context.ts';
 import type { Item, SentenceContext } from '../context.ts';
 import { crossesClause, distinctEntities, listAfter, nearestAfter, nearestBefore } from '../context.ts';
-import { findAll, findFirst, hasAny } from '../lexicon.ts';
 import { isNegated } from '../hedges.ts';
 import { agreementYears } from '../dates.ts';
+import type { RuleWords } from '../word-lists.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY, DRUG_OR_TECH, TARGET } from './types.ts';
+
+export interface LicensingPatterns {
+  /** What a right that is no licence lets one do: end, leave or join the deal, be paid, name people. */
+  readonly contractRight: RegExp;
+  /**
+   * "for two of A cancer programs, X and Y", "for A's product candidates X, Y and Z": a list of drugs
+   * introduced by a programme noun after a licence noun.
+   */
+  readonly programListIntro: RegExp;
+  /** "A has recorded licensing income from B, C and D" (global: read with matchAll). */
+  readonly licenceIncomeFrom: RegExp;
+}
+
+export function compileLicensingPatterns(words: RuleWords): LicensingPatterns {
+  return Object.freeze({
+    contractRight: new RegExp(`^\\s+(?:to|of)\\s+(?:${words.alternation('contract_right')})\\b`, 'i'),
+    programListIntro: new RegExp(`\\bfor\\s+(?:(?:${words.alternation('program.quantity')})\\s+of\\s+)?(?:its\\s+|the\\s+)?[^,;.]{0,60}?\\b(?:${words.alternation('program.list_noun')})\\s*[,:]?\\s*(?:including\\s+)?$`, 'i'),
+    licenceIncomeFrom: new RegExp(`\\blicen[cs](?:e|ing)\\s+(?:${words.alternation('licence.income')})\\s+from\\s+(?:the\\s+)?`, 'gi'),
+  });
+}
 
 /** The drug or technology the sentence opens with, when it is what a passive licence is about. */
 function drugsOrTechBefore(ctx: SentenceContext, pos: number): Item[] {
@@ -40,11 +60,12 @@ function otherCompany(ctx: SentenceContext, not: Item): Item | undefined {
 function licenceProperties(ctx: SentenceContext, from: number, subjects: Item[]): Properties {
   const window = ctx.text.slice(from, Math.min(ctx.text.length, from + 200));
   const props: Properties = {};
-  if (hasAny('license.nonexclusive', window)) props.exclusive = false;
-  else if (hasAny('license.exclusive', ctx.text)) props.exclusive = true;
-  const territory = findFirst('license.territory', window);
+  const lexicon = ctx.relations.triggers;
+  if (lexicon.hasAny('license.nonexclusive', window)) props.exclusive = false;
+  else if (ctx.triggers.hasAny('license.exclusive')) props.exclusive = true;
+  const territory = lexicon.findFirst('license.territory', window);
   if (territory) props.territory = territory.text;
-  const field = findFirst('license.field', ctx.text, from);
+  const field = ctx.triggers.findFirst('license.field', from);
   if (field) {
     const target = nearestAfter(ctx, field.end, TARGET, 20);
     if (target) props.field = target.mention.canonical;
@@ -63,9 +84,6 @@ function emitLicence(ctx: SentenceContext, emit: Emit, licensor: Item, licensee:
   for (const subject of subjects) emit('LICENSES', licensee, subject, rule, confidence);
 }
 
-/** What a right that is no licence lets one do: end, leave or join the deal, be paid, name people. */
-const CONTRACT_RIGHT = /^\s+(?:to|of)\s+(?:terminate|cancel|opt|withdraw|receive|participate|nominate|appoint|designate|audit|negotiate|co-fund|elect|require|vote|convert|sell|first\s+(?:negotiation|refusal))\b/i;
-
 const PASSIVE_BEFORE = /\b(?:be|been|being|was|were|is|are)\s+(?:now\s+|also\s+)?$/i;
 
 export const licensingRule: SentenceRule = {
@@ -80,8 +98,9 @@ export const licensingRule: SentenceRule = {
       done.add(key);
       return true;
     };
-    for (const hit of findAll('license.grant', ctx.text)) {
-      if (isNegated(ctx.text, Math.max(0, hit.start - 25), hit.start)) continue;
+    const { contractRight, licenceIncomeFrom } = ctx.relations.rules.licensing;
+    for (const hit of ctx.triggers.findAll('license.grant')) {
+      if (isNegated(ctx.triggers, Math.max(0, hit.start - 25), hit.start)) continue;
       const passive = PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start));
       const isLicensedVerb = /licen[cs]e/i.test(hit.text);
       if (passive) {
@@ -104,7 +123,7 @@ export const licensingRule: SentenceRule = {
         // "X was invented at U and licensed to B by A": the agent after "by" is the licensor.
         const agent = licensee ? ctx.items.find((it) => it.label === 'Company' && it.start > licensee.end && it.start - licensee.end < 8 && /^\s*by\s+(?:the\s+)?$/i.test(ctx.text.slice(licensee.end, it.start))) : undefined;
         const licensor = agent ?? nearestBefore(ctx, hit.start, COMPANY, 100);
-        if (!licensee || !licensor || crossesClause(ctx.text, hit.end, licensee.start)) continue;
+        if (!licensee || !licensor || crossesClause(ctx, hit.end, licensee.start)) continue;
         const subjects = agent ? drugsOrTechBefore(ctx, hit.start) : subjectsAfter(ctx, hit.end).filter((s) => s.end <= licensee.start);
         if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, agent ? 'licenses_to.licensed_to_by' : 'licenses_to.licensed_to', 0.8);
         continue;
@@ -112,7 +131,7 @@ export const licensingRule: SentenceRule = {
       // "A has granted B an exclusive license to X"; "the agreement granting B the exclusive right to … A's X"
       const licensee = nearestAfter(ctx, hit.end, COMPANY, 20);
       if (!licensee) continue;
-      const noun = findFirst('license.noun', ctx.text, licensee.end, Math.min(ctx.text.length, licensee.end + 60));
+      const noun = ctx.triggers.findFirst('license.noun', licensee.end, Math.min(ctx.text.length, licensee.end + 60));
       if (!noun) continue;
       const subjects = subjectsAfter(ctx, noun.end);
       let licensor = nearestBefore(ctx, hit.start, COMPANY, 120);
@@ -120,23 +139,23 @@ export const licensingRule: SentenceRule = {
       if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.granting_right', 0.85);
     }
     // "B licensed X from A", "B holds rights from A"
-    for (const hit of findAll('license.receive', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('license.receive')) {
       const licensor = nearestAfter(ctx, hit.end, COMPANY, 12);
       const licensee = licensor ? nearestBefore(ctx, hit.start, COMPANY, 150) : undefined;
-      if (!licensor || !licensee || isNegated(ctx.text, licensee.end, hit.start)) continue;
+      if (!licensor || !licensee || isNegated(ctx.triggers, licensee.end, hit.start)) continue;
       const subjects = ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label) && it.start > licensee.end && it.end <= hit.start);
       if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, licensee.end, 'licenses_to.licensed_from', 0.8);
     }
     // "B will obtain exclusive global rights to X", "B has exercised its option to license X"
-    for (const hit of findAll('license.obtain', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('license.obtain')) {
       const licensee = nearestBefore(ctx, hit.start, COMPANY, 40);
-      if (!licensee || isNegated(ctx.text, licensee.end, hit.start)) continue;
+      if (!licensee || isNegated(ctx.triggers, licensee.end, hit.start)) continue;
       // "B in-licensed X from A" needs no licence noun; "B will obtain … rights to X" does.
       const verbIsLicence = /licen[cs]/.test(hit.text);
-      const noun = verbIsLicence ? { end: hit.end } : findFirst('license.noun', ctx.text, hit.end, Math.min(ctx.text.length, hit.end + 50));
+      const noun = verbIsLicence ? { end: hit.end } : ctx.triggers.findFirst('license.noun', hit.end, Math.min(ctx.text.length, hit.end + 50));
       if (!noun) continue;
       // "will have the right to terminate …", "rights to receive royalties": a contract right, not a licence.
-      if (!verbIsLicence && CONTRACT_RIGHT.test(ctx.text.slice(noun.end, noun.end + 40))) continue;
+      if (!verbIsLicence && contractRight.test(ctx.text.slice(noun.end, noun.end + 40))) continue;
       // A full stop the sentence splitter let through ("… Agreement. mRNA-based X …") ends what the licence covers.
       const stop = ctx.text.slice(noun.end).search(/\.\s+\S/);
       const cut = stop < 0 ? ctx.text.length : noun.end + stop;
@@ -147,11 +166,11 @@ export const licensingRule: SentenceRule = {
       if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.obtains_rights', 0.7);
     }
     // "A has recorded licensing income from B, C and D": who earns licence income licenses to the payers.
-    for (const income of ctx.text.matchAll(LICENCE_INCOME_FROM)) {
+    for (const income of ctx.text.matchAll(licenceIncomeFrom)) {
       const incomeEnd = income.index + income[0].length;
       const first = ctx.items.find((it) => it.label === 'Company' && it.start === incomeEnd);
       const licensor = first ? nearestBefore(ctx, income.index, COMPANY, 150) : undefined;
-      if (!first || !licensor || isNegated(ctx.text, licensor.end, income.index)) continue;
+      if (!first || !licensor || isNegated(ctx.triggers, licensor.end, income.index)) continue;
       const payers = [first];
       for (const next of ctx.items.filter((it) => it.label === 'Company' && it.start > first.end)) {
         const last = payers[payers.length - 1];
@@ -161,10 +180,10 @@ export const licensingRule: SentenceRule = {
       for (const licensee of payers) if (once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, [], income.index, 'licenses_to.licence_income_from', 0.7);
     }
     // "A and B entered into a license agreement for X, A's investigational …": the owner of X licenses it.
-    if (done.size === 0 && hasAny('license.noun', ctx.text) && /\bagreement\b/i.test(ctx.text)) {
+    if (done.size === 0 && ctx.triggers.hasAny('license.noun') && /\bagreement\b/i.test(ctx.text)) {
       const companies = distinctEntities(ctx.items.filter((it) => it.label === 'Company'));
       if (companies.length !== 2) return;
-      const nouns = findAll('license.noun', ctx.text);
+      const nouns = ctx.triggers.findAll('license.noun');
       // "the license agreement … for two of A cancer programs, X and Y": A owns the listed programs.
       const listed = programList(ctx, nouns);
       const listOwner = listed.owner;
@@ -174,10 +193,10 @@ export const licensingRule: SentenceRule = {
       }
       for (const subject of ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label))) {
         // The licence must be about this subject: "a license agreement for X", not a name two clauses on.
-        if (!nouns.some((n) => n.end <= subject.start && subject.start - n.end <= 80 && !crossesClause(ctx.text, n.end, subject.start) && !/\.\s/.test(ctx.text.slice(n.end, subject.start)))) continue;
+        if (!nouns.some((n) => n.end <= subject.start && subject.start - n.end <= 80 && !crossesClause(ctx, n.end, subject.start) && !/\.\s/.test(ctx.text.slice(n.end, subject.start)))) continue;
         const after = ctx.text.slice(subject.end, subject.end + 4);
         const owner = possessiveOwner(ctx, subject) ?? (/^\s*,/.test(after) ? nearestAfter(ctx, subject.end, COMPANY, 6) : undefined);
-        if (!owner || !/['’]s?\b/.test(ctx.text.slice(owner.end, owner.end + 3)) && owner.start < subject.start) continue;
+        if (!owner || (!/['’]s?\b/.test(ctx.text.slice(owner.end, owner.end + 3)) && owner.start < subject.start)) continue;
         const licensee = companies.find((c) => c.entity !== owner.entity);
         if (licensee && once(owner, licensee)) emitLicence(ctx, emit, owner, licensee, [subject], 0, 'licenses_to.owner_licenses_out', 0.6);
       }
@@ -185,22 +204,20 @@ export const licensingRule: SentenceRule = {
   },
 };
 
+const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$/i;
+
 /**
  * "for two of A cancer programs, X and Y", "for A's product candidates X, Y and Z": a list of drugs
  * introduced by a programme noun after a licence noun, and the company named in that phrase (with or
  * without an apostrophe), which owns them.
  */
-const PROGRAM_LIST_INTRO = /\bfor\s+(?:(?:one|two|three|four|five|six|several|both|all|some|certain)\s+of\s+)?(?:its\s+|the\s+)?[^,;.]{0,60}?\b(?:programs?|programmes?|candidates?|compounds?|assets?|molecules?)\s*[,:]?\s*(?:including\s+)?$/i;
-const LICENCE_INCOME_FROM = /\blicen[cs](?:e|ing)\s+(?:income|revenues?|fees?|royalt(?:y|ies))\s+from\s+(?:the\s+)?/gi;
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$/i;
-
 function programList(ctx: SentenceContext, nouns: readonly { start: number; end: number }[]): { owner: Item | undefined; subjects: Item[] } {
   const drugs = ctx.items.filter((it) => DRUG_OR_TECH.includes(it.label));
   for (const [i, first] of drugs.entries()) {
     const noun = nouns.filter((n) => n.end <= first.start && first.start - n.end <= 250).at(-1);
     if (!noun) continue;
     const between = ctx.text.slice(noun.end, first.start);
-    const intro = PROGRAM_LIST_INTRO.exec(between);
+    const intro = ctx.relations.rules.licensing.programListIntro.exec(between);
     // A clause break between the licence noun and the list ("…; the programs, X") ends the licence.
     if (!intro || between.includes(';')) continue;
     const introStart = noun.end + intro.index;
@@ -217,7 +234,7 @@ function programList(ctx: SentenceContext, nouns: readonly { start: number; end:
 }
 
 /** Payment kinds that flow from licensee to licensor. */
-const LICENCE_PAYMENT_KINDS = new Set(['upfront', 'milestone', 'royalty', 'license_fee']);
+const LICENCE_PAYMENT_KINDS: ReadonlySet<string> = new Set(['upfront', 'milestone', 'royalty', 'license_fee']);
 const LICENCE_AGREEMENT = /\blicen[cs](?:e|ing)\s+(?:and\s+[\w-]+\s+)?agreements?\b/i;
 
 /**

@@ -4,23 +4,48 @@
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
 import { crossesClause, distinctEntities, nearestAfter, subjectBefore } from '../context.ts';
-import { findAll, hasAny } from '../lexicon.ts';
 import { isNegated, statusOf } from '../hedges.ts';
-import { findMoney } from '../money.ts';
+import type { TriggerGroup } from '../lexicon.ts';
 import type { Money } from '../money.ts';
-import { findDates } from '../dates.ts';
+import type { RuleWords } from '../word-lists.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY, DRUG } from './types.ts';
 
-const KINDS = ['option_exercise', 'license_fee', 'research_funding', 'upfront', 'equity', 'milestone', 'royalty'] as const;
+export interface PaymentPatterns {
+  /** "an upfront payment": a pay trigger that is a noun, whose verb names who pays. */
+  readonly paymentNoun: ReadonlySet<string>;
+  /** "receive", "will receive": a pay trigger whose subject is paid. */
+  readonly receiving: ReadonlySet<string>;
+  /** "… upon the dosing of the first patient": what a milestone is paid for. */
+  readonly triggerText: RegExp;
+}
+
+export function compilePaymentPatterns(words: RuleWords): PaymentPatterns {
+  return Object.freeze({
+    paymentNoun: words.set('payment.noun'),
+    receiving: words.set('pay.receive'),
+    triggerText: new RegExp(`\\b(?:${words.alternation('milestone.trigger')})\\s+(?:the\\s+)?([^;,.]{4,90})`, 'i'),
+  });
+}
+
+/** Payment kinds, nearest first when two are as near, each with its trigger group. */
+const KINDS = [
+  ['option_exercise', 'kind.option_exercise'],
+  ['license_fee', 'kind.license_fee'],
+  ['research_funding', 'kind.research_funding'],
+  ['upfront', 'kind.upfront'],
+  ['equity', 'kind.equity'],
+  ['milestone', 'kind.milestone'],
+  ['royalty', 'kind.royalty'],
+] as const satisfies readonly (readonly [string, TriggerGroup])[];
 
 /** The kind of payment the words nearest the amount name ("upfront payment of $X", "$X in equity"). */
 function kindNear(ctx: SentenceContext, money: Money | undefined, from: number): string | undefined {
   const start = money ? Math.max(0, money.start - 50) : from;
   const end = money ? Math.min(ctx.text.length, money.end + 40) : Math.min(ctx.text.length, from + 80);
   let best: { kind: string; distance: number } | undefined;
-  for (const kind of KINDS) {
-    for (const hit of findAll(`kind.${kind}`, ctx.text, start, end)) {
+  for (const [kind, group] of KINDS) {
+    for (const hit of ctx.triggers.findAll(group, start, end)) {
       const anchor = money ?? { start: from, end: from };
       const distance = hit.end <= anchor.start ? anchor.start - hit.end : Math.max(0, hit.start - anchor.end);
       if (!best || distance < best.distance) best = { kind, distance };
@@ -38,7 +63,7 @@ function moneyProperties(ctx: SentenceContext, money: Money | undefined): Proper
     props.amountText = money.amountText;
     if (money.per) props.per = money.per;
   }
-  const date = findDates(ctx.text)[0];
+  const date = ctx.dates()[0];
   const asOf = ctx.docContext.doc.asOf;
   if (date) props.date = date.iso;
   else if (asOf) props.asOf = asOf;
@@ -48,12 +73,7 @@ function moneyProperties(ctx: SentenceContext, money: Money | undefined): Proper
 /** The company after "to"/"from" following `pos` in the clause ("payment to A", "from B"). */
 function companyAfterWord(ctx: SentenceContext, pos: number, word: string, maxDist = 120): Item | undefined {
   return ctx.items.find(
-    (it) =>
-      it.label === 'Company' &&
-      it.start >= pos &&
-      it.start - pos <= maxDist &&
-      new RegExp(`\\b${word}\\s+(?:the\\s+)?$`, 'i').test(ctx.text.slice(Math.max(0, it.start - 9), it.start)) &&
-      !crossesClause(ctx.text, pos, it.start),
+    (it) => it.label === 'Company' && it.start >= pos && it.start - pos <= maxDist && new RegExp(`\\b${word}\\s+(?:the\\s+)?$`, 'i').test(ctx.text.slice(Math.max(0, it.start - 9), it.start)) && !crossesClause(ctx, pos, it.start),
   );
 }
 
@@ -74,19 +94,15 @@ function counterparty(ctx: SentenceContext, payee: Item): Item | undefined {
   return { index: other, label: 'Company', start: payee.start, end: payee.start, text: m.text, entity: dc.entityOf[other] ?? other, pronoun: true, mention: m };
 }
 
-const PAYMENT_NOUN = /^(?:payment|payments|investment|funding)$/;
-
-const TRIGGER_TEXT = /\b(?:with|upon|on|following|for|after|triggered\s+by|based\s+on)\s+(?:the\s+)?([^;,.]{4,90})/i;
-
 export const milestoneRule: SentenceRule = {
   id: 'earned_milestone',
   needs: [COMPANY],
   triggers: ['milestone'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const amounts = findMoney(ctx.text);
-    for (const earn of findAll('earn', ctx.text)) {
+    const amounts = ctx.money();
+    for (const earn of ctx.triggers.findAll('earn')) {
       const money = amounts.find((m) => m.start >= earn.end && m.start - earn.end < 60) ?? amounts.find((m) => m.end <= earn.start && earn.start - m.end < 40);
-      const milestoneWord = findAll('milestone', ctx.text, Math.max(0, earn.start - 60), Math.min(ctx.text.length, earn.end + 80))[0];
+      const milestoneWord = ctx.triggers.findFirst('milestone', Math.max(0, earn.start - 60), Math.min(ctx.text.length, earn.end + 80));
       if (!milestoneWord) continue;
       const anchor = Math.max(earn.end, money?.end ?? 0, milestoneWord.end);
       // "A earned … from B" / "triggers a … payment to A (from B)"
@@ -98,10 +114,10 @@ export const milestoneRule: SentenceRule = {
       // "B has achieved a milestone …, triggering a payment to A": the company whose progress triggers pays.
       const achiever = /^trigger/.test(earn.text) ? subjectBefore(ctx, earn.start, 150) : undefined;
       const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? (achiever && achiever.entity !== payee.entity ? achiever : undefined) : otherCompany(ctx, payee));
-      if (!payer || !money || isNegated(ctx.text, Math.max(0, earn.start - 30), anchor)) continue;
-      const status = statusOf(ctx.text, Math.max(0, earn.start - 40), anchor);
+      if (!payer || !money || isNegated(ctx.triggers, Math.max(0, earn.start - 30), anchor)) continue;
+      const status = statusOf(ctx.triggers, Math.max(0, earn.start - 40), anchor);
       const props = moneyProperties(ctx, money);
-      const trigger = TRIGGER_TEXT.exec(ctx.text.slice(anchor));
+      const trigger = ctx.relations.rules.payments.triggerText.exec(ctx.text.slice(anchor));
       if (trigger?.[1]) props.trigger = trigger[1].trim();
       const drug = nearestAfter(ctx, anchor, DRUG, 150) ?? ctx.items.find((it) => it.label === 'Drug');
       if (drug) props.drug = drug.mention.canonical;
@@ -119,15 +135,16 @@ export const paymentRule: SentenceRule = {
   needs: [COMPANY],
   triggers: ['pay'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const amounts = findMoney(ctx.text);
-    const hasRoyalty = hasAny('kind.royalty', ctx.text);
+    const amounts = ctx.money();
+    const hasRoyalty = ctx.triggers.hasAny('kind.royalty');
     if (amounts.length === 0 && !hasRoyalty) return;
-    for (const hit of findAll('pay', ctx.text)) {
-      const receiving = /^(?:receive|receives|received|will receive)$/.test(hit.text.replace(/\s+/g, ' '));
-      if (PAYMENT_NOUN.test(hit.text)) continue; // "an upfront payment": the verb names who pays
+    const { paymentNoun, receiving: receivingVerb } = ctx.relations.rules.payments;
+    for (const hit of ctx.triggers.findAll('pay')) {
+      const receiving = receivingVerb.has(hit.text.replace(/\s+/g, ' '));
+      if (paymentNoun.has(hit.text)) continue; // "an upfront payment": the verb names who pays
       const actor = subjectBefore(ctx, hit.start, 60);
-      if (!actor || isNegated(ctx.text, actor.end, hit.end)) continue;
-      const money = amounts.find((m) => m.start >= hit.start && m.start - hit.end < 80 && !crossesClause(ctx.text, hit.end, m.start));
+      if (!actor || isNegated(ctx.triggers, actor.end, hit.end)) continue;
+      const money = amounts.find((m) => m.start >= hit.start && m.start - hit.end < 80 && !crossesClause(ctx, hit.end, m.start));
       if (!money && !(hasRoyalty && /roy/i.test(ctx.text.slice(hit.end, hit.end + 80)))) continue;
       if (money?.per === 'share') continue; // a share price is acquisition terms, not a payment
       let payer: Item | undefined;
@@ -145,7 +162,7 @@ export const paymentRule: SentenceRule = {
       const props = moneyProperties(ctx, money);
       const kind = kindNear(ctx, money, hit.end);
       if (kind) props.kind = kind;
-      const status = money?.qualifier === 'up_to' ? 'potential' : statusOf(ctx.text, Math.max(0, hit.start - 30), money?.end ?? hit.end);
+      const status = money?.qualifier === 'up_to' ? 'potential' : statusOf(ctx.triggers, Math.max(0, hit.start - 30), money?.end ?? hit.end);
       props.status = status;
       const drug = nearestAfter(ctx, anchor, DRUG, 100);
       if (drug) props.drug = drug.mention.canonical;

@@ -4,11 +4,31 @@
 // "X is a registered trademark of A"; "X® (generic)".
 import type { Item, SentenceContext } from '../context.ts';
 import { nearestAfter } from '../context.ts';
-import { findAll, looksLikeTitle } from '../lexicon.ts';
+import type { RuleWords } from '../word-lists.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY, PERSON } from './types.ts';
 
-const SPEECH = /\b(?:said|says|commented|added|stated|noted|explained|concluded|continued|remarked)\b|["“”]/i;
+export interface PeoplePatterns {
+  /** A speech verb or a quotation mark: what follows a name is a quote, not a title. */
+  readonly speech: RegExp;
+  /** "CFO, Tel. +1 …", "Director, Email: …": a contact line's channel label is no part of the title. */
+  readonly contactLabel: RegExp;
+  /** "Jane Roe, Chairman and CEO, commented": a title in apposition, closed by a speech verb. */
+  readonly titleThenSpeech: RegExp;
+}
+
+export function compilePeoplePatterns(words: RuleWords): PeoplePatterns {
+  return Object.freeze({
+    speech: new RegExp(`\\b(?:${words.alternation('speech')})\\b|["“”]`, 'i'),
+    contactLabel: new RegExp(`[\\s,;:–—-]+(?:${words.alternation('contact.label')})\\b.*$`, 'i'),
+    titleThenSpeech: new RegExp(`^\\s*,\\s*([^"“”]{2,160}?)\\s*,\\s*(?:${words.alternation('speech.attribution')})\\b`, 'i'),
+  });
+}
+
+/** True when the text contains a job-title word ("chief", "president", "CEO" ...). */
+function looksLikeTitle(ctx: SentenceContext, text: string): boolean {
+  return ctx.relations.titleWords.test(text);
+}
 
 function cleanTitle(raw: string): string {
   return raw
@@ -19,12 +39,9 @@ function cleanTitle(raw: string): string {
     .trim();
 }
 
-/** "CFO, Tel. +1 …", "Director, Email: …": a contact line's channel label is no part of the title. */
-const CONTACT_LABEL = /[\s,;:–—-]+(?:tel|telephone|phone|ph|fax|mobile|cell|e-?mail|mail)\b.*$/i;
-
-function mentionTitle(person: Item): string | undefined {
+function mentionTitle(ctx: SentenceContext, person: Item): string | undefined {
   const t = person.mention.properties?.title;
-  const title = typeof t === 'string' ? t.replace(CONTACT_LABEL, '').trim() : '';
+  const title = typeof t === 'string' ? t.replace(ctx.relations.rules.people.contactLabel, '').trim() : '';
   return title !== '' ? title : undefined;
 }
 
@@ -37,11 +54,20 @@ function mentionTitle(person: Item): string | undefined {
 function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undefined; title: string } | undefined {
   const dc = ctx.docContext;
   const { sentences, cleanText } = dc.doc;
-  const own = cleanText.slice(ctx.sentence.start, ctx.sentence.end).replace(/^\s*\/s\/\s*/i, '').replace(/[\s|]+$/, '').trim();
+  const own = cleanText
+    .slice(ctx.sentence.start, ctx.sentence.end)
+    .replace(/^\s*\/s\/\s*/i, '')
+    .replace(/[\s|]+$/, '')
+    .trim();
   if (own !== person.text) return undefined;
   const lineText = (k: number): string => {
     const s = sentences[k];
-    return s ? cleanText.slice(s.start, s.end).replace(/[\s|]+/g, ' ').trim() : '';
+    return s
+      ? cleanText
+          .slice(s.start, s.end)
+          .replace(/[\s|]+/g, ' ')
+          .trim()
+      : '';
   };
   const lineCompany = (k: number): Item | undefined => {
     const ids = dc.bySentence.get(k) ?? [];
@@ -49,7 +75,7 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
     const first = ids.find((i) => dc.found.mentions[i]?.label === 'Company');
     const m = first === undefined ? undefined : dc.found.mentions[first];
     if (!m || companies.length !== 1 || m.text.length < lineText(k).length - 12) return undefined;
-    return { ...person, index: first as number, label: 'Company', entity: dc.entityOf[first as number] ?? (first as number), pronoun: false, mention: m, text: m.text } as Item;
+    return { ...person, index: first as number, label: 'Company', entity: dc.entityOf[first as number] ?? (first as number), pronoun: false, mention: m, text: m.text };
   };
   const i = ctx.sentence.index;
   const titleLines: string[] = [];
@@ -57,7 +83,7 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
   for (; k < sentences.length && titleLines.length < 3; k++) {
     const line = lineText(k);
     if (line === '') continue;
-    if ((dc.bySentence.get(k) ?? []).length > 0 || !looksLikeTitle(line) || line.length > 80) break;
+    if ((dc.bySentence.get(k) ?? []).length > 0 || !looksLikeTitle(ctx, line) || line.length > 80) break;
     titleLines.push(line);
   }
   if (titleLines.length === 0) return undefined;
@@ -74,10 +100,14 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
  */
 function namesOtherOrganisation(ctx: SentenceContext, title: string): boolean {
   const parts = title.split(/\s+(?:of|at|for|with)\s+|,\s*/i);
-  const tail = (parts.length > 1 ? parts[parts.length - 1] ?? '' : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
-  if (!/^[A-Z]/.test(tail) || looksLikeTitle(tail)) return false;
+  const tail = (parts.length > 1 ? (parts[parts.length - 1] ?? '') : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
+  if (!/^[A-Z]/.test(tail) || looksLikeTitle(ctx, tail)) return false;
   const primary = ctx.docContext.primaryCompany === undefined ? undefined : ctx.docContext.found.mentions[ctx.docContext.primaryCompany];
-  const fold = (x: string): string => x.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const fold = (x: string): string =>
+    x
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const head = fold(primary?.canonical ?? '').split(' ')[0] ?? '';
   return head === '' || !fold(tail).split(' ').includes(head);
 }
@@ -88,15 +118,16 @@ export const employmentRule: SentenceRule = {
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
     const primary = ctx.docContext.primaryCompany;
+    const { speech, titleThenSpeech } = ctx.relations.rules.people;
     for (const person of ctx.items) {
       if (person.label !== 'Person') continue;
-      const known = mentionTitle(person);
+      const known = mentionTitle(ctx, person);
       // "Jane Roe, senior vice president, research, A" / "Jane Roe Executive Director, Investor Relations A Inc."
       const next = ctx.items.find((it) => it.start >= person.end && it.label !== 'Person' && !(it.label === 'Company' && it.pronoun));
       const nextPerson = ctx.items.find((it) => it.start >= person.end && it.label === 'Person');
       if (next && next.label === 'Company' && next.start - person.end <= 170 && (!nextPerson || nextPerson.start > next.start)) {
         const gap = ctx.text.slice(person.end, next.start);
-        if (!SPEECH.test(gap) && (looksLikeTitle(gap) || known)) {
+        if (!speech.test(gap) && (looksLikeTitle(ctx, gap) || known)) {
           const title = known ?? cleanTitle(gap);
           emit('EMPLOYS', next, person, 'employs.title_of_company', 0.85, title ? { title } : {});
           continue;
@@ -106,7 +137,7 @@ export const employmentRule: SentenceRule = {
       const prev = [...ctx.items].reverse().find((it) => it.end <= person.start && it.label !== 'Person');
       if (prev && prev.label === 'Company' && !prev.pronoun && person.start - prev.end <= 70) {
         const gap = ctx.text.slice(prev.end, person.start);
-        if (!SPEECH.test(gap) && looksLikeTitle(gap) && !/[.;]/.test(gap.replace(/\b[A-Z]\./g, ''))) {
+        if (!speech.test(gap) && looksLikeTitle(ctx, gap) && !/[.;]/.test(gap.replace(/\b[A-Z]\./g, ''))) {
           const title = known ?? cleanTitle(gap.replace(/^['’]s?\s*/, ''));
           emit('EMPLOYS', prev, person, 'employs.company_title', 0.8, title ? { title } : {});
           continue;
@@ -115,15 +146,17 @@ export const employmentRule: SentenceRule = {
       // "Jane Roe" on a line of its own with the title below (signature and contact blocks).
       const block = known ? undefined : titleBlock(ctx, person);
       if (block) {
-        const company = block.company ?? (primary === undefined ? undefined : ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true } as Item));
+        const company =
+          block.company ??
+          (primary === undefined ? undefined : (ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true })));
         if (company && (block.company || !namesOtherOrganisation(ctx, block.title))) emit('EMPLOYS', company, person, 'employs.title_block', 0.6, { title: block.title });
         continue;
       }
       // "Jane Roe, Chairman and CEO, commented": a title without a company is the document's company.
-      const after = /^\s*,\s*([^"“”]{2,160}?)\s*,\s*(?:said|says|commented|added|stated|noted|explained|concluded)\b/i.exec(ctx.text.slice(person.end));
-      const title = known ?? (after?.[1] && looksLikeTitle(after[1]) ? cleanTitle(after[1]) : undefined);
+      const after = titleThenSpeech.exec(ctx.text.slice(person.end));
+      const title = known ?? (after?.[1] && looksLikeTitle(ctx, after[1]) ? cleanTitle(after[1]) : undefined);
       if (!title || primary === undefined || namesOtherOrganisation(ctx, title)) continue;
-      const company = ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true } as Item);
+      const company = ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true });
       emit('EMPLOYS', company, person, 'employs.title_primary_company', 0.6, { title });
     }
   },
@@ -134,7 +167,7 @@ export const trademarkRule: SentenceRule = {
   needs: [COMPANY],
   triggers: ['trademark'],
   apply(ctx: SentenceContext, emit: Emit) {
-    for (const hit of findAll('trademark', ctx.text)) {
+    for (const hit of ctx.triggers.findAll('trademark')) {
       const owner = nearestAfter(ctx, hit.end, COMPANY, 30);
       if (!owner) continue;
       for (const brand of ctx.items) {

@@ -4,15 +4,9 @@ import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { EntityLabel, PhaseKey, RelationshipType } from '../../../model/vocabulary.ts';
 import type { Item, SentenceContext } from '../context.ts';
+import type { TriggerGroup } from '../lexicon.ts';
 
-export type Emit = (
-  type: RelationshipType,
-  source: Item,
-  target: Item | { phase: PhaseKey },
-  rule: string,
-  confidence: number,
-  properties?: Properties,
-) => void;
+export type Emit = (type: RelationshipType, source: Item, target: Item | { phase: PhaseKey }, rule: string, confidence: number, properties?: Properties) => void;
 
 export interface SentenceRule {
   /** Rule family id, for documentation and tests. */
@@ -20,7 +14,7 @@ export interface SentenceRule {
   /** Labels the sentence must hold at least one mention of each, else the rule is skipped. */
   needs: readonly (readonly EntityLabel[])[];
   /** Trigger groups of which at least one must match the sentence (a cheap prefilter). */
-  triggers: readonly string[];
+  triggers: readonly TriggerGroup[];
   apply(ctx: SentenceContext, emit: Emit): void;
 }
 

@@ -1,0 +1,235 @@
+// Grammar frames: deal facts read from the shape of a clause, not from remembered sentences. A frame
+// ("X grants Y a licence", "Y licensed A from X", "X will pay Y", "X completed its acquisition of Y")
+// is a compromise match pattern in data/patterns/frames.json over the sentence as compromise parses
+// it, with each entity mention replaced by one placeholder word (`entc3` for the fourth mention, a
+// company). The pattern names its roles as capture groups; the frame says which relation the roles
+// make and which labels they take. So "X and Z have granted Y an exclusive, sublicensable licence"
+// and "the NIH granted us a licence" are one frame, and adverbs, auxiliaries and adjectives in
+// between are read by their part of speech, not listed.
+//
+// Only sentences that hold a frame's trigger word and two mentions are parsed, so the parse (the
+// costly part) runs on a few per cent of a document's sentences.
+import { z } from 'zod';
+import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
+import type { CompiledMatch, View } from '../../nlp/compromise.ts';
+import type { Item, SentenceContext } from './context.ts';
+import type { Emit, SentenceRule } from './rules/types.ts';
+
+const Role = z.object({
+  /** The capture group of the pattern that holds this role. */
+  group: z.string().regex(/^[a-z]+$/),
+  /** Labels a mention must have to fill the role. */
+  labels: z.array(EntityLabel).min(1),
+});
+
+/** One frame as written in data/patterns/frames.json. */
+export const FrameRecord = z.object({
+  id: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'a frame id is family.name in lower case'),
+  relation: RelationshipType,
+  source: Role,
+  target: Role,
+  /** What the licence or deal covers: drugs and technologies after the match, for the role `owner`. */
+  assets: z.object({ relation: RelationshipType, owner: z.string().regex(/^[a-z]+$/) }).optional(),
+  /** Lower-case words of which the sentence must hold one before it is parsed. */
+  triggers: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
+  /** A compromise match pattern; `#Ent` is a mention placeholder. */
+  match: z.string().min(1),
+  reason: z.string().min(1),
+  /** Sentences from different sources, marked up as "[Company:Acme] granted [Company:Beta] …", and the facts they give. */
+  examples: z.array(z.object({ text: z.string(), facts: z.array(z.string()) })).min(1),
+});
+export type FrameRecord = z.infer<typeof FrameRecord>;
+
+/** What the frames need of compromise: the configured parse, and a pattern compiled once. */
+export interface GrammarParser {
+  parse(text: string): View;
+  compile(pattern: string): CompiledMatch;
+}
+
+/** A term of a parse: its normalised text and its [sentence, term] position. */
+interface GrammarTerm {
+  readonly normal: string;
+  readonly index?: readonly [number, number] | undefined;
+}
+
+/** What the frames read of any compromise view (a parse, a match, a group). */
+interface AnyView {
+  readonly docs: unknown;
+  groups(name: string): unknown;
+}
+
+/** The terms of a view, one array per matched stretch (compromise's `docs`). */
+function stretchesOf(view: AnyView): readonly (readonly GrammarTerm[])[] {
+  return view.docs as readonly (readonly GrammarTerm[])[];
+}
+
+/** A named group of a match, when the pattern captured it. */
+function groupOf(view: AnyView, name: string): AnyView | undefined {
+  const group: unknown = view.groups(name);
+  return group !== null && typeof group === 'object' && 'docs' in group ? (group as AnyView) : undefined;
+}
+
+interface CompiledFrame {
+  readonly record: FrameRecord;
+  readonly pattern: CompiledMatch;
+}
+
+export interface FrameKnowledge {
+  /** Every frame, compiled; `apply` runs them on a sentence. */
+  readonly frames: readonly FrameRecord[];
+  /** Trigger word → indexes of the frames it opens. */
+  readonly byTrigger: ReadonlyMap<string, readonly number[]>;
+  /** Runs the frames whose triggers the sentence holds; returns each match's role fillers (indexes into `items`). */
+  apply(text: string, items: readonly PlaceholderItem[], active: readonly number[]): FrameMatch[];
+}
+
+export interface PlaceholderItem {
+  label: EntityLabel;
+  start: number;
+  end: number;
+}
+
+export interface FrameMatch {
+  frame: FrameRecord;
+  /** Role group name → indexes of the items inside it, in text order. */
+  roles: Map<string, number[]>;
+  /** Indexes of the items after the matched clause, up to the next company: what a licence covers. */
+  after: number[];
+}
+
+const LABEL_LETTER: Record<EntityLabel, string> = {
+  Company: 'c',
+  Drug: 'd',
+  Target: 'g',
+  Technology: 't',
+  Person: 'p',
+  Disease: 'x',
+  Organization: 'o',
+  Event: 'e',
+  Location: 'l',
+};
+const PLACEHOLDER = /^ent[a-z](\d+)$/;
+
+/** The sentence with each item replaced by its placeholder word (items in text order, not overlapping). */
+function withPlaceholders(text: string, items: readonly PlaceholderItem[]): string {
+  let out = '';
+  let last = 0;
+  items.forEach((item, i) => {
+    out += `${text.slice(last, item.start)} ent${LABEL_LETTER[item.label]}${i} `;
+    last = item.end;
+  });
+  return out + text.slice(last);
+}
+
+function placeholderIndex(normal: string): number | undefined {
+  const m = PLACEHOLDER.exec(normal);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function compileFrames(records: readonly FrameRecord[], parser: GrammarParser): FrameKnowledge {
+  const compiled: CompiledFrame[] = records.map((record) => ({ record, pattern: parser.compile(record.match) }));
+  const byTrigger = new Map<string, number[]>();
+  records.forEach((record, i) => {
+    for (const word of record.triggers) {
+      const list = byTrigger.get(word);
+      if (list) list.push(i);
+      else byTrigger.set(word, [i]);
+    }
+  });
+  // Every placeholder is tagged #Ent, and by its label: #EntCompany, #EntDrug, …
+  const placeholderPatterns = Object.entries(LABEL_LETTER).map(([label, letter]) => ({ tag: `Ent${label}`, pattern: parser.compile(`/^ent${letter}[0-9]+$/`) }));
+  const itemsOf = (view: AnyView | undefined): number[] => {
+    const out: number[] = [];
+    for (const stretch of view === undefined ? [] : stretchesOf(view)) {
+      for (const term of stretch) {
+        const index = placeholderIndex(term.normal);
+        if (index !== undefined) out.push(index);
+      }
+    }
+    return out;
+  };
+  const apply = (text: string, items: readonly PlaceholderItem[], active: readonly number[]): FrameMatch[] => {
+    const doc = parser.parse(withPlaceholders(text, items));
+    for (const { tag, pattern } of placeholderPatterns) doc.match(pattern).tag('Ent').tag(tag);
+    // Every term of the parse in order, to read on after a match.
+    const terms = stretchesOf(doc).flat();
+    const positionOf = (term: GrammarTerm | undefined): number => (term?.index === undefined ? -1 : terms.findIndex((t) => t.index?.[0] === term.index?.[0] && t.index?.[1] === term.index?.[1]));
+    const out: FrameMatch[] = [];
+    for (const i of active) {
+      const frame = compiled[i];
+      if (!frame) continue;
+      doc.match(frame.pattern).forEach((whole) => {
+        // A match view carries its groups only when matched itself; match it again to read them.
+        const m = whole.match(frame.pattern);
+        const roles = new Map<string, number[]>();
+        for (const group of [frame.record.source.group, frame.record.target.group, frame.record.assets?.owner]) {
+          if (group !== undefined) roles.set(group, itemsOf(groupOf(m, group)));
+        }
+        // What the clause covers: the items inside the match, then those after it up to the next company
+        // ("… an exclusive licence to develop A and B in Japan").
+        const after = itemsOf(m);
+        const stretch = stretchesOf(m)[0] ?? [];
+        const end = positionOf(stretch[stretch.length - 1]);
+        for (let k = end + 1; end >= 0 && k < terms.length; k++) {
+          const index = placeholderIndex(terms[k]?.normal ?? '');
+          if (index === undefined) continue;
+          if (items[index]?.label === 'Company') break;
+          after.push(index);
+        }
+        out.push({ frame: frame.record, roles, after: [...new Set(after)] });
+      });
+    }
+    return out;
+  };
+  return Object.freeze({ frames: records, byTrigger, apply });
+}
+
+const WORD = /[a-z]+(?:-[a-z]+)*/g;
+
+/** The frames whose trigger words the (lower-case) sentence holds. */
+function activeFrames(knowledge: FrameKnowledge, lower: string): number[] {
+  const active = new Set<number>();
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    const frames = knowledge.byTrigger.get(m[0]);
+    if (frames) for (const f of frames) active.add(f);
+  }
+  return [...active].sort((a, b) => a - b);
+}
+
+/** Items in text order without overlaps (a pronoun item can sit inside a longer mention). */
+function placeholderItems(items: readonly Item[]): Item[] {
+  const out: Item[] = [];
+  let end = -1;
+  for (const item of items) {
+    if (item.start < end) continue;
+    out.push(item);
+    end = item.end;
+  }
+  return out;
+}
+
+export const frameRule: SentenceRule = {
+  id: 'frame',
+  needs: [],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (ctx.items.length < 2) return;
+    const knowledge = ctx.docContext.knowledge.frames;
+    const active = activeFrames(knowledge, ctx.lower);
+    if (active.length === 0) return;
+    const items = placeholderItems(ctx.items);
+    for (const match of knowledge.apply(ctx.text, items, active)) {
+      const { frame } = match;
+      const fill = (group: string, labels: readonly EntityLabel[]): Item[] => (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
+      const sources = fill(frame.source.group, frame.source.labels);
+      const targets = fill(frame.target.group, frame.target.labels);
+      for (const source of sources) for (const target of targets) emit(frame.relation, source, target, `frame.${frame.id}`, 0.7);
+      if (frame.assets && sources.length > 0 && targets.length > 0) {
+        const owners = fill(frame.assets.owner, ['Company']);
+        const assets = match.after.map((i) => items[i]).filter((it): it is Item => it !== undefined && (it.label === 'Drug' || it.label === 'Technology'));
+        for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `frame.${frame.id}.asset`, 0.6);
+      }
+    }
+  },
+};

@@ -1,0 +1,49 @@
+// Grammar frames (data/patterns/frames.json): every frame reads the example sentences it names, on
+// its own (the other rules not run), and the frame set reads deal wording no frame example was
+// written from.
+import { describe as group, expect, it } from 'vitest';
+import type { RelationFact } from '../src/model/extraction.ts';
+import { documentContext, sentenceContext } from '../src/extract/relations/context.ts';
+import { frameRule } from '../src/extract/relations/frames.ts';
+import { makeEmitter } from '../src/extract/relations/rules/types.ts';
+import { buildDoc, describe } from './support/relations.ts';
+import { knowledge } from './support/knowledge.ts';
+
+/** The facts the frames alone read from marked-up sentences. */
+function framesRead(sentences: string[]): string[] {
+  const { doc, found } = buildDoc(sentences);
+  const dc = documentContext(knowledge, doc, found);
+  const facts: RelationFact[] = [];
+  for (const sentence of doc.sentences) {
+    const ctx = sentenceContext(dc, sentence);
+    frameRule.apply(ctx, makeEmitter(ctx, facts));
+  }
+  return describe(found, facts);
+}
+
+group('grammar frames', () => {
+  for (const frame of knowledge.frames.frames) {
+    for (const example of frame.examples) {
+      it(`${frame.id} reads: ${example.text}`, () => {
+        expect(framesRead([example.text])).toEqual(expect.arrayContaining(example.facts));
+      });
+    }
+  }
+
+  it('reads one frame through adverbs, auxiliaries and coordinated grantors it was not written with', () => {
+    expect(framesRead(['[Company:Helix One] and [Company:Tarn Bio] previously had jointly granted [Company:Osprey Health] certain non-exclusive rights.'])).toEqual(
+      expect.arrayContaining(['LICENSES_TO Helix One -> Osprey Health', 'LICENSES_TO Tarn Bio -> Osprey Health']),
+    );
+  });
+
+  it('keeps the direction: the grantee of a licence is never its licensor', () => {
+    const lines = framesRead(['[Company:Osprey Health] obtained an exclusive license to [Drug:OSP-11] from [Company:Helix One].']);
+    expect(lines).toContain('LICENSES_TO Helix One -> Osprey Health');
+    expect(lines).not.toContain('LICENSES_TO Osprey Health -> Helix One');
+  });
+
+  it('reads nothing from a sentence without a frame trigger, and nothing when the roles have the wrong labels', () => {
+    expect(framesRead(['[Company:Helix One] reported revenue of $5 million and [Company:Osprey Health] reported a loss.'])).toEqual([]);
+    expect(framesRead(['[Disease:Influenza] was acquired by [Company:Osprey Health] patients.'])).toEqual([]);
+  });
+});

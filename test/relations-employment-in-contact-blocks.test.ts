@@ -1,0 +1,34 @@
+// Round-4 people rules: titles on contact lines and signature/contact blocks, with invented names.
+import { describe as group, expect, it } from 'vitest';
+import { extractRelations } from '../src/extract/relations/index.ts';
+import { buildDoc, describe } from './support/relations.ts';
+import { stageContext } from './support/knowledge.ts';
+
+const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
+  const { doc, found } = buildDoc(sentences, options);
+  const facts = extractRelations(doc, found, stageContext());
+  return { facts, lines: describe(found, facts) };
+};
+
+group('employment in contact lines and signature blocks', () => {
+  it('drops a contact channel label from a known title ("CFO, Tel. …")', () => {
+    const { facts, lines } = run(['[Company:Acme Bio] today announced results.', '[Person:Jane Roe], CFO, Tel. +1 555 0100; jane@example.com'], { registrant: 'Acme Bio', titles: { 'Jane Roe': 'CFO, Tel' } });
+    expect(lines).toContain('EMPLOYS Acme Bio -> Jane Roe');
+    expect(facts.find((f) => f.type === 'EMPLOYS')?.properties.title).toBe('CFO');
+    // A title naming another organisation still is not the document company's.
+    const other = run(['[Company:Acme Bio] today announced results.', '[Person:Jane Roe], Director, Example Foundation, Tel. +1 555 0100'], { registrant: 'Acme Bio', titles: { 'Jane Roe': 'Director, Example Foundation, Tel' } });
+    expect(other.lines.filter((l) => l.startsWith('EMPLOYS'))).toEqual([]);
+  });
+  it('reads a signature block: name line, then title lines, signed for the registrant', () => {
+    const { facts, lines } = run(['[Company:Acme Bio] filed this report.', 'By:', '/s/ [Person:John Doe]', '[Person:John Doe]', 'Senior Vice President and Chief Financial Officer'], { registrant: 'Acme Bio' });
+    expect(lines).toContain('EMPLOYS Acme Bio -> John Doe');
+    expect(facts.find((f) => f.rule === 'employs.title_block')?.properties.title).toBe('Senior Vice President and Chief Financial Officer');
+    // A name line followed by prose is no block.
+    expect(run(['[Company:Acme Bio] filed this report.', '[Person:John Doe]', 'The trial enrolled patients at forty sites.'], { registrant: 'Acme Bio' }).lines.filter((l) => l.startsWith('EMPLOYS'))).toEqual([]);
+  });
+  it('reads a contact block whose company line follows the title', () => {
+    const { lines } = run(['[Company:Acme Bio] today announced results.', 'Media contact:', '[Person:Mary Major]', 'Managing Director', '[Company:Zeta Advisors]'], { registrant: 'Acme Bio' });
+    expect(lines).toContain('EMPLOYS Zeta Advisors -> Mary Major');
+    expect(lines).not.toContain('EMPLOYS Acme Bio -> Mary Major');
+  });
+});
