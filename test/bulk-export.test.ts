@@ -24,7 +24,7 @@ function parseCsv(text: string): string[][] {
   let quotedField = false;
   let inQuotes = false;
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+    const ch = text.charAt(i);
     if (inQuotes) {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';

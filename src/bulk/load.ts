@@ -1,6 +1,6 @@
 // Bulk load (`kg load --bulk DIR`): the files of `kg export --format neo4j-admin` into the LOCAL
 // server's database with `neo4j-admin database import full` (the server's own import tool, from the
-// jars scripts/neo4j-server.ts downloads). The import writes store files directly, so it needs the
+// jars src/local-server.ts downloads). The import writes store files directly, so it needs the
 // database stopped and empty: the load refuses anything but the local server (it cannot reach another
 // server's files) and a database that holds anything, stops the server, imports, starts it again on
 // the same ports, then does over Bolt what the import cannot: the constraints and indexes of
@@ -16,7 +16,7 @@ import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
 import { Neo4jGraphStore, describeServer } from '../writers/neo4j.ts';
 import { CypherInt, cypherText, type Params } from '../writers/write-plan.ts';
-import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../../scripts/neo4j-server.ts';
+import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../local-server.ts';
 import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand, type ScanTarget } from './export.ts';
 
 export const IMPORT_LOG = 'import.log';
@@ -91,7 +91,7 @@ const SCAN_STATEMENTS: Record<ScanTarget, string> = {
 };
 
 /** Nodes or relationships set per transaction by a scan. */
-const SCAN_LIMIT = 20_000;
+const SCAN_BATCH = 20_000;
 
 /**
  * Sets the empty lists that a scan can set (manifest.emptyLists.everywhere), before the schema exists:
@@ -103,17 +103,12 @@ async function setEmptyListsByScan(store: Neo4jGraphStore, manifest: Manifest, l
   for (const { target, property } of manifest.emptyLists.everywhere) byTarget.set(target, [...(byTarget.get(target) ?? []), property]);
   let count = 0;
   for (const [target, properties] of byTarget) {
-    const name = SCAN_STATEMENTS[target];
     const started = performance.now();
-    let changed = 0;
-    for (;;) {
-      const [row] = await store.writeAndRead(cypherText(name), { properties, limit: new CypherInt(SCAN_LIMIT) });
-      const now = Number(row?.['changed'] ?? 0);
-      changed += now;
-      if (now < SCAN_LIMIT) break;
-    }
-    log(`  ${changed} ${target === 'mentions' ? 'MENTIONS' : target} with empty ${properties.join(', ')} in ${seconds(started).toFixed(1)} s`);
-    count += changed;
+    // An auto-commit statement: CALL { … } IN TRANSACTIONS commits every SCAN_BATCH rows itself.
+    const { updates } = await store.runStatement(cypherText(SCAN_STATEMENTS[target]), { properties, batch: new CypherInt(SCAN_BATCH) }, { write: true });
+    const set = updates['propertiesSet'] ?? 0;
+    log(`  ${set} empty lists (${properties.join(', ')}) on ${target === 'mentions' ? 'MENTIONS relationships' : `${target} nodes`} in ${seconds(started).toFixed(1)} s`);
+    count += set;
   }
   return count;
 }

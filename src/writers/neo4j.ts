@@ -539,19 +539,6 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
     }
   }
 
-  /** Runs one write statement in its own managed transaction and returns its rows as plain data (see toPlain). */
-  async writeAndRead(cypher: string, params: Params = {}): Promise<Record<string, unknown>[]> {
-    const session = this.driver.session({ database: this.config.database });
-    try {
-      const result = await session.executeWrite((tx) => tx.run(cypher, toDriverParams(params)));
-      return result.records.map((r) => toPlain(r.toObject()) as Record<string, unknown>);
-    } catch (error) {
-      throw toKgError(error, this.config, 'writing');
-    } finally {
-      await session.close();
-    }
-  }
-
   async close(): Promise<void> {
     await this.driver.close();
   }

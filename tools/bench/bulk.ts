@@ -80,7 +80,7 @@ const since = (t: number): number => (performance.now() - t) / 1000;
 const FORGET_CHUNK = 200;
 
 export async function runBulkBench(sources: readonly SourceDocument[], factor: number, keep: ReadonlySet<string>, log: (line: string) => void): Promise<BulkFigures> {
-  const server = await import('../../scripts/neo4j-server.ts');
+  const server = await import('../../src/local-server.ts');
   const { Neo4jGraphStore } = await import('../../src/writers/neo4j.ts');
   const { graphsFromJsonl } = await import('../../src/bulk/sources.ts');
   const { bulkLoad, readManifest } = await import('../../src/bulk/load.ts');
@@ -128,7 +128,8 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
           if (batch.length === 0) return;
           const t0 = performance.now();
           const result = await store.writeDocuments(batch, { force: true });
-          if (result.failures.length > 0) throw result.failures[0]?.error;
+          const failure = result.failures[0];
+          if (failure) throw failure.error;
           if (!timed) {
             warmed.push(...batch.map((g) => g.documents[0]?.docId ?? ''));
             return;
