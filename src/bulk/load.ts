@@ -3,9 +3,11 @@
 // jars src/local-server.ts downloads). The import writes store files directly, so it needs the
 // database stopped and empty: the load refuses anything but the local server (it cannot reach another
 // server's files) and a database that holds anything, stops the server, imports, starts it again on
-// the same ports, then does over Bolt what the import cannot: the constraints and indexes of
-// cypher/schema.cypher, and the properties that are empty lists (empty-lists.jsonl). It checks last that
-// the database holds as many nodes and relationships as the manifest lists. From then on `kg ingest`
+// the same ports, then does over Bolt what the import cannot: the properties that are empty lists
+// (those every node of a label, or every MENTIONS, has: one scan each, before any index exists to be
+// kept up; the others row by row from empty-lists.jsonl, after), and the constraints and indexes of
+// cypher/schema.cypher. It checks last that the database holds as many nodes and relationships as the
+// manifest lists. From then on `kg ingest`
 // adds to the graph as to any other (unchanged documents are skipped, changed ones replaced).
 // With `afterImport`, only the Bolt part runs: for a server whose files were imported with import.sh
 // on its own host.
