@@ -23,7 +23,9 @@
 // relationships, filings and FILED pairs (one entry per distinct one) and the set of document ids
 // stay in memory until the end.
 // Lists that are empty cannot be expressed in the import files (an empty field is no property), so
-// they are listed in empty-lists.jsonl and set after the import (load.ts).
+// they are listed in empty-lists.jsonl and set after the import (load.ts); the manifest names the
+// properties that every row of a kind has (Entity.aliases, Document.factTypes …), which one scan per
+// kind sets.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
