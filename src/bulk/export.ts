@@ -478,7 +478,7 @@ function prepareOutputDir(dir: string): void {
  * `path` placing each file (relative in import.sh, absolute for kg load).
  */
 export function importCommand(manifest: Manifest, database: string, path: (file: string) => string, options: { overwrite?: boolean; extra?: string[] } = {}): string[] {
-  const multiline = [...manifest.nodes, ...manifest.relationships].filter((f) => f.multiline && f.rows > 0).map((f) => path(f.file));
+  const multiline = [...manifest.nodes, ...manifest.relationships].some((f) => f.multiline && f.rows > 0);
   return [
     'database',
     'import',
@@ -491,7 +491,10 @@ export function importCommand(manifest: Manifest, database: string, path: (file:
     '--bad-tolerance=0',
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
-    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+    // The slower parser for cells that span lines, for every file when one has them: the per-file
+    // form (--multiline-fields-format=v2 with a file list) misreads a cell that crosses its 4 MB read
+    // buffer ("Weird input data, found CR outside a text cell", Neo4j 5.26.30, with no CR in the file).
+    ...(multiline ? ['--multiline-fields=true'] : []),
     ...(options.overwrite === true ? ['--overwrite-destination=true'] : []),
     ...(options.extra ?? []),
     ...manifest.nodes.filter((f) => f.rows > 0).map((f) => `--nodes=${path(f.file)}`),

@@ -159,6 +159,17 @@ async function setEmptyListsByRow(store: Neo4jGraphStore, dir: string, manifest:
   return count;
 }
 
+/**
+ * What made an import fail, from its log: the innermost cause of the exception (without its class
+ * name), else the last line that is not the importer's generic advice.
+ */
+export function importFailure(log: string): string {
+  const lines = log.split('\n').map((l) => l.trim());
+  const cause = lines.filter((l) => l.startsWith('Caused by: ')).at(-1);
+  if (cause !== undefined) return cause.replace(/^Caused by: (?:[\w$.]+(?:Exception|Error)[\w$]*: )?/, '');
+  return lines.filter((l) => l !== '' && !l.startsWith('Run with ') && !l.startsWith('at ')).at(-1) ?? '';
+}
+
 const seconds = (from: number): number => (performance.now() - from) / 1000;
 
 /**
@@ -202,7 +213,8 @@ export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLo
     t = performance.now();
     const absolute = resolve(dir);
     const file = (name: string): string => (isAbsolute(name) ? name : join(absolute, name));
-    const args = importCommand(manifest, config.database, file, { overwrite: true, extra: [`--report-file=${join(absolute, IMPORT_REPORT)}`] });
+    // --verbose: a failure's cause is only printed with it (importFailure reads it from the log).
+    const args = importCommand(manifest, config.database, file, { overwrite: true, extra: ['--verbose', `--report-file=${join(absolute, IMPORT_REPORT)}`] });
     log(`importing ${manifest.counts.nodes} nodes and ${manifest.counts.relationships} relationships with neo4j-admin (log: ${join(dir, IMPORT_LOG)})`);
     const imported = await runNeo4jAdmin(args, { root: options.root, logFile: join(absolute, IMPORT_LOG) });
     times.import = seconds(t);
@@ -216,12 +228,8 @@ export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLo
       // The import leaves unusable store files behind: remove them so the server starts with the database empty again.
       removeDatabaseStore(config.database, { root: options.root });
       await restart();
-      const reason =
-        imported.tail
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .at(-1) ?? '';
-      throw new KgError('NEO4J_WRITE', `neo4j-admin import failed (exit ${imported.status})${reason ? `: ${reason.trim()}` : ''}; see ${join(dir, IMPORT_LOG)}; the database is empty again`, { subject: server });
+      const reason = importFailure(readFileSync(join(absolute, IMPORT_LOG), 'utf8'));
+      throw new KgError('NEO4J_WRITE', `neo4j-admin import failed (exit ${imported.status})${reason ? `: ${reason}` : ''}; see ${join(dir, IMPORT_LOG)}; the database is empty again`, { subject: server });
     }
     await restart();
   }
