@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { neo4jConfig, type Neo4jConfig } from '../src/config.ts';
 import { ingest } from '../src/api/ingest.ts';
 import { isKgError } from '../src/errors.ts';
-import { browserUrl, DEFAULT_HTTP_PORT, startNeo4j } from './neo4j-server.ts';
+import { browserUrl, DEFAULT_HTTP_PORT, startNeo4j } from '../src/local-server/neo4j-server.ts';
 
 const SAMPLE = fileURLToPath(new URL('../data/sample/immunogen-8k-2007-07-31.txt', import.meta.url));
 const STYLE = fileURLToPath(new URL('../cypher/browser-style.grass', import.meta.url));

@@ -1,8 +1,8 @@
 // CLI for the local Neo4j server: `npm run neo4j:start` / `npm run neo4j:stop`, or
-// `node bin/run.js scripts/neo4j.ts start|stop|status`. The work is in scripts/neo4j-server.ts.
+// `node bin/run.js scripts/neo4j.ts start|stop|status`. The work is in src/local-server/neo4j-server.ts.
 // Exit status: 0 on success (status: running), 1 on failure, 2 on bad usage, 3 when status finds
 // no server (the LSB convention, so shell scripts can test it).
-import { Neo4jServerError, neo4jStatus, startNeo4j, stopNeo4j } from './neo4j-server.ts';
+import { Neo4jServerError, neo4jStatus, startNeo4j, stopNeo4j } from '../src/local-server/neo4j-server.ts';
 
 const USAGE = 'usage: neo4j.ts start|stop|status';
 

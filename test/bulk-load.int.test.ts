@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
-import { startNeo4j, stopNeo4j } from '../scripts/neo4j-server.ts';
+import { startNeo4j, stopNeo4j } from '../src/local-server/neo4j-server.ts';
 import { runId } from './support/neo4j-fixtures.ts';
 import { dumpDifference, dumpGraph } from './support/graph-dump.ts';
 

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { neo4jConfig, type Neo4jConfig } from '../src/config.ts';
 import { Neo4jGraphStore } from '../src/writers/neo4j.ts';
-import { startNeo4j, stopNeo4j, type Neo4jConnection } from '../scripts/neo4j-server.ts';
+import { startNeo4j, stopNeo4j, type Neo4jConnection } from '../src/local-server/neo4j-server.ts';
 import { canonical, runId } from './support/neo4j-fixtures.ts';
 import { DOCUMENT_FILE, PRESS_RELEASE, writeBadInputs } from './fixtures/bad/generate.ts';
 

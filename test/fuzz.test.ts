@@ -160,7 +160,7 @@ describe('a document alone or inside a batch', () => {
   /** Each document's own graph (JSON) by docId, from extracting `paths` in one run. */
   async function documentGraphs(paths: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
-    for await (const result of extractInputs(paths)) {
+    for await (const result of extractInputs(paths, { knowledge })) {
       if (result.ok) for (const x of result.extractions) out.set(x.document.docId, toJson(x.graph));
       else out.set(`${result.path} failed`, result.error.code);
     }

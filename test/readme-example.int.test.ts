@@ -70,7 +70,14 @@ describe("README's TypeScript example", () => {
       });
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
-      const result = JSON.parse(run.stdout) as { licences: { licensee: { name: string }; docIds: string[] }[]; income: unknown[]; all: number; why: { docId: string; sentence: string; rule: string }[]; documents: number };
+      // The example itself prints the extracted graph first; the summary is the last line.
+      const result = JSON.parse(run.stdout.trimEnd().split('\n').at(-1) ?? '') as {
+        licences: { licensee: { name: string }; docIds: string[] }[];
+        income: unknown[];
+        all: number;
+        why: { docId: string; sentence: string; rule: string }[];
+        documents: number;
+      };
       // The sample's licence is there (other documents on a shared server may add more).
       expect(result.licences.some((l) => l.docIds.includes('immunogen-8k-2007-07-31'))).toBe(true);
       expect(result.all).toBeGreaterThan(0);

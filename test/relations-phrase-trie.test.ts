@@ -182,7 +182,7 @@ describe('relation knowledge checks its data files', () => {
     cpSync(join(data, 'lexicons/payloads.txt'), join(dir, 'lexicons/payloads.txt'));
     writeFileSync(join(dir, relativePath), edit(readFileSync(join(dir, relativePath), 'utf8')));
     try {
-      return loadRelationKnowledge(new DataFiles(dir), knowledge.names);
+      return loadRelationKnowledge(new DataFiles(dir));
     } catch (error) {
       return error;
     } finally {

@@ -1,14 +1,14 @@
 // Bulk load (`kg load --bulk DIR`): the files of `kg export --format neo4j-admin` into the LOCAL
 // server's database with `neo4j-admin database import full` (the server's own import tool, from the
-// jars src/local-server.ts downloads). The import writes store files directly, so it needs the
-// database stopped and empty: the load refuses anything but the local server (it cannot reach another
-// server's files) and a database that holds anything, stops the server, imports, starts it again on
-// the same ports, then does over Bolt what the import cannot: the properties that are empty lists
-// (those every node of a label, or every MENTIONS, has: one scan each, before any index exists to be
-// kept up; the others row by row from empty-lists.jsonl, after), and the constraints and indexes of
-// cypher/schema.cypher. It checks last that the database holds as many nodes and relationships as the
-// manifest lists. From then on `kg ingest`
-// adds to the graph as to any other (unchanged documents are skipped, changed ones replaced).
+// jars src/local-server/neo4j-server.ts downloads). The import writes store files directly, so it
+// needs the database stopped and empty: the load refuses anything but the local server (it cannot
+// reach another server's files) and a database that holds anything, stops the server, imports, starts
+// it again on the same ports, then does over Bolt what the import cannot: the properties that are
+// empty lists (those every node of a label, or every MENTIONS, has: one scan each, before any index
+// exists to be kept up; the others row by row from empty-lists.jsonl, after), and the constraints and
+// indexes of cypher/schema.cypher. It checks last that the database holds as many nodes and
+// relationships as the manifest lists. From then on `kg ingest` adds to the graph as to any other
+// (unchanged documents are skipped, changed ones replaced).
 // With `afterImport`, only the Bolt part runs: for a server whose files were imported with import.sh
 // on its own host.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
 import { Neo4jGraphStore, describeServer } from '../writers/neo4j.ts';
 import { CypherInt, cypherText, type Params } from '../writers/write-plan.ts';
-import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../local-server.ts';
+import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../local-server/neo4j-server.ts';
 import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand, type ScanTarget } from './export.ts';
 
 export const IMPORT_LOG = 'import.log';

@@ -50,7 +50,7 @@ export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   const calendar = loadCalendarKnowledge(files);
   const structure = loadStructureKnowledge(files, names, calendar);
   const entities = loadEntityKnowledge(files, names);
-  const relations = loadRelationKnowledge(files, names);
+  const relations = loadRelationKnowledge(files);
   const nlp = loadNlpKnowledge(files);
   // After the nlp knowledge: the frames are parsed by compromise as it configures it.
   const frames = loadFrameKnowledge(files);

@@ -22,7 +22,6 @@ import { compileLicensingPatterns, type LicensingPatterns } from '../extract/rel
 import { compilePaymentPatterns, type PaymentPatterns } from '../extract/relations/rules/payments.ts';
 import { compilePeoplePatterns, type PeoplePatterns } from '../extract/relations/rules/people.ts';
 import type { DataFiles } from './files.ts';
-import type { NameKnowledge } from './names.ts';
 
 /** The patterns of the sentence context and of each rule file, compiled from data/patterns/relation-words.tsv. */
 export interface RulePatterns {
@@ -133,8 +132,7 @@ function loadPayloadForms(files: DataFiles): Map<string, readonly string[]> {
   return formsOf;
 }
 
-export function loadRelationKnowledge(files: DataFiles, names: NameKnowledge): RelationKnowledge {
-  names;
+export function loadRelationKnowledge(files: DataFiles): RelationKnowledge {
   const triggers = loadTriggers(files);
   const words = loadRuleWords(files);
   const money = compileMoneyPatterns(files.tsv('patterns/currencies.tsv', ['form', 'iso', 'position'], CurrencyRow), files.tsv('patterns/money-words.tsv', ['kind', 'word', 'value'], MoneyWordRow));

@@ -11,7 +11,7 @@ import { unitSpans } from './units.ts';
 // "U.S.A", "Ph.D" and "e.g.X" whole. Every form starts with the punctuation mark itself and looks
 // behind only from there: a pattern that opens with a look-behind is tried at every character,
 // which made this sweep thirty times slower.
-const BOUNDARY = /[.!?](?:(?<![.!?].)[.!?]*["”’)\]]*(?=\s+["“‘(\[]?[\p{Lu}\p{N}•])|(?<=\p{Ll}{2}.)(?=\p{Lu}\p{Ll}+[\s,]))/gu;
+const BOUNDARY = /[.!?](?:(?<![.!?].)[.!?]*["”’)\]]*(?=\s+["“‘([]?[\p{Lu}\p{N}•])|(?<=\p{Ll}{2}.)(?=\p{Lu}\p{Ll}+[\s,]))/gu;
 
 /** The word right before a period at `dot`: letters, digits and internal periods ("Ph.D", "U.S", "Inc"). */
 function wordBefore(text: string, dot: number, floor: number): string {

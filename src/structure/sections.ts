@@ -359,7 +359,7 @@ export function structureText(text: string, knowledge: Knowledge): TextStructure
       title = headEnd ? t.slice(0, headEnd).trim() : t.slice(0, 60).replace(/\s+\S*$/, '');
       if (headEnd !== undefined) push(block.start, block.start + headEnd, 'about', title, true);
       const rest = headEnd === undefined ? block : { start: block.start + headEnd, end: block.end, text: t.slice(headEnd) };
-      splitForwardLooking(p, text, rest, 'about', title, push, setState);
+      splitForwardLooking(p, rest, 'about', title, push, setState);
       continue;
     }
     if (state === 'about' && title !== undefined && namesAboutSubject(title, t, names)) {
@@ -378,11 +378,11 @@ export function structureText(text: string, knowledge: Knowledge): TextStructure
       title = undefined;
     }
     if (state === 'body' && (QUOTE_OPENER.test(t) || p.saidQuote.test(t))) {
-      splitForwardLooking(p, text, block, 'quote', null, push, setState);
+      splitForwardLooking(p, block, 'quote', null, push, setState);
       continue;
     }
     if (state === 'body' || state === 'about' || state === 'other') {
-      splitForwardLooking(p, text, block, state, title, push, setState);
+      splitForwardLooking(p, block, state, title, push, setState);
       continue;
     }
     push(block.start, block.end, state);
@@ -412,7 +412,6 @@ function spanOf(block: Block | undefined): { start: number; end: number } {
 /** Pushes a block, cutting it where an inline "Forward-Looking Statement(s)" heading starts. */
 function splitForwardLooking(
   p: SectionPatterns,
-  text: string,
   block: Block,
   kind: SectionKind,
   title: string | null | undefined,
@@ -431,7 +430,6 @@ function splitForwardLooking(
   push(block.start, cut, kind, title ?? null);
   push(cut, block.end, 'forwardLooking', null);
   setState('forwardLooking');
-  text;
 }
 
 /** Joins neighbouring pieces of the same kind and title into sections. */
@@ -453,15 +451,6 @@ function mergePieces(pieces: readonly Piece[]): Section[] {
   return sections;
 }
 
-const foldName = (s: string): string =>
-  s
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .replace(/\b(?:inc|corp|corporation|co|ltd|llc|plc|ag|se|sa|nv|gmbh|the)\b/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** True when a short line is the name the "About X" heading is about ("Acme Corp." under "About Acme"). */
 /**
  * True when a short line is the name the "About X" heading is about ("Acme Corp." under "About Acme"):
  * both read as entity keys do (folded, legal form dropped), so spelling and legal form do not matter.

@@ -86,21 +86,22 @@ export function propertyText(value: unknown): string {
  * a page reader is better served by the type or name).
  */
 export function fillCaption(template: string, values: Record<string, string>, type: string, fallback: string): string {
-  let anyFilled = false;
+  // A count, not a flag: TypeScript does not see the callbacks set it, and would narrow a boolean to `false`.
+  let placeholdersFilled = 0;
   const filled = template
     .replace(/<type>/g, () => {
-      anyFilled = true;
+      placeholdersFilled++;
       return type;
     })
     .replace(/\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (_whole, name: string) => {
       const value = values[name];
       if (value === undefined || value === '') return '';
-      anyFilled = true;
+      placeholdersFilled++;
       return value;
     })
     .replace(/\s+/g, ' ')
     .trim();
-  return anyFilled && filled !== '' ? filled : fallback;
+  return placeholdersFilled > 0 && filled !== '' ? filled : fallback;
 }
 
 export function viewEntity(entity: { key: string; name: string; labels: readonly string[] }, style: ViewStyle): ViewEntity {

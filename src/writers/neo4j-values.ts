@@ -11,11 +11,11 @@ function literal(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(literal).join(', ')}]`;
   if (value instanceof ResultNode || value instanceof ResultRelationship || value instanceof ResultPath) return value.text();
-  if (typeof value === 'object')
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${k}: ${literal(v)}`)
-      .join(', ')}}`;
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') return String(value);
+  // What is left is an object: a map.
+  return `{${Object.entries(value)
+    .map(([k, v]) => `${k}: ${literal(v)}`)
+    .join(', ')}}`;
 }
 
 /** Properties with `name` and `key` first (what a reader looks for), then the rest by name. */
@@ -148,10 +148,9 @@ export function toResultValue(value: unknown): ResultValue {
     return typeof plain === 'number' || typeof plain === 'string' ? plain : String(plain);
   }
   if (neo4j.isPoint(value)) return value.toString();
-  if (typeof value === 'object') {
-    const out: { [key: string]: ResultValue } = {};
-    for (const [k, v] of Object.entries(value)) out[k] = toResultValue(v);
-    return out;
-  }
-  return String(value);
+  if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') return String(value);
+  // What is left is an object: a map.
+  const out: { [key: string]: ResultValue } = {};
+  for (const [k, v] of Object.entries(value)) out[k] = toResultValue(v);
+  return out;
 }

@@ -511,7 +511,7 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
     const session = this.driver.session({ database: this.config.database, defaultAccessMode: options.write ? neo4j.session.WRITE : neo4j.session.READ });
     try {
       // The columns come from the result's header, so a query without rows still names them.
-      const collect = async (result: Result): Promise<StatementResult> => {
+      const collect = async (result: Result<Record<string, unknown>>): Promise<StatementResult> => {
         const columns = (await result.keys()).map(String);
         const { records, summary } = await result;
         const updates: Record<string, number> = {};

@@ -209,7 +209,10 @@ export async function startEdgarServer(fixture: EdgarFixture): Promise<EdgarServ
     seen.set(path, n + 1);
     const script = fixture.faults?.[path];
     const fault = script ? (script.sequence[n] ?? (script.always ? script.sequence[script.sequence.length - 1] : undefined)) : undefined;
-    if (fault === undefined) { answer(req, res, path, false); return; }
+    if (fault === undefined) {
+      answer(req, res, path, false);
+      return;
+    }
     switch (fault.kind) {
       case 'status':
         res.writeHead(fault.status, fault.retryAfter === undefined ? {} : { 'Retry-After': fault.retryAfter }).end(`status ${fault.status}`);
@@ -217,8 +220,10 @@ export async function startEdgarServer(fixture: EdgarFixture): Promise<EdgarServ
       case 'drop':
         req.socket.destroy();
         return;
-      case 'cut':
-        { answer(req, res, path, true); return; }
+      case 'cut': {
+        answer(req, res, path, true);
+        return;
+      }
       case 'slow':
         setTimeout(() => answer(req, res, path, false), fault.ms);
         return;

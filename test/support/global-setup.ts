@@ -3,7 +3,7 @@
 // started, or reused when `npm run neo4j:start` already runs it, and its settings are put into
 // process.env. That is enough for the workers: Vitest 4 builds each worker's environment from
 // process.env after globalSetup has run (test/neo4j-server.int.test.ts depends on it).
-import { startNeo4j, stopNeo4j } from '../../scripts/neo4j-server.ts';
+import { startNeo4j, stopNeo4j } from '../../src/local-server/neo4j-server.ts';
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   if (process.env.NEO4J_URI) return undefined;

@@ -82,7 +82,7 @@ const since = (t: number): number => (performance.now() - t) / 1000;
 const FORGET_CHUNK = 200;
 
 export async function runBulkBench(sources: readonly SourceDocument[], factor: number, keep: ReadonlySet<string>, log: (line: string) => void): Promise<BulkFigures> {
-  const server = await import('../../src/local-server.ts');
+  const server = await import('../../src/local-server/neo4j-server.ts');
   const { Neo4jGraphStore } = await import('../../src/writers/neo4j.ts');
   const { graphsFromJsonl } = await import('../../src/bulk/sources.ts');
   const { bulkLoad, readManifest } = await import('../../src/bulk/load.ts');

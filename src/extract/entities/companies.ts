@@ -380,8 +380,8 @@ export function findCompanies(scope: Scope): Candidate[] {
       if (!left) return;
       const offset = wordOffset - left[0].length;
       const m: [string, string, string] = [`${left[0]}${w[1] ?? ''}`, left[1] ?? '', w[1] ?? ''];
-      const head = m[2] ?? '';
-      const { name: core, lead: coreLead } = trimName((m[1] ?? '').trimEnd(), scope.ctx.knowledge.entities);
+      const head = m[2];
+      const { name: core, lead: coreLead } = trimName(m[1].trimEnd(), scope.ctx.knowledge.entities);
       if (!core || core.split(/\s+/).every((t) => lexicons.nameStopwords.has(t))) return;
       if (weak.has(head)) {
         const after = scope.text.slice(offset + m[0].length, offset + m[0].length + 2);
@@ -492,7 +492,7 @@ export function findCompanies(scope: Scope): Candidate[] {
   return out;
 }
 
-const EMAIL_DOMAIN = /[\w.+\-]+@([\w\-]+)\./g;
+const EMAIL_DOMAIN = /[\w.+-]+@([\w-]+)\./g;
 /** CamelCase with a capital after the first letter and a lower-case letter: "KMorrisPR", "AcmeBio". */
 const CAMEL_CASE = /^\p{Lu}(?=[\p{L}\p{N}]*\p{Ll})[\p{L}\p{N}]*\p{Lu}[\p{L}\p{N}]*$/u;
 
@@ -513,8 +513,8 @@ function emailDomainNames(reader: SentenceReader, sentence: Scope['sentences'][n
     const start = words.starts[i] as number;
     const before = text.charAt(start - 1);
     const after = text.charAt(start + word.length);
-    if (start > sentence.start && /[@.\w\-]/.test(before)) continue;
-    if (/[@.\-]/.test(after) || !CAMEL_CASE.test(word)) continue;
+    if (start > sentence.start && /[@.\w-]/.test(before)) continue;
+    if (/[@.-]/.test(after) || !CAMEL_CASE.test(word)) continue;
     out.push({ word, start });
   }
   return out;

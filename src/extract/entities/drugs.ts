@@ -53,7 +53,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
   return Object.freeze({
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     // Two digits ("LCB73", "XY-12"), or letters and three or four digits set off by a space ("AMG 193").
-    shortCode: /(?<![\p{L}\p{N}\-.\/])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
+    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
@@ -62,7 +62,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
     // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
-    gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}\-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
+    gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\)`, 'gu'),
     genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
     renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:${phraseAlternation(lexicons.drugRenamePhrases, 'literal')})[ \t]+(${CODE})`, 'gu'),
@@ -83,7 +83,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
 
 /** INN-style names are lower case by convention; a sentence-initial capital is not part of the name. */
 function innCanonical(s: string): string {
-  return /^\p{Lu}\p{Ll}/u.test(s) ? s[0]?.toLowerCase() + s.slice(1) : s;
+  return /^\p{Lu}\p{Ll}/u.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 }
 
 function isInnWord(word: string, stems: InnStems): boolean {

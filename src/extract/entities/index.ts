@@ -34,7 +34,7 @@ function addForm(table: AliasTable, label: EntityLabel, form: string, canonical:
   const trimmed = form.trim();
   if (trimmed.length < 2) return;
   let forms = table.forms.get(label);
-  if (!forms) table.forms.set(label, (forms = new Map()));
+  if (!forms) table.forms.set(label, (forms = new Map<string, { canonical: string; rule: string }>()));
   if (override || !forms.has(trimmed)) forms.set(trimmed, { canonical, rule });
 }
 
@@ -118,7 +118,7 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   // parentheses right after a mention names the same thing.
   for (const m of selected) {
     if (m.label === 'Person' || m.label === 'Organization') continue;
-    const defined = /^\s*\((?:the\s+)?["“]?([A-Z][A-Za-z0-9\-]{1,9})["”]?\)/.exec(scope.text.slice(m.end, m.end + 20));
+    const defined = /^\s*\((?:the\s+)?["“]?([A-Z][A-Za-z0-9-]{1,9})["”]?\)/.exec(scope.text.slice(m.end, m.end + 20));
     // A disease abbreviation spells its name ("malignant ascites (MA)"); one that does not
     // ("plexiform neurofibromas (NF1-PN)") names a wider indication, not this mention.
     if (m.label === 'Disease' && defined?.[1] && !spells(defined[1], m.text)) continue;

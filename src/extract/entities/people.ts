@@ -114,7 +114,7 @@ function sweepText(scope: Scope, pattern: RegExp, visit: (m: RegExpExecArray, of
 }
 
 /** What the `contact` pattern's look-ahead needs somewhere in the sentence: a phone number or an e-mail address. */
-const PHONE = /(?:\(\d{3}\)[ \t]?|\d{3}[ \t.\-])\d{3,4}/;
+const PHONE = /(?:\(\d{3}\)[ \t]?|\d{3}[ \t.-])\d{3,4}/;
 const hasPhoneOrMail = (slice: string): boolean => slice.includes('@') || PHONE.test(slice);
 
 /**

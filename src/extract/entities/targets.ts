@@ -146,7 +146,7 @@ function namedFamily(phrase: string, genericModifiers: ReadonlySet<string>): str
   return phrase;
 }
 
-const SYMBOL_CHAR = /[\p{L}\p{N}\-]/u;
+const SYMBOL_CHAR = /[\p{L}\p{N}-]/u;
 
 /**
  * The matches of the `after` pattern (a symbol right before a cue word), found cue first: the cue
@@ -287,7 +287,7 @@ export function findTargets(scope: Scope): Candidate[] {
       const members: { text: string; start: number }[] = [{ text: m[1] ?? '', start: offset }];
       const member = p.member;
       const tailStart = offset + (m[1] ?? '').length;
-      for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + (t.index ?? 0) });
+      for (const t of (m[2] ?? '').matchAll(member)) members.push({ text: t[0], start: tailStart + t.index });
       if (!members.some((mm) => found.has(mm.start) || foundTexts.has(mm.text))) return;
       for (const mm of members) if (!found.has(mm.start)) add(mm.text, mm.start, 'target.coordinated', sentence, 44);
     },
@@ -308,7 +308,7 @@ function mergeLongForms(found: Candidate[]): void {
     if (!/^\p{Ll}/u.test(c.text)) continue;
     const ligand = c.canonical.replace(/ receptors?$/, '');
     const initials = ligand
-      .split(/[ \t\-]+/)
+      .split(/[ \t-]+/)
       .map((w) => (/^\d+$/.test(w) ? w : (w[0] ?? '')))
       .join('');
     const symbol = bySymbol.get(targetKey(initials));

@@ -104,7 +104,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       const longForm = (m[1] ?? '').trim();
       const abbr = m[2] ?? '';
       const initials = longForm
-        .split(/[ \t\-]+/)
+        .split(/[ \t-]+/)
         .map((w) => w[0] ?? '')
         .join('');
       if (!initials.toUpperCase().includes(abbr[0] ?? '?')) return;
@@ -132,7 +132,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       const inner = m[1] ?? '';
       const innerStart = offset + m[0].indexOf('(') + 1;
       // Items are names (capitalised); a lower-case clause in the parenthesis is prose, not a list.
-      const item = /(\p{Lu}[\p{L}\p{N}\-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\-]*){0,3})[ \t]*(?:,|and|&|$)/gu;
+      const item = /(\p{Lu}[\p{L}\p{N}-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}-]*){0,3})[ \t]*(?:,|and|&|$)/gu;
       let hit: RegExpExecArray | null;
       while ((hit = item.exec(inner)) !== null) {
         const core = coreName(hit[1] ?? '', lexicons);
@@ -151,7 +151,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       // Acronym payloads (DM1, MMAE) must be written in capitals ("pbd" in a word list is not PBD);
       // their long forms ("monomethyl auristatin E") are written in any case.
       const writtenAsAcronym = phraseKey(m[1] ?? '') === phraseKey(entry.name);
-      if (writtenAsAcronym && /^[A-Z0-9\-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
+      if (writtenAsAcronym && /^[A-Z0-9-]+$/.test(entry.name) && m[1] !== m[1]?.toUpperCase()) return;
       out.push(candidate({ label: 'Technology', extraLabels: [entry.kind], start: offset, surface: m[1] ?? '', canonical: entry.name, rule: 'technology.payload', priority: 45, sentence }));
     },
     { cues: [p.cues.payload] },

@@ -338,7 +338,7 @@ export function partiesBefore(ctx: SentenceContext, pos: number): Item[] {
   return ctx.docContext.parties
     .map((index) => {
       const m = ctx.docContext.found.mentions[index];
-      return m ? ({ index, label: 'Company', start: pos, end: pos, text: m.text, entity: ctx.docContext.entityOf[index] ?? index, pronoun: true, mention: m }) : undefined;
+      return m ? { index, label: 'Company', start: pos, end: pos, text: m.text, entity: ctx.docContext.entityOf[index] ?? index, pronoun: true, mention: m } : undefined;
     })
     .filter((it): it is Item => it !== undefined);
 }

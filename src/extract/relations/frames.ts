@@ -32,6 +32,11 @@ export const FrameRecord = z.object({
   assets: z.object({ relation: RelationshipType, owner: z.string().regex(/^[a-z]+$/) }).optional(),
   /** Lower-case words of which the sentence must hold one before it is parsed. */
   triggers: z.array(z.string().regex(/^[a-z-]+$/)).min(1),
+  /** Words of which the sentence must also hold one (the frame's preposition: "from", "by", "with"), checked before the parse. */
+  alsoNeeds: z
+    .array(z.string().regex(/^[a-z-]+$/))
+    .min(1)
+    .optional(),
   /** A compromise match pattern; `#Ent` is a mention placeholder. */
   match: z.string().min(1),
   reason: z.string().min(1),
@@ -186,15 +191,23 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
 
 const WORD = /[a-z]+(?:-[a-z]+)*/g;
 
-/** The frames whose trigger words the (lower-case) sentence holds. */
+/** The confidence of a frame's fact: lower than every phrase rule's. */
+const FRAME_CONFIDENCE = 0.45;
+
+/** Longer "sentences" are tables, lists or run-together headlines: no clause frame reads them. */
+const MAX_FRAME_SENTENCE = 600;
+
+/** The frames whose trigger words (and needed words) the (lower-case) sentence holds. */
 function activeFrames(knowledge: FrameKnowledge, lower: string): number[] {
   const active = new Set<number>();
+  const words = new Set<string>();
   WORD.lastIndex = 0;
   for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {
+    words.add(m[0]);
     const frames = knowledge.byTrigger.get(m[0]);
     if (frames) for (const f of frames) active.add(f);
   }
-  return [...active].sort((a, b) => a - b);
+  return [...active].filter((i) => knowledge.frames[i]?.alsoNeeds?.some((w) => words.has(w)) ?? true).sort((a, b) => a - b);
 }
 
 /** Items in text order without overlaps (a pronoun item can sit inside a longer mention). */
@@ -216,7 +229,25 @@ export const frameRule: SentenceRule = {
   apply(ctx: SentenceContext, emit: Emit) {
     if (ctx.items.length < 2) return;
     const knowledge = ctx.docContext.knowledge.frames;
-    const active = activeFrames(knowledge, ctx.lower);
+    // The parse is the costly part: only for a sentence of ordinary length whose frames can be filled
+    // (a trigger word, and mentions of the labels both roles take).
+    if (ctx.text.length > MAX_FRAME_SENTENCE) return;
+    // Distinct entities per label: a frame between two companies needs two companies in the sentence.
+    const entities = new Map<EntityLabel, Set<number>>();
+    for (const it of ctx.items) {
+      const set = entities.get(it.label) ?? new Set<number>();
+      set.add(it.entity);
+      entities.set(it.label, set);
+    }
+    const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
+    const active = activeFrames(knowledge, ctx.lower).filter((i) => {
+      const frame = knowledge.frames[i];
+      if (frame === undefined) return false;
+      const sources = count(frame.source.labels);
+      const targets = count(frame.target.labels);
+      const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
+      return sources > 0 && targets > 0 && (!shared || Math.max(sources, targets) >= 2);
+    });
     if (active.length === 0) return;
     const items = placeholderItems(ctx.items);
     for (const match of knowledge.apply(ctx.text, items, active)) {
@@ -224,11 +255,14 @@ export const frameRule: SentenceRule = {
       const fill = (group: string, labels: readonly EntityLabel[]): Item[] => (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
       const sources = fill(frame.source.group, frame.source.labels);
       const targets = fill(frame.target.group, frame.target.labels);
-      for (const source of sources) for (const target of targets) emit(frame.relation, source, target, `frame.${frame.id}`, 0.7);
+      // Below the phrase rules' confidence: where both read a fact, the phrase rule's fact (with its
+      // terms: money, exclusivity, field) comes first and its properties are kept.
+      const rule = `frame.${frame.id.replace('.', '_')}`;
+      for (const source of sources) for (const target of targets) emit(frame.relation, source, target, rule, FRAME_CONFIDENCE);
       if (frame.assets && sources.length > 0 && targets.length > 0) {
         const owners = fill(frame.assets.owner, ['Company']);
         const assets = match.after.map((i) => items[i]).filter((it): it is Item => it !== undefined && (it.label === 'Drug' || it.label === 'Technology'));
-        for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `frame.${frame.id}.asset`, 0.6);
+        for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `${rule}_asset`, FRAME_CONFIDENCE - 0.05);
       }
     }
   },

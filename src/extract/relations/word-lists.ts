@@ -43,6 +43,7 @@ export const RULE_WORD_LISTS = [
   'platform.word',
   'pipeline.context',
   'pipeline.partner',
+  'pipeline.negation',
   // licensing.ts
   'contract_right',
   'program.quantity',

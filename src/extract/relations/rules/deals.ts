@@ -45,7 +45,7 @@ function acquisitionProperties(ctx: SentenceContext, from: number): Properties {
     if (money.per === 'share') {
       if (props.perShare === undefined) {
         props.perShare = money.amount;
-        props.currency ??= money.currency;
+        if (props.currency === undefined) props.currency = money.currency;
       }
     } else if (props.price === undefined) {
       props.price = money.amount;

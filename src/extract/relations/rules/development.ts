@@ -91,8 +91,6 @@ function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
 }
 
 /** "A's investigational X", "its MEK inhibitor, X", "Acme cancer programs, X and Y". */
-const OWNER_NOUN_GAP = /^\s*(?:['’]s?\s+)?(?:[\w/-]+\s+){0,6}?$/;
-
 function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
   const { ownerModifier: ownerNoun, candidateAfter, appositionKind } = ctx.relations.rules.development;
   for (const company of ctx.items) {

@@ -14,12 +14,15 @@ export interface DocumentPatterns {
   readonly pipelineContext: RegExp;
   /** Words right before a drug that make it a regimen partner or comparator ("in combination with X"). */
   readonly partnerBefore: RegExp;
+  /** Words that deny or end development in a sentence ("does not include", "discontinued"). */
+  readonly pipelineNegation: RegExp;
 }
 
 export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
   return Object.freeze({
     platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
     pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
+    pipelineNegation: new RegExp(`\\b(?:${words.alternation('pipeline.negation')})\\b`, 'i'),
     partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,2}$`, 'i'),
   });
 }
@@ -116,7 +119,7 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     if (f.type === 'TRADEMARK_OF') claimed.add(entityOf(f.source));
     if (f.type === 'IN_PHASE' || f.type === 'STUDIED_FOR') inDevelopment.add(entityOf(f.source));
   }
-  const { pipelineContext, partnerBefore } = dc.knowledge.relations.rules.document;
+  const { pipelineContext, partnerBefore, pipelineNegation } = dc.knowledge.relations.rules.document;
   // A drug ever named as a regimen partner or comparator is someone else's medicine in this text.
   mentions.forEach((m, i) => {
     if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 40), m.start))) claimed.add(entityOf(i));
@@ -129,7 +132,7 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     const sentence = dc.doc.sentences[m.sentenceIndex];
     if (!sentence) return;
     const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
-    if (!inDevelopment.has(drug) && !pipelineContext.test(text)) return;
+    if (pipelineNegation.test(text) || (!inDevelopment.has(drug) && !pipelineContext.test(text))) return;
     done.add(drug);
     out.push({ type: 'DEVELOPS', source: primary, target: i, properties: {}, sentenceIndex: m.sentenceIndex, rule: 'develops.issuer_pipeline', confidence: 0.5 });
   });

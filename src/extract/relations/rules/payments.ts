@@ -121,7 +121,7 @@ export const milestoneRule: SentenceRule = {
       if (trigger?.[1]) props.trigger = trigger[1].trim();
       const drug = nearestAfter(ctx, anchor, DRUG, 150) ?? ctx.items.find((it) => it.label === 'Drug');
       if (drug) props.drug = drug.mention.canonical;
-      if (status === 'actual' && money?.qualifier !== 'up_to') {
+      if (status === 'actual' && money.qualifier !== 'up_to') {
         emit('EARNED_MILESTONE', payee, payer, 'earned_milestone.earned_from', 0.9, props);
       } else {
         emit('PAYS', payer, payee, 'pays.potential_milestones', 0.7, { ...props, kind: 'milestone', status: 'potential' });

@@ -147,8 +147,7 @@ export const employmentRule: SentenceRule = {
       const block = known ? undefined : titleBlock(ctx, person);
       if (block) {
         const company =
-          block.company ??
-          (primary === undefined ? undefined : (ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true })));
+          block.company ?? (primary === undefined ? undefined : (ctx.items.find((it) => it.index === primary) ?? { ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true }));
         if (company && (block.company || !namesOtherOrganisation(ctx, block.title))) emit('EMPLOYS', company, person, 'employs.title_block', 0.6, { title: block.title });
         continue;
       }
@@ -156,7 +155,7 @@ export const employmentRule: SentenceRule = {
       const after = titleThenSpeech.exec(ctx.text.slice(person.end));
       const title = known ?? (after?.[1] && looksLikeTitle(ctx, after[1]) ? cleanTitle(after[1]) : undefined);
       if (!title || primary === undefined || namesOtherOrganisation(ctx, title)) continue;
-      const company = ctx.items.find((it) => it.index === primary) ?? ({ ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true });
+      const company = ctx.items.find((it) => it.index === primary) ?? { ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true };
       emit('EMPLOYS', company, person, 'employs.title_primary_company', 0.6, { title });
     }
   },

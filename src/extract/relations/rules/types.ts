@@ -1,6 +1,6 @@
 // The shape every relation rule has: it reads one sentence context and emits facts through `emit`,
 // which checks endpoints and attaches the sentence and rule id.
-import type { Properties } from '../../../model/graph.ts';
+import type { Properties, PropertyValue } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { EntityLabel, PhaseKey, RelationshipType } from '../../../model/vocabulary.ts';
 import type { Item, SentenceContext } from '../context.ts';
@@ -34,7 +34,7 @@ export function makeEmitter(ctx: SentenceContext, out: RelationFact[]): Emit {
 }
 
 /** Drops undefined values so properties stay plain JSON (exactOptionalPropertyTypes). */
-function clean(properties: Properties): Properties {
+function clean(properties: Readonly<Record<string, PropertyValue | undefined>>): Properties {
   const out: Properties = {};
   for (const [k, v] of Object.entries(properties)) if (v !== undefined) out[k] = v;
   return out;

@@ -7,10 +7,9 @@
 //   data/ logs/ the server's own folders; logs/console.log is the JVM's stdout and stderr
 //   password    the password the data folder was initialized with, the only copy we keep
 //   neo4j.pid   the server's pid while it runs; server.json says which ports it listens on
-// scripts/neo4j.ts is the CLI; test/support/global-setup.ts calls startNeo4j/stopNeo4j directly (through
-// scripts/neo4j-server.ts, which re-exports this module); `kg load --bulk` (src/bulk/load.ts) runs
-// neo4j-admin's import through runNeo4jAdmin while the server is stopped, which is why this module
-// is part of src/ and of the built package.
+// scripts/neo4j.ts is the CLI; test/support/global-setup.ts calls startNeo4j/stopNeo4j directly;
+// `kg load --bulk` (src/bulk/load.ts) runs neo4j-admin's import through runNeo4jAdmin while the server
+// is stopped, which is why this module is part of src/ and of the built package.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
@@ -30,7 +29,7 @@ const MIN_PASSWORD_LENGTH = 8;
 const ENTRY_POINT = 'org.neo4j.server.CommunityEntryPoint';
 const ADMIN_ENTRY_POINT = 'org.neo4j.server.startup.Neo4jAdminCommand';
 
-const DEFAULT_ROOT = fileURLToPath(new URL('../', import.meta.url));
+const DEFAULT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /**
  * Neo4j Browser's address with the connection form filled in: the Bolt URI to connect to and user
@@ -415,7 +414,7 @@ function childEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 function writeConfig(p: Paths, boltPort: number, httpPort: number, heapMax: string, pageCache: string): void {
   const lines = [
-    '# Written by src/local-server.ts on every start; edit the script, not this file.',
+    '# Written by src/local-server/neo4j-server.ts on every start; edit the script, not this file.',
     '# Folders (data, logs, run, import, plugins) default to the home folder, .neo4j/.',
     `server.default_listen_address=${HOST}`,
     `server.default_advertised_address=${HOST}`,
