@@ -63,7 +63,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       ]);
       const extractOptions = { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers), ...(options.shard === undefined ? {} : { shard: parseShard(options.shard) }) };
       if (options.jsonl === true) {
-        const { documents, failures } = await extractToJsonl(inputs, out, extractOptions);
+        const { documents, failures } = await extractToJsonl(inputs, out, { ...extractOptions, text: options.text });
         for (const f of failures) err(`${f.error.toLine()}\n`);
         if (failures.length > 0) {
           err(`kg extract: ${documents} documents extracted, ${failures.length} failed\n`);

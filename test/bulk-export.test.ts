@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BulkExporter, type Manifest } from '../src/bulk/export.ts';
+import { BulkExporter, importCommand, type Manifest } from '../src/bulk/export.ts';
+import { importFailure } from '../src/bulk/load.ts';
 import type { Order } from '../src/bulk/jsonl.ts';
 import { KgError } from '../src/errors.ts';
 import type { Entity, Graph, Relationship } from '../src/model/graph.ts';
@@ -188,6 +189,13 @@ describe('kg export --format neo4j-admin', () => {
       expect(emptyLists).toContainEqual({ target: 'entity', key: 'drug:x-1', properties: ['aliases', 'codes'] });
       expect(emptyLists).toContainEqual({ target: 'document', docId: 'd4', properties: ['factEnds', 'factStarts', 'factTypes'] });
       expect(emptyLists).toContainEqual({ target: 'filing', key: '0000001-07-000001', properties: ['exhibits'] });
+      // Properties every row of a kind has are set by one scan after the import; the others row by row.
+      expect(run.manifest.emptyLists.everywhere).toEqual([
+        { target: 'document', property: 'factEnds' },
+        { target: 'document', property: 'factStarts' },
+        { target: 'document', property: 'factTypes' },
+        { target: 'entity', property: 'aliases' },
+      ]);
       expect(run.manifest.counts).toEqual({ documents: 4, entities: 3, evidence: 3, filings: 1, nodes: 11, relationships: 12 });
     });
   });
@@ -271,5 +279,31 @@ describe('kg export --format neo4j-admin', () => {
       expect(readRows(run.dir, 'nodes-entity').map((r) => r['key:ID(Entity)'])).not.toContain('"company:odd');
       expect(run.manifest.counts.documents).toBe(4);
     });
+  });
+});
+
+describe('the neo4j-admin command', () => {
+  it('puts the database before the many-valued options, and turns on the multi-line parser when a file needs it', () => {
+    const run = exportDocs(DOCS);
+    withTemp(run, () => {
+      const args = importCommand(run.manifest, 'neo4j', (f) => `/x/${f}`);
+      expect(args.slice(0, 4)).toEqual(['database', 'import', 'full', 'neo4j']);
+      expect(args).toContain('--array-delimiter=U+001F');
+      expect(args).toContain('--multiline-fields=true');
+      expect(args.filter((a) => a.startsWith('--nodes=')).length).toBe(run.manifest.nodes.length);
+      expect(readFileSync(join(run.dir, 'import.sh'), 'utf8')).toMatch(/database import full "\$\{1:-neo4j\}" --array-delimiter=U\+001F /);
+    });
+  });
+
+  it('names the cause of a failed import from its log', () => {
+    const log = [
+      'IMPORT FAILED in 894ms.',
+      'org.neo4j.cli.CommandFailedException: Error importing csv file.',
+      'Caused by: java.lang.IllegalStateException: Weird input data at position 12',
+      '\tat org.neo4j.X.y(X.java:1)',
+      "Run with '--verbose' for a more detailed error message.",
+    ].join('\n');
+    expect(importFailure(log)).toBe('Weird input data at position 12');
+    expect(importFailure("java.lang.IllegalArgumentException: File 'x' doesn't exist\nRun with '--verbose' for a more detailed error message.\n")).toBe("java.lang.IllegalArgumentException: File 'x' doesn't exist");
   });
 });

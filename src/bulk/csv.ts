@@ -10,8 +10,8 @@
 // Quoting: every string is quoted (so "" is an empty string, and an empty unquoted field is an absent
 // property), quotes are doubled (RFC 4180). List elements and labels are separated by U+001F (the
 // ASCII unit separator), which documents do not contain; a value that does is refused (the document
-// then fails alone). Values spanning lines need --multiline-fields for their file; each file records
-// whether it has any, so the import parses only those the slow way.
+// then fails alone). Values spanning lines need the importer's slower multi-line parser; each file
+// records whether it has any, so an export without them is parsed the fast way.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { KgError } from '../errors.ts';

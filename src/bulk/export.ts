@@ -23,7 +23,9 @@
 // relationships, filings and FILED pairs (one entry per distinct one) and the set of document ids
 // stay in memory until the end.
 // Lists that are empty cannot be expressed in the import files (an empty field is no property), so
-// they are listed in empty-lists.jsonl and set after the import (load.ts).
+// they are listed in empty-lists.jsonl and set after the import (load.ts); the manifest names the
+// properties that every row of a kind has (Entity.aliases, Document.factTypes …), which one scan per
+// kind sets.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -52,6 +54,14 @@ export const EmptyListTarget = z.discriminatedUnion('target', [
 ]);
 export type EmptyListTarget = z.infer<typeof EmptyListTarget>;
 
+/** The kinds whose empty lists can be set by a scan of a label or relationship type. */
+export const ScanTarget = z.enum(['entity', 'document', 'evidence', 'mentions']);
+export type ScanTarget = z.infer<typeof ScanTarget>;
+
+function isScannable(target: EmptyListTarget['target']): target is ScanTarget {
+  return ScanTarget.safeParse(target).success;
+}
+
 const FileInfo = z.object({ file: z.string(), rows: z.number().int().nonnegative(), multiline: z.boolean() });
 
 export const Manifest = z.object({
@@ -59,7 +69,12 @@ export const Manifest = z.object({
   arrayDelimiter: z.literal(ARRAY_DELIMITER_OPTION),
   nodes: z.array(FileInfo),
   relationships: z.array(FileInfo),
-  emptyLists: z.object({ file: z.string(), rows: z.number().int().nonnegative() }),
+  emptyLists: z.object({
+    file: z.string(),
+    rows: z.number().int().nonnegative(),
+    /** Properties every row of a kind has: the rows of the file that lack them are set by one scan. */
+    everywhere: z.array(z.object({ target: ScanTarget, property: z.string() })),
+  }),
   counts: z.object({
     documents: z.number().int(),
     entities: z.number().int(),
@@ -169,6 +184,7 @@ export class BulkExporter {
   private readonly contains: CsvGroup;
   private readonly emptyLists: number;
   private emptyListRows = 0;
+  private readonly presence = new Map<ScanTarget, { rows: number; present: Map<string, number>; empty: Set<string> }>();
   private evidenceCount = 0;
   private finished = false;
 
@@ -278,7 +294,7 @@ export class BulkExporter {
 
   private commit(doc: PreparedDocument, order: Order): void {
     this.documentNodes.write(doc.document);
-    this.recordEmptyLists({ target: 'document', docId: doc.docId, properties: doc.document.emptyLists });
+    this.recordEmptyLists({ target: 'document', docId: doc.docId, properties: doc.document.emptyLists }, doc.document.properties.keys());
     for (const e of doc.entities) {
       let state = this.entities.get(e.key);
       if (!state) {
@@ -292,7 +308,7 @@ export class BulkExporter {
     }
     for (const m of doc.mentions) {
       this.mentions.write({ fixed: [quoted(doc.docId), quoted(m.key), 'MENTIONS'], properties: m.properties });
-      this.recordEmptyLists({ target: 'mentions', docId: doc.docId, key: m.key, properties: m.emptyLists });
+      this.recordEmptyLists({ target: 'mentions', docId: doc.docId, key: m.key, properties: m.emptyLists }, m.properties.keys());
     }
     for (const f of doc.filings) {
       let state = this.filings.get(f.key);
@@ -317,15 +333,37 @@ export class BulkExporter {
     }
     for (const e of doc.evidence) {
       this.evidenceNodes.write({ fixed: ['Evidence'], properties: e.properties });
-      this.recordEmptyLists({ target: 'evidence', key: e.key, properties: e.emptyLists });
+      this.recordEmptyLists({ target: 'evidence', key: e.key, properties: e.emptyLists }, e.properties.keys());
       this.evidenceCount += 1;
     }
   }
 
-  private recordEmptyLists(target: EmptyListTarget): void {
+  /**
+   * Notes a row's empty lists in empty-lists.jsonl, and for the kinds that can be set by a scan
+   * (every node of a label, every MENTIONS) which properties the row has: a property every row of its
+   * kind has, empty or not, is set after the import by one scan for the nodes that lack it, instead of
+   * row by row (Entity.aliases, Document.factTypes, MENTIONS.starts …).
+   */
+  private recordEmptyLists(target: EmptyListTarget, otherProperties: Iterable<string>): void {
+    if (isScannable(target.target)) {
+      const presence = this.presence.get(target.target) ?? { rows: 0, present: new Map<string, number>(), empty: new Set<string>() };
+      this.presence.set(target.target, presence);
+      presence.rows += 1;
+      for (const name of new Set([...otherProperties, ...target.properties])) presence.present.set(name, (presence.present.get(name) ?? 0) + 1);
+      for (const name of target.properties) presence.empty.add(name);
+    }
     if (target.properties.length === 0) return;
     writeSync(this.emptyLists, `${JSON.stringify(target)}\n`);
     this.emptyListRows += 1;
+  }
+
+  /** The (kind, property) pairs every row of the kind has and some have empty: set by a scan after the import. */
+  private everywhere(): { target: ScanTarget; property: string }[] {
+    const out: { target: ScanTarget; property: string }[] = [];
+    for (const [target, presence] of [...this.presence].sort(([a], [b]) => byString(a, b))) {
+      for (const property of [...presence.empty].sort(byString)) if (presence.present.get(property) === presence.rows) out.push({ target, property });
+    }
+    return out;
   }
 
   /**
@@ -346,7 +384,7 @@ export class BulkExporter {
     each((_row, { typed }) => group.declare(typed));
     each((row, { typed, emptyLists }) => {
       group.write({ fixed: row.fixed, properties: typed });
-      if (row.target) this.recordEmptyLists({ ...row.target, properties: emptyLists });
+      if (row.target) this.recordEmptyLists({ ...row.target, properties: emptyLists }, typed.keys());
     });
     return group.close();
   }
@@ -392,7 +430,7 @@ export class BulkExporter {
       arrayDelimiter: ARRAY_DELIMITER_OPTION,
       nodes,
       relationships,
-      emptyLists: { file: EMPTY_LISTS_FILE, rows: this.emptyListRows },
+      emptyLists: { file: EMPTY_LISTS_FILE, rows: this.emptyListRows, everywhere: this.everywhere() },
       counts: {
         documents: this.documentIds.size,
         entities: this.entities.size,
@@ -440,7 +478,7 @@ function prepareOutputDir(dir: string): void {
  * `path` placing each file (relative in import.sh, absolute for kg load).
  */
 export function importCommand(manifest: Manifest, database: string, path: (file: string) => string, options: { overwrite?: boolean; extra?: string[] } = {}): string[] {
-  const multiline = [...manifest.nodes, ...manifest.relationships].filter((f) => f.multiline && f.rows > 0).map((f) => path(f.file));
+  const multiline = [...manifest.nodes, ...manifest.relationships].some((f) => f.multiline && f.rows > 0);
   return [
     'database',
     'import',
@@ -453,7 +491,10 @@ export function importCommand(manifest: Manifest, database: string, path: (file:
     '--bad-tolerance=0',
     '--skip-bad-relationships=false',
     '--skip-duplicate-nodes=false',
-    ...(multiline.length > 0 ? ['--multiline-fields-format=v2', `--multiline-fields=${multiline.join(',')}`] : []),
+    // The slower parser for cells that span lines, for every file when one has them: the per-file
+    // form (--multiline-fields-format=v2 with a file list) misreads a cell that crosses its 4 MB read
+    // buffer ("Weird input data, found CR outside a text cell", Neo4j 5.26.30, with no CR in the file).
+    ...(multiline ? ['--multiline-fields=true'] : []),
     ...(options.overwrite === true ? ['--overwrite-destination=true'] : []),
     ...(options.extra ?? []),
     ...manifest.nodes.filter((f) => f.rows > 0).map((f) => `--nodes=${path(f.file)}`),

@@ -5,7 +5,7 @@
 import { extractGraph, extractGraphs, type ExtractSummary, type ParallelOptions } from '../pipeline.ts';
 import { asKgError } from '../errors.ts';
 import type { KgError } from '../errors.ts';
-import type { Graph } from '../model/graph.ts';
+import { withoutDocumentText, type Graph } from '../model/graph.ts';
 import { shardInputs, WHOLE, type Shard, type ShardInput } from './shard.ts';
 import { documentLine } from './jsonl.ts';
 
@@ -46,8 +46,12 @@ export interface JsonlSummary {
   failures: { path: string; error: KgError }[];
 }
 
-/** Writes one document line per extracted document of the shard through `write`. */
-export async function extractToJsonl(inputs: readonly string[], write: (line: string) => void | Promise<void>, options: ShardOptions = {}): Promise<JsonlSummary> {
+/**
+ * Writes one document line per extracted document of the shard through `write`; with `text: false`
+ * the documents' text is left out (`kg extract --jsonl --no-text`: smaller lines, and a graph loaded
+ * from them has no Document.text).
+ */
+export async function extractToJsonl(inputs: readonly string[], write: (line: string) => void | Promise<void>, options: ShardOptions & { text?: boolean } = {}): Promise<JsonlSummary> {
   const shard = options.shard ?? WHOLE;
   const summary: JsonlSummary = { documents: 0, failures: [] };
   for await (const result of extractShard(inputs, options)) {
@@ -56,7 +60,8 @@ export async function extractToJsonl(inputs: readonly string[], write: (line: st
       continue;
     }
     for (const [docIndex, graph] of result.graphs.entries()) {
-      await write(documentLine({ relativePath: result.input.relativePath, fileIndex: result.input.fileIndex, docIndex, shard: `${shard.index}/${shard.count}`, graph }));
+      const shown = options.text === false ? withoutDocumentText(graph) : graph;
+      await write(documentLine({ relativePath: result.input.relativePath, fileIndex: result.input.fileIndex, docIndex, shard: `${shard.index}/${shard.count}`, graph: shown }));
       summary.documents += 1;
     }
   }

@@ -1,12 +1,14 @@
 // Bulk load (`kg load --bulk DIR`): the files of `kg export --format neo4j-admin` into the LOCAL
 // server's database with `neo4j-admin database import full` (the server's own import tool, from the
-// jars src/local-server/neo4j-server.ts downloads). The import writes store files directly, so it needs the
-// database stopped and empty: the load refuses anything but the local server (it cannot reach another
-// server's files) and a database that holds anything, stops the server, imports, starts it again on
-// the same ports, then does over Bolt what the import cannot: the constraints and indexes of
-// cypher/schema.cypher, and the properties that are empty lists (empty-lists.jsonl). It checks last that
-// the database holds as many nodes and relationships as the manifest lists. From then on `kg ingest`
-// adds to the graph as to any other (unchanged documents are skipped, changed ones replaced).
+// jars src/local-server/neo4j-server.ts downloads). The import writes store files directly, so it
+// needs the database stopped and empty: the load refuses anything but the local server (it cannot
+// reach another server's files) and a database that holds anything, stops the server, imports, starts
+// it again on the same ports, then does over Bolt what the import cannot: the properties that are
+// empty lists (those every node of a label, or every MENTIONS, has: one scan each, before any index
+// exists to be kept up; the others row by row from empty-lists.jsonl, after), and the constraints and
+// indexes of cypher/schema.cypher. It checks last that the database holds as many nodes and
+// relationships as the manifest lists. From then on `kg ingest` adds to the graph as to any other
+// (unchanged documents are skipped, changed ones replaced).
 // With `afterImport`, only the Bolt part runs: for a server whose files were imported with import.sh
 // on its own host.
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
@@ -15,9 +17,9 @@ import { isAbsolute, join, resolve } from 'node:path';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
 import { Neo4jGraphStore, describeServer } from '../writers/neo4j.ts';
-import { cypherText, type Params } from '../writers/write-plan.ts';
+import { CypherInt, cypherText, type Params } from '../writers/write-plan.ts';
 import { removeDatabaseStore, runNeo4jAdmin, runningServerSettings, startNeo4j, stopNeo4j } from '../local-server/neo4j-server.ts';
-import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand } from './export.ts';
+import { EMPTY_LISTS_FILE, EmptyListTarget, MANIFEST_FILE, Manifest, importCommand, type ScanTarget } from './export.ts';
 
 export const IMPORT_LOG = 'import.log';
 export const IMPORT_REPORT = 'import.report';
@@ -83,12 +85,47 @@ const EMPTY_LIST_STATEMENTS: Record<EmptyListTarget['target'], string> = {
   relationship: 'bulk/empty-lists-relationship',
 };
 
-/** Sets the empty lists of empty-lists.jsonl, a batch of rows per statement and transaction. */
-async function setEmptyLists(store: Neo4jGraphStore, dir: string): Promise<number> {
+const SCAN_STATEMENTS: Record<ScanTarget, string> = {
+  entity: 'bulk/empty-lists-all-entity',
+  document: 'bulk/empty-lists-all-document',
+  evidence: 'bulk/empty-lists-all-evidence',
+  mentions: 'bulk/empty-lists-all-mentions',
+};
+
+/** Nodes or relationships set per transaction by a scan. */
+const SCAN_BATCH = 20_000;
+
+/**
+ * Sets the empty lists that a scan can set (manifest.emptyLists.everywhere), before the schema exists:
+ * each one changes an indexed property (aliases is in two indexes), and index maintenance on every
+ * change costs more than populating the indexes once afterwards. Returns how many were set.
+ */
+async function setEmptyListsByScan(store: Neo4jGraphStore, manifest: Manifest, log: (line: string) => void): Promise<number> {
+  const byTarget = new Map<ScanTarget, string[]>();
+  for (const { target, property } of manifest.emptyLists.everywhere) byTarget.set(target, [...(byTarget.get(target) ?? []), property]);
+  let count = 0;
+  for (const [target, properties] of byTarget) {
+    const started = performance.now();
+    // An auto-commit statement: CALL { … } IN TRANSACTIONS commits every SCAN_BATCH rows itself.
+    const { updates } = await store.runStatement(cypherText(SCAN_STATEMENTS[target]), { properties, batch: new CypherInt(SCAN_BATCH) }, { write: true });
+    const set = updates['propertiesSet'] ?? 0;
+    log(`  ${set} empty lists (${properties.join(', ')}) on ${target === 'mentions' ? 'MENTIONS relationships' : `${target} nodes`} in ${seconds(started).toFixed(1)} s`);
+    count += set;
+  }
+  return count;
+}
+
+/**
+ * Sets the other empty lists, row by row from empty-lists.jsonl (a batch of rows per statement and
+ * transaction), once the schema's key indexes are there to find the rows. Returns how many were set.
+ */
+async function setEmptyListsByRow(store: Neo4jGraphStore, dir: string, manifest: Manifest): Promise<number> {
   const path = join(dir, EMPTY_LISTS_FILE);
   if (!existsSync(path)) return 0;
-  const pending = new Map<EmptyListTarget['target'], Params[]>();
+  const scanned = new Map<string, Set<string>>();
+  for (const { target, property } of manifest.emptyLists.everywhere) scanned.set(target, (scanned.get(target) ?? new Set()).add(property));
   let count = 0;
+  const pending = new Map<EmptyListTarget['target'], Params[]>();
   const flush = async (target: EmptyListTarget['target']): Promise<void> => {
     const rows = pending.get(target) ?? [];
     if (rows.length === 0) return;
@@ -109,14 +146,28 @@ async function setEmptyLists(store: Neo4jGraphStore, dir: string): Promise<numbe
     const parsed = EmptyListTarget.safeParse(json);
     if (!parsed.success) throw new KgError('INPUT_MALFORMED', `not an empty-list line of kg export`, { subject: `${path}:${number}` });
     const { target, ...row } = parsed.data;
+    const done = scanned.get(target);
+    const properties = row.properties.filter((p) => !done?.has(p));
+    if (properties.length === 0) continue;
     const rows = pending.get(target) ?? [];
-    rows.push(row);
+    rows.push({ ...row, properties });
     pending.set(target, rows);
     count += 1;
     if (rows.length >= EMPTY_LIST_BATCH) await flush(target);
   }
   for (const target of pending.keys()) await flush(target);
   return count;
+}
+
+/**
+ * What made an import fail, from its log: the innermost cause of the exception (without its class
+ * name), else the last line that is not the importer's generic advice.
+ */
+export function importFailure(log: string): string {
+  const lines = log.split('\n').map((l) => l.trim());
+  const cause = lines.filter((l) => l.startsWith('Caused by: ')).at(-1);
+  if (cause !== undefined) return cause.replace(/^Caused by: (?:[\w$.]+(?:Exception|Error)[\w$]*: )?/, '');
+  return lines.filter((l) => l !== '' && !l.startsWith('Run with ') && !l.startsWith('at ')).at(-1) ?? '';
 }
 
 const seconds = (from: number): number => (performance.now() - from) / 1000;
@@ -162,7 +213,8 @@ export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLo
     t = performance.now();
     const absolute = resolve(dir);
     const file = (name: string): string => (isAbsolute(name) ? name : join(absolute, name));
-    const args = importCommand(manifest, config.database, file, { overwrite: true, extra: [`--report-file=${join(absolute, IMPORT_REPORT)}`] });
+    // --verbose: a failure's cause is only printed with it (importFailure reads it from the log).
+    const args = importCommand(manifest, config.database, file, { overwrite: true, extra: ['--verbose', `--report-file=${join(absolute, IMPORT_REPORT)}`] });
     log(`importing ${manifest.counts.nodes} nodes and ${manifest.counts.relationships} relationships with neo4j-admin (log: ${join(dir, IMPORT_LOG)})`);
     const imported = await runNeo4jAdmin(args, { root: options.root, logFile: join(absolute, IMPORT_LOG) });
     times.import = seconds(t);
@@ -176,12 +228,8 @@ export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLo
       // The import leaves unusable store files behind: remove them so the server starts with the database empty again.
       removeDatabaseStore(config.database, { root: options.root });
       await restart();
-      const reason =
-        imported.tail
-          .split('\n')
-          .filter((l) => l.trim() !== '')
-          .at(-1) ?? '';
-      throw new KgError('NEO4J_WRITE', `neo4j-admin import failed (exit ${imported.status})${reason ? `: ${reason.trim()}` : ''}; see ${join(dir, IMPORT_LOG)}; the database is empty again`, { subject: server });
+      const reason = importFailure(readFileSync(join(absolute, IMPORT_LOG), 'utf8'));
+      throw new KgError('NEO4J_WRITE', `neo4j-admin import failed (exit ${imported.status})${reason ? `: ${reason}` : ''}; see ${join(dir, IMPORT_LOG)}; the database is empty again`, { subject: server });
     }
     await restart();
   }
@@ -189,12 +237,16 @@ export async function bulkLoad(dir: string, config: Neo4jConfig, options: BulkLo
   const store = await Neo4jGraphStore.open(config);
   try {
     let t = performance.now();
+    log('setting the empty lists that a scan finds');
+    let emptyLists = await setEmptyListsByScan(store, manifest, log);
+    times.emptyLists = seconds(t);
+    t = performance.now();
     log('creating the constraints and indexes of cypher/schema.cypher');
     await store.ensureSchema();
     times.schema = seconds(t);
     t = performance.now();
-    const emptyLists = await setEmptyLists(store, dir);
-    times.emptyLists = seconds(t);
+    emptyLists += await setEmptyListsByRow(store, dir, manifest);
+    times.emptyLists += seconds(t);
     const found = await totals(store);
     if (found.nodes !== manifest.counts.nodes || found.relationships !== manifest.counts.relationships) {
       throw new KgError(

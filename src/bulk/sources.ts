@@ -2,8 +2,8 @@
 // order), or the document lines of `kg extract --jsonl` runs (any number of shards, in any order).
 // Either way each graph comes with its place in a single run over the inputs, and with what to name
 // in a message about it.
-import { isKgError, type KgError } from '../errors.ts';
-import type { Graph } from '../model/graph.ts';
+import { KgError, isKgError } from '../errors.ts';
+import { Graph as GraphSchema, type Graph } from '../model/graph.ts';
 import { GraphAccumulator } from '../graph/merge.ts';
 import { extractShard, type ShardOptions } from './extract.ts';
 import { compareOrder, lineOrder, readDocumentLines, type Order } from './jsonl.ts';
@@ -61,8 +61,24 @@ export async function mergeInRunOrder(graphs: AsyncIterable<OrderedGraph>): Prom
   const ordered: { graph: Graph; order: Order }[] = [];
   const failures: { path: string; error: KgError }[] = [];
   for await (const item of graphs) {
-    if (item.ok) ordered.push({ graph: item.graph, order: item.order });
-    else failures.push({ path: item.path, error: item.error });
+    if (!item.ok) {
+      failures.push({ path: item.path, error: item.error });
+      continue;
+    }
+    const checked = GraphSchema.safeParse(item.graph);
+    if (checked.success) ordered.push({ graph: checked.data, order: item.order });
+    else
+      failures.push({
+        path: item.source,
+        error: new KgError(
+          'SCHEMA_INVALID',
+          `the graph fails the exchange schema: ${checked.error.issues
+            .slice(0, 3)
+            .map((i) => `${i.path.join('.')}: ${i.message}`)
+            .join('; ')}`,
+          { subject: item.source },
+        ),
+      });
   }
   ordered.sort((a, b) => compareOrder(a.order, b.order));
   const accumulator = new GraphAccumulator();

@@ -13,7 +13,7 @@
 // relationship counts (checked). The throw-away server (its own ports and data folder, the jars of
 // .neo4j/lib shared) is stopped and deleted at the end, so the project's server is never touched.
 import { spawn } from 'node:child_process';
-import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,8 @@ export interface BulkFigures {
   extract?: { processes: number; seconds: number };
   export?: { seconds: number; files: number };
   load?: { seconds: number; stop: number; import: number; start: number; schema: number; emptyLists: number };
+  /** neo4j-admin's own figure for the import (its "IMPORT DONE in …"): load.import without the JVM start and setup. */
+  importToolSeconds?: number;
   /** neo4j-admin alone: relationships over its seconds. */
   importRelationshipsPerSec?: number;
   transactional?: { documents: number; warmupDocuments: number; seconds: number; relationshipsCreated: number; nodesCreated: number; relationshipsPerSec: number };
@@ -185,6 +187,8 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
     t = performance.now();
     const loaded = await bulkLoad(exportDir, config, { root: home });
     const loadSeconds = since(t);
+    const done = /IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms/.exec(readFileSync(join(exportDir, 'import.log'), 'utf8'));
+    const importToolSeconds = done ? Number(done[1] ?? 0) * 60 + Number(done[2]) + Number(done[3]) / 1000 : undefined;
     const afterBulk = await countsOf();
 
     const bulkSeconds = exportSeconds + loadSeconds;
@@ -202,6 +206,7 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
       export: { seconds: exportSeconds, files: manifest.nodes.length + manifest.relationships.length },
       load: { seconds: loadSeconds, ...loaded.seconds },
       importRelationshipsPerSec: loaded.seconds.import === 0 ? 0 : loaded.relationships / loaded.seconds.import,
+      ...(importToolSeconds === undefined ? {} : { importToolSeconds }),
       transactional,
       sameCounts: afterBulk.nodes === afterTransactional.nodes && afterBulk.relationships === afterTransactional.relationships,
     };
@@ -225,6 +230,7 @@ export function formatBulk(b: BulkFigures, line: (label: string, value: string, 
   out.push(line('bulk route (export + load), relationships/s', f0(b.relationshipsPerSec)));
   out.push(line('ratio vs transactional writer', b.ratioVsTransactional === null ? '—' : `${f1(b.ratioVsTransactional)}×`));
   if (b.importRelationshipsPerSec !== undefined) out.push(line('neo4j-admin import alone, relationships/s', f0(b.importRelationshipsPerSec)));
+  if (b.importToolSeconds !== undefined && b.load) out.push(line(`  of its ${f1(b.load.import)} s, importing (its own figure), s`, f1(b.importToolSeconds)));
   if (b.extract) out.push(line(`extract, ${b.extract.processes} shard processes, s`, f1(b.extract.seconds)));
   if (b.export) out.push(line(`export (${b.export.files} CSV files), s`, f1(b.export.seconds)));
   if (b.load) out.push(line(`load: stop ${f1(b.load.stop)}, import ${f1(b.load.import)}, start ${f1(b.load.start)}, schema ${f1(b.load.schema)}, lists ${f1(b.load.emptyLists)}; s`, f1(b.load.seconds)));
