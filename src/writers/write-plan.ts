@@ -13,6 +13,7 @@ import { Graph as GraphSchema, SCHEMA_VERSION, relationshipId } from '../model/g
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import { CYPHER_DIR } from '../knowledge/files.ts';
 import { KgError } from '../errors.ts';
+import { claimOf, isClaimed } from './claims.ts';
 
 /** An integer that must reach Neo4j as an Integer (a plain JS number would arrive as a Float). */
 export class CypherInt {
@@ -256,6 +257,19 @@ function mentionRow(entities: readonly Entity[], docId: string): Params {
   return { docId, keys, starts, ends };
 }
 
+/**
+ * One claim-merge row per deal or payment a document names: the properties the document itself
+ * states, kept on its MENTIONS so the node can be recomputed from the documents that remain
+ * (src/writers/claims.ts).
+ */
+function claimRows(entities: readonly Entity[], doc: DocumentInfo): Params[] {
+  return entities.filter(isClaimed).map((e) => {
+    const claim = claimOf(e, doc);
+    const claims = propertiesParam(claim.properties, ENTITY_RESERVED);
+    return { docId: doc.docId, key: e.key, claims, claimed: Object.keys(claims), statusOrder: claim.statusOrder ?? null };
+  });
+}
+
 function compareEvidence(a: Evidence, b: Evidence): number {
   return a.start - b.start || a.end - b.end || byString(a.rule, b.rule);
 }
@@ -375,7 +389,9 @@ function forOneDocument(cypher: string): string {
   return cypher.replace(/\$docIds\b/g, '[$docId]').replace(/\$documents\b/g, '[$document]');
 }
 
-const FORGET_STATEMENTS = ['write/document-remove-evidence', 'write/document-remove-mentions', 'write/document-delete'] as const;
+// The claims of the documents on deals and payments are withdrawn and those nodes recomputed from the
+// documents left before the mentions go (which deletes what nothing mentions any more).
+const FORGET_STATEMENTS = ['write/document-remove-evidence', 'write/document-remove-claims', 'write/claims-resolve', 'write/document-remove-mentions', 'write/document-delete'] as const;
 
 /** Statements that take one document, its evidence, mentions and what only it supported out of the graph. */
 export function forgetStatements(docId: string): Statement[] {
@@ -443,6 +459,18 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
     cypherText('write/mention-merge'),
     documents.filter(({ entities }) => entities.length > 0).map(({ doc, entities }) => mentionRow(entities, doc.docId)),
   );
+  // Deals and payments: each document's own properties on its MENTIONS, then the nodes recomputed from
+  // every document's claims (only when the batch names any, so other batches run the same plan as before).
+  const claiming = documents.filter(({ entities }) => entities.some(isClaimed));
+  if (claiming.length > 0) {
+    add(
+      'write/claim-merge',
+      cypherText('write/claim-merge'),
+      claiming.flatMap(({ doc, entities }) => claimRows(entities, doc)),
+    );
+    const docIds = claiming.map(({ doc }) => doc.docId).sort(byString);
+    statements.push({ name: 'write/claims-resolve', cypher: cypherText('write/claims-resolve'), params: { docIds } });
+  }
   add(
     'write/filing-merge',
     cypherText('write/filing-merge'),
