@@ -257,6 +257,29 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
 
   connection(
     program
+      .command('deals')
+      .description('print the deal sheet: one row per deal with its date, kind, parties by role, assets, upfront, milestones, royalties, territory, status and documents')
+      .option('--company <name>', 'deals the company (name, alias or key) is party to, in any role')
+      .option('--kind <kind>', 'deals of this kind (license, collaboration, option, acquisition, …)')
+      .option('--since <date>', 'deals dated on or after this ISO date (2024-01-01)')
+      .option('--min-upfront <amount>', "deals with an upfront payment of at least this amount (50e6), in the payment's currency")
+      .option('-f, --format <format>', 'table, csv or json', 'table'),
+  ).action(async (options: { company?: string; kind?: string; since?: string; minUpfront?: string; format: string; uri?: string; database?: string }) => {
+    const { DealSheetFormat, formatDealSheet } = await import('./api/deals.ts');
+    const format = DealSheetFormat.safeParse(options.format);
+    if (!format.success) throw new KgError('USAGE', `unknown format "${options.format}" (use ${DealSheetFormat.options.join(', ')})`);
+    const { listDeals } = await import('./api/graph.ts');
+    const filter = {
+      ...(options.company === undefined ? {} : { company: options.company }),
+      ...(options.kind === undefined ? {} : { kind: options.kind }),
+      ...(options.since === undefined ? {} : { since: options.since }),
+      ...(options.minUpfront === undefined ? {} : { minUpfront: options.minUpfront.trim() === '' ? Number.NaN : Number(options.minUpfront) }),
+    };
+    out(formatDealSheet(await listDeals(filter, configFrom(options)), format.data));
+  });
+
+  connection(
+    program
       .command('view')
       .description('write a self-contained HTML page showing what the graph says: documents with entities highlighted, facts with their sentences, the graph')
       .argument('[inputs...]', 'files or directories to extract (as kg extract does)')

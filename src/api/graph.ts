@@ -1,5 +1,5 @@
 // Typed lookups over a deal graph stored in Neo4j: `const g = await openGraph(config)`, then
-// relationsOf, licenses, milestones, drugsTargeting, evidence, documents; `g.close()` when done. Names
+// relationsOf, licenses, milestones, drugsTargeting, deals, evidence, documents; `g.close()` when done. Names
 // resolve through keys, names and aliases case-insensitively; every result is validated with zod. Every
 // row names its relationship by `key`, so any row can be handed to evidence() as it is.
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { DataFiles } from '../knowledge/files.ts';
 import { loadNameKnowledge, type NameKnowledge } from '../knowledge/names.ts';
 import { Neo4jGraphStore } from '../writers/neo4j.ts';
 import { cypherText, type Params } from '../writers/write-plan.ts';
+import { RawDealRow, checkedDealFilter, dealFromRow, type Deal, type DealFilter } from './deals.ts';
 
 export const EntityRef = z.object({ key: z.string(), name: z.string(), labels: z.array(z.string()) });
 export type EntityRef = z.infer<typeof EntityRef>;
@@ -97,6 +98,11 @@ export interface DealGraph {
   licenses(filter?: { licensor?: string; licensee?: string }): Promise<License[]>;
   milestones(filter?: { payee?: string; payer?: string }): Promise<Milestone[]>;
   drugsTargeting(target: string): Promise<DrugTargeting[]>;
+  /**
+   * Deal nodes (issue 18) with their parties in roles, assets, indications, payments and documents, in
+   * date order; filtered by a party company, kind, a date they are on or after, and a least upfront.
+   */
+  deals(filter?: z.input<typeof DealFilter>): Promise<Deal[]>;
   /** The sentences behind one relationship (a row of the other lookups, or {type, start, end}), in document and offset order. */
   evidence(relationship: RelationshipRef): Promise<EvidenceItem[]>;
   /** Entity keys a name refers to (key, name or alias; case-insensitive). */
@@ -210,6 +216,14 @@ class Neo4jDealGraph implements DealGraph {
     return rows.map((r) => DrugTargeting.parse({ key: r.key, drug: r.drug, target: r.target, phases: r.phases, developers: r.developers, docIds: r.docIds }));
   }
 
+  async deals(filter: z.input<typeof DealFilter> = {}): Promise<Deal[]> {
+    const checked: DealFilter = checkedDealFilter(filter);
+    const companyKeys = await this.filterKeys(checked.company);
+    if (companyKeys !== null && companyKeys.length === 0) return [];
+    const rows = parseRows(RawDealRow, await this.run('api/deals', { companyKeys, kind: checked.kind ?? null, since: checked.since ?? null, minUpfront: checked.minUpfront ?? null }), 'deal');
+    return rows.map(dealFromRow);
+  }
+
   async evidence(relationship: RelationshipRef): Promise<EvidenceItem[]> {
     const ref = RelationshipRefSchema.safeParse(relationship);
     if (!ref.success) {
@@ -249,4 +263,18 @@ class Neo4jDealGraph implements DealGraph {
 export async function openGraph(config: Neo4jConfig): Promise<DealGraph> {
   const names = loadNameKnowledge(new DataFiles());
   return new Neo4jDealGraph(await Neo4jGraphStore.open(config), names);
+}
+
+/**
+ * The deals of the graph at `config` (one connection, closed after): what `kg deals` prints. The filter
+ * is checked at run time (values from a command line), so a bad kind or date is a KgError USAGE.
+ */
+export async function listDeals(filter: unknown, config: Neo4jConfig): Promise<Deal[]> {
+  const checked = checkedDealFilter(filter);
+  const graph = await openGraph(config);
+  try {
+    return await graph.deals(checked);
+  } finally {
+    await graph.close();
+  }
 }
