@@ -16,6 +16,7 @@ import { importFailure } from '../src/bulk/load.ts';
 import type { Order } from '../src/bulk/jsonl.ts';
 import { KgError } from '../src/errors.ts';
 import type { Entity, Graph, Relationship } from '../src/model/graph.ts';
+import { amendmentGraph, licenceGraph, LICENCE_KEY } from './support/deal-fixtures.ts';
 
 /** RFC 4180 with multi-line quoted fields: rows of fields, quotes removed (a quoted field keeps its quotes as a marker `"…`). */
 function parseCsv(text: string): string[][] {
@@ -242,6 +243,27 @@ describe('kg export --format neo4j-admin', () => {
       ).toEqual(['"d1', '"d2']);
       expect(readRows(run.dir, 'relationships-filed')).toEqual([{ ':START_ID(Entity)': '"company:acme', ':END_ID(Filing)': '"0000001-07-000001', ':TYPE': 'FILED' }]);
     });
+  });
+
+  it('gives a deal told by two documents the properties claims-resolve gives it, whatever their order, and keeps each claim on its MENTIONS', () => {
+    const dealRow = (docs: Graph[]): { deal: Row | undefined; mentions: Row[] } => {
+      const run = exportDocs(docs.map((g, i) => ({ graph: g, order: [i, 0] as const })));
+      return withTemp(run, () => ({
+        deal: readRows(run.dir, 'nodes-entity').find((r) => r['key:ID(Entity)'] === `"${LICENCE_KEY}`),
+        mentions: readRows(run.dir, 'relationships-mentions').filter((r) => r[':END_ID(Entity)'] === `"${LICENCE_KEY}`),
+      }));
+    };
+    const inOrder = dealRow([licenceGraph(), amendmentGraph()]);
+    expect(inOrder.deal).toMatchObject({
+      'statusHistory:string[]': `"announced@2024-03-04${US}amended@2025-01-10${US}referenced@`,
+      'status:string': '"amended',
+      'amended:string[]': '"2025-01-10',
+      'territory:string': '"worldwide',
+      'signed:date': '2024-03-01',
+    });
+    expect(dealRow([amendmentGraph(), licenceGraph()]).deal).toEqual(inOrder.deal);
+    expect(inOrder.mentions.map((m) => m['territory:string']).sort()).toEqual(['"worldwide', '"worldwide including Japan']);
+    expect(inOrder.mentions.every((m) => m['claimed:string[]']?.includes('statusHistory'))).toBe(true);
   });
 
   it('gives the same merged files whatever order the documents arrive in', () => {

@@ -15,6 +15,9 @@
 //                      documentCount the number of stating documents, firstSeen/lastSeen their earliest
 //                      and latest full date
 //   evidence-create    one Evidence node per relationship and stating document
+//   claim-merge        a deal's or payment's own properties per document, on that document's MENTIONS
+//   claims-resolve     the Deal and Payment nodes' properties are resolveClaims (src/writers/claims.ts)
+//                      of every document's claims, computed at the end instead of first-writer-wins
 // "First" and "last" follow each document's place in a single run over the inputs (fileIndex,
 // docIndex), kept per value, so documents may arrive in any order (from any number of shards) and
 // give the same files. Any other statement in the plan stops the export: a writer change must come
@@ -34,6 +37,7 @@ import type { Graph } from '../model/graph.ts';
 import { CypherDate, CypherInt, batchWriteStatements, type ParamValue, type Params } from '../writers/write-plan.ts';
 import { ARRAY_DELIMITER, ARRAY_DELIMITER_OPTION, CsvGroup, quoted, typedProperties, type CsvFileInfo, type TypedValue } from './csv.ts';
 import { compareOrder, type Order } from './jsonl.ts';
+import { resolveClaims, type DatedClaim } from '../writers/claims.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const EMPTY_LISTS_FILE = 'empty-lists.jsonl';
@@ -41,7 +45,16 @@ export const IMPORT_SCRIPT = 'import.sh';
 export const MANIFEST_VERSION = 1 as const;
 
 /** The statements of the write plan this export knows how to combine. */
-const KNOWN_STATEMENTS: ReadonlySet<string> = new Set(['write/document-merge', 'write/entity-merge', 'write/mention-merge', 'write/filing-merge', 'write/relationship-merge', 'write/evidence-create']);
+const KNOWN_STATEMENTS: ReadonlySet<string> = new Set([
+  'write/document-merge',
+  'write/entity-merge',
+  'write/mention-merge',
+  'write/claim-merge',
+  'write/claims-resolve',
+  'write/filing-merge',
+  'write/relationship-merge',
+  'write/evidence-create',
+]);
 
 /** One line of empty-lists.jsonl: a node or relationship and its properties that are empty lists. */
 export const EmptyListTarget = z.discriminatedUnion('target', [
@@ -163,6 +176,8 @@ interface PreparedDocument {
   filings: { key: string; registrantKeys: string[]; properties: Params }[];
   facts: { type: string; start: string; end: string; key: string; properties: Params; documentCount: number; firstSeen: string | undefined; lastSeen: string | undefined }[];
   evidence: { key: string; properties: Map<string, TypedValue>; emptyLists: string[] }[];
+  /** Per deal or payment key, this document's claim (claim-merge), to resolve at the end. */
+  claims: Map<string, DatedClaim>;
 }
 
 export interface ExportSummary {
@@ -176,6 +191,8 @@ export class BulkExporter {
   private readonly documentIds = new Map<string, string>();
   private readonly entities = new Map<string, EntityState>();
   private readonly facts = new Map<string, FactState>();
+  /** Per deal or payment key, the claims of every document that names it (claim-merge rows), resolved in finish(). */
+  private readonly claims = new Map<string, DatedClaim[]>();
   private readonly filings = new Map<string, FilingState>();
   private readonly filed = new Set<string>();
   private readonly documentNodes: CsvGroup;
@@ -220,12 +237,17 @@ export class BulkExporter {
   /** Runs the write plan of the document and checks every row it gives; nothing is kept yet. */
   private prepare(graph: Graph): PreparedDocument {
     const statements = batchWriteStatements([graph], { batchSize: Number.MAX_SAFE_INTEGER });
-    const out: PreparedDocument = { docId: '', document: { fixed: [], properties: new Map(), emptyLists: [] }, entities: [], mentions: [], filings: [], facts: [], evidence: [] };
+    const out: PreparedDocument = { docId: '', document: { fixed: [], properties: new Map(), emptyLists: [] }, entities: [], mentions: [], filings: [], facts: [], evidence: [], claims: new Map() };
     let documents = 0;
+    let asOf: string | undefined;
+    // MENTIONS properties by entity key: typed once the document's claims are on them.
+    const mentionProperties = new Map<string, Params>();
     for (const statement of statements) {
       if (!KNOWN_STATEMENTS.has(statement.name)) {
         throw new KgError('SCHEMA_INVALID', `the write plan has a statement the bulk export does not know (${statement.name}); add its counterpart to src/bulk/export.ts`);
       }
+      // Its work (the nodes' properties from every document's claims) is done once, in finish().
+      if (statement.name === 'write/claims-resolve') continue;
       const rows = statement.params[statement.name === 'write/document-merge' ? 'documents' : 'rows'];
       if (!Array.isArray(rows)) throw new KgError('SCHEMA_INVALID', `the write plan's ${statement.name} has no rows`);
       for (const value of rows) {
@@ -234,6 +256,7 @@ export class BulkExporter {
           case 'write/document-merge': {
             documents += 1;
             out.docId = stringOf(row['docId'], 'docId');
+            asOf = dateOf(row['asOf']);
             const { typed, emptyLists } = typedProperties(row, new Set(['docId']));
             out.document = { fixed: [quoted(out.docId), 'Document'], properties: typed, emptyLists };
             break;
@@ -255,9 +278,21 @@ export class BulkExporter {
             for (const [i, key] of keys.entries()) {
               const own = { starts: starts[i] ?? [], ends: ends[i] ?? [] };
               const count = Array.isArray(own.starts) ? own.starts.length : 0;
-              const { typed, emptyLists } = typedProperties({ ...own, count: new CypherInt(count) });
-              out.mentions.push({ key, properties: typed, emptyLists });
+              mentionProperties.set(key, { ...own, count: new CypherInt(count) });
             }
+            break;
+          }
+          case 'write/claim-merge': {
+            const key = stringOf(row['key'], 'claim key');
+            const mention = mentionProperties.get(key);
+            if (mention === undefined) throw new KgError('SCHEMA_INVALID', `the write plan claims properties of "${key}", which the document does not mention`);
+            const properties = paramMap(row['claims'], 'claims');
+            const claimed = stringsOf(row['claimed'], 'claimed names');
+            const order = row['statusOrder'];
+            const statusOrder = order === null || order === undefined ? undefined : stringsOf(order, 'status order');
+            // As SET m += row.claims, m.claimed = …, m.statusOrder = … (a null sets nothing).
+            Object.assign(mention, properties, { claimed }, statusOrder === undefined ? {} : { statusOrder });
+            out.claims.set(key, { docId: stringOf(row['docId'], 'claim docId'), asOf, properties, statusOrder });
             break;
           }
           case 'write/filing-merge':
@@ -284,6 +319,10 @@ export class BulkExporter {
       }
     }
     if (documents !== 1) throw new KgError('SCHEMA_INVALID', `a document graph gave ${documents} Document rows`);
+    for (const [key, properties] of mentionProperties) {
+      const { typed, emptyLists } = typedProperties(properties);
+      out.mentions.push({ key, properties: typed, emptyLists });
+    }
     // Merged values are typed at the end; typing them now finds a value the files cannot hold while
     // the document can still fail alone.
     for (const e of out.entities) typedProperties({ ...e.properties, aliases: e.aliases, name: e.name });
@@ -305,6 +344,11 @@ export class BulkExporter {
       for (const alias of e.aliases) state.names.add(alias);
       for (const label of e.labels) state.labels.add(label);
       for (const [name, value] of Object.entries(e.properties)) place(state.properties, name, value, order, 'first');
+    }
+    for (const [key, claim] of doc.claims) {
+      const held = this.claims.get(key);
+      if (held) held.push(claim);
+      else this.claims.set(key, [claim]);
     }
     for (const m of doc.mentions) {
       this.mentions.write({ fixed: [quoted(doc.docId), quoted(m.key), 'MENTIONS'], properties: m.properties });
@@ -396,7 +440,11 @@ export class BulkExporter {
     const entityNodes = this.writeMerged('nodes-entity', ['key:ID(Entity)', ':LABEL'], this.entities, (key, state) => {
       const name = stringOf(state.name.value, 'entity name');
       const values: Params = { name, aliases: [...state.names].filter((n) => n !== name).sort(byString) };
-      for (const [k, placed] of state.properties) if (!(k in values)) values[k] = placed.value;
+      // A deal's or payment's properties are what every document's claims resolve to (claims-resolve.cypher).
+      const claims = this.claims.get(key);
+      if (claims !== undefined) {
+        for (const [k, value] of Object.entries(resolveClaims(claims))) if (!(k in values)) values[k] = value;
+      } else for (const [k, placed] of state.properties) if (!(k in values)) values[k] = placed.value;
       return { fixed: [quoted(key), labelsField(state.labels)], values, target: { target: 'entity', key, properties: [] } };
     });
     const filingNodes = this.writeMerged('nodes-filing', ['key:ID(Filing)', ':LABEL'], this.filings, (key, state) => {
