@@ -1,6 +1,7 @@
 // The deal sheet without a database: amounts written as "$75M", parties grouped by role, one CSV row
 // per deal; the filter checked with a usage error; and how a deal's properties are resolved from the
-// documents that tell it (src/writers/claims.ts), which claims-resolve.cypher computes in Neo4j.
+// documents that tell it (src/writers/claims.ts), which claims-resolve.cypher computes in Neo4j; and
+// deals on a kg view page.
 import { describe, expect, it } from 'vitest';
 import { Deal, checkedDealFilter, dealSheetRow, formatAmount, formatDealSheet } from '../src/api/deals.ts';
 import { isKgError } from '../src/errors.ts';
@@ -8,6 +9,9 @@ import { resolveClaims, statusOrderKey } from '../src/writers/claims.ts';
 import { CypherDate, batchWriteStatements, forgetStatements } from '../src/writers/write-plan.ts';
 import { amendmentGraph, licenceGraph, LICENCE_KEY } from './support/deal-fixtures.ts';
 import { documentGraph } from './support/neo4j-fixtures.ts';
+import { mergeGraphs } from '../src/graph/merge.ts';
+import { viewFromGraph } from '../src/view/model.ts';
+import { loadViewStyle } from '../src/view/style.ts';
 
 describe('formatAmount', () => {
   it('writes millions and billions with their currency symbol and at most two decimals', () => {
@@ -131,5 +135,15 @@ describe('the write plan of deals', () => {
 
   it('forgets a document by withdrawing its claims and resolving what is left before its mentions go', () => {
     expect(forgetStatements('doc-a').map((s) => s.name)).toEqual(['write/document-remove-evidence', 'write/document-remove-claims', 'write/claims-resolve', 'write/document-remove-mentions', 'write/document-delete']);
+  });
+});
+
+describe('kg view of deals', () => {
+  it('shows Deal and Payment nodes with their Browser style and caption, and the deal relationships as facts', () => {
+    const view = viewFromGraph(mergeGraphs([licenceGraph(), amendmentGraph()]), loadViewStyle(), 'fixture');
+    const deal = view.entities.find((e) => e.key === LICENCE_KEY);
+    expect(deal).toMatchObject({ styleLabel: 'Deal', caption: 'license · $75M upfront' });
+    expect(view.entities.find((e) => e.labels.includes('Payment'))?.styleLabel).toBe('Payment');
+    expect(new Set(view.facts.map((f) => f.type))).toEqual(new Set(['PARTY_TO', 'COVERS', 'FOR_INDICATION', 'HAS_TERM', 'LICENSES_TO', 'EARNED_MILESTONE', 'COLLABORATES_WITH']));
   });
 });

@@ -104,11 +104,18 @@ export function fillCaption(template: string, values: Record<string, string>, ty
   return placeholdersFilled > 0 && filled !== '' ? filled : fallback;
 }
 
-export function viewEntity(entity: { key: string; name: string; labels: readonly string[] }, style: ViewStyle): ViewEntity {
+/**
+ * An entity as the page shows it, captioned as the Browser style says: `{name}` for most labels, a
+ * property of the entity for others (a Deal's and a Payment's `{caption}`, "license · $75M upfront"),
+ * its name when the entity lacks that property.
+ */
+export function viewEntity(entity: { key: string; name: string; labels: readonly string[]; properties?: Record<string, unknown> }, style: ViewStyle): ViewEntity {
   const labels = entity.labels.filter((l) => l !== 'Entity');
   const styleLabel = styledLabel(labels, style);
   const template = (style.labels[styleLabel] ?? style.node).caption;
-  return { key: entity.key, name: entity.name, labels, styleLabel, caption: fillCaption(template, { name: entity.name, key: entity.key }, '', entity.name) };
+  const values: Record<string, string> = {};
+  for (const [name, value] of Object.entries(entity.properties ?? {})) if (typeof value === 'string') values[name] = value;
+  return { key: entity.key, name: entity.name, labels, styleLabel, caption: fillCaption(template, { ...values, name: entity.name, key: entity.key }, '', entity.name) };
 }
 
 export function viewFact(fact: { type: RelationshipType; start: string; end: string; properties: Record<string, unknown>; evidence: readonly ViewEvidence[] }, style: ViewStyle): ViewFact {
