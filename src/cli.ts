@@ -232,7 +232,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
   connection(
     program
       .command('query')
-      .description('run a named query of cypher/queries (licenses, milestones, drugs-by-target, company-pipeline, shortest-path, evidence)')
+      .description('run a named query of cypher/queries (licenses, milestones, drugs-by-target, company-pipeline, shortest-path, evidence, deals-by-value, company-deals, deals-on-target, deal-status-changes)')
       .argument('[name]', 'query name; without one, lists the queries and their parameters')
       .option('-p, --param <key=value>', 'override a parameter (repeatable)', (v: string, acc: string[]) => [...acc, v], [] as string[])
       .option('--json', 'print a JSON array of rows'),
