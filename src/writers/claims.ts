@@ -43,7 +43,7 @@ function statusRank(status: string): number {
 
 /**
  * The order key of one `status@date` entry of a document: its date (the document's date when the entry
- * has none), then its lifecycle rank, as text that sorts right ("2025-01-10|05").
+ * has none), then its lifecycle rank, as text that sorts right ("2025-01-10|04" for amended).
  */
 export function statusOrderKey(entry: string, documentDate: string | undefined): string {
   const at = entry.indexOf('@');
