@@ -1,5 +1,6 @@
-// Deals by value: each deal's upfront, milestones total and purchase price in one currency, largest
-// total first, with its kind, parties by role, status and date.
+// Deals by value: what each deal states in one currency (upfront, milestones total, purchase price,
+// equity, option and licence fees; not royalties or single milestones), largest total first, with its
+// kind, parties by role, status and date.
 // kind: a deal kind (license, collaboration, option, acquisition, …), empty = every kind.
 // currency: the ISO code of the payments to add up (deals without a payment in it are left out).
 // @param kind ""
