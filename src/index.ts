@@ -2,6 +2,7 @@
 export * from './model/vocabulary.ts';
 export * from './model/graph.ts';
 export type { StructuredDocument, Sentence, Section, SectionKind, Filing, Registrant, EdgarSource } from './model/document.ts';
+export { RawMap } from './model/document.ts';
 export type { Mention, RelationFact, DocumentMentions } from './model/extraction.ts';
 export { KgError, isKgError, type ErrorCode } from './errors.ts';
 export { extractDocument, extractInputs, extractGraphs, extractGraph, extractText, type DocumentExtraction, type InputResult, type GraphResult, type ParallelOptions } from './pipeline.ts';
@@ -9,6 +10,7 @@ export { mergeGraphs, GraphAccumulator } from './graph/merge.ts';
 export { toJson, JsonWriter } from './writers/json.ts';
 export type { GraphWriter, TextSink } from './writers/graph-writer.ts';
 export { foldName } from './text/names.ts';
+export { rawSpan } from './text/traced-text.ts';
 export type { NameKnowledge } from './knowledge/names.ts';
 export * from './api/index.ts';
 export { Neo4jGraphStore, type BatchWriteResult, type DocumentWriteResult, type DocumentWriteStatus, type GraphCounts, type WriteOptions } from './writers/neo4j.ts';

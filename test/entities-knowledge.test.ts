@@ -68,7 +68,7 @@ describe('a bad data file fails the load, naming the file and line', () => {
 
   it('a TSV file without its header row', () => {
     const dir = dataWith('lexicons/speech-verbs.tsv', 'said\tyes\n');
-    expect(() => loadKnowledge({ dataDir: dir })).toThrow(/data\/lexicons\/speech-verbs\.tsv:1: the header must be "verb \| ends_title"/);
+    expect(() => loadKnowledge({ dataDir: dir })).toThrow(/data\/lexicons\/speech-verbs\.tsv:1: the header must be "verb \| ends_title \| opens_quote"/);
   });
 
   it('a cue phrase whose first word hides inside another one', () => {

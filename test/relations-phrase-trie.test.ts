@@ -13,6 +13,7 @@ import { PhraseTrie } from '../src/text/phrase-trie.ts';
 import type { PhraseHit } from '../src/text/phrase-trie.ts';
 import { DataFiles } from '../src/knowledge/index.ts';
 import { loadRelationKnowledge } from '../src/knowledge/relations.ts';
+import { loadSharedLexicons } from '../src/knowledge/shared-lexicons.ts';
 import { KgError } from '../src/errors.ts';
 import { knowledge } from './support/knowledge.ts';
 
@@ -180,9 +181,11 @@ describe('relation knowledge checks its data files', () => {
     const data = new DataFiles().dir;
     cpSync(join(data, 'patterns'), join(dir, 'patterns'), { recursive: true });
     cpSync(join(data, 'lexicons/payloads.txt'), join(dir, 'lexicons/payloads.txt'));
+    cpSync(join(data, 'lexicons/speech-verbs.tsv'), join(dir, 'lexicons/speech-verbs.tsv'));
     writeFileSync(join(dir, relativePath), edit(readFileSync(join(dir, relativePath), 'utf8')));
     try {
-      return loadRelationKnowledge(new DataFiles(dir));
+      const files = new DataFiles(dir);
+      return loadRelationKnowledge(files, loadSharedLexicons(files));
     } catch (error) {
       return error;
     } finally {

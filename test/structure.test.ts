@@ -11,6 +11,7 @@ import type { StructuredDocument } from '../src/model/document.ts';
 import { knowledge, stageContext } from './support/knowledge.ts';
 import { DATA_DIR, DataFiles } from '../src/knowledge/files.ts';
 import { loadStructureKnowledge } from '../src/knowledge/structure.ts';
+import { loadSharedLexicons } from '../src/knowledge/shared-lexicons.ts';
 import { isKgError } from '../src/errors.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
@@ -318,7 +319,7 @@ describe('structure knowledge', () => {
     try {
       cpSync(join(DATA_DIR, 'structure'), join(dir, 'structure'), { recursive: true });
       writeFileSync(join(dir, 'structure', file), content);
-      loadStructureKnowledge(new DataFiles(dir), knowledge.names, knowledge.calendar);
+      loadStructureKnowledge(new DataFiles(dir), knowledge.names, knowledge.calendar, loadSharedLexicons(new DataFiles(DATA_DIR)));
       return undefined;
     } catch (error) {
       return error;

@@ -23,6 +23,9 @@ export const EvidenceItem = z.object({
   end: z.number().int(),
   rule: z.string(),
   confidence: z.number(),
+  /** The sentence's span in the raw file, for a document rendered from HTML or a full submission. */
+  rawStart: z.number().int().optional(),
+  rawEnd: z.number().int().optional(),
 });
 export type EvidenceItem = z.infer<typeof EvidenceItem>;
 
@@ -128,6 +131,8 @@ const EvidenceRow = z.object({
   ends: z.array(z.number().int()),
   rules: z.array(z.string()),
   confidences: z.array(z.number()),
+  rawStarts: z.array(z.number().int()).nullable(),
+  rawEnds: z.array(z.number().int()).nullable(),
 });
 
 function ownProperties(all: Record<string, unknown>): Record<string, unknown> {
@@ -239,7 +244,8 @@ class Neo4jDealGraph implements DealGraph {
     const items: EvidenceItem[] = [];
     for (const row of rows) {
       row.sentences.forEach((sentence, i) => {
-        items.push(EvidenceItem.parse({ docId: row.docId, sentence, start: row.starts[i], end: row.ends[i], rule: row.rules[i], confidence: row.confidences[i] }));
+        const raw = row.rawStarts && row.rawEnds ? { rawStart: row.rawStarts[i], rawEnd: row.rawEnds[i] } : {};
+        items.push(EvidenceItem.parse({ docId: row.docId, sentence, start: row.starts[i], end: row.ends[i], rule: row.rules[i], confidence: row.confidences[i], ...raw }));
       });
     }
     return items.sort((a, b) => (a.docId < b.docId ? -1 : a.docId > b.docId ? 1 : a.start - b.start || a.end - b.end));

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { Phrase, type DataFiles } from './files.ts';
 import type { NameKnowledge } from './names.ts';
+import type { SharedLexicons } from './shared-lexicons.ts';
 import { diseaseLexicon, hgncTable, payloadTable, receptorLigandTable, type EntityLexicons, type InnStems } from '../extract/entities/lexicons.ts';
 import { CueRegistry, type CueTable } from '../extract/entities/cues.ts';
 import { compileCompanyPatterns, type CompanyPatterns } from '../extract/entities/companies.ts';
@@ -64,18 +65,16 @@ const Cell = z.string().min(1);
 /** A cell of forms separated by "|". */
 const Forms = z.string().optional();
 
-const PayloadRow = z.object({ name: Cell, kind: z.enum(['Payload', 'Linker']), aliases: Forms });
 const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
 const HgncReceptorRow = z.object({ name: Cell.regex(/ receptor$/, 'a receptor name ends in " receptor"'), symbol: Cell });
 const DiseaseRow = z.object({ label: Cell, doid: Cell.regex(/^DOID:\d+$/, 'a Disease Ontology id is DOID:<digits>'), synonyms: Forms });
 const CommonDiseaseRow = z.object({ name: Cell, aliases: Forms });
-const SpeechVerbRow = z.object({ verb: LowerCasePhrase, ends_title: z.literal('yes').optional() });
 
 const lowerCase = (forms: readonly string[]): Set<string> => new Set(forms.map((s) => s.toLowerCase()));
 const longestFirst = (forms: readonly string[]): string[] => [...forms].sort((a, b) => b.length - a.length);
 
-/** Reads and checks every entity data file and builds the lookup tables. */
-export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): EntityLexicons {
+/** Reads and checks every entity data file and builds the lookup tables; `shared` holds the lexicons other stages read too (read once by loadKnowledge). */
+export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, shared: SharedLexicons): EntityLexicons {
   const lines = (file: string): string[] => files.lines(`lexicons/${file}`, Phrase);
   const lowerCaseLines = (file: string): string[] => files.lines(`lexicons/${file}`, LowerCasePhrase);
 
@@ -105,7 +104,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
     departmentWords: lines('department-words.txt'),
     innStems,
     adcPayloadWords: lowerCase(lines('adc-payload-words.txt')),
-    payloads: payloadTable(files.tsv('lexicons/payloads.txt', ['name', 'kind', 'aliases'], PayloadRow)),
+    payloads: payloadTable(shared.payloads),
     drugContextWords: lines('drug-context-words.txt'),
     codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
     hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
@@ -136,7 +135,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
     proteinFamilyHeads: lowerCaseLines('protein-family-heads.txt'),
     receptorPairActions: lowerCaseLines('receptor-pair-actions.txt'),
 
-    speechVerbs: files.tsv('lexicons/speech-verbs.tsv', ['verb', 'ends_title'], SpeechVerbRow).map((row) => ({ verb: row.verb, endsTitle: row.ends_title === 'yes' })),
+    speechVerbs: shared.speechVerbs.map(({ verb, endsTitle }) => ({ verb, endsTitle })),
     contactLabels: lines('contact-labels.txt'),
     phoneLineLabels: lines('phone-line-labels.txt'),
 
@@ -150,8 +149,8 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
   };
 }
 
-export function loadEntityKnowledge(files: DataFiles, names: NameKnowledge): EntityKnowledge {
-  const lexicons = loadEntityLexicons(files, names);
+export function loadEntityKnowledge(files: DataFiles, names: NameKnowledge, shared: SharedLexicons): EntityKnowledge {
+  const lexicons = loadEntityLexicons(files, names, shared);
   const cues = new CueRegistry();
   const companies = compileCompanyPatterns(lexicons, cues);
   const drugs = compileDrugPatterns(lexicons, cues);

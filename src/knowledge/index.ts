@@ -12,6 +12,7 @@ import { loadEntityKnowledge, type EntityKnowledge } from './entities.ts';
 import { loadRelationKnowledge, type RelationKnowledge } from './relations.ts';
 import { loadNlpKnowledge, type NlpKnowledge } from './nlp.ts';
 import { loadFrameKnowledge, type FrameKnowledge } from './frames.ts';
+import { loadSharedLexicons } from './shared-lexicons.ts';
 
 export { DataFiles, DATA_DIR, CYPHER_DIR } from './files.ts';
 
@@ -48,9 +49,11 @@ export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   const files = new DataFiles(options.dataDir ?? DATA_DIR);
   const names = loadNameKnowledge(files);
   const calendar = loadCalendarKnowledge(files);
-  const structure = loadStructureKnowledge(files, names, calendar);
-  const entities = loadEntityKnowledge(files, names);
-  const relations = loadRelationKnowledge(files);
+  // Read once, for every stage that needs them.
+  const shared = loadSharedLexicons(files);
+  const structure = loadStructureKnowledge(files, names, calendar, shared);
+  const entities = loadEntityKnowledge(files, names, shared);
+  const relations = loadRelationKnowledge(files, shared);
   const nlp = loadNlpKnowledge(files);
   // After the nlp knowledge: the frames are parsed by compromise as it configures it.
   const frames = loadFrameKnowledge(files);

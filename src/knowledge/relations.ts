@@ -22,6 +22,7 @@ import { compileLicensingPatterns, type LicensingPatterns } from '../extract/rel
 import { compilePaymentPatterns, type PaymentPatterns } from '../extract/relations/rules/payments.ts';
 import { compilePeoplePatterns, type PeoplePatterns } from '../extract/relations/rules/people.ts';
 import type { DataFiles } from './files.ts';
+import type { PayloadRow, SharedLexicons } from './shared-lexicons.ts';
 
 /** The patterns of the sentence context and of each rule file, compiled from data/patterns/relation-words.tsv. */
 export interface RulePatterns {
@@ -91,15 +92,6 @@ const RuleWordRow = z.object({
   word: Text,
 });
 
-const PAYLOADS_FILE = 'lexicons/payloads.txt';
-
-/**
- * A line of the payload lexicon: name, kind and `|`-separated aliases, tab-separated. The file has no
- * header row (the entity stage reads it too); the kind column is checked, so a header row added later
- * fails here loudly rather than becoming a payload named "name".
- */
-const PayloadRow = z.object({ name: Text, kind: z.enum(['Payload', 'Linker']), aliases: z.string().optional() }).transform(({ name, aliases }) => ({ name, aliases: (aliases ?? '').split('|') }));
-
 function invalid(path: string, problem: string): KgError {
   return new KgError('CONFIG_INVALID', `data/${path}: ${problem}`, { subject: 'knowledge' });
 }
@@ -123,16 +115,17 @@ function loadRuleWords(files: DataFiles): RuleWords {
   return words;
 }
 
-function loadPayloadForms(files: DataFiles): Map<string, readonly string[]> {
+function payloadForms(payloads: readonly PayloadRow[]): Map<string, readonly string[]> {
   const formsOf = new Map<string, readonly string[]>();
-  for (const { name, aliases } of files.tsv(PAYLOADS_FILE, ['name', 'kind', 'aliases'], PayloadRow)) {
+  for (const { name, aliases } of payloads) {
     const forms = [name, ...aliases].map((f) => foldName(f)).filter((f) => f !== '');
     for (const f of forms) formsOf.set(f, forms);
   }
   return formsOf;
 }
 
-export function loadRelationKnowledge(files: DataFiles): RelationKnowledge {
+/** The relation rules' knowledge; `shared` holds the lexicons other stages read too (read once by loadKnowledge). */
+export function loadRelationKnowledge(files: DataFiles, shared: SharedLexicons): RelationKnowledge {
   const triggers = loadTriggers(files);
   const words = loadRuleWords(files);
   const money = compileMoneyPatterns(files.tsv('patterns/currencies.tsv', ['form', 'iso', 'position'], CurrencyRow), files.tsv('patterns/money-words.tsv', ['kind', 'word', 'value'], MoneyWordRow));
@@ -154,7 +147,7 @@ export function loadRelationKnowledge(files: DataFiles): RelationKnowledge {
     money,
     phases,
     genericDiseases: new Set(triggers.phrases('disease.generic').map((phrase) => foldName(phrase))),
-    payloadForms: loadPayloadForms(files),
+    payloadForms: payloadForms(shared.payloads),
     rules,
   });
 }

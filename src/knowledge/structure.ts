@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { DataFiles } from './files.ts';
 import type { NameKnowledge } from './names.ts';
 import type { CalendarKnowledge } from './calendar.ts';
+import type { SharedLexicons } from './shared-lexicons.ts';
 import { escapeRegex } from '../text/regex.ts';
 import { compileSectionPatterns, type SectionPatterns } from '../structure/patterns.ts';
 import { compileDatelinePatterns, type DatelinePatterns } from '../structure/dateline.ts';
@@ -49,10 +50,11 @@ export interface StructureKnowledge {
   readonly abbreviations: ReadonlySet<string>;
 }
 
-export function loadStructureKnowledge(files: DataFiles, names: NameKnowledge, calendar: CalendarKnowledge): StructureKnowledge {
+/** The structure stages' knowledge; `shared` holds the lexicons other stages read too (read once by loadKnowledge). */
+export function loadStructureKnowledge(files: DataFiles, names: NameKnowledge, calendar: CalendarKnowledge, shared: SharedLexicons): StructureKnowledge {
   const forms = files.lines('structure/sec-forms.txt', FormType).map(escapeRegex);
   return Object.freeze({
-    sections: compileSectionPatterns(files, names, calendar.dates),
+    sections: compileSectionPatterns(files, names, calendar.dates, shared.speechVerbs),
     datelines: compileDatelinePatterns(files, calendar.dates),
     cover: loadCoverKnowledge(files),
     formName: new RegExp(`\\bFORM\\s+(${forms.join('|')})\\b`, 'i'),

@@ -87,6 +87,18 @@ export const Filing = z.object({
 });
 export type Filing = z.infer<typeof Filing>;
 
+/**
+ * Where a rendered text came from in its raw file, as run-length segments `[textStart, rawStart,
+ * textLength, rawLength]` in text order: the text span [textStart, textStart + textLength) was read from
+ * the raw span [rawStart, rawStart + rawLength). Equal lengths mean character by character (text copied
+ * as is); unequal ones mean the span as a whole (an entity such as `&amp;` decoded to one character, a
+ * white-space run collapsed). Characters in no segment were added by the renderer (paragraph breaks,
+ * the " | " between table cells). Raw offsets count UTF-16 code units of the decoded file (UTF-8, else
+ * Windows-1252; a leading byte-order mark removed), as text offsets do.
+ */
+export const RawMap = z.array(z.tuple([z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative(), z.number().int().nonnegative()]));
+export type RawMap = z.infer<typeof RawMap>;
+
 export const Dateline = z.object({ city: z.string().optional(), date: z.string().optional(), wire: z.string().optional() });
 export type Dateline = z.infer<typeof Dateline>;
 
@@ -95,7 +107,8 @@ export type Dateline = z.infer<typeof Dateline>;
  * sentences. `text` is what every offset in the pipeline points into: for a plain-text input it is
  * the decoded input itself, for HTML or a full submission the text the loader rendered. `cleanText`
  * has the same length as `text` with markup escapes (`\$`, `**`) blanked, so rules read clean words
- * at the original offsets.
+ * at the original offsets. `rawMap` maps a rendered text back to the raw file's offsets; a plain-text
+ * input has none, its text offsets being the raw ones.
  */
 export interface StructuredText {
   docId: string;
@@ -111,6 +124,8 @@ export interface StructuredText {
   /** The date the document's facts are as of: dateline date, else report date, else filed date. */
   asOf?: string;
   sections: Section[];
+  /** For HTML and full submissions: where each stretch of `text` is in the raw file (absent for plain text). */
+  rawMap?: RawMap;
 }
 
 /** One document ready for extraction: its structure (StructuredText) and its sentences (the segment stage). */

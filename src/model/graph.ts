@@ -2,7 +2,7 @@
 // as JSON Schema (schema/graph.schema.json) so non-TypeScript users can validate it too.
 import { z } from 'zod';
 import { NodeLabel, RelationshipType } from './vocabulary.ts';
-import { Filing, Dateline } from './document.ts';
+import { Filing, Dateline, RawMap } from './document.ts';
 
 export const SCHEMA_VERSION = 1 as const;
 
@@ -33,11 +33,20 @@ export type Entity = z.infer<typeof Entity>;
 
 export const Evidence = z.object({
   docId: z.string(),
+  /** The sentence's offsets in the document's text (`documents[].text`): the slice is `sentence`. */
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   sentence: z.string(),
   rule: z.string().min(1),
   confidence: z.number().min(0).max(1),
+  /**
+   * For a document rendered from a raw file (HTML, a part of a full submission): the sentence's span
+   * in that file (offsets into the decoded file, see RawMap), from its first character's origin to
+   * the end of its last one's, tags and entities included. Absent for plain-text inputs, whose text is
+   * the raw file: there `start`/`end` are the raw offsets.
+   */
+  rawStart: z.number().int().nonnegative().optional(),
+  rawEnd: z.number().int().nonnegative().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 
@@ -68,6 +77,13 @@ export const DocumentInfo = z.object({
    * not the raw file. Left out with `kg extract --no-text`.
    */
   text: z.string().optional(),
+  /**
+   * For HTML and full submissions, where the text came from in the raw file: run-length segments
+   * `[textStart, rawStart, textLength, rawLength]` (RawMap in model/document.ts; `rawSpan` in the
+   * library maps any text span, a mention's say). Absent for plain text (text offsets are raw offsets)
+   * and, with the text, under `kg extract --no-text`.
+   */
+  rawMap: RawMap.optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 
@@ -85,9 +101,9 @@ export const Graph = z.object({
 });
 export type Graph = z.infer<typeof Graph>;
 
-/** The graph without its documents' texts (`kg extract --no-text`): offsets stay, the text they index is left out. */
+/** The graph without its documents' texts and raw maps (`kg extract --no-text`): offsets stay, the text they index is left out. */
 export function withoutDocumentText(graph: Graph): Graph {
-  return { ...graph, documents: graph.documents.map(({ text: _text, ...rest }) => rest) };
+  return { ...graph, documents: graph.documents.map(({ text: _text, rawMap: _rawMap, ...rest }) => rest) };
 }
 
 /** Relationship identity: one relationship per (type, start, end), whatever the number of sources. */

@@ -4,11 +4,12 @@
 import type { StructuredDocument } from '../model/document.ts';
 import type { StageContext } from '../knowledge/index.ts';
 import type { DocumentMentions, Mention, RelationFact } from '../model/extraction.ts';
-import type { DocumentInfo, Entity, Graph, Properties, Relationship } from '../model/graph.ts';
+import type { DocumentInfo, Entity, Evidence, Graph, Properties, Relationship } from '../model/graph.ts';
 import { SCHEMA_VERSION } from '../model/graph.ts';
 import type { NodeLabel, PhaseKey } from '../model/vocabulary.ts';
 import { SYMMETRIC_TYPES } from '../model/vocabulary.ts';
 import { mergeGraphs } from '../graph/merge.ts';
+import { rawSpan } from '../text/traced-text.ts';
 
 class UnionFind {
   private readonly parent: number[];
@@ -151,22 +152,18 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     const sentence = doc.sentences[fact.sentenceIndex];
     if (!start || !end || start === end || !sentence) continue;
     const [a, b] = SYMMETRIC_TYPES.has(fact.type) && end < start ? [end, start] : [start, end];
-    relationships.push({
-      type: fact.type,
-      start: a,
-      end: b,
-      properties: { ...fact.properties },
-      evidence: [
-        {
-          docId: doc.docId,
-          start: sentence.start,
-          end: sentence.end,
-          sentence: doc.text.slice(sentence.start, sentence.end),
-          rule: fact.rule,
-          confidence: fact.confidence,
-        },
-      ],
-    });
+    const evidence: Evidence = {
+      docId: doc.docId,
+      start: sentence.start,
+      end: sentence.end,
+      sentence: doc.text.slice(sentence.start, sentence.end),
+      rule: fact.rule,
+      confidence: fact.confidence,
+    };
+    // A rendered document's sentence in its raw file (HTML, a full submission), for tools that show the original.
+    const raw = doc.rawMap ? rawSpan(doc.rawMap, sentence.start, sentence.end) : undefined;
+    if (raw) Object.assign(evidence, raw);
+    relationships.push({ type: fact.type, start: a, end: b, properties: { ...fact.properties }, evidence: [evidence] });
   }
   for (const phase of usedPhases) {
     entities.push({ key: phase, labels: ['Phase'], name: PHASE_NAMES[phase], aliases: [], properties: {}, mentions: [] });
@@ -184,8 +181,10 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
   if (doc.asOf !== undefined) info.asOf = doc.asOf;
   if (doc.filing !== undefined) info.filing = doc.filing;
   if (doc.dateline !== undefined) info.dateline = doc.dateline;
-  // Provenance: the text every offset above indexes (evidence sentences are slices of it).
+  // Provenance: the text every offset above indexes (evidence sentences are slices of it), and for a
+  // rendered text the map back to its raw file.
   info.text = doc.text;
+  if (doc.rawMap) info.rawMap = doc.rawMap;
 
   // Merging the document's own graph folds repeated facts into one relationship with all evidence
   // and puts everything in canonical order.

@@ -2,8 +2,12 @@
 // readable text whose offsets the rest of the pipeline uses: each block element becomes a paragraph
 // separated by a blank line, table rows become lines with cells joined by " | ", entities are decoded
 // (htmlparser2 maps &#146; and the other C1 references through Windows-1252, as browsers do), and
-// hidden content (inline-XBRL headers, display:none, scripts, styles) is dropped.
+// hidden content (inline-XBRL headers, display:none, scripts, styles) is dropped. The text is built
+// as a TracedText, so it keeps a map back to the HTML's offsets (which raw characters each rendered one
+// came from; see RawMap in model/document.ts).
 import { Parser } from 'htmlparser2';
+import type { RawMap } from '../model/document.ts';
+import { TracedText } from '../text/traced-text.ts';
 
 /** Elements that start and end a paragraph of their own. */
 const BLOCK_ELEMENTS = new Set([
@@ -60,6 +64,8 @@ const GAP_TEXT = ['', ' ', ' | ', '\n', '\n\n'] as const;
 
 export interface RenderedHtml {
   text: string;
+  /** Where `text` came from in the HTML, offsets counted from `rawOffset` (renderHtml's argument). */
+  rawMap: RawMap;
   /** The <title>, when the page has a non-empty one. */
   title?: string;
 }
@@ -70,9 +76,13 @@ export function looksLikeHtml(text: string): boolean {
   return /^(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|div|p|table|font|center|pre)\b/i.test(head);
 }
 
-/** Renders HTML to text. Linear in the input: one streaming pass, a stack as deep as the nesting. */
-export function renderHtml(html: string): RenderedHtml {
-  const parts: string[] = [];
+/**
+ * Renders HTML to text. Linear in the input: one streaming pass, a stack as deep as the nesting.
+ * `rawOffset` is where `html` begins in its file (a part of a full submission), added to the raw
+ * offsets of the map.
+ */
+export function renderHtml(html: string, rawOffset = 0): RenderedHtml {
+  const parts: TracedText[] = [];
   let emittedAny = false;
   let endsWithSpace = true;
   let gap: Gap = Gap.None;
@@ -91,14 +101,14 @@ export function renderHtml(html: string): RenderedHtml {
   const requestGap = (g: Gap): void => {
     if (g > gap) gap = g;
   };
-  const emit = (chunk: string): void => {
-    if (chunk === '') return;
-    if (emittedAny && gap !== Gap.None) parts.push(GAP_TEXT[gap]);
+  const emit = (chunk: TracedText): void => {
+    if (chunk.text === '') return;
+    if (emittedAny && gap !== Gap.None) parts.push(TracedText.inserted(GAP_TEXT[gap]));
     gap = Gap.None;
     cellFresh = false;
     parts.push(chunk);
     emittedAny = true;
-    endsWithSpace = /\s$/.test(chunk);
+    endsWithSpace = /\s$/.test(chunk.text);
   };
 
   const parser = new Parser(
@@ -145,6 +155,8 @@ export function renderHtml(html: string): RenderedHtml {
           return;
         }
         if (hiddenDepth > 0) return;
+        // The parser's span of this text (the text itself, or the entity it decoded), traced only when emitted.
+        const source = (): TracedText => TracedText.fromSpan(raw, rawOffset + parser.startIndex, rawOffset + parser.endIndex + 1);
         if (preDepth > 0) {
           // Preformatted text keeps its lines; blank lines inside stay paragraph breaks.
           const text = raw.replace(/\r\n?/g, '\n').replace(/\u00a0/g, ' ');
@@ -153,7 +165,11 @@ export function renderHtml(html: string): RenderedHtml {
             else if (text.includes('\n')) requestGap(Gap.Line);
             return;
           }
-          emit(text);
+          emit(
+            source()
+              .replace(/\r\n?/g, '\n')
+              .replace(/\u00a0/g, ' '),
+          );
           return;
         }
         const text = raw.replace(/[\s\u00a0\u200b]+/g, ' ');
@@ -162,8 +178,11 @@ export function renderHtml(html: string): RenderedHtml {
           return;
         }
         if (text.startsWith(' ') && !endsWithSpace) requestGap(Gap.Space);
-        const body = text.trim();
-        emit(body);
+        emit(
+          source()
+            .replace(/[\s\u00a0\u200b]+/g, ' ')
+            .trim(),
+        );
         if (text.endsWith(' ')) requestGap(Gap.Space);
       },
     },
@@ -174,11 +193,12 @@ export function renderHtml(html: string): RenderedHtml {
 
   // Pre blocks may bring their own trailing spaces and runs of blank lines; tidy them so that
   // paragraphs are separated by exactly one blank line.
-  const text = parts
-    .join('')
+  const rendered = TracedText.concat(parts)
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+  const result: RenderedHtml = { text: rendered.text, rawMap: rendered.toRawMap() };
   const cleanTitle = title.replace(/\s+/g, ' ').trim();
-  return cleanTitle === '' ? { text } : { text, title: cleanTitle };
+  if (cleanTitle !== '') result.title = cleanTitle;
+  return result;
 }

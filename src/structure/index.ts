@@ -1,11 +1,12 @@
 // Structure stage: a loaded file becomes one or more documents with filing metadata and sections
 // (the segment stage, src/segment/, then splits them into sentences). Plain text is used as is (offsets point into the decoded input); HTML is rendered to
 // text; an EDGAR full submission yields one document per text or HTML part, sharing one Filing built
-// from the SEC header merged with the cover page of the main document.
+// from the SEC header merged with the cover page of the main document. A rendered text (HTML, a part
+// of a submission) carries a RawMap back to the offsets of the file it came from.
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import type { Exhibit, Filing, FilingItem } from '../model/document.ts';
-import type { Registrant, Section, StructuredText } from '../model/document.ts';
+import type { RawMap, Registrant, Section, StructuredText } from '../model/document.ts';
 import type { LoadedFile } from '../load/index.ts';
 import { contentHash } from '../load/index.ts';
 import { KgError } from '../errors.ts';
@@ -15,7 +16,8 @@ import type { FilingItemTitle } from '../knowledge/structure.ts';
 import { looksLikeHtml, renderHtml } from './html.ts';
 import { structureText, type ItemMark, type TextStructure } from './sections.ts';
 import { parseCover, type CoverFields } from './cover.ts';
-import { looksLikeSubmission, parseSecHeader, skipReason, stripSgmlMarks, submissionDocuments, unwrapBody, type SecHeader } from './submission.ts';
+import { looksLikeSubmission, parseSecHeader, skipReason, stripSgmlMarks, submissionDocuments, unwrappedBody, type SecHeader } from './submission.ts';
+import { TracedText } from '../text/traced-text.ts';
 
 type FilingItemT = z.infer<typeof FilingItem>;
 type ExhibitT = z.infer<typeof Exhibit>;
@@ -85,10 +87,14 @@ interface DraftDocument {
   structure: TextStructure;
   description?: string;
   htmlTitle?: string;
+  /** For a rendered text: where it came from in the raw file (none for plain text, its own raw text). */
+  rawMap?: RawMap;
 }
 
-function draft(k: Knowledge, docId: string, sourcePath: string, docType: string, text: string): DraftDocument {
-  return { docId, sourcePath, docType, text, structure: structureText(text, k) };
+function draft(k: Knowledge, docId: string, sourcePath: string, docType: string, text: string, rawMap?: RawMap): DraftDocument {
+  const d: DraftDocument = { docId, sourcePath, docType, text, structure: structureText(text, k) };
+  if (rawMap) d.rawMap = rawMap;
+  return d;
 }
 
 function coverText(doc: DraftDocument): string {
@@ -235,6 +241,7 @@ function finish(doc: DraftDocument, filing: Filing | undefined): StructuredText 
   };
   const title = headline ?? doc.description ?? doc.htmlTitle;
   if (title !== undefined) result.title = title.replace(/\s+/g, ' ').trim();
+  if (doc.rawMap) result.rawMap = doc.rawMap;
   if (filing) result.filing = filing;
   if (dateline) result.dateline = dateline;
   const asOf = dateline?.date ?? filing?.reportDate ?? filing?.filedDate;
@@ -248,8 +255,8 @@ function plainDocType(k: Knowledge, doc: DraftDocument): string {
 }
 
 /** Drops leading blank lines (keeping the first line's indentation) and trailing white space, in linear time. */
-function trimBlankEdges(text: string): string {
-  const lead = /^\s*\n/.exec(text);
+function trimBlankEdges(text: TracedText): TracedText {
+  const lead = /^\s*\n/.exec(text.text);
   return (lead ? text.slice(lead[0].length) : text).trimEnd();
 }
 
@@ -264,20 +271,28 @@ function structureSubmission(k: Knowledge, file: LoadedFile): StructuredText[] {
     const exhibitNumber = /^EX-(\d{1,3}(?:\.\d{1,2})?)/i.exec(part.type)?.[1];
     if (exhibitNumber) exhibits.push(part.description ? { number: exhibitNumber, description: part.description } : { number: exhibitNumber });
     if (skipReason(part) !== undefined) return;
-    const body = unwrapBody(part.body);
+    const span = unwrappedBody(part.body);
+    const body = part.body.slice(span.start, span.end);
+    const bodyStart = part.bodyStart + span.start;
     let text: string;
+    let rawMap: RawMap;
     let htmlTitle: string | undefined;
     if (looksLikeHtml(body)) {
-      const rendered = renderHtml(body);
+      const rendered = renderHtml(body, bodyStart);
       text = rendered.text;
+      rawMap = rendered.rawMap;
       htmlTitle = rendered.title;
-    } else text = trimBlankEdges(stripSgmlMarks(body).replace(/\r\n?/g, '\n'));
+    } else {
+      const plain = trimBlankEdges(stripSgmlMarks(TracedText.copied(body, bodyStart)).replace(/\r\n?/g, '\n'));
+      text = plain.text;
+      rawMap = plain.toRawMap();
+    }
     if (text.trim() === '') return;
     const isMain = index === 0 || part.type.toUpperCase() === header?.form?.toUpperCase();
     let docId = isMain && !usedIds.has(base) ? base : `${base}-${exhibitSuffix(part.type)}`;
     if (usedIds.has(docId)) docId = `${docId}-${part.sequence ?? index + 1}`;
     usedIds.add(docId);
-    const d = draft(k, docId, file.path, part.type, text);
+    const d = draft(k, docId, file.path, part.type, text, rawMap);
     if (part.description) d.description = part.description;
     if (htmlTitle) d.htmlTitle = htmlTitle;
     drafts.push(d);
@@ -297,7 +312,7 @@ export function structure(file: LoadedFile, ctx: StageContext): StructuredText[]
   if (looksLikeHtml(file.text)) {
     const rendered = renderHtml(file.text);
     if (rendered.text.trim() === '') throw new KgError('INPUT_EMPTY', 'the HTML page has no visible text', { subject: file.path });
-    const d = draft(k, docId, file.path, 'text', rendered.text);
+    const d = draft(k, docId, file.path, 'text', rendered.text, rendered.rawMap);
     d.docType = plainDocType(k, d);
     if (rendered.title) d.htmlTitle = rendered.title;
     return [finish(d, buildFiling(k, d, undefined, []))];

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { KgError } from '../errors.ts';
 import type { DataFiles } from '../knowledge/files.ts';
 import type { NameKnowledge } from '../knowledge/names.ts';
+import type { SpeechVerbRow } from '../knowledge/shared-lexicons.ts';
 import { escapeRegex } from '../text/regex.ts';
 import type { DatePatterns } from '../text/dates.ts';
 
@@ -59,7 +60,7 @@ export interface SectionPatterns {
   readonly proseRun: RegExp;
   readonly otherHeading: readonly RegExp[];
   readonly releaseNoise: RegExp;
-  /** A paragraph that reports a quote: "…, said Jane Roe, CEO. “We are …" (speech verbs of data/structure/speech-verbs.txt). */
+  /** A paragraph that reports a quote: "…, said Jane Roe, CEO. “We are …" (the speech verbs of data/lexicons/speech-verbs.tsv that open a quote). */
   readonly saidQuote: RegExp;
   /**
    * A heading may end in a company's legal form and its period ("About ImmunoGen, Inc."): the forms
@@ -73,7 +74,7 @@ export interface SectionPatterns {
 }
 
 /** Compiles data/structure/sections.json and the section word lists; throws CONFIG_INVALID naming the file. */
-export function compileSectionPatterns(files: DataFiles, names: NameKnowledge, dates: DatePatterns): SectionPatterns {
+export function compileSectionPatterns(files: DataFiles, names: NameKnowledge, dates: DatePatterns, speechVerbRows: readonly SpeechVerbRow[]): SectionPatterns {
   const f = files.json(SECTIONS_FILE, SectionPatternsFile);
   const compile = (source: string, flags: string): RegExp => {
     try {
@@ -83,7 +84,10 @@ export function compileSectionPatterns(files: DataFiles, names: NameKnowledge, d
     }
   };
   const re = (source: string, extra = ''): RegExp => compile(source, f.flags + extra);
-  const speechVerbs = files.lines('structure/speech-verbs.txt', Word).map(escapeRegex).join('|');
+  const speechVerbs = speechVerbRows
+    .filter((row) => row.opensQuote)
+    .map((row) => escapeRegex(row.verb))
+    .join('|');
   // "Inc." and "Inc" both end in "Inc" before the period; the list is longest first already.
   const legalForms = [...new Set(names.legalSuffixes.map((suffix) => suffix.replace(/\.$/, '')))].map(escapeRegex);
   const referenceWords = files.lines('structure/item-reference-words.txt', Word).map(escapeRegex).join('|');

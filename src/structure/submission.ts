@@ -2,6 +2,7 @@
 // metadata, then one <DOCUMENT> per part (<TYPE>, <SEQUENCE>, <FILENAME>, <DESCRIPTION>, <TEXT>).
 // Text and HTML parts are kept; images (uuencoded), XBRL, XML, JSON, ZIP, Excel and PDF parts are not.
 import type { Registrant } from '../model/document.ts';
+import type { TracedText } from '../text/traced-text.ts';
 import { toIsoDate, type DatePatterns } from '../text/dates.ts';
 import { formatIrs, stateName, type CoverKnowledge } from './cover.ts';
 
@@ -20,6 +21,8 @@ export interface SubmissionDocument {
   filename?: string;
   description?: string;
   body: string;
+  /** Where `body` begins in the submission's text. */
+  bodyStart: number;
 }
 
 /** True for an EDGAR full submission (or a bare SGML document set). */
@@ -125,7 +128,8 @@ export function submissionDocuments(text: string): SubmissionDocument[] {
     let body = textOpen < 0 ? '' : part.slice(textOpen + '<TEXT>'.length);
     const textClose = indexOfTag(body, TEXT_CLOSE, 0);
     if (textClose >= 0) body = body.slice(0, textClose);
-    const doc: SubmissionDocument = { type: field('TYPE') ?? 'UNKNOWN', body };
+    const bodyStart = textOpen < 0 ? end : open + '<DOCUMENT>'.length + textOpen + '<TEXT>'.length;
+    const doc: SubmissionDocument = { type: field('TYPE') ?? 'UNKNOWN', body, bodyStart };
     const sequence = field('SEQUENCE');
     const filename = field('FILENAME');
     const description = field('DESCRIPTION');
@@ -165,12 +169,14 @@ export function skipReason(doc: SubmissionDocument): string | undefined {
   return undefined;
 }
 
-/** The part's body without the SGML wrappers EDGAR adds (<XBRL>, <PAGE>, <TABLE>/<CAPTION>/<S>/<C> in old text). */
-export function unwrapBody(body: string): string {
-  return body.replace(/^\s*<XBRL>/i, '').replace(/<\/XBRL>\s*$/i, '');
+/** Where the part's body lies within `body` without the <XBRL> wrapper EDGAR adds around inline XBRL. */
+export function unwrappedBody(body: string): { start: number; end: number } {
+  const start = /^\s*<XBRL>/i.exec(body)?.[0].length ?? 0;
+  const close = /<\/XBRL>\s*$/i.exec(body.slice(start));
+  return { start, end: close ? start + close.index : body.length };
 }
 
-/** Old plain-text filings carry SGML page and table marks; they become blank lines. */
-export function stripSgmlMarks(text: string): string {
+/** Old plain-text filings carry SGML page and table marks (<PAGE>, <TABLE>/<CAPTION>/<S>/<C>); they become blank lines. */
+export function stripSgmlMarks(text: TracedText): TracedText {
   return text.replace(/^[ \t]*<\/?(?:PAGE|TABLE|CAPTION|S|C|FN)>[ \t]*$/gim, '').replace(/<\/?(?:PAGE|CAPTION|FN)>/gi, '');
 }

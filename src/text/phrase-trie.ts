@@ -11,6 +11,10 @@
 //
 // A trie is built once (by the knowledge loader) and swept synchronously: its per-sweep scratch arrays
 // and the fold look-ups it remembers for the characters it has met are its own, never module state.
+//
+// The same trie also serves the entity stage's known names (NameTrie, below): there a phrase is read
+// literally — code point by code point, exactly or in lower case, a space matching only a space — and
+// carries a value; what differs is the reading of a phrase, the trie and its walk are these.
 import { escapeRegex } from './regex.ts';
 
 export interface PhraseHit {
@@ -30,19 +34,19 @@ interface Ending {
   wildcard: boolean;
 }
 
-interface TrieNode {
+interface TrieNode<E = Ending> {
   /** Children by folded code point: parallel arrays, most nodes have one or two children. */
   keys: number[];
-  kids: TrieNode[];
+  kids: TrieNode<E>[];
   /** The same children as a map, for nodes with many (the roots), ASCII ones also in a table. */
-  byKey: Map<number, TrieNode> | undefined;
-  ascii: (TrieNode | undefined)[] | undefined;
+  byKey: Map<number, TrieNode<E>> | undefined;
+  ascii: (TrieNode<E> | undefined)[] | undefined;
   /** The edge for a run of whitespace (`\s+`) between two words of a phrase. */
-  space: TrieNode | undefined;
-  endings: Ending[] | undefined;
+  space: TrieNode<E> | undefined;
+  endings: E[] | undefined;
 }
 
-const newNode = (): TrieNode => ({ keys: [], kids: [], byKey: undefined, ascii: undefined, space: undefined, endings: undefined });
+const newNode = <E = Ending>(): TrieNode<E> => ({ keys: [], kids: [], byKey: undefined, ascii: undefined, space: undefined, endings: undefined });
 
 const OPENS_LEAD = 1;
 const OPENS_FREE = 2;
@@ -50,28 +54,28 @@ const OPENS_FREE = 2;
 /** Nodes with more children than this look them up in a map rather than a list. */
 const LIST_MAX = 6;
 
-function childOf(node: TrieNode, key: number): TrieNode | undefined {
+function childOf<E>(node: TrieNode<E>, key: number): TrieNode<E> | undefined {
   if (node.byKey) return key < 0x80 && node.ascii ? node.ascii[key] : node.byKey.get(key);
   const keys = node.keys;
   for (let i = 0; i < keys.length; i++) if (keys[i] === key) return node.kids[i];
   return undefined;
 }
 
-function addChild(node: TrieNode, key: number): TrieNode {
+function addChild<E>(node: TrieNode<E>, key: number): TrieNode<E> {
   const known = childOf(node, key);
   if (known) return known;
-  const child = newNode();
+  const child = newNode<E>();
   node.keys.push(key);
   node.kids.push(child);
   if (!node.byKey && node.keys.length > LIST_MAX) {
     node.byKey = new Map();
-    node.ascii = new Array<TrieNode | undefined>(0x80).fill(undefined);
+    node.ascii = new Array<TrieNode<E> | undefined>(0x80).fill(undefined);
     node.keys.forEach((k, i) => setChild(node, k, node.kids[i] ?? child));
   } else if (node.byKey) setChild(node, key, child);
   return child;
 }
 
-function setChild(node: TrieNode, key: number, child: TrieNode): void {
+function setChild<E>(node: TrieNode<E>, key: number, child: TrieNode<E>): void {
   node.byKey?.set(key, child);
   if (key < 0x80 && node.ascii) node.ascii[key] = child;
 }
@@ -304,6 +308,136 @@ export class PhraseTrie {
       if (best === -1) this.touched[this.touchedCount++] = e.group;
       this.bestRank[e.group] = e.rank;
       this.bestEnd[e.group] = end;
+    }
+  }
+}
+
+/** A known name at a trie node: its form as added, the form it is compared as, its value, and when it was added. */
+interface NameEnding<V> {
+  /** The form in the reading's case (lower case when case-free): the text's stretch must read as this. */
+  compared: string;
+  value: V;
+  order: number;
+}
+
+export interface NameHit<V> {
+  start: number;
+  end: number;
+  /** The text as written. */
+  form: string;
+  value: V;
+}
+
+const WORD_START = /[\p{L}\p{N}]+/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+const HYPHEN = 45;
+const FINAL_SIGMA = 0x3c2;
+const SIGMA = 0x3c3;
+
+/**
+ * Known names in a text, the literal reading of the trie (the entity stage's names: an agency "FDA"
+ * is not "fda", a company alias "Acme" is not "ACME" unless `caseFree`): a form is compared code point
+ * by code point, exactly or (case-free) as `toLowerCase` compares it, a space only matches a space.
+ * A match starts at a word (a run of letters and digits) not after a hyphen ("non-Acme"), ends before
+ * no letter, digit or hyphen-and-letter ("Acme Bio-Labs"); at one start the longest form wins (of
+ * equal ones the first added), and matches do not overlap. The trie proposes the forms along the
+ * text's one path from a start; each is then checked as written, so case-free matching is exactly
+ * `toLowerCase` equality (a form whose lower case changes its length, such as one with "İ", is not
+ * proposed).
+ */
+export class NameTrie<V> {
+  private readonly root = newNode<NameEnding<V>>();
+  private count = 0;
+
+  constructor(private readonly caseFree: boolean) {}
+
+  /** How many forms were added (and kept). */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a form; one that does not open with a letter or digit is never matched, so it is not kept. */
+  add(form: string, value: V): void {
+    WORD_START.lastIndex = 0;
+    const first = WORD_START.exec(form);
+    if (!first || first.index !== 0) return;
+    let node = this.root;
+    for (const ch of form) node = addChild(node, this.keyOf(ch.codePointAt(0) ?? 0));
+    (node.endings ??= []).push({ compared: this.caseFree ? form.toLowerCase() : form, value, order: this.count++ });
+  }
+
+  /** The trie key of a code point: itself, or case-free its lower case (final sigma as sigma) when that is one code point. */
+  private keyOf(cp: number): number {
+    if (!this.caseFree) return cp;
+    if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp;
+    const lower = String.fromCodePoint(cp).toLowerCase();
+    const key = lower.codePointAt(0) ?? cp;
+    if (lower.length !== (key > 0xffff ? 2 : 1)) return cp;
+    return key === FINAL_SIGMA ? SIGMA : key;
+  }
+
+  /**
+   * The known name at `at` in text[.., to) (`source` is the text as compared, `text` as written; they
+   * differ only for `scan`'s lower-cased copy), or undefined.
+   */
+  private nameAt(source: string, text: string, at: number, to: number): { end: number; value: V } | undefined {
+    // The forms along the text's path from `at`, longest first (the path runs deeper as they lengthen).
+    let found: NameEnding<V>[] | undefined;
+    let node: TrieNode<NameEnding<V>> | undefined = this.root;
+    for (let q = at; node;) {
+      if (node.endings) (found ??= []).push(...node.endings);
+      if (q >= to) break;
+      const cp = source.codePointAt(q) ?? 0;
+      node = childOf(node, this.keyOf(cp));
+      q += cp > 0xffff ? 2 : 1;
+    }
+    if (!found) return undefined;
+    found.sort((a, b) => b.compared.length - a.compared.length || a.order - b.order);
+    for (const { compared, value } of found) {
+      const end = at + compared.length;
+      if (end > to) continue;
+      const surface = source.slice(at, end);
+      if ((this.caseFree ? surface.toLowerCase() : surface) !== compared) continue;
+      const next = end < to ? text[end] : undefined;
+      const afterNext = end + 1 < to ? text[end + 1] : undefined;
+      if (next !== undefined && (LETTER_OR_DIGIT.test(next) || (next === '-' && afterNext !== undefined && LETTER.test(afterNext)))) continue;
+      return { end, value };
+    }
+    return undefined;
+  }
+
+  /**
+   * The names in text[from, to), given where its words start (ascending; a sentence's shared word
+   * list): one walk per word start that is not inside the previous match.
+   */
+  scanWords(text: string, wordStarts: readonly number[], from: number, to: number, visit: (hit: NameHit<V>) => void): void {
+    if (this.count === 0) return;
+    let resume = from;
+    for (const at of wordStarts) {
+      if (at < resume || (at > from && text.charCodeAt(at - 1) === HYPHEN)) continue;
+      const name = this.nameAt(text, text, at, to);
+      if (!name) continue;
+      visit({ start: at, end: name.end, form: text.slice(at, name.end), value: name.value });
+      resume = name.end;
+    }
+  }
+
+  /** The names in text[start, end), finding its words itself (case-free: in a lower-cased copy, read back as written). */
+  scan(text: string, start: number, end: number, visit: (hit: NameHit<V>) => void): void {
+    const slice = text.slice(start, end);
+    const lowered = this.caseFree ? slice.toLowerCase() : slice;
+    // toLowerCase may change the length of rare characters; offsets would drift, so read the original.
+    const source = lowered.length === slice.length ? lowered : slice;
+    WORD_START.lastIndex = 0;
+    for (let m = WORD_START.exec(source); m !== null; m = WORD_START.exec(source)) {
+      const at = m.index;
+      const before = source[at - 1];
+      if (before !== undefined && (before === '-' || LETTER_OR_DIGIT.test(before))) continue;
+      const name = this.nameAt(source, source, at, source.length);
+      if (!name) continue;
+      visit({ start: start + at, end: start + name.end, form: slice.slice(at, name.end), value: name.value });
+      WORD_START.lastIndex = name.end;
     }
   }
 }

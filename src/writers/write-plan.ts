@@ -176,8 +176,10 @@ function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]
     out['accessionNumber'] = edgar.accession;
     out['items'] = [...edgar.items];
   }
-  // The text that the offsets of its mentions and evidence index (absent when extracted with --no-text).
+  // The text that the offsets of its mentions and evidence index (absent when extracted with --no-text),
+  // and for a rendered text its map to the raw file, flattened (a property holds no nested lists).
   if (doc.text !== undefined) out['text'] = doc.text;
+  if (doc.rawMap !== undefined) out['rawMap'] = doc.rawMap.flat().map((n) => new CypherInt(n));
   return out;
 }
 
@@ -352,7 +354,21 @@ function evidenceParams(row: RelationshipRow): Params[] {
     rules: evidence.map((e) => e.rule),
     // Always Floats, even 1 or 0: a list must not mix Integers and Floats.
     confidences: evidence.map((e) => e.confidence),
+    // A document rendered from a raw file (HTML, a full submission) gives each sentence its raw span.
+    ...rawSpans(evidence),
   }));
+}
+
+/** `rawStarts` and `rawEnds` when every piece of evidence has a raw span (all of a rendered document's do), else nothing. */
+function rawSpans(evidence: readonly Evidence[]): Params {
+  const rawStarts: CypherInt[] = [];
+  const rawEnds: CypherInt[] = [];
+  for (const e of evidence) {
+    if (e.rawStart === undefined || e.rawEnd === undefined) return {};
+    rawStarts.push(new CypherInt(e.rawStart));
+    rawEnds.push(new CypherInt(e.rawEnd));
+  }
+  return { rawStarts, rawEnds };
 }
 
 function checkDocumentGraph(graph: Graph): DocumentInfo {

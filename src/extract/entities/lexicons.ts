@@ -195,11 +195,11 @@ export interface EntityLexicons {
 }
 
 /** Payload and linker names and aliases, keyed by phraseKey. */
-export function payloadTable(rows: readonly { name: string; kind: PayloadEntry['kind']; aliases?: string | undefined }[]): Map<string, PayloadEntry> {
+export function payloadTable(rows: readonly { name: string; kind: PayloadEntry['kind']; aliases: readonly string[] }[]): Map<string, PayloadEntry> {
   const byKey = new Map<string, PayloadEntry>();
   for (const { name, kind, aliases } of rows) {
     const entry: PayloadEntry = Object.freeze({ name, kind });
-    for (const form of [name, ...(aliases ?? '').split('|')]) if (form) byKey.set(phraseKey(form), entry);
+    for (const form of [name, ...aliases]) if (form) byKey.set(phraseKey(form), entry);
   }
   return byKey;
 }
