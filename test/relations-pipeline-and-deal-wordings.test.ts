@@ -63,13 +63,18 @@ group('targets and technology', () => {
 
 group('clinical', () => {
   it('lets a bare "in" reach a disease across line, stage and marker qualifiers, and skips comparator drugs', () => {
-    const { lines } = run([
-      'A phase 2/3 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] and [Drug:betaxel] versus [Drug:alphamab] and [Drug:betaxel] in second-line metastatic HER2-positive gastric or [Disease:junction adenocarcinoma].',
-    ]);
+    const { lines } = run(['A phase 2/3 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] versus [Drug:gammatin] and [Drug:betaxel] in second-line metastatic HER2-positive gastric or [Disease:junction adenocarcinoma].']);
     expect(lines).toContain('STUDIED_FOR ZX-1 -> junction adenocarcinoma');
-    expect(lines.filter((l) => l.startsWith('STUDIED_FOR') && !l.includes('ZX-1'))).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('STUDIED_FOR') && (l.includes('gammatin') || l.includes('betaxel')))).toEqual([]);
     // "in" followed by other words is not an indication.
     expect(run(['[Drug:ZX-1] was discussed in a meeting about [Disease:gout].']).lines).toEqual([]);
+  });
+  it('reads the partner drugs of a regimen as studied for its disease, and the drug given to patients as the subject', () => {
+    // Two sources' wordings: a trial "evaluating X in combination with Y in patients with Z", and "patients dosed with X in trials in patients with …".
+    const combination = run(['First patient dosed in the Phase 1 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] in patients with microsatellite stable [Disease:endometrial cancer].']);
+    expect(combination.lines).toEqual(expect.arrayContaining(['STUDIED_FOR ZX-1 -> endometrial cancer', 'STUDIED_FOR alphamab -> endometrial cancer']));
+    const dosed = run(['To date, more than 100 patients have been dosed with [Drug:QX-5] in clinical trials in patients with a broad range of cancers, including [Disease:retinoblastoma] and [Disease:colorectal cancer].']);
+    expect(dosed.lines).toEqual(expect.arrayContaining(['STUDIED_FOR QX-5 -> retinoblastoma', 'STUDIED_FOR QX-5 -> colorectal cancer']));
   });
   it('reads "activity against" and the treatment clause of an approval written after the regimen', () => {
     expect(run(['Studies of [Drug:MK-1] have shown potent antibacterial activity against [Disease:tuberculosis].']).lines).toContain('STUDIED_FOR MK-1 -> tuberculosis');

@@ -22,6 +22,7 @@ export const RULE_WORD_LISTS = [
   'trial.noun',
   'trial.object',
   'combination.lead',
+  'combination.comparator',
   'disease.qualifier',
   'disease.marker',
   'program.after',
