@@ -85,6 +85,23 @@ group('clinical', () => {
 });
 
 group('licensing and payments', () => {
+  it('reads the investors of a financing round as paying the company that raises it, with the round as terms', () => {
+    // Wordings of a newswire round announcement and of a trade-press report, invented names.
+    const announced = run([
+      '[Company:Acme Bio] today announced the completion of a $40 million Series B financing co-led by [Company:Harbor Ventures] and [Company:Kestrel Capital], with participation from existing investors [Company:Orbit Partners] and [Company:Lumen Fund]. [Company:Quill Securities] acted as placement agent and [Company:Dale & Roe LLP] provided legal counsel to [Company:Acme Bio].',
+    ]);
+    expect(announced.lines).toEqual(expect.arrayContaining(['PAYS Harbor Ventures -> Acme Bio', 'PAYS Kestrel Capital -> Acme Bio', 'PAYS Orbit Partners -> Acme Bio', 'PAYS Lumen Fund -> Acme Bio']));
+    expect(announced.lines.filter((l) => l.includes('Quill') || l.includes('Dale & Roe'))).toEqual([]);
+    expect(announced.facts.find((f) => f.rule === 'pays.investor')?.properties).toMatchObject({ kind: 'equity', round: 'Series B', roundAmount: 40_000_000, currency: 'USD' });
+    const reported = run([
+      '[Company:Zeta Bio] closed an oversubscribed seed round.',
+      "Other new investors included London's [Company:Harbor Ventures], Boston firm [Company:Tarn Capital] and [Company:Gull Management], a subsidiary of [Company:Osprey Holdings], and Canada's [Company:Lumen Fund].",
+    ]);
+    expect(reported.lines).toEqual(expect.arrayContaining(['PAYS Harbor Ventures -> Zeta Bio', 'PAYS Tarn Capital -> Zeta Bio', 'PAYS Gull Management -> Zeta Bio', 'PAYS Lumen Fund -> Zeta Bio']));
+    expect(reported.lines).not.toContain('PAYS Osprey Holdings -> Zeta Bio');
+    // "led by" outside a financing is no payment.
+    expect(run(['[Company:Acme Bio] presented data from a trial led by [Company:Harbor Health].']).lines.filter((l) => l.startsWith('PAYS'))).toEqual([]);
+  });
   it('reads "licensed to B by A"', () => {
     const { lines } = run(['[Drug:QX-5] was invented at Ivy University and licensed to [Company:Beta Bio] by [Company:Ivy Ventures].']);
     expect(lines).toEqual(expect.arrayContaining(['LICENSES_TO Ivy Ventures -> Beta Bio', 'LICENSES Beta Bio -> QX-5']));
