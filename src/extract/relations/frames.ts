@@ -7,8 +7,11 @@
 // and "the NIH granted us a licence" are one frame, and adverbs, auxiliaries and adjectives in
 // between are read by their part of speech, not listed.
 //
-// A quirk of compromise's matcher to write around: after a wildcard (`.{0,6}`), an alternation that
-// mixes words and tags (`(capital|#Money)`) never matches; keep such an alternation to words only.
+// Quirks of compromise's matcher to write around: after a wildcard (`.{0,6}`), an alternation that
+// holds a tag (`(capital|#Money)`, `(#EntDrug|#EntTechnology)`) never matches, so keep alternations
+// after a wildcard to words and use `#Ent` (the role's labels filter the filler); a wildcard is lazy
+// (it stops at the first term the rest matches); groups do not nest; a hyphenated word is two terms
+// ("in-licensed" is matched as `in licensed`).
 //
 // Only sentences that hold a frame's trigger word and two mentions are parsed, so the parse (the
 // costly part) runs on a few per cent of a document's sentences.
