@@ -167,7 +167,8 @@ export const indicationRule: SentenceRule = {
   triggers: ['indication', 'indication.program'],
   apply(ctx: SentenceContext, emit: Emit) {
     const { qualifierGap, programAfter } = ctx.relations.rules.clinical;
-    const approved = ctx.triggers.hasAny('approval') && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
+    // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
+    const approved = ctx.triggers.findAll('approval').some((hit) => !enclosingBracket(ctx.text, hit.start)) && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
     const used = new Set<number>();
     for (const disease of ctx.items) {
       if (disease.label !== 'Disease') continue;
