@@ -76,11 +76,31 @@ group('clinical', () => {
     const dosed = run(['To date, more than 100 patients have been dosed with [Drug:QX-5] in clinical trials in patients with a broad range of cancers, including [Disease:retinoblastoma] and [Disease:colorectal cancer].']);
     expect(dosed.lines).toEqual(expect.arrayContaining(['STUDIED_FOR QX-5 -> retinoblastoma', 'STUDIED_FOR QX-5 -> colorectal cancer']));
   });
+  it('reads no approval from an approval word inside brackets that describes another drug', () => {
+    const { lines } = run(['[Drug:QX-5] was administered with [Drug:alphamab] (an FDA-approved immunotherapy) in a phase 1 study in patients with [Disease:head and neck cancers].']);
+    expect(lines).toContain('STUDIED_FOR QX-5 -> head and neck cancers');
+    expect(lines.filter((l) => l.startsWith('APPROVED_FOR'))).toEqual([]);
+  });
   it('reads "activity against" and the treatment clause of an approval written after the regimen', () => {
     expect(run(['Studies of [Drug:MK-1] have shown potent antibacterial activity against [Disease:tuberculosis].']).lines).toContain('STUDIED_FOR MK-1 -> tuberculosis');
     const approved = run(['[Drug:ZX-1] in combination with [Drug:alphamab] and [Drug:betaxel] was approved by U.S. regulators in May 2021 for adults with [Disease:metastatic breast cancer].']);
     expect(approved.lines).toContain('APPROVED_FOR ZX-1 -> metastatic breast cancer');
     expect(approved.lines.some((l) => l.includes('alphamab ->') || l.includes('betaxel ->'))).toBe(false);
+  });
+});
+
+group('ownership', () => {
+  it("reads a company's candidate named by a possessive or 'its' apposition as owned as well as developed, and not across another owner word", () => {
+    // A trade-press wording and a company-release wording.
+    expect(run(['[Company:Zeta Pharma]’s lead product candidate, [Drug:ZP-12], is a structurally novel vaccine.']).lines).toEqual(expect.arrayContaining(['DEVELOPS Zeta Pharma -> ZP-12', 'OWNS Zeta Pharma -> ZP-12']));
+    expect(run(['[Company:Acme Bio] reported ending the year in a good position with [Drug:AB-7], its lead therapy candidate.']).lines).toEqual(expect.arrayContaining(['DEVELOPS Acme Bio -> AB-7', 'OWNS Acme Bio -> AB-7']));
+    expect(run(["The acquisition will expand [Company:Zeta Pharma]'s immunology pipeline with the addition of [Drug:ZP-12], an investigational antibody."]).lines).not.toContain('OWNS Zeta Pharma -> ZP-12');
+  });
+  it('gives a possessive owner the brand, its bracketed other name and the paired names coordinated with it, past a ticker', () => {
+    const { lines } = run(['Growth is driven by [Company:Zeta Pharma]’s ([Organization:NYSE]: ZP) [Drug:Zetavia] ([Drug:zetaglutide]) and [Drug:Zetamax] ([Drug:zetapatide]) and by [Company:Acme Bio]’s Acmeva ([Drug:acmeflozin]).']);
+    expect(lines).toEqual(expect.arrayContaining(['OWNS Zeta Pharma -> Zetavia', 'OWNS Zeta Pharma -> zetaglutide', 'OWNS Zeta Pharma -> Zetamax', 'OWNS Zeta Pharma -> zetapatide', 'OWNS Acme Bio -> acmeflozin']));
+    // "A's X and Y": Y may be anyone's; only X is A's.
+    expect(run(['If the combination of [Company:Acme Bio]’s [Drug:AB-7] and [Drug:ZP-12] works, it may help patients.']).lines).not.toContain('OWNS Acme Bio -> ZP-12');
   });
 });
 

@@ -135,6 +135,15 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
         }
       }
     }
+    // "… with X, its lead therapy candidate": "its" in an apposition after the drug names the clause's subject company.
+    const afterDrug = ctx.text.slice(drug.end, drug.end + 80);
+    if (/^\s*[®™]?\s*,\s*(?:its|their)\s/i.test(afterDrug) && candidateAfter.test(afterDrug)) {
+      const owner = subjectBefore(ctx, drug.start, 150);
+      if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) {
+        emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
+        emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
+      }
+    }
     // "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug.
     const owner = nearestAfter(ctx, drug.end, COMPANY, 40);
     if (owner && !owner.pronoun && isPossessive(ctx, owner) && /^\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
@@ -219,7 +228,25 @@ export const developmentRule: SentenceRule = {
 };
 
 /** Between "X's" and its drug: the possessive mark, a bracketed ticker, up to three describing words. */
-const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}$/iu;
+const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}(?:[\p{L}-]+\s*[®™]?\s*\(\s*)?$/iu;
+
+/** "Brand (inn)": the bracket that gives a drug's other name. */
+const ALIAS_OPEN = /^\s*[®™]?\s*\(\s*$/;
+/** "Brand (inn) and Brand2 (inn2)": the next drug of a possessed list of paired names ("A's X and Y" stays ambiguous: only X). */
+const POSSESSED_NEXT = /^\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$/;
+
+/** The drug after a possessive, its bracketed other name and the drugs coordinated with it ("A's B (b) and C (c)"). */
+function possessedList(ctx: SentenceContext, first: Item): Item[] {
+  const out = [first];
+  for (const it of ctx.items) {
+    const last = out[out.length - 1];
+    if (!last || it.start < last.end) continue;
+    const gap = ctx.text.slice(last.end, it.start);
+    if (it.label !== 'Drug' || !(ALIAS_OPEN.test(gap) || POSSESSED_NEXT.test(gap))) break;
+    out.push(it);
+  }
+  return out;
+}
 
 export const ownershipRule: SentenceRule = {
   id: 'owns',
@@ -274,9 +301,11 @@ export const ownershipRule: SentenceRule = {
     for (const company of ctx.items) {
       if (company.label !== 'Company' || company.pronoun || !isPossessive(ctx, company)) continue;
       const drug = nearestAfter(ctx, company.end, DRUG, 40);
-      if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start)) continue;
+      // A ticker bracket ("(NYSE: LLY)") may hold a mention of the exchange; nothing else may stand between.
+      const inTicker = (it: Item): boolean => /^['’]s?\s+\($/.test(ctx.text.slice(company.end, it.start).trimEnd()) || /^['’]s?\s+\([^()]*$/.test(ctx.text.slice(company.end, it.start));
+      if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && !inTicker(it))) continue;
       if (!POSSESSED_GAP.test(ctx.text.slice(company.end, drug.start))) continue;
-      emit('OWNS', company, drug, 'owns.possessive_drug', 0.7);
+      for (const owned of possessedList(ctx, drug)) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
     }
     // "using its Tumor-Activated Prodrug (TAP) technology": "its" is no mention; read it from the text.
     for (const tech of ctx.items) {
