@@ -107,8 +107,8 @@ export const phaseRule: SentenceRule = {
   },
 };
 
-/** Generic prepositions ("in", "for", "against") count only right before the disease name. */
-const GENERIC: ReadonlySet<string> = new Set(['in', 'for', 'against']);
+/** Generic prepositions ("in", "for", "against") and "targeting" count only right before the disease name. */
+const GENERIC: ReadonlySet<string> = new Set(['in', 'for', 'against', 'targeting']);
 
 /**
  * "in combination with X", "plus X" right before `drug`, after the drug it joins; "an agreement with B
