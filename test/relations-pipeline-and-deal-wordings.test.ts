@@ -63,13 +63,23 @@ group('targets and technology', () => {
 
 group('clinical', () => {
   it('lets a bare "in" reach a disease across line, stage and marker qualifiers, and skips comparator drugs', () => {
-    const { lines } = run([
-      'A phase 2/3 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] and [Drug:betaxel] versus [Drug:alphamab] and [Drug:betaxel] in second-line metastatic HER2-positive gastric or [Disease:junction adenocarcinoma].',
-    ]);
+    const { lines } = run(['A phase 2/3 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] versus [Drug:gammatin] and [Drug:betaxel] in second-line metastatic HER2-positive gastric or [Disease:junction adenocarcinoma].']);
     expect(lines).toContain('STUDIED_FOR ZX-1 -> junction adenocarcinoma');
-    expect(lines.filter((l) => l.startsWith('STUDIED_FOR') && !l.includes('ZX-1'))).toEqual([]);
+    expect(lines.filter((l) => l.startsWith('STUDIED_FOR') && (l.includes('gammatin') || l.includes('betaxel')))).toEqual([]);
     // "in" followed by other words is not an indication.
     expect(run(['[Drug:ZX-1] was discussed in a meeting about [Disease:gout].']).lines).toEqual([]);
+  });
+  it('reads the partner drugs of a regimen as studied for its disease, and the drug given to patients as the subject', () => {
+    // Two sources' wordings: a trial "evaluating X in combination with Y in patients with Z", and "patients dosed with X in trials in patients with …".
+    const combination = run(['First patient dosed in the Phase 1 trial evaluating [Drug:ZX-1] in combination with [Drug:alphamab] in patients with microsatellite stable [Disease:endometrial cancer].']);
+    expect(combination.lines).toEqual(expect.arrayContaining(['STUDIED_FOR ZX-1 -> endometrial cancer', 'STUDIED_FOR alphamab -> endometrial cancer']));
+    const dosed = run(['To date, more than 100 patients have been dosed with [Drug:QX-5] in clinical trials in patients with a broad range of cancers, including [Disease:retinoblastoma] and [Disease:colorectal cancer].']);
+    expect(dosed.lines).toEqual(expect.arrayContaining(['STUDIED_FOR QX-5 -> retinoblastoma', 'STUDIED_FOR QX-5 -> colorectal cancer']));
+  });
+  it('reads no approval from an approval word inside brackets that describes another drug', () => {
+    const { lines } = run(['[Drug:QX-5] was administered with [Drug:alphamab] (an FDA-approved immunotherapy) in a phase 1 study in patients with [Disease:head and neck cancers].']);
+    expect(lines).toContain('STUDIED_FOR QX-5 -> head and neck cancers');
+    expect(lines.filter((l) => l.startsWith('APPROVED_FOR'))).toEqual([]);
   });
   it('reads "activity against" and the treatment clause of an approval written after the regimen', () => {
     expect(run(['Studies of [Drug:MK-1] have shown potent antibacterial activity against [Disease:tuberculosis].']).lines).toContain('STUDIED_FOR MK-1 -> tuberculosis');
@@ -79,7 +89,39 @@ group('clinical', () => {
   });
 });
 
+group('ownership', () => {
+  it("reads a company's candidate named by a possessive or 'its' apposition as owned as well as developed, and not across another owner word", () => {
+    // A trade-press wording and a company-release wording.
+    expect(run(['[Company:Zeta Pharma]’s lead product candidate, [Drug:ZP-12], is a structurally novel vaccine.']).lines).toEqual(expect.arrayContaining(['DEVELOPS Zeta Pharma -> ZP-12', 'OWNS Zeta Pharma -> ZP-12']));
+    expect(run(['[Company:Acme Bio] reported ending the year in a good position with [Drug:AB-7], its lead therapy candidate.']).lines).toEqual(expect.arrayContaining(['DEVELOPS Acme Bio -> AB-7', 'OWNS Acme Bio -> AB-7']));
+    expect(run(["The acquisition will expand [Company:Zeta Pharma]'s immunology pipeline with the addition of [Drug:ZP-12], an investigational antibody."]).lines).not.toContain('OWNS Zeta Pharma -> ZP-12');
+  });
+  it('gives a possessive owner the brand, its bracketed other name and the paired names coordinated with it, past a ticker', () => {
+    const { lines } = run(['Growth is driven by [Company:Zeta Pharma]’s ([Organization:NYSE]: ZP) [Drug:Zetavia] ([Drug:zetaglutide]) and [Drug:Zetamax] ([Drug:zetapatide]) and by [Company:Acme Bio]’s Acmeva ([Drug:acmeflozin]).']);
+    expect(lines).toEqual(expect.arrayContaining(['OWNS Zeta Pharma -> Zetavia', 'OWNS Zeta Pharma -> zetaglutide', 'OWNS Zeta Pharma -> Zetamax', 'OWNS Zeta Pharma -> zetapatide', 'OWNS Acme Bio -> acmeflozin']));
+    // "A's X and Y": Y may be anyone's; only X is A's.
+    expect(run(['If the combination of [Company:Acme Bio]’s [Drug:AB-7] and [Drug:ZP-12] works, it may help patients.']).lines).not.toContain('OWNS Acme Bio -> ZP-12');
+  });
+});
+
 group('licensing and payments', () => {
+  it('reads the investors of a financing round as paying the company that raises it, with the round as terms', () => {
+    // Wordings of a newswire round announcement and of a trade-press report, invented names.
+    const announced = run([
+      '[Company:Acme Bio] today announced the completion of a $40 million Series B financing co-led by [Company:Harbor Ventures] and [Company:Kestrel Capital], with participation from existing investors [Company:Orbit Partners] and [Company:Lumen Fund]. [Company:Quill Securities] acted as placement agent and [Company:Dale & Roe LLP] provided legal counsel to [Company:Acme Bio].',
+    ]);
+    expect(announced.lines).toEqual(expect.arrayContaining(['PAYS Harbor Ventures -> Acme Bio', 'PAYS Kestrel Capital -> Acme Bio', 'PAYS Orbit Partners -> Acme Bio', 'PAYS Lumen Fund -> Acme Bio']));
+    expect(announced.lines.filter((l) => l.includes('Quill') || l.includes('Dale & Roe'))).toEqual([]);
+    expect(announced.facts.find((f) => f.rule === 'pays.investor')?.properties).toMatchObject({ kind: 'equity', round: 'Series B', roundAmount: 40_000_000, currency: 'USD' });
+    const reported = run([
+      '[Company:Zeta Bio] closed an oversubscribed seed round.',
+      "Other new investors included London's [Company:Harbor Ventures], Boston firm [Company:Tarn Capital] and [Company:Gull Management], a subsidiary of [Company:Osprey Holdings], and Canada's [Company:Lumen Fund].",
+    ]);
+    expect(reported.lines).toEqual(expect.arrayContaining(['PAYS Harbor Ventures -> Zeta Bio', 'PAYS Tarn Capital -> Zeta Bio', 'PAYS Gull Management -> Zeta Bio', 'PAYS Lumen Fund -> Zeta Bio']));
+    expect(reported.lines).not.toContain('PAYS Osprey Holdings -> Zeta Bio');
+    // "led by" outside a financing is no payment.
+    expect(run(['[Company:Acme Bio] presented data from a trial led by [Company:Harbor Health].']).lines.filter((l) => l.startsWith('PAYS'))).toEqual([]);
+  });
   it('reads "licensed to B by A"', () => {
     const { lines } = run(['[Drug:QX-5] was invented at Ivy University and licensed to [Company:Beta Bio] by [Company:Ivy Ventures].']);
     expect(lines).toEqual(expect.arrayContaining(['LICENSES_TO Ivy Ventures -> Beta Bio', 'LICENSES Beta Bio -> QX-5']));

@@ -7,6 +7,12 @@
 // and "the NIH granted us a licence" are one frame, and adverbs, auxiliaries and adjectives in
 // between are read by their part of speech, not listed.
 //
+// Quirks of compromise's matcher to write around: after a wildcard (`.{0,6}`), an alternation that
+// holds a tag (`(capital|#Money)`, `(#EntDrug|#EntTechnology)`) never matches, so keep alternations
+// after a wildcard to words and use `#Ent` (the role's labels filter the filler); a wildcard is lazy
+// (it stops at the first term the rest matches); groups do not nest; a hyphenated word is two terms
+// ("in-licensed" is matched as `in licensed`).
+//
 // Only sentences that hold a frame's trigger word and two mentions are parsed, so the parse (the
 // costly part) runs on a few per cent of a document's sentences.
 import { z } from 'zod';
@@ -14,6 +20,7 @@ import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
 import type { CompiledMatch, View } from '../../nlp/compromise.ts';
 import type { Item, SentenceContext } from './context.ts';
 import type { Emit, SentenceRule } from './rules/types.ts';
+import { framePaymentProperties } from './rules/payments.ts';
 
 const Role = z.object({
   /** The capture group of the pattern that holds this role. */
@@ -261,7 +268,13 @@ export const frameRule: SentenceRule = {
       // Below the phrase rules' confidence: where both read a fact, the phrase rule's fact (with its
       // terms: money, exclusivity, field) comes first and its properties are kept.
       const rule = `frame.${frame.id.replace('.', '_')}`;
-      for (const source of sources) for (const target of targets) emit(frame.relation, source, target, rule, FRAME_CONFIDENCE);
+      for (const source of sources) {
+        for (const target of targets) {
+          // A payment carries its terms (amount, currency, kind, status) as the phrase rules' payments do.
+          const props = frame.relation === 'PAYS' ? framePaymentProperties(ctx, Math.min(source.start, target.start), Math.max(source.end, target.end)) : {};
+          emit(frame.relation, source, target, rule, FRAME_CONFIDENCE, props);
+        }
+      }
       if (frame.assets && sources.length > 0 && targets.length > 0) {
         const owners = fill(frame.assets.owner, ['Company']);
         const assets = match.after.map((i) => items[i]).filter((it): it is Item => it !== undefined && (it.label === 'Drug' || it.label === 'Technology'));

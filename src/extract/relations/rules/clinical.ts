@@ -18,6 +18,8 @@ export interface ClinicalPatterns {
   readonly drugFollows: RegExp;
   /** "in combination with X", "plus X": a partner drug of the regimen, not the subject. */
   readonly combinationBefore: RegExp;
+  /** "versus X", "compared with X" right before a drug: the control arm, not a drug of the regimen. */
+  readonly comparatorBefore: RegExp;
   /**
    * What may stand between a bare "in"/"for"/"against" and the disease: line of therapy, stage, marker
    * status and coordinated organ adjectives ("in second-line metastatic HER2-positive gastric or …").
@@ -34,6 +36,7 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     phaseCue: new RegExp(words.alternation('phase.cue'), 'i'),
     drugFollows: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,3}?(?:${words.alternation('trial.noun')})?\\s*(?:${words.alternation('trial.object')})\\s`, 'i'),
     combinationBefore: new RegExp(`\\b(?:${words.alternation('combination.lead')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
+    comparatorBefore: new RegExp(`\\b(?:${words.alternation('combination.comparator')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
     qualifierGap: new RegExp(`^\\s*(?:(?:the|${qualifiers}|[\\w]+-(?:${markers}))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+)*$`, 'i'),
     programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
   });
@@ -104,18 +107,31 @@ export const phaseRule: SentenceRule = {
   },
 };
 
-/** Generic prepositions ("in", "for", "against") count only right before the disease name. */
-const GENERIC: ReadonlySet<string> = new Set(['in', 'for', 'against']);
+/** Generic prepositions ("in", "for", "against") and "targeting" count only right before the disease name. */
+const GENERIC: ReadonlySet<string> = new Set(['in', 'for', 'against', 'targeting']);
 
-/** "in combination with X", "plus X" right before `drug`; "an agreement with B for X" names a partner company, not a regimen. */
+/**
+ * "in combination with X", "plus X" right before `drug`, after the drug it joins; "an agreement with B
+ * for X" names a partner company, not a regimen, and "patients dosed with X" (no drug before the lead in
+ * the clause) names the subject itself.
+ */
 function isCombinationPartner(ctx: SentenceContext, drug: Item): boolean {
   const from = Math.max(0, drug.start - 40);
   const m = ctx.relations.rules.clinical.combinationBefore.exec(ctx.text.slice(from, drug.start));
   if (!m) return false;
-  return !ctx.items.some((it) => it.label === 'Company' && it.start >= from + m.index && it.end <= drug.start && !isPossessive(ctx, it));
+  if (ctx.items.some((it) => it.label === 'Company' && it.start >= from + m.index && it.end <= drug.start && !isPossessive(ctx, it))) return false;
+  // "in combination with X" always joins X to another drug, named or not; a bare "with" does so only
+  // after a drug ("X with Y"), not after a verb ("patients dosed with X").
+  return !/^with\s/i.test(m[0]) || nearestBefore(ctx, from + m.index, DRUG, 160) !== undefined;
 }
 
-function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
+/** "versus X", "compared with X": the control arm of the trial. */
+function isComparator(ctx: SentenceContext, drug: Item): boolean {
+  return ctx.relations.rules.clinical.comparatorBefore.test(ctx.text.slice(Math.max(0, drug.start - 40), drug.start));
+}
+
+/** The drugs a statement at `pos` is about, and the partner drugs of their regimen. */
+function subjectDrugs(ctx: SentenceContext, pos: number): { drugs: Item[]; partners: Item[] } {
   let list = listBefore(ctx, pos, DRUG, 60);
   // "X in combination with A and B was approved … for": start from the regimen, then walk back to X.
   if (list.length === 0) {
@@ -123,21 +139,26 @@ function subjectDrugs(ctx: SentenceContext, pos: number): Item[] {
     const first = far[0];
     if (first && isCombinationPartner(ctx, first)) list = far;
   }
+  // The regimen's partner drugs ("X in combination with Y in patients with Z") are studied for Z too;
+  // a comparator arm ("versus Y") is not.
+  const partners: Item[] = [];
   for (let guard = 0; guard < 4; guard++) {
     const first = list[0];
     if (!first || !isCombinationPartner(ctx, first)) break;
+    // Only a regimen written right before the statement ("X in combination with Y in patients with Z").
+    if (!isComparator(ctx, first) && pos - (list[list.length - 1]?.end ?? 0) <= 60) partners.push(...list);
     const before = nearestBefore(ctx, first.start, DRUG, 160);
     const run = before ? listBefore(ctx, before.end, DRUG, 0) : [];
     list = run.length > 0 ? run : before ? [before] : [];
   }
-  if (list.length === 0 && listBefore(ctx, pos, DRUG, 60).length > 0) return [];
+  if (list.length === 0 && listBefore(ctx, pos, DRUG, 60).length > 0) return { drugs: [], partners: [] };
   const near = list[list.length - 1] ?? nearestBefore(ctx, pos, DRUG, 160) ?? subjectDrugBefore(ctx, pos);
-  if (!near) return [];
+  if (!near) return { drugs: [], partners: [] };
   if (COORDINATED.test(ctx.text.slice(near.end, pos))) {
     const subject = ctx.items.find((it) => it.label === 'Drug');
-    if (subject) return [subject];
+    if (subject) return { drugs: [subject], partners: [] };
   }
-  return list.length > 0 ? list : [near];
+  return { drugs: list.length > 0 ? list : [near], partners };
 }
 
 export const indicationRule: SentenceRule = {
@@ -146,7 +167,8 @@ export const indicationRule: SentenceRule = {
   triggers: ['indication', 'indication.program'],
   apply(ctx: SentenceContext, emit: Emit) {
     const { qualifierGap, programAfter } = ctx.relations.rules.clinical;
-    const approved = ctx.triggers.hasAny('approval') && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
+    // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
+    const approved = ctx.triggers.findAll('approval').some((hit) => !enclosingBracket(ctx.text, hit.start)) && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
     const used = new Set<number>();
     for (const disease of ctx.items) {
       if (disease.label !== 'Disease') continue;
@@ -166,8 +188,9 @@ export const indicationRule: SentenceRule = {
       const fresh = diseases.filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
-      const drugs = subjectDrugs(ctx, hit.start);
-      for (const drug of drugs) {
+      const { drugs, partners } = subjectDrugs(ctx, hit.start);
+      // An approval names the approved drug; the regimen's other drugs were approved before, on their own.
+      for (const drug of approved ? drugs : [...drugs, ...partners]) {
         if (isNegated(ctx.triggers, drug.end, hit.start)) continue;
         for (const disease of fresh) {
           if (approved) emit('APPROVED_FOR', drug, disease, 'approved_for.approval_statement', 0.75);

@@ -90,6 +90,9 @@ function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
   return /ed$/i.test(ctx.text.slice(start, end)) && /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
 }
 
+/** Words that end a possessive's noun phrase before the drug: a preposition, a conjunction, another owner. */
+const NOT_OWN_PHRASE = /\b(?:of|for|with|in|to|and|or|by|from|on|at|addition|our|their|its|his|her)\b/i;
+
 /** "A's investigational X", "its MEK inhibitor, X", "Acme cancer programs, X and Y". */
 function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
   const { ownerModifier: ownerNoun, candidateAfter, appositionKind } = ctx.relations.rules.development;
@@ -109,7 +112,13 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
     if (!namesCandidate && !candidateAfter.test(after)) continue;
     if (isNegated(ctx.triggers, company.start, drug.start)) continue;
     const drugs = ownerModifier || /,\s*$/.test(between) ? listAfter(ctx, drug.start, DRUG, 0, COMPANY) : [drug];
-    for (const d of drugs) emit('DEVELOPS', company, d, 'develops.possessive_candidate', 0.7);
+    // Ownership only from a possessive that governs the drug's own noun phrase ("A's lead candidate, X"),
+    // not from one a preposition or another owner word stands after ("with A's … our candidate X").
+    const owns = possessive && !NOT_OWN_PHRASE.test(between);
+    for (const d of drugs) {
+      emit('DEVELOPS', company, d, 'develops.possessive_candidate', 0.7);
+      if (owns) emit('OWNS', company, d, 'owns.possessive_candidate', 0.65);
+    }
   }
   // "evaluating its RANK ligand inhibitor, X": "its/their" + a noun phrase in apposition to the drug.
   for (const drug of ctx.items) {
@@ -120,7 +129,19 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
       const at = drug.start - before.length + its.index;
       if (!ctx.items.some((it) => it.start >= at && it.end <= drug.start && (it.label === 'Company' || it.label === 'Drug'))) {
         const owner = subjectBefore(ctx, at, 150);
-        if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
+        if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) {
+          emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
+          emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
+        }
+      }
+    }
+    // "… with X, its lead therapy candidate": "its" in an apposition after the drug names the clause's subject company.
+    const afterDrug = ctx.text.slice(drug.end, drug.end + 80);
+    if (/^\s*[®™]?\s*,\s*(?:its|their)\s/i.test(afterDrug) && candidateAfter.test(afterDrug)) {
+      const owner = subjectBefore(ctx, drug.start, 150);
+      if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) {
+        emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
+        emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
       }
     }
     // "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug.
@@ -129,6 +150,7 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
       const tail = ctx.text.slice(owner.end, owner.end + 60);
       if (appositionKind.test(tail)) {
         emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
+        emit('OWNS', owner, drug, 'owns.apposition_owner', 0.6);
       }
     }
   }
@@ -206,7 +228,25 @@ export const developmentRule: SentenceRule = {
 };
 
 /** Between "X's" and its drug: the possessive mark, a bracketed ticker, up to three describing words. */
-const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}$/iu;
+const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}(?:[\p{L}-]+\s*[®™]?\s*\(\s*)?$/iu;
+
+/** "Brand (inn)": the bracket that gives a drug's other name. */
+const ALIAS_OPEN = /^\s*[®™]?\s*\(\s*$/;
+/** "Brand (inn) and Brand2 (inn2)": the next drug of a possessed list of paired names ("A's X and Y" stays ambiguous: only X). */
+const POSSESSED_NEXT = /^\s*\)\s*(?:,\s*(?:and\s+)?|and\s+)$/;
+
+/** The drug after a possessive, its bracketed other name and the drugs coordinated with it ("A's B (b) and C (c)"). */
+function possessedList(ctx: SentenceContext, first: Item): Item[] {
+  const out = [first];
+  for (const it of ctx.items) {
+    const last = out[out.length - 1];
+    if (!last || it.start < last.end) continue;
+    const gap = ctx.text.slice(last.end, it.start);
+    if (it.label !== 'Drug' || !(ALIAS_OPEN.test(gap) || POSSESSED_NEXT.test(gap))) break;
+    out.push(it);
+  }
+  return out;
+}
 
 export const ownershipRule: SentenceRule = {
   id: 'owns',
@@ -224,10 +264,10 @@ export const ownershipRule: SentenceRule = {
         const subject = clauseSubjectThing(ctx, hit.start);
         if (subject) things = [subject];
       }
-      // A wholly owned drug is the owner's own programme: DEVELOPS; OWNS is kept for technologies.
+      // A wholly owned drug is the owner's own programme: it owns and develops it.
       for (const thing of things) {
         if (thing.label === 'Drug') emit('DEVELOPS', company, thing, 'develops.wholly_owned', 0.85);
-        else emit('OWNS', company, thing, 'owns.owned_by', 0.85);
+        emit('OWNS', company, thing, 'owns.owned_by', 0.85);
       }
     }
     // "our wholly-owned X", "X's proprietary Y technology", "its proprietary platform Y"
@@ -239,10 +279,8 @@ export const ownershipRule: SentenceRule = {
       const things = listAfter(ctx, hit.end, DRUG_OR_TECH, 40, COMPANY);
       const wholly = hit.text.includes('owned');
       for (const thing of things) {
-        if (thing.label === 'Drug') {
-          if (wholly) emit('DEVELOPS', company, thing, 'develops.wholly_owned', 0.85);
-          continue;
-        }
+        // "our wholly-owned X", "A's proprietary antibody X": owned, and a wholly owned drug is developed by its owner.
+        if (thing.label === 'Drug' && wholly) emit('DEVELOPS', company, thing, 'develops.wholly_owned', 0.85);
         emit('OWNS', company, thing, wholly ? 'owns.wholly_owned' : 'owns.proprietary', 0.85);
       }
     }
@@ -263,9 +301,11 @@ export const ownershipRule: SentenceRule = {
     for (const company of ctx.items) {
       if (company.label !== 'Company' || company.pronoun || !isPossessive(ctx, company)) continue;
       const drug = nearestAfter(ctx, company.end, DRUG, 40);
-      if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start)) continue;
+      // A ticker bracket ("(NYSE: LLY)") may hold a mention of the exchange; nothing else may stand between.
+      const inTicker = (it: Item): boolean => /^['’]s?\s+\($/.test(ctx.text.slice(company.end, it.start).trimEnd()) || /^['’]s?\s+\([^()]*$/.test(ctx.text.slice(company.end, it.start));
+      if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && !inTicker(it))) continue;
       if (!POSSESSED_GAP.test(ctx.text.slice(company.end, drug.start))) continue;
-      emit('OWNS', company, drug, 'owns.possessive_drug', 0.7);
+      for (const owned of possessedList(ctx, drug)) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
     }
     // "using its Tumor-Activated Prodrug (TAP) technology": "its" is no mention; read it from the text.
     for (const tech of ctx.items) {

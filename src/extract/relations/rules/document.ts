@@ -23,7 +23,8 @@ export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
     platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
     pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
     pipelineNegation: new RegExp(`\\b(?:${words.alternation('pipeline.negation')})\\b`, 'i'),
-    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,2}$`, 'i'),
+    // "in combination with Regeneron's (NASDAQ: REGN) checkpoint inhibitor Libtayo": a possessive owner and a few describing words may stand between.
+    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,2}(?:\\S+['’]s?\\s+(?:\\([^()]{1,30}\\)\\s*)?(?:[^\\s()]+\\s+|\\([^()]{1,10}\\)\\s*){0,4})?$`, 'i'),
   });
 }
 
@@ -122,7 +123,16 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
   const { pipelineContext, partnerBefore, pipelineNegation } = dc.knowledge.relations.rules.document;
   // A drug ever named as a regimen partner or comparator is someone else's medicine in this text.
   mentions.forEach((m, i) => {
-    if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 40), m.start))) claimed.add(entityOf(i));
+    if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 110), m.start))) claimed.add(entityOf(i));
+  });
+  // "Libtayo® (cemiplimab)": a name in brackets right after a drug is the same medicine, claimed with it.
+  const text = dc.doc.cleanText;
+  mentions.forEach((m, i) => {
+    if (m.label !== 'Drug') return;
+    const prev = mentions.findIndex((p) => p.label === 'Drug' && p.sentenceIndex === m.sentenceIndex && p.end <= m.start && /^\s*[®™]?\s*\(\s*$/.test(text.slice(p.end, m.start)));
+    if (prev < 0) return;
+    if (claimed.has(entityOf(prev))) claimed.add(entityOf(i));
+    else if (claimed.has(entityOf(i))) claimed.add(entityOf(prev));
   });
   const out: RelationFact[] = [];
   const done = new Set<number>();

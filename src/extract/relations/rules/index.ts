@@ -3,7 +3,7 @@
 import type { SentenceRule } from './types.ts';
 import { developmentRule, ownershipRule } from './development.ts';
 import { licensingRule } from './licensing.ts';
-import { milestoneRule, paymentRule } from './payments.ts';
+import { investorRule, milestoneRule, paymentRule } from './payments.ts';
 import { acquisitionRule, collaborationRule, optionRule } from './deals.ts';
 import { indicationRule, phaseRule } from './clinical.ts';
 import { componentRule, targetRule, technologyRule } from './anatomy.ts';
@@ -13,6 +13,7 @@ import { frameRule } from '../frames.ts';
 export const SENTENCE_RULES: readonly SentenceRule[] = [
   milestoneRule,
   paymentRule,
+  investorRule,
   licensingRule,
   developmentRule,
   ownershipRule,

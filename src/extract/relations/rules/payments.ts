@@ -1,6 +1,8 @@
 // EARNED_MILESTONE payee→payer and PAYS payer→payee, with the amount read by money.ts: "A earned a
 // $5 million milestone payment from B", "triggers a $1 million payment to A", "B will pay A an upfront
-// payment of $94 million", "A is eligible to receive up to $1.3 billion in milestones" (potential).
+// payment of $94 million", "A is eligible to receive up to $1.3 billion in milestones" (potential);
+// the investors of a financing round pay the company that raises it ("a $40 million Series B round
+// co-led by A and B, with participation from C").
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
 import { crossesClause, distinctEntities, nearestAfter, subjectBefore } from '../context.ts';
@@ -18,6 +20,14 @@ export interface PaymentPatterns {
   readonly receiving: ReadonlySet<string>;
   /** "… upon the dosing of the first patient": what a milestone is paid for. */
   readonly triggerText: RegExp;
+  /** "investors included": an investor noun right before a list word. */
+  readonly investorNounBefore: RegExp;
+  /** A word between two names that ends an investor list. */
+  readonly investorStop: RegExp;
+  /** "C, a subsidiary of D": the gap before a parent, not a co-investor. */
+  readonly investorParent: RegExp;
+  /** "Series B", "seed". */
+  readonly roundName: RegExp;
 }
 
 export function compilePaymentPatterns(words: RuleWords): PaymentPatterns {
@@ -25,6 +35,11 @@ export function compilePaymentPatterns(words: RuleWords): PaymentPatterns {
     paymentNoun: words.set('payment.noun'),
     receiving: words.set('pay.receive'),
     triggerText: new RegExp(`\\b(?:${words.alternation('milestone.trigger')})\\s+(?:the\\s+)?([^;,.]{4,90})`, 'i'),
+    investorNounBefore: new RegExp(`\\b(?:${words.alternation('investor.noun')})\\b[^,;.]{0,40}$`, 'i'),
+    // A stop word, a semicolon or colon, or a full stop right before the next name (a new sentence).
+    investorStop: new RegExp(`\\b(?:${words.alternation('investor.stop')})\\b|[;:]|\\.\\s+$`, 'i'),
+    investorParent: new RegExp(`\\b(?:${words.alternation('investor.parent')})\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?$`, 'i'),
+    roundName: new RegExp(`\\b(?:${words.alternation('round.name')})\\b`, 'i'),
   });
 }
 
@@ -40,7 +55,7 @@ const KINDS = [
 ] as const satisfies readonly (readonly [string, TriggerGroup])[];
 
 /** The kind of payment the words nearest the amount name ("upfront payment of $X", "$X in equity"). */
-function kindNear(ctx: SentenceContext, money: Money | undefined, from: number): string | undefined {
+export function kindNear(ctx: SentenceContext, money: Money | undefined, from: number): string | undefined {
   const start = money ? Math.max(0, money.start - 50) : from;
   const end = money ? Math.min(ctx.text.length, money.end + 40) : Math.min(ctx.text.length, from + 80);
   let best: { kind: string; distance: number } | undefined;
@@ -54,7 +69,7 @@ function kindNear(ctx: SentenceContext, money: Money | undefined, from: number):
   return best?.kind;
 }
 
-function moneyProperties(ctx: SentenceContext, money: Money | undefined): Properties {
+export function moneyProperties(ctx: SentenceContext, money: Money | undefined): Properties {
   const props: Properties = {};
   if (money) {
     props.amount = money.amount;
@@ -170,3 +185,91 @@ export const paymentRule: SentenceRule = {
     }
   },
 };
+
+/** Most names an investor list holds; longer runs are tables or lists of another kind. */
+const MAX_INVESTORS = 12;
+/** Characters between two names of one investor list ("London's A, Qatar's B, Massachusetts firms C"). */
+const INVESTOR_GAP = 45;
+
+/**
+ * The companies listed after an investor cue at `from`: names joined by commas, "and" and short
+ * descriptors, up to a word that opens another clause or role. A name right after "a subsidiary of"
+ * is the parent of the one before, not an investor.
+ */
+function investorList(ctx: SentenceContext, from: number, firstGap: number): Item[] {
+  const { investorStop, investorParent } = ctx.relations.rules.payments;
+  const out: Item[] = [];
+  let pos = from;
+  let gapLimit = firstGap;
+  for (const it of ctx.items) {
+    if (it.start < pos) continue;
+    const gap = ctx.text.slice(pos, it.start);
+    if (gap.length > gapLimit || investorStop.test(gap) || crossesClause(ctx, pos, it.start)) break;
+    pos = it.end;
+    gapLimit = INVESTOR_GAP;
+    if (it.label !== 'Company' || investorParent.test(gap)) continue;
+    out.push(it);
+    if (out.length >= MAX_INVESTORS) break;
+  }
+  return out;
+}
+
+/** The company that raises the round: named before the cue as the sentence's subject, after "round for", or the document's main company. */
+function roundRaiser(ctx: SentenceContext, cueStart: number, investors: readonly Item[]): Item | undefined {
+  const isInvestor = (it: Item): boolean => investors.some((inv) => inv.entity === it.entity);
+  const forCompany = ctx.items.find((it) => it.label === 'Company' && !isInvestor(it) && /\b(?:round|financing|funding|investment)\s+(?:for|in|into)\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 20), it.start)));
+  if (forCompany) return forCompany;
+  const before = ctx.items.find((it) => it.label === 'Company' && it.end <= cueStart && !isInvestor(it));
+  if (before && !/\b(?:from|by|with|of)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, before.start - 10), before.start))) return before;
+  const dc = ctx.docContext;
+  const primary = dc.primaryCompany;
+  const m = primary === undefined ? undefined : dc.found.mentions[primary];
+  if (primary === undefined || !m) return undefined;
+  const entity = dc.entityOf[primary] ?? primary;
+  if (investors.some((inv) => inv.entity === entity)) return undefined;
+  return { index: primary, label: 'Company', start: cueStart, end: cueStart, text: m.text, entity, pronoun: true, mention: m };
+}
+
+export const investorRule: SentenceRule = {
+  id: 'pays_investor',
+  needs: [COMPANY],
+  triggers: ['investor.cue', 'investor.list'],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (!ctx.triggers.hasAny('financing')) return;
+    const { investorNounBefore, roundName } = ctx.relations.rules.payments;
+    const cues = [...ctx.triggers.findAll('investor.cue'), ...ctx.triggers.findAll('investor.list').filter((hit) => investorNounBefore.test(ctx.text.slice(Math.max(0, hit.start - 50), hit.start)))];
+    const round = roundName.exec(ctx.text)?.[0];
+    const money = ctx.money().find((m) => m.per === undefined);
+    for (const cue of cues) {
+      if (isNegated(ctx.triggers, Math.max(0, cue.start - 40), cue.end)) continue;
+      // "led by a new investor, Denmark's A": a short descriptor may stand before the first name.
+      const investors = investorList(ctx, cue.end, 60);
+      if (investors.length === 0) continue;
+      const raiser = roundRaiser(ctx, cue.start, investors);
+      if (!raiser) continue;
+      const props: Properties = { kind: round !== undefined || ctx.triggers.hasAny('kind.equity') ? 'equity' : 'funding' };
+      if (round !== undefined) props.round = round;
+      if (money) {
+        props.roundAmount = money.amount;
+        props.currency = money.currency;
+        props.amountText = money.amountText;
+      }
+      props.status = statusOf(ctx.triggers, Math.max(0, cue.start - 60), Math.min(ctx.text.length, cue.end + 60));
+      for (const investor of investors) if (investor.entity !== raiser.entity) emit('PAYS', investor, raiser, 'pays.investor', 0.7, props);
+    }
+  },
+};
+
+/**
+ * The terms of a payment read by a grammar frame between `from` and `to` (the payer and payee): the
+ * first amount from there on in the clause (not a share price), its kind ("upfront payment of $X")
+ * and whether it is paid or only promised.
+ */
+export function framePaymentProperties(ctx: SentenceContext, from: number, to: number): Properties {
+  const money = ctx.money().find((m) => m.per !== 'share' && m.start >= from && m.start - to < 120 && !crossesClause(ctx, to, m.start));
+  const props = moneyProperties(ctx, money);
+  const kind = kindNear(ctx, money, to);
+  if (kind) props.kind = kind;
+  props.status = money?.qualifier === 'up_to' ? 'potential' : statusOf(ctx.triggers, from, Math.max(to, money?.end ?? to));
+  return props;
+}
