@@ -3,6 +3,8 @@
 // (their own name included when it differs) and only the properties the node lacks (a per-key SET, so
 // no copy of the stored map is read back and written again). One row per key (the writer merges a
 // batch's entities by key first).
+// nameKeys: the forms cross-document resolution finds the entity by (src/graph/identity.ts), the
+// union over its documents, in the full-text index entity_name_keys.
 // row.labels is a dynamic label list (`SET n:$(…)`, Neo4j 5.26): the writer puts in it only members of
 // the closed NodeLabel list (src/model/vocabulary.ts), each validated against the zod enum
 // (`checkedLabels` in src/writers/write-plan.ts), never text from a document; labels only ever arrive
@@ -18,6 +20,12 @@ SET n.aliases = COLLECT {
   WHERE alias <> n.name
   RETURN alias
   ORDER BY alias
+}
+SET n.nameKeys = COLLECT {
+  UNWIND coalesce(n.nameKeys, []) + row.nameKeys AS form
+  WITH DISTINCT form
+  RETURN form
+  ORDER BY form
 }
 SET n:$(row.labels)
 FOREACH (name IN [name IN keys(row.properties) WHERE n[name] IS NULL] | SET n[name] = row.properties[name])
