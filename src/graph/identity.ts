@@ -128,11 +128,14 @@ export function doubtReason(names: NameKnowledge, a: KnownEntity, b: KnownEntity
       if (label === 'Person' && ta.length > 1 && tb.length > 1 && ta[ta.length - 1] === tb[tb.length - 1] && compatibleGivenNames(ta[0] ?? '', tb[0] ?? '')) {
         return { reason: 'same surname and a compatible given name', score: 0.6 };
       }
-      if (NAME_START_LABELS.has(label) && (ta[0]?.length ?? 0) >= 3) {
-        const [shorter, longer] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
-        if (shorter.length < longer.length && shorter.every((t, i) => t === longer[i])) return { reason: 'one name is the other plus words', score: 0.5 };
-      }
     }
+  }
+  // Short and long forms: only the names themselves, an alias of each side would pair far too much.
+  const ta = tokens(partsA[0] ?? '');
+  const tb = tokens(partsB[0] ?? '');
+  if (NAME_START_LABELS.has(label) && (ta[0]?.length ?? 0) >= 3) {
+    const [shorter, longer] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+    if (shorter.length < longer.length && shorter.every((t, i) => t === longer[i])) return { reason: 'one name is the other plus words', score: 0.5 };
   }
   return undefined;
 }
@@ -263,7 +266,9 @@ export class CorpusResolver {
     if (a === b || isRejected(this.decisions, a, b)) return;
     const id = pairKey(a, b);
     const seen = this.doubtful.get(id);
-    if (!seen || seen.score < score) this.doubtful.set(id, { a: a < b ? a : b, b: a < b ? b : a, score, reason });
+    // A conflicting strong identifier is the thing to show, whatever else the names share.
+    if (seen?.reason.startsWith('same name, different') === true) return;
+    if (!seen || seen.score < score || reason.startsWith('same name, different')) this.doubtful.set(id, { a: a < b ? a : b, b: a < b ? b : a, score, reason });
   }
 
   resolve(graph: Graph): Graph {
@@ -309,8 +314,10 @@ export class CorpusResolver {
       for (const form of blockForms(this.names, e)) {
         for (const k of [...this.index.find(form), ...local.find(form)]) {
           if (k.key === e.key) continue;
+          const conflict = strongConflict(e, k);
           const doubt = doubtReason(this.names, e, k);
-          if (doubt) this.note(e.key, k.key, doubt.score, doubt.reason);
+          if (doubt && conflict !== undefined) this.note(e.key, k.key, 0.5, `same name, different ${conflict}`);
+          else if (doubt) this.note(e.key, k.key, doubt.score, doubt.reason);
         }
       }
     }

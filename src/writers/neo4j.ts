@@ -611,6 +611,22 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
     }
   }
 
+  /** Runs statements in order in one managed transaction (all or none); returns what they changed. */
+  async writeStatements(statements: readonly Statement[], doing: string): Promise<WriteCounters> {
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const attempt = noChanges();
+        await runAll(tx, statements, attempt);
+        return attempt;
+      });
+    } catch (error) {
+      throw toKgError(error, this.config, doing);
+    } finally {
+      await session.close();
+    }
+  }
+
   /** Runs one write statement with parameters in its own managed transaction. */
   async runWrite(cypher: string, params: Params = {}): Promise<void> {
     const session = this.driver.session({ database: this.config.database });
