@@ -235,8 +235,9 @@ export interface WriteOptions {
   force?: boolean;
   /**
    * Cross-document resolution (src/graph/identity.ts): each document's entities resolve against the
-   * stored ones, found by their name forms, and the doubtful pairs become POSSIBLY_SAME_AS. Without it
-   * documents are written with the keys they come with.
+   * stored ones, found by their name forms, and the doubtful pairs become POSSIBLY_SAME_AS; a document
+   * whose content hash is stored under another id is recorded as a copy of it. Without it documents
+   * are written as they come, under their own ids and keys.
    */
   resolution?: { names: NameKnowledge; decisions: Decisions };
 }
@@ -451,13 +452,14 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
     try {
       return await session.executeWrite(async (tx) => {
         const counters = noChanges();
-        // Identical content is one document: a graph whose content hash is stored under another id, or
-        // comes earlier in this batch, is recorded as a copy of that document and not written again.
-        const byHash = await tx.run(cypherText('read/documents-by-hash'), { hashes: [...new Set(hashes.values())].filter((h): h is string => h !== undefined) });
-        const storedHash = new Map(byHash.records.map((r) => [String(r.get('hash')), String(r.get('docId'))]));
+        // Identical content is one document (with resolution, as kg ingest writes): a graph whose
+        // content hash is stored under another id, or comes earlier in this batch, is recorded as a
+        // copy of that document and not written again.
         const copyOf = new Map<string, string>();
         const firstInBatch = new Map<string, string>();
-        for (const g of graphs) {
+        const byHash = resolution === undefined ? undefined : await tx.run(cypherText('read/documents-by-hash'), { hashes: [...new Set(hashes.values())].filter((h): h is string => h !== undefined) });
+        const storedHash = new Map((byHash?.records ?? []).map((r) => [String(r.get('hash')), String(r.get('docId'))]));
+        for (const g of resolution === undefined ? [] : graphs) {
           const doc = g.documents[0];
           if (!doc) continue;
           const owner = storedHash.get(doc.contentHash) ?? firstInBatch.get(doc.contentHash);
