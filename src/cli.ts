@@ -101,14 +101,15 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('--from-jsonl <files...>', 'document lines of kg extract --jsonl (any number of shards, - for stdin) instead of inputs')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
-    .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string }) => {
+    .option('--decisions <file>', `with --format json: ${DECISIONS_HELP}`)
+    .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string; decisions?: string }) => {
       if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
       const fromJsonl = options.fromJsonl ?? [];
       if (inputs.length > 0 === fromJsonl.length > 0) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
       const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
       const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       if (options.format === 'json') {
-        const { graph, documentCount, failures } = await mergeInRunOrder(graphs);
+        const { graph, documentCount, failures } = await mergeInRunOrder(graphs, await decisionsFrom(options.decisions));
         for (const f of failures) err(`${f.error.toLine()}\n`);
         out(toJson(graph));
         if (failures.length > 0) {
