@@ -67,7 +67,7 @@ describe('cross-document resolution', () => {
   it('never merges on a name when a strong identifier differs', () => {
     const graph = resolveAll([doc('a', [{ label: 'Company', name: 'Harlow Bio', aliases: ['Harlow'], properties: { cik: '0000001' } }]), doc('b', [{ label: 'Company', name: 'Harlow', properties: { cik: '0000002' } }])]);
     expect(keys(graph)).toEqual(['company:harlow', 'company:harlow-bio']);
-    expect(graph.mergeCandidates).toEqual([{ a: 'company:harlow', b: 'company:harlow-bio', reason: 'same name, different cik', score: 0.5 }]);
+    expect(graph.mergeCandidates).toEqual([{ a: 'company:harlow', b: 'company:harlow-bio', reason: 'a name in common, different cik', score: 0.5 }]);
   });
 
   it('pairs, but never merges, two people sharing a surname with compatible given names', () => {

@@ -28,6 +28,8 @@ const STRONG_IDENTIFIERS = ['cik', 'ticker', 'irsEmployerId', 'hgncSymbol'] as c
 const NAME_START_LABELS: ReadonlySet<string> = new Set(['Company', 'Organization']);
 /** Blocking forms start with this, so they never equal an identity form (an entity key). */
 const BLOCK = '~';
+/** The reason of a pair whose strong identifiers conflict: shown whatever else the names share. */
+const CONFLICT = 'a name in common, different';
 /** At most this many entities per looked-up form are considered: the look-up stays bounded on a hub word. */
 export const MAX_PER_FORM = 25;
 
@@ -267,8 +269,8 @@ export class CorpusResolver {
     const id = pairKey(a, b);
     const seen = this.doubtful.get(id);
     // A conflicting strong identifier is the thing to show, whatever else the names share.
-    if (seen?.reason.startsWith('same name, different') === true) return;
-    if (!seen || seen.score < score || reason.startsWith('same name, different')) this.doubtful.set(id, { a: a < b ? a : b, b: a < b ? b : a, score, reason });
+    if (seen?.reason.startsWith(CONFLICT) === true) return;
+    if (!seen || seen.score < score || reason.startsWith(CONFLICT)) this.doubtful.set(id, { a: a < b ? a : b, b: a < b ? b : a, score, reason });
   }
 
   resolve(graph: Graph): Graph {
@@ -294,7 +296,7 @@ export class CorpusResolver {
           // Certain only when a name (not just an alias) of one is a name or alias of the other.
           const nameMeetsName = own.includes(k.key) || theirs.includes(e.key) || own.includes(this.names.entityKey(label, k.name)) || theirs.includes(this.names.entityKey(label, e.name));
           const conflict = strongConflict(e, k);
-          if (conflict !== undefined) this.note(e.key, k.key, 0.5, `same name, different ${conflict}`);
+          if (conflict !== undefined) this.note(e.key, k.key, 0.5, `${CONFLICT} ${conflict}`);
           else if (nameMeetsName) certain.set(k.key, k);
           else this.note(e.key, k.key, 0.8, 'share an alias');
         }
@@ -316,7 +318,7 @@ export class CorpusResolver {
           if (k.key === e.key) continue;
           const conflict = strongConflict(e, k);
           const doubt = doubtReason(this.names, e, k);
-          if (doubt && conflict !== undefined) this.note(e.key, k.key, 0.5, `same name, different ${conflict}`);
+          if (doubt && conflict !== undefined) this.note(e.key, k.key, 0.5, `${CONFLICT} ${conflict}`);
           else if (doubt) this.note(e.key, k.key, doubt.score, doubt.reason);
         }
       }
