@@ -164,3 +164,15 @@ ON (n.aliases);
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
 FOR (n:Entity)
 ON EACH [n.name, n.aliases];
+
+// Cross-document resolution (src/graph/identity.ts, cypher/read/entities-by-form.cypher): each
+// entity's name forms (entity keys of its name and aliases, blocking forms) as whole tokens.
+CREATE FULLTEXT INDEX entity_name_keys IF NOT EXISTS
+FOR (n:Entity)
+ON EACH [n.nameKeys]
+OPTIONS {indexConfig: {`fulltext.analyzer`: 'keyword'}};
+
+// Identical content is one document (cypher/read/documents-by-hash.cypher).
+CREATE INDEX document_content_hash IF NOT EXISTS
+FOR (d:Document)
+ON (d.contentHash);

@@ -13,6 +13,7 @@ import { addFetchOptions, fetchOptionsFrom, type FetchCommandOptions } from './e
 import type { ViewSource } from './view/index.ts';
 import type { CypherFormat } from './api/cypher.ts';
 import { parseShard } from './bulk/shard.ts';
+import type { Decisions } from './graph/decisions.ts';
 
 const CYPHER_FORMATS = ['table', 'json', 'csv'] as const satisfies readonly CypherFormat[];
 
@@ -33,6 +34,14 @@ function workerCount(value: string): number {
   return count;
 }
 
+const DECISIONS_HELP = 'the review decisions file (kg review) applied to every document (default: KG_DECISIONS or kg-decisions.json here)';
+
+/** The review decisions: the given file, else KG_DECISIONS, else kg-decisions.json in the working folder (none when absent). */
+async function decisionsFrom(given: string | undefined): Promise<Decisions> {
+  const { decisionsPath, loadDecisions } = await import('./graph/decisions.ts');
+  return loadDecisions(decisionsPath(given));
+}
+
 const WORKERS_HELP = 'worker threads extracting inputs side by side (auto: one per core); the output is the same';
 
 function buildProgram(out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): Command {
@@ -48,7 +57,8 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('--no-text', "leave the documents' text (what the offsets index) out of the output")
     .option('--jsonl', 'print one JSON line per document (its graph, evidence, hash, id, source path and place in the input), for kg export --from-jsonl')
     .option('--shard <i/n>', 'extract only the i-th of n slices of the input files (0 ≤ i < n; decided by a hash of each path relative to its input folder)')
-    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; text: boolean; jsonl?: boolean; shard?: string }) => {
+    .option('--decisions <file>', DECISIONS_HELP)
+    .action(async (inputs: string[], options: { format: string; docTimeout: string; workers: string; text: boolean; jsonl?: boolean; shard?: string; decisions?: string }) => {
       if (options.format !== 'json' && options.format !== 'cypher') {
         err(`kg extract: unknown format "${options.format}" (use json or cypher)\n`);
         setExit(EXIT.usage);
@@ -71,7 +81,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         }
         return;
       }
-      const { graph, failures, documentCount } = options.shard === undefined ? await extractGraph(inputs, extractOptions) : await extractShardGraph(inputs, extractOptions);
+      const { graph, failures, documentCount } = options.shard === undefined ? await extractGraph(inputs, { ...extractOptions, decisions: await decisionsFrom(options.decisions) }) : await extractShardGraph(inputs, extractOptions);
       for (const f of failures) err(`${f.error.toLine()}\n`);
       const shown = options.text ? graph : withoutDocumentText(graph);
       const writer: GraphWriter = options.format === 'json' ? new JsonWriter(out) : new CypherScriptWriter(out);
@@ -91,14 +101,15 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('--from-jsonl <files...>', 'document lines of kg extract --jsonl (any number of shards, - for stdin) instead of inputs')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
-    .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string }) => {
+    .option('--decisions <file>', `with --format json: ${DECISIONS_HELP}`)
+    .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string; decisions?: string }) => {
       if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
       const fromJsonl = options.fromJsonl ?? [];
       if (inputs.length > 0 === fromJsonl.length > 0) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
       const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
       const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       if (options.format === 'json') {
-        const { graph, documentCount, failures } = await mergeInRunOrder(graphs);
+        const { graph, documentCount, failures } = await mergeInRunOrder(graphs, await decisionsFrom(options.decisions));
         for (const f of failures) err(`${f.error.toLine()}\n`);
         out(toJson(graph));
         if (failures.length > 0) {
@@ -146,9 +157,10 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         .option('--force', 'rewrite documents even when unchanged')
         .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
         .option('--workers <n>', WORKERS_HELP, '1')
-        .option('--fetch', 'first fetch filings from EDGAR (the kg fetch options below), then ingest them'),
+        .option('--fetch', 'first fetch filings from EDGAR (the kg fetch options below), then ingest them')
+        .option('--decisions <file>', DECISIONS_HELP),
     ),
-  ).action(async (given: string[], options: FetchCommandOptions & { batchSize: string; force?: boolean; docTimeout: string; workers: string; uri?: string; database?: string; fetch?: boolean }) => {
+  ).action(async (given: string[], options: FetchCommandOptions & { batchSize: string; force?: boolean; docTimeout: string; workers: string; uri?: string; database?: string; fetch?: boolean; decisions?: string }) => {
     const batchSize = Number(options.batchSize);
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `--batch-size must be a positive integer, got "${options.batchSize}"`);
     if (options.fetch === true && given.length > 0) throw new KgError('USAGE', 'kg ingest --fetch ingests what it fetches: give no input paths with it');
@@ -172,6 +184,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       ...(annotate === undefined ? {} : { annotate }),
       batchSize,
       force: options.force === true,
+      decisions: await decisionsFrom(options.decisions),
       ...extraction,
       onDocument: (d) => progress.log(`${documentLine(d)}\n`),
       onBatch: (b) => progress.log(`${batchLine(b)}\n`),
@@ -228,6 +241,35 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       }
     },
   );
+
+  connection(
+    program
+      .command('review')
+      .description('list the pairs of entities that may be one thing (POSSIBLY_SAME_AS), or decide one: accept KEEP MERGE merges MERGE into KEEP, reject A B keeps them apart for good; decisions go to the decisions file')
+      .argument('[action]', 'accept or reject (none: list the pairs)')
+      .argument('[keys...]', 'the two entity keys of the pair (accept: the one to keep first)')
+      .option('-f, --format <format>', 'table or json (listing)', 'table')
+      .option('--decisions <file>', 'the decisions file to write (default: KG_DECISIONS or kg-decisions.json here)'),
+  ).action(async (action: string | undefined, keys: string[], options: { format: string; decisions?: string; uri?: string; database?: string }) => {
+    const [{ listCandidates, formatCandidates, acceptCandidate, rejectCandidate }, { decisionsPath }] = await Promise.all([import('./api/review.ts'), import('./graph/decisions.ts')]);
+    if (action === undefined) {
+      if (options.format !== 'table' && options.format !== 'json') throw new KgError('USAGE', `kg review: unknown format "${options.format}" (use table or json)`);
+      const candidates = await listCandidates(configFrom(options));
+      out(options.format === 'json' ? `${JSON.stringify(candidates, null, 2)}\n` : formatCandidates(candidates));
+      return;
+    }
+    if (action !== 'accept' && action !== 'reject') throw new KgError('USAGE', `kg review: unknown action "${action}" (use accept or reject, or nothing to list)`);
+    const [a, b, ...rest] = keys;
+    if (a === undefined || b === undefined || rest.length > 0) throw new KgError('USAGE', `kg review ${action} takes two entity keys, e.g. kg review ${action} company:acme company:acme-pharma`);
+    const path = decisionsPath(options.decisions);
+    if (action === 'accept') {
+      const result = await acceptCandidate(configFrom(options), a, b, path);
+      out(`merged ${b} into ${a}${result.changed ? '' : ' (nothing left to move)'}; decision written to ${result.path}\n`);
+    } else {
+      const result = await rejectCandidate(configFrom(options), a, b, path);
+      out(`${a} and ${b} are kept apart${result.changed ? '' : ' (they were not paired)'}; decision written to ${result.path}\n`);
+    }
+  });
 
   connection(
     program

@@ -12,6 +12,10 @@ import { extractEntities } from './extract/entities/index.ts';
 import { extractRelations } from './extract/relations/index.ts';
 import { resolveDocument } from './resolve/index.ts';
 import { GraphAccumulator } from './graph/merge.ts';
+import { CorpusResolver } from './graph/identity.ts';
+import { NO_DECISIONS, type Decisions } from './graph/decisions.ts';
+import { DataFiles } from './knowledge/files.ts';
+import { loadNameKnowledge } from './knowledge/names.ts';
 import { asKgError, type KgError } from './errors.ts';
 import type { GraphResult } from './input-result.ts';
 import { Budget, DEFAULT_DOC_TIMEOUT_MS } from './budget.ts';
@@ -143,6 +147,19 @@ export async function* extractGraphs(paths: readonly string[], options: Parallel
   }
 }
 
+export interface MergeOptions extends ParallelOptions {
+  /**
+   * A person's resolution decisions (src/graph/decisions.ts), applied to every document; none by
+   * default. Documents are resolved across the run either way (src/graph/identity.ts).
+   */
+  decisions?: Decisions;
+}
+
+/** The resolver `kg extract` and `kg ingest` share: the knowledge's names (or the data files') and the decisions. */
+export function corpusResolver(options: { knowledge?: Knowledge; decisions?: Decisions } = {}): CorpusResolver {
+  return new CorpusResolver(options.knowledge?.names ?? loadNameKnowledge(new DataFiles()), options.decisions ?? NO_DECISIONS);
+}
+
 export interface ExtractSummary {
   graph: Graph;
   failures: { path: string; error: KgError }[];
@@ -150,9 +167,12 @@ export interface ExtractSummary {
   documentCount: number;
 }
 
-/** Extracts every input and merges the document graphs into one graph. */
-export async function extractGraph(paths: readonly string[], options: ParallelOptions = {}): Promise<ExtractSummary> {
-  const accumulator = new GraphAccumulator();
+/**
+ * Extracts every input and merges the document graphs into one graph, each document resolved against
+ * the ones before it (one node per real thing; identical content is one document).
+ */
+export async function extractGraph(paths: readonly string[], options: MergeOptions = {}): Promise<ExtractSummary> {
+  const accumulator = new GraphAccumulator(corpusResolver(options));
   const failures: ExtractSummary['failures'] = [];
   let documentCount = 0;
   for await (const result of extractGraphs(paths, options)) {

@@ -11,8 +11,13 @@ import type { Graph } from '../model/graph.ts';
 import { extractGraphs, type ParallelOptions } from '../pipeline.ts';
 import { Neo4jGraphStore, type DocumentWriteStatus, type GraphCounts, type WriteCounters, type WriteOptions } from '../writers/neo4j.ts';
 import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows } from '../writers/write-plan.ts';
+import { NO_DECISIONS, type Decisions } from '../graph/decisions.ts';
+import { DataFiles } from '../knowledge/files.ts';
+import { loadNameKnowledge } from '../knowledge/names.ts';
 
-export interface IngestOptions extends WriteOptions, ParallelOptions {
+export interface IngestOptions extends Omit<WriteOptions, 'resolution'>, ParallelOptions {
+  /** A person's resolution decisions (src/graph/decisions.ts), applied to every document; none by default. */
+  decisions?: Decisions;
   /** Called after each document is written or found unchanged (one line of progress output). */
   onDocument?: (result: IngestedDocument) => void;
   /** Called after each batch, after its documents' onDocument calls. */
@@ -31,6 +36,8 @@ export interface IngestOptions extends WriteOptions, ParallelOptions {
 export interface IngestedDocument {
   docId: string;
   status: DocumentWriteStatus;
+  /** Its content is this stored document's (same content hash): it is that document, not a second one. */
+  copyOf?: string;
   /** The batch it was written in (1-based, see onBatch). */
   batch: number;
   /** What the document states, from its own extraction: entities it names, relationships it supports. */
@@ -78,6 +85,8 @@ interface PendingDocument {
 /** Extracts every input and writes it to Neo4j (schema first). */
 export async function ingest(inputs: readonly string[], config: Neo4jConfig, options: IngestOptions = {}): Promise<IngestSummary> {
   const store = await Neo4jGraphStore.open(config);
+  // Every document resolves against the stored entities (one node per real thing across the corpus).
+  const writeOptions: WriteOptions = { ...options, resolution: { names: loadNameKnowledge(new DataFiles()), decisions: options.decisions ?? NO_DECISIONS } };
   try {
     await store.ensureSchema();
     const documents: IngestedDocument[] = [];
@@ -93,7 +102,7 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
       const number = (batchNumber += 1);
       const result = await store.writeDocuments(
         batch.map((p) => p.graph),
-        options,
+        writeOptions,
       );
       const pendingOf = new Map(batch.map((p) => [p.graph.documents[0]?.docId ?? '', p]));
       const tally: IngestedBatch = { number, documents: batch.length, created: 0, replaced: 0, unchanged: 0, failed: result.failures.length, transactions: result.transactions, changes: result.counters };
@@ -102,6 +111,7 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
         const ingested: IngestedDocument = {
           docId: written.docId,
           status: written.status,
+          ...(written.copyOf === undefined ? {} : { copyOf: written.copyOf }),
           batch: number,
           entities: graph?.entities.length ?? 0,
           relationships: graph?.relationships.length ?? 0,
@@ -197,7 +207,8 @@ const plural = (count: number, one: string, many = `${one}s`): string => `${coun
 
 /** `kg ingest`'s line for one document: `created   DOCID (31 entities, 17 relationships)`. */
 export function documentLine(d: IngestedDocument): string {
-  return `${d.status.padEnd(9)} ${d.docId} (${plural(d.entities, 'entity', 'entities')}, ${plural(d.relationships, 'relationship')})`;
+  const copy = d.copyOf === undefined ? '' : `, same content as ${d.copyOf}`;
+  return `${d.status.padEnd(9)} ${d.docId} (${plural(d.entities, 'entity', 'entities')}, ${plural(d.relationships, 'relationship')}${copy})`;
 }
 
 /**

@@ -5,6 +5,8 @@
 import { KgError, isKgError } from '../errors.ts';
 import { Graph as GraphSchema, type Graph } from '../model/graph.ts';
 import { GraphAccumulator } from '../graph/merge.ts';
+import { NO_DECISIONS, type Decisions } from '../graph/decisions.ts';
+import { corpusResolver } from '../pipeline.ts';
 import { extractShard, type ShardOptions } from './extract.ts';
 import { compareOrder, lineOrder, readDocumentLines, type Order } from './jsonl.ts';
 import { BulkExporter, type ExportSummary } from './export.ts';
@@ -57,7 +59,7 @@ export async function exportForNeo4jAdmin(graphs: AsyncIterable<OrderedGraph>, d
  * The merged graph of `kg extract` over the same inputs: the graphs merged in their order of a single
  * run (held in memory, as `kg extract` holds its graph), so shards give the same bytes as one process.
  */
-export async function mergeInRunOrder(graphs: AsyncIterable<OrderedGraph>): Promise<{ graph: Graph; documentCount: number; failures: { path: string; error: KgError }[] }> {
+export async function mergeInRunOrder(graphs: AsyncIterable<OrderedGraph>, decisions: Decisions = NO_DECISIONS): Promise<{ graph: Graph; documentCount: number; failures: { path: string; error: KgError }[] }> {
   const ordered: { graph: Graph; order: Order }[] = [];
   const failures: { path: string; error: KgError }[] = [];
   for await (const item of graphs) {
@@ -81,7 +83,8 @@ export async function mergeInRunOrder(graphs: AsyncIterable<OrderedGraph>): Prom
       });
   }
   ordered.sort((a, b) => compareOrder(a.order, b.order));
-  const accumulator = new GraphAccumulator();
+  // Resolved across documents in the order of a single run, as kg extract of the whole resolves them.
+  const accumulator = new GraphAccumulator(corpusResolver({ decisions }));
   for (const { graph } of ordered) accumulator.add(graph);
   return { graph: accumulator.result(), documentCount: ordered.length, failures };
 }

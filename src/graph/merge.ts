@@ -1,8 +1,12 @@
 // Graph union by stable keys: entities by key, relationships by (type, start, end). Output order is
 // canonical (sorted), so the same inputs give the same bytes whatever order documents arrived in.
+// With a CorpusResolver (identity.ts) each document is first resolved against the documents before it
+// (cross-document resolution, as `kg ingest` does against Neo4j), and a document whose content hash
+// was seen under another name is one document: its path is listed in the first one's `copies`.
 import type { DocumentInfo, Entity, Evidence, Graph, Relationship } from '../model/graph.ts';
 import { SCHEMA_VERSION, relationshipId } from '../model/graph.ts';
 import { findMergeCandidates } from './candidates.ts';
+import { asMergeCandidate, type CorpusResolver } from './identity.ts';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -19,9 +23,27 @@ export class GraphAccumulator {
   private readonly documents = new Map<string, DocumentInfo>();
   private readonly entities = new Map<string, Entity>();
   private readonly relationships = new Map<string, Relationship>();
+  /** docId of the first document seen with each content hash (with a resolver only). */
+  private readonly byHash = new Map<string, string>();
 
-  add(graph: Graph): void {
-    for (const d of graph.documents) this.documents.set(d.docId, d);
+  constructor(private readonly resolver?: CorpusResolver) {}
+
+  add(given: Graph): void {
+    let graph = given;
+    if (this.resolver) {
+      const copies = graph.documents.filter((d) => {
+        const first = this.byHash.get(d.contentHash);
+        return first !== undefined && first !== d.docId;
+      });
+      for (const copy of copies) {
+        const first = this.documents.get(this.byHash.get(copy.contentHash) ?? '');
+        if (first) first.copies = [...new Set([...(first.copies ?? []), copy.sourcePath])].sort(byString);
+      }
+      if (copies.length > 0) return;
+      for (const d of graph.documents) if (!this.byHash.has(d.contentHash)) this.byHash.set(d.contentHash, d.docId);
+      graph = this.resolver.resolve(graph);
+    }
+    for (const d of graph.documents) this.documents.set(d.docId, { ...d });
     for (const e of graph.entities) this.addEntity(e);
     for (const r of graph.relationships) this.addRelationship(r);
   }
@@ -64,7 +86,7 @@ export class GraphAccumulator {
     const relationships = [...this.relationships.values()].map((r) => ({ ...r, evidence: [...r.evidence].sort(compareEvidence) })).sort((a, b) => byString(relationshipId(a), relationshipId(b)));
     const documents = [...this.documents.values()].sort((a, b) => byString(a.docId, b.docId));
     const graph: Graph = { schemaVersion: SCHEMA_VERSION, documents, entities, relationships };
-    const candidates = findMergeCandidates(entities);
+    const candidates = this.resolver ? this.resolver.candidates().map(asMergeCandidate) : findMergeCandidates(entities);
     if (candidates.length > 0) graph.mergeCandidates = candidates;
     return graph;
   }

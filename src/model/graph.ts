@@ -62,6 +62,11 @@ export type Relationship = z.infer<typeof Relationship>;
 export const DocumentInfo = z.object({
   docId: z.string().min(1),
   sourcePath: z.string(),
+  /**
+   * Other files with the same content (same contentHash), found after this one: identical content is
+   * one document, whatever the file name, so their facts are not counted twice.
+   */
+  copies: z.array(z.string()).optional(),
   docType: z.string(),
   title: z.string().optional(),
   contentHash: z.string(),
@@ -88,7 +93,7 @@ export const DocumentInfo = z.object({
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 
 /** Two entities that may be one real thing: reported for a person to decide, never merged on a guess. */
-export const MergeCandidate = z.object({ a: z.string(), b: z.string(), reason: z.string() });
+export const MergeCandidate = z.object({ a: z.string(), b: z.string(), reason: z.string(), score: z.number().min(0).max(1).optional() });
 export type MergeCandidate = z.infer<typeof MergeCandidate>;
 
 export const Graph = z.object({

@@ -11,6 +11,10 @@
 import neo4j from 'neo4j-driver';
 import type { Driver, ManagedTransaction, QueryStatistics, Result } from 'neo4j-driver';
 import type { Graph } from '../model/graph.ts';
+import type { NameKnowledge } from '../knowledge/names.ts';
+import type { Decisions } from '../graph/decisions.ts';
+import { CorpusResolver, EntityIndex, MAX_PER_FORM, lookupForms, type KnownEntity, type PossiblySame } from '../graph/identity.ts';
+import { ENTITY_LABELS } from '../model/vocabulary.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError, isKgError } from '../errors.ts';
 import type { GraphWriter } from './graph-writer.ts';
@@ -28,6 +32,7 @@ import {
   splitByDocument,
   type ParamValue,
   type Params,
+  type ResolutionRows,
   type Statement,
 } from './write-plan.ts';
 
@@ -192,6 +197,8 @@ export interface WriteCounters {
 export interface DocumentWriteResult extends WriteCounters {
   docId: string;
   status: DocumentWriteStatus;
+  /** For a document whose content is a stored document's (same content hash): that document's id. Nothing of it is written twice. */
+  copyOf?: string;
   /**
    * Documents written in the same transaction, this one included. The server counts changes per
    * transaction, so when it is more than 1 the counters are the whole transaction's, shared by these
@@ -226,6 +233,13 @@ export interface WriteOptions {
   batchSize?: number;
   /** Rewrite a document even when its content hash is unchanged. */
   force?: boolean;
+  /**
+   * Cross-document resolution (src/graph/identity.ts): each document's entities resolve against the
+   * stored ones, found by their name forms, and the doubtful pairs become POSSIBLY_SAME_AS; a document
+   * whose content hash is stored under another id is recorded as a copy of it. Without it documents
+   * are written as they come, under their own ids and keys.
+   */
+  resolution?: { names: NameKnowledge; decisions: Decisions };
 }
 
 const noChanges = (): WriteCounters => ({ nodesCreated: 0, nodesDeleted: 0, relationshipsCreated: 0, relationshipsDeleted: 0, propertiesSet: 0 });
@@ -388,18 +402,73 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
     return result;
   }
 
+  /** The stored entities that share a name form with these graphs' entities (bounded: index look-ups per form). */
+  async knownEntities(forms: readonly string[]): Promise<KnownEntity[]> {
+    if (forms.length === 0) return [];
+    const rows = await this.read(cypherText('read/entities-by-form'), { forms: [...forms], limit: new CypherInt(MAX_PER_FORM) });
+    return rows.map((row) => {
+      const labels = Array.isArray(row['labels']) ? row['labels'].map(String) : [];
+      const primary = ENTITY_LABELS.find((l) => labels.includes(l));
+      const properties: Record<string, unknown> = {};
+      const stored = row['properties'];
+      if (stored !== null && typeof stored === 'object') for (const [k, v] of Object.entries(stored)) if (v !== null) properties[k] = v;
+      return {
+        key: String(row['key']),
+        labels: primary === undefined ? labels : [primary, ...labels.filter((l) => l !== primary && l !== 'Entity').sort()],
+        name: String(row['name']),
+        aliases: Array.isArray(row['aliases']) ? row['aliases'].map(String) : [],
+        properties,
+      };
+    });
+  }
+
+  /** Resolves the graphs of a batch in order against the stored entities and each other (src/graph/identity.ts). */
+  private async resolveBatch(graphs: readonly Graph[], resolution: NonNullable<WriteOptions['resolution']>): Promise<{ graphs: Graph[]; possiblySame: PossiblySame[] }> {
+    const probe = new CorpusResolver(resolution.names, resolution.decisions);
+    const index = new EntityIndex(resolution.names);
+    for (const known of await this.knownEntities(probe.formsOf(graphs))) index.add(known);
+    const resolver = new CorpusResolver(resolution.names, resolution.decisions, index);
+    const resolved = graphs.map((g) => resolver.resolve(g));
+    return { graphs: resolved, possiblySame: resolver.candidates() };
+  }
+
   /** The batch write itself; every result carries the transaction's counters. */
-  private async writeInOneTransaction(graphs: readonly Graph[], options: WriteOptions): Promise<DocumentWriteResult[]> {
+  private async writeInOneTransaction(given: readonly Graph[], options: WriteOptions): Promise<DocumentWriteResult[]> {
     const planOptions = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
+    let graphs = given;
+    let resolution: ResolutionRows | undefined;
+    if (options.resolution !== undefined) {
+      const names = options.resolution.names;
+      const resolved = await this.resolveBatch(given, options.resolution);
+      graphs = resolved.graphs;
+      resolution = { nameKeys: (e) => lookupForms(names, e), possiblySame: resolved.possiblySame };
+    }
+    const plan = (toWrite: readonly Graph[]): Statement[] => batchWriteStatements(toWrite, resolution === undefined ? planOptions : { ...planOptions, resolution });
     // Built (and validated) before the transaction: a bad graph fails here, without a round trip.
-    const fullPlan = batchWriteStatements(graphs, planOptions);
+    const fullPlan = plan(graphs);
     const docIds = graphs.map((g) => g.documents[0]?.docId ?? '');
     const hashes = new Map(graphs.map((g) => [g.documents[0]?.docId ?? '', g.documents[0]?.contentHash]));
-    const lock = lockStatement(docIds);
     const session = this.driver.session({ database: this.config.database });
     try {
       return await session.executeWrite(async (tx) => {
         const counters = noChanges();
+        // Identical content is one document (with resolution, as kg ingest writes): a graph whose
+        // content hash is stored under another id, or comes earlier in this batch, is recorded as a
+        // copy of that document and not written again.
+        const copyOf = new Map<string, string>();
+        const firstInBatch = new Map<string, string>();
+        const byHash = resolution === undefined ? undefined : await tx.run(cypherText('read/documents-by-hash'), { hashes: [...new Set(hashes.values())].filter((h): h is string => h !== undefined) });
+        const storedHash = new Map((byHash?.records ?? []).map((r) => [String(r.get('hash')), String(r.get('docId'))]));
+        for (const g of resolution === undefined ? [] : graphs) {
+          const doc = g.documents[0];
+          if (!doc) continue;
+          const owner = storedHash.get(doc.contentHash) ?? firstInBatch.get(doc.contentHash);
+          if (owner !== undefined && owner !== doc.docId) copyOf.set(doc.docId, owner);
+          else if (!firstInBatch.has(doc.contentHash)) firstInBatch.set(doc.contentHash, doc.docId);
+        }
+        const copies = graphs.filter((g) => copyOf.has(g.documents[0]?.docId ?? ''));
+        const originals = graphs.filter((g) => !copyOf.has(g.documents[0]?.docId ?? ''));
+        const lock = lockStatement(originals.map((g) => g.documents[0]?.docId ?? ''));
         const locked = await tx.run(lock.cypher, toDriverParams(lock.params));
         // The lock statement creates the Document nodes of new documents: count those; its SET on
         // stored documents only takes their locks.
@@ -407,14 +476,31 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
         const stored = new Map<string, unknown>(locked.records.map((r) => [String(r.get('docId')), r.get('contentHash') ?? null]));
         const status = new Map<string, DocumentWriteStatus>();
         for (const docId of docIds) {
+          if (copyOf.has(docId)) {
+            status.set(docId, 'unchanged');
+            continue;
+          }
           const hash = stored.get(docId) ?? null;
           status.set(docId, hash === null ? 'created' : hash === hashes.get(docId) && options.force !== true ? 'unchanged' : 'replaced');
         }
         const replaced = docIds.filter((id) => status.get(id) === 'replaced');
         if (replaced.length > 0) await runAll(tx, forgetBatchStatements(replaced), counters);
-        const toWrite = graphs.filter((g) => status.get(g.documents[0]?.docId ?? '') !== 'unchanged');
-        if (toWrite.length > 0) await runAll(tx, toWrite.length === graphs.length ? fullPlan : batchWriteStatements(toWrite, planOptions), counters);
-        return docIds.map((docId) => ({ docId, status: status.get(docId) ?? 'created', ...counters, transactionDocuments: docIds.length }));
+        const toWrite = originals.filter((g) => status.get(g.documents[0]?.docId ?? '') !== 'unchanged');
+        if (toWrite.length > 0) await runAll(tx, toWrite.length === graphs.length ? fullPlan : plan(toWrite), counters);
+        if (copies.length > 0) {
+          const paths = new Map<string, string[]>();
+          for (const g of copies) {
+            const doc = g.documents[0];
+            const owner = copyOf.get(doc?.docId ?? '');
+            if (doc && owner !== undefined) paths.set(owner, [...(paths.get(owner) ?? []), doc.sourcePath]);
+          }
+          const rows = [...paths.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([docId, list]) => ({ docId, paths: list }));
+          await runAll(tx, [{ name: 'write/document-copies', cypher: cypherText('write/document-copies'), params: { rows } }], counters);
+        }
+        return docIds.map((docId) => {
+          const owner = copyOf.get(docId);
+          return { docId, status: status.get(docId) ?? 'created', ...(owner === undefined ? {} : { copyOf: owner }), ...counters, transactionDocuments: docIds.length };
+        });
       });
     } finally {
       await session.close();
@@ -522,6 +608,22 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
       return options.write ? await collect(session.run(cypher, driverParams)) : await session.executeRead((tx) => collect(tx.run(cypher, driverParams)));
     } catch (error) {
       throw statementError(error, this.config);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** Runs statements in order in one managed transaction (all or none); returns what they changed. */
+  async writeStatements(statements: readonly Statement[], doing: string): Promise<WriteCounters> {
+    const session = this.driver.session({ database: this.config.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const attempt = noChanges();
+        await runAll(tx, statements, attempt);
+        return attempt;
+      });
+    } catch (error) {
+      throw toKgError(error, this.config, doing);
     } finally {
       await session.close();
     }

@@ -124,7 +124,7 @@ function propertyParam(value: PropertyValue): ParamValue {
 }
 
 /** Property names the writer manages itself; an extractor property of the same name is not stored. */
-const ENTITY_RESERVED = new Set(['key', 'name', 'aliases']);
+const ENTITY_RESERVED = new Set(['key', 'name', 'aliases', 'nameKeys']);
 const RELATIONSHIP_RESERVED = new Set(['key', 'documentCount', 'firstSeen', 'lastSeen']);
 
 function propertiesParam(properties: Properties, reserved: ReadonlySet<string>): Params {
@@ -153,6 +153,7 @@ function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]
   const out: Params = {
     docId: doc.docId,
     sourcePath: doc.sourcePath,
+    ...(doc.copies === undefined ? {} : { copies: [...doc.copies] }),
     docType: doc.docType,
     contentHash: doc.contentHash,
     sentenceCount: new CypherInt(doc.sentenceCount),
@@ -216,14 +217,15 @@ function filingRows(doc: DocumentInfo): Params[] {
  * other would: the first one's name (a node that exists keeps its own), every other name and alias as
  * aliases, and properties first-writer-wins.
  */
-function mergedEntityRows(entities: readonly Entity[]): Params[] {
-  const byKey = new Map<string, { name: string; labels: Set<string>; aliases: Set<string>; properties: Properties }>();
+function mergedEntityRows(entities: readonly Entity[], nameKeys: (e: Entity) => readonly string[]): Params[] {
+  const byKey = new Map<string, { name: string; labels: Set<string>; aliases: Set<string>; nameKeys: Set<string>; properties: Properties }>();
   for (const e of entities) {
     const seen = byKey.get(e.key);
     if (!seen) {
-      byKey.set(e.key, { name: e.name, labels: new Set(e.labels), aliases: new Set(e.aliases), properties: { ...e.properties } });
+      byKey.set(e.key, { name: e.name, labels: new Set(e.labels), aliases: new Set(e.aliases), nameKeys: new Set(nameKeys(e)), properties: { ...e.properties } });
       continue;
     }
+    for (const form of nameKeys(e)) seen.nameKeys.add(form);
     for (const label of e.labels) seen.labels.add(label);
     seen.aliases.add(e.name);
     for (const alias of e.aliases) seen.aliases.add(alias);
@@ -236,6 +238,7 @@ function mergedEntityRows(entities: readonly Entity[]): Params[] {
       name: e.name,
       labels: checkedLabels(e.labels),
       aliases: [...e.aliases].sort(byString),
+      nameKeys: [...e.nameKeys].sort(byString),
       properties: propertiesParam(e.properties, ENTITY_RESERVED),
     }));
 }
@@ -445,7 +448,15 @@ export function documentRows(graph: Graph): number {
  * other would give (first writer sets names and properties, evidence lists in document order).
  * Order is canonical, so the same graphs always give the same statements.
  */
-export function batchWriteStatements(graphs: readonly Graph[], options: { batchSize?: number } = {}): Statement[] {
+/** What cross-document resolution adds to a write plan (src/graph/identity.ts). */
+export interface ResolutionRows {
+  /** The forms an entity is found by, stored as its `nameKeys`. */
+  nameKeys: (e: Entity) => readonly string[];
+  /** Doubtful pairs, written as POSSIBLY_SAME_AS. */
+  possiblySame: readonly { a: string; b: string; score: number; reason: string }[];
+}
+
+export function batchWriteStatements(graphs: readonly Graph[], options: { batchSize?: number; resolution?: ResolutionRows } = {}): Statement[] {
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new KgError('USAGE', `batch size must be a positive integer, got ${batchSize}`);
   const documents = graphs.map((graph) => ({
@@ -469,7 +480,14 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
     documents.map(({ doc, relationships }) => documentParam(doc, relationships)),
     'documents',
   );
-  add('write/entity-merge', cypherText('write/entity-merge'), mergedEntityRows(documents.flatMap(({ entities }) => entities)));
+  add(
+    'write/entity-merge',
+    cypherText('write/entity-merge'),
+    mergedEntityRows(
+      documents.flatMap(({ entities }) => entities),
+      options.resolution?.nameKeys ?? (() => []),
+    ),
+  );
   add(
     'write/mention-merge',
     cypherText('write/mention-merge'),
@@ -496,6 +514,13 @@ export function batchWriteStatements(graphs: readonly Graph[], options: { batchS
   const relationships = mergedRelationships(documents);
   add('write/relationship-merge', cypherText('write/relationship-merge'), relationships.map(relationshipParam));
   add('write/evidence-create', cypherText('write/evidence-create'), relationships.flatMap(evidenceParams));
+  const pairs = options.resolution?.possiblySame ?? [];
+  if (pairs.length > 0)
+    add(
+      'write/possibly-same-as',
+      cypherText('write/possibly-same-as'),
+      pairs.map((p) => ({ a: p.a, b: p.b, score: p.score, reason: p.reason })),
+    );
   return statements;
 }
 
