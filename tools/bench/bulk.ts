@@ -57,7 +57,7 @@ export interface BulkFigures {
   /**
    * CPU seconds (user + system) per step, from /proc (Linux only). transactional: the writer's process
    * (including reading the shard lines) and the server during the timed writes; bulk: the export's
-   * process, neo4j-admin's JVM (not the stop of the server before it), and the server started after
+   * process, neo4j-admin's JVM (and the shutdown of the server before it), and the server started after
    * the import until the load returned (its start, the empty lists, the schema).
    */
   cpuSeconds?: { transactionalWriter: number; transactionalServer: number; export: number; import: number; serverAfterImport: number };
@@ -248,24 +248,30 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
     loadAverage.export[1] = load1();
     const manifest = readManifest(exportDir);
     log(`bulk: kg load --bulk (${manifest.counts.nodes} nodes, ${manifest.counts.relationships} relationships) …`);
-    // The server that bulkLoad stops is a child of this process: its CPU joins the ended children's
-    // when it has stopped, and neo4j-admin's when it has run (read at the end of each step).
-    const loadCpu: Record<'stop' | 'import', number | undefined> = { stop: undefined, import: undefined };
+    // The server that bulkLoad stops is a child of this process: its whole CPU joins the ended
+    // children's when it is reaped, which may come after the stop step has returned (the exit is
+    // noticed on the event loop). So the import's CPU is the ended children's from the start of the
+    // load to the end of the import, minus what the stopped server had used before the load (its
+    // shutdown, a checkpoint of an empty database, stays in).
+    const serverBefore = server.neo4jStatus({ root: home });
+    const serverCpuBefore = serverBefore.pid === undefined ? undefined : processCpuSeconds(serverBefore.pid);
+    const loadCpuBegin = endedChildrenCpuSeconds();
+    let loadCpuImported: number | undefined;
     loadAverage.load[0] = load1();
     t = performance.now();
     const loaded = await bulkLoad(exportDir, config, {
       root: home,
       onStep: (step) => {
-        if (step === 'stop' || step === 'import') loadCpu[step] = endedChildrenCpuSeconds();
+        if (step === 'import') loadCpuImported = endedChildrenCpuSeconds();
       },
     });
     const loadSeconds = since(t);
     loadAverage.load[1] = load1();
     const serverAfter = server.neo4jStatus({ root: home });
     const serverAfterCpu = serverAfter.pid === undefined ? undefined : processCpuSeconds(serverAfter.pid);
-    if (loadCpu.stop === undefined || loadCpu.import === undefined || serverAfterCpu === undefined) cpuKnown = false;
+    if (serverCpuBefore === undefined || loadCpuBegin === undefined || loadCpuImported === undefined || serverAfterCpu === undefined) cpuKnown = false;
     else {
-      cpu.import = loadCpu.import - loadCpu.stop;
+      cpu.import = loadCpuImported - loadCpuBegin - serverCpuBefore;
       cpu.serverAfterImport = serverAfterCpu;
     }
     const done = /IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms/.exec(readFileSync(join(exportDir, 'import.log'), 'utf8'));
