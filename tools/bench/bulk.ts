@@ -57,7 +57,8 @@ export interface BulkFigures {
   /**
    * CPU seconds (user + system) per step, from /proc (Linux only). transactional: the writer's process
    * (including reading the shard lines) and the server during the timed writes; bulk: the export's
-   * process, neo4j-admin's JVM (and the shutdown of the server before it), and the server started after
+   * process, neo4j-admin's JVM together with the server before it from the load's start (its emptiness
+   * check and shutdown: a few CPU-seconds, so this is an upper bound), and the server started after
    * the import until the load returned (its start, the empty lists, the schema).
    */
   cpuSeconds?: { transactionalWriter: number; transactionalServer: number; export: number; import: number; serverAfterImport: number };
