@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BulkExporter, importCommand, type Manifest } from '../src/bulk/export.ts';
-import { importFailure } from '../src/bulk/load.ts';
+import { QUICK_JIT_MAX_RECORDS, importFailure, importJvmOptions } from '../src/bulk/load.ts';
 import type { Order } from '../src/bulk/jsonl.ts';
 import { KgError } from '../src/errors.ts';
 import type { Entity, Graph, Relationship } from '../src/model/graph.ts';
@@ -327,5 +327,11 @@ describe('the neo4j-admin command', () => {
     ].join('\n');
     expect(importFailure(log)).toBe('Weird input data at position 12');
     expect(importFailure("java.lang.IllegalArgumentException: File 'x' doesn't exist\nRun with '--verbose' for a more detailed error message.\n")).toBe("java.lang.IllegalArgumentException: File 'x' doesn't exist");
+  });
+
+  it('runs the importer with the quick JIT and serial GC below the size where the optimising JIT pays off, and with the JVM defaults above it', () => {
+    expect(importJvmOptions({ nodes: 89_734, relationships: 142_671 })).toEqual(['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']);
+    expect(importJvmOptions({ nodes: QUICK_JIT_MAX_RECORDS / 2, relationships: QUICK_JIT_MAX_RECORDS / 2 - 1 })).toEqual(['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC']);
+    expect(importJvmOptions({ nodes: QUICK_JIT_MAX_RECORDS / 2, relationships: QUICK_JIT_MAX_RECORDS / 2 })).toEqual([]);
   });
 });

@@ -794,14 +794,17 @@ const ADMIN_HEAP = '1g';
  * local server's home and configuration, output to `logFile`. The server must be stopped for commands
  * that write a database.
  */
-export async function runNeo4jAdmin(args: readonly string[], options: { root?: string | undefined; logFile: string; env?: NodeJS.ProcessEnv | undefined }): Promise<Neo4jAdminResult> {
+export async function runNeo4jAdmin(
+  args: readonly string[],
+  options: { root?: string | undefined; logFile: string; env?: NodeJS.ProcessEnv | undefined; /** Extra JVM options (JIT, GC), before the tool class. */ jvmOptions?: readonly string[] },
+): Promise<Neo4jAdminResult> {
   const p = pathsFor(options.root);
   const env = options.env ?? process.env;
   const java = resolveJava(env);
   const logFd = openSync(options.logFile, 'w');
   try {
     const status = await new Promise<number>((done, fail) => {
-      const jvm = ['-cp', `${join(p.conf, '*')}:${join(p.lib, '*')}`, '-Dfile.encoding=UTF-8', `-Xmx${ADMIN_HEAP}`];
+      const jvm = ['-cp', `${join(p.conf, '*')}:${join(p.lib, '*')}`, '-Dfile.encoding=UTF-8', `-Xmx${ADMIN_HEAP}`, ...(options.jvmOptions ?? [])];
       const child = spawn(java, [...jvm, ADMIN_TOOL, ...args], {
         cwd: p.home,
         env: { ...childEnv(env), NEO4J_HOME: p.home, NEO4J_CONF: p.conf },

@@ -9,13 +9,17 @@
 //   5. export: `kg export --format neo4j-admin --from-jsonl` of the shards (a child process, timed);
 //   6. load: `kg load --bulk` (stop, neo4j-admin import, start, schema, empty lists; timed, in parts).
 // Bulk relationships/s counts export and load (both start from extracted graphs, as the writer's
-// time does); end to end is extract + export + load. Both routes must give the same node and
+// time does); end to end is extract + export + load. The machine is shared, so wall times depend on
+// what else runs: each step records the load average, and on Linux the CPU seconds it used (from
+// /proc: the writer's process and the server's during the timed writes; the export's child; the
+// import's JVM; the restarted server's start, empty lists and schema), which other work does not
+// inflate. Relationships per CPU-second compares the two routes' work, whoever else was running. Both routes must give the same node and
 // relationship counts (checked). The throw-away server (its own ports and data folder, the jars of
 // .neo4j/lib shared) is stopped and deleted at the end, so the project's server is never touched.
 import { spawn } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows, type Graph, type Neo4jConfig } from '../../src/index.ts';
@@ -46,6 +50,20 @@ export interface BulkFigures {
   transactional?: { documents: number; warmupDocuments: number; seconds: number; relationshipsCreated: number; nodesCreated: number; relationshipsPerSec: number };
   /** Both routes gave the same node and relationship counts. */
   sameCounts?: boolean;
+  /** neo4j-admin alone: relationships over its own "IMPORT DONE" seconds (no JVM start and setup). */
+  importToolRelationshipsPerSec?: number;
+  /** 1-minute load average at the start and end of each timed step (the machine has `cores` CPUs). */
+  loadAverage?: { transactional: [number, number]; export: [number, number]; load: [number, number] };
+  /**
+   * CPU seconds (user + system) per step, from /proc (Linux only). transactional: the writer's process
+   * (including reading the shard lines) and the server during the timed writes; bulk: the export's
+   * process, neo4j-admin's JVM together with the server before it from the load's start (its emptiness
+   * check and shutdown: a few CPU-seconds, so this is an upper bound), and the server started after
+   * the import until the load returned (its start, the empty lists, the schema).
+   */
+  cpuSeconds?: { transactionalWriter: number; transactionalServer: number; export: number; import: number; serverAfterImport: number };
+  /** Relationships per CPU-second of each route, and bulk over transactional. */
+  relationshipsPerCpuSecond?: { transactional: number; bulk: number; ratio: number };
 }
 
 export function skippedBulk(factor: number, reason: string): BulkFigures {
@@ -77,6 +95,38 @@ function kgChild(args: readonly string[], stdoutFile: string): Promise<void> {
 }
 
 const since = (t: number): number => (performance.now() - t) / 1000;
+
+const load1 = (): number => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const USER_HZ = 100;
+
+/** The fields of /proc/<pid>/stat after the command name (field 3, the state, is index 0). */
+function statFields(pid: number | 'self'): string[] | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  } catch {
+    return undefined;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far; undefined off Linux or when it is gone. */
+function processCpuSeconds(pid: number): number | undefined {
+  const f = statFields(pid);
+  return f ? (Number(f[11]) + Number(f[12])) / USER_HZ : undefined;
+}
+
+/** CPU seconds of this process's children that have ended (and were waited for). */
+function endedChildrenCpuSeconds(): number | undefined {
+  const f = statFields('self');
+  return f ? (Number(f[13]) + Number(f[14])) / USER_HZ : undefined;
+}
+
+const processCpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 /** Documents forgotten per transaction after the warm-up. */
 const FORGET_CHUNK = 200;
@@ -120,6 +170,9 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
     const config: Neo4jConfig = { uri: connection.uri, username: connection.username, password: connection.password, database: connection.database };
     const store = await Neo4jGraphStore.open(config);
     const transactional = { documents: 0, warmupDocuments: 0, seconds: 0, relationshipsCreated: 0, nodesCreated: 0, relationshipsPerSec: 0 };
+    const loadAverage: NonNullable<BulkFigures['loadAverage']> = { transactional: [0, 0], export: [0, 0], load: [0, 0] };
+    const cpu: NonNullable<BulkFigures['cpuSeconds']> = { transactionalWriter: 0, transactionalServer: 0, export: 0, import: 0, serverAfterImport: 0 };
+    let cpuKnown = endedChildrenCpuSeconds() !== undefined;
     try {
       await store.ensureSchema();
       const warmupDocuments = Math.min(1000, Math.ceil(documents / 10));
@@ -153,7 +206,15 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
       await write(false, warmupDocuments);
       for (let i = 0; i < warmed.length; i += FORGET_CHUNK) await store.forgetDocuments(warmed.slice(i, i + FORGET_CHUNK));
       log(`bulk: transactional writer, ${documents} documents …`);
+      loadAverage.transactional[0] = load1();
+      const writerCpu0 = processCpu();
+      const serverCpu0 = processCpuSeconds(connection.pid);
       await write(true, Number.POSITIVE_INFINITY);
+      loadAverage.transactional[1] = load1();
+      cpu.transactionalWriter = processCpu() - writerCpu0;
+      const serverCpu1 = processCpuSeconds(connection.pid);
+      if (serverCpu0 !== undefined && serverCpu1 !== undefined) cpu.transactionalServer = serverCpu1 - serverCpu0;
+      else cpuKnown = false;
       transactional.warmupDocuments = warmupDocuments;
       transactional.relationshipsPerSec = transactional.seconds === 0 ? 0 : transactional.relationshipsCreated / transactional.seconds;
     } finally {
@@ -179,20 +240,50 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
     // 5. Export, 6. load.
     log('bulk: kg export --format neo4j-admin --from-jsonl …');
     const exportDir = join(work, 'export');
+    loadAverage.export[0] = load1();
+    const exportCpu0 = endedChildrenCpuSeconds() ?? 0;
     t = performance.now();
     await kgChild(['export', '--format', 'neo4j-admin', '--out', exportDir, '--from-jsonl', ...shards], join(work, 'export.out'));
     const exportSeconds = since(t);
+    cpu.export = (endedChildrenCpuSeconds() ?? 0) - exportCpu0;
+    loadAverage.export[1] = load1();
     const manifest = readManifest(exportDir);
     log(`bulk: kg load --bulk (${manifest.counts.nodes} nodes, ${manifest.counts.relationships} relationships) …`);
+    // The server that bulkLoad stops is a child of this process: its whole CPU joins the ended
+    // children's when it is reaped, which may come after the stop step has returned (the exit is
+    // noticed on the event loop). So the import's CPU is the ended children's from the start of the
+    // load to the end of the import, minus what the stopped server had used before the load (its
+    // shutdown, a checkpoint of an empty database, stays in).
+    const serverBefore = server.neo4jStatus({ root: home });
+    const serverCpuBefore = serverBefore.pid === undefined ? undefined : processCpuSeconds(serverBefore.pid);
+    const loadCpuBegin = endedChildrenCpuSeconds();
+    let loadCpuImported: number | undefined;
+    loadAverage.load[0] = load1();
     t = performance.now();
-    const loaded = await bulkLoad(exportDir, config, { root: home });
+    const loaded = await bulkLoad(exportDir, config, {
+      root: home,
+      onStep: (step) => {
+        if (step === 'import') loadCpuImported = endedChildrenCpuSeconds();
+      },
+    });
     const loadSeconds = since(t);
+    loadAverage.load[1] = load1();
+    const serverAfter = server.neo4jStatus({ root: home });
+    const serverAfterCpu = serverAfter.pid === undefined ? undefined : processCpuSeconds(serverAfter.pid);
+    if (serverCpuBefore === undefined || loadCpuBegin === undefined || loadCpuImported === undefined || serverAfterCpu === undefined) cpuKnown = false;
+    else {
+      cpu.import = loadCpuImported - loadCpuBegin - serverCpuBefore;
+      cpu.serverAfterImport = serverAfterCpu;
+    }
     const done = /IMPORT DONE in (?:(\d+)m )?(\d+)s (\d+)ms/.exec(readFileSync(join(exportDir, 'import.log'), 'utf8'));
     const importToolSeconds = done ? Number(done[1] ?? 0) * 60 + Number(done[2]) + Number(done[3]) / 1000 : undefined;
     const afterBulk = await countsOf();
 
     const bulkSeconds = exportSeconds + loadSeconds;
     const relationshipsPerSec = bulkSeconds === 0 ? 0 : loaded.relationships / bulkSeconds;
+    const perCpuSecond = (relationships: number, seconds: number): number => (seconds > 0 ? relationships / seconds : 0);
+    const transactionalPerCpu = perCpuSecond(transactional.relationshipsCreated, cpu.transactionalWriter + cpu.transactionalServer);
+    const bulkPerCpu = perCpuSecond(loaded.relationships, cpu.export + cpu.import + cpu.serverAfterImport);
     return {
       status: 'measured',
       factor,
@@ -206,8 +297,10 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
       export: { seconds: exportSeconds, files: manifest.nodes.length + manifest.relationships.length },
       load: { seconds: loadSeconds, ...loaded.seconds },
       importRelationshipsPerSec: loaded.seconds.import === 0 ? 0 : loaded.relationships / loaded.seconds.import,
-      ...(importToolSeconds === undefined ? {} : { importToolSeconds }),
+      ...(importToolSeconds === undefined ? {} : { importToolSeconds, importToolRelationshipsPerSec: loaded.relationships / importToolSeconds }),
       transactional,
+      loadAverage,
+      ...(cpuKnown ? { cpuSeconds: cpu, relationshipsPerCpuSecond: { transactional: transactionalPerCpu, bulk: bulkPerCpu, ratio: transactionalPerCpu > 0 ? bulkPerCpu / transactionalPerCpu : 0 } } : {}),
       sameCounts: afterBulk.nodes === afterTransactional.nodes && afterBulk.relationships === afterTransactional.relationships,
     };
   } catch (error) {
@@ -220,6 +313,7 @@ export async function runBulkBench(sources: readonly SourceDocument[], factor: n
 
 const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '—');
 const f1 = (x: number): string => (Number.isFinite(x) ? x.toFixed(1) : '—');
+const f2 = (x: number): string => (Number.isFinite(x) ? x.toFixed(2) : '—');
 
 /** The BULK section of the printed report. */
 export function formatBulk(b: BulkFigures, line: (label: string, value: string, goal?: string) => string): string[] {
@@ -231,9 +325,19 @@ export function formatBulk(b: BulkFigures, line: (label: string, value: string, 
   out.push(line('ratio vs transactional writer', b.ratioVsTransactional === null ? '—' : `${f1(b.ratioVsTransactional)}×`));
   if (b.importRelationshipsPerSec !== undefined) out.push(line('neo4j-admin import alone, relationships/s', f0(b.importRelationshipsPerSec)));
   if (b.importToolSeconds !== undefined && b.load) out.push(line(`  of its ${f1(b.load.import)} s, importing (its own figure), s`, f1(b.importToolSeconds)));
+  if (b.importToolRelationshipsPerSec !== undefined) out.push(line('neo4j-admin over its own time, relationships/s', f0(b.importToolRelationshipsPerSec)));
   if (b.extract) out.push(line(`extract, ${b.extract.processes} shard processes, s`, f1(b.extract.seconds)));
   if (b.export) out.push(line(`export (${b.export.files} CSV files), s`, f1(b.export.seconds)));
   if (b.load) out.push(line(`load: stop ${f1(b.load.stop)}, import ${f1(b.load.import)}, start ${f1(b.load.start)}, schema ${f1(b.load.schema)}, lists ${f1(b.load.emptyLists)}; s`, f1(b.load.seconds)));
   out.push(line('end to end (extract → export → load), s', f1(b.endToEndSeconds)));
+  const c = b.cpuSeconds;
+  const r = b.relationshipsPerCpuSecond;
+  if (c && r) {
+    out.push(line(`CPU s: writer ${f1(c.transactionalWriter)} + server ${f1(c.transactionalServer)}; rel per CPU-s`, f0(r.transactional)));
+    out.push(line(`CPU s: export ${f1(c.export)} + import ${f1(c.import)} + server ${f1(c.serverAfterImport)}; rel per CPU-s`, f0(r.bulk)));
+    out.push(line('bulk / transactional, per CPU-second', `${f2(r.ratio)}×`));
+  }
+  const l = b.loadAverage;
+  if (l) out.push(`  load average (start → end): writer ${l.transactional[0]} → ${l.transactional[1]}, export ${l.export[0]} → ${l.export[1]}, load ${l.load[0]} → ${l.load[1]}`);
   return out;
 }

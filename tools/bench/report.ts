@@ -1,5 +1,6 @@
 // The benchmark's printed table: figures with the goals of issue #7 beside them, then the machine.
-import type { BenchReport } from './run.ts';
+import type { BenchReport, ExtractionFigures, ScaleReport } from './run.ts';
+import type { IngestFigures } from './ingest.ts';
 import { formatBulk } from './bulk.ts';
 
 const f0 = (x: number): string => (Number.isFinite(x) ? x.toFixed(0) : '—');
@@ -10,8 +11,7 @@ function line(label: string, value: string, goal = ''): string {
   return `  ${label.padEnd(44)} ${value.padStart(14)}  ${goal}`;
 }
 
-export function formatBench(r: BenchReport): string {
-  const e = r.extraction;
+function formatExtraction(e: ExtractionFigures): string[] {
   const out: string[] = [];
   out.push(`EXTRACTION  (${e.corpus.documents} documents, ${f0(e.corpus.textKb)} KB of text, ${e.passes} passes; ${e.corpus.entitiesPerPass} entities, ${e.corpus.relationshipsPerPass} relationships per pass)`);
   const pinned = e.oneCore.pinnedCpu === null ? 'one unpinned process: no taskset' : `pinned to CPU ${e.oneCore.pinnedCpu}`;
@@ -24,7 +24,11 @@ export function formatBench(r: BenchReport): string {
   out.push(line('documents/s, all cores', f1(e.multiCore.docsPerSec)));
   out.push(line('multi-core speedup (over one core)', `${f2(e.multiCoreSpeedup)}×`, `goal ≥ 1.8× with 2 cores`));
   out.push('');
-  const i = r.ingest;
+  return out;
+}
+
+function formatIngest(i: IngestFigures): string[] {
+  const out: string[] = [];
   if (i.status === 'skipped') out.push(`INGEST  skipped: ${i.reason ?? ''}`);
   else {
     out.push(`INGEST  (${i.documents} documents in ${f2(i.seconds)} s, ${i.transactions ?? '?'} transactions of several documents, one UNWIND statement per kind of row; second pass)`);
@@ -36,7 +40,11 @@ export function formatBench(r: BenchReport): string {
     out.push(line('ratio vs row at a time', i.ratioVsRowAtATime === null ? '—' : `${f1(i.ratioVsRowAtATime)}×`, 'goal ≥ 50×'));
   }
   out.push('');
-  const s = r.scale;
+  return out;
+}
+
+function formatScale(s: ScaleReport): string[] {
+  const out: string[] = [];
   out.push(`SCALE  (base: ${s.base.documents} documents, ${f0(s.base.textKb)} KB; names varied per copy; streamed; fresh process per size)`);
   out.push(`  ${'size'.padEnd(6)} ${'docs'.padStart(7)} ${'MB text'.padStart(8)} ${'total s'.padStart(9)} ${'ms/doc'.padStart(8)} ${'KB/s'.padStart(8)} ${'RSS before MB'.padStart(14)} ${'peak RSS MB'.padStart(12)}`);
   for (const z of s.sizes) {
@@ -47,7 +55,15 @@ export function formatBench(r: BenchReport): string {
   }
   out.push(line('slope of log(time) on log(size)', f2(s.slope), 'goal ≤ 1.1'));
   out.push('');
-  out.push(...formatBulk(r.bulk, line), '');
+  return out;
+}
+
+export function formatBench(r: BenchReport): string {
+  const out: string[] = [];
+  if (r.extraction) out.push(...formatExtraction(r.extraction));
+  if (r.ingest) out.push(...formatIngest(r.ingest));
+  if (r.scale) out.push(...formatScale(r.scale));
+  if (r.bulk) out.push(...formatBulk(r.bulk, line), '');
   const m = r.machine;
   const busy = m.loadAverage > m.cores ? ' — busy: other processes shared the CPUs, figures are low' : '';
   out.push(`MACHINE  ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}; load average ${m.loadAverage} at start${busy}`);
@@ -58,7 +74,7 @@ export function formatBench(r: BenchReport): string {
   );
   const st = r.settings;
   out.push(
-    `  settings: ${st.quick ? 'quick' : 'full'}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, bulk ${st.bulkFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`,
+    `  settings: ${st.quick ? 'quick' : 'full'}, sections ${st.sections.join('/')}, ≥ ${st.minMs} ms per throughput figure, ${st.workers} workers, scale ${st.scaleFactors.join('/')}×, ingest ${st.ingestFactor}×, bulk ${st.bulkFactor}×, baseline ${st.baselineRows} rows${st.extractionMaxKb === undefined ? '' : `, samples ≤ ${st.extractionMaxKb} KB (extraction) / ${st.scaleBaseMaxKb ?? '∞'} KB (scale base)`}`,
   );
   return `${out.join('\n')}\n`;
 }

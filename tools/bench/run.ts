@@ -3,6 +3,7 @@
 // fresh process per size). Each section reads as the list of its steps; the script only parses
 // arguments and prints.
 import { availableParallelism } from 'node:os';
+import { z } from 'zod';
 import { extractText, loadKnowledge, type Graph, type Knowledge } from '../../src/index.ts';
 import { extractionPass, readCorpusInputs, sampleInputs, timePasses, warmupSample } from './extraction.ts';
 import { runOneCore } from './one-core-run.ts';
@@ -17,8 +18,15 @@ import { machineInfo } from './machine.ts';
 import type { MachineInfo } from './machine.ts';
 import { runBulkBench, type BulkFigures } from './bulk.ts';
 
+/** The sections of the bench, in the order they run. */
+export const BENCH_SECTIONS = ['extraction', 'ingest', 'scale', 'bulk'] as const;
+export const BenchSection = z.enum(BENCH_SECTIONS);
+export type BenchSection = z.infer<typeof BenchSection>;
+
 export interface BenchSettings {
   corpusRoot: string;
+  /** The sections to run (`--only`); the others are absent from the report. */
+  sections: BenchSection[];
   quick: boolean;
   /** Minimum measured time per throughput figure. */
   minMs: number;
@@ -36,8 +44,8 @@ export interface BenchSettings {
 
 export function defaultSettings(corpusRoot: string, quick: boolean): BenchSettings {
   return quick
-    ? { corpusRoot, quick, minMs: 1000, workers: availableParallelism(), scaleFactors: [1, 2, 4], ingestFactor: 1, baselineRows: 40, bulkFactor: 1, extractionMaxKb: 128, scaleBaseMaxKb: 64 }
-    : { corpusRoot, quick, minMs: 5000, workers: availableParallelism(), scaleFactors: [1, 10, 100], ingestFactor: 50, baselineRows: 200, bulkFactor: 100 };
+    ? { corpusRoot, sections: [...BENCH_SECTIONS], quick, minMs: 1000, workers: availableParallelism(), scaleFactors: [1, 2, 4], ingestFactor: 1, baselineRows: 40, bulkFactor: 1, extractionMaxKb: 128, scaleBaseMaxKb: 64 }
+    : { corpusRoot, sections: [...BENCH_SECTIONS], quick, minMs: 5000, workers: availableParallelism(), scaleFactors: [1, 10, 100], ingestFactor: 50, baselineRows: 200, bulkFactor: 100 };
 }
 
 export interface ExtractionFigures {
@@ -78,10 +86,10 @@ export interface ScaleReport {
 export interface BenchReport {
   machine: MachineInfo;
   settings: BenchSettings;
-  extraction: ExtractionFigures;
-  ingest: IngestFigures;
-  scale: ScaleReport;
-  bulk: BulkFigures;
+  extraction?: ExtractionFigures;
+  ingest?: IngestFigures;
+  scale?: ScaleReport;
+  bulk?: BulkFigures;
 }
 
 const KB = 1024;
@@ -170,9 +178,11 @@ export async function benchScale(settings: BenchSettings, log: (line: string) =>
 export async function runBench(settings: BenchSettings, log: (line: string) => void = () => undefined): Promise<BenchReport> {
   const machine = machineInfo();
   const knowledge = loadKnowledge();
-  const extraction = await benchExtraction(settings, knowledge, log);
-  const ingest = await benchIngest(settings, knowledge, log);
-  const scale = await benchScale(settings, log);
-  const bulk = await runBulkBench(scaleSources(settings.corpusRoot, settings.scaleBaseMaxKb), settings.bulkFactor, scaleKeepWords(knowledge.names.legalSuffixes), log);
-  return { machine, settings, extraction, ingest, scale, bulk };
+  const runs = (section: BenchSection): boolean => settings.sections.includes(section);
+  const report: BenchReport = { machine, settings };
+  if (runs('extraction')) report.extraction = await benchExtraction(settings, knowledge, log);
+  if (runs('ingest')) report.ingest = await benchIngest(settings, knowledge, log);
+  if (runs('scale')) report.scale = await benchScale(settings, log);
+  if (runs('bulk')) report.bulk = await runBulkBench(scaleSources(settings.corpusRoot, settings.scaleBaseMaxKb), settings.bulkFactor, scaleKeepWords(knowledge.names.legalSuffixes), log);
+  return report;
 }
