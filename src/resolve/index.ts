@@ -9,6 +9,7 @@ import { SCHEMA_VERSION } from '../model/graph.ts';
 import type { NodeLabel, PhaseKey } from '../model/vocabulary.ts';
 import { SYMMETRIC_TYPES } from '../model/vocabulary.ts';
 import { mergeGraphs } from '../graph/merge.ts';
+import { nameMentions } from './mentions.ts';
 
 class UnionFind {
   private readonly parent: number[];
@@ -71,23 +72,27 @@ export interface ResolvedDocument {
 
 export function resolveDocument(doc: StructuredDocument, found: DocumentMentions, facts: RelationFact[], ctx: StageContext): ResolvedDocument {
   const { names } = ctx.knowledge;
-  const { mentions } = found;
+  // Dropped mentions (generic terms, places, cut-off names) stay undefined: they name no entity, and
+  // facts that end on them are left out below.
+  const { mentions, formerNames, links } = nameMentions(found.mentions, ctx);
   const uf = new UnionFind(mentions.length);
   const byCanonical = new Map<string, number>();
   mentions.forEach((m, i) => {
+    if (!m) return;
     const k = `${m.label}|${names.keyPart(m.label, m.canonical)}`;
     const first = byCanonical.get(k);
     if (first === undefined) byCanonical.set(k, i);
     else uf.union(first, i);
   });
-  for (const link of found.sameAs) {
+  for (const link of [...found.sameAs, ...links]) {
     const a = mentions[link.a];
     const b = mentions[link.b];
     if (a && b && a.label === b.label) uf.union(link.a, link.b);
   }
 
   const clusters = new Map<number, number[]>();
-  mentions.forEach((_, i) => {
+  mentions.forEach((m, i) => {
+    if (!m) return;
     const root = uf.find(i);
     const list = clusters.get(root);
     if (list) list.push(i);
@@ -108,11 +113,16 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     for (const m of members) {
       // "the Company" and other anaphora point at the entity but are not names of it.
       const forms = m.properties?.['anaphor'] === true ? [m.canonical] : [m.canonical, m.text];
-      for (const form of forms) if (form !== name && form.trim() !== '') aliasSet.add(form);
+      // Defined terms and pronouns ("Licensee", "we") are how a text refers to a party, not its names.
+      for (const form of forms) if (form !== name && form.trim() !== '' && !names.isGenericTerm(form)) aliasSet.add(form);
       for (const extra of m.extraLabels ?? []) extraLabels.add(extra);
       mergeProperties(properties, m.properties);
     }
-    for (const i of indices) mentionKeys[i] = key;
+    for (const i of indices) {
+      mentionKeys[i] = key;
+      const former = formerNames.get(i);
+      if (former !== undefined && former !== name) aliasSet.add(former);
+    }
     entities.push({
       key,
       labels: [first.label, ...[...extraLabels].sort()],
