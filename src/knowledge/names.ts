@@ -12,6 +12,8 @@ import type { DataFiles } from './files.ts';
 export interface NameKnowledge {
   /** The legal forms as written in the data file ("Inc.", "Co., Ltd.", "GmbH"), longest first. */
   readonly legalSuffixes: readonly string[];
+  /** Words that lengthen a company's short name without naming another company (company-name-descriptors.txt), folded. */
+  readonly companyDescriptors: ReadonlySet<string>;
   /** Every name of an agency, regulator or exchange as written (organizations.tsv), for finding them in text. */
   readonly organizationForms: readonly string[];
   /** "ImmunoGen, Inc." → "ImmunoGen"; repeated so "Foo Holdings Co., Ltd." loses only its legal form. */
@@ -85,9 +87,13 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     return name;
   };
   // A person's single-letter middle initials do not tell two people apart in practice ("David A. Dodd",
-  // "David Dodd"); a company's leading "The" is no part of its name ("THE BUCKLE, INC.").
+  // "David Dodd"); a company's leading "The" is no part of its name ("THE BUCKLE, INC."), nor is a
+  // trailing "Company", the spelled-out "Co." ("Acme Company, Limited" is "Acme Co., Ltd.").
   const keyName = (label: string, name: string): string => {
-    if (label === 'Company') return stripLegalSuffix(name).replace(/^the\s+(?=\S+)/i, '');
+    if (label === 'Company')
+      return stripLegalSuffix(name)
+        .replace(/^the\s+(?=\S+)/i, '')
+        .replace(/(?<=\S)\s+company$/i, '');
     if (label === 'Person') return name.replace(/(?<=\S\s+)(?:\p{Lu}\.?\s+)+(?=\S)/gu, '');
     return name;
   };
@@ -107,8 +113,11 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     return x === y || nicknames.get(x)?.has(y) === true || nicknames.get(y)?.has(x) === true;
   };
 
+  const companyDescriptors: ReadonlySet<string> = new Set(files.lines('lexicons/company-name-descriptors.txt').map((w) => foldName(w)));
+
   return Object.freeze({
     legalSuffixes,
+    companyDescriptors,
     organizationForms: Object.freeze(organizationForms),
     stripLegalSuffix,
     canonicalOrganization,

@@ -3,6 +3,7 @@
 // alone, so the same company or drug from two documents gets the same key without a global lookup.
 import type { StructuredDocument } from '../model/document.ts';
 import type { StageContext } from '../knowledge/index.ts';
+import type { NameKnowledge } from '../knowledge/names.ts';
 import type { DocumentMentions, Mention, RelationFact } from '../model/extraction.ts';
 import type { DocumentInfo, Entity, Graph, Properties, Relationship } from '../model/graph.ts';
 import { SCHEMA_VERSION } from '../model/graph.ts';
@@ -47,15 +48,22 @@ const PHASE_NAMES: Record<PhaseKey, string> = {
   REGISTRATION: 'Registration',
 };
 
-/** The cluster's name: the canonical form used most often, ties to the longer, then the first seen. */
-function chooseName(members: Mention[]): string {
-  const counts = new Map<string, { count: number; first: number }>();
+/**
+ * The cluster's name: the canonical form used most often, ties to the longer, then the first seen. A
+ * company's formal name (a mention written with its legal form, "Acme Pharmaceutical Co., Ltd.") comes
+ * first: it is the name other documents state too, so the entity key agrees across documents.
+ */
+function chooseName(members: Mention[], names: NameKnowledge): string {
+  const counts = new Map<string, { count: number; first: number; formal: boolean }>();
   members.forEach((m, i) => {
+    const formal = m.label === 'Company' && names.stripLegalSuffix(m.text) !== m.text.trim();
     const entry = counts.get(m.canonical);
-    if (entry) entry.count += 1;
-    else counts.set(m.canonical, { count: 1, first: i });
+    if (entry) {
+      entry.count += 1;
+      entry.formal ||= formal;
+    } else counts.set(m.canonical, { count: 1, first: i, formal });
   });
-  const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => b.count - a.count || nb.length - na.length || a.first - b.first);
+  const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => Number(b.formal) - Number(a.formal) || b.count - a.count || nb.length - na.length || a.first - b.first);
   return ranked[0]?.[0] ?? members[0]?.canonical ?? '';
 }
 
@@ -74,7 +82,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
   const { names } = ctx.knowledge;
   // Dropped mentions (generic terms, places, cut-off names) stay undefined: they name no entity, and
   // facts that end on them are left out below.
-  const { mentions, formerNames, links } = nameMentions(found.mentions, ctx);
+  const { mentions, formerNames, links } = nameMentions(found.mentions, doc.text, ctx);
   const uf = new UnionFind(mentions.length);
   const byCanonical = new Map<string, number>();
   mentions.forEach((m, i) => {
@@ -105,7 +113,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     const members = indices.map((i) => mentions[i]).filter((m): m is Mention => m !== undefined);
     const first = members[0];
     if (!first) continue;
-    const name = chooseName(members);
+    const name = chooseName(members, names);
     const key = names.entityKey(first.label, name);
     const aliasSet = new Set<string>();
     const extraLabels = new Set<NodeLabel>();
@@ -143,8 +151,11 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
       if (value) filingProps[field] = value;
     }
     const existing = entities.find((e) => e.key === key);
-    if (existing) mergeProperties(existing.properties, filingProps);
-    else entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
+    if (existing) {
+      mergeProperties(existing.properties, filingProps);
+      // "THE BUCKLE, INC." on the cover page of the "Buckle" the text names.
+      if (registrant.name !== existing.name && !existing.aliases.includes(registrant.name)) existing.aliases = [...existing.aliases, registrant.name].sort();
+    } else entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
   }
 
   const relationships: Relationship[] = [];

@@ -11,7 +11,7 @@ export interface NamedMentions {
   mentions: (Mention | undefined)[];
   /** Names a mention had before it was renamed, kept as aliases ("PD-1" of PDCD1, "FDA" of its agency). */
   formerNames: Map<number, string>;
-  /** Mentions of one thing by the text's own evidence (descriptor variants, given-name variants). */
+  /** Mentions of one thing by the text's own evidence (given-name variants, a drug's name in parentheses). */
   links: SameAs[];
 }
 
@@ -36,7 +36,7 @@ function gluedTail(name: string, known: (candidate: string) => boolean): number 
   return undefined;
 }
 
-export function nameMentions(found: readonly Mention[], ctx: StageContext): NamedMentions {
+export function nameMentions(found: readonly Mention[], text: string, ctx: StageContext): NamedMentions {
   const { names } = ctx.knowledge;
   const lexicons = ctx.knowledge.entities.lexicons;
   const bareHeads = new Set([...lexicons.organizationWords, ...lexicons.organizationNameHeads].map((w) => w.toLowerCase()));
@@ -82,7 +82,8 @@ export function nameMentions(found: readonly Mention[], ctx: StageContext): Name
     }
   });
 
-  links.push(...descriptorVariants(mentions, ctx), ...givenNameVariants(mentions, ctx));
+  joinDescriptorVariants(mentions, ctx);
+  links.push(...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text));
   return { mentions, formerNames, links };
 }
 
@@ -119,28 +120,29 @@ function repairCut(m: Mention, known: (candidate: string) => boolean, legalSuffi
  * "Acme" and "Acme BioPharma" in one document: one company when the longer name is the shorter one
  * plus company descriptor words, it is the only such longer name, and the shorter name never appears
  * with a legal form of its own (then it is a company of its own: "Clene Inc." beside "Clene
- * Nanomedicine, Inc." is the parent beside its subsidiary).
+ * Nanomedicine, Inc." is the parent beside its subsidiary). The short name's mentions take the longer
+ * name, so the entity and its key are the fuller name's, as other documents that state it have them.
  */
-function descriptorVariants(mentions: readonly (Mention | undefined)[], ctx: StageContext): SameAs[] {
+function joinDescriptorVariants(mentions: readonly (Mention | undefined)[], ctx: StageContext): void {
   const { names } = ctx.knowledge;
-  const { strong, weak } = ctx.knowledge.entities.lexicons.companyWords;
-  const descriptors = new Set([...strong, ...weak, 'Company', 'Group', 'Holdings'].map((w) => foldName(w)));
-  const byKey = new Map<string, { first: number; tokens: string[]; ownLegalForm: boolean }>();
-  mentions.forEach((m, i) => {
-    if (m?.label !== 'Company') return;
+  // The weak company words are left out: "Acme Ventures", "Acme Capital", "Acme Holdings" are other companies.
+  const descriptors = new Set([...[...ctx.knowledge.entities.lexicons.companyWords.strong].map((w) => foldName(w)), ...names.companyDescriptors]);
+  const byKey = new Map<string, { canonical: string; tokens: string[]; ownLegalForm: boolean }>();
+  for (const m of mentions) {
+    if (m?.label !== 'Company') continue;
     const key = names.keyPart('Company', m.canonical);
-    const entry = byKey.get(key) ?? { first: i, tokens: key.split('-'), ownLegalForm: false };
+    const entry = byKey.get(key) ?? { canonical: m.canonical, tokens: key.split('-'), ownLegalForm: false };
     if (names.stripLegalSuffix(m.text) !== m.text.trim()) entry.ownLegalForm = true;
     byKey.set(key, entry);
-  });
-  const links: SameAs[] = [];
-  for (const short of byKey.values()) {
+  }
+  const renamed = new Map<string, string>();
+  for (const [key, short] of byKey) {
     if (short.ownLegalForm || short.tokens.join('').length < 3) continue;
     const longer = [...byKey.values()].filter((l) => l.tokens.length > short.tokens.length && short.tokens.every((t, k) => l.tokens[k] === t));
     const only = longer.length === 1 ? longer[0] : undefined;
-    if (only && only.tokens.slice(short.tokens.length).every((t) => descriptors.has(t))) links.push({ a: only.first, b: short.first, rule: 'resolve.descriptor-variant' });
+    if (only && only.tokens.slice(short.tokens.length).every((t) => descriptors.has(t))) renamed.set(key, only.canonical);
   }
-  return links;
+  for (const m of mentions) if (m?.label === 'Company') m.canonical = renamed.get(names.keyPart('Company', m.canonical)) ?? m.canonical;
 }
 
 /**
@@ -165,6 +167,29 @@ function givenNameVariants(mentions: readonly (Mention | undefined)[], ctx: Stag
     if (people.length !== 2) continue;
     const [a, b] = people;
     if (a && b && names.sameGivenName(a.given, b.given)) links.push({ a: a.first, b: b.first, rule: 'resolve.given-name-variant' });
+  }
+  return links;
+}
+
+/**
+ * "T-DM1 (trastuzumab-DM1)", "Kadcyla® (ado-trastuzumab emtansine)": a drug name with another drug
+ * name alone in parentheses right after it names the same drug by another name. "Acme Pharmaceutical
+ * Co., Ltd. (Acme Pharma)": so does a company's, when the short name opens with a word of the long one.
+ */
+function parenthesisedNames(mentions: readonly (Mention | undefined)[], text: string): SameAs[] {
+  const links: SameAs[] = [];
+  for (const label of ['Drug', 'Company']) {
+    const found = mentions.flatMap((m, i) => (m?.label === label ? [{ m, i }] : []));
+    for (let k = 0; k + 1 < found.length; k++) {
+      const [outer, inner] = [found[k], found[k + 1]];
+      if (!outer || !inner || inner.m.start < outer.m.end) continue;
+      const between = text.slice(outer.m.end, inner.m.start);
+      const after = text.slice(inner.m.end, inner.m.end + 3);
+      if (!/^[^\S\n]?(?:®|™|\(R\)|\(TM\))?[^\S\n]*\([^\S\n]*$/.test(between) || !/^[^\S\n]*\)/.test(after)) continue;
+      const firstWord = inner.m.text.split(/\s+/)[0] ?? '';
+      if (label === 'Company' && !outer.m.text.split(/\s+/).includes(firstWord)) continue;
+      links.push({ a: outer.i, b: inner.i, rule: 'resolve.parenthesised-name' });
+    }
   }
   return links;
 }
