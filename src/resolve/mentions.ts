@@ -89,12 +89,15 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
 
 /** Repairs a company or organization name in place: a glued prefix, a leading legal form, a doubled word, a "CEO of" or "Swiss-based" lead. */
 function repairPartyName(m: Mention, known: (candidate: string) => boolean, names: StageContext['knowledge']['names']): void {
-  const at = repairCut(m, known, names.legalSuffixes);
-  if (at === undefined) return;
-  const rest = m.text.slice(at).replace(/^\s+/, '');
-  m.start += m.text.length - rest.length;
-  m.text = rest;
-  m.canonical = m.label === 'Company' ? names.stripLegalSuffix(rest) : rest.replace(/^the\s+/i, '');
+  // A few rounds: "Inc. Inc. Acme Bio" loses one run-in legal form each time.
+  for (let round = 0; round < 3; round++) {
+    const at = repairCut(m, known, names.legalSuffixes);
+    if (at === undefined) return;
+    const rest = m.text.slice(at).replace(/^\s+/, '');
+    m.start += m.text.length - rest.length;
+    m.text = rest;
+    m.canonical = m.label === 'Company' ? names.stripLegalSuffix(rest) : rest.replace(/^the\s+/i, '');
+  }
 }
 
 /** Where the real name starts in a mention's text, when something was run into its front. */
