@@ -14,6 +14,8 @@ export interface NameKnowledge {
   readonly legalSuffixes: readonly string[];
   /** Words that lengthen a company's short name without naming another company (company-name-descriptors.txt), folded. */
   readonly companyDescriptors: ReadonlySet<string>;
+  /** Nouns that make the name before them a designation or programme (programme-heads.txt), lower case. */
+  readonly programmeHeads: ReadonlySet<string>;
   /** Every name of an agency, regulator or exchange as written (organizations.tsv), for finding them in text. */
   readonly organizationForms: readonly string[];
   /** "ImmunoGen, Inc." → "ImmunoGen"; repeated so "Foo Holdings Co., Ltd." loses only its legal form. */
@@ -115,9 +117,12 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
 
   const companyDescriptors: ReadonlySet<string> = new Set(files.lines('lexicons/company-name-descriptors.txt').map((w) => foldName(w)));
 
+  const programmeHeads: ReadonlySet<string> = new Set(files.lines('lexicons/programme-heads.txt').map((w) => w.toLowerCase()));
+
   return Object.freeze({
     legalSuffixes,
     companyDescriptors,
+    programmeHeads,
     organizationForms: Object.freeze(organizationForms),
     stripLegalSuffix,
     canonicalOrganization,

@@ -43,6 +43,7 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
   const mentions: (Mention | undefined)[] = found.map((m) => ({ ...m }));
   const formerNames = new Map<number, string>();
   const links: SameAs[] = [];
+  const notCompanies = new Set<string>();
 
   // Names of parties this document uses, for telling a glued or prefixed name's real part.
   const partyNames = new Set<string>();
@@ -62,7 +63,9 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
       const place = m.label === 'Company' && (names.isPlace(core) || names.isPlace(m.canonical));
       // A head word alone ("Hospital", "University", "Trust") is what is left of a name cut short.
       const bareHead = m.label === 'Organization' && !/\s/.test(core) && bareHeads.has(core.toLowerCase());
-      if (generic || place || bareHead) {
+      const shape = m.label === 'Company' && m.text === names.stripLegalSuffix(m.text) && (isProgrammeName(m, text, names.programmeHeads) || isTableRowLabel(m, text));
+      if (shape) notCompanies.add(m.canonical);
+      if (generic || place || bareHead || shape) {
         mentions[i] = undefined;
         return;
       }
@@ -82,9 +85,29 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
     }
   });
 
+  // The abbreviation or repeat of a programme's name ("PRIME") names the programme too.
+  mentions.forEach((m, i) => {
+    if (m?.label === 'Company' && notCompanies.has(m.canonical)) mentions[i] = undefined;
+  });
   joinDescriptorVariants(mentions, ctx);
   links.push(...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text));
   return { mentions, formerNames, links };
+}
+
+/** "Priority Medicines (PRIME) Designation", "Acme Access Program": the name of a designation or programme. */
+function isProgrammeName(m: Mention, text: string, heads: ReadonlySet<string>): boolean {
+  const next = /^(?:[^\S\n]+\([^()\n]{1,12}\))?[^\S\n]+(\p{L}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
+  return next !== undefined && heads.has(next.toLowerCase());
+}
+
+/**
+ * "Fixed Group   PRINCIPAL BALANCE   8,802,302.47": a row label of a table of figures (a column gap after
+ * it, amounts on its line), not a company. Names with a legal form are never taken for one.
+ */
+function isTableRowLabel(m: Mention, text: string): boolean {
+  const lineEnd = text.indexOf('\n', m.end);
+  const rest = text.slice(m.end, lineEnd < 0 ? undefined : lineEnd);
+  return /^[^\S\n]{2,}\S/.test(rest) && /\d{1,3}(?:,\d{3})+(?:\.\d+)?[^\S\n]{2,}\d/.test(rest);
 }
 
 /** Repairs a company or organization name in place: a glued prefix, a leading legal form, a doubled word, a "CEO of" or "Swiss-based" lead. */
