@@ -50,9 +50,9 @@ const PHASE_NAMES: Record<PhaseKey, string> = {
 
 /**
  * The cluster's name. A company's formal name (a mention written with its legal form, "Acme
- * Pharmaceutical Co., Ltd.") comes first: other documents state it too, so the entity key agrees across
- * documents. Then a name not written all in capitals, then the canonical form used most often, ties to
- * the longer, then the first seen.
+ * Pharmaceutical Co., Ltd.") comes first: other documents state it too, so the entity key agrees
+ * across documents. Then a name of several words not written all in capitals, then the canonical form
+ * used most often, ties to the longer, then the first seen.
  */
 function chooseName(members: Mention[], names: NameKnowledge): string {
   const counts = new Map<string, { count: number; first: number; formal: boolean }>();
@@ -64,8 +64,9 @@ function chooseName(members: Mention[], names: NameKnowledge): string {
       entry.formal ||= formal;
     } else counts.set(m.canonical, { count: 1, first: i, formal });
   });
-  // A name in capitals is the cover page's typography ("ACME PHARMA CO."), not the name's own spelling.
-  const capitals = (name: string): number => Number(/\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name));
+  // A name of several words in capitals is the cover page's typography ("ACME PHARMA CO."), not the
+  // name's own spelling; one word in capitals may be that spelling ("BV500", "NGM").
+  const capitals = (name: string): number => Number(/\s/.test(name) && /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name));
   const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => Number(b.formal) - Number(a.formal) || capitals(na) - capitals(nb) || b.count - a.count || nb.length - na.length || a.first - b.first);
   return ranked[0]?.[0] ?? members[0]?.canonical ?? '';
 }

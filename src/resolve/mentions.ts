@@ -105,8 +105,8 @@ function isProgrammeName(m: Mention, text: string, heads: ReadonlySet<string>): 
  * it, amounts on its line), not a company. Names with a legal form are never taken for one.
  */
 function isTableRowLabel(m: Mention, text: string): boolean {
-  const lineEnd = text.indexOf('\n', m.end);
-  const rest = text.slice(m.end, lineEnd < 0 ? undefined : lineEnd);
+  // A bounded look: a table row is short, and a text without line breaks must not be read to its end.
+  const rest = text.slice(m.end, m.end + 300).split('\n', 1)[0] ?? '';
   return /^[^\S\n]{2,}\S/.test(rest) && /\d{1,3}(?:,\d{3})+(?:\.\d+)?[^\S\n]{2,}\d/.test(rest);
 }
 
