@@ -1,4 +1,4 @@
-// `npm run eval [-- --json] [--show-misses] [--by-source] [--unexplained] [--doc SUBSTRING] [--corpus DIR]`:
+// `npm run eval [-- --json] [--show-misses] [--by-source] [--unexplained] [--identity] [--doc SUBSTRING] [--corpus DIR]`:
 // scores extraction against every *.gold.json of the shared corpus. A report, not a gate: exits 0
 // unless it cannot run at all.
 import { parseArgs } from 'node:util';
@@ -9,10 +9,12 @@ import { evaluateCorpus } from './eval/run.ts';
 import { bySourceJson, formatBySource, formatMisses, formatTable, toEvalJson } from './eval/report.ts';
 import { bySource, loadManifest } from './eval/source.ts';
 import { auditDocuments, formatAudit } from './eval/audit.ts';
+import { corpusIdentity } from './eval/corpus-identity.ts';
+import { formatIdentity } from './eval/identity.ts';
 
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 
-const USAGE = `usage: npm run eval -- [--json] [--show-misses] [--by-source] [--unexplained] [--doc SUBSTRING] [--corpus DIR]
+const USAGE = `usage: npm run eval -- [--json] [--show-misses] [--by-source] [--unexplained] [--identity] [--doc SUBSTRING] [--corpus DIR]
 
   --json          machine-readable figures instead of the table
   --show-misses   per document: missed and false-positive entities and relations
@@ -22,6 +24,10 @@ const USAGE = `usage: npm run eval -- [--json] [--show-misses] [--by-source] [--
   --unexplained   recall audit: per document, the sentences with money, a deal or development word or
                   a trial phase that no extracted relation cites as evidence (forward-looking text
                   skipped), then counts per document and in total (JSON: "unexplained")
+  --identity      one node per real thing: merges every evaluated document and the format samples
+                  (<corpus>/formats) into one graph, as \`kg extract\` over many files does, and counts
+                  gold things split over several entities, entities covering several gold things and
+                  generic aliases (JSON: "identity")
   --doc SUBSTRING only documents whose gold path contains SUBSTRING
   --corpus DIR    the corpus root (default ../shared/corpus/)
 `;
@@ -32,6 +38,7 @@ const { values } = parseArgs({
     'show-misses': { type: 'boolean', default: false },
     'by-source': { type: 'boolean', default: false },
     unexplained: { type: 'boolean', default: false },
+    identity: { type: 'boolean', default: false },
     doc: { type: 'string' },
     corpus: { type: 'string', default: DEFAULT_CORPUS },
     help: { type: 'boolean', short: 'h', default: false },
@@ -47,11 +54,22 @@ try {
   const evaluation = await evaluateCorpus({ corpusRoot: values.corpus, ...(values.doc !== undefined ? { docFilter: values.doc } : {}) });
   const groups = values['by-source'] ? bySource(evaluation, loadManifest(join(values.corpus, 'dev', 'MANIFEST.tsv'))) : undefined;
   const audits = values.unexplained ? auditDocuments(evaluation.documents) : undefined;
+  const identity = values.identity ? await corpusIdentity(evaluation, join(values.corpus, 'formats')) : undefined;
   if (values.json) {
     const json = {
       ...toEvalJson(evaluation),
       ...(groups ? { bySource: bySourceJson(groups) } : {}),
       ...(audits ? { unexplained: audits.map((a) => ({ document: a.name, count: a.sentences.length, sentences: a.sentences })) } : {}),
+      ...(identity
+        ? {
+            identity: {
+              things: identity.things,
+              split: identity.split.map((x) => ({ type: x.thing.type, names: x.thing.names, entityKeys: x.entityKeys, withinDocument: x.withinDocument })),
+              merged: identity.merged.map((x) => ({ entityKey: x.entityKey, things: x.things.map((t) => t.names) })),
+              genericAliases: identity.genericAliases,
+            },
+          }
+        : {}),
     };
     process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else {
@@ -59,6 +77,7 @@ try {
     process.stdout.write(formatTable(evaluation));
     if (groups) process.stdout.write(`\n${formatBySource(groups)}`);
     if (audits) process.stdout.write(`\n${formatAudit(audits)}`);
+    if (identity) process.stdout.write(`\n${formatIdentity(identity)}`);
   }
 } catch (error) {
   if (isKgError(error)) {

@@ -90,7 +90,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
   return {
     legalSuffixes: names.legalSuffixes,
     industryCompanies: new Set(lines('companies-industry.txt')),
-    organizations: new Set(lines('organizations.txt')),
+    organizations: new Set(names.organizationForms),
     notEntities: lowerCase(lines('not-entities.txt')),
     nameStopwords: new Set(lines('name-stopwords.txt')),
     personWords: new Set(lines('person-words.txt')),

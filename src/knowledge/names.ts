@@ -1,6 +1,10 @@
-// Company legal forms and entity keys (see index.ts). The one legal-suffix list of the project is
-// data/lexicons/company-legal-suffixes.txt; everything that strips or recognises a legal form asks
-// this object, so structure, extraction, resolution, the API and the evaluator agree.
+// How entities are named and keyed (see index.ts): company legal forms, the canonical names of agencies
+// and exchanges, targets by HGNC symbol, person-name variants, places and generic defined terms. The
+// one legal-suffix list of the project is data/lexicons/company-legal-suffixes.txt; everything that
+// strips or recognises a legal form asks this object, so structure, extraction, resolution, the API and
+// the evaluator agree. Keys are made from canonical names, so one real thing gets one key in every
+// document whichever of its names the document uses.
+import { z } from 'zod';
 import { escapeRegex } from '../text/regex.ts';
 import { foldName } from '../text/names.ts';
 import type { DataFiles } from './files.ts';
@@ -8,13 +12,43 @@ import type { DataFiles } from './files.ts';
 export interface NameKnowledge {
   /** The legal forms as written in the data file ("Inc.", "Co., Ltd.", "GmbH"), longest first. */
   readonly legalSuffixes: readonly string[];
+  /** Words that lengthen a company's short name without naming another company (company-name-descriptors.txt), folded. */
+  readonly companyDescriptors: ReadonlySet<string>;
+  /** Nouns that make the name before them a designation or programme (programme-heads.txt), lower case. */
+  readonly programmeHeads: ReadonlySet<string>;
+  /** Every name of an agency, regulator or exchange as written (organizations.tsv), for finding them in text. */
+  readonly organizationForms: readonly string[];
   /** "ImmunoGen, Inc." → "ImmunoGen"; repeated so "Foo Holdings Co., Ltd." loses only its legal form. */
   stripLegalSuffix(name: string): string;
-  /** The part of an entity key after the label: a company's name without its legal form, folded. */
+  /** The canonical name of an agency or exchange named by any of its names ("U.S. FDA" → "U.S. Food and Drug Administration"). */
+  canonicalOrganization(name: string): string | undefined;
+  /** The HGNC symbol a common target name stands for ("PD-1" → "PDCD1", "RANK Ligand" → "TNFSF11"). */
+  targetSymbol(name: string): string | undefined;
+  /** The name an entity of `label` is known by: an agency's canonical name, a target's symbol, else `name`. */
+  canonicalName(label: string, name: string): string;
+  /** The part of an entity key after the label: the canonical name folded (a company's without its legal form). */
   keyPart(label: string, name: string): string;
   /** `company:immunogen`, `drug:trastuzumab-dm1`: the key that makes one node of one thing. */
   entityKey(label: string, name: string): string;
+  /** True for a defined term or pronoun that names no one ("the Company", "Licensee", "the Parties", "we"). */
+  isGenericTerm(name: string): boolean;
+  /** True for a US state or a country ("Kentucky", "Cayman Islands"): a place, never a company. */
+  isPlace(name: string): boolean;
+  /** True when two given names are the same name or one is a common short form of the other ("Steve", "Steven"). */
+  sameGivenName(a: string, b: string): boolean;
 }
+
+const OrganizationRow = z.object({ canonical: z.string().min(2), aliases: z.string().optional() });
+const TargetNameRow = z.object({ name: z.string().min(1), symbol: z.string().regex(/^[A-Z0-9-]+$/, 'an HGNC symbol is upper-case letters and digits') });
+const NicknameRow = z.object({ nickname: z.string().regex(/^[a-z]+$/), names: z.string().regex(/^[a-z]+(?:\|[a-z]+)*$/) });
+const StateRow = z.object({ code: z.string(), name: z.string().min(2) });
+
+/** A target name compared without case, spaces, hyphens, brackets or slashes ("(RANK) Ligand" = "RANK ligand"). */
+const targetFold = (name: string): string =>
+  name
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\s\-()[\]/]+/g, '');
 
 export function loadNameKnowledge(files: DataFiles): NameKnowledge {
   const legalSuffixes = Object.freeze(files.lines('lexicons/company-legal-suffixes.txt').sort((a, b) => b.length - a.length));
@@ -30,7 +64,74 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
       current = next;
     }
   };
-  const keyPart = (label: string, name: string): string => foldName(label === 'Company' ? stripLegalSuffix(name) : name);
+
+  const organizations = new Map<string, string>();
+  const organizationForms: string[] = [];
+  for (const row of files.tsv('lexicons/organizations.tsv', ['canonical', 'aliases'], OrganizationRow)) {
+    for (const form of [row.canonical, ...(row.aliases ?? '').split('|').map((a) => a.trim())]) {
+      if (form === '') continue;
+      const folded = foldName(form);
+      const taken = organizations.get(folded);
+      if (taken !== undefined && taken !== row.canonical) throw files.invalid('lexicons/organizations.tsv', undefined, `"${form}" names both "${taken}" and "${row.canonical}"`);
+      organizations.set(folded, row.canonical);
+      organizationForms.push(form);
+    }
+  }
+  const canonicalOrganization = (name: string): string | undefined => organizations.get(foldName(name.replace(/^the\s+/i, ''))) ?? organizations.get(foldName(name));
+
+  const targetSymbols = new Map<string, string>();
+  for (const row of files.tsv('lexicons/target-common-names.tsv', ['name', 'symbol'], TargetNameRow)) targetSymbols.set(targetFold(row.name), row.symbol);
+  const targetSymbol = (name: string): string | undefined => targetSymbols.get(targetFold(name));
+
+  const canonicalName = (label: string, name: string): string => {
+    if (label === 'Organization') return canonicalOrganization(name) ?? name;
+    if (label === 'Target') return targetSymbol(name) ?? name;
+    return name;
+  };
+  // A person's single-letter middle initials do not tell two people apart in practice ("David A. Dodd",
+  // "David Dodd"); a company's leading "The" is no part of its name ("THE BUCKLE, INC."), nor is a
+  // trailing "Company", the spelled-out "Co." ("Acme Company, Limited" is "Acme Co., Ltd.").
+  const keyName = (label: string, name: string): string => {
+    if (label === 'Company')
+      return stripLegalSuffix(name)
+        .replace(/^the\s+(?=\S+)/i, '')
+        .replace(/(?<=\S)\s+company$/i, '');
+    if (label === 'Person') return name.replace(/(?<=\S\s+)(?:\p{Lu}\.?\s+)+(?=\S)/gu, '');
+    return name;
+  };
+  const keyPart = (label: string, name: string): string => foldName(keyName(label, canonicalName(label, name)));
   const entityKey = (label: string, name: string): string => `${label.toLowerCase()}:${keyPart(label, name)}`;
-  return Object.freeze({ legalSuffixes, stripLegalSuffix, keyPart, entityKey });
+
+  const genericTerms: ReadonlySet<string> = new Set(files.lines('lexicons/generic-defined-terms.txt').map((t) => foldName(t)));
+  const isGenericTerm = (name: string): boolean => genericTerms.has(foldName(name).replace(/^(?:the|our|its)-/, ''));
+
+  const places: ReadonlySet<string> = new Set([...files.tsv('structure/us-states.tsv', ['code', 'name'], StateRow).map((s) => foldName(s.name)), ...files.lines('lexicons/countries.txt').map((c) => foldName(c))]);
+  const isPlace = (name: string): boolean => places.has(foldName(name.replace(/^the\s+/i, '')));
+
+  const nicknames = new Map<string, ReadonlySet<string>>();
+  for (const row of files.tsv('lexicons/person-nicknames.tsv', ['nickname', 'names'], NicknameRow)) nicknames.set(row.nickname, new Set(row.names.split('|')));
+  const sameGivenName = (a: string, b: string): boolean => {
+    const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+    return x === y || nicknames.get(x)?.has(y) === true || nicknames.get(y)?.has(x) === true;
+  };
+
+  const companyDescriptors: ReadonlySet<string> = new Set(files.lines('lexicons/company-name-descriptors.txt').map((w) => foldName(w)));
+
+  const programmeHeads: ReadonlySet<string> = new Set(files.lines('lexicons/programme-heads.txt').map((w) => w.toLowerCase()));
+
+  return Object.freeze({
+    legalSuffixes,
+    companyDescriptors,
+    programmeHeads,
+    organizationForms: Object.freeze(organizationForms),
+    stripLegalSuffix,
+    canonicalOrganization,
+    targetSymbol,
+    canonicalName,
+    keyPart,
+    entityKey,
+    isGenericTerm,
+    isPlace,
+    sameGivenName,
+  });
 }

@@ -3,6 +3,7 @@
 // alone, so the same company or drug from two documents gets the same key without a global lookup.
 import type { StructuredDocument } from '../model/document.ts';
 import type { StageContext } from '../knowledge/index.ts';
+import type { NameKnowledge } from '../knowledge/names.ts';
 import type { DocumentMentions, Mention, RelationFact } from '../model/extraction.ts';
 import type { DocumentInfo, Entity, Evidence, Graph, Properties, Relationship } from '../model/graph.ts';
 import { SCHEMA_VERSION } from '../model/graph.ts';
@@ -10,6 +11,7 @@ import type { NodeLabel, PhaseKey } from '../model/vocabulary.ts';
 import { SYMMETRIC_TYPES } from '../model/vocabulary.ts';
 import { mergeGraphs } from '../graph/merge.ts';
 import { rawSpan } from '../text/traced-text.ts';
+import { nameMentions } from './mentions.ts';
 
 class UnionFind {
   private readonly parent: number[];
@@ -47,15 +49,26 @@ const PHASE_NAMES: Record<PhaseKey, string> = {
   REGISTRATION: 'Registration',
 };
 
-/** The cluster's name: the canonical form used most often, ties to the longer, then the first seen. */
-function chooseName(members: Mention[]): string {
-  const counts = new Map<string, { count: number; first: number }>();
+/**
+ * The cluster's name. A company's formal name (a mention written with its legal form, "Acme
+ * Pharmaceutical Co., Ltd.") comes first: other documents state it too, so the entity key agrees
+ * across documents. Then a name of several words not written all in capitals, then the canonical form
+ * used most often, ties to the longer, then the first seen.
+ */
+function chooseName(members: Mention[], names: NameKnowledge): string {
+  const counts = new Map<string, { count: number; first: number; formal: boolean }>();
   members.forEach((m, i) => {
+    const formal = m.label === 'Company' && names.stripLegalSuffix(m.text) !== m.text.trim();
     const entry = counts.get(m.canonical);
-    if (entry) entry.count += 1;
-    else counts.set(m.canonical, { count: 1, first: i });
+    if (entry) {
+      entry.count += 1;
+      entry.formal ||= formal;
+    } else counts.set(m.canonical, { count: 1, first: i, formal });
   });
-  const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => b.count - a.count || nb.length - na.length || a.first - b.first);
+  // A name of several words in capitals is the cover page's typography ("ACME PHARMA CO."), not the
+  // name's own spelling; one word in capitals may be that spelling ("BV500", "NGM").
+  const capitals = (name: string): number => Number(/\s/.test(name) && /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name));
+  const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => Number(b.formal) - Number(a.formal) || capitals(na) - capitals(nb) || b.count - a.count || nb.length - na.length || a.first - b.first);
   return ranked[0]?.[0] ?? members[0]?.canonical ?? '';
 }
 
@@ -72,23 +85,27 @@ export interface ResolvedDocument {
 
 export function resolveDocument(doc: StructuredDocument, found: DocumentMentions, facts: RelationFact[], ctx: StageContext): ResolvedDocument {
   const { names } = ctx.knowledge;
-  const { mentions } = found;
+  // Dropped mentions (generic terms, places, cut-off names) stay undefined: they name no entity, and
+  // facts that end on them are left out below.
+  const { mentions, formerNames, links } = nameMentions(found.mentions, doc.text, ctx);
   const uf = new UnionFind(mentions.length);
   const byCanonical = new Map<string, number>();
   mentions.forEach((m, i) => {
+    if (!m) return;
     const k = `${m.label}|${names.keyPart(m.label, m.canonical)}`;
     const first = byCanonical.get(k);
     if (first === undefined) byCanonical.set(k, i);
     else uf.union(first, i);
   });
-  for (const link of found.sameAs) {
+  for (const link of [...found.sameAs, ...links]) {
     const a = mentions[link.a];
     const b = mentions[link.b];
     if (a && b && a.label === b.label) uf.union(link.a, link.b);
   }
 
   const clusters = new Map<number, number[]>();
-  mentions.forEach((_, i) => {
+  mentions.forEach((m, i) => {
+    if (!m) return;
     const root = uf.find(i);
     const list = clusters.get(root);
     if (list) list.push(i);
@@ -101,7 +118,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     const members = indices.map((i) => mentions[i]).filter((m): m is Mention => m !== undefined);
     const first = members[0];
     if (!first) continue;
-    const name = chooseName(members);
+    const name = chooseName(members, names);
     const key = names.entityKey(first.label, name);
     const aliasSet = new Set<string>();
     const extraLabels = new Set<NodeLabel>();
@@ -109,11 +126,16 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     for (const m of members) {
       // "the Company" and other anaphora point at the entity but are not names of it.
       const forms = m.properties?.['anaphor'] === true ? [m.canonical] : [m.canonical, m.text];
-      for (const form of forms) if (form !== name && form.trim() !== '') aliasSet.add(form);
+      // Defined terms and pronouns ("Licensee", "we") are how a text refers to a party, not its names.
+      for (const form of forms) if (form !== name && form.trim() !== '' && !names.isGenericTerm(form)) aliasSet.add(form);
       for (const extra of m.extraLabels ?? []) extraLabels.add(extra);
       mergeProperties(properties, m.properties);
     }
-    for (const i of indices) mentionKeys[i] = key;
+    for (const i of indices) {
+      mentionKeys[i] = key;
+      const former = formerNames.get(i);
+      if (former !== undefined && former !== name) aliasSet.add(former);
+    }
     entities.push({
       key,
       labels: [first.label, ...[...extraLabels].sort()],
@@ -134,8 +156,11 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
       if (value) filingProps[field] = value;
     }
     const existing = entities.find((e) => e.key === key);
-    if (existing) mergeProperties(existing.properties, filingProps);
-    else entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
+    if (existing) {
+      mergeProperties(existing.properties, filingProps);
+      // "THE BUCKLE, INC." on the cover page of the "Buckle" the text names.
+      if (registrant.name !== existing.name && !existing.aliases.includes(registrant.name)) existing.aliases = [...existing.aliases, registrant.name].sort();
+    } else entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
   }
 
   const relationships: Relationship[] = [];

@@ -353,17 +353,21 @@ export function findCompanies(scope: Scope): Candidate[] {
     { cues: [p.cues.suffix] },
   );
 
+  const lexiconOrgs: Candidate[] = [];
   for (const sentence of scope.sentences) {
     p.industry.scanSentence(reader, sentence, (hit) => push(companyCandidate(scope, { start: hit.start, surface: hit.form, rule: 'company.lexicon', priority: 55, sentence, untrimmed: true })));
-    p.orgs.scanSentence(reader, sentence, (hit) => out.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })));
+    p.orgs.scanSentence(reader, sentence, (hit) => lexiconOrgs.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })));
   }
+  out.push(...lexiconOrgs);
+  // "Drug Administration" is the tail of "Food and Drug Administration", cut where the name rule stops at "and".
+  const insideKnownOrganization = (start: number, end: number): boolean => lexiconOrgs.some((o) => o.start <= start && end <= o.end && o.end - o.start > end - start);
 
   sweep(
     scope,
     p.orgHeads,
     (m, offset, sentence) => {
       const { name, lead } = trimName(m[0], scope.ctx.knowledge.entities);
-      if (!name || !/\p{Lu}/u.test(name[0] ?? '')) return;
+      if (!name || !/\p{Lu}/u.test(name[0] ?? '') || insideKnownOrganization(offset + lead, offset + lead + name.length)) return;
       out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
     },
     { cues: [p.cues.orgHead] },

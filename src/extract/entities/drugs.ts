@@ -63,7 +63,8 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
     // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
     gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
-    brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\)`, 'gu'),
+    // "Brand® (inn)", "Brand(R) (inn)", "Brand® (inn injection)": a dosage form may follow the INN, a coordinated drug may not.
+    brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™|\(R\)|\(TM\))?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))(?:[ \t]+(?!and\b|or\b|plus\b|with\b)[a-z]{3,}){0,2}[ \t]*\)`, 'gu'),
     genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
     renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:${phraseAlternation(lexicons.drugRenamePhrases, 'literal')})[ \t]+(${CODE})`, 'gu'),
     // Sentence cues (cues.ts): the words each rule cannot match without.

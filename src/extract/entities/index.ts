@@ -95,10 +95,14 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     // "Acmegen Therapeutics, Inc." is "Acmegen" later on, as "Acmegen Therapeutics" would be.
     const lastWord = /^(.+?)[ \t-]+(\S+)$/.exec(c.canonical);
     const short = c.properties?.['shortName'] ?? (lastWord?.[2] && lexicons.companyWords.strong.has(lastWord[2]) ? lastWord[1] : undefined);
-    if (typeof short === 'string' && usableShortName(short, lexicons)) {
-      // "NGM Bio" and "NGM Biopharmaceuticals, Inc." share the short name "NGM": one company.
+    // "Elan" beside "Elan Pharmaceuticals, Inc." and "Elan Pharma International Limited" names neither for sure.
+    const ambiguous = typeof short === 'string' && companies.some((o) => o.canonical !== c.canonical && o.canonical.startsWith(`${short} `) && !restAbbreviates(o.canonical, c.canonical, short));
+    if (typeof short === 'string' && usableShortName(short, lexicons) && !ambiguous) {
+      // "NGM Bio" and "NGM Biopharmaceuticals, Inc." share the short name "NGM": one company. "Acme
+      // Therapeutics" and "Acme Pharmaceuticals" share it too, but neither rest abbreviates the other:
+      // a parent and its subsidiary, two companies.
       const owner = table.forms.get('Company')?.get(short);
-      if (owner && owner.rule === 'company.short-name' && owner.canonical !== c.canonical) sameCompany.set(c.canonical, owner.canonical);
+      if (owner && owner.rule === 'company.short-name' && owner.canonical !== c.canonical && restAbbreviates(c.canonical, owner.canonical, short)) sameCompany.set(c.canonical, owner.canonical);
       else addForm(table, 'Company', short, c.canonical, 'company.short-name');
     }
     const core = ctx.knowledge.names.stripLegalSuffix(c.text);
@@ -168,6 +172,13 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     else if (m.text !== mentions[first]?.text) sameAs.push({ a: first, b: i, rule: m.rule });
   });
   return { mentions, sameAs };
+}
+
+/** After a shared short name, one name's rest is the start of the other's ("Bio" of "Biopharmaceuticals"). */
+function restAbbreviates(a: string, b: string, short: string): boolean {
+  const rest = (name: string): string => (name.startsWith(short) ? name.slice(short.length) : name).replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  const [x, y] = [rest(a), rest(b)];
+  return x.startsWith(y) || y.startsWith(x);
 }
 
 /** The abbreviation's letters and digits appear in order in the long form, the first one first. */

@@ -82,7 +82,7 @@ export interface EntityLexicons {
   readonly legalSuffixes: readonly string[];
   /** Well-known companies of the industry and its advisers (companies-industry.txt). */
   readonly industryCompanies: ReadonlySet<string>;
-  /** Agencies, regulators, exchanges: Organization, never Company (organizations.txt). */
+  /** Agencies, regulators, exchanges: Organization, never Company (organizations.tsv). */
   readonly organizations: ReadonlySet<string>;
   /** Capitalised phrases that are never entities, lower case (not-entities.txt). */
   readonly notEntities: ReadonlySet<string>;

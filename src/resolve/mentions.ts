@@ -1,0 +1,221 @@
+// Naming the mentions of one document before they are clustered: what names no one is dropped,
+// names run together by a lost line break are repaired, agencies, exchanges and targets take their
+// canonical names, and variants of one name the text makes safe to join are linked. Every rule reads a
+// name's shape or a lexicon of data/ (through knowledge.names), never a remembered name.
+import type { StageContext } from '../knowledge/index.ts';
+import type { Mention, SameAs } from '../model/extraction.ts';
+import { foldName } from '../text/names.ts';
+
+export interface NamedMentions {
+  /** The mentions with their resolved label and canonical name; `undefined` where a mention was dropped. */
+  mentions: (Mention | undefined)[];
+  /** Names a mention had before it was renamed, kept as aliases ("PD-1" of PDCD1, "FDA" of its agency). */
+  formerNames: Map<number, string>;
+  /** Mentions of one thing by the text's own evidence (given-name variants, a drug's name in parentheses). */
+  links: SameAs[];
+}
+
+const PARTY_LABELS: ReadonlySet<string> = new Set(['Company', 'Organization']);
+
+/**
+ * Where a name glued to the words before it starts: "Path ForwardAcme Bio" → "Acme Bio", "Merckthe
+ * European Medicines Agency" → "European Medicines Agency" — the first known name found at a place
+ * where a new word begins inside a word (a capital after a letter, or "the" after a lower-case letter).
+ */
+function gluedTail(name: string, known: (candidate: string) => boolean): number | undefined {
+  for (let i = 1; i < name.length - 1; i++) {
+    const before = name.charAt(i - 1);
+    const at = name.charAt(i);
+    if (!/\p{L}/u.test(before)) continue;
+    if (/\p{Lu}/u.test(at)) {
+      // A capital after a capital starts a word only before a lower-case letter ("FDATheriva", "IR ManagerNeuro").
+      if (/\p{Lu}/u.test(before) && !/\p{Ll}/u.test(name.charAt(i + 1))) continue;
+      if (known(name.slice(i))) return i;
+    } else if (/\p{Ll}/u.test(before) && /^the\s+\p{Lu}/u.test(name.slice(i)) && known(name.slice(i + 4))) return i + 4;
+  }
+  return undefined;
+}
+
+export function nameMentions(found: readonly Mention[], text: string, ctx: StageContext): NamedMentions {
+  const { names } = ctx.knowledge;
+  const lexicons = ctx.knowledge.entities.lexicons;
+  const bareHeads = new Set([...lexicons.organizationWords, ...lexicons.organizationNameHeads].map((w) => w.toLowerCase()));
+  const mentions: (Mention | undefined)[] = found.map((m) => ({ ...m }));
+  const formerNames = new Map<number, string>();
+  const links: SameAs[] = [];
+  const notCompanies = new Set<string>();
+
+  // Names of parties this document uses, for telling a glued or prefixed name's real part.
+  const partyNames = new Set<string>();
+  for (const m of found) if (PARTY_LABELS.has(m.label)) for (const n of [m.canonical, m.text, names.stripLegalSuffix(m.text)]) partyNames.add(foldName(n));
+  const known = (candidate: string): boolean => {
+    const name = candidate.trim();
+    return name.length >= 3 && (partyNames.has(foldName(name)) || partyNames.has(foldName(names.stripLegalSuffix(name))) || names.canonicalOrganization(name) !== undefined);
+  };
+
+  mentions.forEach((m, i) => {
+    if (!m) return;
+    if (PARTY_LABELS.has(m.label)) {
+      repairPartyName(m, known, names);
+      // An incorporation phrase ("a Kentucky corporation") or a defined term ("the Company") names no company.
+      const core = names.stripLegalSuffix(m.canonical);
+      const generic = m.properties?.['anaphor'] !== true && (names.isGenericTerm(m.canonical) || names.isGenericTerm(core));
+      const place = m.label === 'Company' && (names.isPlace(core) || names.isPlace(m.canonical));
+      // A head word alone ("Hospital", "University", "Trust") is what is left of a name cut short.
+      const bareHead = m.label === 'Organization' && !/\s/.test(core) && bareHeads.has(core.toLowerCase());
+      const shape = m.label === 'Company' && m.text === names.stripLegalSuffix(m.text) && (isProgrammeName(m, text, names.programmeHeads) || isTableRowLabel(m, text));
+      if (shape) notCompanies.add(m.canonical);
+      if (generic || place || bareHead || shape) {
+        mentions[i] = undefined;
+        return;
+      }
+      const agency = names.canonicalOrganization(m.canonical) ?? names.canonicalOrganization(m.text);
+      if (agency !== undefined) {
+        if (agency !== m.canonical) formerNames.set(i, m.canonical);
+        m.label = 'Organization';
+        m.canonical = agency;
+      }
+    } else if (m.label === 'Target') {
+      const symbol = names.targetSymbol(m.canonical) ?? names.targetSymbol(m.text);
+      if (symbol !== undefined && symbol !== m.canonical) {
+        formerNames.set(i, m.canonical);
+        m.canonical = symbol;
+        m.properties = { ...m.properties, hgncSymbol: symbol };
+      }
+    }
+  });
+
+  // The abbreviation or repeat of a programme's name ("PRIME") names the programme too.
+  mentions.forEach((m, i) => {
+    if (m?.label === 'Company' && notCompanies.has(m.canonical)) mentions[i] = undefined;
+  });
+  joinDescriptorVariants(mentions, ctx);
+  links.push(...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text));
+  return { mentions, formerNames, links };
+}
+
+/** "Priority Medicines (PRIME) Designation", "Acme Access Program": the name of a designation or programme. */
+function isProgrammeName(m: Mention, text: string, heads: ReadonlySet<string>): boolean {
+  const next = /^(?:[^\S\n]+\([^()\n]{1,12}\))?[^\S\n]+(\p{L}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
+  return next !== undefined && heads.has(next.toLowerCase());
+}
+
+/**
+ * "Fixed Group   PRINCIPAL BALANCE   8,802,302.47": a row label of a table of figures (a column gap after
+ * it, amounts on its line), not a company. Names with a legal form are never taken for one.
+ */
+function isTableRowLabel(m: Mention, text: string): boolean {
+  // A bounded look: a table row is short, and a text without line breaks must not be read to its end.
+  const rest = text.slice(m.end, m.end + 300).split('\n', 1)[0] ?? '';
+  return /^[^\S\n]{2,}\S/.test(rest) && /\d{1,3}(?:,\d{3})+(?:\.\d+)?[^\S\n]{2,}\d/.test(rest);
+}
+
+/** Repairs a company or organization name in place: a glued prefix, a leading legal form, a doubled word, a "CEO of" or "Swiss-based" lead. */
+function repairPartyName(m: Mention, known: (candidate: string) => boolean, names: StageContext['knowledge']['names']): void {
+  // A few rounds: "Inc. Inc. Acme Bio" loses one run-in legal form each time.
+  for (let round = 0; round < 3; round++) {
+    const at = repairCut(m, known, names.legalSuffixes);
+    if (at === undefined) return;
+    const rest = m.text.slice(at).replace(/^\s+/, '');
+    m.start += m.text.length - rest.length;
+    m.text = rest;
+    m.canonical = m.label === 'Company' ? names.stripLegalSuffix(rest) : rest.replace(/^the\s+/i, '');
+  }
+}
+
+/** Where the real name starts in a mention's text, when something was run into its front. */
+function repairCut(m: Mention, known: (candidate: string) => boolean, legalSuffixes: readonly string[]): number | undefined {
+  // "AcmeAcme": a logo's text run into the name it spells.
+  const doubled = /^(.{3,})\1$/u.exec(m.text);
+  if (doubled?.[1]) return doubled[1].length;
+  const glued = gluedTail(m.text, known);
+  if (glued !== undefined) return glued;
+  const words = m.text.split(/\s+/);
+  const first = words[0] ?? '';
+  // "Inc. Acme Therapeutics, Inc.": a list ran the previous company's legal form into this name.
+  if (words.length > 1 && legalSuffixes.some((s) => s.toLowerCase() === first.replace(/,$/, '').toLowerCase())) return first.length;
+  // "Acme Acme Therapeutics": a logo's text repeated before the name.
+  if (words.length > 2 && first === words[1]) return first.length;
+  // "CEO of Acme Bio", "Swiss-based Acme Bio", "Regarding Acme Bio": a lead before a company name the text uses alone.
+  const lead = /^(?:.{1,40}?\s+of|\S+-based|\p{Lu}\p{Ll}+ing)\s+/u.exec(m.text);
+  if (m.label === 'Company' && lead && known(m.text.slice(lead[0].length)) && !known(lead[0].trim())) return lead[0].length;
+  return undefined;
+}
+
+/**
+ * "Acme" and "Acme BioPharma" in one document: one company when the longer name is the shorter one
+ * plus company descriptor words, it is the only such longer name, and the shorter name never appears
+ * with a legal form of its own (then it is a company of its own: "Clene Inc." beside "Clene
+ * Nanomedicine, Inc." is the parent beside its subsidiary). The short name's mentions take the longer
+ * name, so the entity and its key are the fuller name's, as other documents that state it have them.
+ */
+function joinDescriptorVariants(mentions: readonly (Mention | undefined)[], ctx: StageContext): void {
+  const { names } = ctx.knowledge;
+  // The weak company words are left out: "Acme Ventures", "Acme Capital", "Acme Holdings" are other companies.
+  const descriptors = new Set([...[...ctx.knowledge.entities.lexicons.companyWords.strong].map((w) => foldName(w)), ...names.companyDescriptors]);
+  const byKey = new Map<string, { canonical: string; tokens: string[]; ownLegalForm: boolean }>();
+  for (const m of mentions) {
+    if (m?.label !== 'Company') continue;
+    const key = names.keyPart('Company', m.canonical);
+    const entry = byKey.get(key) ?? { canonical: m.canonical, tokens: key.split('-'), ownLegalForm: false };
+    if (names.stripLegalSuffix(m.text) !== m.text.trim()) entry.ownLegalForm = true;
+    byKey.set(key, entry);
+  }
+  const renamed = new Map<string, string>();
+  for (const [key, short] of byKey) {
+    if (short.ownLegalForm || short.tokens.join('').length < 3) continue;
+    const longer = [...byKey.values()].filter((l) => l.tokens.length > short.tokens.length && short.tokens.every((t, k) => l.tokens[k] === t));
+    const only = longer.length === 1 ? longer[0] : undefined;
+    if (only && only.tokens.slice(short.tokens.length).every((t) => descriptors.has(t))) renamed.set(key, only.canonical);
+  }
+  for (const m of mentions) if (m?.label === 'Company') m.canonical = renamed.get(names.keyPart('Company', m.canonical)) ?? m.canonical;
+}
+
+/**
+ * "Steve Roe" and "Steven Roe" in one document: one person when the surnames match, the given names
+ * are one name or a common short form of it (person-nicknames.tsv), and no other person there has that
+ * surname with another given name.
+ */
+function givenNameVariants(mentions: readonly (Mention | undefined)[], ctx: StageContext): SameAs[] {
+  const { names } = ctx.knowledge;
+  const bySurname = new Map<string, { given: string; first: number }[]>();
+  mentions.forEach((m, i) => {
+    if (m?.label !== 'Person') return;
+    const words = m.canonical.split(/\s+/).filter((w) => !/^\p{Lu}\.?$/u.test(w));
+    const [given, surname] = [words[0], words[words.length - 1]];
+    if (!given || !surname || words.length < 2) return;
+    const list = bySurname.get(surname) ?? [];
+    if (!list.some((p) => p.given === given)) list.push({ given, first: i });
+    bySurname.set(surname, list);
+  });
+  const links: SameAs[] = [];
+  for (const people of bySurname.values()) {
+    if (people.length !== 2) continue;
+    const [a, b] = people;
+    if (a && b && names.sameGivenName(a.given, b.given)) links.push({ a: a.first, b: b.first, rule: 'resolve.given-name-variant' });
+  }
+  return links;
+}
+
+/**
+ * "T-DM1 (trastuzumab-DM1)", "Kadcyla® (ado-trastuzumab emtansine)": a drug name with another drug
+ * name alone in parentheses right after it names the same drug by another name. "Acme Pharmaceutical
+ * Co., Ltd. (Acme Pharma)": so does a company's, when the short name opens with a word of the long one.
+ */
+function parenthesisedNames(mentions: readonly (Mention | undefined)[], text: string): SameAs[] {
+  const links: SameAs[] = [];
+  for (const label of ['Drug', 'Company']) {
+    const found = mentions.flatMap((m, i) => (m?.label === label ? [{ m, i }] : []));
+    for (let k = 0; k + 1 < found.length; k++) {
+      const [outer, inner] = [found[k], found[k + 1]];
+      if (!outer || !inner || inner.m.start < outer.m.end) continue;
+      const between = text.slice(outer.m.end, inner.m.start);
+      const after = text.slice(inner.m.end, inner.m.end + 3);
+      if (!/^[^\S\n]?(?:®|™|\(R\)|\(TM\))?[^\S\n]*\([^\S\n]*$/.test(between) || !/^[^\S\n]*\)/.test(after)) continue;
+      const firstWord = inner.m.text.split(/\s+/)[0] ?? '';
+      if (label === 'Company' && !outer.m.text.split(/\s+/).includes(firstWord)) continue;
+      links.push({ a: outer.i, b: inner.i, rule: 'resolve.parenthesised-name' });
+    }
+  }
+  return links;
+}

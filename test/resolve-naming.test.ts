@@ -1,0 +1,115 @@
+// The resolve stage's naming rules (src/resolve/mentions.ts, knowledge.names): what names no one is
+// dropped, run-together names are repaired, agencies and targets take one canonical name, variants the
+// text links are one entity, and nothing is joined on a guess. Sentences are written for the test, in
+// the shapes the rules read, not taken from the corpus.
+import { describe, expect, it } from 'vitest';
+import { entitiesOf } from './support/entities.ts';
+import { knowledge, stageContext } from './support/knowledge.ts';
+import { nameMentions } from '../src/resolve/mentions.ts';
+import type { Mention } from '../src/model/extraction.ts';
+
+const { names } = knowledge;
+const byLabel = (text: string, label: string) => entitiesOf(text).filter((e) => e.labels[0] === label);
+const keys = (text: string, label: string): string[] => byLabel(text, label).map((e) => e.key);
+
+describe('keys of one real thing', () => {
+  it('gives an agency one key whichever of its names a document uses', () => {
+    const key = names.entityKey('Organization', 'U.S. Food and Drug Administration');
+    for (const form of ['FDA', 'U.S. FDA', 'Food and Drug Administration', 'US Food and Drug Administration']) expect(names.entityKey('Organization', form)).toBe(key);
+    expect(names.entityKey('Organization', 'NYSE')).toBe(names.entityKey('Organization', 'New York Stock Exchange'));
+    expect(names.entityKey('Organization', 'CHMP')).toBe(names.entityKey('Organization', 'Committee for Medicinal Products for Human Use'));
+  });
+
+  it('names a target by its HGNC symbol, whatever common name or bracketing the text uses', () => {
+    expect(names.entityKey('Target', 'PD-1')).toBe('target:pdcd1');
+    expect(names.entityKey('Target', 'RANK Ligand')).toBe('target:tnfsf11');
+    expect(names.entityKey('Target', '(RANK) ligand')).toBe('target:tnfsf11');
+    expect(names.entityKey('Target', 'HER2')).toBe('target:erbb2');
+  });
+
+  it('ignores a person’s middle initials and a company’s leading "The" and trailing "Company"', () => {
+    expect(names.entityKey('Person', 'Jane Q. Roe')).toBe(names.entityKey('Person', 'Jane Roe'));
+    expect(names.entityKey('Company', 'THE ACMEWARE, INC.')).toBe(names.entityKey('Company', 'Acmeware'));
+    expect(names.entityKey('Company', 'Acmeware Company, Limited')).toBe(names.entityKey('Company', 'Acmeware Co., Ltd.'));
+  });
+
+  it('keeps Merck & Co. and Merck KGaA on two keys', () => {
+    expect(names.entityKey('Company', 'Merck & Co., Inc.')).not.toBe(names.entityKey('Company', 'Merck KGaA'));
+  });
+});
+
+describe('names that name no one', () => {
+  it('drops a state of incorporation and never keeps a defined term as an alias', () => {
+    const text = 'Zorbex Labs, Inc., a Nevada corporation (the "Company"), and Quillon Bio Ltd., a Cayman Islands exempted company ("Licensee"), signed. The Company paid Licensee.';
+    const companies = byLabel(text, 'Company');
+    expect(companies.map((e) => e.key).sort()).toEqual(['company:quillon-bio', 'company:zorbex-labs']);
+    for (const e of companies) for (const alias of e.aliases) expect(names.isGenericTerm(alias), `${e.key}: ${alias}`).toBe(false);
+  });
+
+  it('recognises generic defined terms and places, not names that contain them', () => {
+    for (const term of ['the Company', 'Registrant', 'the Parties', 'Licensee', 'we', 'Merger Sub']) expect(names.isGenericTerm(term), term).toBe(true);
+    for (const name of ['Acme Company', 'Parties Pharma']) expect(names.isGenericTerm(name), name).toBe(false);
+    for (const place of ['Kentucky', 'Delaware', 'Cayman Islands', 'Switzerland']) expect(names.isPlace(place), place).toBe(true);
+    expect(names.isPlace('Kentucky Utilities')).toBe(false);
+  });
+
+  it('finds the whole agency name, not the tail after its "and"', () => {
+    expect(keys('Zorbex Labs, Inc. filed with the Securities and Exchange Commission after the U.S. Food and Drug Administration approved its drug.', 'Organization').sort()).toEqual([
+      names.entityKey('Organization', 'FDA'),
+      names.entityKey('Organization', 'SEC'),
+    ]);
+  });
+});
+
+describe('names the text runs together', () => {
+  it('cuts a heading glued to the front of a company name the document uses', () => {
+    const text = 'Quillon Therapeutics, Inc. reported results. Next StepsQuillon Therapeutics plans a trial in 2026.';
+    expect(keys(text, 'Company')).toEqual(['company:quillon-therapeutics']);
+  });
+
+  it('cuts a legal form run in from the previous list item', () => {
+    const text = 'The parties are Zorbex Labs, Inc. and Quillon Therapeutics, Inc. Inc. Quillon Therapeutics, Inc. will lead.';
+    expect(keys(text, 'Company').filter((k) => k.startsWith('company:inc'))).toEqual([]);
+  });
+});
+
+describe('variants of one name within a document', () => {
+  it('joins a short name to its only descriptor-longer name, under the longer name', () => {
+    const text = 'Zorbex Therapies LLC and Zorbex met.';
+    const mention = (start: number, name: string): Mention => ({ label: 'Company', start, end: start + name.length, text: name, canonical: name, sentenceIndex: 0, rule: 'test' });
+    const named = nameMentions([mention(0, 'Zorbex Therapies'), mention(25, 'Zorbex')], text, stageContext());
+    expect(named.mentions.map((m) => m?.canonical)).toEqual(['Zorbex Therapies', 'Zorbex Therapies']);
+    // Two longer names ("Zorbex Therapies", "Zorbex Medical") leave the short one to neither.
+    const two = nameMentions([mention(0, 'Zorbex Therapies'), mention(25, 'Zorbex'), mention(0, 'Zorbex Medical')], text, stageContext());
+    expect(two.mentions.map((m) => m?.canonical)).toEqual(['Zorbex Therapies', 'Zorbex', 'Zorbex Medical']);
+    // "Ventures" is no descriptor: a fund is a company of its own.
+    const fund = nameMentions([mention(0, 'Zorbex Ventures'), mention(25, 'Zorbex')], text, stageContext());
+    expect(fund.mentions.map((m) => m?.canonical)).toEqual(['Zorbex Ventures', 'Zorbex']);
+  });
+
+  it('keeps a company with a legal form of its own apart from its longer-named subsidiary', () => {
+    const text = 'Zorbex Inc. owns Zorbex Therapies, Inc., which licensed the compound.';
+    expect(keys(text, 'Company').sort()).toEqual(['company:zorbex', 'company:zorbex-therapies']);
+  });
+
+  it('joins a company and the short name it is given in parentheses', () => {
+    const text = 'Quillon Medical Products Co., Ltd. (Quillon Medical) licensed the compound to Zorbex Labs, Inc.';
+    const quillon = byLabel(text, 'Company').filter((e) => e.key.includes('quillon'));
+    expect(quillon.map((e) => e.key)).toEqual(['company:quillon-medical-products']);
+  });
+
+  it('joins a drug and its other name in parentheses, and a brand and its INN with a dosage form', () => {
+    const text = 'Zorbex Labs, Inc. studied ZRB-101 (zorbetuzumab-DM1) and sells Quilvex® (quillotinib tablets).';
+    const drugs = byLabel(text, 'Drug');
+    expect(drugs.map((e) => [e.name, ...e.aliases].sort())).toEqual([
+      ['Quilvex', 'quillotinib'],
+      ['ZRB-101', 'zorbetuzumab-DM1'],
+    ]);
+  });
+
+  it('knows common given-name short forms and nothing beyond them', () => {
+    expect(names.sameGivenName('Steve', 'Steven')).toBe(true);
+    expect(names.sameGivenName('Bill', 'William')).toBe(true);
+    expect(names.sameGivenName('Steve', 'Stephanie')).toBe(false);
+  });
+});
