@@ -127,6 +127,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
     antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
     trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),
     drugRenamePhrases: lowerCaseLines('drug-rename-phrases.txt'),
+    drugDescriptorHeads: longestFirst(lowerCaseLines('drug-descriptor-heads.txt')),
 
     targetCueSuffixes: lowerCaseLines('target-cue-suffixes.txt'),
     targetCueNouns: lowerCaseLines('target-cue-nouns.txt'),

@@ -152,6 +152,8 @@ export interface EntityLexicons {
   readonly trademarkNonDrugHeads: readonly string[];
   /** "now renamed", "formerly known as" (drug-rename-phrases.txt). */
   readonly drugRenamePhrases: readonly string[];
+  /** "inhibitor", "product candidate": nouns that describe a drug in an apposition (drug-descriptor-heads.txt). */
+  readonly drugDescriptorHeads: readonly string[];
 
   // Targets.
   /** "-targeting", " positive": cue words joined to a symbol by a hyphen or a space (target-cue-suffixes.txt). */

@@ -1,0 +1,34 @@
+// Entity rules that read shape and frame rather than remembered names (issue 16): invented names in
+// sentences of the field's usual wording, each with a near miss the rule must leave alone.
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, names } from './support/entities.ts';
+
+describe('drugs by descriptor frame', () => {
+  it('reads a name set beside a drug noun as a drug', () => {
+    const ms = mentionsOf('ZORVALTA, a CD22-directed ADC, is approved. The KRAS inhibitor Pelvadrex is in Phase 2. Quintaprim, the company’s lead product candidate, is in a Phase 1 trial.');
+    expect(names(ms, 'Drug')).toEqual(['Pelvadrex', 'Quintaprim', 'ZORVALTA']);
+  });
+
+  it('leaves clause breaks, headline titles and English words alone', () => {
+    const ms = mentionsOf(
+      'In exchange for small molecule inhibitor candidates, Halvorsen and Quist will receive $5 million. Zorvex Receives Orphan Drug Designation. Notably, the oral treatment was well tolerated. Fortune Insights, the global cancer treatment market size, grew.',
+    );
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
+
+describe('drugs by INN stem', () => {
+  it('finds INNs with three letters before a long stem and the newer stems', () => {
+    const ms = mentionsOf('Patients received cisplatin, omeprazole, celecoxib and abiraterone, then tezaprazan.');
+    expect(names(ms, 'Drug')).toEqual(['abiraterone', 'celecoxib', 'cisplatin', 'omeprazole', 'tezaprazan']);
+  });
+
+  it('reads a two-word cell or gene therapy INN as one drug', () => {
+    const ms = mentionsOf('The company markets lorcabtagene vemaleucel for lymphoma.');
+    expect(names(ms, 'Drug')).toEqual(['lorcabtagene vemaleucel']);
+  });
+
+  it('does not read cholesterol as a drug', () => {
+    expect(names(mentionsOf('The drug lowered cholesterol in patients.'), 'Drug')).toEqual([]);
+  });
+});
