@@ -32,3 +32,18 @@ describe('drugs by INN stem', () => {
     expect(names(mentionsOf('The drug lowered cholesterol in patients.'), 'Drug')).toEqual([]);
   });
 });
+
+describe('technologies by mark and apposition', () => {
+  it('reads a marked name before or beside a platform noun as a technology, not a brand', () => {
+    const ms = mentionsOf(
+      'Growth is driven by our proprietary Zeta Mice(R) platform. Drugs were found with the ZetaRx℠ technology platform. The company’s machine learning platform, QUORA(R), leverages data. Finally, Velvax® is Acme’s proprietary vaccine stabilization platform technology. Velvax® lowers costs.',
+    );
+    expect(names(ms, 'Technology')).toEqual(['QUORA', 'Velvax', 'Zeta Mice', 'ZetaRx']);
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+
+  it('reads a headline-case platform after a possessive or "proprietary", but not a firm or a trial', () => {
+    const ms = mentionsOf('The virus is shielded by our proprietary Albino Shield Technology. Zeta Technology Co., Ltd. signed. Data came from the HEALEY ALS Platform Trial.');
+    expect(names(ms, 'Technology')).toEqual(['Albino Shield']);
+  });
+});

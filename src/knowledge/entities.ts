@@ -148,6 +148,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
     technologyGenericWords: new Set(lines('technology-generic-words.txt')),
     technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),
     technologyPlatformNouns: lowerCaseLines('technology-platform-nouns.txt'),
+    technologyNameOpeners: lowerCaseLines('technology-name-openers.txt'),
   };
 }
 

@@ -194,6 +194,8 @@ export interface EntityLexicons {
   readonly technologyPlatformModifiers: readonly string[];
   /** "technology", "platform" (technology-platform-nouns.txt). */
   readonly technologyPlatformNouns: readonly string[];
+  /** "proprietary", "our": lower-case words before a platform's name in headline case (technology-name-openers.txt). */
+  readonly technologyNameOpeners: readonly string[];
 }
 
 /** Payload and linker names and aliases, keyed by phraseKey. */
