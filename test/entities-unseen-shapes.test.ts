@@ -47,3 +47,17 @@ describe('technologies by mark and apposition', () => {
     expect(names(ms, 'Technology')).toEqual(['Albino Shield']);
   });
 });
+
+describe('people by frame', () => {
+  it('reads bylines, degrees, appointments, possessive roles and titles after a possessive', () => {
+    const ms = mentionsOf(
+      'By Tomas Vilder, Wirewatch\n\nThe results are clear,” Maren Holt, Acmegen’s president and CEO, said. Ilse Varga, Ph.D., joined Acmegen in April. The board appointed Rune Dalby as Chief Financial Officer. The firm added Zetacap’s principal Matthew Orwin to its board. Philippe Sandor, the billionaire founder of a fund, invested.',
+    );
+    expect(names(ms, 'Person')).toEqual(['Ilse Varga', 'Maren Holt', 'Matthew Orwin', 'Philippe Sandor', 'Rune Dalby', 'Tomas Vilder']);
+  });
+
+  it('keeps the outlet out of a byline without its comma, and products out of possessives', () => {
+    const ms = mentionsOf('By Tomas Vilder Wirewatch\n\nAcmegen’s Zorvex Tablets were launched. Appointed Ilse Varga, Ph.D., as Chief Medical Officer.');
+    expect(names(ms, 'Person')).toEqual(['Ilse Varga', 'Tomas Vilder']);
+  });
+});

@@ -140,6 +140,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
     speechVerbs: files.tsv('lexicons/speech-verbs.tsv', ['verb', 'ends_title'], SpeechVerbRow).map((row) => ({ verb: row.verb, endsTitle: row.ends_title === 'yes' })),
     contactLabels: lines('contact-labels.txt'),
     phoneLineLabels: lines('phone-line-labels.txt'),
+    appointmentVerbs: lowerCaseLines('appointment-verbs.txt'),
 
     biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),

@@ -178,6 +178,8 @@ export interface EntityLexicons {
   readonly contactLabels: readonly string[];
   /** "Tel", "E-mail" (phone-line-labels.txt). */
   readonly phoneLineLabels: readonly string[];
+  /** "appointed", "named": verbs before a name and "as" + role (appointment-verbs.txt). */
+  readonly appointmentVerbs: readonly string[];
 
   // Diseases.
   /** "-positive", "-mutated": biomarker qualifiers of a disease (biomarker-qualifiers.txt). */
