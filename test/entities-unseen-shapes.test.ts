@@ -61,3 +61,17 @@ describe('people by frame', () => {
     expect(names(ms, 'Person')).toEqual(['Ilse Varga', 'Tomas Vilder']);
   });
 });
+
+describe('diseases narrowed by a modifier of the vocabulary', () => {
+  it('keeps a site or kind adjective the Disease Ontology uses as part of the disease', () => {
+    const ms = mentionsOf('The drug is studied in uveal melanoma and in bipolar depression.');
+    expect(names(ms, 'Disease')).toEqual(['bipolar depression', 'uveal melanoma']);
+  });
+
+  it('leaves hyphenated biomarkers, qualifiers and ordinary adjectives out of the name', () => {
+    const ms = mentionsOf('It is an anti-cancer agent for KRAS-mutated pancreatic cancer, metastatic melanoma and multiple cancer types.');
+    const diseases = names(ms, 'Disease');
+    expect(diseases).toContain('melanoma');
+    expect(diseases.filter((d) => /^(?:anti|mutated|metastatic|multiple) /.test(d))).toEqual([]);
+  });
+});

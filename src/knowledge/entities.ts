@@ -110,7 +110,12 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge): Enti
     codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
     hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
     receptorLigands: receptorLigandTable(files.tsv('lexicons/hgnc-receptor-names.tsv', ['name', 'symbol'], HgncReceptorRow)),
-    diseases: diseaseLexicon(files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow), files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow), lowerCase(lines('disease-stopwords.txt'))),
+    diseases: diseaseLexicon(
+      files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow),
+      files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow),
+      lowerCase(lines('disease-stopwords.txt')),
+      new Set(lowerCaseLines('disease-modifier-stopwords.txt')),
+    ),
     diseaseQualifiers: new Set(lines('disease-qualifiers.txt')),
 
     nameJoiners: lowerCaseLines('name-joiners.txt'),
