@@ -75,3 +75,10 @@ describe('diseases narrowed by a modifier of the vocabulary', () => {
     expect(diseases.filter((d) => /^(?:anti|mutated|metastatic|multiple) /.test(d))).toEqual([]);
   });
 });
+
+describe('targets named as a receptor of their ligand', () => {
+  it('reads an HGNC receptor written out in words, not a bare "receptor"', () => {
+    const ms = mentionsOf('Tumors stop responding to androgen receptor signaling inhibitors. The receptor is a novel receptor agonist target.');
+    expect(names(ms, 'Target')).toEqual(['androgen receptor']);
+  });
+});

@@ -1,5 +1,6 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
-// DM1), brands marked ® or ™, and brand (generic) pairs.
+// DM1), brands marked ® or ™, brand (generic) pairs, two-word cell and gene therapy INNs, and names
+// set beside a drug noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa").
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { targetKey } from './lexicons.ts';
 import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
