@@ -109,7 +109,12 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
     hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
     receptorLigands: receptorLigandTable(files.tsv('lexicons/hgnc-receptor-names.tsv', ['name', 'symbol'], HgncReceptorRow)),
-    diseases: diseaseLexicon(files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow), files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow), lowerCase(lines('disease-stopwords.txt'))),
+    diseases: diseaseLexicon(
+      files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow),
+      files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow),
+      lowerCase(lines('disease-stopwords.txt')),
+      new Set(lowerCaseLines('disease-modifier-stopwords.txt')),
+    ),
     diseaseQualifiers: new Set(lines('disease-qualifiers.txt')),
 
     nameJoiners: lowerCaseLines('name-joiners.txt'),
@@ -126,6 +131,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
     trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),
     drugRenamePhrases: lowerCaseLines('drug-rename-phrases.txt'),
+    drugDescriptorHeads: longestFirst(lowerCaseLines('drug-descriptor-heads.txt')),
 
     targetCueSuffixes: lowerCaseLines('target-cue-suffixes.txt'),
     targetCueNouns: lowerCaseLines('target-cue-nouns.txt'),
@@ -138,6 +144,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     speechVerbs: shared.speechVerbs.map(({ verb, endsTitle }) => ({ verb, endsTitle })),
     contactLabels: lines('contact-labels.txt'),
     phoneLineLabels: lines('phone-line-labels.txt'),
+    appointmentVerbs: lowerCaseLines('appointment-verbs.txt'),
 
     biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
@@ -146,6 +153,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     technologyGenericWords: new Set(lines('technology-generic-words.txt')),
     technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),
     technologyPlatformNouns: lowerCaseLines('technology-platform-nouns.txt'),
+    technologyNameOpeners: lowerCaseLines('technology-name-openers.txt'),
   };
 }
 

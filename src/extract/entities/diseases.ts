@@ -1,7 +1,8 @@
 // Diseases: Disease Ontology labels and synonyms plus the field's common forms, looked up word by
 // word (hash lookups, linear in the text). Stage and setting qualifiers ("metastatic", "relapsed or
 // refractory") and biomarker qualifiers ("HER2-positive") stay in the span and the properties but
-// not in the name, so each disease is one node.
+// not in the name, so each disease is one node. A site or kind adjective the ontology writes before
+// its heads ("uveal", "bipolar") narrows the disease the lexicon found ("uveal melanoma").
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';
@@ -169,8 +170,29 @@ export function findDiseases(scope: Scope): Candidate[] {
       }
       if (!hit && abbreviation) hit = { entry: abbreviation, last: i };
       if (!hit) continue;
-      // Walk left over qualifiers so the span reads "HER2-positive metastatic breast cancer".
+      // "uveal melanoma", "bipolar depression": a word the vocabulary writes before disease heads,
+      // in lower case right before the hit, names a narrower disease the lexicon lacks.
       let startToken = i;
+      let canonical = hit.entry.name;
+      let narrowed = false;
+      const before = tokens[i - 1];
+      if (
+        before &&
+        !(hit.last === i && abbreviation && hit.entry === abbreviation) &&
+        lexicon.modifiers.has(before.lower) &&
+        !qualifiers.has(before.lower) &&
+        // An adjective of a site or kind ("uveal", "bipolar", "coronary"), a whole word set off by a space:
+        // "HER2-positive", "anti-cancer", "B-cell" are other constructions.
+        /^\p{Ll}+(?:al|ar|ic|ous|oid|ary|an|ile)$/u.test(before.word) &&
+        /^[ \t]+$/.test(text.slice(before.end, first.start)) &&
+        (i < 2 || !joined(text, tokens[i - 2] as Token, before) || /^[ \t]/.test(text.slice((tokens[i - 2] as Token).end, before.start))) &&
+        before.start >= (out[out.length - 1]?.end ?? -1)
+      ) {
+        startToken = i - 1;
+        canonical = `${before.lower} ${hit.entry.name}`;
+        narrowed = true;
+      }
+      // Walk left over qualifiers so the span reads "HER2-positive metastatic breast cancer".
       const found: string[] = [];
       while (startToken > 0) {
         const prev = tokens[startToken - 1] as Token;
@@ -218,15 +240,15 @@ export function findDiseases(scope: Scope): Candidate[] {
         continue;
       }
       const properties: Candidate['properties'] = {};
-      if (hit.entry.doid) properties['doid'] = hit.entry.doid;
+      if (hit.entry.doid && !narrowed) properties['doid'] = hit.entry.doid;
       if (found.length) properties['qualifiers'] = found;
       out.push(
         candidate({
           label: 'Disease',
           start: startTok.start,
           surface: text.slice(startTok.start, endTok.end),
-          canonical: hit.entry.name,
-          rule: hit.last === i && abbreviation && hit.entry === abbreviation ? 'disease.abbreviation' : 'disease.lexicon',
+          canonical,
+          rule: hit.last === i && abbreviation && hit.entry === abbreviation ? 'disease.abbreviation' : narrowed ? 'disease.modifier' : 'disease.lexicon',
           // Above a target cue: in "HER2-positive breast cancer" the phrase names the disease.
           priority: 47,
           sentence,

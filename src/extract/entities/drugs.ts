@@ -1,5 +1,6 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
-// DM1), brands marked ® or ™, and brand (generic) pairs.
+// DM1), brands marked ® or ™, brand (generic) pairs, two-word cell and gene therapy INNs, and names
+// set beside a drug noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa").
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { targetKey } from './lexicons.ts';
 import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
@@ -38,8 +39,22 @@ export interface DrugPatterns {
   readonly notCodeLetters: ReadonlySet<string>;
   /** What follows a trade mark when it marks a platform or an antibody format, not a drug. */
   readonly nonDrugMark: RegExp;
-  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue };
+  /** "Zorventa, a HER2-directed ADC": a single name, then a descriptor phrase ending in a drug noun. */
+  readonly descriptorAfter: RegExp;
+  /** "the PD-1 inhibitor Zorventa", "drug candidate Zorventa": a drug noun, then the name. */
+  readonly descriptorBefore: RegExp;
+  /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
+  readonly descriptorBreaks: ReadonlySet<string>;
+  /** Derivational endings of English words ("-ly", "-tion", "-ment"): a name of that shape is a word, not a brand. */
+  readonly englishSuffix: RegExp;
+  /** "CAR-T" cell and gene therapies named by two INN words: "<...>gene <...>leucel|vec". */
+  readonly geneTherapyPair: RegExp;
+  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue };
 }
+
+/** One name token: capitalised or code-shaped, hyphenated parts allowed ("Zorventa", "ZORVENTA", "AB-12c", "Zorv-2"). */
+const NAME_TOKEN = String.raw`\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`;
+const MARK = String.raw`(?:[ \t]?(?:®|™|℠|\((?:R|TM|SM)\)))`;
 
 export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry): DrugPatterns {
   const stems = lexicons.innStems.plain.map(escapeRegex).join('|');
@@ -50,7 +65,26 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
   const antibodyStems = phraseAlternation(lexicons.antibodyInnStems, 'literal');
   /** The longest word of a phrase (the first of equals): a word every match of the phrase holds, and a rare one. */
   const longestWord = (phrase: string): string => phrase.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
+  // The heads as prose writes them and in capitals ("ADC"), not in headline case, where "Drug
+  // Designation" or "Medicine Development" is a title, not a drug; plurals in -s, -es and -ies.
+  const headCases = [...new Set(lexicons.drugDescriptorHeads.flatMap((h) => [h, h.toUpperCase()]))].sort((a, b) => b.length - a.length);
+  const HEAD = String.raw`(?:${phraseAlternation(headCases, 'blanks')})(?:s|es|S)?|(?:${headCases
+    .filter((h) => /y$/i.test(h))
+    .map((h) => escapeRegex(h.slice(0, -1)))
+    .join('|')})ies`;
+  const headForms = lexicons.drugDescriptorHeads.flatMap((h) => {
+    const first = firstLetterRun(h) ?? h;
+    return first === h ? [h, `${h}s`, `${h}es`, h.replace(/y$/, 'ies')] : [first];
+  });
   return Object.freeze({
+    descriptorAfter: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?,[ \t]+(?:a|an|the|its|our|their|(?:\p{Lu}[\p{L}\-]*[ \t]+){0,2}\p{Lu}[\p{L}\-]*[’']s)[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-/’']*[ \t]+){0,6}?)(?:${HEAD})(?=[ \t]*(?:[,.;:()–—]|$)|[ \t]+(?:and|or|that|which|for|in|with|to|being|is|was|from|of|designed|developed|approved|currently|now)(?![\p{L}]))`,
+      'gu',
+    ),
+    descriptorBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'gu'),
+    descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
+    englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
+    geneTherapyPair: /(?<![\p{L}\p{N}-])([A-Za-z][a-z]{3,}gene)[ \t]+([a-z]{3,}(?:leucel|vec|cel))(?![\p{L}\p{N}-])/gu,
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     // Two digits ("LCB73", "XY-12"), or letters and three or four digits set off by a space ("AMG 193").
     shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
@@ -73,6 +107,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       payload: cues.words([...lexicons.payloads.values()].map((p) => firstLetterRun(p.name))),
       renamed: cues.words(lexicons.drugRenamePhrases.map(longestWord)),
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
+      descriptor: cues.words(headForms),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -94,7 +129,8 @@ function isInnWord(word: string, stems: InnStems): boolean {
   // A word ending in an ordinary noun of the list is that noun compounded ("tetrapeptide", "oligonucleotide").
   for (let cut = 1; cut <= lower.length - 7; cut++) if (stopwords.has(lower.slice(cut))) return false;
   if (/^\p{Lu}{2}/u.test(word)) return false; // an acronym, not an INN
-  return plain.some((stem) => lower.endsWith(stem) && lower.length >= stem.length + 4);
+  // Three letters before a long stem ("cisplatin", "omeprazole"), four before a short one ("-nib", "-tide").
+  return plain.some((stem) => lower.endsWith(stem) && lower.length >= stem.length + (stem.length >= 5 ? 3 : 4));
 }
 
 /**
@@ -226,8 +262,57 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     innWords(scope.reader, sentence, p.innSuffixes, (word, offset) => {
       // "deruxtecan" alone names the payload, not a drug: the ADC is "<antibody INN> deruxtecan".
       if (!isInnWord(word, stems) || lexicons.adcPayloadWords.has(word.toLowerCase())) return;
+      // Capitalised inside a sentence, a word compromise knows as a name is a surname ("Halvorsen"),
+      // not an INN ending in "-rsen": INNs are written in lower case.
+      const sentenceInitial = /^[\s“"(‘'•–-]*$/u.test(scope.text.slice(sentence.start, offset));
+      if (/^\p{Lu}/u.test(word) && !sentenceInitial && scope.ctx.knowledge.nlp.lexiconTags(word)?.some((t) => /Name$/.test(t))) return;
       out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
     });
+
+  // "Zorventa, a HER2-directed ADC" / "the PD-1 inhibitor Zorventa": a name the text describes as a
+  // drug. Low priority: a company, person or target reading of the same letters wins.
+  const describedName = (name: string): boolean => {
+    if (name.length < 3 || lexicons.nameStopwords.has(name) || lexicons.industryCompanies.has(name) || lexicons.organizations.has(name) || lexicons.places.has(name)) return false;
+    if (lexicons.companyWords.strong.has(name) || lexicons.companyWords.weak.has(name) || lexicons.hgnc.has(targetKey(name))) return false;
+    // Without a digit, no English word and no word of English shape ("Notably", "Designation").
+    if (!/\p{N}/u.test(name) && (scope.ctx.knowledge.nlp.isKnownEnglishWord(name) || (/\p{Ll}s$/u.test(name) && scope.ctx.knowledge.nlp.isKnownEnglishWord(name.slice(0, -1))) || /^\p{Lu}{1,3}$/u.test(name) || p.englishSuffix.test(name)))
+      return false;
+    return !p.notCodeLetters.has(name);
+  };
+  const described = (name: string, start: number, sentence: Scope['sentences'][number], rule: string): void => {
+    if (describedName(name)) out.push(candidate({ label: 'Drug', start, surface: name, canonical: name, rule, priority: 35, sentence }));
+  };
+  sweep(
+    scope,
+    p.descriptorAfter,
+    (m, offset, sentence) => {
+      // "Acme, a company developing a PD-1 inhibitor": the phrase must describe the name, not what it does.
+      const words = (m[2] ?? '').split(/[ \t]+/).filter((w) => w !== '');
+      if (words.some((w) => p.descriptorBreaks.has(w.toLowerCase()))) return;
+      described(m[1] ?? '', offset, sentence, 'drug.descriptor-after');
+    },
+    { cues: [p.cues.descriptor] },
+  );
+  sweep(
+    scope,
+    p.descriptorBefore,
+    (m, offset, sentence) => {
+      const name = m[2] ?? '';
+      // "its lead candidate, Zorventa, is ...": set off by commas on both sides (or code-shaped), the name is
+      // an apposition; "inhibitor candidates, Acme and Foo will receive" is a clause break.
+      if (m[1] === ',' && !/\p{N}/u.test(name) && scope.text.charAt(offset + m[0].length) !== ',') return;
+      described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.descriptor-before');
+    },
+    { cues: [p.cues.descriptor] },
+  );
+  sweep(
+    scope,
+    p.geneTherapyPair,
+    (m, offset, sentence) => {
+      out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical: `${innCanonical(m[1] ?? '')} ${m[2] ?? ''}`, rule: 'drug.inn-pair', priority: 49, sentence }));
+    },
+    { test: (slice) => slice.includes('gene') },
+  );
 
   sweep(
     scope,

@@ -65,6 +65,13 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   const technologies = findTechnologies(scope);
   const all: Candidate[] = [...findCompanies(scope), ...drugs.candidates, ...findTargets(scope), ...technologies.candidates, ...findPeople(scope), ...findDiseases(scope)];
   const selected = selectCandidates(all, scope.text.length);
+  // A name the text calls a platform or technology ("Zeta® platform") names no drug elsewhere in it
+  // either: its marked mentions read as brands ("Zeta® is ...") are the same platform.
+  const platformNames = new Set(selected.filter((m) => m.label === 'Technology').map((m) => m.canonical.toLowerCase()));
+  for (let i = selected.length - 1; i >= 0; i--) {
+    const m = selected[i];
+    if (m?.label === 'Drug' && m.properties?.['brand'] === true && platformNames.has(m.canonical.toLowerCase())) selected[i] = { ...m, label: 'Technology', rule: `${m.rule}.platform`, properties: {} };
+  }
   const sameAs: SameAs[] = [];
   const table: AliasTable = { forms: new Map() };
 

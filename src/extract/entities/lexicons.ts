@@ -59,6 +59,8 @@ export interface DiseaseLexicon {
   readonly byAbbreviation: ReadonlyMap<string, DiseaseEntry>;
   /** First word of every phrase → the largest number of words a phrase starting with it has. */
   readonly maxWords: ReadonlyMap<string, number>;
+  /** Words the vocabulary writes before a disease's head ("uveal", "coronary"): a modifier that names a narrower disease. */
+  readonly modifiers: ReadonlySet<string>;
 }
 
 /**
@@ -152,6 +154,8 @@ export interface EntityLexicons {
   readonly trademarkNonDrugHeads: readonly string[];
   /** "now renamed", "formerly known as" (drug-rename-phrases.txt). */
   readonly drugRenamePhrases: readonly string[];
+  /** "inhibitor", "product candidate": nouns that describe a drug in an apposition (drug-descriptor-heads.txt). */
+  readonly drugDescriptorHeads: readonly string[];
 
   // Targets.
   /** "-targeting", " positive": cue words joined to a symbol by a hyphen or a space (target-cue-suffixes.txt). */
@@ -176,6 +180,8 @@ export interface EntityLexicons {
   readonly contactLabels: readonly string[];
   /** "Tel", "E-mail" (phone-line-labels.txt). */
   readonly phoneLineLabels: readonly string[];
+  /** "appointed", "named": verbs before a name and "as" + role (appointment-verbs.txt). */
+  readonly appointmentVerbs: readonly string[];
 
   // Diseases.
   /** "-positive", "-mutated": biomarker qualifiers of a disease (biomarker-qualifiers.txt). */
@@ -192,6 +198,8 @@ export interface EntityLexicons {
   readonly technologyPlatformModifiers: readonly string[];
   /** "technology", "platform" (technology-platform-nouns.txt). */
   readonly technologyPlatformNouns: readonly string[];
+  /** "proprietary", "our": lower-case words before a platform's name in headline case (technology-name-openers.txt). */
+  readonly technologyNameOpeners: readonly string[];
 }
 
 /** Payload and linker names and aliases, keyed by phraseKey. */
@@ -234,8 +242,14 @@ export function receptorLigandTable(rows: readonly { name: string; symbol: strin
  * The disease lexicon: Disease Ontology labels and synonyms, then the field's common forms, which
  * win (they name the disease the way the field writes it). `stopwords` are lower case.
  */
-export function diseaseLexicon(ontology: readonly { label: string; doid: string; synonyms?: string | undefined }[], common: readonly { name: string; aliases?: string | undefined }[], stopwords: ReadonlySet<string>): DiseaseLexicon {
+export function diseaseLexicon(
+  ontology: readonly { label: string; doid: string; synonyms?: string | undefined }[],
+  common: readonly { name: string; aliases?: string | undefined }[],
+  stopwords: ReadonlySet<string>,
+  notModifiers: ReadonlySet<string> = new Set(),
+): DiseaseLexicon {
   const byKey = new Map<string, DiseaseEntry>();
+  const modifiers = new Set<string>();
   const byAbbreviation = new Map<string, DiseaseEntry>();
   const maxWords = new Map<string, number>();
   const add = (form: string, entry: DiseaseEntry, override: boolean): void => {
@@ -249,6 +263,7 @@ export function diseaseLexicon(ontology: readonly { label: string; doid: string;
     if (!override && byKey.has(key)) return;
     byKey.set(key, entry);
     const words = key.split(' ');
+    for (const w of words.slice(0, -1)) if (w.length >= 4 && /^[a-z]+$/.test(w) && !notModifiers.has(w) && !stopwords.has(w)) modifiers.add(w);
     const first = words[0] ?? '';
     maxWords.set(first, Math.max(maxWords.get(first) ?? 0, words.length));
   };
@@ -264,5 +279,5 @@ export function diseaseLexicon(ontology: readonly { label: string; doid: string;
     add(name, entry, true);
     for (const s of (aliases ?? '').split('|')) if (s) add(s, entry, true);
   }
-  return { byKey, byAbbreviation, maxWords };
+  return { byKey, byAbbreviation, maxWords, modifiers };
 }

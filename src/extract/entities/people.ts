@@ -1,5 +1,6 @@
 // People: names in quote attributions ("said Jane Doe, Ph.D., Chief Executive Officer of X"),
-// name–title pairs, honorifics, signature blocks and contact lines. Honorifics and degrees are kept
+// name–title pairs ("Jane Doe, Acme’s president"), honorifics, degrees, bylines, appointments
+// ("appointed Jane Doe as"), possessive roles ("Acme’s principal Jane Doe"), signatures and contact lines. Honorifics and degrees are kept
 // out of the name; the title goes to the `title` property for the relations stage (EMPLOYS).
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
@@ -31,7 +32,19 @@ export interface PersonPatterns {
   readonly cues: { said: Cue; title: Cue; honorific: Cue; label: Cue };
   readonly titleAfterComma: RegExp;
   readonly titleAfterName: RegExp;
+  /** "By Jane Doe, Outlet": a byline opening a line. */
+  readonly byline: RegExp;
+  /** "Jane Doe, Ph.D., joined": a name with a degree after it. */
+  readonly degreed: RegExp;
+  /** "appointed Jane Doe as Chief Financial Officer". */
+  readonly appointed: RegExp;
+  /** "Outlet’s Jane Doe", "Acme’s principal Jane Doe": a possessive (and a role word or two), then a name. */
+  readonly possessed: RegExp;
+  readonly cuesMore: { appointed: Cue };
 }
+
+/** "Acme’s", "Acme Holdings’": a capitalised name in the possessive (one to three words). */
+const POSSESSIVE = String.raw`(?:\p{Lu}[\p{L}\-]*[ \t]+){0,2}\p{Lu}[\p{L}\-]*(?:[’']s|s[’'])`;
 
 export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistry): PersonPatterns {
   const { pre, post } = lexicons.honorifics;
@@ -39,7 +52,9 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
   const DEG = String.raw`(?:,?[ \t]+(?:${post.map(escapeRegex).join('|')})(?![\p{L}]))`;
   const titles = lexicons.personTitles;
   const TITLE = String.raw`(?:${[...new Set(titles.flatMap((t) => [t, t.toLowerCase()]))].map(escapeRegex).join('|')})`;
-  const notName = new Set<string>([...lexicons.personWords, ...lexicons.nameStopwords, ...lexicons.companyWords.strong, ...lexicons.companyWords.weak]);
+  // A verb of appointment opening a sentence ("Appointed Jane Doe, Ph.D., as ...") is no given name.
+  const appointing = lexicons.appointmentVerbs.map((v) => v.charAt(0).toUpperCase() + v.slice(1));
+  const notName = new Set<string>([...lexicons.personWords, ...lexicons.nameStopwords, ...lexicons.companyWords.strong, ...lexicons.companyWords.weak, ...appointing]);
   const B = String.raw`(?![\p{L}\p{N}])`;
   const verbs = lexicons.speechVerbs.map((v) => v.verb);
   const titleEnders = lexicons.speechVerbs.filter((v) => v.endsTitle).map((v) => v.verb);
@@ -49,7 +64,11 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
     // A line holding only a name, the next lines a title, phone or e-mail: signature and contact blocks.
     nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|${phraseAlternation(lexicons.phoneLineLabels, 'literal')}|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
     said: new RegExp(String.raw`\b(?:${phraseAlternation(verbs, 'blanks')})[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
-    titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(${TITLE})${B}`, 'gu'),
+    titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:(?:the|our|its|${POSSESSIVE})[ \t]+(?:\p{Ll}+[ \t]+){0,2})?(${TITLE})${B}`, 'gu'),
+    byline: new RegExp(String.raw`(?<=^|\n)[ \t]*By[ \t]+()(${PERSON})()(?=[ \t]*(?:,|\r?\n|$))`, 'gu'),
+    degreed: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}+)${B}`, 'gu'),
+    appointed: new RegExp(String.raw`\b(?:${phraseAlternation([...lexicons.appointmentVerbs, ...appointing], 'blanks')})[ \t]+(${HON}?)(${PERSON})(${DEG}*)[ \t]+(?:as|to)${B}`, 'gu'),
+    possessed: new RegExp(String.raw`(?<![\p{L}])${POSSESSIVE}[ \t]+(?:\p{Ll}[\p{L}\-]*[ \t]+){0,2}()(${PERSON})()${B}`, 'gu'),
     titleFirst: new RegExp(String.raw`\b(?:${TITLE}),?[ \t]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     honorific: new RegExp(String.raw`(?<![\p{L}])(${HON})(${PERSON})(${DEG}*)${B}`, 'gu'),
     signature: new RegExp(String.raw`\/s\/[ \t]*()(${PERSON})()${B}`, 'gu'),
@@ -59,7 +78,8 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
     deg: new RegExp(DEG, 'gu'),
     notName,
     // What `titled` needs after the name: a comma and a title. Tested before the name pattern runs.
-    titleAfterComma: new RegExp(String.raw`,[ \t]+(?:the[ \t]+|our[ \t]+|its[ \t]+)?(?:${TITLE})${B}`, 'u'),
+    titleAfterComma: new RegExp(String.raw`,[ \t]+(?:(?:the|our|its|${POSSESSIVE})[ \t]+(?:\p{Ll}+[ \t]+){0,2})?(?:${TITLE})${B}`, 'u'),
+    cuesMore: { appointed: cues.words(lexicons.appointmentVerbs) },
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
       said: cues.words(verbs.map(firstLetterRun)),
@@ -137,14 +157,14 @@ function hasHonorific(match: string, p: PersonPatterns): boolean {
 export function findPeople(scope: Scope): Candidate[] {
   const p = scope.ctx.knowledge.entities.people;
   const out: Candidate[] = [];
-  const visit = (rule: string, priority: number, withTitle: boolean) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => {
-    const hon = m[1] ?? '';
-    const raw = m[2] ?? '';
+  const visit = (rule: string, priority: number, withTitle: boolean) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => visitName(rule, priority, withTitle, m[1] ?? '', m[2] ?? '', m[0], offset, sentence);
+  /** `whole` is the matched text from `offset`; `hon` + `raw` occur in it. */
+  const visitName = (rule: string, priority: number, withTitle: boolean, hon: string, raw: string, whole: string, offset: number, sentence: Scope['sentences'][number]): void => {
     const run = nameRun(raw, p.notName);
     if (!run) return;
     const name = run.text;
-    const start = offset + m[0].indexOf(hon + raw) + hon.length + run.offset;
-    if (!personLike(name, m[0], scope.ctx.knowledge)) return;
+    const start = offset + whole.indexOf(hon + raw) + hon.length + run.offset;
+    if (!personLike(name, whole, scope.ctx.knowledge)) return;
     const properties: Candidate['properties'] = {};
     if (withTitle) {
       const tail = scope.text.slice(start + name.length, sentence.end);
@@ -170,6 +190,26 @@ export function findPeople(scope: Scope): Candidate[] {
   sweep(scope, p.titleFirst, visit('person.title-name', 61, false), { cues: [p.cues.title] });
   sweep(scope, p.honorific, visit('person.honorific', 62, true), { cues: [p.cues.honorific] });
   sweep(scope, p.signature, visit('person.signature', 64, false), { cues: [SLASH] });
+  // "By Jane Doe Outlet" (the comma lost): a third word compromise knows as no name is the outlet.
+  sweepText(scope, p.byline, (m, offset, sentence) => {
+    const words = (m[2] ?? '').split(/[ \t]+/);
+    const last = words[words.length - 1] ?? '';
+    const outlet = words.length >= 3 && !/^[ \t]*,/.test(scope.text.slice(offset + m[0].length)) && !scope.ctx.knowledge.nlp.lexiconTags(last)?.some((t) => /Name$/.test(t));
+    const name = outlet ? (m[2] ?? '').slice(0, (m[2] ?? '').length - last.length).trimEnd() : (m[2] ?? '');
+    visitName('person.byline', 60, false, '', name, m[0], offset, sentence);
+  });
+  sweep(scope, p.degreed, visit('person.degree', 60, true), { test: (slice) => p.deg.test(slice) });
+  sweep(scope, p.appointed, visit('person.appointed', 61, false), { cues: [p.cuesMore.appointed] });
+  // A possessive before a name is also how products and units are introduced ("Acme’s Zorvex Tablets"):
+  // only a name opening with a given name compromise knows.
+  sweep(
+    scope,
+    p.possessed,
+    (m, offset, sentence) => {
+      if (scope.ctx.knowledge.nlp.isKnownFirstName(m[2]?.split(/[ \t]+/)[0] ?? '')) visit('person.possessive', 52, false)(m, offset, sentence);
+    },
+    { test: (slice) => slice.includes('’') || slice.includes("'") },
+  );
   // Contact lines are read in every section: wire layouts often run the contact block into the
   // safe-harbour paragraph, and a phone number or a "Media:" label is never a forward-looking fact.
   const everywhere: Scope = { ...scope, sentences: scope.doc.sentences };

@@ -1,6 +1,6 @@
 // Targets: gene and protein symbols behind a context cue (anti-X, X-targeting, targeting X,
 // X inhibitor, X-positive ...). HGNC resolves the symbol; an antigen HGNC does not know is still a
-// target when the cue says so.
+// target when the cue says so. A receptor HGNC names after its ligand ("androgen receptor") needs no cue.
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
@@ -72,6 +72,8 @@ export interface TargetPatterns {
   readonly longForm: AnchoredPattern;
   readonly abbrHead: RegExp;
   readonly pair: RegExp;
+  /** "androgen receptor", "the insulin receptor": lower-case words ending in a receptor HGNC names by its ligand. */
+  readonly namedReceptor: RegExp;
   readonly coordinated: RegExp;
   readonly member: RegExp;
 }
@@ -103,6 +105,7 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
       String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:${phraseAlternation(lexicons.receptorPairActions, 'literal')})(?![\p{L}])`,
       'gu',
     ),
+    namedReceptor: /(?<![\p{L}\p{N}\-/])((?:[\p{Ll}\p{N}][\p{L}\p{N}-]*[ \t]+){0,3}\p{Ll}[\p{L}\p{N}-]*)[ \t]+receptor(?![\p{L}])/gu,
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
@@ -275,6 +278,19 @@ export function findTargets(scope: Scope): Candidate[] {
       }
     },
     { cues: [p.receptor, SLASH] },
+  );
+  // "androgen receptor signaling inhibitors": a receptor HGNC names after its ligand, written out.
+  sweep(
+    scope,
+    p.namedReceptor,
+    (m, offset, sentence) => {
+      const words = m[1] ?? '';
+      const ligand = ligandTail(words, lexicons);
+      if (!lexicons.receptorLigands.has(phraseKey(ligand)) || lexicons.targetGenericModifiers.has(ligand.toLowerCase())) return;
+      const start = offset + words.length - ligand.length;
+      out.push(candidate({ label: 'Target', start, surface: scope.text.slice(start, offset + m[0].length), canonical: `${ligand} receptor`, rule: 'target.named-receptor', priority: 46, sentence }));
+    },
+    { cues: [p.receptor] },
   );
   // Symbols coordinated with a found target are targets too (one list, one kind of thing).
   const found = new Set(out.map((c) => c.start));

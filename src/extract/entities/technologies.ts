@@ -1,4 +1,5 @@
-// Technologies: named platforms ("X technology", "X platform"), abbreviations defined for them
+// Technologies: named platforms ("X technology", "X platform", a marked "Zeta® platform" or "the platform,
+// Zeta®"), abbreviations defined for them
 // ("Tumor-Activated Prodrug (TAP) technology"), and ADC payloads and linkers from the lexicon.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
@@ -16,6 +17,10 @@ export interface TechnologyAlias {
 }
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{N}\-]*`;
+/** A name token of a marked platform: "DfuseRx", "predictBBB.ai" (a lower-case start and a dotted part allowed). */
+const MARKED_TOKEN = String.raw`[\p{L}][\p{L}\p{N}\-]*(?:\.[\p{L}]+)?`;
+/** A trade or service mark, as typed or as text conversion spells it. */
+const MARK = String.raw`(?:®|™|℠|\((?:R|TM|SM)\))`;
 
 /** The technology rules' patterns, compiled once with the knowledge (`knowledge.entities.technologies`). */
 export interface TechnologyPatterns {
@@ -24,6 +29,14 @@ export interface TechnologyPatterns {
   readonly definedAfter: RegExp;
   readonly listed: RegExp;
   readonly payload: RegExp;
+  /** "Acme Mice® platform", "ZetaRx℠ technology platform", "Zeta(TM) ) bispecific antibody technology": a marked name, then a platform noun. */
+  readonly marked: RegExp;
+  /** "its platform, Zeta®, ...", "technology, known as Zeta(R)": a marked name set beside a platform noun. */
+  readonly markedAfterNoun: RegExp;
+  /** "Zeta® is Acme's proprietary vaccine platform technology": a marked name the sentence calls a platform. */
+  readonly markedIsPlatform: RegExp;
+  /** "proprietary Zeta Shield Technology": the noun in headline case, after a lower-case word. */
+  readonly capitalisedNoun: RegExp;
   readonly cues: { platform: Cue; platforms: Cue; payload: Cue };
 }
 
@@ -33,7 +46,19 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
     .sort((a, b) => b.length - a.length)
     .map((k) => escapeRegex(k).replace(/\\? /g, '[ \\t\\-]'))
     .join('|');
+  const NOUN = phraseAlternation(lexicons.technologyPlatformNouns, 'literal');
+  const MARKED_NAME = String.raw`(?:${TOKEN}[ \t]+){0,2}${MARKED_TOKEN}`;
   return Object.freeze({
+    marked: new RegExp(String.raw`(?<![\p{L}\p{N}])(${MARKED_NAME})[ \t]?${MARK}[ \t]*\)?((?:[ \t]*[a-z][a-z\-]*){0,3}?[ \t]*(?:${NOUN}))(?![\p{L}])`, 'gu'),
+    markedAfterNoun: new RegExp(String.raw`(?<![\p{L}])(?:${NOUN})(?:[ \t]+(?:${NOUN}))?,[ \t]+(?:(?:known[ \t]+as|called|named)[ \t]+)?(${MARKED_NAME})[ \t]?${MARK}`, 'gu'),
+    markedIsPlatform: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])(${MARKED_NAME})[ \t]?${MARK}[ \t]+is[ \t]+(?:a|an|the|its|our|their|(?:\p{Lu}[\p{L}\-]*[ \t]+){0,2}\p{Lu}[\p{L}\-]*[’']s)[ \t]+(?:[\p{L}\-]+[ \t]+){0,6}?(?:${NOUN})(?![\p{L}])`,
+      'gu',
+    ),
+    capitalisedNoun: new RegExp(
+      String.raw`(?<=(?:^|[ \t])(?:${phraseAlternation(lexicons.technologyNameOpeners, 'literal')})[ \t]+)((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]+(Technology|Platform)(?![\p{L}])(?![ \t]*,?[ \t]*(?:Co\b|Inc|Ltd|LLC|Corp|Limited|GmbH|AG\b|plc|Trial|Study))`,
+      'gu',
+    ),
     named: new RegExp(
       String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformModifiers, 'literal')}))?[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformNouns, 'literal')}))(?![\p{L}])`,
       'gu',
@@ -85,6 +110,18 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   const aliases: TechnologyAlias[] = [];
+  /** A marked platform name: the name as written, without the generic words around it. */
+  const markedName = (rule: string, priority: number) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => {
+    const raw = m[1] ?? '';
+    const core = coreName(raw, lexicons);
+    if (!core || lexicons.nameStopwords.has(core)) return;
+    const start = offset + m[0].indexOf(raw) + raw.lastIndexOf(core);
+    out.push(candidate({ label: 'Technology', start, surface: core, canonical: core, rule, priority, sentence }));
+  };
+  sweep(scope, p.marked, markedName('technology.marked-platform', 58), { cues: [p.cues.platform] });
+  sweep(scope, p.markedAfterNoun, markedName('technology.marked-apposition', 58), { cues: [p.cues.platform] });
+  sweep(scope, p.markedIsPlatform, markedName('technology.marked-apposition', 58), { cues: [p.cues.platform] });
+  sweep(scope, p.capitalisedNoun, markedName('technology.named-platform', 56), { cues: [p.cues.platform] });
   sweep(
     scope,
     p.named,

@@ -1,0 +1,84 @@
+// Entity rules that read shape and frame rather than remembered names (issue 16): invented names in
+// sentences of the field's usual wording, each with a near miss the rule must leave alone.
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, names } from './support/entities.ts';
+
+describe('drugs by descriptor frame', () => {
+  it('reads a name set beside a drug noun as a drug', () => {
+    const ms = mentionsOf('ZORVALTA, a CD22-directed ADC, is approved. The KRAS inhibitor Pelvadrex is in Phase 2. Quintaprim, the company’s lead product candidate, is in a Phase 1 trial.');
+    expect(names(ms, 'Drug')).toEqual(['Pelvadrex', 'Quintaprim', 'ZORVALTA']);
+  });
+
+  it('leaves clause breaks, headline titles and English words alone', () => {
+    const ms = mentionsOf(
+      'In exchange for small molecule inhibitor candidates, Halvorsen and Quist will receive $5 million. Zorvex Receives Orphan Drug Designation. Notably, the oral treatment was well tolerated. Fortune Insights, the global cancer treatment market size, grew.',
+    );
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
+
+describe('drugs by INN stem', () => {
+  it('finds INNs with three letters before a long stem and the newer stems', () => {
+    const ms = mentionsOf('Patients received cisplatin, omeprazole, celecoxib and abiraterone, then tezaprazan.');
+    expect(names(ms, 'Drug')).toEqual(['abiraterone', 'celecoxib', 'cisplatin', 'omeprazole', 'tezaprazan']);
+  });
+
+  it('reads a two-word cell or gene therapy INN as one drug', () => {
+    const ms = mentionsOf('The company markets lorcabtagene vemaleucel for lymphoma.');
+    expect(names(ms, 'Drug')).toEqual(['lorcabtagene vemaleucel']);
+  });
+
+  it('does not read cholesterol as a drug', () => {
+    expect(names(mentionsOf('The drug lowered cholesterol in patients.'), 'Drug')).toEqual([]);
+  });
+});
+
+describe('technologies by mark and apposition', () => {
+  it('reads a marked name before or beside a platform noun as a technology, not a brand', () => {
+    const ms = mentionsOf(
+      'Growth is driven by our proprietary Zeta Mice(R) platform. Drugs were found with the ZetaRx℠ technology platform. The company’s machine learning platform, QUORA(R), leverages data. Finally, Velvax® is Acme’s proprietary vaccine stabilization platform technology. Velvax® lowers costs.',
+    );
+    expect(names(ms, 'Technology')).toEqual(['QUORA', 'Velvax', 'Zeta Mice', 'ZetaRx']);
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+
+  it('reads a headline-case platform after a possessive or "proprietary", but not a firm or a trial', () => {
+    const ms = mentionsOf('The virus is shielded by our proprietary Albino Shield Technology. Zeta Technology Co., Ltd. signed. Data came from the HEALEY ALS Platform Trial.');
+    expect(names(ms, 'Technology')).toEqual(['Albino Shield']);
+  });
+});
+
+describe('people by frame', () => {
+  it('reads bylines, degrees, appointments, possessive roles and titles after a possessive', () => {
+    const ms = mentionsOf(
+      'By Tomas Vilder, Wirewatch\n\nThe results are clear,” Maren Holt, Acmegen’s president and CEO, said. Ilse Varga, Ph.D., joined Acmegen in April. The board appointed Rune Dalby as Chief Financial Officer. The firm added Zetacap’s principal Matthew Orwin to its board. Philippe Sandor, the billionaire founder of a fund, invested.',
+    );
+    expect(names(ms, 'Person')).toEqual(['Ilse Varga', 'Maren Holt', 'Matthew Orwin', 'Philippe Sandor', 'Rune Dalby', 'Tomas Vilder']);
+  });
+
+  it('keeps the outlet out of a byline without its comma, and products out of possessives', () => {
+    const ms = mentionsOf('By Tomas Vilder Wirewatch\n\nAcmegen’s Zorvex Tablets were launched. Appointed Ilse Varga, Ph.D., as Chief Medical Officer.');
+    expect(names(ms, 'Person')).toEqual(['Ilse Varga', 'Tomas Vilder']);
+  });
+});
+
+describe('diseases narrowed by a modifier of the vocabulary', () => {
+  it('keeps a site or kind adjective the Disease Ontology uses as part of the disease', () => {
+    const ms = mentionsOf('The drug is studied in uveal melanoma and in bipolar depression.');
+    expect(names(ms, 'Disease')).toEqual(['bipolar depression', 'uveal melanoma']);
+  });
+
+  it('leaves hyphenated biomarkers, qualifiers and ordinary adjectives out of the name', () => {
+    const ms = mentionsOf('It is an anti-cancer agent for KRAS-mutated pancreatic cancer, metastatic melanoma and multiple cancer types.');
+    const diseases = names(ms, 'Disease');
+    expect(diseases).toContain('melanoma');
+    expect(diseases.filter((d) => /^(?:anti|mutated|metastatic|multiple) /.test(d))).toEqual([]);
+  });
+});
+
+describe('targets named as a receptor of their ligand', () => {
+  it('reads an HGNC receptor written out in words, not a bare "receptor"', () => {
+    const ms = mentionsOf('Tumors stop responding to androgen receptor signaling inhibitors. The receptor is a novel receptor agonist target.');
+    expect(names(ms, 'Target')).toEqual(['androgen receptor']);
+  });
+});
