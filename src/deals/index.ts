@@ -50,6 +50,9 @@ interface Draft {
   terms: Term[];
 }
 
+/** Agreements that carry a deal's money unless a term names another kind, the licence first (the money pays for the rights). */
+const MAIN_KINDS: readonly DealKind[] = ['license', 'collaboration', 'acquisition', 'royalty_financing'];
+
 const PARTY_FACTS = new Set(['LICENSES_TO', 'COLLABORATES_WITH', 'HAS_OPTION_ON', 'ACQUIRES']);
 
 /** The payment kinds of the relation stage's PAYS facts, as deal terms. */
@@ -61,6 +64,14 @@ const FACT_PAYMENT_KINDS: Readonly<Record<string, PaymentKind>> = {
   equity: 'equity',
   milestone: 'milestone',
   royalty: 'royalty',
+};
+
+/** The roles of payer and payee in an agreement of each kind, when a payment is all the text says of it. */
+const PAYMENT_ROLES: Partial<Record<DealKind, readonly [PartyRole, PartyRole]>> = {
+  acquisition: ['acquirer', 'acquired'],
+  license: ['licensee', 'licensor'],
+  supply_or_service: ['customer', 'provider'],
+  royalty_financing: ['royalty_buyer', 'royalty_seller'],
 };
 
 /** The deal kind a money term points to when a sentence names parties of several deals. */
@@ -340,6 +351,14 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     }
   }
 
+  // The same two parties in the same kind of deal with their roles swapped: the reading more facts state wins.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d) continue;
+    const rival = drafts.find((o) => o !== d && o.kind === d.kind && samePair(o, d) && [...d.parties].some(([key, role]) => o.parties.get(key) !== role));
+    if (rival && (rival.facts.length > d.facts.length || (rival.facts.length === d.facts.length && drafts.indexOf(rival) < i))) drafts.splice(i, 1);
+  }
+
   // A licence stated inside a collaboration ("under the collaboration agreement, A granted B …") is
   // that collaboration: one deal, kind collaboration, the roles of the licence.
   const sentenceText = (i: number): string => {
@@ -367,13 +386,17 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     const both = drafts.filter((d) => d.parties.has(payer) && d.parties.has(payee));
     let draft = both.find((d) => d.kind === wanted) ?? both.find((d) => d.sentences.has(fact.sentenceIndex)) ?? both[0];
     if (!draft) {
-      draft = newDraft('other');
-      draft.parties.set(payer, 'payer');
-      draft.parties.set(payee, 'payee');
+      // A payment between two parties no agreement links yet: the agreement word of its sentence tells
+      // what was bought ("the acquisition", "a services agreement"), the payer and payee take its roles.
+      const kind = allValues(k.deals.agreement, sentenceText(fact.sentenceIndex)).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? 'other';
+      const [payerRole, payeeRole] = PAYMENT_ROLES[kind] ?? ['payer', 'payee'];
+      draft = newDraft(kind);
+      draft.parties.set(payer, payerRole);
+      draft.parties.set(payee, payeeRole);
       drafts.push(draft);
     }
     const cited: Cited = { sentence: fact.sentenceIndex, rule: `deal.${draft.kind}_from_${fact.type.toLowerCase()}`, confidence: fact.confidence };
-    if (draft.kind === 'other') for (const key of [payer, payee]) pushCited(draft.partyEvidence, key, cited);
+    if (!draft.partyEvidence.has(payer) || !draft.partyEvidence.has(payee)) for (const key of [payer, payee]) pushCited(draft.partyEvidence, key, cited);
     draft.sentences.add(fact.sentenceIndex);
     draft.facts.push(fact);
     if (term) addTerm(draft, term);
@@ -399,9 +422,12 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       placesIn.set(m.sentenceIndex, list);
     }
   });
+  // Among deals a sentence names equally: the one its money points to (a purchase price to the
+  // acquisition), then the main agreement over an option or a bare payment, then the nearest.
   const nearest = (candidates: readonly Draft[], sentence: number, kinds: readonly DealKind[]): Draft | undefined => {
     const distance = (d: Draft): number => Math.min(...[...d.sentences, ...d.termSentences].map((s) => Math.abs(s - sentence)));
-    return [...candidates].sort((a, b) => Number(kinds.includes(b.kind)) - Number(kinds.includes(a.kind)) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
+    const rank = (d: Draft): number => (kinds.includes(d.kind) ? 0 : MAIN_KINDS.includes(d.kind) ? 1 + MAIN_KINDS.indexOf(d.kind) : 9);
+    return [...candidates].sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
   };
   let previous: { sentence: number; draft: Draft } | undefined;
   for (const sentence of doc.sentences) {
@@ -418,7 +444,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     let draft: Draft | undefined;
     if (best > 0) {
       const top = drafts.filter((d) => overlap(d) === best);
-      draft = top.find((d) => d.sentences.has(sentence.index)) ?? nearest(top, sentence.index, kinds);
+      const cited = top.filter((d) => d.sentences.has(sentence.index));
+      draft = cited.length === 1 ? cited[0] : nearest(cited.length > 1 ? cited : top, sentence.index, kinds);
     } else if (named.size === 0 && previous && sentence.index - previous.sentence <= 2) draft = previous.draft;
     else if (named.size === 0 && drafts.length === 1) draft = drafts[0];
     if (!draft) continue;
@@ -478,6 +505,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       if (field) properties.field = field;
     }
 
+    // What the buyer pays up front for a company is its purchase price.
+    if (draft.kind === 'acquisition') for (const term of draft.terms) if (term.kind === 'upfront') term.kind = 'purchase_price';
     const payments: { key: string; term: Term }[] = [];
     const byKey = new Map<string, Term>();
     for (const term of draft.terms) {
