@@ -242,6 +242,7 @@ function factTerm(fact: RelationFact, sentence: number): Term | undefined {
   const qualifier = p.qualifier === 'up_to' || p.qualifier === 'approximately' || p.qualifier === 'at_least' || p.qualifier === 'exact' ? p.qualifier : undefined;
   let kind: PaymentKind = fact.type === 'EARNED_MILESTONE' ? 'milestone' : (FACT_PAYMENT_KINDS[String(p.kind)] ?? 'other');
   if (kind === 'milestone' && qualifier === 'up_to') kind = 'milestones_total';
+  if (p.per === 'share') kind = 'per_share_price';
   if (amount === undefined && kind !== 'royalty') return undefined;
   const status: PaymentStatus = fact.type === 'EARNED_MILESTONE' ? 'earned' : p.status === 'actual' ? 'paid' : p.status === 'potential' || qualifier === 'up_to' ? 'potential' : 'due';
   const term: Term = { kind, status, start: 0, end: 0, sentence, rule: `deal.term_from_${fact.type.toLowerCase()}` };
@@ -351,6 +352,20 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     }
   }
 
+  // "exercised its option to license X": the licence of the optionee to the option's asset is what the
+  // option gives, so it is that option deal, not a second agreement.
+  for (const option of drafts.filter((d) => d.kind === 'option')) {
+    const licence = drafts.find(
+      (d) => d.kind === 'license' && samePair(d, option) && [...option.parties].every(([key, role]) => d.parties.get(key) === (role === 'optionee' ? 'licensee' : 'licensor')) && [...d.assets.keys()].some((a) => option.assets.has(a)),
+    );
+    if (!licence) continue;
+    for (const [key, list] of licence.partyEvidence) for (const c of list) pushCited(option.partyEvidence, key, { ...c, rule: 'deal.option_from_licenses_to' });
+    for (const [key, list] of licence.assets) for (const c of list) pushCited(option.assets, key, c);
+    for (const sentence of licence.sentences) option.sentences.add(sentence);
+    option.facts.push(...licence.facts);
+    drafts.splice(drafts.indexOf(licence), 1);
+  }
+
   // The same two parties in the same kind of deal with their roles swapped: the reading more facts state wins.
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
@@ -375,6 +390,14 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     drafts.splice(drafts.indexOf(collaboration), 1);
   }
 
+  // Among deals a sentence names equally: the one its money points to (a purchase price to the
+  // acquisition), then the main agreement over an option or a bare payment, then the nearest.
+  const nearest = (candidates: readonly Draft[], sentence: number, kinds: readonly DealKind[]): Draft | undefined => {
+    const distance = (d: Draft): number => Math.min(...[...d.sentences, ...d.termSentences].map((s) => Math.abs(s - sentence)));
+    const rank = (d: Draft): number => (kinds.includes(d.kind) ? kinds.indexOf(d.kind) - kinds.length : MAIN_KINDS.includes(d.kind) ? MAIN_KINDS.indexOf(d.kind) : 9);
+    return [...candidates].sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
+  };
+
   // Payments: to the deal of the same two parties; else an agreement of kind other, payer and payee.
   for (const fact of facts) {
     if ((fact.type !== 'PAYS' && fact.type !== 'EARNED_MILESTONE') || typeof fact.target !== 'number') continue;
@@ -384,7 +407,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     const term = factTerm(fact, fact.sentenceIndex);
     const wanted = term ? TERM_DEAL_KIND[term.kind] : undefined;
     const both = drafts.filter((d) => d.parties.has(payer) && d.parties.has(payee));
-    let draft = both.find((d) => d.kind === wanted) ?? both.find((d) => d.sentences.has(fact.sentenceIndex)) ?? both[0];
+    const citing = both.filter((d) => d.sentences.has(fact.sentenceIndex));
+    let draft = citing.length === 1 ? citing[0] : nearest(citing.length > 1 ? citing : both, fact.sentenceIndex, wanted ? [wanted] : []);
     if (!draft) {
       // A payment between two parties no agreement links yet: the agreement word of its sentence tells
       // what was bought ("the acquisition", "a services agreement"), the payer and payee take its roles.
@@ -397,7 +421,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     }
     const cited: Cited = { sentence: fact.sentenceIndex, rule: `deal.${draft.kind}_from_${fact.type.toLowerCase()}`, confidence: fact.confidence };
     if (!draft.partyEvidence.has(payer) || !draft.partyEvidence.has(payee)) for (const key of [payer, payee]) pushCited(draft.partyEvidence, key, cited);
-    draft.sentences.add(fact.sentenceIndex);
+    if (draft.kind === 'other' || draft.facts.length === 0) draft.sentences.add(fact.sentenceIndex);
+    else draft.termSentences.add(fact.sentenceIndex);
     draft.facts.push(fact);
     if (term) addTerm(draft, term);
   }
@@ -422,13 +447,6 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       placesIn.set(m.sentenceIndex, list);
     }
   });
-  // Among deals a sentence names equally: the one its money points to (a purchase price to the
-  // acquisition), then the main agreement over an option or a bare payment, then the nearest.
-  const nearest = (candidates: readonly Draft[], sentence: number, kinds: readonly DealKind[]): Draft | undefined => {
-    const distance = (d: Draft): number => Math.min(...[...d.sentences, ...d.termSentences].map((s) => Math.abs(s - sentence)));
-    const rank = (d: Draft): number => (kinds.includes(d.kind) ? 0 : MAIN_KINDS.includes(d.kind) ? 1 + MAIN_KINDS.indexOf(d.kind) : 9);
-    return [...candidates].sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
-  };
   let previous: { sentence: number; draft: Draft } | undefined;
   for (const sentence of doc.sentences) {
     if (sentence.section === 'forwardLooking') continue;
@@ -440,7 +458,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     const named = companiesIn.get(sentence.index) ?? new Set<string>();
     const overlap = (d: Draft): number => [...d.parties.keys()].filter((key) => named.has(key)).length;
     const best = Math.max(0, ...drafts.map(overlap));
-    const kinds = readings.flatMap((r) => TERM_DEAL_KIND[r.kind] ?? []);
+    // The money's own kind (a purchase price), then the agreement the sentence names ("under the collaboration").
+    const kinds = [...readings.flatMap((r) => TERM_DEAL_KIND[r.kind] ?? []), ...allValues(k.deals.agreement, text).map((v) => v.value)];
     let draft: Draft | undefined;
     if (best > 0) {
       const top = drafts.filter((d) => overlap(d) === best);

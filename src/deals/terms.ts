@@ -67,16 +67,20 @@ function kindOf(text: string, money: Money, amounts: readonly Money[], terms: re
   return best?.hit;
 }
 
-/** The payment status the nearest status word before the amount (or just after it) states. */
-function statusNear(text: string, at: number, end: number, paid: readonly WordHit<PaymentStatus>[]): PaymentStatus | undefined {
+/** The payment status the nearest status word before the amount states. */
+function statusNear(text: string, at: number, paid: readonly WordHit<PaymentStatus>[]): PaymentStatus | undefined {
   let best: { value: PaymentStatus; distance: number } | undefined;
   for (const hit of paid) {
-    const distance = hit.end <= at ? at - hit.end : hit.start >= end ? hit.start - end + 20 : 0;
+    if (hit.end > at) continue;
+    const distance = at - hit.end;
     if (distance > 80 || crossesBoundary(text, hit.start, at)) continue;
     if (!best || distance < best.distance) best = { value: hit.value, distance };
   }
   return best?.value;
 }
+
+/** A per-share price written with words between the amount and "per share". */
+const PER_SHARE_AFTER = /^\s*(?:in\s+cash\s+|net\s+)?per\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:common|ordinary)\s+)?share\b/u;
 
 const PERCENT_RANGE = /(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)?\s*(?:to|-|–|and)\s*(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)/i;
 const PERCENT = /(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)/i;
@@ -85,10 +89,8 @@ function royaltyReading(text: string, word: WordHit<PaymentKind>, k: Knowledge, 
   const from = Math.max(0, word.start - 50);
   const to = Math.min(text.length, word.end + 90);
   const around = text.slice(from, to);
-  const words = hits(k.deals.royalty, around)
-    .filter((h) => !crossesBoundary(around, h.start, word.start - from))
-    .map((h) => h.text.toLowerCase());
-  const reading: TermReading = { kind: 'royalty', status: statusNear(text, word.start, word.end, paid) ?? 'potential', start: word.start, end: word.end };
+  const words = [...around.matchAll(k.deals.royalty)].filter((m) => !crossesBoundary(around, m.index, word.start - from)).map((m) => m[0].toLowerCase().replace(/\s+/g, ' '));
+  const reading: TermReading = { kind: 'royalty', status: statusNear(text, word.start, paid) ?? 'potential', start: word.start, end: word.end };
   if (reading.status === 'due') reading.status = 'potential';
   if (words.length > 0) reading.royaltyText = [...new Set(words)].join(' ');
   const range = PERCENT_RANGE.exec(around);
@@ -109,6 +111,9 @@ function triggerAfter(k: Knowledge, text: string, from: number): string | undefi
   return m?.[1]?.trim();
 }
 
+/** Kinds a sentence may state without an amount and still say something about the deal. */
+const AMOUNTLESS: ReadonlySet<PaymentKind> = new Set(['milestones_total', 'research_funding', 'equity', 'upfront']);
+
 /** Every money term one sentence states, in text order. */
 export function readTerms(text: string, k: Knowledge): TermReading[] {
   const terms = hits(k.deals.term, text);
@@ -118,15 +123,17 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   const readings: TermReading[] = [];
   const usedRoyaltyWords = new Set<number>();
   for (const money of amounts) {
-    const hit = money.per === 'share' ? undefined : kindOf(text, money, amounts, terms);
-    if (money.per !== undefined && money.per !== 'share') continue; // "per target", "per program": a rate, not a stated payment
-    let kind: PaymentKind | undefined = money.per === 'share' ? 'per_share_price' : hit?.value;
-    if (kind === undefined) continue;
+    // "$60.00 per share", "$229 in cash per Seagen share": the price of one share.
+    const perShare = money.per === 'share' || PER_SHARE_AFTER.test(text.slice(money.end, money.end + 40));
+    const hit = perShare ? undefined : kindOf(text, money, amounts, terms);
+    if (money.per !== undefined && !perShare) continue; // "per target", "per program": a rate, not a stated payment
+    let kind: PaymentKind | undefined = perShare ? 'per_share_price' : hit?.value;
+    if (kind === undefined || money.amount === 0) continue;
     if (kind === 'milestone' && money.qualifier === 'up_to') kind = 'milestones_total';
     if (kind === 'milestones_total' && money.qualifier !== 'up_to' && /^milestone$/i.test(hit?.text ?? '')) kind = 'milestone';
     if (kind === 'royalty' && hit) usedRoyaltyWords.add(hit.start);
     const reading: TermReading = { kind, amount: money.amount, currency: money.currency, qualifier: money.qualifier, amountText: money.amountText, status: 'due', start: money.start, end: money.end };
-    const stated = statusNear(text, money.start, money.end, paid);
+    const stated = statusNear(text, money.start, paid);
     if (money.qualifier === 'up_to' || kind === 'milestones_total' || kind === 'cvr') reading.status = 'potential';
     else if (stated) reading.status = stated;
     if (kind === 'milestone') {
@@ -134,6 +141,16 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
       if (trigger) reading.trigger = trigger;
     }
     readings.push(reading);
+  }
+  // Terms stated without an amount ("eligible for milestone payments", "research funding"): one
+  // reading per kind the sentence names, kept without amount. A single milestone or a price needs one.
+  const withAmount = new Set(readings.map((r) => r.kind));
+  for (const word of terms) {
+    if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
+    if (amounts.some((m) => kindOf(text, m, amounts, terms) === word)) continue;
+    withAmount.add(word.value);
+    const stated = statusNear(text, word.start, paid);
+    readings.push({ kind: word.value, status: word.value === 'milestones_total' || stated === undefined || stated === 'due' ? 'potential' : stated, start: word.start, end: word.end });
   }
   // Royalties stated in words only: one reading for the sentence.
   const royaltyWord = terms.find((t) => t.value === 'royalty' && !usedRoyaltyWords.has(t.start));

@@ -28,7 +28,8 @@ export interface DealKnowledge {
   readonly term: WordGroup<PaymentKind>;
   readonly status: WordGroup<DealStatus>;
   readonly paid: WordGroup<PaymentStatus>;
-  readonly royalty: WordGroup<string>;
+  /** Royalty wording ("tiered", "double-digit"): global, case-insensitive. */
+  readonly royalty: RegExp;
   readonly territory: WordGroup<string>;
   /** Words that put the place right after them as the territory ("outside of", "rights in"), anchored at the end. */
   readonly territoryLead: RegExp;
@@ -55,6 +56,11 @@ function normal(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** Every phrase as a whole word or words: global, case-insensitive. */
+function phrasePattern(phrases: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(phrases)})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
 function wordGroup<V extends string>(rows: readonly { phrase: string; value?: string | undefined }[], values: z.ZodType<V> | undefined, files: DataFiles): WordGroup<V> {
   const exact = new Map<string, V>();
   const prefixes: [string, V][] = [];
@@ -65,7 +71,7 @@ function wordGroup<V extends string>(rows: readonly { phrase: string; value?: st
     if (phrase.endsWith('*')) prefixes.push([normal(phrase.slice(0, -1)), parsed.data]);
     else exact.set(normal(phrase), parsed.data);
   }
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(rows.map((r) => r.phrase))})(?![\\p{L}\\p{N}])`, 'giu');
+  const pattern = phrasePattern(rows.map((r) => r.phrase));
   return Object.freeze({
     pattern,
     valueOf(matched: string): V | undefined {
@@ -83,7 +89,7 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
     term: wordGroup(of('term'), PaymentKind, files),
     status: wordGroup(of('status'), DealStatus, files),
     paid: wordGroup(of('paid'), PaymentStatus, files),
-    royalty: wordGroup(of('royalty'), undefined, files),
+    royalty: phrasePattern(of('royalty').map((r) => r.phrase)),
     territory: wordGroup(of('territory'), z.string(), files),
     territoryLead: lead('territory.lead'),
     fieldLead: lead('field.lead'),
