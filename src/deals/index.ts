@@ -398,6 +398,11 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     return [...candidates].sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
   };
 
+  // "Under a collaboration agreement, A has granted B the exclusive rights": the licence is that collaboration.
+  for (const licence of drafts.filter((d) => d.kind === 'license')) {
+    if ([...licence.sentences].some((i) => allValues(k.deals.agreement, sentenceText(i)).some((v) => v.value === 'collaboration'))) licence.kind = 'collaboration';
+  }
+
   // Payments: to the deal of the same two parties; else an agreement of kind other, payer and payee.
   for (const fact of facts) {
     if ((fact.type !== 'PAYS' && fact.type !== 'EARNED_MILESTONE') || typeof fact.target !== 'number') continue;
@@ -451,8 +456,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   for (const sentence of doc.sentences) {
     if (sentence.section === 'forwardLooking') continue;
     const text = doc.cleanText.slice(sentence.start, sentence.end);
-    k.deals.term.pattern.lastIndex = 0;
-    if (!k.deals.term.pattern.test(text)) continue;
+    // `search` starts at 0 and leaves the shared global pattern's lastIndex alone (matchAll starts from it).
+    if (text.search(k.deals.term.pattern) < 0) continue;
     const readings = readTerms(text, k);
     if (readings.length === 0) continue;
     const named = companiesIn.get(sentence.index) ?? new Set<string>();
