@@ -215,6 +215,8 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
   for (const text of texts) {
     for (const { value, index } of allValues(k.deals.status, text)) {
       if (value === 'announced') {
+        // "today announced" a milestone is no signing: the sentence must name an agreement.
+        if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
         // "entered into in 2000": the signing the sentence tells is not this document's.
         const years = agreementYears(text);
         if (years.year !== undefined && docYear !== undefined && years.year < docYear) continue;

@@ -142,15 +142,18 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
     }
     readings.push(reading);
   }
-  // Terms stated without an amount ("eligible for milestone payments", "research funding"): one
-  // reading per kind the sentence names, kept without amount. A single milestone or a price needs one.
+  // Terms stated without an amount ("eligible to receive milestone payments"): one reading per kind
+  // the sentence names, kept without amount. A single milestone or a price needs one.
   const withAmount = new Set(readings.map((r) => r.kind));
   for (const word of terms) {
     if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
     if (amounts.some((m) => kindOf(text, m, amounts, terms) === word)) continue;
     withAmount.add(word.value);
+    // Only where the words say the payment may or will come ("is eligible to receive milestone payments"):
+    // a bare mention ("increased milestone payments") states no term.
     const stated = statusNear(text, word.start, paid);
-    readings.push({ kind: word.value, status: word.value === 'milestones_total' || stated === undefined || stated === 'due' ? 'potential' : stated, start: word.start, end: word.end });
+    if (stated !== 'potential' && stated !== 'due') continue;
+    readings.push({ kind: word.value, status: 'potential', start: word.start, end: word.end });
   }
   // Royalties stated in words only: one reading for the sentence.
   const royaltyWord = terms.find((t) => t.value === 'royalty' && !usedRoyaltyWords.has(t.start));
