@@ -53,6 +53,9 @@ interface Draft {
 /** Agreements that carry a deal's money unless a term names another kind, the licence first (the money pays for the rights). */
 const MAIN_KINDS: readonly DealKind[] = ['license', 'collaboration', 'acquisition', 'royalty_financing'];
 
+/** "collaboration with", "partnership agreement with the": the words between a collaboration and its partner. */
+const ORGANIZATION_PARTNER_GAP = /^\s*(?:agreements?\s+)?(?:with|between\s+[^,;.]{1,80}?\s+and)\s+(?:the\s+)?$/i;
+
 const PARTY_FACTS = new Set(['LICENSES_TO', 'COLLABORATES_WITH', 'HAS_OPTION_ON', 'ACQUIRES']);
 
 /** The payment kinds of the relation stage's PAYS facts, as deal terms. */
@@ -284,11 +287,20 @@ function addTerm(draft: Draft, term: Term): void {
 export function extractDeals(doc: StructuredDocument, found: DocumentMentions, facts: readonly RelationFact[], mentionKeys: readonly string[], entities: readonly Entity[], ctx: StageContext): Graph {
   const k = ctx.knowledge;
   const empty: Graph = { schemaVersion: SCHEMA_VERSION, documents: [], entities: [], relationships: [] };
-  if (!facts.some((f) => PARTY_FACTS.has(f.type) || f.type === 'PAYS' || f.type === 'EARNED_MILESTONE')) return empty;
+  if (!facts.some((f) => PARTY_FACTS.has(f.type) || f.type === 'PAYS' || f.type === 'EARNED_MILESTONE') && !found.mentions.some((m) => m.label === 'Organization')) return empty;
   const keyOf = (m: number): string | undefined => mentionKeys[m] || undefined;
   const labelOf = (m: number): string | undefined => found.mentions[m]?.label;
   const nameOf = new Map(entities.map((e) => [e.key, e.name]));
   const labelOfKey = new Map(entities.map((e) => [e.key, e.labels[0]]));
+
+  // Companies and organizations of each sentence (mention index order is text order).
+  const mentionsIn = new Map<number, number[]>();
+  found.mentions.forEach((m, i) => {
+    if (m.label !== 'Company' && m.label !== 'Organization') return;
+    const list = mentionsIn.get(m.sentenceIndex) ?? [];
+    list.push(i);
+    mentionsIn.set(m.sentenceIndex, list);
+  });
 
   // Licence direction: when facts disagree on who grants whom, the direction most sentences state wins.
   const directions = new Map<string, number>();
@@ -321,6 +333,42 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (seed.asset) pushCited(draft.assets, seed.asset, cited);
     draft.sentences.add(fact.sentenceIndex);
     draft.facts.push(fact);
+  }
+
+  // "A … a research collaboration with <university / institute>": the relation stage links companies
+  // only; a collaboration with an organization is a deal too. The company is the nearest before the word.
+  for (const [sentence, indexes] of mentionsIn) {
+    const s = doc.sentences[sentence];
+    if (!s || s.section === 'forwardLooking' || !indexes.some((i) => found.mentions[i]?.label === 'Organization')) continue;
+    const text = doc.cleanText.slice(s.start, s.end);
+    for (const hit of allValues(k.deals.agreement, text)) {
+      if (hit.value !== 'collaboration') continue;
+      const at = s.start + hit.index + hit.text.length;
+      const partner = indexes.find((i) => {
+        const m = found.mentions[i];
+        return m?.label === 'Organization' && m.start >= at && ORGANIZATION_PARTNER_GAP.test(doc.cleanText.slice(at, m.start));
+      });
+      const company = [...indexes].reverse().find((i) => {
+        const m = found.mentions[i];
+        return m?.label === 'Company' && m.end <= s.start + hit.index;
+      });
+      const [a, b] = [company === undefined ? undefined : keyOf(company), partner === undefined ? undefined : keyOf(partner)];
+      if (!a || !b || a === b) continue;
+      const roles: [string, PartyRole][] = [
+        [a, 'collaborator'],
+        [b, 'collaborator'],
+      ];
+      let draft = findDraft('collaboration', roles);
+      if (!draft) {
+        draft = newDraft('collaboration');
+        drafts.push(draft);
+      }
+      for (const [key, role] of roles) {
+        if (!draft.parties.has(key)) draft.parties.set(key, role);
+        pushCited(draft.partyEvidence, key, { sentence, rule: 'deal.collaboration_with_organization', confidence: 0.7 });
+      }
+      draft.sentences.add(sentence);
+    }
   }
 
   // What a licence covers: the licensee's LICENSES facts of the licence's own sentences.
@@ -377,7 +425,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   }
 
   // A licence stated inside a collaboration ("under the collaboration agreement, A granted B …") is
-  // that collaboration: one deal, kind collaboration, the roles of the licence.
+  // that collaboration: one deal, kind collaboration, the roles of the licence. A partnership the text
+  // tells only by "partner" is the licence itself.
   const sentenceText = (i: number): string => {
     const s = doc.sentences[i];
     return s ? doc.cleanText.slice(s.start, s.end) : '';
@@ -385,9 +434,12 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   for (const licence of drafts.filter((d) => d.kind === 'license')) {
     const collaboration = drafts.find((d) => d.kind === 'collaboration' && samePair(d, licence));
     if (!collaboration) continue;
-    const inside = [...licence.sentences].some((i) => collaboration.sentences.has(i) || allValues(k.deals.agreement, sentenceText(i)).some((v) => v.value === 'collaboration'));
-    if (!inside) continue;
-    licence.kind = 'collaboration';
+    const namesCollaboration = (i: number): boolean => allValues(k.deals.agreement, sentenceText(i)).some((v) => v.value === 'collaboration');
+    const inside = [...licence.sentences].some((i) => collaboration.sentences.has(i) || namesCollaboration(i));
+    // A collaboration the text names as an agreement of its own ("the 2019 collaboration agreement") is a
+    // second agreement; one told only by "partner" or "together with" is the licence's partnership.
+    if (!inside && [...collaboration.sentences].some(namesCollaboration)) continue;
+    if (inside) licence.kind = 'collaboration';
     absorb(licence, collaboration);
     drafts.splice(drafts.indexOf(collaboration), 1);
   }

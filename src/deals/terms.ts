@@ -46,6 +46,8 @@ function crossesBoundary(text: string, from: number, to: number): boolean {
 
 /** Words between a term word and its amount that keep them one phrase ("payment of", "in development and regulatory"). */
 const MAX_BEFORE = 60;
+/** Above this an amount is no price of one share. */
+const MAX_SHARE_PRICE = 100_000;
 const MAX_AFTER = 45;
 
 function kindOf(text: string, money: Money, amounts: readonly Money[], terms: readonly WordHit<PaymentKind>[]): WordHit<PaymentKind> | undefined {
@@ -55,6 +57,10 @@ function kindOf(text: string, money: Money, amounts: readonly Money[], terms: re
     if (hit.end <= money.start) {
       distance = money.start - hit.end;
       if (distance > MAX_BEFORE || amounts.some((m) => m !== money && m.start >= hit.end && m.end <= money.start)) continue;
+      // "$20 million upfront and up to $245 million …": a word right after another amount names that one.
+      if (amounts.some((m) => m !== money && m.end <= hit.start && hit.start - m.end <= 12)) continue;
+      // "price per share of $23.00": the per-share words stand right before their price.
+      if (hit.value === 'per_share_price' && distance > 12) continue;
     } else if (hit.start >= money.end) {
       distance = hit.start - money.end;
       if (distance > MAX_AFTER || amounts.some((m) => m !== money && m.start >= money.end && m.end <= hit.start)) continue;
@@ -129,6 +135,8 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
     if (money.per !== undefined && !perShare) continue; // "per target", "per program": a rate, not a stated payment
     let kind: PaymentKind | undefined = perShare ? 'per_share_price' : hit?.value;
     if (kind === undefined || money.amount === 0) continue;
+    // A price of one share is never millions; such an amount is the deal's, named by other words.
+    if (kind === 'per_share_price' && money.amount >= MAX_SHARE_PRICE) continue;
     if (kind === 'milestone' && money.qualifier === 'up_to') kind = 'milestones_total';
     if (kind === 'milestones_total' && money.qualifier !== 'up_to' && /^milestone$/i.test(hit?.text ?? '')) kind = 'milestone';
     if (kind === 'royalty' && hit) usedRoyaltyWords.add(hit.start);
