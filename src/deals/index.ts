@@ -77,6 +77,9 @@ const PAYMENT_ROLES: Partial<Record<DealKind, readonly [PartyRole, PartyRole]>> 
   royalty_financing: ['royalty_buyer', 'royalty_seller'],
 };
 
+/** Terms only an acquisition has. */
+const ACQUISITION_TERMS: ReadonlySet<PaymentKind> = new Set(['purchase_price', 'per_share_price', 'cvr']);
+
 /** The deal kind a money term points to when a sentence names parties of several deals. */
 const TERM_DEAL_KIND: Partial<Record<PaymentKind, DealKind>> = { purchase_price: 'acquisition', per_share_price: 'acquisition', cvr: 'acquisition', option_fee: 'option' };
 
@@ -530,7 +533,11 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     previous = { sentence: sentence.index, draft };
     draft.termSentences.add(sentence.index);
     const dates = dateMentions(k.calendar.dates, text);
+    const equity = readings.some((r) => r.kind === 'equity');
     for (const reading of readings) {
+      // A price, a per-share price or a CVR is what a buyer pays for a company: in another deal's
+      // sentence such an amount is a market size or a share price, not a term (unless shares are bought).
+      if (ACQUISITION_TERMS.has(reading.kind) && draft.kind !== 'acquisition' && !(reading.kind === 'per_share_price' && equity)) continue;
       const term: Term = { ...reading, sentence: sentence.index, rule: `deal.term_${reading.kind}` };
       if ((term.status === 'earned' || term.status === 'paid') && dates[0]) term.date = dates[0].iso;
       addTerm(draft, term);
