@@ -556,7 +556,13 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (draft.parties.size === 0) continue;
     const factSentences = [...draft.sentences].sort((a, b) => a - b);
     const texts = factSentences.map(sentenceText);
-    const allTexts = [...new Set([...factSentences, ...draft.termSentences])].sort((a, b) => a - b).map(sentenceText);
+    // The deal's sentences: those its facts and terms came from, and those that name two of its parties
+    // beside an agreement word ("A and B today announced that they have entered into …").
+    const naming = [...companiesIn]
+      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && firstValue(k.deals.agreement, sentenceText(i)) !== undefined)
+      .map(([i]) => i);
+    const dealSentences = [...new Set([...factSentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
+    const allTexts = dealSentences.map(sentenceText);
     const mainAsset = [...draft.assets.keys()][0];
     const key = dealKey(draft.kind, draft.parties, mainAsset);
 
@@ -584,7 +590,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     else if (exclusiveWords.includes('false')) properties.exclusive = false;
     else if (exclusiveWords.includes('true')) properties.exclusive = true;
     if (['license', 'option', 'collaboration', 'co_promotion'].includes(draft.kind)) {
-      const territory = factSentences.map((i) => readTerritory(k, sentenceText(i), placesIn.get(i) ?? [])).find((t) => t !== undefined);
+      const territory = dealSentences.map((i) => readTerritory(k, sentenceText(i), placesIn.get(i) ?? [])).find((t) => t !== undefined);
       if (territory) properties.territory = territory;
       const field = texts.map((t) => readField(k, t)).find((f) => f !== undefined);
       if (field) properties.field = field;
