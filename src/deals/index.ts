@@ -434,10 +434,20 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     const s = doc.sentences[i];
     return s ? doc.cleanText.slice(s.start, s.end) : '';
   };
+  // The agreement words of a sentence, read once per sentence.
+  const agreementMemo = new Map<number, { value: DealKind; index: number; text: string }[]>();
+  const agreementsIn = (i: number): { value: DealKind; index: number; text: string }[] => {
+    let found = agreementMemo.get(i);
+    if (!found) {
+      found = allValues(k.deals.agreement, sentenceText(i));
+      agreementMemo.set(i, found);
+    }
+    return found;
+  };
   for (const licence of drafts.filter((d) => d.kind === 'license')) {
     const collaboration = drafts.find((d) => d.kind === 'collaboration' && samePair(d, licence));
     if (!collaboration) continue;
-    const namesCollaboration = (i: number): boolean => allValues(k.deals.agreement, sentenceText(i)).some((v) => v.value === 'collaboration');
+    const namesCollaboration = (i: number): boolean => agreementsIn(i).some((v) => v.value === 'collaboration');
     const inside = [...licence.sentences].some((i) => collaboration.sentences.has(i) || namesCollaboration(i));
     // A collaboration the text names as an agreement of its own ("the 2019 collaboration agreement") is a
     // second agreement; one told only by "partner" or "together with" is the licence's partnership.
@@ -457,7 +467,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
 
   // "Under a collaboration agreement, A has granted B the exclusive rights": the licence is that collaboration.
   for (const licence of drafts.filter((d) => d.kind === 'license')) {
-    if ([...licence.sentences].some((i) => allValues(k.deals.agreement, sentenceText(i)).some((v) => v.value === 'collaboration'))) licence.kind = 'collaboration';
+    if ([...licence.sentences].some((i) => agreementsIn(i).some((v) => v.value === 'collaboration'))) licence.kind = 'collaboration';
   }
 
   // Payments: to the deal of the same two parties; else an agreement of kind other, payer and payee.
@@ -474,7 +484,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (!draft) {
       // A payment between two parties no agreement links yet: the agreement word of its sentence tells
       // what was bought ("the acquisition", "a services agreement"), the payer and payee take its roles.
-      const kind = allValues(k.deals.agreement, sentenceText(fact.sentenceIndex)).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? 'other';
+      const kind = agreementsIn(fact.sentenceIndex).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? 'other';
       const [payerRole, payeeRole] = PAYMENT_ROLES[kind] ?? ['payer', 'payee'];
       draft = newDraft(kind);
       draft.parties.set(payer, payerRole);
@@ -512,16 +522,19 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   let previous: { sentence: number; draft: Draft } | undefined;
   for (const sentence of doc.sentences) {
     if (sentence.section === 'forwardLooking') continue;
+    // Only sentences that can go to a deal are read: one naming a company, or one continuing a deal's sentence.
+    const named = companiesIn.get(sentence.index) ?? new Set<string>();
+    const continues = previous !== undefined && sentence.index - previous.sentence <= 2;
+    if (named.size === 0 && !continues && drafts.length !== 1) continue;
     const text = doc.cleanText.slice(sentence.start, sentence.end);
     // `search` starts at 0 and leaves the shared global pattern's lastIndex alone (matchAll starts from it).
     if (text.search(k.deals.term.pattern) < 0) continue;
     const readings = readTerms(text, k);
     if (readings.length === 0) continue;
-    const named = companiesIn.get(sentence.index) ?? new Set<string>();
     const overlap = (d: Draft): number => [...d.parties.keys()].filter((key) => named.has(key)).length;
     const best = Math.max(0, ...drafts.map(overlap));
     // The money's own kind (a purchase price), then the agreement the sentence names ("under the collaboration").
-    const kinds = [...readings.flatMap((r) => TERM_DEAL_KIND[r.kind] ?? []), ...allValues(k.deals.agreement, text).map((v) => v.value)];
+    const kinds = [...readings.flatMap((r) => TERM_DEAL_KIND[r.kind] ?? []), ...agreementsIn(sentence.index).map((v) => v.value)];
     let draft: Draft | undefined;
     if (best > 0) {
       const top = drafts.filter((d) => overlap(d) === best);
@@ -559,7 +572,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     // The deal's sentences: those its facts and terms came from, and those that name two of its parties
     // beside an agreement word ("A and B today announced that they have entered into …").
     const naming = [...companiesIn]
-      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && firstValue(k.deals.agreement, sentenceText(i)) !== undefined)
+      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && agreementsIn(i).length > 0)
       .map(([i]) => i);
     const dealSentences = [...new Set([...factSentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
     const allTexts = dealSentences.map(sentenceText);
