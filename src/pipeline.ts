@@ -1,5 +1,5 @@
 // The one place that composes the stages: load → structure (sections) → segment (sentences) →
-// entities → relations → resolve → validated graph. Writers consume its output; nothing here touches a database.
+// entities → relations → resolve → deals → validated graph. Writers consume its output; nothing here touches a database.
 // Failures are per input: a file that cannot be read or understood, or a document over its time
 // budget, becomes one KgError result and the run goes on with the next one.
 import type { StructuredDocument } from './model/document.ts';
@@ -11,7 +11,8 @@ import { segmentDocument } from './segment/index.ts';
 import { extractEntities } from './extract/entities/index.ts';
 import { extractRelations } from './extract/relations/index.ts';
 import { resolveDocument } from './resolve/index.ts';
-import { GraphAccumulator } from './graph/merge.ts';
+import { extractDeals } from './deals/index.ts';
+import { GraphAccumulator, mergeGraphs } from './graph/merge.ts';
 import { CorpusResolver } from './graph/identity.ts';
 import { NO_DECISIONS, type Decisions } from './graph/decisions.ts';
 import { DataFiles } from './knowledge/files.ts';
@@ -54,7 +55,11 @@ function extractStages(document: StructuredDocument, ctx: StageContext): Documen
   ctx.budget.checkNow();
   const facts = extractRelations(document, mentions, ctx);
   ctx.budget.checkNow();
-  const { graph } = resolveDocument(document, mentions, facts, ctx);
+  const resolved = resolveDocument(document, mentions, facts, ctx);
+  ctx.budget.checkNow();
+  // Deals as nodes: the resolved facts grouped into agreements, their parties, assets and money terms.
+  const deals = extractDeals(document, mentions, facts, resolved.mentionKeys, resolved.graph.entities, ctx);
+  const graph = deals.entities.length === 0 ? resolved.graph : mergeGraphs([resolved.graph, deals]);
   ctx.budget.checkNow();
   return { document, mentions, facts, graph };
 }

@@ -7,6 +7,7 @@ import type { DocumentInfo, Entity, Evidence, Graph, Relationship } from '../mod
 import { SCHEMA_VERSION, relationshipId } from '../model/graph.ts';
 import { findMergeCandidates } from './candidates.ts';
 import { asMergeCandidate, type CorpusResolver } from './identity.ts';
+import { mergeDealProperties, mergePaymentProperties } from '../deals/status.ts';
 
 const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -60,7 +61,10 @@ export class GraphAccumulator {
     existing.aliases = [...aliases].sort(byString);
     for (const label of e.labels) if (!existing.labels.includes(label)) existing.labels.push(label);
     existing.labels = [existing.labels[0] ?? 'Company', ...existing.labels.slice(1).sort(byString)] as Entity['labels'];
-    for (const [k, v] of Object.entries(e.properties)) if (!(k in existing.properties)) existing.properties[k] = v;
+    // A deal or payment told by two documents: statuses over time unioned, the latest wins (src/deals/status.ts).
+    if (existing.labels[0] === 'Deal') existing.properties = mergeDealProperties(existing.properties, e.properties);
+    else if (existing.labels[0] === 'Payment') existing.properties = mergePaymentProperties(existing.properties, e.properties);
+    else for (const [k, v] of Object.entries(e.properties)) if (!(k in existing.properties)) existing.properties[k] = v;
     existing.mentions.push(...e.mentions);
   }
 

@@ -13,6 +13,7 @@ import { loadRelationKnowledge, type RelationKnowledge } from './relations.ts';
 import { loadNlpKnowledge, type NlpKnowledge } from './nlp.ts';
 import { loadFrameKnowledge, type FrameKnowledge } from './frames.ts';
 import { loadSharedLexicons } from './shared-lexicons.ts';
+import { loadDealKnowledge, type DealKnowledge } from './deals.ts';
 
 export { DataFiles, DATA_DIR, CYPHER_DIR } from './files.ts';
 
@@ -31,6 +32,8 @@ export interface Knowledge {
   readonly nlp: NlpKnowledge;
   /** Grammar frames of the relation stage (data/patterns/frames.json), compiled with that compromise. */
   readonly frames: FrameKnowledge;
+  /** Deal words of the deal stage (data/patterns/deal-words.tsv): money term kinds, statuses, territories. */
+  readonly deals: DealKnowledge;
 }
 
 /** What every stage receives: the knowledge, and the time budget of the document at hand. */
@@ -57,7 +60,8 @@ export function loadKnowledge(options: LoadKnowledgeOptions = {}): Knowledge {
   const nlp = loadNlpKnowledge(files);
   // After the nlp knowledge: the frames are parsed by compromise as it configures it.
   const frames = loadFrameKnowledge(files);
-  return Object.freeze({ names, calendar, structure, entities, relations, nlp, frames });
+  const deals = loadDealKnowledge(files);
+  return Object.freeze({ names, calendar, structure, entities, relations, nlp, frames, deals });
 }
 
 /** A stage context without a time limit (library calls and tests that do not need one). */

@@ -27,11 +27,39 @@ export const GoldRelation = z.object({
 });
 export type GoldRelation = z.infer<typeof GoldRelation>;
 
+export const GoldDealTerm = z.object({
+  kind: z.string().min(1),
+  amount: z.number().nullable().optional(),
+  currency: z.string().nullable().optional(),
+  qualifier: z.string().nullable().optional(),
+  status: z.string().nullable().optional(),
+  date: z.string().nullable().optional(),
+  trigger: z.string().nullable().optional(),
+  royaltyText: z.string().nullable().optional(),
+});
+export type GoldDealTerm = z.infer<typeof GoldDealTerm>;
+
+/** A gold deal (README "Deals"): kind, parties with roles, terms and the fields scored on matched deals. */
+export const GoldDeal = z.object({
+  kind: z.string().min(1),
+  parties: z.array(z.object({ name: z.string().min(1), role: z.string().min(1) })),
+  assets: z.array(z.string()).optional(),
+  exclusive: z.boolean().nullable().optional(),
+  territory: z.string().nullable().optional(),
+  field: z.string().nullable().optional(),
+  status: z.string().nullable().optional(),
+  terms: z.array(GoldDealTerm).optional(),
+  optional: z.boolean().optional(),
+  evidence: z.string().optional(),
+});
+export type GoldDeal = z.infer<typeof GoldDeal>;
+
 export const GoldDocument = z.object({
   document: z.string().min(1),
   entities: z.array(GoldEntity),
   relations: z.array(GoldRelation),
   negatives: z.array(z.string()).optional(),
+  deals: z.array(GoldDeal).optional(),
 });
 export type GoldDocument = z.infer<typeof GoldDocument>;
 

@@ -99,9 +99,13 @@ function entityMatches(e: ScoredEntity, eKeys: ReadonlySet<string>, g: PreparedG
   return e.labels.some((l) => g.types.has(l)) && intersects(eKeys, g.keys);
 }
 
+/** Phase nodes, and Deal and Payment nodes (scored as deals, tools/eval/deals.ts), are not entities to score. */
 function isPhaseEntity(e: ScoredEntity): boolean {
-  return e.labels[0] === 'Phase';
+  return e.labels[0] === 'Phase' || e.labels[0] === 'Deal' || e.labels[0] === 'Payment';
 }
+
+/** The relationships of deal nodes: scored as deals (tools/eval/deals.ts), not as relations. */
+export const DEAL_RELATIONSHIP_TYPES: ReadonlySet<string> = new Set(['PARTY_TO', 'COVERS', 'FOR_INDICATION', 'HAS_TERM']);
 
 /** Scores one document; `folding` decides when two names are the same (see fold.ts). */
 export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument, folding: NameFolding): DocumentScore {
@@ -167,6 +171,7 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument, 
   }
 
   // ---- relations ----
+  const relations = extracted.relations.filter((r) => !DEAL_RELATIONSHIP_TYPES.has(r.type));
   const byKey = new Map(extracted.entities.map((e) => [e.key, e]));
   const goldEndpoint = goldEndpointResolver(goldEntities, folding);
   const endpointMatches = (entityKey: string, endpoint: string, phaseEndpoint: boolean): boolean => {
@@ -188,14 +193,14 @@ export function scoreDocument(gold: GoldDocument, extracted: ExtractedDocument, 
   };
 
   // Gold types outside our closed list are ignored unless we produce them.
-  const knownTypes = new Set<string>([...RELATIONSHIP_TYPES, ...extracted.relations.map((r) => r.type)]);
+  const knownTypes = new Set<string>([...RELATIONSHIP_TYPES, ...relations.map((r) => r.type)]);
   const scoredGoldRelations = gold.relations.filter((g) => g.optional !== true && knownTypes.has(g.type));
   const toleratedRelations = gold.relations.filter((g) => g.optional === true);
-  const relCandidates = extracted.relations.map((r) => scoredGoldRelations.flatMap((g, gi) => (relationMatches(r, g) ? [gi] : [])));
-  const relAssignment = maxMatching(extracted.relations.length, (i) => relCandidates[i] ?? []);
+  const relCandidates = relations.map((r) => scoredGoldRelations.flatMap((g, gi) => (relationMatches(r, g) ? [gi] : [])));
+  const relAssignment = maxMatching(relations.length, (i) => relCandidates[i] ?? []);
   const relTaken = new Set<number>();
   const nameOf = (key: string): string => byKey.get(key)?.name ?? key;
-  extracted.relations.forEach((r, i) => {
+  relations.forEach((r, i) => {
     const gi = relAssignment[i];
     const g = gi === undefined ? undefined : scoredGoldRelations[gi];
     if (gi !== undefined && g) {

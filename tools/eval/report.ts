@@ -49,12 +49,38 @@ export function formatTable(evaluation: CorpusEvaluation): string {
   for (const m of money) if (m.type !== 'EARNED_MILESTONE') lines.push(`  ${m.type} ${m.exact}/${m.checked}`);
   const negatives = evaluation.documents.reduce((n, d) => n + d.score.negativesHit.length, 0);
   lines.push(`gold "negatives" extracted as entities: ${negatives}`, '');
+  lines.push(...dealLines(evaluation), '');
   lines.push(`${'document'.padEnd(60)} ${'ent F1%'.padStart(7)} ${'rel F1%'.padStart(7)}`);
   for (const d of evaluation.documents) {
     const note = d.error ? `  ERROR ${d.error.toLine()}` : '';
     lines.push(`${d.name.slice(0, 60).padEnd(60)} ${pct(prf(d.score.entities.total()).f1).padStart(7)} ${pct(prf(d.score.relations.total()).f1).padStart(7)}${note}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+const ratio = (found: number, total: number): string => `${found}/${total} (${total === 0 ? '  —' : pct(found / total).trim()}%)`;
+
+/** The deal figures: P/R/F1 over deals, term accuracy, field accuracy on matched deals. */
+function dealLines(evaluation: CorpusEvaluation): string[] {
+  const d = evaluation.deals;
+  const { fields } = d;
+  return [
+    `${'DEALS'.padEnd(20)} ${'gold'.padStart(5)} ${'pred'.padStart(5)} ${'found'.padStart(5)} ${'P%'.padStart(6)} ${'R%'.padStart(6)} ${'F1%'.padStart(6)}`,
+    row('deals', d.deals),
+    `term accuracy on matched deals: ${ratio(d.terms.found, d.terms.gold)}`,
+    `fields on matched deals: status ${ratio(fields.status.equal, fields.status.compared)}, exclusive ${ratio(fields.exclusive.equal, fields.exclusive.compared)}, territory ${ratio(fields.territory.equal, fields.territory.compared)}`,
+  ];
+}
+
+/** The `deals` member of the JSON output. */
+export function dealsJson(evaluation: CorpusEvaluation): Record<string, unknown> {
+  const d = evaluation.deals;
+  const accuracy = (found: number, total: number): number => (total === 0 ? 0 : found / total);
+  return {
+    ...figures(d.deals),
+    terms: { gold: d.terms.gold, found: d.terms.found, accuracy: accuracy(d.terms.found, d.terms.gold) },
+    fields: Object.fromEntries(Object.entries(d.fields).map(([name, f]) => [name, { ...f, accuracy: accuracy(f.equal, f.compared) }])),
+  };
 }
 
 /** Entity and relation micro P/R/F1 per source group, with its document count. */
@@ -94,11 +120,13 @@ export function toEvalJson(evaluation: CorpusEvaluation): Record<string, unknown
     entities: { micro: figures(evaluation.entities.total()), byLabel: tableJson(evaluation.entities) },
     relations: { micro: figures(evaluation.relations.total()), byType: tableJson(evaluation.relations) },
     moneyExact: moneySummary(evaluation),
+    deals: dealsJson(evaluation),
     negativesHit: evaluation.documents.reduce((n, d) => n + d.score.negativesHit.length, 0),
     byDocument: evaluation.documents.map((d) => ({
       document: d.name,
       entities: figures(d.score.entities.total()),
       relations: figures(d.score.relations.total()),
+      deals: figures(d.deals.deals),
       ...(d.error ? { error: d.error.toLine() } : {}),
     })),
   };
@@ -152,5 +180,30 @@ export function formatMisses(d: DocumentEvaluation): string {
       lines.push(`    ~ ${m.type} "${m.gold.source}" → "${m.gold.target}": ours ${ours}, gold ${theirs}`);
     }
   }
+  lines.push(...dealMissLines(d));
   return `${lines.join('\n')}\n`;
+}
+
+function partiesText(parties: readonly { name: string; role: string }[]): string {
+  return parties.map((p) => `${p.name} (${p.role})`).join(', ');
+}
+
+function dealMissLines(d: DocumentEvaluation): string[] {
+  const s = d.deals;
+  const lines: string[] = [`  missed deals (${s.missedDeals.length}):`];
+  for (const g of s.missedDeals) lines.push(`    - ${g.kind} ${partiesText(g.parties)}`);
+  lines.push(`  false-positive deals (${s.falsePositiveDeals.length}):`);
+  for (const f of s.falsePositiveDeals) lines.push(`    + ${f.kind} ${partiesText(f.parties)}`);
+  if (s.missedTerms.length > 0) {
+    lines.push(`  missed terms of matched deals (${s.missedTerms.length}):`);
+    for (const m of s.missedTerms) {
+      const ours = m.ours.map((t) => `${t.kind} ${moneyValue(t.amount)}`).join('; ');
+      lines.push(`    - ${m.deal.kind} ${partiesText(m.deal.parties)}: ${m.term.kind} ${moneyValue(m.term.amount)} ${moneyValue(m.term.currency)} (ours: ${ours || 'none'})`);
+    }
+  }
+  if (s.wrongFields.length > 0) {
+    lines.push(`  wrong fields of matched deals (${s.wrongFields.length}):`);
+    for (const w of s.wrongFields) lines.push(`    ~ ${w.deal.kind} ${partiesText(w.deal.parties)}: ${w.field} ours ${moneyValue(w.ours)}, gold ${moneyValue(w.gold)}`);
+  }
+  return lines;
 }

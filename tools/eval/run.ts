@@ -7,6 +7,7 @@ import { scoreDocument } from './match.ts';
 import { nameFolding } from './fold.ts';
 import type { DocumentScore, ExtractedDocument, ScoredEntity } from './match.ts';
 import { CountTable } from './score.ts';
+import { addDealScore, emptyDealScore, scoreDeals, scoredDeals, type DealScore } from './deals.ts';
 
 export interface DocumentEvaluation {
   goldPath: string;
@@ -14,6 +15,8 @@ export interface DocumentEvaluation {
   /** The document's file name (what --doc filters on and reports print). */
   name: string;
   score: DocumentScore;
+  /** Deals (README "Deals"): matched, missed and false-positive deals, terms and fields. */
+  deals: DealScore;
   /** What the pipeline made of the file (one per structured document), for audits beyond the score. */
   extractions: DocumentExtraction[];
   /** Set when the pipeline could not process the file; the document then scores as all-missed. */
@@ -24,6 +27,7 @@ export interface CorpusEvaluation {
   documents: DocumentEvaluation[];
   entities: CountTable;
   relations: CountTable;
+  deals: DealScore;
 }
 
 /** The scorer's view of one file's extractions: the merged graph, each entity with its mention rules. */
@@ -62,11 +66,13 @@ export async function evaluateGoldFile(file: GoldFile, knowledge: Knowledge): Pr
     if (result.ok) extractions.push(...result.extractions);
     else error = result.error;
   }
+  const folding = nameFolding(knowledge.names);
   const evaluation: DocumentEvaluation = {
     goldPath: file.goldPath,
     textPath: file.textPath,
     name: file.gold.document,
-    score: scoreDocument(file.gold, toExtractedDocument(extractions), nameFolding(knowledge.names)),
+    score: scoreDocument(file.gold, toExtractedDocument(extractions), folding),
+    deals: scoreDeals(file.gold.deals ?? [], scoredDeals(mergeGraphs(extractions.map((x) => x.graph)), folding), file.gold.entities, folding),
     extractions,
   };
   if (error) evaluation.error = error;
@@ -83,6 +89,7 @@ export async function evaluateCorpus(options: EvaluateOptions): Promise<CorpusEv
   const documents: DocumentEvaluation[] = [];
   const entities = new CountTable();
   const relations = new CountTable();
+  const deals = emptyDealScore();
   // Loaded once for the whole corpus, as `kg extract` loads it once per run.
   const knowledge = loadKnowledge();
   for (const goldPath of findGoldFiles(options.corpusRoot)) {
@@ -91,6 +98,7 @@ export async function evaluateCorpus(options: EvaluateOptions): Promise<CorpusEv
     documents.push(evaluation);
     entities.addAll(evaluation.score.entities);
     relations.addAll(evaluation.score.relations);
+    addDealScore(deals, evaluation.deals);
   }
-  return { documents, entities, relations };
+  return { documents, entities, relations, deals };
 }

@@ -1,0 +1,665 @@
+// Deal stage (issue 18): after relations and resolve, the document's deal facts become Deal and Payment
+// nodes. The relations already found say who is party to what in which role (LICENSES_TO licensor →
+// licensee, COLLABORATES_WITH, HAS_OPTION_ON, ACQUIRES, PAYS, EARNED_MILESTONE); this stage groups
+// them into agreements (one per kind and parties in the document; a licence stated inside a
+// collaboration is that collaboration), reads the money terms, exclusivity, territory, field, dates
+// and status words of the agreement's sentences (src/deals/terms.ts, data/patterns/deal-words.tsv),
+// and emits PARTY_TO / COVERS / FOR_INDICATION / HAS_TERM with the sentences they came from. It runs
+// no parser: it reads only the sentences the relations cite and the sentences that name a party and
+// a term word. The shortcut relationships stay as the relation stage made them.
+import type { StructuredDocument } from '../model/document.ts';
+import type { DocumentMentions, RelationFact } from '../model/extraction.ts';
+import type { Entity, Evidence, Graph, MentionRef, Properties, Relationship } from '../model/graph.ts';
+import { SCHEMA_VERSION } from '../model/graph.ts';
+import type { DealKind, DealProperties, DealStatus, PartyRole, PaymentKind, PaymentProperties, PaymentStatus } from '../model/deals.ts';
+import type { Knowledge, StageContext } from '../knowledge/index.ts';
+import { agreementYears } from '../extract/relations/dates.ts';
+import { dateMentions } from '../text/dates.ts';
+import { readTerms, type TermReading } from './terms.ts';
+import { dealCaption, dealKey, paymentCaption, paymentKey } from './keys.ts';
+import { orderStatusHistory, toProperties } from './status.ts';
+
+export { readTerms } from './terms.ts';
+export type { TermReading } from './terms.ts';
+export { dealKey, paymentKey, dealCaption, paymentCaption } from './keys.ts';
+export { mergeDealProperties, mergePaymentProperties, orderStatusHistory, latestStatus } from './status.ts';
+
+interface Cited {
+  sentence: number;
+  rule: string;
+  confidence: number;
+}
+
+interface Term extends TermReading {
+  sentence: number;
+  rule: string;
+  date?: string;
+}
+
+interface Draft {
+  kind: DealKind;
+  parties: Map<string, PartyRole>;
+  partyEvidence: Map<string, Cited[]>;
+  assets: Map<string, Cited[]>;
+  indications: Map<string, Cited[]>;
+  /** Sentences of the relation facts the deal was made from. */
+  sentences: Set<number>;
+  /** Sentences whose money terms went to this deal. */
+  termSentences: Set<number>;
+  facts: RelationFact[];
+  terms: Term[];
+}
+
+/** Agreements that carry a deal's money unless a term names another kind, the licence first (the money pays for the rights). */
+const MAIN_KINDS: readonly DealKind[] = ['license', 'collaboration', 'acquisition', 'royalty_financing'];
+
+/** "collaboration with", "partnership agreement with the": the words between a collaboration and its partner. */
+const ORGANIZATION_PARTNER_GAP = /^\s*(?:agreements?\s+)?(?:with|between\s+[^,;.]{1,80}?\s+and)\s+(?:the\s+)?$/i;
+
+const PARTY_FACTS = new Set(['LICENSES_TO', 'COLLABORATES_WITH', 'HAS_OPTION_ON', 'ACQUIRES']);
+
+/** The payment kinds of the relation stage's PAYS facts, as deal terms. */
+const FACT_PAYMENT_KINDS: Readonly<Record<string, PaymentKind>> = {
+  option_exercise: 'option_fee',
+  license_fee: 'license_fee',
+  research_funding: 'research_funding',
+  upfront: 'upfront',
+  equity: 'equity',
+  milestone: 'milestone',
+  royalty: 'royalty',
+};
+
+/** The roles of payer and payee in an agreement of each kind, when a payment is all the text says of it. */
+const PAYMENT_ROLES: Partial<Record<DealKind, readonly [PartyRole, PartyRole]>> = {
+  acquisition: ['acquirer', 'acquired'],
+  license: ['licensee', 'licensor'],
+  supply_or_service: ['customer', 'provider'],
+  royalty_financing: ['royalty_buyer', 'royalty_seller'],
+};
+
+/** Terms only an acquisition has. */
+const ACQUISITION_TERMS: ReadonlySet<PaymentKind> = new Set(['purchase_price', 'per_share_price', 'cvr']);
+
+/** The deal kind a money term points to when a sentence names parties of several deals. */
+const TERM_DEAL_KIND: Partial<Record<PaymentKind, DealKind>> = { purchase_price: 'acquisition', per_share_price: 'acquisition', cvr: 'acquisition', option_fee: 'option' };
+
+function pushCited(map: Map<string, Cited[]>, key: string, cited: Cited): void {
+  const list = map.get(key);
+  if (list) list.push(cited);
+  else map.set(key, [cited]);
+}
+
+function samePair(a: Draft, b: Draft): boolean {
+  return a.parties.size === b.parties.size && [...a.parties.keys()].every((k) => b.parties.has(k));
+}
+
+/** What one relation fact says about an agreement: its kind and the parties in their roles. */
+function seedOf(fact: RelationFact, keyOf: (m: number) => string | undefined, labelOf: (m: number) => string | undefined): { kind: DealKind; roles: [string, PartyRole][]; asset?: string } | undefined {
+  const start = keyOf(fact.source);
+  const target = typeof fact.target === 'number' ? fact.target : undefined;
+  const end = target === undefined ? undefined : keyOf(target);
+  if (!start || !end || target === undefined) return undefined;
+  const company = labelOf(target) === 'Company';
+  switch (fact.type) {
+    case 'LICENSES_TO':
+      return {
+        kind: 'license',
+        roles: [
+          [start, 'licensor'],
+          [end, 'licensee'],
+        ],
+      };
+    case 'COLLABORATES_WITH':
+      return {
+        kind: 'collaboration',
+        roles: [
+          [start, 'collaborator'],
+          [end, 'collaborator'],
+        ],
+      };
+    case 'HAS_OPTION_ON':
+      return company
+        ? {
+            kind: 'option',
+            roles: [
+              [start, 'optionee'],
+              [end, 'optionor'],
+            ],
+          }
+        : { kind: 'option', roles: [[start, 'optionee']], asset: end };
+    case 'ACQUIRES':
+      return company
+        ? {
+            kind: 'acquisition',
+            roles: [
+              [start, 'acquirer'],
+              [end, 'acquired'],
+            ],
+          }
+        : { kind: 'acquisition', roles: [[start, 'acquirer']], asset: end };
+    default:
+      return undefined;
+  }
+}
+
+function newDraft(kind: DealKind): Draft {
+  return { kind, parties: new Map(), partyEvidence: new Map(), assets: new Map(), indications: new Map(), sentences: new Set(), termSentences: new Set(), facts: [], terms: [] };
+}
+
+function absorb(into: Draft, from: Draft): void {
+  for (const [k, list] of from.partyEvidence) for (const c of list) pushCited(into.partyEvidence, k, c);
+  for (const [k, list] of from.assets) for (const c of list) pushCited(into.assets, k, c);
+  for (const s of from.sentences) into.sentences.add(s);
+  into.facts.push(...from.facts);
+}
+
+/** Evidence of one cited sentence of the document. */
+function evidenceOf(doc: StructuredDocument, cited: Cited): Evidence | undefined {
+  const s = doc.sentences[cited.sentence];
+  if (!s) return undefined;
+  return { docId: doc.docId, start: s.start, end: s.end, sentence: doc.text.slice(s.start, s.end), rule: cited.rule, confidence: cited.confidence };
+}
+
+function firstValue<V extends string>(group: { pattern: RegExp; valueOf(m: string): V | undefined }, text: string): V | undefined {
+  for (const m of text.matchAll(group.pattern)) {
+    const v = group.valueOf(m[0]);
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
+function allValues<V extends string>(group: { pattern: RegExp; valueOf(m: string): V | undefined }, text: string): { value: V; index: number; text: string }[] {
+  const out: { value: V; index: number; text: string }[] = [];
+  for (const m of text.matchAll(group.pattern)) {
+    const v = group.valueOf(m[0]);
+    if (v !== undefined) out.push({ value: v, index: m.index, text: m[0] });
+  }
+  return out;
+}
+
+/** Stops a field or territory phrase: punctuation, or a word that starts a new clause or phrase. */
+const PHRASE_END = /[,;.()]|\s(?:as|and|which|that|under|to\s+(?:develop|enable|commerciali[sz]e)|for\s+the|with)\s/i;
+
+function phraseAfter(text: string, from: number, maxWords: number): string | undefined {
+  const rest = text.slice(from, from + 120);
+  const stop = PHRASE_END.exec(rest);
+  const phrase = (stop ? rest.slice(0, stop.index) : rest).trim().split(/\s+/).slice(0, maxWords).join(' ');
+  return phrase === '' ? undefined : phrase;
+}
+
+/** "antibodies to HER2", "in the field of oncology" → "oncology": the field a licence is limited to. */
+function readField(k: Knowledge, text: string): string | undefined {
+  const lead = new RegExp(k.deals.fieldLead.source.replace(/\\s\+\(\?:the\\s\+\)\?\$$/, ''), 'giu');
+  for (const m of text.matchAll(lead)) {
+    const object = phraseAfter(text, m.index + m[0].length, 5);
+    if (!object) continue;
+    // A lead that is a preposition only introduces the field ("in the field of X" → X); a noun lead is part of it.
+    return /^(?:in|for|directed)\b/i.test(m[0]) ? object : `${m[0].replace(/\s+/g, ' ')} ${object}`;
+  }
+  return undefined;
+}
+
+/** "worldwide", "global", or a place named after a territory lead ("in Greater China", "outside of the U.S."). */
+function readTerritory(k: Knowledge, text: string, places: readonly { start: number; end: number; text: string }[]): string | undefined {
+  const word = firstValue(k.deals.territory, text);
+  if (word) return word;
+  for (const place of places) {
+    const lead = k.deals.territoryLead.exec(text.slice(Math.max(0, place.start - 40), place.start));
+    if (!lead) continue;
+    const leadText = lead[0].trim().replace(/\s+(?:the)$/i, '');
+    const exclusion = /^(?:outside|excluding|except)/i.test(leadText) ? `${leadText.replace(/\s+/g, ' ')} ` : '';
+    return `${exclusion}${place.text}`;
+  }
+  return undefined;
+}
+
+/** Status priority within one date: what the document does to the deal outranks what it mentions. */
+const STATUS_RANK: readonly DealStatus[] = ['referenced', 'effective', 'announced', 'amended', 'closed', 'option_exercised', 'rights_returned', 'terminated'];
+
+function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], docYear: number | undefined): DealStatus {
+  const seen = new Set<DealStatus>();
+  for (const text of texts) {
+    for (const { value, index } of allValues(k.deals.status, text)) {
+      if (value === 'announced') {
+        // "today announced" a milestone is no signing: the sentence must name an agreement.
+        if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
+        // "entered into in 2000": the signing the sentence tells is not this document's.
+        const years = agreementYears(text);
+        if (years.year !== undefined && docYear !== undefined && years.year < docYear) continue;
+      }
+      if (value === 'amended' && agreementYears(text.slice(index)).amendedYears.length > 0) continue;
+      if (value === 'closed' && draft.kind !== 'acquisition') continue;
+      if (value === 'option_exercised' && draft.kind !== 'option') continue;
+      seen.add(value);
+    }
+  }
+  for (const f of draft.facts) {
+    if (f.type === 'ACQUIRES' && f.properties.status === 'completed') seen.add('closed');
+    if (f.type === 'HAS_OPTION_ON' && f.properties.status === 'exercised') seen.add('option_exercised');
+  }
+  if (draft.terms.some((t) => t.status === 'earned' || t.status === 'paid')) seen.add('effective');
+  let best: DealStatus = 'referenced';
+  for (const s of seen) if (STATUS_RANK.indexOf(s) > STATUS_RANK.indexOf(best)) best = s;
+  return best;
+}
+
+function factTerm(fact: RelationFact, sentence: number): Term | undefined {
+  const p = fact.properties;
+  const amount = typeof p.amount === 'number' ? p.amount : undefined;
+  const currency = typeof p.currency === 'string' ? p.currency : undefined;
+  const qualifier = p.qualifier === 'up_to' || p.qualifier === 'approximately' || p.qualifier === 'at_least' || p.qualifier === 'exact' ? p.qualifier : undefined;
+  let kind: PaymentKind = fact.type === 'EARNED_MILESTONE' ? 'milestone' : (FACT_PAYMENT_KINDS[String(p.kind)] ?? 'other');
+  if (kind === 'milestone' && qualifier === 'up_to') kind = 'milestones_total';
+  if (p.per === 'share') kind = 'per_share_price';
+  if (amount === undefined && kind !== 'royalty') return undefined;
+  const status: PaymentStatus = fact.type === 'EARNED_MILESTONE' ? 'earned' : p.status === 'actual' ? 'paid' : p.status === 'potential' || qualifier === 'up_to' ? 'potential' : 'due';
+  const term: Term = { kind, status, start: 0, end: 0, sentence, rule: `deal.term_from_${fact.type.toLowerCase()}` };
+  if (amount !== undefined) term.amount = amount;
+  if (currency !== undefined) term.currency = currency;
+  if (qualifier !== undefined) term.qualifier = qualifier;
+  if (typeof p.amountText === 'string') term.amountText = p.amountText;
+  if (typeof p.trigger === 'string') term.trigger = p.trigger;
+  if (typeof p.date === 'string') term.date = p.date;
+  return term;
+}
+
+function sameMoney(a: Term, b: Term): boolean {
+  return a.amount !== undefined && a.amount === b.amount && a.currency === b.currency;
+}
+
+/** Adds a term to the deal, or completes the one with the same amount (a fact and a reading of one sentence). */
+function addTerm(draft: Draft, term: Term): void {
+  const same = draft.terms.find((t) => (term.amount === undefined ? t.amount === undefined && t.kind === term.kind : sameMoney(t, term)));
+  if (!same) {
+    draft.terms.push(term);
+    return;
+  }
+  if (same.kind === 'other' && term.kind !== 'other') same.kind = term.kind;
+  if (term.status === 'earned' || (term.status === 'paid' && same.status !== 'earned')) same.status = term.status;
+  if (same.trigger === undefined && term.trigger !== undefined) same.trigger = term.trigger;
+  if (same.date === undefined && term.date !== undefined) same.date = term.date;
+  if (same.royaltyText === undefined && term.royaltyText !== undefined) same.royaltyText = term.royaltyText;
+  if (same.royaltyLow === undefined && term.royaltyLow !== undefined) same.royaltyLow = term.royaltyLow;
+  if (same.royaltyHigh === undefined && term.royaltyHigh !== undefined) same.royaltyHigh = term.royaltyHigh;
+}
+
+/**
+ * The Deal and Payment nodes of one document and their relationships, as a graph to merge with the
+ * document's graph. `mentionKeys` are the entity keys the resolve stage gave each mention.
+ */
+export function extractDeals(doc: StructuredDocument, found: DocumentMentions, facts: readonly RelationFact[], mentionKeys: readonly string[], entities: readonly Entity[], ctx: StageContext): Graph {
+  const k = ctx.knowledge;
+  const empty: Graph = { schemaVersion: SCHEMA_VERSION, documents: [], entities: [], relationships: [] };
+  if (!facts.some((f) => PARTY_FACTS.has(f.type) || f.type === 'PAYS' || f.type === 'EARNED_MILESTONE') && !found.mentions.some((m) => m.label === 'Organization')) return empty;
+  const keyOf = (m: number): string | undefined => mentionKeys[m] || undefined;
+  const labelOf = (m: number): string | undefined => found.mentions[m]?.label;
+  const nameOf = new Map(entities.map((e) => [e.key, e.name]));
+  const labelOfKey = new Map(entities.map((e) => [e.key, e.labels[0]]));
+
+  // Companies and organizations of each sentence (mention index order is text order).
+  const mentionsIn = new Map<number, number[]>();
+  found.mentions.forEach((m, i) => {
+    if (m.label !== 'Company' && m.label !== 'Organization') return;
+    const list = mentionsIn.get(m.sentenceIndex) ?? [];
+    list.push(i);
+    mentionsIn.set(m.sentenceIndex, list);
+  });
+
+  // Licence direction: when facts disagree on who grants whom, the direction most sentences state wins.
+  const directions = new Map<string, number>();
+  for (const f of facts) {
+    const seed = f.type === 'LICENSES_TO' ? seedOf(f, keyOf, labelOf) : undefined;
+    if (seed) directions.set(seed.roles.map(([key]) => key).join('>'), (directions.get(seed.roles.map(([key]) => key).join('>')) ?? 0) + 1);
+  }
+
+  const drafts: Draft[] = [];
+  const findDraft = (kind: DealKind, roles: readonly [string, PartyRole][]): Draft | undefined =>
+    drafts.find((d) => d.kind === kind && roles.every(([key, role]) => d.parties.get(key) === role) && (roles.length === d.parties.size || kind === 'option' || kind === 'acquisition'));
+  for (const fact of facts) {
+    if (!PARTY_FACTS.has(fact.type)) continue;
+    const seed = seedOf(fact, keyOf, labelOf);
+    if (!seed) continue;
+    if (fact.type === 'LICENSES_TO') {
+      const [a, b] = seed.roles.map(([key]) => key);
+      if ((directions.get(`${b}>${a}`) ?? 0) > (directions.get(`${a}>${b}`) ?? 0)) continue;
+    }
+    let draft = findDraft(seed.kind, seed.roles);
+    if (!draft) {
+      draft = newDraft(seed.kind);
+      drafts.push(draft);
+    }
+    const cited: Cited = { sentence: fact.sentenceIndex, rule: `deal.${seed.kind}_from_${fact.type.toLowerCase()}`, confidence: fact.confidence };
+    for (const [key, role] of seed.roles) {
+      if (!draft.parties.has(key)) draft.parties.set(key, role);
+      pushCited(draft.partyEvidence, key, cited);
+    }
+    if (seed.asset) pushCited(draft.assets, seed.asset, cited);
+    draft.sentences.add(fact.sentenceIndex);
+    draft.facts.push(fact);
+  }
+
+  // "A … a research collaboration with <university / institute>": the relation stage links companies
+  // only; a collaboration with an organization is a deal too. The company is the nearest before the word.
+  for (const [sentence, indexes] of mentionsIn) {
+    const s = doc.sentences[sentence];
+    if (!s || s.section === 'forwardLooking' || !indexes.some((i) => found.mentions[i]?.label === 'Organization')) continue;
+    const text = doc.cleanText.slice(s.start, s.end);
+    for (const hit of allValues(k.deals.agreement, text)) {
+      if (hit.value !== 'collaboration') continue;
+      const at = s.start + hit.index + hit.text.length;
+      const partner = indexes.find((i) => {
+        const m = found.mentions[i];
+        return m?.label === 'Organization' && m.start >= at && ORGANIZATION_PARTNER_GAP.test(doc.cleanText.slice(at, m.start));
+      });
+      const company = [...indexes].reverse().find((i) => {
+        const m = found.mentions[i];
+        return m?.label === 'Company' && m.end <= s.start + hit.index;
+      });
+      const [a, b] = [company === undefined ? undefined : keyOf(company), partner === undefined ? undefined : keyOf(partner)];
+      if (!a || !b || a === b) continue;
+      const roles: [string, PartyRole][] = [
+        [a, 'collaborator'],
+        [b, 'collaborator'],
+      ];
+      let draft = findDraft('collaboration', roles);
+      if (!draft) {
+        draft = newDraft('collaboration');
+        drafts.push(draft);
+      }
+      for (const [key, role] of roles) {
+        if (!draft.parties.has(key)) draft.parties.set(key, role);
+        pushCited(draft.partyEvidence, key, { sentence, rule: 'deal.collaboration_with_organization', confidence: 0.7 });
+      }
+      draft.sentences.add(sentence);
+    }
+  }
+
+  // What a licence covers: the licensee's LICENSES facts of the licence's own sentences.
+  for (const fact of facts) {
+    if (fact.type !== 'LICENSES' || typeof fact.target !== 'number') continue;
+    const licensee = keyOf(fact.source);
+    const asset = keyOf(fact.target);
+    const draft = drafts.find((d) => d.kind === 'license' && licensee !== undefined && d.parties.get(licensee) === 'licensee' && d.sentences.has(fact.sentenceIndex));
+    if (draft && asset) pushCited(draft.assets, asset, { sentence: fact.sentenceIndex, rule: 'deal.license_covers_from_licenses', confidence: fact.confidence });
+  }
+
+  // An option on a drug: the optionor is the one company the optionee otherwise deals with in the document.
+  for (const draft of drafts) {
+    if (draft.kind !== 'option' || draft.parties.size !== 1) continue;
+    const [optionee] = [...draft.parties.keys()];
+    const partners = new Set(drafts.filter((d) => d !== draft && optionee !== undefined && d.parties.has(optionee) && d.kind !== 'acquisition').flatMap((d) => [...d.parties.keys()].filter((key) => key !== optionee)));
+    const [partner] = [...partners];
+    if (partners.size === 1 && partner) {
+      draft.parties.set(partner, 'optionor');
+      for (const c of draft.partyEvidence.get(optionee ?? '') ?? []) pushCited(draft.partyEvidence, partner, { ...c, rule: 'deal.option_optionor_from_partner' });
+    }
+  }
+  // Two option drafts of the same parties (an option on the company, an option on its drug) are one option.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d) continue;
+    const twin = drafts.find((o, j) => j < i && o.kind === d.kind && samePair(o, d) && [...d.parties].every(([key, role]) => o.parties.get(key) === role));
+    if (twin) {
+      absorb(twin, d);
+      drafts.splice(i, 1);
+    }
+  }
+
+  // "exercised its option to license X": the licence of the optionee to the option's asset is what the
+  // option gives, so it is that option deal, not a second agreement.
+  for (const option of drafts.filter((d) => d.kind === 'option')) {
+    const licence = drafts.find(
+      (d) => d.kind === 'license' && samePair(d, option) && [...option.parties].every(([key, role]) => d.parties.get(key) === (role === 'optionee' ? 'licensee' : 'licensor')) && [...d.assets.keys()].some((a) => option.assets.has(a)),
+    );
+    if (!licence) continue;
+    for (const [key, list] of licence.partyEvidence) for (const c of list) pushCited(option.partyEvidence, key, { ...c, rule: 'deal.option_from_licenses_to' });
+    for (const [key, list] of licence.assets) for (const c of list) pushCited(option.assets, key, c);
+    for (const sentence of licence.sentences) option.sentences.add(sentence);
+    option.facts.push(...licence.facts);
+    drafts.splice(drafts.indexOf(licence), 1);
+  }
+
+  // The same two parties in the same kind of deal with their roles swapped: the reading more facts state wins.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d) continue;
+    const rival = drafts.find((o) => o !== d && o.kind === d.kind && samePair(o, d) && [...d.parties].some(([key, role]) => o.parties.get(key) !== role));
+    if (rival && (rival.facts.length > d.facts.length || (rival.facts.length === d.facts.length && drafts.indexOf(rival) < i))) drafts.splice(i, 1);
+  }
+
+  // A licence stated inside a collaboration ("under the collaboration agreement, A granted B …") is
+  // that collaboration: one deal, kind collaboration, the roles of the licence. A partnership the text
+  // tells only by "partner" is the licence itself.
+  const sentenceText = (i: number): string => {
+    const s = doc.sentences[i];
+    return s ? doc.cleanText.slice(s.start, s.end) : '';
+  };
+  // The agreement words of a sentence, read once per sentence.
+  const agreementMemo = new Map<number, { value: DealKind; index: number; text: string }[]>();
+  const agreementsIn = (i: number): { value: DealKind; index: number; text: string }[] => {
+    let found = agreementMemo.get(i);
+    if (!found) {
+      found = allValues(k.deals.agreement, sentenceText(i));
+      agreementMemo.set(i, found);
+    }
+    return found;
+  };
+  for (const licence of drafts.filter((d) => d.kind === 'license')) {
+    const collaboration = drafts.find((d) => d.kind === 'collaboration' && samePair(d, licence));
+    if (!collaboration) continue;
+    const namesCollaboration = (i: number): boolean => agreementsIn(i).some((v) => v.value === 'collaboration');
+    const inside = [...licence.sentences].some((i) => collaboration.sentences.has(i) || namesCollaboration(i));
+    // A collaboration the text names as an agreement of its own ("the 2019 collaboration agreement") is a
+    // second agreement; one told only by "partner" or "together with" is the licence's partnership.
+    if (!inside && [...collaboration.sentences].some(namesCollaboration)) continue;
+    if (inside) licence.kind = 'collaboration';
+    absorb(licence, collaboration);
+    drafts.splice(drafts.indexOf(collaboration), 1);
+  }
+
+  // Among deals a sentence names equally: the one its money points to (a purchase price to the
+  // acquisition), then the main agreement over an option or a bare payment, then the nearest.
+  const nearest = (candidates: readonly Draft[], sentence: number, kinds: readonly DealKind[]): Draft | undefined => {
+    const distance = (d: Draft): number => Math.min(...[...d.sentences, ...d.termSentences].map((s) => Math.abs(s - sentence)));
+    const rank = (d: Draft): number => (kinds.includes(d.kind) ? kinds.indexOf(d.kind) - kinds.length : MAIN_KINDS.includes(d.kind) ? MAIN_KINDS.indexOf(d.kind) : 9);
+    return [...candidates].sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
+  };
+
+  // "Under a collaboration agreement, A has granted B the exclusive rights": the licence is that collaboration.
+  for (const licence of drafts.filter((d) => d.kind === 'license')) {
+    if ([...licence.sentences].some((i) => agreementsIn(i).some((v) => v.value === 'collaboration'))) licence.kind = 'collaboration';
+  }
+
+  // Payments: to the deal of the same two parties; else an agreement of kind other, payer and payee.
+  for (const fact of facts) {
+    if ((fact.type !== 'PAYS' && fact.type !== 'EARNED_MILESTONE') || typeof fact.target !== 'number') continue;
+    const [first, second] = [keyOf(fact.source), keyOf(fact.target)];
+    if (!first || !second || labelOf(fact.target) !== 'Company') continue;
+    const [payer, payee] = fact.type === 'PAYS' ? [first, second] : [second, first];
+    const term = factTerm(fact, fact.sentenceIndex);
+    const wanted = term ? TERM_DEAL_KIND[term.kind] : undefined;
+    const both = drafts.filter((d) => d.parties.has(payer) && d.parties.has(payee));
+    const citing = both.filter((d) => d.sentences.has(fact.sentenceIndex));
+    let draft = citing.length === 1 ? citing[0] : nearest(citing.length > 1 ? citing : both, fact.sentenceIndex, wanted ? [wanted] : []);
+    if (!draft) {
+      // A payment between two parties no agreement links yet: the agreement word of its sentence tells
+      // what was bought ("the acquisition", "a services agreement"), the payer and payee take its roles.
+      const kind = agreementsIn(fact.sentenceIndex).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? 'other';
+      const [payerRole, payeeRole] = PAYMENT_ROLES[kind] ?? ['payer', 'payee'];
+      draft = newDraft(kind);
+      draft.parties.set(payer, payerRole);
+      draft.parties.set(payee, payeeRole);
+      drafts.push(draft);
+    }
+    const cited: Cited = { sentence: fact.sentenceIndex, rule: `deal.${draft.kind}_from_${fact.type.toLowerCase()}`, confidence: fact.confidence };
+    if (!draft.partyEvidence.has(payer) || !draft.partyEvidence.has(payee)) for (const key of [payer, payee]) pushCited(draft.partyEvidence, key, cited);
+    if (draft.kind === 'other' || draft.facts.length === 0) draft.sentences.add(fact.sentenceIndex);
+    else draft.termSentences.add(fact.sentenceIndex);
+    draft.facts.push(fact);
+    if (term) addTerm(draft, term);
+  }
+  if (drafts.length === 0) return empty;
+
+  // Money terms of the deal sentences: a sentence goes to the deal whose parties it names most,
+  // then the one nearest in the document; a sentence that names no company continues the deal of the
+  // sentence before it.
+  const companiesIn = new Map<number, Set<string>>();
+  const placesIn = new Map<number, { start: number; end: number; text: string }[]>();
+  found.mentions.forEach((m, i) => {
+    const key = mentionKeys[i];
+    if (m.label === 'Company' && key) {
+      const set = companiesIn.get(m.sentenceIndex) ?? new Set<string>();
+      set.add(key);
+      companiesIn.set(m.sentenceIndex, set);
+    }
+    if (m.label === 'Location') {
+      const s = doc.sentences[m.sentenceIndex];
+      const list = placesIn.get(m.sentenceIndex) ?? [];
+      if (s) list.push({ start: m.start - s.start, end: m.end - s.start, text: m.text });
+      placesIn.set(m.sentenceIndex, list);
+    }
+  });
+  let previous: { sentence: number; draft: Draft } | undefined;
+  for (const sentence of doc.sentences) {
+    if (sentence.section === 'forwardLooking') continue;
+    // Only sentences that can go to a deal are read: one naming a company, or one continuing a deal's sentence.
+    const named = companiesIn.get(sentence.index) ?? new Set<string>();
+    const continues = previous !== undefined && sentence.index - previous.sentence <= 2;
+    if (named.size === 0 && !continues && drafts.length !== 1) continue;
+    const text = doc.cleanText.slice(sentence.start, sentence.end);
+    // `search` starts at 0 and leaves the shared global pattern's lastIndex alone (matchAll starts from it).
+    if (text.search(k.deals.term.pattern) < 0) continue;
+    const readings = readTerms(text, k);
+    if (readings.length === 0) continue;
+    const overlap = (d: Draft): number => [...d.parties.keys()].filter((key) => named.has(key)).length;
+    const best = Math.max(0, ...drafts.map(overlap));
+    // The money's own kind (a purchase price), then the agreement the sentence names ("under the collaboration").
+    const kinds = [...readings.flatMap((r) => TERM_DEAL_KIND[r.kind] ?? []), ...agreementsIn(sentence.index).map((v) => v.value)];
+    let draft: Draft | undefined;
+    if (best > 0) {
+      const top = drafts.filter((d) => overlap(d) === best);
+      const cited = top.filter((d) => d.sentences.has(sentence.index));
+      draft = cited.length === 1 ? cited[0] : nearest(cited.length > 1 ? cited : top, sentence.index, kinds);
+    } else if (named.size === 0 && previous && sentence.index - previous.sentence <= 2) draft = previous.draft;
+    else if (named.size === 0 && drafts.length === 1) draft = drafts[0];
+    if (!draft) continue;
+    previous = { sentence: sentence.index, draft };
+    draft.termSentences.add(sentence.index);
+    const dates = dateMentions(k.calendar.dates, text);
+    const equity = readings.some((r) => r.kind === 'equity');
+    for (const reading of readings) {
+      // A price, a per-share price or a CVR is what a buyer pays for a company: in another deal's
+      // sentence such an amount is a market size or a share price, not a term (unless shares are bought).
+      if (ACQUISITION_TERMS.has(reading.kind) && draft.kind !== 'acquisition' && !(reading.kind === 'per_share_price' && equity)) continue;
+      const term: Term = { ...reading, sentence: sentence.index, rule: `deal.term_${reading.kind}` };
+      if ((term.status === 'earned' || term.status === 'paid') && dates[0]) term.date = dates[0].iso;
+      addTerm(draft, term);
+    }
+  }
+
+  // ---- nodes and relationships ----
+  const docDate = doc.asOf;
+  const docYear = docDate === undefined ? undefined : Number(docDate.slice(0, 4));
+  const out: Graph = { schemaVersion: SCHEMA_VERSION, documents: [], entities: [], relationships: [] };
+  const relationship = (type: Relationship['type'], start: string, end: string, properties: Properties, cited: readonly Cited[]): void => {
+    const evidence = cited.flatMap((c) => evidenceOf(doc, c) ?? []);
+    if (evidence.length > 0) out.relationships.push({ type, start, end, properties, evidence });
+  };
+  for (const draft of drafts) {
+    if (draft.parties.size === 0) continue;
+    const factSentences = [...draft.sentences].sort((a, b) => a - b);
+    const texts = factSentences.map(sentenceText);
+    // The deal's sentences: those its facts and terms came from, and those that name two of its parties
+    // beside an agreement word ("A and B today announced that they have entered into …").
+    const naming = [...companiesIn]
+      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && agreementsIn(i).length > 0)
+      .map(([i]) => i);
+    const dealSentences = [...new Set([...factSentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
+    const allTexts = dealSentences.map(sentenceText);
+    const mainAsset = [...draft.assets.keys()][0];
+    const key = dealKey(draft.kind, draft.parties, mainAsset);
+
+    // Dates and statuses: the signing and amendment years the sentences state, then what this document does.
+    const history: string[] = [];
+    const properties: Partial<DealProperties> = {};
+    const amended = new Set<string>();
+    for (const text of texts) {
+      const years = agreementYears(text);
+      if (years.year !== undefined && (docYear === undefined || years.year < docYear)) properties.signed ??= String(years.year);
+      for (const y of years.amendedYears) amended.add(String(y));
+    }
+    if (properties.signed !== undefined) history.push(`announced@${properties.signed}`);
+    for (const y of amended) history.push(`amended@${y}`);
+    const status = statusInDocument(k, draft, allTexts, docYear);
+    history.push(`${status}@${docDate ?? ''}`);
+    if (status === 'announced' && docDate !== undefined) properties.announced = docDate;
+    if (status === 'effective' || status === 'closed') {
+      if (docDate !== undefined && status === 'closed') properties.effective = docDate;
+    }
+    const exclusiveWords = ['license', 'option', 'collaboration'].includes(draft.kind) ? texts.map((t) => firstValue(k.deals.exclusive, t)) : [];
+    const licenceFacts = draft.facts.filter((f) => f.type === 'LICENSES_TO');
+    const exclusiveFact = licenceFacts.find((f) => typeof f.properties.exclusive === 'boolean')?.properties.exclusive;
+    if (typeof exclusiveFact === 'boolean') properties.exclusive = exclusiveFact;
+    else if (exclusiveWords.includes('false')) properties.exclusive = false;
+    else if (exclusiveWords.includes('true')) properties.exclusive = true;
+    if (['license', 'option', 'collaboration', 'co_promotion'].includes(draft.kind)) {
+      const territory = dealSentences.map((i) => readTerritory(k, sentenceText(i), placesIn.get(i) ?? [])).find((t) => t !== undefined);
+      if (territory) properties.territory = territory;
+      const field = texts.map((t) => readField(k, t)).find((f) => f !== undefined);
+      if (field) properties.field = field;
+    }
+
+    // What the buyer pays up front for a company is its purchase price.
+    if (draft.kind === 'acquisition') for (const term of draft.terms) if (term.kind === 'upfront') term.kind = 'purchase_price';
+    const payments: { key: string; term: Term }[] = [];
+    const byKey = new Map<string, Term>();
+    for (const term of draft.terms) {
+      const pk = paymentKey(key, term.kind, term.amount, term.currency, term.amount === undefined ? term.trigger : undefined);
+      if (byKey.has(pk)) continue;
+      byKey.set(pk, term);
+      payments.push({ key: pk, term });
+    }
+    const caption = dealCaption(draft.kind, draft.terms);
+    const dealProps: DealProperties = { caption, kind: draft.kind, status, statusHistory: orderStatusHistory(history) };
+    Object.assign(dealProps, properties);
+    if (amended.size > 0) dealProps.amended = [...amended].sort();
+    const partyNames = [...draft.parties.entries()].map(([company, role]) => `${nameOf.get(company) ?? company} (${role})`);
+    const mentions: MentionRef[] = [...new Set([...factSentences, ...draft.termSentences])]
+      .sort((a, b) => a - b)
+      .flatMap((i) => {
+        const s = doc.sentences[i];
+        return s ? [{ docId: doc.docId, start: s.start, end: s.end }] : [];
+      });
+    out.entities.push({ key, labels: ['Deal'], name: `${draft.kind.replace(/_/g, ' ')}: ${partyNames.join(', ')}`, aliases: [], properties: toProperties(dealProps), mentions });
+
+    for (const [company, role] of draft.parties) relationship('PARTY_TO', company, key, { role }, draft.partyEvidence.get(company) ?? []);
+    for (const [asset, cited] of draft.assets) if (['Drug', 'Technology', 'Target'].includes(labelOfKey.get(asset) ?? '')) relationship('COVERS', key, asset, {}, cited);
+    // The indications the deal's own sentences give its assets (STUDIED_FOR / APPROVED_FOR of a covered drug).
+    for (const f of facts) {
+      if ((f.type !== 'STUDIED_FOR' && f.type !== 'APPROVED_FOR') || typeof f.target !== 'number') continue;
+      const drug = keyOf(f.source);
+      const disease = keyOf(f.target);
+      if (drug && disease && draft.assets.has(drug) && (draft.sentences.has(f.sentenceIndex) || draft.termSentences.has(f.sentenceIndex)))
+        pushCited(draft.indications, disease, { sentence: f.sentenceIndex, rule: 'deal.for_indication_from_asset', confidence: f.confidence });
+    }
+    for (const [disease, cited] of draft.indications) relationship('FOR_INDICATION', key, disease, {}, cited);
+
+    for (const { key: pk, term } of payments) {
+      const props: PaymentProperties = { caption: paymentCaption(term), kind: term.kind, status: term.status };
+      if (term.amount !== undefined) props.amount = term.amount;
+      if (term.currency !== undefined) props.currency = term.currency;
+      if (term.qualifier !== undefined) props.qualifier = term.qualifier;
+      if (term.trigger !== undefined) props.trigger = term.trigger;
+      const date = term.date ?? ((term.status === 'earned' || term.status === 'paid') && docDate !== undefined ? docDate : undefined);
+      if (date !== undefined) props.date = date;
+      if (term.amountText !== undefined) props.amountText = term.amountText;
+      if (term.royaltyText !== undefined) props.royaltyText = term.royaltyText;
+      if (term.royaltyLow !== undefined) props.royaltyLow = term.royaltyLow;
+      if (term.royaltyHigh !== undefined) props.royaltyHigh = term.royaltyHigh;
+      const s = doc.sentences[term.sentence];
+      out.entities.push({ key: pk, labels: ['Payment'], name: props.caption, aliases: [], properties: toProperties(props), mentions: s ? [{ docId: doc.docId, start: s.start, end: s.end }] : [] });
+      relationship('HAS_TERM', key, pk, {}, [{ sentence: term.sentence, rule: term.rule, confidence: 0.75 }]);
+    }
+  }
+  return out;
+}

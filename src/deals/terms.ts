@@ -1,0 +1,170 @@
+// Money terms of a deal read from one sentence: each amount (src/extract/relations/money.ts) takes the
+// kind the nearest term word names ("an upfront payment of $94 million", "$106 million in equity",
+// "up to $860 million in milestone payments", "$60.00 per share"), a qualifier and a status from the
+// words around it; royalties without an amount are kept as their wording ("tiered royalties ranging
+// from the high single digits to the low teens") with a percent range where one is stated.
+import type { AmountQualifier, PaymentKind, PaymentStatus } from '../model/deals.ts';
+import type { Knowledge } from '../knowledge/index.ts';
+import { findMoney, type Money } from '../extract/relations/money.ts';
+
+export interface TermReading {
+  kind: PaymentKind;
+  amount?: number;
+  currency?: string;
+  qualifier?: AmountQualifier;
+  status: PaymentStatus;
+  amountText?: string;
+  trigger?: string;
+  royaltyText?: string;
+  royaltyLow?: number;
+  royaltyHigh?: number;
+  /** Offsets of the amount (or the royalty word) in the sentence text. */
+  start: number;
+  end: number;
+}
+
+interface WordHit<V> {
+  start: number;
+  end: number;
+  text: string;
+  value: V;
+}
+
+function hits<V extends string>(group: { pattern: RegExp; valueOf(m: string): V | undefined }, text: string): WordHit<V>[] {
+  const out: WordHit<V>[] = [];
+  for (const m of text.matchAll(group.pattern)) {
+    const value = group.valueOf(m[0]);
+    if (value !== undefined) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], value });
+  }
+  return out;
+}
+
+/** A clause boundary between two offsets: a semicolon or a sentence-internal full stop. */
+function crossesBoundary(text: string, from: number, to: number): boolean {
+  return /[;:]|\.\s/.test(text.slice(Math.min(from, to), Math.max(from, to)));
+}
+
+/** Words between a term word and its amount that keep them one phrase ("payment of", "in development and regulatory"). */
+const MAX_BEFORE = 60;
+/** Above this an amount is no price of one share. */
+const MAX_SHARE_PRICE = 100_000;
+const MAX_AFTER = 45;
+
+function kindOf(text: string, money: Money, amounts: readonly Money[], terms: readonly WordHit<PaymentKind>[]): WordHit<PaymentKind> | undefined {
+  let best: { hit: WordHit<PaymentKind>; distance: number } | undefined;
+  for (const hit of terms) {
+    let distance: number;
+    if (hit.end <= money.start) {
+      distance = money.start - hit.end;
+      if (distance > MAX_BEFORE || amounts.some((m) => m !== money && m.start >= hit.end && m.end <= money.start)) continue;
+      // "$20 million upfront and up to $245 million …": a word right after another amount names that one.
+      if (amounts.some((m) => m !== money && m.end <= hit.start && hit.start - m.end <= 12)) continue;
+      // "price per share of $23.00": the per-share words stand right before their price.
+      if (hit.value === 'per_share_price' && distance > 12) continue;
+    } else if (hit.start >= money.end) {
+      distance = hit.start - money.end;
+      if (distance > MAX_AFTER || amounts.some((m) => m !== money && m.start >= money.end && m.end <= hit.start)) continue;
+      // An amount is named by the words right after it ("$106 million in equity"), so those weigh a little more.
+      distance -= 5;
+    } else continue;
+    if (crossesBoundary(text, hit.start, money.start)) continue;
+    if (!best || distance < best.distance) best = { hit, distance };
+  }
+  return best?.hit;
+}
+
+/** The payment status the nearest status word before the amount states. */
+function statusNear(text: string, at: number, paid: readonly WordHit<PaymentStatus>[]): PaymentStatus | undefined {
+  let best: { value: PaymentStatus; distance: number } | undefined;
+  for (const hit of paid) {
+    if (hit.end > at) continue;
+    const distance = at - hit.end;
+    if (distance > 80 || crossesBoundary(text, hit.start, at)) continue;
+    if (!best || distance < best.distance) best = { value: hit.value, distance };
+  }
+  return best?.value;
+}
+
+/** A per-share price written with words between the amount and "per share". */
+const PER_SHARE_AFTER = /^\s*(?:in\s+cash\s+|net\s+)?per\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:common|ordinary)\s+)?share\b/u;
+
+const PERCENT_RANGE = /(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)?\s*(?:to|-|–|and)\s*(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)/i;
+const PERCENT = /(\d{1,2}(?:\.\d+)?)\s*(?:%|percent)/i;
+
+function royaltyReading(text: string, word: WordHit<PaymentKind>, k: Knowledge, paid: readonly WordHit<PaymentStatus>[]): TermReading {
+  const from = Math.max(0, word.start - 50);
+  const to = Math.min(text.length, word.end + 90);
+  const around = text.slice(from, to);
+  const words = [...around.matchAll(k.deals.royalty)].filter((m) => !crossesBoundary(around, m.index, word.start - from)).map((m) => m[0].toLowerCase().replace(/\s+/g, ' '));
+  const reading: TermReading = { kind: 'royalty', status: statusNear(text, word.start, paid) ?? 'potential', start: word.start, end: word.end };
+  if (reading.status === 'due') reading.status = 'potential';
+  if (words.length > 0) reading.royaltyText = [...new Set(words)].join(' ');
+  const range = PERCENT_RANGE.exec(around);
+  const single = range ? undefined : PERCENT.exec(around);
+  if (range?.[1] && range[2]) {
+    reading.royaltyLow = Number(range[1]);
+    reading.royaltyHigh = Number(range[2]);
+  } else if (single?.[1]) {
+    reading.royaltyLow = Number(single[1]);
+    reading.royaltyHigh = Number(single[1]);
+  }
+  return reading;
+}
+
+/** "… upon the dosing of the first patient": what a stated milestone is paid for. */
+function triggerAfter(k: Knowledge, text: string, from: number): string | undefined {
+  const m = k.relations.rules.payments.triggerText.exec(text.slice(from, Math.min(text.length, from + 140)));
+  return m?.[1]?.trim();
+}
+
+/** Kinds a sentence may state without an amount and still say something about the deal. */
+const AMOUNTLESS: ReadonlySet<PaymentKind> = new Set(['milestones_total', 'research_funding', 'equity', 'upfront']);
+
+/** Every money term one sentence states, in text order. */
+export function readTerms(text: string, k: Knowledge): TermReading[] {
+  const terms = hits(k.deals.term, text);
+  if (terms.length === 0) return [];
+  const amounts = findMoney(k.relations.money, text);
+  const paid = hits(k.deals.paid, text);
+  const readings: TermReading[] = [];
+  const usedRoyaltyWords = new Set<number>();
+  for (const money of amounts) {
+    // "$60.00 per share", "$229 in cash per Seagen share": the price of one share.
+    const perShare = money.per === 'share' || PER_SHARE_AFTER.test(text.slice(money.end, money.end + 40));
+    const hit = perShare ? undefined : kindOf(text, money, amounts, terms);
+    if (money.per !== undefined && !perShare) continue; // "per target", "per program": a rate, not a stated payment
+    let kind: PaymentKind | undefined = perShare ? 'per_share_price' : hit?.value;
+    if (kind === undefined || money.amount === 0) continue;
+    // A price of one share is never millions; such an amount is the deal's, named by other words.
+    if (kind === 'per_share_price' && money.amount >= MAX_SHARE_PRICE) continue;
+    if (kind === 'milestone' && money.qualifier === 'up_to') kind = 'milestones_total';
+    if (kind === 'milestones_total' && money.qualifier !== 'up_to' && /^milestone$/i.test(hit?.text ?? '')) kind = 'milestone';
+    if (kind === 'royalty' && hit) usedRoyaltyWords.add(hit.start);
+    const reading: TermReading = { kind, amount: money.amount, currency: money.currency, qualifier: money.qualifier, amountText: money.amountText, status: 'due', start: money.start, end: money.end };
+    const stated = statusNear(text, money.start, paid);
+    if (money.qualifier === 'up_to' || kind === 'milestones_total' || kind === 'cvr') reading.status = 'potential';
+    else if (stated) reading.status = stated;
+    if (kind === 'milestone') {
+      const trigger = triggerAfter(k, text, Math.max(money.end, hit?.end ?? 0));
+      if (trigger) reading.trigger = trigger;
+    }
+    readings.push(reading);
+  }
+  // Terms stated without an amount ("eligible to receive milestone payments"): one reading per kind
+  // the sentence names, kept without amount. A single milestone or a price needs one.
+  const withAmount = new Set(readings.map((r) => r.kind));
+  for (const word of terms) {
+    if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
+    if (amounts.some((m) => kindOf(text, m, amounts, terms) === word)) continue;
+    withAmount.add(word.value);
+    // Only where the words say the payment may or will come ("is eligible to receive milestone payments"):
+    // a bare mention ("increased milestone payments") states no term.
+    const stated = statusNear(text, word.start, paid);
+    if (stated !== 'potential' && stated !== 'due') continue;
+    readings.push({ kind: word.value, status: 'potential', start: word.start, end: word.end });
+  }
+  // Royalties stated in words only: one reading for the sentence.
+  const royaltyWord = terms.find((t) => t.value === 'royalty' && !usedRoyaltyWords.has(t.start));
+  if (royaltyWord && !readings.some((r) => r.kind === 'royalty')) readings.push(royaltyReading(text, royaltyWord, k, paid));
+  return readings.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,99 @@
+// Knowledge of the deal stage (src/deals/), read from data/patterns/deal-words.tsv and compiled once
+// (see index.ts): the words that name a money term's kind, a deal's status, a payment's status,
+// royalty wording, territories, the field of a licence, exclusivity and agreement kinds. Each group
+// becomes one case-insensitive pattern whose match names its value, so a new wording is a data edit.
+import { z } from 'zod';
+import { DealKind, DealStatus, PaymentKind, PaymentStatus } from '../model/deals.ts';
+import { escapeRegex } from '../text/regex.ts';
+import type { DataFiles } from './files.ts';
+
+export const DEAL_WORDS_FILE = 'patterns/deal-words.tsv';
+
+const DEAL_WORD_GROUPS = ['term', 'status', 'paid', 'royalty', 'territory', 'territory.lead', 'field.lead', 'exclusive', 'agreement'] as const;
+
+const DealWordRow = z.object({
+  group: z.enum(DEAL_WORD_GROUPS),
+  phrase: z.string().min(1),
+  value: z.string().min(1).optional(),
+});
+
+/** One compiled word group: `pattern` (global, case-insensitive) finds every phrase; `valueOf` reads a match's value. */
+export interface WordGroup<V extends string> {
+  readonly pattern: RegExp;
+  /** The value of a matched phrase (lower-cased, spaces folded), undefined for a group without values. */
+  valueOf(matched: string): V | undefined;
+}
+
+export interface DealKnowledge {
+  readonly term: WordGroup<PaymentKind>;
+  readonly status: WordGroup<DealStatus>;
+  readonly paid: WordGroup<PaymentStatus>;
+  /** Royalty wording ("tiered", "double-digit"): global, case-insensitive. */
+  readonly royalty: RegExp;
+  readonly territory: WordGroup<string>;
+  /** Words that put the place right after them as the territory ("outside of", "rights in"), anchored at the end. */
+  readonly territoryLead: RegExp;
+  /** Words that introduce a licence's field ("antibodies to"), anchored at the end. */
+  readonly fieldLead: RegExp;
+  readonly exclusive: WordGroup<'true' | 'false'>;
+  readonly agreement: WordGroup<DealKind>;
+}
+
+function phraseSource(phrase: string): string {
+  const wildcard = phrase.endsWith('*');
+  const body = escapeRegex(wildcard ? phrase.slice(0, -1) : phrase).replace(/\s+/g, '\\s+');
+  return wildcard ? `${body}[\\p{L}-]*` : body;
+}
+
+function alternation(phrases: readonly string[]): string {
+  return [...new Set(phrases)]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map(phraseSource)
+    .join('|');
+}
+
+function normal(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ');
+}
+
+/** Every phrase as a whole word or words: global, case-insensitive. */
+function phrasePattern(phrases: readonly string[]): RegExp {
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(phrases)})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function wordGroup<V extends string>(rows: readonly { phrase: string; value?: string | undefined }[], values: z.ZodType<V> | undefined, files: DataFiles): WordGroup<V> {
+  const exact = new Map<string, V>();
+  const prefixes: [string, V][] = [];
+  for (const { phrase, value } of rows) {
+    if (value === undefined || values === undefined) continue;
+    const parsed = values.safeParse(value);
+    if (!parsed.success) throw files.invalid(DEAL_WORDS_FILE, undefined, `"${value}" (for "${phrase}") is not one of the values its group allows`);
+    if (phrase.endsWith('*')) prefixes.push([normal(phrase.slice(0, -1)), parsed.data]);
+    else exact.set(normal(phrase), parsed.data);
+  }
+  const pattern = phrasePattern(rows.map((r) => r.phrase));
+  return Object.freeze({
+    pattern,
+    valueOf(matched: string): V | undefined {
+      const key = normal(matched);
+      return exact.get(key) ?? prefixes.find(([prefix]) => key.startsWith(prefix))?.[1];
+    },
+  });
+}
+
+export function loadDealKnowledge(files: DataFiles): DealKnowledge {
+  const rows = files.tsv(DEAL_WORDS_FILE, ['group', 'phrase', 'value'], DealWordRow);
+  const of = (group: (typeof DEAL_WORD_GROUPS)[number]): { phrase: string; value?: string | undefined }[] => rows.filter((r) => r.group === group);
+  const lead = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(of(group).map((r) => r.phrase))})\\s+(?:the\\s+)?$`, 'iu');
+  return Object.freeze({
+    term: wordGroup(of('term'), PaymentKind, files),
+    status: wordGroup(of('status'), DealStatus, files),
+    paid: wordGroup(of('paid'), PaymentStatus, files),
+    royalty: phrasePattern(of('royalty').map((r) => r.phrase)),
+    territory: wordGroup(of('territory'), z.string(), files),
+    territoryLead: lead('territory.lead'),
+    fieldLead: lead('field.lead'),
+    exclusive: wordGroup(of('exclusive'), z.enum(['true', 'false']), files),
+    agreement: wordGroup(of('agreement'), DealKind, files),
+  });
+}

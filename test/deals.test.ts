@@ -1,0 +1,200 @@
+// Deals as nodes (issue 18): the deal stage on the reference filing, on sentences of other documents
+// (the sentence bank, ids given) and on invented releases of fictional companies; money term reading;
+// deal identity across documents and the batch merge of a deal's statuses.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractText } from '../src/pipeline.ts';
+import { mergeGraphs } from '../src/graph/merge.ts';
+import { Graph, type Entity } from '../src/model/graph.ts';
+import { DealProperties, PaymentProperties } from '../src/model/deals.ts';
+import { readTerms } from '../src/deals/terms.ts';
+import { mergeDealProperties, orderStatusHistory, toProperties } from '../src/deals/status.ts';
+import { knowledge } from './support/knowledge.ts';
+
+const REFERENCE = readFileSync(new URL('../data/sample/immunogen-8k-2007-07-31.txt', import.meta.url), 'utf8');
+
+function graphOf(text: string, path = 'deal.txt'): Graph {
+  return mergeGraphs(extractText(text, { knowledge, path }).map((x) => x.graph));
+}
+
+interface DealView {
+  deal: Entity;
+  props: DealProperties;
+  parties: Record<string, string>;
+  covers: string[];
+  terms: PaymentProperties[];
+}
+
+function deals(graph: Graph): DealView[] {
+  const byKey = new Map(graph.entities.map((e) => [e.key, e]));
+  return graph.entities
+    .filter((e) => e.labels[0] === 'Deal')
+    .map((deal) => {
+      const rels = graph.relationships.filter((r) => r.start === deal.key || r.end === deal.key);
+      const parties: Record<string, string> = {};
+      for (const r of rels) if (r.type === 'PARTY_TO') parties[byKey.get(r.start)?.name ?? r.start] = String(r.properties['role']);
+      return {
+        deal,
+        props: DealProperties.parse(deal.properties),
+        parties,
+        covers: rels.filter((r) => r.type === 'COVERS').map((r) => byKey.get(r.end)?.name ?? r.end),
+        terms: rels.filter((r) => r.type === 'HAS_TERM').map((r) => PaymentProperties.parse(byKey.get(r.end)?.properties)),
+      };
+    });
+}
+
+describe('the reference filing', () => {
+  it('gives one exclusive HER2 licence, signed 2000 and amended 2006, with the $5 million milestone earned under it', () => {
+    const graph = graphOf(REFERENCE, 'immunogen-8k-2007-07-31.txt');
+    const found = deals(graph);
+    expect(found).toHaveLength(1);
+    const [licence] = found;
+    expect(licence?.parties).toEqual({ ImmunoGen: 'licensor', Genentech: 'licensee' });
+    expect(licence?.props).toMatchObject({ kind: 'license', exclusive: true, field: 'antibodies to HER2', signed: '2000', amended: ['2006'], status: 'effective' });
+    expect(licence?.props.statusHistory).toEqual(['announced@2000', 'amended@2006', 'effective@2007-07-31']);
+    expect(licence?.covers).toEqual(['TAP']);
+    expect(licence?.terms).toHaveLength(1);
+    expect(licence?.terms[0]).toMatchObject({ kind: 'milestone', amount: 5_000_000, currency: 'USD', status: 'earned', date: '2007-07-31' });
+    expect(licence?.terms[0]?.trigger).toMatch(/Phase II.*trastuzumab-DM1/);
+  });
+
+  it('keeps the shortcut relationships and validates as the exchange format', () => {
+    const graph = graphOf(REFERENCE, 'immunogen-8k-2007-07-31.txt');
+    expect(graph.relationships.map((r) => r.type)).toEqual(expect.arrayContaining(['LICENSES_TO', 'EARNED_MILESTONE', 'PARTY_TO', 'COVERS', 'HAS_TERM']));
+    expect(Graph.safeParse(graph).success).toBe(true);
+    const evidence = graph.relationships.filter((r) => r.type === 'PARTY_TO').flatMap((r) => r.evidence.map((e) => e.rule));
+    expect(evidence).toContain('deal.license_from_licenses_to');
+  });
+});
+
+describe('deal frames on sentences of other documents', () => {
+  it('reads a licence granted under a collaboration agreement as that collaboration, with its roles (sb-0001)', () => {
+    const [deal, ...rest] = deals(graphOf('Under a collaboration agreement, Kelun-Biotech has granted Merck the exclusive rights to develop, manufacture, and commercialize MK-2870 in all territories outside of Greater China.'));
+    expect(rest).toHaveLength(0);
+    expect(deal?.props).toMatchObject({ kind: 'collaboration', exclusive: true });
+    expect(deal?.parties).toEqual({ 'Kelun-Biotech': 'licensor', Merck: 'licensee' });
+    expect(deal?.covers).toEqual(['MK-2870']);
+  });
+
+  it('reads an acquisition with its per-share price (sb-0009)', () => {
+    const [deal] = deals(graphOf('Under the terms of the agreement, Merck, through a subsidiary, will acquire all outstanding shares of Harpoon Therapeutics, Inc. for a price per share of $23.00 in cash.'));
+    expect(deal?.props.kind).toBe('acquisition');
+    expect(deal?.parties).toEqual({ Merck: 'acquirer', 'Harpoon Therapeutics': 'acquired' });
+    expect(deal?.terms).toEqual([expect.objectContaining({ kind: 'per_share_price', amount: 23, currency: 'USD' })]);
+  });
+
+  it('reads an agreed acquisition and its price up to an amount (sb-0147)', () => {
+    const [deal] = deals(graphOf("Novartis agreed to acquire Blackstone Life Sciences' Anthos Therapeutics for up to $3.08 billion to boost its cardiovascular-drug pipeline."));
+    expect(deal?.parties).toEqual({ Novartis: 'acquirer', 'Anthos Therapeutics': 'acquired' });
+    expect(deal?.props.status).toBe('announced');
+    expect(deal?.terms).toEqual([expect.objectContaining({ kind: 'purchase_price', amount: 3_080_000_000, qualifier: 'up_to', status: 'potential' })]);
+  });
+
+  it('puts an announced out-licence with upfront, milestones and royalties into one deal with three terms', () => {
+    const [deal, ...rest] = deals(
+      graphOf(
+        'BOSTON, March 4, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has entered into an exclusive license agreement with Novartis AG, under which Novartis will receive worldwide rights to develop and commercialize CRV-301, a small molecule inhibitor, for the treatment of non-small cell lung cancer. Under the terms of the agreement, Novartis will pay Corvana an upfront payment of $150 million, and Corvana is eligible to receive up to $1.2 billion in development, regulatory and commercial milestones, as well as tiered royalties.',
+      ),
+    );
+    expect(rest).toHaveLength(0);
+    expect(deal?.props).toMatchObject({ kind: 'license', status: 'announced', announced: '2024-03-04', exclusive: true, territory: 'worldwide', caption: 'license · $150M upfront' });
+    expect(deal?.terms.map((t) => [t.kind, t.amount ?? null, t.status]).sort()).toEqual([
+      ['milestones_total', 1_200_000_000, 'potential'],
+      ['royalty', null, 'potential'],
+      ['upfront', 150_000_000, 'due'],
+    ]);
+  });
+});
+
+describe('money terms', () => {
+  const terms = (text: string) => readTerms(text, knowledge).map(({ start: _s, end: _e, ...rest }) => rest);
+
+  it('keeps tiered royalties in words, with no amount (sb-0099)', () => {
+    expect(terms('Biolojic is also eligible to receive tiered royalties in the low- to mid-single digits on product sales should Lilly successfully commercialize a therapy from the collaboration.')).toEqual([
+      expect.objectContaining({ kind: 'royalty', status: 'potential', royaltyText: expect.stringContaining('tiered') }),
+    ]);
+  });
+
+  it('reads a stated royalty percent range', () => {
+    const [royalty] = terms('The licensee will pay tiered royalties of 8% to 12% on annual net sales.');
+    expect(royalty).toMatchObject({ kind: 'royalty', royaltyLow: 8, royaltyHigh: 12 });
+  });
+
+  it('reads "up to $X in milestone payments" as a potential milestones total (sb-0257)', () => {
+    expect(terms('AIS will be eligible to receive up to $530.0 million in total milestone payments based on the successful completion of research, clinical and regulatory milestones relating to both program TIPs.')).toEqual([
+      expect.objectContaining({ kind: 'milestones_total', amount: 530_000_000, currency: 'USD', qualifier: 'up_to', status: 'potential' }),
+    ]);
+  });
+
+  it('tells upfront, equity and research funding apart in one sentence', () => {
+    const read = terms('In addition to a $94 million upfront payment and purchase of $106 million of the partner’s preferred stock, the company committed up to $250 million to fund research and development efforts.');
+    expect(read.map((t) => [t.kind, t.amount])).toEqual([
+      ['upfront', 94_000_000],
+      ['equity', 106_000_000],
+      ['research_funding', 250_000_000],
+    ]);
+  });
+
+  it('reads a per-share price written around the company name', () => {
+    expect(terms('Pfizer will acquire Seagen for $229 in cash per Seagen share for a total enterprise value of approximately $43 billion.').map((t) => [t.kind, t.amount, t.qualifier])).toEqual([
+      ['per_share_price', 229, 'exact'],
+      ['purchase_price', 43_000_000_000, 'approximately'],
+    ]);
+  });
+
+  it('reads an earned milestone with what triggered it (sb-0292)', () => {
+    const [milestone] = terms('XOMA earned a $2M milestone payment from Takeda Pharmaceutical upon the first patient dosed in its Phase 2 study.');
+    expect(milestone).toMatchObject({ kind: 'milestone', amount: 2_000_000, status: 'earned' });
+  });
+});
+
+describe('deal identity across documents', () => {
+  const announcement =
+    'BOSTON, March 4, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has entered into an exclusive license agreement with Novartis AG, under which Novartis will receive worldwide rights to develop and commercialize CRV-301. Under the terms of the agreement, Novartis will pay Corvana an upfront payment of $150 million.';
+  const milestone =
+    'CAMBRIDGE, MA, June 2, 2025 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has earned a $10 million milestone payment from Novartis with the start of Phase 2 testing of CRV-301. The milestone was earned under the 2024 agreement under which Corvana granted Novartis an exclusive worldwide license to CRV-301.';
+
+  it('gives the announcement and a later milestone release of one licence the same deal key', () => {
+    const [first] = deals(graphOf(announcement, 'a.txt'));
+    const [second] = deals(graphOf(milestone, 'b.txt'));
+    expect(first?.deal.key).toBeDefined();
+    expect(second?.deal.key).toBe(first?.deal.key);
+  });
+
+  it('merges the two into one deal whose history is ordered and whose latest status wins', () => {
+    const merged = mergeGraphs([graphOf(milestone, 'b.txt'), graphOf(announcement, 'a.txt')]);
+    const found = deals(merged);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.props.statusHistory).toEqual(['announced@2024', 'announced@2024-03-04', 'effective@2025-06-02']);
+    expect(found[0]?.props.status).toBe('effective');
+    expect(found[0]?.terms.map((t) => t.kind).sort()).toEqual(['milestone', 'upfront']);
+  });
+
+  it('keeps two licences of the same parties on different assets apart', () => {
+    const other = announcement.replaceAll('CRV-301', 'CRV-455');
+    const keys = [...deals(graphOf(announcement, 'a.txt')), ...deals(graphOf(other, 'c.txt'))].map((d) => d.deal.key);
+    expect(new Set(keys).size).toBe(2);
+  });
+});
+
+describe('deal property merge', () => {
+  const base: DealProperties = { caption: 'license', kind: 'license', status: 'announced', statusHistory: ['announced@2020-05-01'], amended: ['2021'] };
+
+  it('unions histories and amendment years, and the latest dated status wins whatever the arrival order', () => {
+    const later: DealProperties = { caption: 'license · $5M upfront', kind: 'license', status: 'terminated', statusHistory: ['terminated@2023-02-01'], amended: ['2022'] };
+    for (const [a, b] of [
+      [base, later],
+      [later, base],
+    ] as const) {
+      const merged = DealProperties.parse(mergeDealProperties(toProperties(a), toProperties(b)));
+      expect(merged.statusHistory).toEqual(['announced@2020-05-01', 'terminated@2023-02-01']);
+      expect(merged.status).toBe('terminated');
+      expect(merged.amended).toEqual(['2021', '2022']);
+      expect(merged.caption).toBe('license · $5M upfront');
+    }
+  });
+
+  it('orders a year before a full date of that year, and undated entries first', () => {
+    expect(orderStatusHistory(['effective@2007-07-31', 'amended@2006', 'referenced@', 'announced@2000'])).toEqual(['referenced@', 'announced@2000', 'amended@2006', 'effective@2007-07-31']);
+  });
+});
