@@ -66,7 +66,6 @@ const Cell = z.string().min(1);
 const Forms = z.string().optional();
 
 const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
-const HgncReceptorRow = z.object({ name: Cell.regex(/ receptor$/, 'a receptor name ends in " receptor"'), symbol: Cell });
 const DiseaseRow = z.object({ label: Cell, doid: Cell.regex(/^DOID:\d+$/, 'a Disease Ontology id is DOID:<digits>'), synonyms: Forms });
 const CommonDiseaseRow = z.object({ name: Cell, aliases: Forms });
 
@@ -108,7 +107,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     drugContextWords: lines('drug-context-words.txt'),
     codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
     hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
-    receptorLigands: receptorLigandTable(files.tsv('lexicons/hgnc-receptor-names.tsv', ['name', 'symbol'], HgncReceptorRow)),
+    receptorLigands: receptorLigandTable(names.receptorNames),
     diseases: diseaseLexicon(
       files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow),
       files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow),

@@ -22,8 +22,10 @@ export interface NameKnowledge {
   stripLegalSuffix(name: string): string;
   /** The canonical name of an agency or exchange named by any of its names ("U.S. FDA" → "U.S. Food and Drug Administration"). */
   canonicalOrganization(name: string): string | undefined;
-  /** The HGNC symbol a common target name stands for ("PD-1" → "PDCD1", "RANK Ligand" → "TNFSF11"). */
+  /** The HGNC symbol a common target name stands for ("PD-1" → "PDCD1", "RANK Ligand" → "TNFSF11", "melanocortin-4 receptor" → "MC4R"). */
   targetSymbol(name: string): string | undefined;
+  /** Receptors by HGNC approved name (data/lexicons/hgnc-receptor-names.tsv), read once here for naming and for the target rules. */
+  readonly receptorNames: readonly { readonly name: string; readonly symbol: string }[];
   /** The name an entity of `label` is known by: an agency's canonical name, a target's symbol, else `name`. */
   canonicalName(label: string, name: string): string;
   /** The part of an entity key after the label: the canonical name folded (a company's without its legal form). */
@@ -39,6 +41,7 @@ export interface NameKnowledge {
 }
 
 const OrganizationRow = z.object({ canonical: z.string().min(2), aliases: z.string().optional() });
+const HgncReceptorRow = z.object({ name: z.string().regex(/ receptor$/, 'a receptor name ends in " receptor"'), symbol: z.string().min(1) });
 const TargetNameRow = z.object({ name: z.string().min(1), symbol: z.string().regex(/^[A-Z0-9-]+$/, 'an HGNC symbol is upper-case letters and digits') });
 const NicknameRow = z.object({ nickname: z.string().regex(/^[a-z]+$/), names: z.string().regex(/^[a-z]+(?:\|[a-z]+)*$/) });
 const StateRow = z.object({ code: z.string(), name: z.string().min(2) });
@@ -81,6 +84,13 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
 
   const targetSymbols = new Map<string, string>();
   for (const row of files.tsv('lexicons/target-common-names.tsv', ['name', 'symbol'], TargetNameRow)) targetSymbols.set(targetFold(row.name), row.symbol);
+  // A receptor written out by its HGNC approved name ("melanocortin-4 receptor") is named by its symbol
+  // (MC4R) like one written by the symbol; the common-name table above wins where both have a name.
+  const receptorNames = Object.freeze(files.tsv('lexicons/hgnc-receptor-names.tsv', ['name', 'symbol'], HgncReceptorRow));
+  for (const row of receptorNames) {
+    const folded = targetFold(row.name);
+    if (!targetSymbols.has(folded)) targetSymbols.set(folded, row.symbol);
+  }
   const targetSymbol = (name: string): string | undefined => targetSymbols.get(targetFold(name));
 
   const canonicalName = (label: string, name: string): string => {
@@ -120,6 +130,7 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
   const programmeHeads: ReadonlySet<string> = new Set(files.lines('lexicons/programme-heads.txt').map((w) => w.toLowerCase()));
 
   return Object.freeze({
+    receptorNames,
     legalSuffixes,
     companyDescriptors,
     programmeHeads,
