@@ -18,6 +18,7 @@ import { dateMentions } from '../text/dates.ts';
 import { readTerms, type TermReading } from './terms.ts';
 import { dealCaption, dealKey, paymentCaption, paymentKey } from './keys.ts';
 import { orderStatusHistory, toProperties } from './status.ts';
+import { rawSpan } from '../text/traced-text.ts';
 
 export { readTerms } from './terms.ts';
 export type { TermReading } from './terms.ts';
@@ -157,7 +158,10 @@ function absorb(into: Draft, from: Draft): void {
 function evidenceOf(doc: StructuredDocument, cited: Cited): Evidence | undefined {
   const s = doc.sentences[cited.sentence];
   if (!s) return undefined;
-  return { docId: doc.docId, start: s.start, end: s.end, sentence: doc.text.slice(s.start, s.end), rule: cited.rule, confidence: cited.confidence };
+  const evidence: Evidence = { docId: doc.docId, start: s.start, end: s.end, sentence: doc.text.slice(s.start, s.end), rule: cited.rule, confidence: cited.confidence };
+  // A rendered document's sentence in its raw file, as every other fact's evidence carries it.
+  const raw = doc.rawMap ? rawSpan(doc.rawMap, s.start, s.end) : undefined;
+  return raw ? { ...evidence, ...raw } : evidence;
 }
 
 function firstValue<V extends string>(group: { pattern: RegExp; valueOf(m: string): V | undefined }, text: string): V | undefined {
