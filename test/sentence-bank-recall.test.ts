@@ -64,5 +64,5 @@ describe('sentence bank (unseen public sentences)', () => {
 // Measured 2026-12-07: recall 16.4 % (81/494), precision 56.3 % (81/144), after the regimen-partner, investor, licence
 // and ownership rules (issue #16); before them 16.2 % (80/494) and 55.6 % (80/144); before the grammar frames, short
 // codes and issuer-pipeline rules: 14.0 % and 61.1 % (69/113).
-const RECALL_FLOOR = 0.163;
-const PRECISION_FLOOR = 0.56;
+const RECALL_FLOOR = 0.18;
+const PRECISION_FLOOR = 0.57;
