@@ -101,7 +101,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('--from-jsonl <files...>', 'document lines of kg extract --jsonl (any number of shards, - for stdin) instead of inputs')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
-    .option('--decisions <file>', `with --format json: ${DECISIONS_HELP}`)
+    .option('--decisions <file>', DECISIONS_HELP)
     .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string; decisions?: string }) => {
       if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
       const fromJsonl = options.fromJsonl ?? [];
@@ -119,7 +119,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         return;
       }
       if (options.out === undefined) throw new KgError('USAGE', 'kg export --format neo4j-admin needs --out DIR');
-      const result = await exportForNeo4jAdmin(graphs, options.out);
+      const result = await exportForNeo4jAdmin(graphs, options.out, await decisionsFrom(options.decisions));
       for (const f of result.failures) err(`${f.error.toLine()}\n`);
       const { counts } = result.manifest;
       out(`nodes: ${counts.nodes} (${counts.entities} entities, ${counts.documents} documents, ${counts.filings} filings, ${counts.evidence} evidence)\n`);

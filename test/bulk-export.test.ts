@@ -17,6 +17,8 @@ import type { Order } from '../src/bulk/jsonl.ts';
 import { KgError } from '../src/errors.ts';
 import type { Entity, Graph, Relationship } from '../src/model/graph.ts';
 import { amendmentGraph, licenceGraph, LICENCE_KEY } from './support/deal-fixtures.ts';
+import { corpusResolver } from '../src/pipeline.ts';
+import type { CorpusResolver } from '../src/graph/identity.ts';
 
 /** RFC 4180 with multi-line quoted fields: rows of fields, quotes removed (a quoted field keeps its quotes as a marker `"…`). */
 function parseCsv(text: string): string[][] {
@@ -150,9 +152,9 @@ const DOCS: { graph: Graph; order: Order }[] = [
   { order: [3, 0], graph: graph({ docId: 'd4', entities: [beta()] }) },
 ];
 
-function exportDocs(docs: { graph: Graph; order: Order }[]): { dir: string; manifest: Manifest; failures: KgError[] } {
+function exportDocs(docs: { graph: Graph; order: Order }[], resolver?: CorpusResolver): { dir: string; manifest: Manifest; failures: KgError[] } {
   const dir = join(mkdtempSync(join(tmpdir(), 'kg-bulk-export-')), 'out');
-  const exporter = new BulkExporter(dir);
+  const exporter = new BulkExporter(dir, resolver);
   const failures: KgError[] = [];
   for (const d of docs) {
     try {
@@ -300,6 +302,80 @@ describe('kg export --format neo4j-admin', () => {
       ).toEqual(['"d1', '"d2', '"d3', '"d4']);
       expect(readRows(run.dir, 'nodes-entity').map((r) => r['key:ID(Entity)'])).not.toContain('"company:odd');
       expect(run.manifest.counts.documents).toBe(4);
+    });
+  });
+});
+
+describe('kg export --format neo4j-admin, resolved across documents', () => {
+  const person = (key: string, name: string): Omit<Entity, 'mentions'> => ({ key, labels: ['Person'], name, aliases: [], properties: {} });
+  const company = (key: string, name: string, properties: Entity['properties'] = {}): Omit<Entity, 'mentions'> => ({ key, labels: ['Company'], name, aliases: [], properties });
+
+  it('gives one node to a person two documents name differently, as kg extract does, with its name forms and its facts on the one key', () => {
+    const docs = [
+      {
+        order: [0, 0] as const,
+        graph: graph({ docId: 'p1', entities: [person('person:david-a-dodd', 'David A. Dodd'), company('company:acme', 'Acme')], relationships: [{ type: 'EMPLOYS', start: 'company:acme', end: 'person:david-a-dodd', properties: {} }] }),
+      },
+      {
+        order: [1, 0] as const,
+        graph: graph({ docId: 'p2', entities: [person('person:david-dodd', 'David Dodd'), company('company:beta', 'Beta')], relationships: [{ type: 'EMPLOYS', start: 'company:beta', end: 'person:david-dodd', properties: {} }] }),
+      },
+    ];
+    const run = exportDocs(docs, corpusResolver());
+    withTemp(run, () => {
+      expect(run.failures).toEqual([]);
+      const people = readRows(run.dir, 'nodes-entity').filter((r) => r[':LABEL']?.includes('Person') === true);
+      expect(people.map((r) => [r['key:ID(Entity)'], r['name:string'], r['aliases:string[]']])).toEqual([['"person:david-a-dodd', '"David A. Dodd', '"David Dodd']]);
+      // The forms kg ingest stores as nameKeys: both names' keys, the name without its middle initial, the surname.
+      expect(people[0]?.['nameKeys:string[]']?.split(US)).toEqual(expect.arrayContaining(['"person:david-a-dodd', 'person:david-dodd']));
+      const facts = readRows(run.dir, 'relationships-facts').map((r) => [r[':START_ID(Entity)'], r[':END_ID(Entity)']]);
+      expect(facts).toEqual(
+        expect.arrayContaining([
+          ['"company:acme', '"person:david-a-dodd'],
+          ['"company:beta', '"person:david-a-dodd'],
+        ]),
+      );
+      const mentions = readRows(run.dir, 'relationships-mentions').map((r) => [r[':START_ID(Document)'], r[':END_ID(Entity)']]);
+      expect(mentions).toContainEqual(['"p2', '"person:david-a-dodd']);
+      expect(run.manifest.counts.entities).toBe(3);
+    });
+  });
+
+  it('writes doubtful pairs as POSSIBLY_SAME_AS with score and reason, and records a copy on the first document instead of writing it again', () => {
+    const copy = graph({ docId: 'c3', entities: [company('company:gamma', 'Gamma')] });
+    const first = copy.documents[0];
+    if (first) copy.documents[0] = { ...first, contentHash: 'hash-c1' };
+    const docs = [
+      { order: [0, 0] as const, graph: graph({ docId: 'c1', entities: [company('company:norvane', 'Norvane')] }) },
+      { order: [1, 0] as const, graph: graph({ docId: 'c2', entities: [company('company:norvane-ventures', 'Norvane Ventures')] }) },
+      { order: [2, 0] as const, graph: copy },
+    ];
+    const run = exportDocs(docs, corpusResolver());
+    withTemp(run, () => {
+      expect(run.failures).toEqual([]);
+      expect(readRows(run.dir, 'relationships-possibly-same-as')).toEqual([
+        { ':START_ID(Entity)': '"company:norvane', ':END_ID(Entity)': '"company:norvane-ventures', ':TYPE': 'POSSIBLY_SAME_AS', 'score:double': '0.5', 'reason:string': '"one name is the other plus words' },
+      ]);
+      // The copy is no Document, and none of its entities is written; its path goes to c1's copies after the import.
+      expect(readRows(run.dir, 'nodes-document').map((r) => r['docId:ID(Document)'])).toEqual(['"c1', '"c2']);
+      expect(readRows(run.dir, 'nodes-entity').map((r) => r['key:ID(Entity)'])).not.toContain('"company:gamma');
+      const lines = readFileSync(join(run.dir, 'empty-lists.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown);
+      expect(lines).toContainEqual({ target: 'copies', docId: 'c1', paths: ['c3.txt'], properties: [] });
+    });
+  });
+
+  it('refuses documents that come out of run order, since each is resolved against the ones before it', () => {
+    const docs = [
+      { order: [1, 0] as const, graph: graph({ docId: 'o2', entities: [company('company:acme', 'Acme')] }) },
+      { order: [0, 0] as const, graph: graph({ docId: 'o1', entities: [company('company:acme', 'Acme')] }) },
+    ];
+    const run = exportDocs(docs, corpusResolver());
+    withTemp(run, () => {
+      expect(run.failures.map((f) => f.code)).toEqual(['USAGE']);
+      expect(run.manifest.counts.documents).toBe(1);
     });
   });
 });
