@@ -106,8 +106,10 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
       if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
       const fromJsonl = options.fromJsonl ?? [];
       if (inputs.length > 0 === fromJsonl.length > 0) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
-      const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
-      const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
+      const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, graphsFromJsonlInRunOrder, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
+      // The JSON graph sorts the documents itself (it holds the graph anyway); the streaming CSV export takes them in run order.
+      const fromLines = options.format === 'json' ? graphsFromJsonl : graphsFromJsonlInRunOrder;
+      const graphs = fromJsonl.length > 0 ? fromLines(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       if (options.format === 'json') {
         const { graph, documentCount, failures } = await mergeInRunOrder(graphs, await decisionsFrom(options.decisions));
         for (const f of failures) err(`${f.error.toLine()}\n`);

@@ -3,17 +3,19 @@
 // name and properties come from the first document of a single run, its aliases are every other name
 // and alias; a relationship's properties likewise, documentCount counts its documents, firstSeen and
 // lastSeen span their dates; a filing's properties are the last document's; a property whose type
-// differs between rows gets a file per type; empty lists are listed for after the import. Documents
-// may arrive in any order (shards) and give the same merged files. A document the files cannot hold
-// fails alone, leaving nothing behind. (test/bulk-load.int.test.ts compares a real import with
+// differs between rows gets a file per type; empty lists are listed for after the import. Without
+// resolution documents may arrive in any order (shards) and give the same merged files; with it (as
+// kg export runs it) they are resolved across documents in run order as kg ingest resolves them. A
+// document the files cannot hold fails alone, leaving nothing behind. (test/bulk-load.int.test.ts compares a real import with
 // kg ingest.)
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BulkExporter, importCommand, type Manifest } from '../src/bulk/export.ts';
 import { QUICK_JIT_MAX_RECORDS, importFailure, importJvmOptions } from '../src/bulk/load.ts';
-import type { Order } from '../src/bulk/jsonl.ts';
+import { documentLine, type Order } from '../src/bulk/jsonl.ts';
+import { graphsFromJsonlInRunOrder } from '../src/bulk/sources.ts';
 import { KgError } from '../src/errors.ts';
 import type { Entity, Graph, Relationship } from '../src/model/graph.ts';
 import { amendmentGraph, licenceGraph, LICENCE_KEY } from './support/deal-fixtures.ts';
@@ -365,6 +367,29 @@ describe('kg export --format neo4j-admin, resolved across documents', () => {
         .map((l) => JSON.parse(l) as unknown);
       expect(lines).toContainEqual({ target: 'copies', docId: 'c1', paths: ['c3.txt'], properties: [] });
     });
+  });
+
+  it('takes shard files given in any order in run order, one line per file at a time, and refuses a file whose lines go back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-bulk-lines-'));
+    try {
+      const line = (docId: string, fileIndex: number, shard: string): string => documentLine({ relativePath: `${docId}.txt`, fileIndex, docIndex: 0, shard, graph: graph({ docId, entities: [] }) });
+      const even = join(dir, 'shard-0.jsonl');
+      const odd = join(dir, 'shard-1.jsonl');
+      writeFileSync(even, line('f0', 0, '0/2') + line('f2', 2, '0/2') + line('f4', 4, '0/2'));
+      writeFileSync(odd, line('f1', 1, '1/2') + line('f3', 3, '1/2'));
+      const seen: string[] = [];
+      for await (const item of graphsFromJsonlInRunOrder([odd, even])) if (item.ok) seen.push(item.graph.documents[0]?.docId ?? '');
+      expect(seen).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+      const concatenated = join(dir, 'all.jsonl');
+      writeFileSync(concatenated, readFileSync(even, 'utf8') + readFileSync(odd, 'utf8'));
+      const reading = async (): Promise<void> => {
+        const items: unknown[] = [];
+        for await (const item of graphsFromJsonlInRunOrder([concatenated])) items.push(item);
+      };
+      await expect(reading()).rejects.toMatchObject({ code: 'INPUT_MALFORMED', subject: `${concatenated}:4` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses documents that come out of run order, since each is resolved against the ones before it', () => {

@@ -23,12 +23,20 @@ export async function* graphsFromInputs(inputs: readonly string[], options: Shar
   }
 }
 
+/** The document graphs of `kg extract --jsonl` output files (`-` for standard input), as the files give them. */
+export async function* graphsFromJsonl(files: readonly string[]): AsyncGenerator<OrderedGraph> {
+  for await (const result of readDocumentLines(files)) {
+    if (!result.ok) yield result;
+    else yield { ok: true, graph: result.line.graph, order: lineOrder(result.line), source: result.line.sourcePath };
+  }
+}
+
 /**
  * The document graphs of `kg extract --jsonl` output files (`-` for standard input), in run order: a
  * merge of the files, each in run order as one shard writes it (a file whose lines go back is an
  * error naming the line: concatenated shards are to be given as separate files). Failures come as met.
  */
-export async function* graphsFromJsonl(files: readonly string[]): AsyncGenerator<OrderedGraph> {
+export async function* graphsFromJsonlInRunOrder(files: readonly string[]): AsyncGenerator<OrderedGraph> {
   type Head = { reader: AsyncGenerator<LineResult>; line: OrderedGraph & { ok: true }; file: string };
   const heads: Head[] = [];
   // The next document line of a file (failures yielded through `failed`), or undefined at its end.
