@@ -101,13 +101,15 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
     .option('--from-jsonl <files...>', 'document lines of kg extract --jsonl (any number of shards, - for stdin) instead of inputs')
     .option('--doc-timeout <seconds>', 'time budget per document; a document over it is reported and skipped', '30')
     .option('--workers <n>', WORKERS_HELP, '1')
-    .option('--decisions <file>', `with --format json: ${DECISIONS_HELP}`)
+    .option('--decisions <file>', DECISIONS_HELP)
     .action(async (inputs: string[], options: { format: string; out?: string; fromJsonl?: string[]; docTimeout: string; workers: string; decisions?: string }) => {
       if (options.format !== 'neo4j-admin' && options.format !== 'json') throw new KgError('USAGE', `kg export: unknown format "${options.format}" (use neo4j-admin or json)`);
       const fromJsonl = options.fromJsonl ?? [];
       if (inputs.length > 0 === fromJsonl.length > 0) throw new KgError('USAGE', 'kg export takes inputs or --from-jsonl FILES (one of the two)');
-      const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
-      const graphs = fromJsonl.length > 0 ? graphsFromJsonl(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
+      const [{ exportForNeo4jAdmin, graphsFromInputs, graphsFromJsonl, graphsFromJsonlInRunOrder, mergeInRunOrder }, { toJson }] = await Promise.all([import('./bulk/sources.ts'), import('./writers/json.ts')]);
+      // The JSON graph sorts the documents itself (it holds the graph anyway); the streaming CSV export takes them in run order.
+      const fromLines = options.format === 'json' ? graphsFromJsonl : graphsFromJsonlInRunOrder;
+      const graphs = fromJsonl.length > 0 ? fromLines(fromJsonl) : graphsFromInputs(inputs, { docTimeoutMs: docTimeoutMs(options.docTimeout), workers: workerCount(options.workers) });
       if (options.format === 'json') {
         const { graph, documentCount, failures } = await mergeInRunOrder(graphs, await decisionsFrom(options.decisions));
         for (const f of failures) err(`${f.error.toLine()}\n`);
@@ -119,7 +121,7 @@ function buildProgram(out: (s: string) => void, err: (s: string) => void, setExi
         return;
       }
       if (options.out === undefined) throw new KgError('USAGE', 'kg export --format neo4j-admin needs --out DIR');
-      const result = await exportForNeo4jAdmin(graphs, options.out);
+      const result = await exportForNeo4jAdmin(graphs, options.out, await decisionsFrom(options.decisions));
       for (const f of result.failures) err(`${f.error.toLine()}\n`);
       const { counts } = result.manifest;
       out(`nodes: ${counts.nodes} (${counts.entities} entities, ${counts.documents} documents, ${counts.filings} filings, ${counts.evidence} evidence)\n`);

@@ -3,20 +3,24 @@
 // name and properties come from the first document of a single run, its aliases are every other name
 // and alias; a relationship's properties likewise, documentCount counts its documents, firstSeen and
 // lastSeen span their dates; a filing's properties are the last document's; a property whose type
-// differs between rows gets a file per type; empty lists are listed for after the import. Documents
-// may arrive in any order (shards) and give the same merged files. A document the files cannot hold
-// fails alone, leaving nothing behind. (test/bulk-load.int.test.ts compares a real import with
+// differs between rows gets a file per type; empty lists are listed for after the import. Without
+// resolution documents may arrive in any order (shards) and give the same merged files; with it (as
+// kg export runs it) they are resolved across documents in run order as kg ingest resolves them. A
+// document the files cannot hold fails alone, leaving nothing behind. (test/bulk-load.int.test.ts compares a real import with
 // kg ingest.)
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BulkExporter, importCommand, type Manifest } from '../src/bulk/export.ts';
 import { QUICK_JIT_MAX_RECORDS, importFailure, importJvmOptions } from '../src/bulk/load.ts';
-import type { Order } from '../src/bulk/jsonl.ts';
+import { documentLine, type Order } from '../src/bulk/jsonl.ts';
+import { graphsFromJsonlInRunOrder } from '../src/bulk/sources.ts';
 import { KgError } from '../src/errors.ts';
 import type { Entity, Graph, Relationship } from '../src/model/graph.ts';
 import { amendmentGraph, licenceGraph, LICENCE_KEY } from './support/deal-fixtures.ts';
+import { corpusResolver } from '../src/pipeline.ts';
+import type { CorpusResolver } from '../src/graph/identity.ts';
 
 /** RFC 4180 with multi-line quoted fields: rows of fields, quotes removed (a quoted field keeps its quotes as a marker `"…`). */
 function parseCsv(text: string): string[][] {
@@ -150,9 +154,9 @@ const DOCS: { graph: Graph; order: Order }[] = [
   { order: [3, 0], graph: graph({ docId: 'd4', entities: [beta()] }) },
 ];
 
-function exportDocs(docs: { graph: Graph; order: Order }[]): { dir: string; manifest: Manifest; failures: KgError[] } {
+function exportDocs(docs: { graph: Graph; order: Order }[], resolver?: CorpusResolver): { dir: string; manifest: Manifest; failures: KgError[] } {
   const dir = join(mkdtempSync(join(tmpdir(), 'kg-bulk-export-')), 'out');
-  const exporter = new BulkExporter(dir);
+  const exporter = new BulkExporter(dir, resolver);
   const failures: KgError[] = [];
   for (const d of docs) {
     try {
@@ -300,6 +304,103 @@ describe('kg export --format neo4j-admin', () => {
       ).toEqual(['"d1', '"d2', '"d3', '"d4']);
       expect(readRows(run.dir, 'nodes-entity').map((r) => r['key:ID(Entity)'])).not.toContain('"company:odd');
       expect(run.manifest.counts.documents).toBe(4);
+    });
+  });
+});
+
+describe('kg export --format neo4j-admin, resolved across documents', () => {
+  const person = (key: string, name: string): Omit<Entity, 'mentions'> => ({ key, labels: ['Person'], name, aliases: [], properties: {} });
+  const company = (key: string, name: string, properties: Entity['properties'] = {}): Omit<Entity, 'mentions'> => ({ key, labels: ['Company'], name, aliases: [], properties });
+
+  it('gives one node to a person two documents name differently, as kg extract does, with its name forms and its facts on the one key', () => {
+    const docs = [
+      {
+        order: [0, 0] as const,
+        graph: graph({ docId: 'p1', entities: [person('person:david-a-dodd', 'David A. Dodd'), company('company:acme', 'Acme')], relationships: [{ type: 'EMPLOYS', start: 'company:acme', end: 'person:david-a-dodd', properties: {} }] }),
+      },
+      {
+        order: [1, 0] as const,
+        graph: graph({ docId: 'p2', entities: [person('person:david-dodd', 'David Dodd'), company('company:beta', 'Beta')], relationships: [{ type: 'EMPLOYS', start: 'company:beta', end: 'person:david-dodd', properties: {} }] }),
+      },
+    ];
+    const run = exportDocs(docs, corpusResolver());
+    withTemp(run, () => {
+      expect(run.failures).toEqual([]);
+      const people = readRows(run.dir, 'nodes-entity').filter((r) => r[':LABEL']?.includes('Person') === true);
+      expect(people.map((r) => [r['key:ID(Entity)'], r['name:string'], r['aliases:string[]']])).toEqual([['"person:david-a-dodd', '"David A. Dodd', '"David Dodd']]);
+      // The forms kg ingest stores as nameKeys: both names' keys, the name without its middle initial, the surname.
+      expect(people[0]?.['nameKeys:string[]']?.split(US)).toEqual(expect.arrayContaining(['"person:david-a-dodd', 'person:david-dodd']));
+      const facts = readRows(run.dir, 'relationships-facts').map((r) => [r[':START_ID(Entity)'], r[':END_ID(Entity)']]);
+      expect(facts).toEqual(
+        expect.arrayContaining([
+          ['"company:acme', '"person:david-a-dodd'],
+          ['"company:beta', '"person:david-a-dodd'],
+        ]),
+      );
+      const mentions = readRows(run.dir, 'relationships-mentions').map((r) => [r[':START_ID(Document)'], r[':END_ID(Entity)']]);
+      expect(mentions).toContainEqual(['"p2', '"person:david-a-dodd']);
+      expect(run.manifest.counts.entities).toBe(3);
+    });
+  });
+
+  it('writes doubtful pairs as POSSIBLY_SAME_AS with score and reason, and records a copy on the first document instead of writing it again', () => {
+    const copy = graph({ docId: 'c3', entities: [company('company:gamma', 'Gamma')] });
+    const first = copy.documents[0];
+    if (first) copy.documents[0] = { ...first, contentHash: 'hash-c1' };
+    const docs = [
+      { order: [0, 0] as const, graph: graph({ docId: 'c1', entities: [company('company:norvane', 'Norvane')] }) },
+      { order: [1, 0] as const, graph: graph({ docId: 'c2', entities: [company('company:norvane-ventures', 'Norvane Ventures')] }) },
+      { order: [2, 0] as const, graph: copy },
+    ];
+    const run = exportDocs(docs, corpusResolver());
+    withTemp(run, () => {
+      expect(run.failures).toEqual([]);
+      expect(readRows(run.dir, 'relationships-possibly-same-as')).toEqual([
+        { ':START_ID(Entity)': '"company:norvane', ':END_ID(Entity)': '"company:norvane-ventures', ':TYPE': 'POSSIBLY_SAME_AS', 'score:double': '0.5', 'reason:string': '"one name is the other plus words' },
+      ]);
+      // The copy is no Document, and none of its entities is written; its path goes to c1's copies after the import.
+      expect(readRows(run.dir, 'nodes-document').map((r) => r['docId:ID(Document)'])).toEqual(['"c1', '"c2']);
+      expect(readRows(run.dir, 'nodes-entity').map((r) => r['key:ID(Entity)'])).not.toContain('"company:gamma');
+      const lines = readFileSync(join(run.dir, 'empty-lists.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as unknown);
+      expect(lines).toContainEqual({ target: 'copies', docId: 'c1', paths: ['c3.txt'], properties: [] });
+    });
+  });
+
+  it('takes shard files given in any order in run order, one line per file at a time, and refuses a file whose lines go back', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-bulk-lines-'));
+    try {
+      const line = (docId: string, fileIndex: number, shard: string): string => documentLine({ relativePath: `${docId}.txt`, fileIndex, docIndex: 0, shard, graph: graph({ docId, entities: [] }) });
+      const even = join(dir, 'shard-0.jsonl');
+      const odd = join(dir, 'shard-1.jsonl');
+      writeFileSync(even, line('f0', 0, '0/2') + line('f2', 2, '0/2') + line('f4', 4, '0/2'));
+      writeFileSync(odd, line('f1', 1, '1/2') + line('f3', 3, '1/2'));
+      const seen: string[] = [];
+      for await (const item of graphsFromJsonlInRunOrder([odd, even])) if (item.ok) seen.push(item.graph.documents[0]?.docId ?? '');
+      expect(seen).toEqual(['f0', 'f1', 'f2', 'f3', 'f4']);
+      const concatenated = join(dir, 'all.jsonl');
+      writeFileSync(concatenated, readFileSync(even, 'utf8') + readFileSync(odd, 'utf8'));
+      const reading = async (): Promise<void> => {
+        const items: unknown[] = [];
+        for await (const item of graphsFromJsonlInRunOrder([concatenated])) items.push(item);
+      };
+      await expect(reading()).rejects.toMatchObject({ code: 'INPUT_MALFORMED', subject: `${concatenated}:4` });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses documents that come out of run order, since each is resolved against the ones before it', () => {
+    const docs = [
+      { order: [1, 0] as const, graph: graph({ docId: 'o2', entities: [company('company:acme', 'Acme')] }) },
+      { order: [0, 0] as const, graph: graph({ docId: 'o1', entities: [company('company:acme', 'Acme')] }) },
+    ];
+    const run = exportDocs(docs, corpusResolver());
+    withTemp(run, () => {
+      expect(run.failures.map((f) => f.code)).toEqual(['USAGE']);
+      expect(run.manifest.counts.documents).toBe(1);
     });
   });
 });

@@ -19,12 +19,22 @@
 //   claims-resolve     the Deal and Payment nodes' properties are resolveClaims (src/writers/claims.ts)
 //                      of every document's claims, computed at the end instead of first-writer-wins
 // "First" and "last" follow each document's place in a single run over the inputs (fileIndex,
-// docIndex), kept per value, so documents may arrive in any order (from any number of shards) and
-// give the same files. Any other statement in the plan stops the export: a writer change must come
+// docIndex), kept per value, so without resolution documents may arrive in any order and give the
+// same files.
+// Resolution across documents (with a CorpusResolver, as kg export gives it; src/graph/identity.ts):
+// documents must then arrive in the order of a single run (sources.ts merges shards into it), and
+// each is resolved against the documents before it, exactly as kg ingest resolves it against the
+// stored entities, before any of its rows is written: certain merges remap its keys, entities carry
+// the name forms as `nameKeys` (the union over their documents, as entity-merge stores it), doubtful
+// pairs become POSSIBLY_SAME_AS {score, reason} from the smaller key to the larger, and a document
+// whose content hash came already under another id is a copy: its path goes to the first document's
+// `copies` (set after the import from empty-lists.jsonl, the Document row being written already),
+// nothing else of it is written. Any other statement in the plan stops the export: a writer change must come
 // with its bulk counterpart.
-// Streaming: documents, their evidence and mentions are written as they arrive; only entities,
-// relationships, filings and FILED pairs (one entry per distinct one) and the set of document ids
-// stay in memory until the end.
+// Streaming: documents, their evidence and mentions are written as they arrive; only entities (with
+// the resolver's index of their name forms), relationships, filings, FILED pairs and doubtful pairs
+// (one entry per distinct one), the document ids and content hashes, and copies' paths stay in
+// memory until the end.
 // Lists that are empty cannot be expressed in the import files (an empty field is no property), so
 // they are listed in empty-lists.jsonl and set after the import (load.ts); the manifest names the
 // properties that every row of a kind has (Entity.aliases, Document.factTypes …), which one scan per
@@ -38,6 +48,8 @@ import { CypherDate, CypherInt, batchWriteStatements, type ParamValue, type Para
 import { ARRAY_DELIMITER, ARRAY_DELIMITER_OPTION, CsvGroup, quoted, typedProperties, type CsvFileInfo, type TypedValue } from './csv.ts';
 import { compareOrder, type Order } from './jsonl.ts';
 import { resolveClaims, type DatedClaim } from '../writers/claims.ts';
+import { Graph as GraphSchema } from '../model/graph.ts';
+import { lookupForms, type CorpusResolver } from '../graph/identity.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const EMPTY_LISTS_FILE = 'empty-lists.jsonl';
@@ -64,6 +76,8 @@ export const EmptyListTarget = z.discriminatedUnion('target', [
   z.object({ target: z.literal('evidence'), key: z.string(), properties: z.array(z.string()) }),
   z.object({ target: z.literal('mentions'), docId: z.string(), key: z.string(), properties: z.array(z.string()) }),
   z.object({ target: z.literal('relationship'), type: z.string(), start: z.string(), end: z.string(), properties: z.array(z.string()) }),
+  /** Not an empty list: the paths of later files with a document's content, known only after its row was written. */
+  z.object({ target: z.literal('copies'), docId: z.string(), paths: z.array(z.string()), properties: z.array(z.string()) }),
 ]);
 export type EmptyListTarget = z.infer<typeof EmptyListTarget>;
 
@@ -110,6 +124,8 @@ interface EntityState {
   labels: Set<string>;
   /** Every name and alias any document gave; the node's aliases are these minus its name. */
   names: Set<string>;
+  /** The name forms resolution finds it by (with resolution only). */
+  nameKeys: Set<string>;
   properties: Map<string, Placed>;
 }
 
@@ -171,7 +187,7 @@ function labelsField(labels: Iterable<string>): string {
 interface PreparedDocument {
   docId: string;
   document: { fixed: string[]; properties: Map<string, TypedValue>; emptyLists: string[] };
-  entities: { key: string; name: string; labels: string[]; aliases: string[]; properties: Params }[];
+  entities: { key: string; name: string; labels: string[]; aliases: string[]; nameKeys: string[]; properties: Params }[];
   mentions: { key: string; properties: Map<string, TypedValue>; emptyLists: string[] }[];
   filings: { key: string; registrantKeys: string[]; properties: Params }[];
   facts: { type: string; start: string; end: string; key: string; properties: Params; documentCount: number; firstSeen: string | undefined; lastSeen: string | undefined }[];
@@ -204,8 +220,16 @@ export class BulkExporter {
   private readonly presence = new Map<ScanTarget, { rows: number; present: Map<string, number>; empty: Set<string> }>();
   private evidenceCount = 0;
   private finished = false;
+  /** With resolution: docId of the first document of each content hash, the paths of its copies, the place of the last document. */
+  private readonly byHash = new Map<string, string>();
+  private readonly copies = new Map<string, Set<string>>();
+  private lastOrder: Order | undefined;
 
-  constructor(private readonly dir: string) {
+  /** With `resolver`, documents are resolved across documents as kg ingest resolves them, and must come in run order. */
+  constructor(
+    private readonly dir: string,
+    private readonly resolver?: CorpusResolver,
+  ) {
     prepareOutputDir(dir);
     this.documentNodes = new CsvGroup(dir, 'nodes-document', ['docId:ID(Document)', ':LABEL']);
     this.evidenceNodes = new CsvGroup(dir, 'nodes-evidence', [':LABEL']);
@@ -221,6 +245,10 @@ export class BulkExporter {
    */
   add(graph: Graph, order: Order, source: string): void {
     if (this.finished) throw new Error('BulkExporter.add after finish');
+    if (this.resolver !== undefined) {
+      this.addResolved(graph, order, source, this.resolver);
+      return;
+    }
     const prepared = this.prepare(graph);
     const earlier = this.documentIds.get(prepared.docId);
     if (earlier !== undefined) {
@@ -234,9 +262,51 @@ export class BulkExporter {
     this.commit(prepared, order);
   }
 
+  /**
+   * The document resolved against the documents before it (as kg ingest resolves it), or recorded as
+   * a copy of an earlier one with the same content. Checked against the exchange schema first, so a
+   * malformed graph does not reach the resolver.
+   */
+  private addResolved(given: Graph, order: Order, source: string, resolver: CorpusResolver): void {
+    if (this.lastOrder !== undefined && compareOrder(order, this.lastOrder) < 0) {
+      throw new KgError('USAGE', `documents reached the bulk export out of run order ([${order.join(', ')}] after [${this.lastOrder.join(', ')}]); resolution across documents needs the order of a single run`, { subject: source });
+    }
+    const checked = GraphSchema.safeParse(given);
+    if (!checked.success) {
+      const problems = checked.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ');
+      throw new KgError('SCHEMA_INVALID', `the graph fails the exchange schema: ${problems}`, { subject: source });
+    }
+    const graph = checked.data;
+    const doc = graph.documents[0];
+    if (doc === undefined || graph.documents.length !== 1) throw new KgError('SCHEMA_INVALID', `a document graph gave ${graph.documents.length} Document rows`, { subject: source });
+    const earlier = this.documentIds.get(doc.docId);
+    if (earlier !== undefined) {
+      throw new KgError(
+        'SCHEMA_INVALID',
+        `document id "${doc.docId}" came already from ${earlier}; a bulk load takes each document once (kg ingest would keep the last version): leave one of them out, or ingest it afterwards with kg ingest`,
+        { subject: source },
+      );
+    }
+    this.lastOrder = order;
+    const first = this.byHash.get(doc.contentHash);
+    if (first !== undefined) {
+      // Identical content is one document: kg ingest records the path on the first one and writes nothing else.
+      if (doc.sourcePath !== this.documentIds.get(first)) this.copies.set(first, (this.copies.get(first) ?? new Set()).add(doc.sourcePath));
+      return;
+    }
+    const names = resolver.names;
+    const prepared = this.prepare(resolver.resolve(graph), (e) => lookupForms(names, e));
+    this.byHash.set(doc.contentHash, prepared.docId);
+    this.documentIds.set(prepared.docId, source);
+    this.commit(prepared, order);
+  }
+
   /** Runs the write plan of the document and checks every row it gives; nothing is kept yet. */
-  private prepare(graph: Graph): PreparedDocument {
-    const statements = batchWriteStatements([graph], { batchSize: Number.MAX_SAFE_INTEGER });
+  private prepare(graph: Graph, nameKeys?: (e: Graph['entities'][number]) => readonly string[]): PreparedDocument {
+    const statements = batchWriteStatements([graph], { batchSize: Number.MAX_SAFE_INTEGER, ...(nameKeys === undefined ? {} : { resolution: { nameKeys, possiblySame: [] } }) });
     const out: PreparedDocument = { docId: '', document: { fixed: [], properties: new Map(), emptyLists: [] }, entities: [], mentions: [], filings: [], facts: [], evidence: [], claims: new Map() };
     let documents = 0;
     let asOf: string | undefined;
@@ -267,6 +337,7 @@ export class BulkExporter {
               name: stringOf(row['name'], 'entity name'),
               labels: stringsOf(row['labels'], 'entity labels'),
               aliases: stringsOf(row['aliases'], 'entity aliases'),
+              nameKeys: row['nameKeys'] === undefined ? [] : stringsOf(row['nameKeys'], 'entity nameKeys'),
               properties: paramMap(row['properties'], 'entity properties'),
             });
             break;
@@ -337,11 +408,12 @@ export class BulkExporter {
     for (const e of doc.entities) {
       let state = this.entities.get(e.key);
       if (!state) {
-        state = { name: { order, value: e.name }, labels: new Set(['Entity']), names: new Set(), properties: new Map() };
+        state = { name: { order, value: e.name }, labels: new Set(['Entity']), names: new Set(), nameKeys: new Set(), properties: new Map() };
         this.entities.set(e.key, state);
       } else if (compareOrder(order, state.name.order) < 0) state.name = { order, value: e.name };
       state.names.add(e.name);
       for (const alias of e.aliases) state.names.add(alias);
+      for (const form of e.nameKeys) state.nameKeys.add(form);
       for (const label of e.labels) state.labels.add(label);
       for (const [name, value] of Object.entries(e.properties)) place(state.properties, name, value, order, 'first');
     }
@@ -440,6 +512,7 @@ export class BulkExporter {
     const entityNodes = this.writeMerged('nodes-entity', ['key:ID(Entity)', ':LABEL'], this.entities, (key, state) => {
       const name = stringOf(state.name.value, 'entity name');
       const values: Params = { name, aliases: [...state.names].filter((n) => n !== name).sort(byString) };
+      if (state.nameKeys.size > 0) values['nameKeys'] = [...state.nameKeys].sort(byString);
       // A deal's or payment's properties are what every document's claims resolve to (claims-resolve.cypher).
       const claims = this.claims.get(key);
       if (claims !== undefined) {
@@ -463,6 +536,17 @@ export class BulkExporter {
       });
       return { fixed: [quoted(state.start), quoted(state.end), state.type], values, target: { target: 'relationship', type: state.type, start: state.start, end: state.end, properties: [] } };
     });
+    // Doubtful pairs between written entities (a document that failed after resolution left its names in the resolver only).
+    const pairs = new Map((this.resolver?.candidates() ?? []).filter((p) => this.entities.has(p.a) && this.entities.has(p.b)).map((p) => [`${p.a}\u0000${p.b}`, p]));
+    const possiblySame = this.writeMerged('relationships-possibly-same-as', [':START_ID(Entity)', ':END_ID(Entity)', ':TYPE'], pairs, (_key, p) => ({
+      fixed: [quoted(p.a), quoted(p.b), 'POSSIBLY_SAME_AS'],
+      values: { score: p.score, reason: p.reason },
+      target: undefined,
+    }));
+    for (const [docId, paths] of [...this.copies].sort(([a], [b]) => byString(a, b))) {
+      writeSync(this.emptyLists, `${JSON.stringify({ target: 'copies', docId, paths: [...paths].sort(byString), properties: [] } satisfies EmptyListTarget)}\n`);
+      this.emptyListRows += 1;
+    }
     const filedPairs = new Map([...this.filed].map((pair) => [pair, pair]));
     const filed = this.writeMerged('relationships-filed', [':START_ID(Entity)', ':END_ID(Filing)', ':TYPE'], filedPairs, (pair) => {
       const [company = '', filing = ''] = pair.split('\u0000');
@@ -471,7 +555,7 @@ export class BulkExporter {
     closeSync(this.emptyLists);
 
     const nodes = [...entityNodes, ...this.documentNodes.close(), ...filingNodes, ...this.evidenceNodes.close()];
-    const relationships = [...facts, ...this.mentions.close(), ...this.contains.close(), ...filed];
+    const relationships = [...facts, ...possiblySame, ...this.mentions.close(), ...this.contains.close(), ...filed];
     const rows = (files: CsvFileInfo[]): number => files.reduce((n, f) => n + f.rows, 0);
     const manifest: Manifest = {
       manifestVersion: MANIFEST_VERSION,

@@ -103,6 +103,8 @@ const EMPTY_LIST_STATEMENTS: Record<EmptyListTarget['target'], string> = {
   evidence: 'bulk/empty-lists-evidence',
   mentions: 'bulk/empty-lists-mentions',
   relationship: 'bulk/empty-lists-relationship',
+  // Not an empty list: a document's copies (other files with its content), as kg ingest records them.
+  copies: 'write/document-copies',
 };
 
 const SCAN_STATEMENTS: Record<ScanTarget, string> = {
@@ -168,7 +170,7 @@ async function setEmptyListsByRow(store: Neo4jGraphStore, dir: string, manifest:
     const { target, ...row } = parsed.data;
     const done = scanned.get(target);
     const properties = row.properties.filter((p) => !done?.has(p));
-    if (properties.length === 0) continue;
+    if (properties.length === 0 && target !== 'copies') continue;
     const rows = pending.get(target) ?? [];
     rows.push({ ...row, properties });
     pending.set(target, rows);

@@ -1,14 +1,16 @@
 // Where `kg export` takes its document graphs from: the inputs themselves (extracted here, in listing
-// order), or the document lines of `kg extract --jsonl` runs (any number of shards, in any order).
-// Either way each graph comes with its place in a single run over the inputs, and with what to name
-// in a message about it.
+// order), or the document lines of `kg extract --jsonl` runs (any number of shards, given in any
+// order). Either way the graphs come in the order of a single run over the inputs (the order kg ingest
+// of the same inputs writes them in, which cross-document resolution depends on), each with its place
+// in it and with what to name in a message about it. A shard's file is in run order already, so the
+// files are merged line by line (one line per file held at a time), not sorted in memory.
 import { KgError, isKgError } from '../errors.ts';
 import { Graph as GraphSchema, type Graph } from '../model/graph.ts';
 import { GraphAccumulator } from '../graph/merge.ts';
 import { NO_DECISIONS, type Decisions } from '../graph/decisions.ts';
 import { corpusResolver } from '../pipeline.ts';
 import { extractShard, type ShardOptions } from './extract.ts';
-import { compareOrder, lineOrder, readDocumentLines, type Order } from './jsonl.ts';
+import { compareOrder, lineOrder, readDocumentLines, type LineResult, type Order } from './jsonl.ts';
 import { BulkExporter, type ExportSummary } from './export.ts';
 
 export type OrderedGraph = { ok: true; graph: Graph; order: Order; source: string } | { ok: false; path: string; error: KgError };
@@ -21,11 +23,58 @@ export async function* graphsFromInputs(inputs: readonly string[], options: Shar
   }
 }
 
-/** The document graphs of `kg extract --jsonl` output files (`-` for standard input). */
+/** The document graphs of `kg extract --jsonl` output files (`-` for standard input), as the files give them. */
 export async function* graphsFromJsonl(files: readonly string[]): AsyncGenerator<OrderedGraph> {
   for await (const result of readDocumentLines(files)) {
     if (!result.ok) yield result;
     else yield { ok: true, graph: result.line.graph, order: lineOrder(result.line), source: result.line.sourcePath };
+  }
+}
+
+/**
+ * The document graphs of `kg extract --jsonl` output files (`-` for standard input), in run order: a
+ * merge of the files, each in run order as one shard writes it (a file whose lines go back is an
+ * error naming the line: concatenated shards are to be given as separate files). Failures come as met.
+ */
+export async function* graphsFromJsonlInRunOrder(files: readonly string[]): AsyncGenerator<OrderedGraph> {
+  type Head = { reader: AsyncGenerator<LineResult>; line: OrderedGraph & { ok: true }; file: string };
+  const heads: Head[] = [];
+  // The next document line of a file (failures yielded through `failed`), or undefined at its end.
+  const next = async (reader: AsyncGenerator<LineResult>, file: string, after: Order | undefined, failed: OrderedGraph[]): Promise<Head | undefined> => {
+    for (;;) {
+      const step = await reader.next();
+      if (step.done === true) return undefined;
+      const result = step.value;
+      if (!result.ok) {
+        failed.push(result);
+        continue;
+      }
+      const order = lineOrder(result.line);
+      if (after !== undefined && compareOrder(order, after) < 0) {
+        throw new KgError('INPUT_MALFORMED', 'this line comes before the previous one in the run order (fileIndex, docIndex): give the output of each kg extract --jsonl shard as a file of its own, as the shard wrote it', {
+          subject: result.where,
+        });
+      }
+      return { reader, file, line: { ok: true, graph: result.line.graph, order, source: result.line.sourcePath } };
+    }
+  };
+  const failed: OrderedGraph[] = [];
+  for (const file of files) {
+    const head = await next(readDocumentLines([file]), file, undefined, failed);
+    if (head) heads.push(head);
+  }
+  yield* failed.splice(0);
+  while (heads.length > 0) {
+    // Few files (one per shard): a linear scan for the earliest head is enough.
+    let earliest = 0;
+    for (const [i, head] of heads.entries()) if (compareOrder(head.line.order, heads[earliest]?.line.order ?? head.line.order) < 0) earliest = i;
+    const head = heads[earliest];
+    if (head === undefined) break;
+    yield head.line;
+    const following = await next(head.reader, head.file, head.line.order, failed);
+    yield* failed.splice(0);
+    if (following) heads[earliest] = following;
+    else heads.splice(earliest, 1);
   }
 }
 
@@ -34,9 +83,13 @@ export interface BulkExportResult extends ExportSummary {
   failures: { path: string; error: KgError }[];
 }
 
-/** Writes the import files of the graphs into `dir`; a document that cannot be exported fails alone. */
-export async function exportForNeo4jAdmin(graphs: AsyncIterable<OrderedGraph>, dir: string): Promise<BulkExportResult> {
-  const exporter = new BulkExporter(dir);
+/**
+ * Writes the import files of the graphs (in run order) into `dir`, each document resolved against the
+ * ones before it as kg ingest resolves it, with the review `decisions`; a document that cannot be
+ * exported fails alone.
+ */
+export async function exportForNeo4jAdmin(graphs: AsyncIterable<OrderedGraph>, dir: string, decisions: Decisions = NO_DECISIONS): Promise<BulkExportResult> {
+  const exporter = new BulkExporter(dir, corpusResolver({ decisions }));
   const failures: BulkExportResult['failures'] = [];
   let documents = 0;
   for await (const item of graphs) {

@@ -244,7 +244,8 @@ export class CorpusResolver {
   private readonly doubtful = new Map<string, PossiblySame>();
 
   constructor(
-    private readonly names: NameKnowledge,
+    /** The name knowledge the forms come from (the writers store `lookupForms(names, e)` as nameKeys). */
+    readonly names: NameKnowledge,
     private readonly decisions: Decisions,
     index?: EntityIndex,
   ) {
