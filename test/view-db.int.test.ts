@@ -87,13 +87,14 @@ describe('kg view --from-db --company', () => {
     const match = /<script type="application\/json" id="kg-data">([^<]*)<\/script>/.exec(html);
     const view = ViewData.parse(JSON.parse(match?.[1] ?? 'null'));
     expect(view.documents.map((d) => [d.docId, d.text])).toEqual([[docId, TEXT]]);
-    expect(view.facts.map((f) => f.type).sort()).toEqual(['EARNED_MILESTONE', 'EMPLOYS', 'LICENSES_TO']);
+    expect(view.facts.map((f) => f.type).sort()).toEqual(['EARNED_MILESTONE', 'EMPLOYS', 'LICENSES_TO', 'PARTY_TO']);
     for (const fact of view.facts) for (const e of fact.evidence) expect(TEXT.slice(e.start, e.end)).toBe(e.sentence);
     expect(view.documents[0]?.mentions.length).toBeGreaterThan(5);
 
     const { page, errors } = await openPage(browser, pathToFileURL(out).href);
     expect(errors).toEqual([]);
-    expect(await page.evaluate('kgView.cy.nodes().length')).toBe(3);
+    // The licensor, the licensee, the chief executive and the licence deal the licensor is party to.
+    expect(await page.evaluate('kgView.cy.nodes().length')).toBe(4);
     const milestone = view.facts.findIndex((f) => f.type === 'EARNED_MILESTONE');
     await page.click(`#fact-${milestone}`);
     const active = z.string().parse(await page.evaluate(`document.querySelector('#documents .evidence-active').textContent`));

@@ -3,7 +3,8 @@
 // resolveClaims is the same computation): a list property is the union of the claims, sorted, each
 // value once; statusHistory is ordered by each entry's order key (date, then lifecycle rank) and
 // `status` is its latest entry that is not `referenced`; any other property comes from the earliest
-// document that states it (by date, then docId); a property no document states any more is removed.
+// document that states it (by date, then docId); a property no document states any more is removed
+// (not the node's identity: key, name, aliases and the name forms resolution finds it by, nameKeys).
 // A node that no document claims any more is left alone (document-remove-mentions.cypher deletes it
 // when nothing mentions it).
 UNWIND $docIds AS docId
@@ -19,7 +20,7 @@ CALL (n) {
 WITH n, claims
 WHERE size(claims) > 0
 WITH n, claims, reduce(names = [], c IN claims | names + [name IN c.claimed WHERE NOT name IN names]) AS names
-FOREACH (name IN [name IN keys(n) WHERE NOT name IN names + ['key', 'name', 'aliases']] | SET n[name] = null)
+FOREACH (name IN [name IN keys(n) WHERE NOT name IN names + ['key', 'name', 'aliases', 'nameKeys']] | SET n[name] = null)
 FOREACH (name IN names |
   SET n[name] = CASE
     WHEN valueType(head([c IN claims WHERE c[name] IS NOT NULL | c[name]])) STARTS WITH 'LIST'

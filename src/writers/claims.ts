@@ -25,8 +25,8 @@ export const CLAIMED_LABELS: ReadonlySet<EntityLabel> = new Set(['Deal', 'Paymen
 /** Properties the MENTIONS relationship has of its own; an entity property of the same name is not claimed. */
 export const MENTIONS_RESERVED: ReadonlySet<string> = new Set(['starts', 'ends', 'count', 'claimed', 'statusOrder']);
 
-/** Entity properties the writer manages itself (key, name, aliases): never claimed. */
-const ENTITY_MANAGED: ReadonlySet<string> = new Set(['key', 'name', 'aliases']);
+/** Entity properties the writer manages itself (key, name, aliases, the name forms nameKeys): never claimed. */
+const ENTITY_MANAGED: ReadonlySet<string> = new Set(['key', 'name', 'aliases', 'nameKeys']);
 
 /** A status that only refers to a deal; it is kept in the history but never becomes the deal's status. */
 const REFERENCE_STATUS = 'referenced';
