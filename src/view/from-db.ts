@@ -5,7 +5,7 @@
 import type { Neo4jConfig } from '../config.ts';
 import { KgError } from '../errors.ts';
 import { openGraph, type DealGraph, type EntityRef } from '../api/graph.ts';
-import { readingOrder, viewEntity, viewFact, type ViewData, type ViewDocument, type ViewFact } from './model.ts';
+import { highlightsMentions, readingOrder, viewEntity, viewFact, type ViewData, type ViewDocument, type ViewFact } from './model.ts';
 import type { ViewStyle } from './style.ts';
 
 /** The view of `company`'s facts in an open graph. */
@@ -31,6 +31,7 @@ export async function viewOfCompany(graph: DealGraph, company: string, style: Vi
     if (d.asOf !== null) doc.asOf = d.asOf;
     for (const m of d.mentions) {
       if (!entities.has(m.key)) entities.set(m.key, { key: m.key, name: m.name, labels: m.labels });
+      if (!highlightsMentions(m.labels)) continue;
       m.starts.forEach((start, i) => {
         const end = m.ends[i];
         if (end !== undefined) doc.mentions.push({ start, end, key: m.key });

@@ -159,6 +159,14 @@ export function readingOrder(facts: ViewFact[], documentOrder: readonly string[]
   });
 }
 
+/**
+ * Whether the text highlights an entity's mentions: names are highlighted, but a Deal's or a Payment's
+ * mentions are the whole sentences that state them, which would cover the sentences' own highlights.
+ */
+export function highlightsMentions(labels: readonly string[]): boolean {
+  return !labels.includes('Deal') && !labels.includes('Payment');
+}
+
 /** The view of an extracted graph (`kg extract`'s exchange format): every document, entity and fact. */
 export function viewFromGraph(graph: Graph, style: ViewStyle, source: string): ViewData {
   const documents: ViewDocument[] = graph.documents.map((d) => {
@@ -169,6 +177,7 @@ export function viewFromGraph(graph: Graph, style: ViewStyle, source: string): V
   });
   const byDocId = new Map(documents.map((d) => [d.docId, d]));
   for (const entity of graph.entities) {
+    if (!highlightsMentions(entity.labels)) continue;
     for (const m of entity.mentions) byDocId.get(m.docId)?.mentions.push({ start: m.start, end: m.end, key: entity.key });
   }
   for (const d of documents) d.mentions.sort((a, b) => a.start - b.start || b.end - a.end || byString(a.key, b.key));
