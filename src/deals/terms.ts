@@ -129,7 +129,7 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   const readings: TermReading[] = [];
   const usedRoyaltyWords = new Set<number>();
   for (const money of amounts) {
-    // "$60.00 per share", "$229 in cash per Seagen share": the price of one share.
+    // "$60.00 per share", "$229 in cash per Acme share": the price of one share.
     const perShare = money.per === 'share' || PER_SHARE_AFTER.test(text.slice(money.end, money.end + 40));
     const hit = perShare ? undefined : kindOf(text, money, amounts, terms);
     if (money.per !== undefined && !perShare) continue; // "per target", "per program": a rate, not a stated payment

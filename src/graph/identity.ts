@@ -48,7 +48,7 @@ function tokens(form: string): string[] {
   return form.split('-').filter((t) => t !== '');
 }
 
-/** A person's name without middle initials: "Steven A. Shallcross" → "steven-shallcross". */
+/** A person's name without middle initials: "Dana Q. Roswell" → "dana-roswell". */
 function withoutMiddleInitials(folded: string): string | undefined {
   const t = tokens(folded);
   if (t.length < 3) return undefined;

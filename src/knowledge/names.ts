@@ -30,7 +30,7 @@ export interface NameKnowledge {
   canonicalName(label: string, name: string): string;
   /** The part of an entity key after the label: the canonical name folded (a company's without its legal form). */
   keyPart(label: string, name: string): string;
-  /** `company:immunogen`, `drug:trastuzumab-dm1`: the key that makes one node of one thing. */
+  /** `company:acme-bio`, `drug:zanotumab`: the key that makes one node of one thing. */
   entityKey(label: string, name: string): string;
   /** True for a defined term or pronoun that names no one ("the Company", "Licensee", "the Parties", "we"). */
   isGenericTerm(name: string): boolean;
@@ -98,8 +98,8 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     if (label === 'Target') return targetSymbol(name) ?? name;
     return name;
   };
-  // A person's single-letter middle initials do not tell two people apart in practice ("David A. Dodd",
-  // "David Dodd"); a company's leading "The" is no part of its name ("THE BUCKLE, INC."), nor is a
+  // A person's single-letter middle initials do not tell two people apart in practice ("Dana Q. Roswell",
+  // "Dana Roswell"); a company's leading "The" is no part of its name ("THE ACME GROUP, INC."), nor is a
   // trailing "Company", the spelled-out "Co." ("Acme Company, Limited" is "Acme Co., Ltd.").
   const keyName = (label: string, name: string): string => {
     if (label === 'Company')

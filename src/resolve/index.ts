@@ -66,7 +66,7 @@ function chooseName(members: Mention[], names: NameKnowledge): string {
     } else counts.set(m.canonical, { count: 1, first: i, formal });
   });
   // A name of several words in capitals is the cover page's typography ("ACME PHARMA CO."), not the
-  // name's own spelling; one word in capitals may be that spelling ("BV500", "NGM").
+  // name's own spelling; one word in capitals may be that spelling ("QX500", "QRX").
   const capitals = (name: string): number => Number(/\s/.test(name) && /\p{Lu}{2}/u.test(name) && !/\p{Ll}/u.test(name));
   const ranked = [...counts.entries()].sort(([na, a], [nb, b]) => Number(b.formal) - Number(a.formal) || capitals(na) - capitals(nb) || b.count - a.count || nb.length - na.length || a.first - b.first);
   return ranked[0]?.[0] ?? members[0]?.canonical ?? '';
@@ -158,7 +158,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     const existing = entities.find((e) => e.key === key);
     if (existing) {
       mergeProperties(existing.properties, filingProps);
-      // "THE BUCKLE, INC." on the cover page of the "Buckle" the text names.
+      // "THE ACME GROUP, INC." on the cover page of the "Acme Group" the text names.
       if (registrant.name !== existing.name && !existing.aliases.includes(registrant.name)) existing.aliases = [...existing.aliases, registrant.name].sort();
     } else entities.push({ key, labels: ['Company'], name: names.stripLegalSuffix(registrant.name), aliases: [registrant.name], properties: filingProps, mentions: [] });
   }

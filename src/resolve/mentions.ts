@@ -18,7 +18,7 @@ export interface NamedMentions {
 const PARTY_LABELS: ReadonlySet<string> = new Set(['Company', 'Organization']);
 
 /**
- * Where a name glued to the words before it starts: "Path ForwardAcme Bio" → "Acme Bio", "Merckthe
+ * Where a name glued to the words before it starts: "Bright PathAcme Bio" → "Acme Bio", "Acmethe
  * European Medicines Agency" → "European Medicines Agency" — the first known name found at a place
  * where a new word begins inside a word (a capital after a letter, or "the" after a lower-case letter).
  */
@@ -28,7 +28,7 @@ function gluedTail(name: string, known: (candidate: string) => boolean): number 
     const at = name.charAt(i);
     if (!/\p{L}/u.test(before)) continue;
     if (/\p{Lu}/u.test(at)) {
-      // A capital after a capital starts a word only before a lower-case letter ("FDATheriva", "IR ManagerNeuro").
+      // A capital after a capital starts a word only before a lower-case letter ("FDAAcme", "IR ManagerNeuro").
       if (/\p{Lu}/u.test(before) && !/\p{Ll}/u.test(name.charAt(i + 1))) continue;
       if (known(name.slice(i))) return i;
     } else if (/\p{Ll}/u.test(before) && /^the\s+\p{Lu}/u.test(name.slice(i)) && known(name.slice(i + 4))) return i + 4;
@@ -145,7 +145,7 @@ function repairCut(m: Mention, known: (candidate: string) => boolean, legalSuffi
 /**
  * "Acme" and "Acme BioPharma" in one document: one company when the longer name is the shorter one
  * plus company descriptor words, it is the only such longer name, and the shorter name never appears
- * with a legal form of its own (then it is a company of its own: "Clene Inc." beside "Clene
+ * with a legal form of its own (then it is a company of its own: "Norvane Inc." beside "Norvane
  * Nanomedicine, Inc." is the parent beside its subsidiary). The short name's mentions take the longer
  * name, so the entity and its key are the fuller name's, as other documents that state it have them.
  */
@@ -198,7 +198,7 @@ function givenNameVariants(mentions: readonly (Mention | undefined)[], ctx: Stag
 }
 
 /**
- * "T-DM1 (trastuzumab-DM1)", "Kadcyla® (ado-trastuzumab emtansine)": a drug name with another drug
+ * "XB-12 (zanotumab-XB)", "Brandex® (ado-zanotumab vedotin)": a drug name with another drug
  * name alone in parentheses right after it names the same drug by another name. "Acme Pharmaceutical
  * Co., Ltd. (Acme Pharma)": so does a company's, when the short name opens with a word of the long one.
  */

@@ -224,7 +224,7 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
   });
 }
 
-/** Drops leading stop words and cuts at the last stop word or "and": "Merck and Hanmi Pharmaceutical" → "Hanmi Pharmaceutical". */
+/** Drops leading stop words and cuts at the last stop word or "and": "Acme and Zenith Pharmaceutical" → "Zenith Pharmaceutical". */
 function trimName(raw: string, k: EntityKnowledge): { name: string; lead: number } {
   const stop = k.lexicons.nameStopwords;
   const tokens = raw.split(/([ \t]+)/);

@@ -25,7 +25,7 @@ const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,7})[a-z]?$/u;
 /** The drug rules' patterns, compiled once with the knowledge (`knowledge.entities.drugs`). */
 export interface DrugPatterns {
   readonly code: AnchoredPattern;
-  /** Short codes the three-digit scan cannot anchor on: "LCB73", "AB-12", "AMG 193" (drug context required). */
+  /** Short codes the three-digit scan cannot anchor on: "QRT47", "AB-12", "QRT 512" (drug context required). */
   readonly shortCode: RegExp;
   readonly innSuffixes: InnSuffixes;
   readonly adc: RegExp;
@@ -86,7 +86,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
     geneTherapyPair: /(?<![\p{L}\p{N}-])([A-Za-z][a-z]{3,}gene)[ \t]+([a-z]{3,}(?:leucel|vec|cel))(?![\p{L}\p{N}-])/gu,
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
-    // Two digits ("LCB73", "XY-12"), or letters and three or four digits set off by a space ("AMG 193").
+    // Two digits ("QRT47", "XY-12"), or letters and three or four digits set off by a space ("QRT 512").
     shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
@@ -262,7 +262,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     innWords(scope.reader, sentence, p.innSuffixes, (word, offset) => {
       // "deruxtecan" alone names the payload, not a drug: the ADC is "<antibody INN> deruxtecan".
       if (!isInnWord(word, stems) || lexicons.adcPayloadWords.has(word.toLowerCase())) return;
-      // Capitalised inside a sentence, a word compromise knows as a name is a surname ("Halvorsen"),
+      // Capitalised inside a sentence, a word compromise knows as a name is a surname ("Quarrelby"),
       // not an INN ending in "-rsen": INNs are written in lower case.
       const sentenceInitial = /^[\s“"(‘'•–-]*$/u.test(scope.text.slice(sentence.start, offset));
       if (/^\p{Lu}/u.test(word) && !sentenceInitial && scope.ctx.knowledge.nlp.lexiconTags(word)?.some((t) => /Name$/.test(t))) return;

@@ -65,8 +65,8 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   const technologies = findTechnologies(scope);
   const all: Candidate[] = [...findCompanies(scope), ...drugs.candidates, ...findTargets(scope), ...technologies.candidates, ...findPeople(scope), ...findDiseases(scope)];
   const selected = selectCandidates(all, scope.text.length);
-  // A name the text calls a platform or technology ("Zeta® platform") names no drug elsewhere in it
-  // either: its marked mentions read as brands ("Zeta® is ...") are the same platform.
+  // A name the text calls a platform or technology ("Zorix® platform") names no drug elsewhere in it
+  // either: its marked mentions read as brands ("Zorix® is ...") are the same platform.
   const platformNames = new Set(selected.filter((m) => m.label === 'Technology').map((m) => m.canonical.toLowerCase()));
   for (let i = selected.length - 1; i >= 0; i--) {
     const m = selected[i];
@@ -102,10 +102,10 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     // "Acmegen Therapeutics, Inc." is "Acmegen" later on, as "Acmegen Therapeutics" would be.
     const lastWord = /^(.+?)[ \t-]+(\S+)$/.exec(c.canonical);
     const short = c.properties?.['shortName'] ?? (lastWord?.[2] && lexicons.companyWords.strong.has(lastWord[2]) ? lastWord[1] : undefined);
-    // "Elan" beside "Elan Pharmaceuticals, Inc." and "Elan Pharma International Limited" names neither for sure.
+    // "Norvane" beside "Norvane Pharmaceuticals, Inc." and "Norvane Pharma International Limited" names neither for sure.
     const ambiguous = typeof short === 'string' && companies.some((o) => o.canonical !== c.canonical && o.canonical.startsWith(`${short} `) && !restAbbreviates(o.canonical, c.canonical, short));
     if (typeof short === 'string' && usableShortName(short, lexicons) && !ambiguous) {
-      // "NGM Bio" and "NGM Biopharmaceuticals, Inc." share the short name "NGM": one company. "Acme
+      // "QRX Bio" and "QRX Biopharmaceuticals, Inc." share the short name "QRX": one company. "Acme
       // Therapeutics" and "Acme Pharmaceuticals" share it too, but neither rest abbreviates the other:
       // a parent and its subsidiary, two companies.
       const owner = table.forms.get('Company')?.get(short);

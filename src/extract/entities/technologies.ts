@@ -1,5 +1,5 @@
-// Technologies: named platforms ("X technology", "X platform", a marked "Zeta® platform" or "the platform,
-// Zeta®"), abbreviations defined for them
+// Technologies: named platforms ("X technology", "X platform", a marked "Zorix® platform" or "the platform,
+// Zorix®"), abbreviations defined for them
 // ("Tumor-Activated Prodrug (TAP) technology"), and ADC payloads and linkers from the lexicon.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
@@ -29,13 +29,13 @@ export interface TechnologyPatterns {
   readonly definedAfter: RegExp;
   readonly listed: RegExp;
   readonly payload: RegExp;
-  /** "Acme Mice® platform", "ZetaRx℠ technology platform", "Zeta(TM) ) bispecific antibody technology": a marked name, then a platform noun. */
+  /** "Acme Mice® platform", "ZorixRx℠ technology platform", "Zorix(TM) ) bispecific antibody technology": a marked name, then a platform noun. */
   readonly marked: RegExp;
-  /** "its platform, Zeta®, ...", "technology, known as Zeta(R)": a marked name set beside a platform noun. */
+  /** "its platform, Zorix®, ...", "technology, known as Zorix(R)": a marked name set beside a platform noun. */
   readonly markedAfterNoun: RegExp;
-  /** "Zeta® is Acme's proprietary vaccine platform technology": a marked name the sentence calls a platform. */
+  /** "Zorix® is Acme's proprietary vaccine platform technology": a marked name the sentence calls a platform. */
   readonly markedIsPlatform: RegExp;
-  /** "proprietary Zeta Shield Technology": the noun in headline case, after a lower-case word. */
+  /** "proprietary Zorix Shield Technology": the noun in headline case, after a lower-case word. */
   readonly capitalisedNoun: RegExp;
   readonly cues: { platform: Cue; platforms: Cue; payload: Cue };
 }

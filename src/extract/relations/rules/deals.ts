@@ -200,7 +200,7 @@ export const collaborationRule: SentenceRule = {
 };
 
 /**
- * "Merck has exercised its option to license X" and, in another sentence, "NGM received a $20 million
+ * "Merck has exercised its option to license X" and, in another sentence, "QRX received a $20 million
  * payment from Merck" for the option exercise: the exercised option takes the amount its holder paid.
  */
 export function priceExercisedOptions(dc: DocumentContext, facts: readonly RelationFact[]): void {

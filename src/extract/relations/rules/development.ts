@@ -161,7 +161,7 @@ export const developmentRule: SentenceRule = {
   needs: [COMPANY, DRUG],
   triggers: ['develops.passive', 'develops.passive_with', 'develops.active', 'owned.passive', 'owned.modifier', 'develops.noun', 'develops.pipeline', 'develops.drug_development', 'develops.possessive', 'registrant.possessive'],
   apply(ctx: SentenceContext, emit: Emit) {
-    // "AB-1 and AB-2, in development by Zeta"; "… being developed by A in collaboration with B"
+    // "AB-1 and AB-2, in development by Zorix"; "… being developed by A in collaboration with B"
     const { pipelineIncludes, leadsDevelopment } = ctx.relations.rules.development;
     for (const hit of ctx.triggers.findAll('develops.passive')) {
       const companies = listAfter(ctx, hit.end, COMPANY, 20);
