@@ -5,8 +5,7 @@
 // The map itself: copied characters map one for one, an entity to its whole reference, inserted
 // separators to nothing; submission parts to their place in the submission.
 import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Parser } from 'htmlparser2';
 import { extractGraph } from '../src/pipeline.ts';
 import { Graph } from '../src/model/graph.ts';
@@ -16,21 +15,8 @@ import { decode } from '../src/load/index.ts';
 import { renderHtml } from '../src/structure/html.ts';
 import { structure } from '../src/structure/index.ts';
 import { TracedText, rawSpan } from '../src/text/traced-text.ts';
+import { CORPUS_INPUTS, FORMAT_SAMPLES } from './support/corpus.ts';
 import { knowledge, stageContext } from './support/knowledge.ts';
-
-const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
-
-const documentFiles = (dir: string, keep: (name: string) => boolean): string[] =>
-  readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && keep(e.name))
-    .map((e) => join(dir, e.name))
-    .sort();
-
-const CORPUS_INPUTS = [
-  ...documentFiles(join(CORPUS, 'dev'), (name) => name.endsWith('.txt')),
-  ...documentFiles(CORPUS, (name) => name.startsWith('000_') && name.endsWith('.txt')),
-  ...documentFiles(join(CORPUS, 'formats'), (name) => name !== 'README.md'),
-];
 
 /** The visible characters of a stretch of HTML or SGML text: tags dropped, entities decoded, white space and the cell bars removed. */
 function visible(markup: string): string {
@@ -112,10 +98,9 @@ describe('raw offsets of evidence', () => {
   });
 
   it('maps every rendered character of the format samples to raw text that reads the same', () => {
-    const FORMATS = join(CORPUS, 'formats');
     const wrong: string[] = [];
     let checked = 0;
-    for (const path of documentFiles(FORMATS, (name) => name !== 'README.md')) {
+    for (const path of FORMAT_SAMPLES) {
       const { text: raw, encoding } = decode(readFileSync(path), path);
       for (const doc of structure({ path, bytes: Buffer.from(raw), text: raw, encoding }, stageContext())) {
         expect(doc.rawMap).toBeDefined();

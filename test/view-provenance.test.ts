@@ -4,29 +4,16 @@
 // its document's text. `--no-text` leaves the text out and nothing else; the Neo4j write plan (and so
 // the Cypher script) stores it on the Document node.
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli.ts';
 import { extractGraph } from '../src/pipeline.ts';
 import { Graph, withoutDocumentText } from '../src/model/graph.ts';
 import { toJson } from '../src/writers/json.ts';
 import { splitByDocument, writeStatements } from '../src/writers/write-plan.ts';
+import { CORPUS_INPUTS } from './support/corpus.ts';
 import { knowledge } from './support/knowledge.ts';
 
-const CORPUS = join(import.meta.dirname, '..', '..', 'shared', 'corpus');
 const SAMPLE = join(import.meta.dirname, '..', 'data', 'sample', 'immunogen-8k-2007-07-31.txt');
-
-const documentFiles = (dir: string, keep: (name: string) => boolean): string[] =>
-  readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && keep(e.name))
-    .map((e) => join(dir, e.name))
-    .sort();
-
-const CORPUS_INPUTS = [
-  ...documentFiles(join(CORPUS, 'dev'), (name) => name.endsWith('.txt')),
-  ...documentFiles(CORPUS, (name) => name.startsWith('000_') && name.endsWith('.txt')),
-  ...documentFiles(join(CORPUS, 'formats'), (name) => name !== 'README.md'),
-];
 
 async function kg(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
