@@ -69,3 +69,11 @@ export function asKgError(error: unknown, path: string): KgError {
   const message = error instanceof Error ? error.message : String(error);
   return new KgError('INPUT_MALFORMED', `could not process: ${message}`, { subject: path, cause: error });
 }
+
+/** What a failed zod parse found, as one line for a KgError message: "path: message; …". */
+export function issuesText(issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[], options: { limit?: number; root?: string } = {}): string {
+  return issues
+    .slice(0, options.limit ?? issues.length)
+    .map((i) => `${i.path.map(String).join('.') || (options.root ?? '')}: ${i.message}`)
+    .join('; ');
+}

@@ -4,7 +4,7 @@
 // row names its relationship by `key`, so any row can be handed to evidence() as it is.
 import { z } from 'zod';
 import type { Neo4jConfig } from '../config.ts';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 import { ENTITY_LABELS, RelationshipType } from '../model/vocabulary.ts';
 import { DataFiles } from '../knowledge/files.ts';
 import { loadNameKnowledge, type NameKnowledge } from '../knowledge/names.ts';
@@ -145,7 +145,7 @@ function parseRows<T>(schema: z.ZodType<T>, rows: unknown[], what: string): T[] 
   return rows.map((row) => {
     const parsed = schema.safeParse(row);
     if (!parsed.success) {
-      throw new KgError('SCHEMA_INVALID', `unexpected ${what} row from Neo4j: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new KgError('SCHEMA_INVALID', `unexpected ${what} row from Neo4j: ${issuesText(parsed.error.issues)}`);
     }
     return parsed.data;
   });
@@ -234,7 +234,7 @@ class Neo4jDealGraph implements DealGraph {
     if (!ref.success) {
       throw new KgError(
         'USAGE',
-        `evidence() takes a row of relationsOf(), licenses(), milestones() or drugsTargeting() (it has a key), or { type, start, end } with a relationship type and two entity keys: ${ref.error.issues.map((i) => `${i.path.join('.') || 'argument'}: ${i.message}`).join('; ')}`,
+        `evidence() takes a row of relationsOf(), licenses(), milestones() or drugsTargeting() (it has a key), or { type, start, end } with a relationship type and two entity keys: ${issuesText(ref.error.issues, { root: 'argument' })}`,
         { subject: 'evidence' },
       );
     }

@@ -6,7 +6,7 @@
 // comes out the same.
 import { z } from 'zod';
 import type { Neo4jConfig } from '../config.ts';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 import { SYMMETRIC_TYPES } from '../model/vocabulary.ts';
 import { readDecisionsFile, withAccepted, withRejected, writeDecisionsFile } from '../graph/decisions.ts';
 import { Neo4jGraphStore } from '../writers/neo4j.ts';
@@ -47,7 +47,7 @@ export async function listCandidates(config: Neo4jConfig): Promise<ReviewCandida
     const rows = await store.read(cypherText('read/possibly-same-as'));
     return rows.map((raw) => {
       const parsed = CandidateRow.safeParse(raw);
-      if (!parsed.success) throw new KgError('SCHEMA_INVALID', `unexpected POSSIBLY_SAME_AS row from Neo4j: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success) throw new KgError('SCHEMA_INVALID', `unexpected POSSIBLY_SAME_AS row from Neo4j: ${issuesText(parsed.error.issues)}`);
       const r = parsed.data;
       return {
         a: { key: r.a, name: r.aName, labels: [...r.aLabels].sort(), documents: r.aDocuments },

@@ -42,7 +42,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
 import { CypherDate, CypherInt, batchWriteStatements, type ParamValue, type Params } from '../writers/write-plan.ts';
 import { ARRAY_DELIMITER, ARRAY_DELIMITER_OPTION, CsvGroup, quoted, typedProperties, type CsvFileInfo, type TypedValue } from './csv.ts';
@@ -273,10 +273,7 @@ export class BulkExporter {
     }
     const checked = GraphSchema.safeParse(given);
     if (!checked.success) {
-      const problems = checked.error.issues
-        .slice(0, 3)
-        .map((i) => `${i.path.join('.')}: ${i.message}`)
-        .join('; ');
+      const problems = issuesText(checked.error.issues, { limit: 3 });
       throw new KgError('SCHEMA_INVALID', `the graph fails the exchange schema: ${problems}`, { subject: source });
     }
     const graph = checked.data;

@@ -6,7 +6,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 import type { Graph } from '../model/graph.ts';
 
 export const JSONL_VERSION = 1 as const;
@@ -61,10 +61,7 @@ export function parseDocumentLine(text: string, where: string): DocumentLine {
   }
   const parsed = DocumentLine.safeParse(json);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.') || 'line'}: ${i.message}`)
-      .join('; ');
+    const problems = issuesText(parsed.error.issues, { limit: 3, root: 'line' });
     throw new KgError('INPUT_MALFORMED', `not a document line of kg extract --jsonl (${problems})`, { subject: where });
   }
   return parsed.data;

@@ -4,7 +4,7 @@
 // of the same inputs writes them in, which cross-document resolution depends on), each with its place
 // in it and with what to name in a message about it. A shard's file is in run order already, so the
 // files are merged line by line (one line per file held at a time), not sorted in memory.
-import { KgError, isKgError } from '../errors.ts';
+import { KgError, isKgError, issuesText } from '../errors.ts';
 import { Graph as GraphSchema, type Graph } from '../model/graph.ts';
 import { GraphAccumulator } from '../graph/merge.ts';
 import { NO_DECISIONS, type Decisions } from '../graph/decisions.ts';
@@ -125,14 +125,7 @@ export async function mergeInRunOrder(graphs: AsyncIterable<OrderedGraph>, decis
     else
       failures.push({
         path: item.source,
-        error: new KgError(
-          'SCHEMA_INVALID',
-          `the graph fails the exchange schema: ${checked.error.issues
-            .slice(0, 3)
-            .map((i) => `${i.path.join('.')}: ${i.message}`)
-            .join('; ')}`,
-          { subject: item.source },
-        ),
+        error: new KgError('SCHEMA_INVALID', `the graph fails the exchange schema: ${issuesText(checked.error.issues, { limit: 3 })}`, { subject: item.source }),
       });
   }
   ordered.sort((a, b) => compareOrder(a.order, b.order));

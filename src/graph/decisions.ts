@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 
 const EntityKey = z.string().regex(/^[a-z]+:\S+$/, 'an entity key such as company:acme');
 
@@ -82,7 +82,7 @@ export function readDecisionsFile(path: string): DecisionsFile {
   }
   const parsed = DecisionsFile.safeParse(raw);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const issues = issuesText(parsed.error.issues, { root: '(root)' });
     throw new KgError('CONFIG_INVALID', `the decisions file does not follow its format (${issues})`, { subject: path });
   }
   return parsed.data;

@@ -5,7 +5,7 @@
 // database (one company's facts). The CLI only parses options and calls writeViewPage.
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Neo4jConfig } from '../config.ts';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 import { Graph } from '../model/graph.ts';
 import { extractGraph } from '../pipeline.ts';
 import { viewFromDatabase } from './from-db.ts';
@@ -44,10 +44,7 @@ export function readGraphJson(path: string): Graph {
   }
   const parsed = Graph.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues
-      .slice(0, 3)
-      .map((i) => `${i.path.join('.')}: ${i.message}`)
-      .join('; ');
+    const issues = issuesText(parsed.error.issues, { limit: 3 });
     throw new KgError('SCHEMA_INVALID', `not a kg extract graph (schema/graph.schema.json): ${issues}`, { subject: path });
   }
   return parsed.data;

@@ -1,12 +1,12 @@
 // JSON writer: the exchange format, validated against its schema before it leaves the process.
 import { Graph } from '../model/graph.ts';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 import type { GraphWriter, TextSink } from './graph-writer.ts';
 
 export function toJson(graph: Graph): string {
   const checked = Graph.safeParse(graph);
   if (!checked.success) {
-    throw new KgError('SCHEMA_INVALID', `extracted graph fails the exchange schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new KgError('SCHEMA_INVALID', `extracted graph fails the exchange schema: ${issuesText(checked.error.issues)}`);
   }
   return `${JSON.stringify(checked.data, null, 2)}\n`;
 }

@@ -12,7 +12,7 @@ import type { DocumentInfo, Entity, Evidence, Graph, Properties, PropertyValue, 
 import { Graph as GraphSchema, SCHEMA_VERSION, relationshipId } from '../model/graph.ts';
 import { NodeLabel, RelationshipType } from '../model/vocabulary.ts';
 import { CYPHER_DIR } from '../knowledge/files.ts';
-import { KgError } from '../errors.ts';
+import { KgError, issuesText } from '../errors.ts';
 import { claimOf, isClaimed } from './claims.ts';
 
 /** An integer that must reach Neo4j as an Integer (a plain JS number would arrive as a Float). */
@@ -377,7 +377,7 @@ function rawSpans(evidence: readonly Evidence[]): Params {
 function checkDocumentGraph(graph: Graph): DocumentInfo {
   const parsed = GraphSchema.safeParse(graph);
   if (!parsed.success) {
-    throw new KgError('SCHEMA_INVALID', `graph fails the exchange schema: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    throw new KgError('SCHEMA_INVALID', `graph fails the exchange schema: ${issuesText(parsed.error.issues)}`);
   }
   const [doc, ...more] = graph.documents;
   if (!doc || more.length > 0) {
