@@ -250,16 +250,24 @@ export class BulkExporter {
       return;
     }
     const prepared = this.prepare(graph);
-    const earlier = this.documentIds.get(prepared.docId);
-    if (earlier !== undefined) {
-      throw new KgError(
-        'SCHEMA_INVALID',
-        `document id "${prepared.docId}" came already from ${earlier}; a bulk load takes each document once (kg ingest would keep the last version): leave one of them out, or ingest it afterwards with kg ingest`,
-        { subject: source },
-      );
-    }
-    this.documentIds.set(prepared.docId, source);
+    this.takeDocumentId(prepared.docId, source);
     this.commit(prepared, order);
+  }
+
+  /** Refuses a document id that came already: a bulk load takes each document once. */
+  private checkDocumentId(docId: string, source: string): void {
+    const earlier = this.documentIds.get(docId);
+    if (earlier !== undefined) {
+      throw new KgError('SCHEMA_INVALID', `document id "${docId}" came already from ${earlier}; a bulk load takes each document once (kg ingest would keep the last version): leave one of them out, or ingest it afterwards with kg ingest`, {
+        subject: source,
+      });
+    }
+  }
+
+  /** Checks a document id and records where it came from. */
+  private takeDocumentId(docId: string, source: string): void {
+    this.checkDocumentId(docId, source);
+    this.documentIds.set(docId, source);
   }
 
   /**
@@ -279,14 +287,7 @@ export class BulkExporter {
     const graph = checked.data;
     const doc = graph.documents[0];
     if (doc === undefined || graph.documents.length !== 1) throw new KgError('SCHEMA_INVALID', `a document graph gave ${graph.documents.length} Document rows`, { subject: source });
-    const earlier = this.documentIds.get(doc.docId);
-    if (earlier !== undefined) {
-      throw new KgError(
-        'SCHEMA_INVALID',
-        `document id "${doc.docId}" came already from ${earlier}; a bulk load takes each document once (kg ingest would keep the last version): leave one of them out, or ingest it afterwards with kg ingest`,
-        { subject: source },
-      );
-    }
+    this.checkDocumentId(doc.docId, source);
     this.lastOrder = order;
     const first = this.byHash.get(doc.contentHash);
     if (first !== undefined) {
