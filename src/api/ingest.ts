@@ -12,8 +12,7 @@ import { extractGraphs, type ParallelOptions } from '../pipeline.ts';
 import { Neo4jGraphStore, type DocumentWriteStatus, type GraphCounts, type WriteCounters, type WriteOptions } from '../writers/neo4j.ts';
 import { DEFAULT_BATCH_SIZE, DocumentBatches, documentRows } from '../writers/write-plan.ts';
 import { NO_DECISIONS, type Decisions } from '../graph/decisions.ts';
-import { DataFiles } from '../knowledge/files.ts';
-import { loadNameKnowledge } from '../knowledge/names.ts';
+import { loadKnowledge } from '../knowledge/index.ts';
 
 export interface IngestOptions extends Omit<WriteOptions, 'resolution'>, ParallelOptions {
   /** A person's resolution decisions (src/graph/decisions.ts), applied to every document; none by default. */
@@ -85,8 +84,10 @@ interface PendingDocument {
 /** Extracts every input and writes it to Neo4j (schema first). */
 export async function ingest(inputs: readonly string[], config: Neo4jConfig, options: IngestOptions = {}): Promise<IngestSummary> {
   const store = await Neo4jGraphStore.open(config);
-  // Every document resolves against the stored entities (one node per real thing across the corpus).
-  const writeOptions: WriteOptions = { ...options, resolution: { names: loadNameKnowledge(new DataFiles()), decisions: options.decisions ?? NO_DECISIONS } };
+  // The knowledge is loaded once: extraction runs on it and resolution keys names with its name
+  // knowledge. Every document resolves against the stored entities (one node per real thing across the corpus).
+  const knowledge = options.knowledge ?? loadKnowledge();
+  const writeOptions: WriteOptions = { ...options, resolution: { names: knowledge.names, decisions: options.decisions ?? NO_DECISIONS } };
   try {
     await store.ensureSchema();
     const documents: IngestedDocument[] = [];
@@ -153,7 +154,7 @@ export async function ingest(inputs: readonly string[], config: Neo4jConfig, opt
       writing.catch(() => undefined);
     };
 
-    for await (const result of extractGraphs(inputs, options)) {
+    for await (const result of extractGraphs(inputs, { ...options, knowledge })) {
       if (!result.ok) {
         failures.push({ path: result.path, error: result.error });
         options.onInput?.(result.path, false);
