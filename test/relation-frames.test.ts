@@ -1,4 +1,4 @@
-// Grammar frames (data/patterns/frames.json): every frame reads the example sentences it names, on
+// Grammar frames (data/patterns/frames.json, data/patterns/science-frames.json): every frame reads the example sentences it names, on
 // its own (the other rules not run), and the frame set reads deal wording no frame example was
 // written from.
 import { describe as group, expect, it } from 'vitest';

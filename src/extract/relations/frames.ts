@@ -1,6 +1,6 @@
-// Grammar frames: deal facts read from the shape of a clause, not from remembered sentences. A frame
+// Grammar frames: deal and drug-science facts read from the shape of a clause, not from remembered sentences. A frame
 // ("X grants Y a licence", "Y licensed A from X", "X will pay Y", "X completed its acquisition of Y")
-// is a compromise match pattern in data/patterns/frames.json over the sentence as compromise parses
+// is a compromise match pattern in data/patterns/frames.json (or science-frames.json) over the sentence as compromise parses
 // it, with each entity mention replaced by one placeholder word (`entc3` for the fourth mention, a
 // company). The pattern names its roles as capture groups; the frame says which relation the roles
 // make and which labels they take. So "X and Z have granted Y an exclusive, sublicensable licence"
@@ -29,7 +29,7 @@ const Role = z.object({
   labels: z.array(EntityLabel).min(1),
 });
 
-/** One frame as written in data/patterns/frames.json. */
+/** One frame as written in data/patterns/frames.json or science-frames.json. */
 export const FrameRecord = z.object({
   id: z.string().regex(/^[a-z_]+\.[a-z_]+$/, 'a frame id is family.name in lower case'),
   relation: RelationshipType,
@@ -44,6 +44,11 @@ export const FrameRecord = z.object({
     .array(z.string().regex(/^[a-z-]+$/))
     .min(1)
     .optional(),
+  /**
+   * Labels of which no other entity may be named between the two roles' mentions: a wildcard of the
+   * pattern may not carry the frame across another drug ("trial of X in A and Y in B" gives Y, not X, B).
+   */
+  apart: z.array(EntityLabel).min(1).optional(),
   /** A compromise match pattern; `#Ent` is a mention placeholder. */
   match: z.string().min(1),
   reason: z.string().min(1),
@@ -232,6 +237,13 @@ function placeholderItems(items: readonly Item[]): Item[] {
   return out;
 }
 
+/** Whether a mention of another entity with one of `labels` stands between `a` and `b`. */
+function separated(items: readonly Item[], a: Item, b: Item, labels: readonly EntityLabel[]): boolean {
+  const from = Math.min(a.end, b.end);
+  const to = Math.max(a.start, b.start);
+  return items.some((it) => it.start >= from && it.end <= to && labels.includes(it.label) && it.entity !== a.entity && it.entity !== b.entity);
+}
+
 export const frameRule: SentenceRule = {
   id: 'frame',
   needs: [],
@@ -270,6 +282,7 @@ export const frameRule: SentenceRule = {
       const rule = `frame.${frame.id.replace('.', '_')}`;
       for (const source of sources) {
         for (const target of targets) {
+          if (frame.apart && separated(ctx.items, source, target, frame.apart)) continue;
           // A payment carries its terms (amount, currency, kind, status) as the phrase rules' payments do.
           const props = frame.relation === 'PAYS' ? framePaymentProperties(ctx, Math.min(source.start, target.start), Math.max(source.end, target.end)) : {};
           emit(frame.relation, source, target, rule, FRAME_CONFIDENCE, props);

@@ -48,6 +48,9 @@ function targetGroups(ctx: SentenceContext): Item[][] {
   return groups;
 }
 
+/** What may stand between a target-class phrase and the drug it names: nothing, a comma, "such as", "like". */
+const CLASS_MEMBER_GAP = /^\s*(?:,\s*)?(?:(?:such\s+as|like|including)\s+)?$/i;
+
 /** ", a " / ", an " opening an apposition right before the target phrase. */
 const APPOSITION_BEFORE = /,\s*(?:an?|the)\s+(?:anti-?\s*)?$/i;
 
@@ -64,7 +67,8 @@ export const targetRule: SentenceRule = {
       if (!first || !last) continue;
       const pre = before.test(ctx.text.slice(Math.max(0, first.start - 30), first.start));
       const tail = ctx.text.slice(last.end, last.end + 40);
-      const post = after.test(tail);
+      const classPhrase = after.exec(tail);
+      const post = classPhrase !== null;
       if (!pre && !post) continue;
       // "with strong CYP2C8 inhibitors", "concomitant use": another drug class, not what the drug binds.
       if (drugClassPlural.test(tail) || (interaction ??= interactionWords.test(ctx.text))) continue;
@@ -72,7 +76,9 @@ export const targetRule: SentenceRule = {
       const right = nearestAfter(ctx, last.end, DRUG, 60);
       const dl = left ? first.start - left.end : Infinity;
       const dr = right ? right.start - last.end : Infinity;
-      let drug = dl <= dr ? left : right;
+      // "the SHP2 inhibitor X", "SGLT2 inhibitors such as X": a drug named right after the class phrase is its member.
+      const namedAfterClass = classPhrase !== null && right !== undefined && CLASS_MEMBER_GAP.test(ctx.text.slice(last.end + classPhrase[0].length, right.start));
+      let drug = namedAfterClass ? right : dl <= dr ? left : right;
       // "X, a HER2 directed ADC, …": an apposition describes the name right before its comma, or nothing.
       if (APPOSITION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 30), first.start))) {
         const head = ctx.text.slice(0, first.start).replace(APPOSITION_BEFORE, '');

@@ -1,0 +1,74 @@
+// Drug-science frames (data/patterns/science-frames.json) and the target rule's class-member reading,
+// on sentences of the sentence bank (public text outside the project corpus, marked up here with
+// their mentions so the relation stage runs alone) and on invented sentences for the near misses.
+import { describe as group, expect, it } from 'vitest';
+import { extractRelations } from '../src/extract/relations/index.ts';
+import { buildDoc, describe } from './support/relations.ts';
+import { stageContext } from './support/knowledge.ts';
+
+/** The facts the whole relation stage reads from marked-up sentences, as "TYPE source -> target" lines. */
+function read(...sentences: string[]): string[] {
+  const { doc, found } = buildDoc(sentences);
+  return describe(found, extractRelations(doc, found, stageContext()));
+}
+
+group('indication read from a disease that modifies a therapy noun', () => {
+  it('reads "its <disease> CAR-T therapy X" (bank sb-0266)', () => {
+    expect(read('[Company:Johnson & Johnson] has secured a six-month FDA review for its [Disease:multiple myeloma] CAR-T therapy [Drug:ciltacabtagene autoleucel] (cilta-cel), narrowing the lead for rivals.')).toContain(
+      'STUDIED_FOR ciltacabtagene autoleucel -> multiple myeloma',
+    );
+  });
+
+  it('reads "the company\'s X <disease> treatment" (bank sb-0187)', () => {
+    expect(read("[Company:Royalty Pharma] unveiled a new partnership with [Company:Biogen] in which it will deliver $250 million in R&D funding for the company's [Drug:litfilimab] [Disease:lupus] treatment.")).toContain(
+      'STUDIED_FOR litfilimab -> lupus',
+    );
+  });
+
+  it('reads "X, an intranasal <disease> treatment" (bank sb-0196)', () => {
+    expect(read('The patent bolsters the intellectual property around its lead candidate [Drug:SPC-15], an intranasal [Disease:PTSD] treatment licensed from Columbia University.')).toContain('STUDIED_FOR SPC-15 -> PTSD');
+  });
+
+  it('does not give a disease-modified noun to a drug the sentence names apart from it', () => {
+    expect(read('Sales of the [Disease:influenza] vaccine grew while [Drug:QX-12] stayed flat.')).not.toContain('STUDIED_FOR QX-12 -> influenza');
+  });
+});
+
+group('indication read from a trial noun phrase', () => {
+  it('reads the setting that comes before the drug: "a trial in <disease> (…), testing X"', () => {
+    expect(read('The company initiated a Phase 3 trial in [Disease:soft tissue sarcoma] (the PIVOT-3 Study), testing [Drug:RX-230] as second-line monotherapy.')).toContain('STUDIED_FOR RX-230 -> soft tissue sarcoma');
+  });
+
+  it('reads a setting behind an unlisted qualifier: "evaluating X in never-smoker <disease> patients"', () => {
+    expect(read('The company completed enrollment in its Phase 2 study evaluating investigational drug candidate [Drug:LX-300] in never-smoker [Disease:non-small cell lung cancer] patients.')).toContain(
+      'STUDIED_FOR LX-300 -> non-small cell lung cancer',
+    );
+  });
+
+  it('does not carry a trial of one drug over to the setting of the next drug in the list', () => {
+    const lines = read("We expect results from our Phase 2 studies of [Drug:QX-12] in Behçet's disease and [Drug:RZ-3] in mild-to-moderate [Disease:psoriasis].");
+    expect(lines).not.toContain('STUDIED_FOR QX-12 -> psoriasis');
+  });
+});
+
+group('targets read from a binding verb and from a target-class noun', () => {
+  it('reads "X is a … inhibitor that blocks both wild-type T" (bank sb-0051)', () => {
+    expect(read('[Drug:ARQ 531] is a highly selective, reversible inhibitor that blocks both wild-type [Target:BTK] and the C481S mutant form of the enzyme.')).toContain('TARGETS ARQ 531 -> BTK');
+  });
+
+  it('reads "X, a … antibody designed to bind T" (bank sb-0111)', () => {
+    expect(read('The acquisition adds [Drug:lebrikizumab], a novel, investigational, monoclonal antibody designed to bind [Target:IL-13] with high affinity.')).toContain('TARGETS lebrikizumab -> IL-13');
+  });
+
+  it('gives "the T inhibitor X" to X, not to the drug it is combined with (bank sb-0271)', () => {
+    const lines = read('Notably, the benefit of [Drug:JDQ443] plus the [Target:SHP2] inhibitor [Drug:TNO155] is maintained at reduced doses of either agent in CDX models.');
+    expect(lines).toContain('TARGETS TNO155 -> SHP2');
+    expect(lines).not.toContain('TARGETS JDQ443 -> SHP2');
+  });
+
+  it('does not give the target of a drug named in a relative clause to the drug before it', () => {
+    const lines = read('[Drug:QX-12] was given with [Drug:RZ-3], which blocks [Target:PD-1].');
+    expect(lines).toContain('TARGETS RZ-3 -> PD-1');
+    expect(lines).not.toContain('TARGETS QX-12 -> PD-1');
+  });
+});
