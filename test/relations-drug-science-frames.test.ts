@@ -66,9 +66,29 @@ group('targets read from a binding verb and from a target-class noun', () => {
     expect(lines).not.toContain('TARGETS JDQ443 -> SHP2');
   });
 
+  it('gives each member of a list of classes its own drug, not the apposition before it', () => {
+    const lines = read('We are advancing three programs: our [Target:PRMT5] inhibitor [Drug:AB-892], the [Target:B7H3]/[Target:PTK7] ADC [Drug:AB-034] and a [Target:KAT6] inhibitor [Drug:AB-251].');
+    expect(lines).toEqual(expect.arrayContaining(['TARGETS AB-892 -> PRMT5', 'TARGETS AB-034 -> B7H3', 'TARGETS AB-034 -> PTK7', 'TARGETS AB-251 -> KAT6']));
+    expect(lines).not.toContain('TARGETS AB-892 -> B7H3');
+  });
+
   it('does not give the target of a drug named in a relative clause to the drug before it', () => {
     const lines = read('[Drug:QX-12] was given with [Drug:RZ-3], which blocks [Target:PD-1].');
     expect(lines).toContain('TARGETS RZ-3 -> PD-1');
     expect(lines).not.toContain('TARGETS QX-12 -> PD-1');
+  });
+});
+
+group('indication behind modifiers and beside other drugs', () => {
+  it('reads a disease behind hyphenated modifiers of any spelling: "targeting platinum-resistant, ARID1a-mutated <disease>"', () => {
+    expect(read('The company is preparing a data update on [Drug:NX-800], a candidate targeting platinum-resistant, ARID1a-mutated [Disease:ovarian cancer].')).toContain('STUDIED_FOR NX-800 -> ovarian cancer');
+  });
+
+  it('does not take a drug of an earlier clause for the partner of a bare "with Y"', () => {
+    const lines = read(
+      'The results included eye preservation for neoadjuvant [Drug:QX-12] which was presented at a meeting last year, and evidence for monotherapy activity with [Drug:RZ-3] which delivered responses in MTAP-deletion [Disease:urothelial cancer].',
+    );
+    expect(lines).toContain('STUDIED_FOR RZ-3 -> urothelial cancer');
+    expect(lines).not.toContain('STUDIED_FOR QX-12 -> urothelial cancer');
   });
 });

@@ -79,8 +79,9 @@ export const targetRule: SentenceRule = {
       // "the SHP2 inhibitor X", "SGLT2 inhibitors such as X": a drug named right after the class phrase is its member.
       const namedAfterClass = classPhrase !== null && right !== undefined && CLASS_MEMBER_GAP.test(ctx.text.slice(last.end + classPhrase[0].length, right.start));
       let drug = namedAfterClass ? right : dl <= dr ? left : right;
-      // "X, a HER2 directed ADC, …": an apposition describes the name right before its comma, or nothing.
-      if (APPOSITION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 30), first.start))) {
+      // "X, a HER2 directed ADC, …": an apposition describes the name right before its comma, or nothing;
+      // unless it names its own drug ("our A inhibitor X, the B ADC Y": Y is the B ADC).
+      if (!namedAfterClass && APPOSITION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 30), first.start))) {
         const head = ctx.text.slice(0, first.start).replace(APPOSITION_BEFORE, '');
         drug = left && /^\s*[®™)]?\s*$/.test(head.slice(left.end)) ? left : undefined;
       }

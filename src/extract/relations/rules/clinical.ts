@@ -37,7 +37,8 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     drugFollows: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,3}?(?:${words.alternation('trial.noun')})?\\s*(?:${words.alternation('trial.object')})\\s`, 'i'),
     combinationBefore: new RegExp(`\\b(?:${words.alternation('combination.lead')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
     comparatorBefore: new RegExp(`\\b(?:${words.alternation('combination.comparator')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
-    qualifierGap: new RegExp(`^\\s*(?:(?:the|${qualifiers}|[\\w]+-(?:${markers}))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+)*$`, 'i'),
+    // A hyphenated compound is a modifier however it is spelled ("platinum-resistant, ARID1a-mutated", "never-smoker").
+    qualifierGap: new RegExp(`^\\s*(?:(?:the|${qualifiers}|[\\w]+-(?:${markers}))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+|[\\w]+(?:-[\\w]+)+(?:\\s*,\\s*|\\s+))*$`, 'i'),
     programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
   });
 }
@@ -121,9 +122,13 @@ function isCombinationPartner(ctx: SentenceContext, drug: Item): boolean {
   if (!m) return false;
   if (ctx.items.some((it) => it.label === 'Company' && it.start >= from + m.index && it.end <= drug.start && !isPossessive(ctx, it))) return false;
   // "in combination with X" always joins X to another drug, named or not; a bare "with" does so only
-  // after a drug ("X with Y"), not after a verb ("patients dosed with X").
-  return !/^with\s/i.test(m[0]) || nearestBefore(ctx, from + m.index, DRUG, 160) !== undefined;
+  // after a drug ("X with Y"), not after a verb ("patients dosed with X"), nor after a clause about
+  // another drug ("… for X which was presented at a meeting, and activity with Y").
+  return !/^with\s/i.test(m[0]) || nearestBefore(ctx, from + m.index, DRUG, BARE_WITH_REACH) !== undefined;
 }
+
+/** How far before a bare "with Y" the drug it joins may be named: "X with Y", "X given once daily with Y". */
+const BARE_WITH_REACH = 60;
 
 /** "versus X", "compared with X": the control arm of the trial. */
 function isComparator(ctx: SentenceContext, drug: Item): boolean {
