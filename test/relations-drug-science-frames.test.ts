@@ -92,3 +92,19 @@ group('indication behind modifiers and beside other drugs', () => {
     expect(lines).not.toContain('STUDIED_FOR QX-12 -> urothelial cancer');
   });
 });
+
+group('phase of the drug a trial is of', () => {
+  it('reads the drug after a named trial with its trademark sign: "Phase 2 HARMONIC(TM) clinical trial evaluating … X"', () => {
+    const lines = read('The company completed enrollment for its ongoing Phase 2 HARMONIC(TM) clinical trial evaluating investigational drug candidate [Drug:LX-300] in never-smoker patients.');
+    expect(lines).toContain('IN_PHASE LX-300 -> PHASE_2');
+  });
+
+  it('reads "a phase 2 clinical trial using X"', () => {
+    expect(read('The company is currently engaged in a phase 2 clinical trial using [Drug:BX-100] to treat persistent lower back pain.')).toContain('IN_PHASE BX-100 -> PHASE_2');
+  });
+
+  it('reads the drug past a setting named before the trial noun: "Phase 2 <disease> study with X"', () => {
+    const lines = read('Completion of Phase 2 [Disease:Obesity] Study With [Target:MC4R] agonist [Drug:BX-141] Plus a marketed drug');
+    expect(lines).toEqual(expect.arrayContaining(['IN_PHASE BX-141 -> PHASE_2', 'STUDIED_FOR BX-141 -> Obesity']));
+  });
+});
