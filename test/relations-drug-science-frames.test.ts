@@ -72,6 +72,22 @@ group('targets read from a binding verb and from a target-class noun', () => {
     expect(lines).not.toContain('TARGETS AB-892 -> B7H3');
   });
 
+  it('gives a class phrase with its head noun to the drug it names: "its KRAS-targeting therapy X"', () => {
+    expect(read('The company will optimize and manufacture its breakthrough [Target:KRAS]-targeting therapy [Drug:SX-204] with a partner.')).toContain('TARGETS SX-204 -> KRAS');
+  });
+
+  it('gives a class phrase that is a noun phrase of its own to no drug of the sentence', () => {
+    expect(read('Research indicates that combining an [Target:MC4R] agonist with incretin therapeutics like [Drug:tirzepatide] may result in synergistic effects.')).toEqual([]);
+    expect(read("Notably, the company's [Target:MC4R] agonist appeared to prevent weight regain after [Drug:tirzepatide] discontinuation.")).toEqual([]);
+    expect(read('[Drug:AB-705], a Phase 1 helicase inhibitor in combination with [Target:PARP] inhibitor for the treatment of solid tumors.')).not.toContain('TARGETS AB-705 -> PARP');
+  });
+
+  it('still gives a class phrase to the drug it is said of: "X is an MC4R agonist", "X, a potential first-in-class Phase 2/3 PKC inhibitor"', () => {
+    expect(read('[Drug:AB-1] is an [Target:MC4R] agonist.')).toContain('TARGETS AB-1 -> MC4R');
+    expect(read('[Drug:Darovex], a potential first-in-class Phase 2/3 [Target:PKC] inhibitor for the treatment of uveal melanoma.')).toContain('TARGETS Darovex -> PKC');
+    expect(read("[Drug:AB-2], the company's lead [Target:PD-1] antibody, is in Phase 2.")).toContain('TARGETS AB-2 -> PD-1');
+  });
+
   it('does not give the target of a drug named in a relative clause to the drug before it', () => {
     const lines = read('[Drug:QX-12] was given with [Drug:RZ-3], which blocks [Target:PD-1].');
     expect(lines).toContain('TARGETS RZ-3 -> PD-1');

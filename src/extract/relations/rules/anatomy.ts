@@ -20,6 +20,8 @@ export interface AnatomyPatterns {
   readonly interaction: RegExp;
   /** The component phrases that list an ADC's parts ("comprises", "armed with"). */
   readonly comprises: ReadonlySet<string>;
+  /** What may stand between a target-class phrase and the drug it names: a head noun, a comma, "such as", "like". */
+  readonly classMemberGap: RegExp;
 }
 
 /** Compiles the target edges (trigger groups target.before/after) and the rule's word lists. */
@@ -32,6 +34,7 @@ export function compileAnatomyPatterns(words: RuleWords, triggers: TriggerLexico
     drugClassPlural: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,1}?(?:${words.alternation('drug_class.plural')})\\b`, 'i'),
     interaction: new RegExp(`\\b(?:${words.alternation('interaction')})\\b`, 'i'),
     comprises: words.set('component.verb'),
+    classMemberGap: new RegExp(`^\\s*(?:(?:${words.alternation('target.class_head')})s?\\s*)?(?:,\\s*)?(?:(?:such\\s+as|like|including)\\s+)?$`, 'i'),
   });
 }
 
@@ -48,8 +51,15 @@ function targetGroups(ctx: SentenceContext): Item[][] {
   return groups;
 }
 
-/** What may stand between a target-class phrase and the drug it names: nothing, a comma, "such as", "like". */
-const CLASS_MEMBER_GAP = /^\s*(?:,\s*)?(?:(?:such\s+as|like|including)\s+)?$/i;
+/** A determiner or possessive opening the class phrase ("an MC4R agonist", "the company's MC4R agonist"), or a regimen's "with". */
+const DETERMINED_CLASS = /(?:\b(?:an?|the|its|their|our|this|that)|['’]s|\bwith)\s+(?:[\w-]+\s+){0,2}$/i;
+
+function classOnItsOwn(before: string): boolean {
+  return DETERMINED_CLASS.test(before);
+}
+
+/** Between a drug and its class phrase: a copula or an apposition's comma, then the determiner and a few modifiers. */
+const PREDICATE_OF_DRUG = /^\s*[®™]?\s*(?:\([^)]*\)\s*)?(?:,\s*|\s(?:is|are|was|were|as|being|remains|becomes)\s+(?:also\s+|currently\s+|now\s+)?)(?:an?|the|its|their|our|[\w-]+['’]s)\s+(?:\S+\s+){0,6}$/i;
 
 /** ", a " / ", an " opening an apposition right before the target phrase. */
 const APPOSITION_BEFORE = /,\s*(?:an?|the)\s+(?:anti-?\s*)?$/i;
@@ -59,7 +69,7 @@ export const targetRule: SentenceRule = {
   needs: [DRUG, TARGET],
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { before, after, drugClassPlural, interaction: interactionWords } = ctx.relations.rules.anatomy;
+    const { before, after, drugClassPlural, interaction: interactionWords, classMemberGap } = ctx.relations.rules.anatomy;
     let interaction: boolean | undefined; // of the whole sentence: asked once, when first needed
     for (const group of targetGroups(ctx)) {
       const first = group[0];
@@ -77,13 +87,19 @@ export const targetRule: SentenceRule = {
       const dl = left ? first.start - left.end : Infinity;
       const dr = right ? right.start - last.end : Infinity;
       // "the SHP2 inhibitor X", "SGLT2 inhibitors such as X": a drug named right after the class phrase is its member.
-      const namedAfterClass = classPhrase !== null && right !== undefined && CLASS_MEMBER_GAP.test(ctx.text.slice(last.end + classPhrase[0].length, right.start));
+      const namedAfterClass = classPhrase !== null && right !== undefined && classMemberGap.test(ctx.text.slice(last.end + classPhrase[0].length, right.start));
       let drug = namedAfterClass ? right : dl <= dr ? left : right;
       // "X, a HER2 directed ADC, …": an apposition describes the name right before its comma, or nothing;
       // unless it names its own drug ("our A inhibitor X, the B ADC Y": Y is the B ADC).
       if (!namedAfterClass && APPOSITION_BEFORE.test(ctx.text.slice(Math.max(0, first.start - 30), first.start))) {
         const head = ctx.text.slice(0, first.start).replace(APPOSITION_BEFORE, '');
         drug = left && /^\s*[®™)]?\s*$/.test(head.slice(left.end)) ? left : undefined;
+      }
+      // "combining an MC4R agonist with … like Y", "in combination with a PARP inhibitor": a class phrase
+      // that is a noun phrase of its own names a class, not a drug of the sentence; it describes a drug
+      // only as its predicate or apposition ("X is an MC4R agonist", "X, a potential PKC inhibitor").
+      if (!pre && !namedAfterClass && classOnItsOwn(ctx.text.slice(Math.max(0, first.start - 40), first.start))) {
+        drug = left && PREDICATE_OF_DRUG.test(ctx.text.slice(left.end, first.start)) ? left : undefined;
       }
       if (!drug) continue;
       for (const target of group) emit('TARGETS', drug, target, pre ? 'targets.anti_or_directed' : 'targets.target_modifier', 0.8);
