@@ -3,8 +3,9 @@
 // their mentions so the relation stage runs alone) and on invented sentences for the near misses.
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
+import { extractText } from '../src/pipeline.ts';
 import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { knowledge, stageContext } from './support/knowledge.ts';
 
 /** The facts the whole relation stage reads from marked-up sentences, as "TYPE source -> target" lines. */
 function read(...sentences: string[]): string[] {
@@ -122,5 +123,17 @@ group('phase of the drug a trial is of', () => {
   it('reads the drug past a setting named before the trial noun: "Phase 2 <disease> study with X"', () => {
     const lines = read('Completion of Phase 2 [Disease:Obesity] Study With [Target:MC4R] agonist [Drug:BX-141] Plus a marketed drug');
     expect(lines).toEqual(expect.arrayContaining(['IN_PHASE BX-141 -> PHASE_2', 'STUDIED_FOR BX-141 -> Obesity']));
+  });
+});
+
+group("the issuer's pipeline leaves out regimen partners", () => {
+  it('does not count a drug "administered with" the candidate, behind a few describing words, as developed by the issuer', () => {
+    const [extraction] = extractText(
+      'SAN DIEGO, May 6, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced new data for its lead candidate CRV-301 in pancreatic cancer. In the Phase 1 study, CRV-301 was also administered with the checkpoint inhibitor durvalumab in patients with pancreatic cancer.\n',
+      { path: 'unseen.txt', knowledge },
+    );
+    const lines = extraction ? describe(extraction.mentions, extraction.facts) : [];
+    expect(lines).toContain('DEVELOPS Corvana Therapeutics -> CRV-301');
+    expect(lines).not.toContain('DEVELOPS Corvana Therapeutics -> durvalumab');
   });
 });

@@ -23,8 +23,8 @@ export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
     platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
     pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
     pipelineNegation: new RegExp(`\\b(?:${words.alternation('pipeline.negation')})\\b`, 'i'),
-    // "in combination with Regeneron's (NASDAQ: REGN) checkpoint inhibitor Libtayo": a possessive owner and a few describing words may stand between.
-    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,2}(?:\\S+['’]s?\\s+(?:\\([^()]{1,30}\\)\\s*)?(?:[^\\s()]+\\s+|\\([^()]{1,10}\\)\\s*){0,4})?$`, 'i'),
+    // "in combination with Regeneron's (NASDAQ: REGN) checkpoint inhibitor Libtayo", "with the PRMT5 inhibitors X": a possessive owner and a few describing words may stand between.
+    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,3}(?:\\S+['’]s?\\s+(?:\\([^()]{1,30}\\)\\s*)?(?:[^\\s()]+\\s+|\\([^()]{1,10}\\)\\s*){0,4})?$`, 'i'),
   });
 }
 
