@@ -49,6 +49,16 @@ export const FrameRecord = z.object({
    * pattern may not carry the frame across another drug ("trial of X in A and Y in B" gives Y, not X, B).
    */
   apart: z.array(EntityLabel).min(1).optional(),
+  /**
+   * At most this many characters between a mention of the source's labels and one of the target's,
+   * checked before the parse: a frame read inside a noun phrase needs its two mentions close.
+   */
+  within: z.number().int().positive().optional(),
+  /**
+   * A trigger word must follow a mention of this label within this many characters, checked before the
+   * parse: "<disease> drug", "<target> inhibitor" read a noun phrase whose head comes right after the name.
+   */
+  triggerAfter: z.object({ label: EntityLabel, within: z.number().int().positive() }).optional(),
   /** A compromise match pattern; `#Ent` is a mention placeholder. */
   match: z.string().min(1),
   reason: z.string().min(1),
@@ -237,6 +247,22 @@ function placeholderItems(items: readonly Item[]): Item[] {
   return out;
 }
 
+/** Whether a mention of `sourceLabels` and one of `targetLabels` stand at most `distance` characters apart. */
+function mentionsWithin(items: readonly Item[], sourceLabels: readonly EntityLabel[], targetLabels: readonly EntityLabel[], distance: number): boolean {
+  for (const a of items) {
+    if (!sourceLabels.includes(a.label)) continue;
+    for (const b of items) {
+      if (targetLabels.includes(b.label) && Math.max(a.start, b.start) - Math.min(a.end, b.end) <= distance) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether one of `triggers` is a word of the `within` characters after some mention of `label`. */
+function triggerFollows(ctx: SentenceContext, label: EntityLabel, within: number, triggers: readonly string[]): boolean {
+  return ctx.items.some((it) => it.label === label && (ctx.lower.slice(it.end, it.end + within).match(WORD) ?? []).some((w) => triggers.includes(w)));
+}
+
 /** Whether a mention of another entity with one of `labels` stands between `a` and `b`. */
 function separated(items: readonly Item[], a: Item, b: Item, labels: readonly EntityLabel[]): boolean {
   const from = Math.min(a.end, b.end);
@@ -268,7 +294,13 @@ export const frameRule: SentenceRule = {
       const sources = count(frame.source.labels);
       const targets = count(frame.target.labels);
       const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
-      return sources > 0 && targets > 0 && (!shared || Math.max(sources, targets) >= 2);
+      return (
+        sources > 0 &&
+        targets > 0 &&
+        (!shared || Math.max(sources, targets) >= 2) &&
+        (frame.within === undefined || mentionsWithin(ctx.items, frame.source.labels, frame.target.labels, frame.within)) &&
+        (frame.triggerAfter === undefined || triggerFollows(ctx, frame.triggerAfter.label, frame.triggerAfter.within, frame.triggers))
+      );
     });
     if (active.length === 0) return;
     const items = placeholderItems(ctx.items);
