@@ -116,6 +116,12 @@ describe('variants of one name within a document', () => {
     ]);
   });
 
+  it('joins a brand and the quoted code that opens a parenthesis of its other names, after a trademark sign', () => {
+    const text = 'Zorbex Labs, Inc. is advancing Quilvex(TM) (“ZRB-301” or synthetic zorbicin) in a Phase 3 study of skin lymphoma.';
+    const drugs = byLabel(text, 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(drugs).toContainEqual(['Quilvex', 'ZRB-301']);
+  });
+
   it('keeps a formulation apart from the drug it is made of, even when the headline gives one in parentheses after the other', () => {
     const text =
       'Zorbex Labs Announces Phase 1 Start of QX-220 (ZRB-105).\n\nZorbex Labs, Inc. dosed the first patient with QX-220. QX-220 is the inhaled formulation of Zorbex’s proprietary antibody, ZRB-105. Zorbex licensed ZRB-105 to Quillon Bio Ltd. in 2021.';
