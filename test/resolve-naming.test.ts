@@ -139,6 +139,17 @@ describe('variants of one name within a document', () => {
     }
   });
 
+  it('reads the derivation frame in a sentence of the field: a product that is "an injectible form of" a brand (INN) stays apart from both', () => {
+    // The second sentence is a real one (a venture's press release); the headline links the code to the INN.
+    const text =
+      'Sapu Nano Starts Trial of Sapu003 (everolimus).\n\nOncotelic Therapeutics (OTCQB: OTLC) venture Sapu Nano recently secured approval from Australia’s Human Research Ethics Committee (“HREC”) to begin enrolling patients in clinical trials for Sapu003, an injectible form of Afinitor(R) (everolimus) for breast cancer treatment.';
+    const drugs = byLabel(text, 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(
+      drugs.find((names) => names.includes('Sapu003')),
+      JSON.stringify(drugs),
+    ).toEqual(['Sapu003']);
+  });
+
   it('keeps two codes of one series apart when both are linked to the same ingredient, and joins neither to it', () => {
     const text = 'Zorbex Labs, Inc. reported data for ZRB-942 (zorbatide) in mucositis. The company is also developing zorbatide ("ZRB-945") in a rare skin disease.';
     const drugs = byLabel(text, 'Drug').map((e) => [e.name, ...e.aliases].sort());
