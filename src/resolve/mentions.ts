@@ -252,25 +252,24 @@ const DERIVED_FROM =
 const DERIVED_REACH = 120;
 
 /** Name pairs (folded keys) a document states are two things: derived from one another, or sibling codes. */
-function distinctDrugPairs(drugs: readonly { m: Mention; i: number }[], text: string, key: (name: string) => string): (a: string, b: string) => boolean {
+function distinctDrugPairs(drugs: readonly { m: Mention }[], text: string, key: (name: string) => string): (a: string, b: string) => boolean {
   const pairs = new Set<string>();
   const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
-  drugs.forEach(({ m }, k) => {
+  for (const { m } of drugs) {
     // A cheap gate before the frame: " of " close after the mention.
     const after = text.slice(m.end, m.end + 200);
-    if (!/\sof\s/.test(after)) return;
+    if (!/\sof\s/.test(after)) continue;
     const frame = DERIVED_FROM.exec(after);
-    if (!frame) return;
+    if (!frame) continue;
     const from = m.end + frame[0].length;
     const clause = text.slice(from, from + DERIVED_REACH);
     const stop = from + (/[;\n]|\.\s/.exec(clause)?.index ?? clause.length);
-    for (const { m: other } of drugs.slice(k + 1)) {
-      if (other.start < from) continue;
-      if (other.start >= stop) break;
+    for (const { m: other } of drugs) {
+      if (other.start < from || other.start >= stop) continue;
       const [a, b] = [key(m.text), key(other.text)];
       if (a !== b) pairs.add(pair(a, b));
     }
-  });
+  }
   const codeOf = new Map(drugs.map(({ m }) => [key(m.text), m.text]));
   return (a: string, b: string): boolean => a !== b && (pairs.has(pair(a, b)) || siblingCodes(codeOf.get(a) ?? a, codeOf.get(b) ?? b));
 }
