@@ -82,6 +82,19 @@ describe('cross-document resolution', () => {
     expect(graph.mergeCandidates).toEqual([{ a: 'person:steve-quarrel', b: 'person:steven-quarrel', reason: 'same surname and a compatible given name', score: 0.6 }]);
   });
 
+  it('pairs, but never merges, an antibody conjugate and its abbreviation by initial and payload', () => {
+    const graph = resolveAll([
+      doc('a', [{ label: 'Drug', name: 'zanotumab-DM1' }]),
+      doc('b', [
+        { label: 'Drug', name: 'Z-DM1' },
+        { label: 'Drug', name: 'Q-DM1' },
+        { label: 'Drug', name: 'Z-DM4' },
+      ]),
+    ]);
+    expect(keys(graph)).toEqual(['drug:q-dm1', 'drug:z-dm1', 'drug:z-dm4', 'drug:zanotumab-dm1']);
+    expect(graph.mergeCandidates).toEqual([{ a: 'drug:z-dm1', b: 'drug:zanotumab-dm1', reason: 'a conjugate and its abbreviation by initial and payload', score: 0.6 }]);
+  });
+
   it('treats a middle initial as the same person', () => {
     const graph = resolveAll([doc('a', [{ label: 'Person', name: 'Dana Q. Roswell' }]), doc('b', [{ label: 'Person', name: 'Dana Roswell' }])]);
     // Person keys leave single-letter middle initials out, so both names key alike; the node keeps both.

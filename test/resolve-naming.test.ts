@@ -27,6 +27,15 @@ describe('keys of one real thing', () => {
     expect(names.entityKey('Target', 'HER2')).toBe('target:erbb2');
   });
 
+  it('names a receptor family HGNC gives no one symbol by the family, whether the text writes the ligand alone or with "receptor"', () => {
+    for (const form of ['NMDA', 'NMDA receptor', 'N-methyl-D-aspartate receptor', 'NMDAR']) expect(names.entityKey('Target', form), form).toBe('target:nmda-receptor');
+    expect(names.entityKey('Target', 'GABA-A')).toBe(names.entityKey('Target', 'GABAA receptor'));
+    // A ligand that is itself a protein stays apart from its receptor.
+    expect(names.entityKey('Target', 'VEGF')).not.toBe(names.entityKey('Target', 'VEGF receptor'));
+    const targets = byLabel('Zorbex Labs, Inc. develops ZRB-710, an NMDA antagonist for depression.', 'Target');
+    expect(targets.map((e) => [e.name, ...e.aliases])).toEqual([['NMDA receptor', 'NMDA']]);
+  });
+
   it('ignores a person’s middle initials and a company’s leading "The" and trailing "Company"', () => {
     expect(names.entityKey('Person', 'Jane Q. Roe')).toBe(names.entityKey('Person', 'Jane Roe'));
     expect(names.entityKey('Company', 'THE ACMEWARE, INC.')).toBe(names.entityKey('Company', 'Acmeware'));
@@ -105,6 +114,52 @@ describe('variants of one name within a document', () => {
       ['Quilvex', 'quillotinib'],
       ['ZRB-101', 'zorbetuzumab-DM1'],
     ]);
+  });
+
+  it('joins a brand and the quoted code that opens a parenthesis of its other names, after a trademark sign', () => {
+    const text = 'Zorbex Labs, Inc. is advancing Quilvex(TM) (“ZRB-301” or synthetic zorbicin) in a Phase 3 study of skin lymphoma.';
+    const drugs = byLabel(text, 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(drugs).toContainEqual(['Quilvex', 'ZRB-301']);
+  });
+
+  it('keeps a formulation apart from the drug it is made of, even when the headline gives one in parentheses after the other', () => {
+    const text =
+      'Zorbex Labs Announces Phase 1 Start of QX-220 (ZRB-105).\n\nZorbex Labs, Inc. dosed the first patient with QX-220. QX-220 is the inhaled formulation of Zorbex’s proprietary antibody, ZRB-105. Zorbex licensed ZRB-105 to Quillon Bio Ltd. in 2021.';
+    const drugs = byLabel(text, 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(drugs).toContainEqual(['QX-220']);
+    expect(drugs).toContainEqual(['ZRB-105']);
+    for (const form of ['an oral analog of', 'a next-generation version of', ', a prodrug of']) {
+      const sentence = `Zorbex Labs, Inc. is developing ZRB-310 (quillotinib). ZRB-310${form.startsWith(',') ? '' : ' is'} ${form} quillotinib.`;
+      expect(
+        byLabel(sentence, 'Drug')
+          .map((e) => e.name)
+          .sort(),
+        form,
+      ).toEqual(['ZRB-310', 'quillotinib'].sort());
+    }
+  });
+
+  it('reads the derivation frame in a sentence of the field: a product that is "an injectible form of" a brand (INN) stays apart from both', () => {
+    // The second sentence is a real one (a venture's press release); the headline links the code to the INN.
+    const text =
+      'Sapu Nano Starts Trial of Sapu003 (everolimus).\n\nOncotelic Therapeutics (OTCQB: OTLC) venture Sapu Nano recently secured approval from Australia’s Human Research Ethics Committee (“HREC”) to begin enrolling patients in clinical trials for Sapu003, an injectible form of Afinitor(R) (everolimus) for breast cancer treatment.';
+    const drugs = byLabel(text, 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(
+      drugs.find((names) => names.includes('Sapu003')),
+      JSON.stringify(drugs),
+    ).toEqual(['Sapu003']);
+  });
+
+  it('keeps two codes of one series apart when both are linked to the same ingredient, and joins neither to it', () => {
+    const text = 'Zorbex Labs, Inc. reported data for ZRB-942 (zorbatide) in mucositis. The company is also developing zorbatide ("ZRB-945") in a rare skin disease.';
+    const drugs = byLabel(text, 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(
+      drugs.every((names) => names.length === 1),
+      JSON.stringify(drugs),
+    ).toBe(true);
+    // One code with its ingredient, nothing in conflict: still one drug.
+    const one = byLabel('Zorbex Labs, Inc. reported data for ZRB-942 (zorbatide) in mucositis.', 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(one).toEqual([['ZRB-942', 'zorbatide']]);
   });
 
   it('knows common given-name short forms and nothing beyond them', () => {

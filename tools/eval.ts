@@ -10,7 +10,7 @@ import { bySourceJson, formatBySource, formatMisses, formatTable, toEvalJson } f
 import { bySource, loadManifest } from './eval/source.ts';
 import { auditDocuments, formatAudit } from './eval/audit.ts';
 import { corpusIdentity } from './eval/corpus-identity.ts';
-import { formatIdentity } from './eval/identity.ts';
+import { formatIdentity, type IdentityReport } from './eval/identity.ts';
 
 const DEFAULT_CORPUS = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
 
@@ -25,9 +25,10 @@ const USAGE = `usage: npm run eval -- [--json] [--show-misses] [--by-source] [--
                   a trial phase that no extracted relation cites as evidence (forward-looking text
                   skipped), then counts per document and in total (JSON: "unexplained")
   --identity      one node per real thing: merges every evaluated document and the format samples
-                  (<corpus>/formats) into one graph, as \`kg extract\` over many files does, and counts
-                  gold things split over several entities, entities covering several gold things and
-                  generic aliases (JSON: "identity")
+                  (<corpus>/formats) into one graph, by entity key alone and resolved across documents
+                  as \`kg extract\` over many files does, and counts for each gold things split over
+                  several entities, entities covering several gold things and generic aliases
+                  (JSON: "identity", its resolved figures in "identity.resolved")
   --doc SUBSTRING only documents whose gold path contains SUBSTRING
   --corpus DIR    the corpus root (default ../shared/corpus/)
 `;
@@ -50,6 +51,15 @@ if (values.help) {
   process.exit(0);
 }
 
+function identityJson(identity: IdentityReport): Record<string, unknown> {
+  return {
+    things: identity.things,
+    split: identity.split.map((x) => ({ type: x.thing.type, names: x.thing.names, entityKeys: x.entityKeys, withinDocument: x.withinDocument })),
+    merged: identity.merged.map((x) => ({ entityKey: x.entityKey, things: x.things.map((t) => t.names) })),
+    genericAliases: identity.genericAliases,
+  };
+}
+
 try {
   const evaluation = await evaluateCorpus({ corpusRoot: values.corpus, ...(values.doc !== undefined ? { docFilter: values.doc } : {}) });
   const groups = values['by-source'] ? bySource(evaluation, loadManifest(join(values.corpus, 'dev', 'MANIFEST.tsv'))) : undefined;
@@ -62,12 +72,7 @@ try {
       ...(audits ? { unexplained: audits.map((a) => ({ document: a.name, count: a.sentences.length, sentences: a.sentences })) } : {}),
       ...(identity
         ? {
-            identity: {
-              things: identity.things,
-              split: identity.split.map((x) => ({ type: x.thing.type, names: x.thing.names, entityKeys: x.entityKeys, withinDocument: x.withinDocument })),
-              merged: identity.merged.map((x) => ({ entityKey: x.entityKey, things: x.things.map((t) => t.names) })),
-              genericAliases: identity.genericAliases,
-            },
+            identity: { ...identityJson(identity.keyed), resolved: identityJson(identity.resolved) },
           }
         : {}),
     };
@@ -77,7 +82,7 @@ try {
     process.stdout.write(formatTable(evaluation));
     if (groups) process.stdout.write(`\n${formatBySource(groups)}`);
     if (audits) process.stdout.write(`\n${formatAudit(audits)}`);
-    if (identity) process.stdout.write(`\n${formatIdentity(identity)}`);
+    if (identity) process.stdout.write(`\n${formatIdentity(identity.keyed)}\n${formatIdentity(identity.resolved, 'resolved across documents (kg extract, kg ingest)')}`);
   }
 } catch (error) {
   if (isKgError(error)) {

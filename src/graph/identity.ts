@@ -2,15 +2,17 @@
 // resolved, in input order, against the entities of the documents before it, through a bounded
 // candidate index of name forms (never a scan of all entities): the entity keys of an entity's name
 // and aliases ("identity forms") and a few blocking forms (a name's first word, a person's surname,
-// the name without spaces) that only ever propose doubtful pairs.
+// the name without spaces, a conjugate's antibody initial and payload) that only ever propose doubtful
+// pairs.
 //
 // Certain, mapped onto the existing key: one entity's name is the other's name or alias, with the same
 // primary label, exactly one such entity, and no conflicting strong identifier (CIK, ticker, IRS
 // number, HGNC symbol). Doubtful, kept apart and reported as POSSIBLY_SAME_AS {score, reason}: a shared
 // alias only, a name that is the other plus words, names that differ only in spaces or punctuation,
-// the same surname with a compatible given name, a name shared by several entities, a strong
-// identifier in conflict. A person's decisions (decisions.ts) come first: accepted pairs are one key,
-// rejected pairs are never merged or proposed again.
+// the same surname with a compatible given name, a conjugate and its initial-letter abbreviation
+// ("Z-DM1"), a name shared by several entities, a strong identifier in conflict. A person's decisions
+// (decisions.ts) come first: accepted pairs are one key, rejected pairs are never merged or proposed
+// again.
 //
 // The batch path (kg extract: GraphAccumulator with a CorpusResolver) and the Neo4j path (kg ingest:
 // the store seeds a CorpusResolver with the stored entities that share a form with the batch) run
@@ -81,7 +83,22 @@ export function identityForms(names: NameKnowledge, e: Pick<KnownEntity, 'key' |
   return [...forms].sort(byString);
 }
 
-/** Blocking forms: they only bring doubtful pairs together (first word, surname, name without spaces). */
+/**
+ * An antibody–payload conjugate's name as its antibody's initial and its payload: "zanotumab-DM1" and
+ * "Z-DM1" both give "z-dm1" (the field abbreviates a conjugate by the antibody's first letter). Only a
+ * doubtful pair: two antibodies with one initial and one payload are two drugs.
+ */
+function conjugateForm(part: string): { initial: string; payload: string; abbreviated: boolean } | undefined {
+  const t = tokens(part);
+  if (t.length !== 2) return undefined;
+  const [head, payload] = [t[0] ?? '', t[1] ?? ''];
+  if (!/^[a-z][a-z0-9]{1,5}$/.test(payload) || !/[a-z]/.test(payload)) return undefined;
+  if (head.length === 1 && /^[a-z]$/.test(head)) return { initial: head, payload, abbreviated: true };
+  if (/^[a-z]{3,}mab$/.test(head)) return { initial: head.charAt(0), payload, abbreviated: false };
+  return undefined;
+}
+
+/** Blocking forms: they only bring doubtful pairs together (first word, surname, name without spaces, a conjugate's initial and payload). */
 export function blockForms(names: NameKnowledge, e: Pick<KnownEntity, 'labels' | 'name' | 'aliases'>): string[] {
   const label = e.labels[0] ?? '';
   const prefix = `${BLOCK}${label.toLowerCase()}:`;
@@ -91,6 +108,8 @@ export function blockForms(names: NameKnowledge, e: Pick<KnownEntity, 'labels' |
     if (t.length > 1) forms.add(`${prefix}joined:${t.join('')}`);
     if (label === 'Person' && t.length > 1) forms.add(`${prefix}surname:${t[t.length - 1] ?? ''}`);
     if (NAME_START_LABELS.has(label) && (t[0]?.length ?? 0) >= 3) forms.add(`${prefix}first:${t[0] ?? ''}`);
+    const conjugate = label === 'Drug' ? conjugateForm(part) : undefined;
+    if (conjugate) forms.add(`${prefix}conjugate:${conjugate.initial}-${conjugate.payload}`);
   }
   return [...forms].sort(byString);
 }
@@ -127,6 +146,8 @@ export function doubtReason(names: NameKnowledge, a: KnownEntity, b: KnownEntity
       const ta = tokens(pa);
       const tb = tokens(pb);
       if (ta.join('') === tb.join('')) return { reason: 'names differ only in spaces or punctuation', score: 0.9 };
+      const [ca, cb] = label === 'Drug' ? [conjugateForm(pa), conjugateForm(pb)] : [undefined, undefined];
+      if (ca && cb && ca.abbreviated !== cb.abbreviated && ca.initial === cb.initial && ca.payload === cb.payload) return { reason: 'a conjugate and its abbreviation by initial and payload', score: 0.6 };
       if (label === 'Person' && ta.length > 1 && tb.length > 1 && ta[ta.length - 1] === tb[tb.length - 1] && compatibleGivenNames(ta[0] ?? '', tb[0] ?? '')) {
         return { reason: 'same surname and a compatible given name', score: 0.6 };
       }

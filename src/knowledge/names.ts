@@ -24,6 +24,8 @@ export interface NameKnowledge {
   canonicalOrganization(name: string): string | undefined;
   /** The HGNC symbol a common target name stands for ("PD-1" → "PDCD1", "RANK Ligand" → "TNFSF11", "melanocortin-4 receptor" → "MC4R"). */
   targetSymbol(name: string): string | undefined;
+  /** A receptor family HGNC gives no one symbol, by any of its names ("NMDA" → "NMDA receptor"); undefined for other names. */
+  targetFamily(name: string): string | undefined;
   /** Receptors by HGNC approved name (data/lexicons/hgnc-receptor-names.tsv), read once here for naming and for the target rules. */
   readonly receptorNames: readonly { readonly name: string; readonly symbol: string }[];
   /** The name an entity of `label` is known by: an agency's canonical name, a target's symbol, else `name`. */
@@ -42,6 +44,7 @@ export interface NameKnowledge {
 
 const OrganizationRow = z.object({ canonical: z.string().min(2), aliases: z.string().optional() });
 const HgncReceptorRow = z.object({ name: z.string().regex(/ receptor$/, 'a receptor name ends in " receptor"'), symbol: z.string().min(1) });
+const TargetFamilyRow = z.object({ name: z.string().min(1), family: z.string().regex(/ receptor$/, 'a receptor family name ends in " receptor"') });
 const TargetNameRow = z.object({ name: z.string().min(1), symbol: z.string().regex(/^[A-Z0-9-]+$/, 'an HGNC symbol is upper-case letters and digits') });
 const NicknameRow = z.object({ nickname: z.string().regex(/^[a-z]+$/), names: z.string().regex(/^[a-z]+(?:\|[a-z]+)*$/) });
 const StateRow = z.object({ code: z.string(), name: z.string().min(2) });
@@ -92,10 +95,12 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     if (!targetSymbols.has(folded)) targetSymbols.set(folded, row.symbol);
   }
   const targetSymbol = (name: string): string | undefined => targetSymbols.get(targetFold(name));
+  const targetFamilies = new Map(files.tsv('lexicons/target-receptor-families.tsv', ['name', 'family'], TargetFamilyRow).map((row) => [targetFold(row.name), row.family]));
+  const targetFamily = (name: string): string | undefined => targetFamilies.get(targetFold(name));
 
   const canonicalName = (label: string, name: string): string => {
     if (label === 'Organization') return canonicalOrganization(name) ?? name;
-    if (label === 'Target') return targetSymbol(name) ?? name;
+    if (label === 'Target') return targetSymbol(name) ?? targetFamily(name) ?? name;
     return name;
   };
   // A person's single-letter middle initials do not tell two people apart in practice ("Dana Q. Roswell",
@@ -138,6 +143,7 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     stripLegalSuffix,
     canonicalOrganization,
     targetSymbol,
+    targetFamily,
     canonicalName,
     keyPart,
     entityKey,

@@ -87,7 +87,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
   const { names } = ctx.knowledge;
   // Dropped mentions (generic terms, places, cut-off names) stay undefined: they name no entity, and
   // facts that end on them are left out below.
-  const { mentions, formerNames, links } = nameMentions(found.mentions, doc.text, ctx);
+  const { mentions, formerNames, links } = nameMentions(found.mentions, doc.text, ctx, found.sameAs);
   const uf = new UnionFind(mentions.length);
   const byCanonical = new Map<string, number>();
   mentions.forEach((m, i) => {
@@ -97,7 +97,7 @@ export function resolveDocument(doc: StructuredDocument, found: DocumentMentions
     if (first === undefined) byCanonical.set(k, i);
     else uf.union(first, i);
   });
-  for (const link of [...found.sameAs, ...links]) {
+  for (const link of links) {
     const a = mentions[link.a];
     const b = mentions[link.b];
     if (a && b && a.label === b.label) uf.union(link.a, link.b);

@@ -11,7 +11,10 @@ export interface NamedMentions {
   mentions: (Mention | undefined)[];
   /** Names a mention had before it was renamed, kept as aliases ("PD-1" of PDCD1, "FDA" of its agency). */
   formerNames: Map<number, string>;
-  /** Mentions of one thing by the text's own evidence (given-name variants, a drug's name in parentheses). */
+  /**
+   * Mentions of one thing by the text's own evidence: the extraction's links that survive (see
+   * separateDistinctDrugs), given-name variants, a drug's name in parentheses.
+   */
   links: SameAs[];
 }
 
@@ -36,7 +39,7 @@ function gluedTail(name: string, known: (candidate: string) => boolean): number 
   return undefined;
 }
 
-export function nameMentions(found: readonly Mention[], text: string, ctx: StageContext): NamedMentions {
+export function nameMentions(found: readonly Mention[], text: string, ctx: StageContext, foundLinks: readonly SameAs[] = []): NamedMentions {
   const { names } = ctx.knowledge;
   const lexicons = ctx.knowledge.entities.lexicons;
   const bareHeads = new Set([...lexicons.organizationWords, ...lexicons.organizationNameHeads].map((w) => w.toLowerCase()));
@@ -81,6 +84,13 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
         formerNames.set(i, m.canonical);
         m.canonical = symbol;
         m.properties = { ...m.properties, hgncSymbol: symbol };
+      } else if (symbol === undefined) {
+        // "NMDA" and "NMDA receptor": a family of subunit genes, named by the family's name.
+        const family = names.targetFamily(m.canonical) ?? names.targetFamily(m.text);
+        if (family !== undefined && family !== m.canonical) {
+          formerNames.set(i, m.canonical);
+          m.canonical = family;
+        }
       }
     }
   });
@@ -90,8 +100,8 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
     if (m?.label === 'Company' && notCompanies.has(m.canonical)) mentions[i] = undefined;
   });
   joinDescriptorVariants(mentions, ctx);
-  links.push(...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text));
-  return { mentions, formerNames, links };
+  links.push(...foundLinks, ...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text));
+  return { mentions, formerNames, links: separateDistinctDrugs(mentions, links, text, ctx) };
 }
 
 /** "Priority Medicines (PRIME) Designation", "Acme Access Program": the name of a designation or programme. */
@@ -218,4 +228,110 @@ function parenthesisedNames(mentions: readonly (Mention | undefined)[], text: st
     }
   }
   return links;
+}
+
+/** "SGX-101", "ABC 1234", "QX500A": a sponsor's code name, as its letters and its number. */
+const CODE_NAME = /^(\p{L}{1,6})[-\s]?(\d{2,7})\p{L}{0,2}$/u;
+
+/** Two code names of one sponsor's series with different numbers ("QX-101", "QX-104") are two products. */
+function siblingCodes(a: string, b: string): boolean {
+  const x = CODE_NAME.exec(a.trim());
+  const y = CODE_NAME.exec(b.trim());
+  return x !== null && y !== null && (x[1] ?? '').toLowerCase() === (y[1] ?? '').toLowerCase() && Number(x[2]) !== Number(y[2]);
+}
+
+/**
+ * "X is the/an (oral) formulation of Y", "X, a next-generation analog of Y": the text says X is made
+ * from Y or derived from it, so they are two things whatever else links their names. The frame is
+ * read right after a drug mention (a parenthesis after it skipped), and every drug named in the rest
+ * of its clause is the other side.
+ */
+const DERIVED_FROM =
+  /^(?:[^\S\n]*\([^()\n]{1,60}\))?(?:[^\S\n]*,[^\S\n]*|[^\S\n]+(?:is|was|are|were|will\s+be|being)[^\S\n]+)(?:a|an|the)[^\S\n]+(?:[\p{L}\p{N}’'-]+[^\S\n]+){0,4}?(?:formulations?|versions?|forms?|analogs?|analogues?|derivatives?|prodrugs?|biosimilars?|successors?|metabolites?|enantiomers?|isomers?|salts?|esters?|conjugates?|combinations?|variants?|follow-ons?|precursors?)[^\S\n]+of[^\S\n]/iu;
+/** How far after the frame the drugs it names may be: one clause, not the rest of the paragraph. */
+const DERIVED_REACH = 120;
+
+/** Name pairs (folded keys) a document states are two things: derived from one another, or sibling codes. */
+function distinctDrugPairs(drugs: readonly { m: Mention }[], text: string, key: (name: string) => string): (a: string, b: string) => boolean {
+  const pairs = new Set<string>();
+  const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
+  for (const { m } of drugs) {
+    // A cheap gate before the frame: " of " close after the mention.
+    const after = text.slice(m.end, m.end + 200);
+    if (!/\sof\s/.test(after)) continue;
+    const frame = DERIVED_FROM.exec(after);
+    if (!frame) continue;
+    const from = m.end + frame[0].length;
+    const clause = text.slice(from, from + DERIVED_REACH);
+    const stop = from + (/[;\n]|\.\s/.exec(clause)?.index ?? clause.length);
+    for (const { m: other } of drugs) {
+      if (other.start < from || other.start >= stop) continue;
+      const [a, b] = [key(m.text), key(other.text)];
+      if (a !== b) pairs.add(pair(a, b));
+    }
+  }
+  const codeOf = new Map(drugs.map(({ m }) => [key(m.text), m.text]));
+  return (a: string, b: string): boolean => a !== b && (pairs.has(pair(a, b)) || siblingCodes(codeOf.get(a) ?? a, codeOf.get(b) ?? b));
+}
+
+/**
+ * A document's drug names linked as one (an alias table's canonical name, a parenthesis, an
+ * abbreviation) are kept apart when the text says two of them are two things: "X is a formulation
+ * of Y", or two code names of one series ("QX-101 (zanotide)" and "zanotide (QX-104)": zanotide is
+ * the ingredient of two products, neither product itself). Every link that touches either name of
+ * such a pair is dropped, and a mention that took the other's name takes its own again, so no chain
+ * of links can rejoin them; a wrong merge is worse than a split. Only drugs: their aliases chain
+ * through ingredients and formulations, other labels' links do not.
+ */
+function separateDistinctDrugs(mentions: (Mention | undefined)[], links: readonly SameAs[], text: string, ctx: StageContext): SameAs[] {
+  const { names } = ctx.knowledge;
+  const key = (name: string): string => names.keyPart('Drug', name);
+  const drugs = mentions.flatMap((m, i) => (m?.label === 'Drug' ? [{ m, i }] : []));
+  if (drugs.length < 2) return [...links];
+  // The names each drug name is linked to, by the alias table (text → canonical) and by links.
+  const edges = new Map<string, Set<string>>();
+  const connect = (a: string, b: string): void => {
+    if (a === b) return;
+    edges.set(a, (edges.get(a) ?? new Set()).add(b));
+    edges.set(b, (edges.get(b) ?? new Set()).add(a));
+  };
+  for (const { m } of drugs) connect(key(m.text), key(m.canonical));
+  for (const l of links) {
+    const [a, b] = [mentions[l.a], mentions[l.b]];
+    if (a?.label === 'Drug' && b?.label === 'Drug') connect(key(a.text), key(b.text));
+  }
+  if (edges.size === 0) return [...links];
+  const conflict = distinctDrugPairs(drugs, text, key);
+  // Names in a conflict with another name of their linked group: all their links go.
+  const component = (start: string): string[] => {
+    const seen = new Set([start]);
+    const queue = [start];
+    for (let n = queue.shift(); n !== undefined; n = queue.shift()) {
+      for (const next of edges.get(n) ?? []) {
+        if (seen.has(next)) continue;
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+    return [...seen];
+  };
+  const cut = new Set<string>();
+  const done = new Set<string>();
+  for (const start of [...edges.keys()].sort()) {
+    if (done.has(start)) continue;
+    const group = component(start);
+    for (const n of group) done.add(n);
+    for (const a of group) for (const b of group) if (a < b && conflict(a, b)) cut.add(a).add(b);
+  }
+  if (cut.size === 0) return [...links];
+  for (const { m } of drugs) {
+    const [own, named] = [key(m.text), key(m.canonical)];
+    if (own !== named && (cut.has(own) || cut.has(named))) m.canonical = m.text;
+  }
+  return links.filter((l) => {
+    const [a, b] = [mentions[l.a], mentions[l.b]];
+    if (a?.label !== 'Drug' || b?.label !== 'Drug') return true;
+    const [x, y] = [key(a.text), key(b.text)];
+    return x === y || (!cut.has(x) && !cut.has(y));
+  });
 }

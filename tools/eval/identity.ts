@@ -123,8 +123,8 @@ export function identityReport(golds: readonly GoldDocument[], entities: readonl
   return { things: things.length, split, merged, genericAliases };
 }
 
-export function formatIdentity(report: IdentityReport): string {
-  const lines = [`IDENTITY over the merged corpus graph: ${report.things} real things (gold ${IDENTITY_LABELS.join('/')})`];
+export function formatIdentity(report: IdentityReport, how = 'merged by entity key'): string {
+  const lines = [`IDENTITY over the corpus graph ${how}: ${report.things} real things (gold ${IDENTITY_LABELS.join('/')})`];
   const within = report.split.filter((s) => s.withinDocument).length;
   lines.push(`  split over several entities: ${report.split.length} (${within} within one document, ${report.split.length - within} only across documents)`);
   for (const s of report.split) lines.push(`    ${s.withinDocument ? 'in-doc ' : 'x-doc  '}${s.thing.type} ${s.thing.names.join(' | ')}  ->  ${s.entityKeys.join(', ')}`);

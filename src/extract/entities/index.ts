@@ -126,16 +126,18 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   }
 
   // "non-small cell lung cancer (NSCLC)", "GlaxoSmithKline (GSK)": an abbreviation defined in
-  // parentheses right after a mention names the same thing.
+  // parentheses right after a mention names the same thing. A quoted one may open a list of names
+  // ("Brandex(TM) (“QX-301” or its INN)"): the quoted code is still the mention's own.
   for (const m of selected) {
     if (m.label === 'Person' || m.label === 'Organization') continue;
-    const defined = /^\s*\((?:the\s+)?["“]?([A-Z][A-Za-z0-9-]{1,9})["”]?\)/.exec(scope.text.slice(m.end, m.end + 20));
+    const defined = /^(?:\((?:TM|R)\)|[®™])?\s*\((?:the\s+)?(?:["“]([A-Z][A-Za-z0-9-]{1,9})["”](?:\)|\s+or\s)|([A-Z][A-Za-z0-9-]{1,9})["”]?\))/.exec(scope.text.slice(m.end, m.end + 30));
+    const term = defined?.[1] ?? defined?.[2];
     // A disease abbreviation spells its name ("malignant ascites (MA)"); one that does not
     // ("plexiform neurofibromas (NF1-PN)") names a wider indication, not this mention.
-    if (m.label === 'Disease' && defined?.[1] && !spells(defined[1], m.text)) continue;
+    if (m.label === 'Disease' && term !== undefined && !spells(term, m.text)) continue;
     // "Brandname(TM)", "Acme(SM)": a trade or service mark in parentheses defines nothing.
-    if (defined?.[1] === 'TM' || defined?.[1] === 'SM') continue;
-    if (defined?.[1] && defined[1] !== m.text) addForm(table, m.label, defined[1], m.canonical, `${m.label.toLowerCase()}.defined-abbreviation`, true);
+    if (term === 'TM' || term === 'SM') continue;
+    if (term !== undefined && term !== m.text) addForm(table, m.label, term, m.canonical, `${m.label.toLowerCase()}.defined-abbreviation`, true);
   }
 
   // A symbol read as a target yields to the same letters defined as a disease or drug abbreviation
