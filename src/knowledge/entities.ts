@@ -105,6 +105,8 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     adcPayloadWords: lowerCase(lines('adc-payload-words.txt')),
     payloads: payloadTable(shared.payloads),
     drugContextWords: lines('drug-context-words.txt'),
+    substanceNameEndings: lowerCaseLines('substance-name-endings.txt'),
+    notDrugCompanions: new Set(lowerCaseLines('not-drug-companions.txt')),
     codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
     hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
     receptorLigands: receptorLigandTable(names.receptorNames),

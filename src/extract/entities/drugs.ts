@@ -50,7 +50,20 @@ export interface DrugPatterns {
   /** "CAR-T" cell and gene therapies named by two INN words: "<...>gene <...>leucel|vec". */
   readonly geneTherapyPair: RegExp;
   readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue };
+  /** "<drug> and fooxetine", "<drug>, fooxetine": a lower-case word listed right after a drug (group 1). */
+  readonly companionAfter: RegExp;
+  /** "fooxetine and <drug>", "fooxetine/<drug>": one listed right before it (group 1). */
+  readonly companionBefore: RegExp;
+  /** "XY-101 (oral fooxetine)", "XY-101 (fooxetine/barolone)": the substance a code's parentheses name (groups 1, 2). */
+  readonly codeSubstance: RegExp;
+  /** A substance-name ending (substance-name-endings.txt) at the end of a word. */
+  readonly substanceEnding: RegExp;
 }
+
+/** A lower-case substance name, a short prefix allowed ("nab-paclitaxel", "D-fooserine"). */
+const SUBSTANCE_WORD = String.raw`(?:[A-Za-z]{1,3}-)?[a-z]{5,}`;
+/** What may follow a listed substance: the list's end or its next member, a preposition, a verb. */
+const AFTER_SUBSTANCE = String.raw`(?=[ \t]*(?:[,.;:)\]–—/]|$)|[ \t]+(?:and|or|in|for|as|is|was|were|are|to|with|at|on|by|versus|vs|from|plus|each|both|combination|monotherapy|therapy|treatment|regimen|tablets?|capsules?|injection)(?![\p{L}]))`;
 
 /** One name token: capitalised or code-shaped, hyphenated parts allowed ("Zorventa", "ZORVENTA", "AB-12c", "Zorv-2"). */
 const NAME_TOKEN = String.raw`\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`;
@@ -101,6 +114,10 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™|\(R\)|\(TM\))?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))(?:[ \t]+(?!and\b|or\b|plus\b|with\b)[a-z]{3,}){0,2}[ \t]*\)`, 'gu'),
     genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
     renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:${phraseAlternation(lexicons.drugRenamePhrases, 'literal')})[ \t]+(${CODE})`, 'gu'),
+    companionAfter: new RegExp(String.raw`^[)”"’\]]*(?:[ \t]*,[ \t]*(?:(?:and|or|plus)[ \t]+)?|[ \t]+(?:and|or|plus)[ \t]+|/)(${SUBSTANCE_WORD})(?![\p{L}\p{N}\-])${AFTER_SUBSTANCE}`, 'u'),
+    companionBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SUBSTANCE_WORD})(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|plus)[ \t]+|/)[(“"‘]*$`, 'u'),
+    codeSubstance: new RegExp(String.raw`^[ \t]*\((?:[a-z][a-z\-]*[ \t]+){0,3}?(${SUBSTANCE_WORD})(?:[ \t]*(?:/|,|and|plus)[ \t]*(${SUBSTANCE_WORD}))?[ \t]*\)`, 'u'),
+    substanceEnding: new RegExp(String.raw`(?:${lexicons.substanceNameEndings.map(escapeRegex).join('|')})$`),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
       adcWord: cues.words([...lexicons.adcPayloadWords].map(firstLetterRun)),
@@ -213,6 +230,62 @@ function isInnShape(word: string): boolean {
     if (c < 97 || c > 122) return false;
   }
   return true;
+}
+
+/**
+ * Drugs named beside a drug: a lower-case substance name listed with one ("amoxicillin and
+ * fooxetine", "gemcitabine and nab-paclitaxel") or named in a code's parentheses ("XY-101 (oral
+ * fooxetine/barolone)"). The list tells that the word is a drug; its shape (a substance-name ending or
+ * an INN stem, no English word) tells it from "placebo" or "the". Read only next to the drugs found,
+ * each new one a neighbour in turn ("a, b and <drug>").
+ */
+export function findDrugCompanions(scope: Scope, selected: readonly Candidate[]): Candidate[] {
+  const p = scope.ctx.knowledge.entities.drugs;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const out: Candidate[] = [];
+  const taken = (start: number, end: number): boolean => selected.some((m) => m.start < end && start < m.end) || out.some((m) => m.start < end && start < m.end);
+  const isSubstance = (word: string): boolean => {
+    const last = word.slice(word.lastIndexOf('-') + 1).toLowerCase();
+    if (last.length < 5 || lexicons.notDrugCompanions.has(last) || lexicons.notDrugCompanions.has(word.toLowerCase()) || lexicons.innStems.stopwords.has(last)) return false;
+    if (scope.ctx.knowledge.nlp.isKnownEnglishWord(last)) return false;
+    return p.substanceEnding.test(last) || isInnWord(last, lexicons.innStems);
+  };
+  // "omeprazole magnesium": a salt or a form right after a drug's name is part of it, no drug of its own.
+  const afterDrug = (start: number): boolean => selected.some((m) => m.label === 'Drug' && /^[ \t]+$/.test(scope.text.slice(m.end, start)));
+  const add = (word: string, start: number, sentence: Scope['sentences'][number], rule: string): Candidate | undefined => {
+    if (!isSubstance(word) || taken(start, start + word.length) || afterDrug(start)) return undefined;
+    const c = candidate({ label: 'Drug', start, surface: word, canonical: innCanonical(word), rule, priority: 36, sentence });
+    out.push(c);
+    return c;
+  };
+  const queue = selected.filter((m) => m.label === 'Drug');
+  for (let i = 0; i < queue.length; i++) {
+    const anchor = queue[i] as Candidate;
+    const sentence = scope.doc.sentences[anchor.sentenceIndex];
+    if (!sentence) continue;
+    const after = scope.text.slice(anchor.end, Math.min(sentence.end, anchor.end + 80));
+    const right = p.companionAfter.exec(after);
+    if (right?.[1]) {
+      const c = add(right[1], anchor.end + right[0].length - right[1].length, sentence, 'drug.listed-with');
+      if (c) queue.push(c);
+    }
+    const before = scope.text.slice(Math.max(sentence.start, anchor.start - 60), anchor.start);
+    const left = p.companionBefore.exec(before);
+    if (left?.[1]) {
+      const c = add(left[1], anchor.start - before.length + left.index, sentence, 'drug.listed-with');
+      if (c) queue.push(c);
+    }
+    // A code's parentheses that list two substances name its components: "XY-101 (oral fooxetine/barolone)".
+    // One substance alone ("XY-101 (fooxetine)") is the code's own substance, another name of it.
+    if (!/\p{N}/u.test(anchor.text)) continue;
+    const inner = p.codeSubstance.exec(after);
+    const [first, second] = [inner?.[1], inner?.[2]];
+    if (!inner || !first || !second || !isSubstance(first) || !isSubstance(second)) continue;
+    const secondAt = inner[0].lastIndexOf(second);
+    add(first, anchor.end + inner[0].lastIndexOf(first, secondAt - 1), sentence, 'drug.code-components');
+    add(second, anchor.end + secondAt, sentence, 'drug.code-components');
+  }
+  return out;
 }
 
 export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: DrugAlias[] } {

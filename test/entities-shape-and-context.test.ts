@@ -1,0 +1,58 @@
+// Entity rules read from the shape of a name and the words around it (issue 16), tested on invented
+// names and on sentences of other documents: each rule with a near miss it must leave alone.
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, names } from './support/entities.ts';
+
+describe('companies named by the ticker after them', () => {
+  it('reads the name right before a parenthesised ticker as a company, whatever its shape', () => {
+    const ms = mentionsOf('Other companies in the space include Norvalis (NASDAQ: NRVL), Quellix Cell Therapeutic (NASDAQ: QCTX) and Brantover (NYSE American: BRNT).');
+    expect(names(ms, 'Company')).toEqual(['Brantover', 'Norvalis', 'Quellix Cell Therapeutic']);
+  });
+
+  it('reads a name whose ticker follows a defined term, and a numeric Hong Kong code', () => {
+    const ms = mentionsOf('Zenthra Lumen (the "Company"; HKEX: 01234), a global biopharmaceutical company, today announced results.');
+    expect(names(ms, 'Company')).toEqual(['Zenthra Lumen']);
+  });
+
+  it('reads a company of a sentence bank release by its ticker', () => {
+    const ms = mentionsOf('Alzamend Neuro (NASDAQ: ALZN) announced the first patient has been dosed in its Phase II clinical trial of AL001.');
+    expect(names(ms, 'Company')).toContain('Alzamend Neuro');
+  });
+
+  it('leaves a name whose trade mark cuts it in two to the other rules', () => {
+    const ms = mentionsOf('Zentrova™ Biologics (NYSE American: ZTRV) is an immuno-oncology company.');
+    expect(names(ms, 'Company')).not.toContain('Biologics');
+  });
+
+  it('leaves a ticker without a name before it, or outside parentheses, alone', () => {
+    const ms = mentionsOf('Shares of the company (NASDAQ: QRXL) rose. The stock trades on Nasdaq: QRXL since May.');
+    expect(names(ms, 'Company')).toEqual([]);
+  });
+});
+
+describe('drugs listed with a drug', () => {
+  it('reads a lower-case substance name listed with a known drug as a drug', () => {
+    const ms = mentionsOf('The capsule combines two antibiotics (amoxicillin and colchicine) with omeprazole. Patients received gemcitabine and nab-paclitaxel in both arms.');
+    expect(names(ms, 'Drug')).toEqual(['amoxicillin', 'colchicine', 'gemcitabine', 'nab-paclitaxel', 'omeprazole']);
+  });
+
+  it('follows a list from one drug to the next', () => {
+    const ms = mentionsOf('The regimen pairs morphine, digoxin and cisplatin for six cycles.');
+    expect(names(ms, 'Drug')).toEqual(['cisplatin', 'digoxin', 'morphine']);
+  });
+
+  it('reads the two substances a code’s parentheses list as its components, not one substance that renames the code', () => {
+    const ms = mentionsOf('The company is developing QX-100 (preservative-free intravenous morphine) and QX-101 (oral cyclosporine/digoxin).');
+    expect(names(ms, 'Drug')).toEqual(['QX-100', 'QX-101', 'cyclosporine', 'digoxin']);
+  });
+
+  it('keeps a salt after a drug’s name out of the list', () => {
+    const ms = mentionsOf('The capsule holds esomeprazole magnesium, amoxicillin and colchicine.');
+    expect(names(ms, 'Drug')).toEqual(['amoxicillin', 'colchicine', 'esomeprazole']);
+  });
+
+  it('leaves comparators, English words and words without a substance ending alone', () => {
+    const ms = mentionsOf('Patients received QX-100 or placebo. The study compared cisplatin and routine care, and cisplatin and surgery. QX-200 (tablets) is oral.');
+    expect(names(ms, 'Drug')).toEqual(['QX-100', 'QX-200', 'cisplatin']);
+  });
+});
