@@ -56,3 +56,20 @@ describe('drugs listed with a drug', () => {
     expect(names(ms, 'Drug')).toEqual(['QX-100', 'QX-200', 'cisplatin']);
   });
 });
+
+describe('diseases spelled out by their abbreviation', () => {
+  it('keeps the words an abbreviation spells before and after the lexicon’s head', () => {
+    const ms = mentionsOf('The gene therapy treats X-Linked Centronuclear Myopathy (XLCNM). It is tested in major depressive disorder with anxious distress (MDDAD) and in Early-Onset Treatment-Resistant Depression (EOTRD).');
+    expect(names(ms, 'Disease')).toEqual(['X-linked centronuclear myopathy', 'early-onset treatment-resistant depression', 'major depressive disorder with anxious distress']);
+  });
+
+  it('leaves a span the abbreviation already spells, and an abbreviation that spells nothing more, as they were', () => {
+    const ms = mentionsOf('Patients had metastatic uveal melanoma (MUM) or non-small cell lung cancer (NSCLC). Rare myopathy (ZQ) was seen.');
+    expect(names(ms, 'Disease')).toEqual(['myopathy', 'non-small cell lung cancer', 'uveal melanoma']);
+  });
+
+  it('does not read a body, a scale or a meeting named after a disease as the disease', () => {
+    const ms = mentionsOf('Data went to the Ovarian Cancer Research Alliance (OCRA) and were shown at the Lorenzo Kidney Cancer (LKC) meeting.');
+    expect(names(ms, 'Disease')).toEqual(['kidney cancer', 'ovarian cancer']);
+  });
+});
