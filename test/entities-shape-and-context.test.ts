@@ -73,3 +73,27 @@ describe('diseases spelled out by their abbreviation', () => {
     expect(names(ms, 'Disease')).toEqual(['kidney cancer', 'ovarian cancer']);
   });
 });
+
+describe('brands named by the commerce around them', () => {
+  it('reads a name after a launch, its sales or its brand name as a drug', () => {
+    const ms = mentionsOf('The company launched Zorvexa in Japan. Net sales of Prelquin rose 12%. The tablet is marketed under the brand name Halvenza. We will launch QUILTRA in the U.S.');
+    expect(names(ms, 'Drug')).toEqual(['Halvenza', 'Prelquin', 'QUILTRA', 'Zorvexa']);
+  });
+
+  it('leaves English words, months, phases, places and people after such phrases alone', () => {
+    const ms = mentionsOf('The company launched Phase 2 in March. Sales of Europe grew. The launch of Operation Warp Speed helped. Sales launched Monday. It launched Maria to the board.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
+
+describe('brands in lower case', () => {
+  it('reads a lower-case word with a trade mark glued to it as a brand', () => {
+    const ms = mentionsOf('Patients who do not respond to PDE5 inhibitors (zorvexa®, quelta®) may benefit.');
+    expect(names(ms, 'Drug')).toEqual(['quelta', 'zorvexa']);
+  });
+
+  it('leaves a mark set off by a space, and a marked word before a platform noun, alone', () => {
+    const ms = mentionsOf('The zorvexa ® label was updated. Our quelta® platform makes antibodies.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});

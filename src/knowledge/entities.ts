@@ -132,6 +132,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
     trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),
     drugRenamePhrases: lowerCaseLines('drug-rename-phrases.txt'),
+    brandContextPhrases: longestFirst(lowerCaseLines('brand-context-phrases.txt')),
     drugDescriptorHeads: longestFirst(lowerCaseLines('drug-descriptor-heads.txt')),
 
     targetCueSuffixes: lowerCaseLines('target-cue-suffixes.txt'),

@@ -32,6 +32,8 @@ export interface DrugPatterns {
   readonly antibodyPayload: RegExp;
   readonly brand: RegExp;
   readonly gluedMark: RegExp;
+  /** "zorvexa®": a lower-case word with a mark glued to it (drug lists in running text, "(zorvexa®, quelta®)"). */
+  readonly lowerCaseBrand: RegExp;
   readonly brandPair: RegExp;
   readonly genericPair: RegExp;
   readonly renamed: RegExp;
@@ -43,13 +45,15 @@ export interface DrugPatterns {
   readonly descriptorAfter: RegExp;
   /** "the PD-1 inhibitor Zorventa", "drug candidate Zorventa": a drug noun, then the name. */
   readonly descriptorBefore: RegExp;
+  /** "launched Zorvexa", "net sales of Zorvexa": a name after a phrase of the product's commerce (group 1). */
+  readonly brandContext: RegExp;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
   /** Derivational endings of English words ("-ly", "-tion", "-ment"): a name of that shape is a word, not a brand. */
   readonly englishSuffix: RegExp;
   /** "CAR-T" cell and gene therapies named by two INN words: "<...>gene <...>leucel|vec". */
   readonly geneTherapyPair: RegExp;
-  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue };
+  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue; brandContext: Cue };
   /** "<drug> and fooxetine", "<drug>, fooxetine": a lower-case word listed right after a drug (group 1). */
   readonly companionAfter: RegExp;
   /** "fooxetine and <drug>", "fooxetine/<drug>": one listed right before it (group 1). */
@@ -95,6 +99,10 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       'gu',
     ),
     descriptorBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'gu'),
+    brandContext: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
+      'gu',
+    ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
     englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
     geneTherapyPair: /(?<![\p{L}\p{N}-])([A-Za-z][a-z]{3,}gene)[ \t]+([a-z]{3,}(?:leucel|vec|cel))(?![\p{L}\p{N}-])/gu,
@@ -109,6 +117,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
     // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
+    lowerCaseBrand: /(?<![\p{L}\p{N}-])(\p{Ll}{4,})(?:®|™)/gu,
     gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
     // "Brand® (inn)", "Brand(R) (inn)", "Brand® (inn injection)": a dosage form may follow the INN, a coordinated drug may not.
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™|\(R\)|\(TM\))?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))(?:[ \t]+(?!and\b|or\b|plus\b|with\b)[a-z]{3,}){0,2}[ \t]*\)`, 'gu'),
@@ -125,6 +134,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       renamed: cues.words(lexicons.drugRenamePhrases.map(longestWord)),
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
       descriptor: cues.words(headForms),
+      brandContext: cues.words(lexicons.brandContextPhrases.map(firstLetterRun)),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -380,6 +390,18 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   );
   sweep(
     scope,
+    p.brandContext,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      // A brand has a capital and then lower-case letters or is all capitals of four letters and more; no digit (a code is read by shape).
+      if (/\p{N}/u.test(name) || !/^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name)) return;
+      if (scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t))) return;
+      described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
+    },
+    { cues: [p.cues.brandContext] },
+  );
+  sweep(
+    scope,
     p.geneTherapyPair,
     (m, offset, sentence) => {
       out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical: `${innCanonical(m[1] ?? '')} ${m[2] ?? ''}`, rule: 'drug.inn-pair', priority: 49, sentence }));
@@ -419,6 +441,16 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule, priority: 44, sentence, properties: { brand: true } }));
   };
   sweep(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });
+  // A brand in lower case carries its mark glued to it; no English word ("protocol®" is no brand).
+  sweep(
+    scope,
+    p.lowerCaseBrand,
+    (m, offset, sentence) => {
+      const word = m[1] ?? '';
+      if (!scope.ctx.knowledge.nlp.isKnownEnglishWord(word) && !lexicons.notDrugCompanions.has(word)) brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-lower-case');
+    },
+    { cues: [TRADE_MARK] },
+  );
   // "BrandnameTM": a ™ that text conversion turned into the letters TM, glued to the name. The
   // lower-case letter before it tells the mark from an acronym ending in TM; an English word
   // ("ProTM") is no brand.

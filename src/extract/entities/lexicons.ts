@@ -157,6 +157,8 @@ export interface EntityLexicons {
   /** Nouns after a trade mark that make it no drug's (trademark-non-drug-heads.txt). */
   readonly trademarkNonDrugHeads: readonly string[];
   /** "now renamed", "formerly known as" (drug-rename-phrases.txt). */
+  /** Phrases a product's brand follows ("launched", "net sales of"), lower case, longest first (brand-context-phrases.txt). */
+  readonly brandContextPhrases: readonly string[];
   readonly drugRenamePhrases: readonly string[];
   /** "inhibitor", "product candidate": nouns that describe a drug in an apposition (drug-descriptor-heads.txt). */
   readonly drugDescriptorHeads: readonly string[];
