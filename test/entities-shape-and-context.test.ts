@@ -97,3 +97,22 @@ describe('brands in lower case', () => {
     expect(names(ms, 'Drug')).toEqual([]);
   });
 });
+
+describe('marks that name no product', () => {
+  it('reads a marked word before a company word or a trial as no drug', () => {
+    const ms = mentionsOf('Zentrova™ Biologics (NYSE American: ZTRV) is an immuno-oncology company. Enrollment in the Phase 2 QUELTRA(TM) clinical trial is complete. Zorvexa® is approved.');
+    expect(names(ms, 'Drug')).toEqual(['Zorvexa']);
+  });
+});
+
+describe('code names of two letter groups', () => {
+  it('reads letters, a hyphen, letters and two digits as a code in a sentence about drugs', () => {
+    const ms = mentionsOf('A preclinical study of the vaccine candidate QRV-TX07 was published.');
+    expect(names(ms, 'Drug')).toEqual(['QRV-TX07']);
+  });
+
+  it('leaves the same shape alone in a sentence about no drug', () => {
+    const ms = mentionsOf('The office moved to building QRV-TX07 in May.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});

@@ -107,8 +107,8 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
     geneTherapyPair: /(?<![\p{L}\p{N}-])([A-Za-z][a-z]{3,}gene)[ \t]+([a-z]{3,}(?:leucel|vec|cel))(?![\p{L}\p{N}-])/gu,
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
-    // Two digits ("QRT47", "XY-12"), or letters and three or four digits set off by a space ("QRT 512").
-    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
+    // Two digits ("QRT47", "XY-12", "XYZ-AB12"), or letters and three or four digits set off by a space ("QRT 512").
+    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
@@ -438,6 +438,9 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     if (/\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before) && !/(?:^|[.:;!?]\s*)\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before)) return;
     const after = scope.text.slice(markEnd, markEnd + 40);
     if (p.nonDrugMark.test(after)) return;
+    // "Acme™ Biologics", "Acme® Therapeutics": the mark of a company's name, not a product.
+    const nextWord = /^[ \t]+(\p{Lu}[\p{L}]+)/u.exec(after)?.[1];
+    if (nextWord !== undefined && (lexicons.companyWords.strong.has(nextWord) || lexicons.legalSuffixes.includes(nextWord))) return;
     out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule, priority: 44, sentence, properties: { brand: true } }));
   };
   sweep(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });
