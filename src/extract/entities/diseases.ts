@@ -305,8 +305,10 @@ function spelledOut(scope: Scope, found: Candidate[]): Candidate[] {
   const text = scope.text;
   return found.map((c) => {
     const sentence = scope.doc.sentences[c.sentenceIndex];
-    if (!sentence || text.indexOf('(', c.end) < 0) return c;
-    const after = ABBREVIATION_AFTER.exec(text.slice(c.end, Math.min(sentence.end, c.end + 60)));
+    if (!sentence) return c;
+    const window = text.slice(c.end, Math.min(sentence.end, c.end + 60));
+    if (!window.includes('(')) return c;
+    const after = ABBREVIATION_AFTER.exec(window);
     const abbreviation = after?.[2];
     if (!after || !abbreviation || !/\p{Lu}.*\p{Lu}/u.test(abbreviation)) return c;
     const between = after[1] ?? '';
