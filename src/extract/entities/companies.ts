@@ -1,5 +1,6 @@
-// Companies and organizations: legal-suffix names, tickers, company-typical words, the industry
-// lexicon, deal-adviser phrasing; agencies, exchanges, universities and hospitals are Organization.
+// Companies and organizations: legal-suffix names, tickers (and the name right before one),
+// company-typical words, the industry lexicon, deal-adviser phrasing; agencies, exchanges,
+// universities and hospitals are Organization.
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';

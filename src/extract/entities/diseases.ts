@@ -2,7 +2,8 @@
 // word (hash lookups, linear in the text). Stage and setting qualifiers ("metastatic", "relapsed or
 // refractory") and biomarker qualifiers ("HER2-positive") stay in the span and the properties but
 // not in the name, so each disease is one node. A site or kind adjective the ontology writes before
-// its heads ("uveal", "bipolar") narrows the disease the lexicon found ("uveal melanoma").
+// its heads ("uveal", "bipolar") narrows the disease the lexicon found ("uveal melanoma"); an
+// abbreviation that spells more words keeps them ("X-Linked Myotubular Myopathy (XLMTM)").
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';

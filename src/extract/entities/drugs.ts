@@ -1,6 +1,8 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
-// DM1), brands marked ® or ™, brand (generic) pairs, two-word cell and gene therapy INNs, and names
-// set beside a drug noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa").
+// DM1), brands marked ® or ™ (in lower case too), brand (generic) pairs, brands after a phrase of
+// their commerce ("launched Zorventa"), two-word cell and gene therapy INNs, names set beside a drug
+// noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa"), and lower-case substance
+// names listed with a found drug ("amoxicillin and fooxetine", findDrugCompanions).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { targetKey } from './lexicons.ts';
 import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
