@@ -105,6 +105,8 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     adcPayloadWords: lowerCase(lines('adc-payload-words.txt')),
     payloads: payloadTable(shared.payloads),
     drugContextWords: lines('drug-context-words.txt'),
+    substanceNameEndings: lowerCaseLines('substance-name-endings.txt'),
+    notDrugCompanions: new Set(lowerCaseLines('not-drug-companions.txt')),
     codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
     hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
     receptorLigands: receptorLigandTable(names.receptorNames),
@@ -130,6 +132,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
     trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),
     drugRenamePhrases: lowerCaseLines('drug-rename-phrases.txt'),
+    brandContextPhrases: longestFirst(lowerCaseLines('brand-context-phrases.txt')),
     drugDescriptorHeads: longestFirst(lowerCaseLines('drug-descriptor-heads.txt')),
 
     targetCueSuffixes: lowerCaseLines('target-cue-suffixes.txt'),

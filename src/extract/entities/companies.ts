@@ -1,5 +1,6 @@
-// Companies and organizations: legal-suffix names, tickers, company-typical words, the industry
-// lexicon, deal-adviser phrasing; agencies, exchanges, universities and hospitals are Organization.
+// Companies and organizations: legal-suffix names, tickers (and the name right before one),
+// company-typical words, the industry lexicon, deal-adviser phrasing; agencies, exchanges,
+// universities and hospitals are Organization.
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
@@ -112,6 +113,8 @@ export interface CompanyPatterns {
   readonly hyphenWords: AnchoredPattern;
   readonly adviser: RegExp;
   readonly ticker: RegExp;
+  /** "Acme Bio (Nasdaq: ACMB)", "Acme (the “Company”; HKEX: 01234)": the name run right before a parenthesised ticker. */
+  readonly tickerOwner: RegExp;
   readonly orgHeads: RegExp;
   /** Sentence cues each rule needs (see cues.ts). */
   readonly cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
@@ -190,7 +193,9 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
       String.raw`(${NAME_SEQ(5, joiner)})(?:,?[ \t]+(?:LLP|LLC))?[ \t]+(?:is[ \t]+|are[ \t]+|was[ \t]+|were[ \t]+|has[ \t]+been[ \t]+)?(?:serving|acting|served|acted)[ \t]+as[ \t]+(?:the[ \t]+|an?[ \t]+)?(?:exclusive[ \t]+|lead[ \t]+|sole[ \t]+)?(?:${phraseAlternation(lexicons.dealAdviserRoles, 'blanks')})`,
       'gu',
     ),
-    ticker: new RegExp(String.raw`\(?\b(${exchanges.join('|')})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?)\b\)?`, 'g'),
+    // Letters ("ACMB", "ACM.B") or, as Hong Kong and Tokyo list them, four or five digits ("01234").
+    ticker: new RegExp(String.raw`\(?\b(${exchanges.join('|')})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,5})\b\)?`, 'g'),
+    tickerOwner: new RegExp(String.raw`(?<![\p{L}\p{N}\-]|[™®℠][ \t])(${NAME_SEQ(3, joiner)})(?:[’']s)?[ \t]*\((?:[^()\n]{1,40}[;,][ \t]*)?$`, 'u'),
     orgHeads: new RegExp(
       String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:${phraseAlternation(orgHeads, 'literal')})|(?:${phraseAlternation(orgOpeners, 'literal')})[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
       'gu',
@@ -530,6 +535,30 @@ export interface TickerMark {
   exchange: string;
   symbol: string;
   sentenceIndex: number;
+}
+
+/**
+ * A parenthesised ticker names the company written right before it ("Acme Bio (Nasdaq: ACMB)",
+ * "Acme’s (NYSE: ACM)"), whatever its name's shape: a company for the marks no other rule found an
+ * owner for.
+ */
+export function findTickerOwners(scope: Scope, marks: readonly TickerMark[], found: readonly Candidate[]): Candidate[] {
+  const p = scope.ctx.knowledge.entities.companies;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const out: Candidate[] = [];
+  for (const mark of marks) {
+    const sentence = scope.doc.sentences[mark.sentenceIndex];
+    if (!sentence) continue;
+    const head = scope.text.slice(Math.max(sentence.start, mark.start - 120), scope.text.charAt(mark.start) === '(' ? mark.start + 1 : mark.start);
+    const m = p.tickerOwner.exec(head);
+    if (!m) continue;
+    const nameStart = mark.start - (head.length - (scope.text.charAt(mark.start) === '(' ? 1 : 0)) + m.index;
+    if (found.some((c) => (c.label === 'Company' || c.label === 'Organization') && c.end > nameStart && c.start < nameStart + (m[1] ?? '').length)) continue;
+    const c = companyCandidate(scope, { start: nameStart, surface: m[1] ?? '', rule: 'company.ticker-owner', priority: 52, sentence });
+    // Not a place ("Hong Kong (HKEX: …)") and no lone stop word left after trimming.
+    if (c && c.label === 'Company' && !lexicons.places.has(c.text) && !lexicons.nameStopwords.has(c.text)) out.push(c);
+  }
+  return out;
 }
 
 /** `(Nasdaq: IMGN)`, `NYSE: MRK`: the company they follow gets ticker and exchange. */

@@ -2,7 +2,8 @@
 // word (hash lookups, linear in the text). Stage and setting qualifiers ("metastatic", "relapsed or
 // refractory") and biomarker qualifiers ("HER2-positive") stay in the span and the properties but
 // not in the name, so each disease is one node. A site or kind adjective the ontology writes before
-// its heads ("uveal", "bipolar") narrows the disease the lexicon found ("uveal melanoma").
+// its heads ("uveal", "bipolar") narrows the disease the lexicon found ("uveal melanoma"); an
+// abbreviation that spells more words keeps them ("X-Linked Myotubular Myopathy (XLMTM)").
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';
@@ -258,5 +259,80 @@ export function findDiseases(scope: Scope): Candidate[] {
       i = hit.last;
     }
   }
-  return out;
+  return spelledOut(scope, out);
+}
+
+/** "(XLMTM)", "(cLDD)", "(NTM-LD)": an abbreviation in parentheses, two capitals at least. */
+const ABBREVIATION_AFTER = /^((?:[ \t]+[\p{L}][\p{L}'’-]*){0,4}?)[ \t]*\(([\p{L}\p{N}-]{2,10})\)/u;
+/** Up to four words joined by spaces or hyphens right before a mention. */
+const WORDS_BEFORE = /(?:[\p{L}][\p{L}\p{N}'’]*[ \t-]+){1,4}$/u;
+/** Words an abbreviation skips ("major depressive disorder with suicidal ideation (MDDSI)"). */
+const SKIPPED_WORDS: ReadonlySet<string> = new Set(['with', 'in', 'of', 'and', 'the', 'to', 'for', 'or']);
+
+/**
+ * Each word's first letter is the abbreviation's next letter, and the abbreviation may take more
+ * letters from inside a word ("Myotubular" gives "MT"); the small words of SKIPPED_WORDS may be skipped.
+ */
+export function spellsWordByWord(abbreviation: string, words: readonly string[]): boolean {
+  const letters = abbreviation.toLowerCase().replace(/[^\p{L}]/gu, '');
+  const parts = words.map((w) => w.toLowerCase());
+  const from = (a: number, w: number): boolean => {
+    if (w === parts.length) return a === letters.length;
+    const word = parts[w] as string;
+    if (SKIPPED_WORDS.has(word) && from(a, w + 1)) return true;
+    if (letters[a] !== word[0]) return false;
+    // The word's first letter, then any more of its letters in order, then the next word.
+    let at = a + 1;
+    let pos = 1;
+    for (;;) {
+      if (from(at, w + 1)) return true;
+      if (at >= letters.length) return false;
+      const found = word.indexOf(letters[at] as string, pos);
+      if (found < 0) return false;
+      pos = found + 1;
+      at++;
+    }
+  };
+  return letters.length >= 2 && parts.length >= 2 && from(0, 0);
+}
+
+/**
+ * A disease defined by an abbreviation that spells more words than the lexicon found keeps all of
+ * them: "X-Linked Myotubular Myopathy (XLMTM)" is not "myopathy", "major depressive disorder with
+ * suicidal ideation (MDDSI)" not "major depressive disorder". The words before (up to four) and
+ * between (up to four) join the span when the abbreviation spells the whole of it, word by word.
+ */
+function spelledOut(scope: Scope, found: Candidate[]): Candidate[] {
+  const text = scope.text;
+  return found.map((c) => {
+    const sentence = scope.doc.sentences[c.sentenceIndex];
+    if (!sentence) return c;
+    const window = text.slice(c.end, Math.min(sentence.end, c.end + 60));
+    if (!window.includes('(')) return c;
+    const after = ABBREVIATION_AFTER.exec(window);
+    const abbreviation = after?.[2];
+    if (!after || !abbreviation || !/\p{Lu}.*\p{Lu}/u.test(abbreviation)) return c;
+    const between = after[1] ?? '';
+    // A capitalised word after the head makes the whole a title ("… Dementia Association (LBDA)", "… Rating Scale").
+    if (/(?<![\p{L}])\p{Lu}/u.test(between)) return c;
+    const words = (span: string): string[] => span.split(/[ \t-]+/).filter((w) => w !== '');
+    const before = WORDS_BEFORE.exec(text.slice(Math.max(sentence.start, c.start - 60), c.start))?.[0] ?? '';
+    const lead = words(before);
+    // The fewest words before that complete the spelling; none needed and none between: the span is whole.
+    for (let k = 0; k <= lead.length; k++) {
+      const taken = lead.slice(lead.length - k);
+      // A person's or place's name before it makes it an event or a body ("San Antonio Breast Cancer (SABC) symposium").
+      if (k > 0 && /^\p{Lu}/u.test(taken[0] as string) && scope.ctx.knowledge.nlp.lexiconTags((taken[0] as string).toLowerCase())?.some((t) => /Name$|Place|City|Country|Region/.test(t))) break;
+      if (!spellsWordByWord(abbreviation, [...taken, ...words(c.text), ...words(between)])) continue;
+      if (k === 0 && between.trim() === '') return c;
+      let start = c.start;
+      for (let n = 0; n < k; n++) start = text.lastIndexOf(taken[taken.length - 1 - n] as string, start - 1);
+      const end = c.end + between.trimEnd().length;
+      const surface = text.slice(start, end);
+      // Headline capitals are no part of the name: "Myotubular Myopathy" is "myotubular myopathy".
+      const canonical = surface.replace(/(?<![\p{L}])(\p{Lu})(\p{Ll}+)/gu, (w) => w.toLowerCase());
+      return candidate({ label: 'Disease', start, surface, canonical, rule: 'disease.spelled-out', priority: c.priority, sentence, properties: {} });
+    }
+    return c;
+  });
 }

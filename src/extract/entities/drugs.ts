@@ -1,6 +1,8 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
-// DM1), brands marked ® or ™, brand (generic) pairs, two-word cell and gene therapy INNs, and names
-// set beside a drug noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa").
+// DM1), brands marked ® or ™ (in lower case too), brand (generic) pairs, brands after a phrase of
+// their commerce ("launched Zorventa"), two-word cell and gene therapy INNs, names set beside a drug
+// noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa"), and lower-case substance
+// names listed with a found drug ("amoxicillin and fooxetine", findDrugCompanions).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { targetKey } from './lexicons.ts';
 import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
@@ -32,6 +34,8 @@ export interface DrugPatterns {
   readonly antibodyPayload: RegExp;
   readonly brand: RegExp;
   readonly gluedMark: RegExp;
+  /** "zorvexa®": a lower-case word with a mark glued to it (drug lists in running text, "(zorvexa®, quelta®)"). */
+  readonly lowerCaseBrand: RegExp;
   readonly brandPair: RegExp;
   readonly genericPair: RegExp;
   readonly renamed: RegExp;
@@ -43,14 +47,29 @@ export interface DrugPatterns {
   readonly descriptorAfter: RegExp;
   /** "the PD-1 inhibitor Zorventa", "drug candidate Zorventa": a drug noun, then the name. */
   readonly descriptorBefore: RegExp;
+  /** "launched Zorvexa", "net sales of Zorvexa": a name after a phrase of the product's commerce (group 1). */
+  readonly brandContext: RegExp;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
   /** Derivational endings of English words ("-ly", "-tion", "-ment"): a name of that shape is a word, not a brand. */
   readonly englishSuffix: RegExp;
   /** "CAR-T" cell and gene therapies named by two INN words: "<...>gene <...>leucel|vec". */
   readonly geneTherapyPair: RegExp;
-  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue };
+  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue; brandContext: Cue };
+  /** "<drug> and fooxetine", "<drug>, fooxetine": a lower-case word listed right after a drug (group 1). */
+  readonly companionAfter: RegExp;
+  /** "fooxetine and <drug>", "fooxetine/<drug>": one listed right before it (group 1). */
+  readonly companionBefore: RegExp;
+  /** "XY-101 (oral fooxetine)", "XY-101 (fooxetine/barolone)": the substance a code's parentheses name (groups 1, 2). */
+  readonly codeSubstance: RegExp;
+  /** A substance-name ending (substance-name-endings.txt) at the end of a word. */
+  readonly substanceEnding: RegExp;
 }
+
+/** A lower-case substance name, a short prefix allowed ("nab-paclitaxel", "D-fooserine"). */
+const SUBSTANCE_WORD = String.raw`(?:[A-Za-z]{1,3}-)?[a-z]{5,}`;
+/** What may follow a listed substance: the list's end or its next member, a preposition, a verb. */
+const AFTER_SUBSTANCE = String.raw`(?=[ \t]*(?:[,.;:)\]–—/]|$)|[ \t]+(?:and|or|in|for|as|is|was|were|are|to|with|at|on|by|versus|vs|from|plus|each|both|combination|monotherapy|therapy|treatment|regimen|tablets?|capsules?|injection)(?![\p{L}]))`;
 
 /** One name token: capitalised or code-shaped, hyphenated parts allowed ("Zorventa", "ZORVENTA", "AB-12c", "Zorv-2"). */
 const NAME_TOKEN = String.raw`\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`;
@@ -82,12 +101,16 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       'gu',
     ),
     descriptorBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'gu'),
+    brandContext: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
+      'gu',
+    ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
     englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
     geneTherapyPair: /(?<![\p{L}\p{N}-])([A-Za-z][a-z]{3,}gene)[ \t]+([a-z]{3,}(?:leucel|vec|cel))(?![\p{L}\p{N}-])/gu,
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
-    // Two digits ("QRT47", "XY-12"), or letters and three or four digits set off by a space ("QRT 512").
-    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
+    // Two digits ("QRT47", "XY-12", "XYZ-AB12"), or letters and three or four digits set off by a space ("QRT 512").
+    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
@@ -96,11 +119,16 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
     brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
     // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
+    lowerCaseBrand: /(?<![\p{L}\p{N}-])(\p{Ll}{4,})(?:®|™)/gu,
     gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
     // "Brand® (inn)", "Brand(R) (inn)", "Brand® (inn injection)": a dosage form may follow the INN, a coordinated drug may not.
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™|\(R\)|\(TM\))?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))(?:[ \t]+(?!and\b|or\b|plus\b|with\b)[a-z]{3,}){0,2}[ \t]*\)`, 'gu'),
     genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
     renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:${phraseAlternation(lexicons.drugRenamePhrases, 'literal')})[ \t]+(${CODE})`, 'gu'),
+    companionAfter: new RegExp(String.raw`^[)”"’\]]*(?:[ \t]*,[ \t]*(?:(?:and|or|plus)[ \t]+)?|[ \t]+(?:and|or|plus)[ \t]+|/)(${SUBSTANCE_WORD})(?![\p{L}\p{N}\-])${AFTER_SUBSTANCE}`, 'u'),
+    companionBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SUBSTANCE_WORD})(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|plus)[ \t]+|/)[(“"‘]*$`, 'u'),
+    codeSubstance: new RegExp(String.raw`^[ \t]*\((?:[a-z][a-z\-]*[ \t]+){0,3}?(${SUBSTANCE_WORD})(?:[ \t]*(?:/|,|and|plus)[ \t]*(${SUBSTANCE_WORD}))?[ \t]*\)`, 'u'),
+    substanceEnding: new RegExp(String.raw`(?:${lexicons.substanceNameEndings.map(escapeRegex).join('|')})$`),
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
       adcWord: cues.words([...lexicons.adcPayloadWords].map(firstLetterRun)),
@@ -108,6 +136,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       renamed: cues.words(lexicons.drugRenamePhrases.map(longestWord)),
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
       descriptor: cues.words(headForms),
+      brandContext: cues.words(lexicons.brandContextPhrases.map(firstLetterRun)),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -215,6 +244,62 @@ function isInnShape(word: string): boolean {
   return true;
 }
 
+/**
+ * Drugs named beside a drug: a lower-case substance name listed with one ("amoxicillin and
+ * fooxetine", "gemcitabine and nab-paclitaxel") or named in a code's parentheses ("XY-101 (oral
+ * fooxetine/barolone)"). The list tells that the word is a drug; its shape (a substance-name ending or
+ * an INN stem, no English word) tells it from "placebo" or "the". Read only next to the drugs found,
+ * each new one a neighbour in turn ("a, b and <drug>").
+ */
+export function findDrugCompanions(scope: Scope, selected: readonly Candidate[]): Candidate[] {
+  const p = scope.ctx.knowledge.entities.drugs;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const out: Candidate[] = [];
+  const taken = (start: number, end: number): boolean => selected.some((m) => m.start < end && start < m.end) || out.some((m) => m.start < end && start < m.end);
+  const isSubstance = (word: string): boolean => {
+    const last = word.slice(word.lastIndexOf('-') + 1).toLowerCase();
+    if (last.length < 5 || lexicons.notDrugCompanions.has(last) || lexicons.notDrugCompanions.has(word.toLowerCase()) || lexicons.innStems.stopwords.has(last)) return false;
+    if (scope.ctx.knowledge.nlp.isKnownEnglishWord(last)) return false;
+    return p.substanceEnding.test(last) || isInnWord(last, lexicons.innStems);
+  };
+  // "omeprazole magnesium": a salt or a form right after a drug's name is part of it, no drug of its own.
+  const afterDrug = (start: number): boolean => selected.some((m) => m.label === 'Drug' && /^[ \t]+$/.test(scope.text.slice(m.end, start)));
+  const add = (word: string, start: number, sentence: Scope['sentences'][number], rule: string): Candidate | undefined => {
+    if (!isSubstance(word) || taken(start, start + word.length) || afterDrug(start)) return undefined;
+    const c = candidate({ label: 'Drug', start, surface: word, canonical: innCanonical(word), rule, priority: 36, sentence });
+    out.push(c);
+    return c;
+  };
+  const queue = selected.filter((m) => m.label === 'Drug');
+  for (let i = 0; i < queue.length; i++) {
+    const anchor = queue[i] as Candidate;
+    const sentence = scope.doc.sentences[anchor.sentenceIndex];
+    if (!sentence) continue;
+    const after = scope.text.slice(anchor.end, Math.min(sentence.end, anchor.end + 80));
+    const right = p.companionAfter.exec(after);
+    if (right?.[1]) {
+      const c = add(right[1], anchor.end + right[0].length - right[1].length, sentence, 'drug.listed-with');
+      if (c) queue.push(c);
+    }
+    const before = scope.text.slice(Math.max(sentence.start, anchor.start - 60), anchor.start);
+    const left = p.companionBefore.exec(before);
+    if (left?.[1]) {
+      const c = add(left[1], anchor.start - before.length + left.index, sentence, 'drug.listed-with');
+      if (c) queue.push(c);
+    }
+    // A code's parentheses that list two substances name its components: "XY-101 (oral fooxetine/barolone)".
+    // One substance alone ("XY-101 (fooxetine)") is the code's own substance, another name of it.
+    if (!/\p{N}/u.test(anchor.text)) continue;
+    const inner = p.codeSubstance.exec(after);
+    const [first, second] = [inner?.[1], inner?.[2]];
+    if (!inner || !first || !second || !isSubstance(first) || !isSubstance(second)) continue;
+    const secondAt = inner[0].lastIndexOf(second);
+    add(first, anchor.end + inner[0].lastIndexOf(first, secondAt - 1), sentence, 'drug.code-components');
+    add(second, anchor.end + secondAt, sentence, 'drug.code-components');
+  }
+  return out;
+}
+
 export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: DrugAlias[] } {
   const p = scope.ctx.knowledge.entities.drugs;
   const lexicons = scope.ctx.knowledge.entities.lexicons;
@@ -307,6 +392,18 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   );
   sweep(
     scope,
+    p.brandContext,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      // A brand has a capital and then lower-case letters or is all capitals of four letters and more; no digit (a code is read by shape).
+      if (/\p{N}/u.test(name) || !/^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name)) return;
+      if (scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t))) return;
+      described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
+    },
+    { cues: [p.cues.brandContext] },
+  );
+  sweep(
+    scope,
     p.geneTherapyPair,
     (m, offset, sentence) => {
       out.push(candidate({ label: 'Drug', start: offset, surface: m[0], canonical: `${innCanonical(m[1] ?? '')} ${m[2] ?? ''}`, rule: 'drug.inn-pair', priority: 49, sentence }));
@@ -343,9 +440,22 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     if (/\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before) && !/(?:^|[.:;!?]\s*)\p{Lu}[\p{L}\p{N}]*[ \t]+$/u.test(before)) return;
     const after = scope.text.slice(markEnd, markEnd + 40);
     if (p.nonDrugMark.test(after)) return;
+    // "Acme™ Biologics", "Acme® Therapeutics": the mark of a company's name, not a product.
+    const nextWord = /^[ \t]+(\p{Lu}[\p{L}]+)/u.exec(after)?.[1];
+    if (nextWord !== undefined && (lexicons.companyWords.strong.has(nextWord) || lexicons.legalSuffixes.includes(nextWord))) return;
     out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule, priority: 44, sentence, properties: { brand: true } }));
   };
   sweep(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });
+  // A brand in lower case carries its mark glued to it; no English word ("protocol®" is no brand).
+  sweep(
+    scope,
+    p.lowerCaseBrand,
+    (m, offset, sentence) => {
+      const word = m[1] ?? '';
+      if (!scope.ctx.knowledge.nlp.isKnownEnglishWord(word) && !lexicons.notDrugCompanions.has(word)) brandAt(word, offset, offset + m[0].length, sentence, 'drug.brand-mark-lower-case');
+    },
+    { cues: [TRADE_MARK] },
+  );
   // "BrandnameTM": a ™ that text conversion turned into the letters TM, glued to the name. The
   // lower-case letter before it tells the mark from an acronym ending in TM; an English word
   // ("ProTM") is no brand.

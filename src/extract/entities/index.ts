@@ -10,8 +10,8 @@ import type { Candidate, Scope } from './candidates.ts';
 import type { StageContext } from '../../knowledge/index.ts';
 import type { NameKnowledge } from '../../knowledge/names.ts';
 import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
-import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickers } from './companies.ts';
-import { findDrugs } from './drugs.ts';
+import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickerOwners, findTickers } from './companies.ts';
+import { findDrugCompanions, findDrugs } from './drugs.ts';
 import { findTargets } from './targets.ts';
 import { findTechnologies } from './technologies.ts';
 import { findPeople } from './people.ts';
@@ -63,7 +63,9 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   const lexicons = ctx.knowledge.entities.lexicons;
   const drugs = findDrugs(scope);
   const technologies = findTechnologies(scope);
-  const all: Candidate[] = [...findCompanies(scope), ...drugs.candidates, ...findTargets(scope), ...technologies.candidates, ...findPeople(scope), ...findDiseases(scope)];
+  const found: Candidate[] = [...findCompanies(scope), ...drugs.candidates, ...findTargets(scope), ...technologies.candidates, ...findPeople(scope), ...findDiseases(scope)];
+  const tickers = findTickers(scope);
+  const all = [...found, ...findTickerOwners(scope, tickers, found)];
   const selected = selectCandidates(all, scope.text.length);
   // A name the text calls a platform or technology ("Zorix® platform") names no drug elsewhere in it
   // either: its marked mentions read as brands ("Zorix® is ...") are the same platform.
@@ -82,8 +84,9 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   // Tickers and defined terms name the company right before them.
   const extra: Candidate[] = [];
   const companies = selected.filter((m) => m.label === 'Company');
-  for (const mark of findTickers(scope)) {
-    const owner = [...companies].reverse().find((c) => c.end <= mark.start && /^[\s,]*\(?$/.test(scope.text.slice(c.end, mark.start)));
+  for (const mark of tickers) {
+    // "Acme (Nasdaq: ACM)", "Acme (the “Company”; HKEX: 01234)".
+    const owner = [...companies].reverse().find((c) => c.end <= mark.start && /^[\s,]*(?:[’']s)?[\s]*(?:\((?:[^()\n]{1,40}[;,][ \t]*)?)?$/.test(scope.text.slice(c.end, mark.start)));
     if (!owner) continue;
     owner.properties = { ...owner.properties, ticker: mark.symbol, exchange: mark.exchange };
     addForm(table, 'Company', mark.symbol, owner.canonical, 'company.ticker', true);
@@ -149,6 +152,8 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
 
   // "Acme, Inc. (Acme) and foo-bar": a lower-case name coordinated with a company is one too.
   for (const c of findCoordinatedLowerCaseNames(scope, companies)) if (!selected.some((m) => m.start < c.end && c.start < m.end)) selected.push(c);
+  // "amoxicillin and fooxetine", "XY-101 (fooxetine)": a substance listed with a drug is one too.
+  selected.push(...findDrugCompanions(scope, selected));
   // "Acme Pool and Merck today announced": the co-announcer of a company is a party too.
   for (const c of findCoAnnouncers(scope, companies)) if (!selected.some((m) => m.start < c.end && c.start < m.end)) selected.push(c);
 

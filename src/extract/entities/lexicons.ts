@@ -115,6 +115,10 @@ export interface EntityLexicons {
   readonly payloads: ReadonlyMap<string, PayloadEntry>;
   /** Words that show a sentence talks about drugs (drug-context-words.txt). */
   readonly drugContextWords: readonly string[];
+  /** Endings of substance names no INN stem covers ("-ine", "-one"), lower case (substance-name-endings.txt). */
+  readonly substanceNameEndings: readonly string[];
+  /** Lower-case words that stand beside a drug without being one ("placebo"), lower case (not-drug-companions.txt). */
+  readonly notDrugCompanions: ReadonlySet<string>;
   /** Letter prefixes of letters+digits tokens that are no drug code (code-name-non-drug-prefixes.txt). */
   readonly codeNameNonDrugPrefixes: readonly string[];
   /** HGNC: any symbol or alias (targetKey) → the approved symbols it may stand for (hgnc-targets.tsv). */
@@ -153,6 +157,8 @@ export interface EntityLexicons {
   /** Nouns after a trade mark that make it no drug's (trademark-non-drug-heads.txt). */
   readonly trademarkNonDrugHeads: readonly string[];
   /** "now renamed", "formerly known as" (drug-rename-phrases.txt). */
+  /** Phrases a product's brand follows ("launched", "net sales of"), lower case, longest first (brand-context-phrases.txt). */
+  readonly brandContextPhrases: readonly string[];
   readonly drugRenamePhrases: readonly string[];
   /** "inhibitor", "product candidate": nouns that describe a drug in an apposition (drug-descriptor-heads.txt). */
   readonly drugDescriptorHeads: readonly string[];
