@@ -1,5 +1,7 @@
-// The grammar frames of the relation stage (data/patterns/frames.json), checked and compiled once
-// with the configured compromise (see src/extract/relations/frames.ts for what a frame is).
+// The grammar frames of the relation stage, checked and compiled once with the configured compromise
+// (see src/extract/relations/frames.ts for what a frame is). They come from several files of
+// data/patterns/ (the first frames, then the deal-party frames of frames-deals.json), read in order
+// as one list whose ids are unique across files.
 import { z } from 'zod';
 import { compileMatch, compromiseParse } from '../nlp/compromise.ts';
 import { compileFrames, FrameRecord, type FrameKnowledge } from '../extract/relations/frames.ts';
@@ -12,19 +14,24 @@ const FramesFile = z.object({
   frames: z.array(FrameRecord).min(1),
 });
 
-export const FRAMES_FILE = 'patterns/frames.json';
+/** The frame files, in the order their frames run. */
+export const FRAMES_FILES = ['patterns/frames.json', 'patterns/frames-deals.json'] as const;
 
 export function loadFrameKnowledge(files: DataFiles): FrameKnowledge {
-  const { frames } = files.json(FRAMES_FILE, FramesFile);
+  const all: FrameRecord[] = [];
   const ids = new Set<string>();
-  for (const frame of frames) {
-    if (ids.has(frame.id)) throw files.invalid(FRAMES_FILE, undefined, `the frame id "${frame.id}" is used twice`);
-    ids.add(frame.id);
-    for (const group of [frame.source.group, frame.target.group, frame.assets?.owner]) {
-      if (group !== undefined && !frame.match.includes(`[<${group}>`)) {
-        throw files.invalid(FRAMES_FILE, undefined, `frame "${frame.id}": its pattern has no capture group <${group}>`);
+  for (const file of FRAMES_FILES) {
+    const { frames } = files.json(file, FramesFile);
+    for (const frame of frames) {
+      if (ids.has(frame.id)) throw files.invalid(file, undefined, `the frame id "${frame.id}" is used twice`);
+      ids.add(frame.id);
+      for (const group of [frame.source.group, frame.target.group, frame.assets?.owner]) {
+        if (group !== undefined && !frame.match.includes(`[<${group}>`)) {
+          throw files.invalid(file, undefined, `frame "${frame.id}": its pattern has no capture group <${group}>`);
+        }
       }
+      all.push(frame);
     }
   }
-  return compileFrames(frames, { parse: compromiseParse, compile: compileMatch });
+  return compileFrames(all, { parse: compromiseParse, compile: compileMatch });
 }

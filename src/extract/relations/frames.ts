@@ -20,6 +20,7 @@ import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
 import type { CompiledMatch, View } from '../../nlp/compromise.ts';
 import type { Item, SentenceContext } from './context.ts';
 import type { Emit, SentenceRule } from './rules/types.ts';
+import { COMPANY } from './rules/types.ts';
 import { framePaymentProperties } from './rules/payments.ts';
 
 const Role = z.object({
@@ -276,7 +277,9 @@ export const frameRule: SentenceRule = {
         }
       }
       if (frame.assets && sources.length > 0 && targets.length > 0) {
-        const owners = fill(frame.assets.owner, ['Company']);
+        // The owner takes the labels of the role it is (an institute can hold a licence as a company does).
+        const ownerLabels = frame.assets.owner === frame.source.group ? frame.source.labels : frame.assets.owner === frame.target.group ? frame.target.labels : COMPANY;
+        const owners = fill(frame.assets.owner, ownerLabels);
         const assets = match.after.map((i) => items[i]).filter((it): it is Item => it !== undefined && (it.label === 'Drug' || it.label === 'Technology'));
         for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `${rule}_asset`, FRAME_CONFIDENCE - 0.05);
       }
