@@ -56,6 +56,18 @@ group('grammar frames', () => {
     expect(lines).not.toContain('LICENSES_TO Osprey Health -> Helix One');
   });
 
+  it('reads past a company named in the possessive for what a licence covers, and stops at any other company', () => {
+    expect(framesRead(['[Company:Helix One] has granted [Company:Tarn Bio] an exclusive license to [Company:Helix One]’s [Drug:HX-1] and [Drug:HX-2].'])).toEqual(
+      expect.arrayContaining(['LICENSES Tarn Bio -> HX-1', 'LICENSES Tarn Bio -> HX-2']),
+    );
+    expect(framesRead(['[Company:Helix One] has granted [Company:Tarn Bio] an exclusive license, and [Company:Osprey Health] will develop [Drug:HX-2].'])).not.toContain('LICENSES Tarn Bio -> HX-2');
+  });
+
+  it('reads a mention in the possessive as the owner of the noun phrase it opens', () => {
+    expect(framesRead(['[Drug:OSP-7]™ is [Company:Osprey Health]’s first oral product.'])).toContain('OWNS Osprey Health -> OSP-7');
+    expect(framesRead(['[Drug:OSP-7] is a product of [Company:Osprey Health] partners.'])).toEqual([]);
+  });
+
   it('reads nothing from a sentence without a frame trigger, and nothing when the roles have the wrong labels', () => {
     expect(framesRead(['[Company:Helix One] reported revenue of $5 million and [Company:Osprey Health] reported a loss.'])).toEqual([]);
     expect(framesRead(['[Disease:Influenza] was acquired by [Company:Osprey Health] patients.'])).toEqual([]);

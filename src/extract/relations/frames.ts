@@ -124,14 +124,19 @@ const LABEL_LETTER: Record<EntityLabel, string> = {
   Deal: 'k',
   Payment: 'y',
 };
-const PLACEHOLDER = /^ent[a-z](\d+)$/;
+// compromise keeps a possessive on the term ("entc2’s" is one term, normal "entc2's", tagged #Possessive).
+const PLACEHOLDER = /^ent[a-z](\d+)(?:'s?)?$/;
+/** The possessive ending right after a mention ("B's", "B’s", "Partners'"). */
+const POSSESSIVE_AFTER = /^['’]s?\b|^['’]$/;
 
 /** The sentence with each item replaced by its placeholder word (items in text order, not overlapping). */
 function withPlaceholders(text: string, items: readonly PlaceholderItem[]): string {
   let out = '';
   let last = 0;
   items.forEach((item, i) => {
-    out += `${text.slice(last, item.start)} ent${LABEL_LETTER[item.label]}${i} `;
+    // A possessive stays on its placeholder ("entc2's"), so that compromise reads it as one possessive term.
+    const possessive = POSSESSIVE_AFTER.test(text.slice(item.end, item.end + 3));
+    out += `${text.slice(last, item.start)} ent${LABEL_LETTER[item.label]}${i}${possessive ? '' : ' '}`;
     last = item.end;
   });
   return out + text.slice(last);
@@ -153,7 +158,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
   });
   // Every placeholder is tagged #Ent, and by its label: #EntCompany, #EntDrug, …
-  const placeholderPatterns = Object.entries(LABEL_LETTER).map(([label, letter]) => ({ tag: `Ent${label}`, pattern: parser.compile(`/^ent${letter}[0-9]+$/`) }));
+  const placeholderPatterns = Object.entries(LABEL_LETTER).map(([label, letter]) => ({ tag: `Ent${label}`, pattern: parser.compile(`/^ent${letter}[0-9]+('s?)?$/`) }));
+  // A mention in the possessive is also #EntPossessive: the owner of the noun phrase it opens ("X is A's platform").
+  placeholderPatterns.push({ tag: 'EntPossessive', pattern: parser.compile(`/^ent[a-z][0-9]+'s?$/`) });
   const itemsOf = (view: AnyView | undefined): number[] => {
     const out: number[] = [];
     for (const stretch of view === undefined ? [] : stretchesOf(view)) {
@@ -189,7 +196,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
         for (let k = end + 1; end >= 0 && k < terms.length; k++) {
           const index = placeholderIndex(terms[k]?.normal ?? '');
           if (index === undefined) continue;
-          if (items[index]?.label === 'Company') break;
+          const item = items[index];
+          // A company named in a possessive ("… of B's therapy X") owns what follows; any other company starts another party's clause.
+          if (item?.label === 'Company' && !POSSESSIVE_AFTER.test(text.slice(item.end, item.end + 3))) break;
           after.push(index);
         }
         out.push({ frame: frame.record, roles, after: [...new Set(after)] });

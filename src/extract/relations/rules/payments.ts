@@ -128,7 +128,8 @@ export const milestoneRule: SentenceRule = {
       if (!payee) continue;
       // "B has achieved a milestone …, triggering a payment to A": the company whose progress triggers pays.
       const achiever = /^trigger/.test(earn.text) ? subjectBefore(ctx, earn.start, 150) : undefined;
-      const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? (achiever && achiever.entity !== payee.entity ? achiever : undefined) : otherCompany(ctx, payee));
+      // "The filing triggered a $3 million milestone payment to A", no payer named: the other party of the document's deal.
+      const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? (achiever && achiever.entity !== payee.entity ? achiever : counterparty(ctx, payee)) : otherCompany(ctx, payee));
       if (!payer || !money || isNegated(ctx.triggers, Math.max(0, earn.start - 30), anchor)) continue;
       const status = statusOf(ctx.triggers, Math.max(0, earn.start - 40), anchor);
       const props = moneyProperties(ctx, money);
