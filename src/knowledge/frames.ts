@@ -4,7 +4,7 @@
 // as one list whose ids are unique across files.
 import { z } from 'zod';
 import { compileMatch, compromiseParse } from '../nlp/compromise.ts';
-import { compileFrames, FrameRecord, type FrameKnowledge } from '../extract/relations/frames.ts';
+import { compileFrames, FrameRecord, ISSUER_ROLE, type FrameKnowledge } from '../extract/relations/frames.ts';
 import type { DataFiles } from './files.ts';
 
 export type { FrameKnowledge } from '../extract/relations/frames.ts';
@@ -26,7 +26,7 @@ export function loadFrameKnowledge(files: DataFiles): FrameKnowledge {
       if (ids.has(frame.id)) throw files.invalid(file, undefined, `the frame id "${frame.id}" is used twice`);
       ids.add(frame.id);
       for (const group of [frame.source.group, frame.target.group, frame.assets?.owner]) {
-        if (group !== undefined && !frame.match.includes(`[<${group}>`)) {
+        if (group !== undefined && group !== ISSUER_ROLE && !frame.match.includes(`[<${group}>`)) {
           throw files.invalid(file, undefined, `frame "${frame.id}": its pattern has no capture group <${group}>`);
         }
       }

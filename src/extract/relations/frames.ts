@@ -23,8 +23,11 @@ import type { Emit, SentenceRule } from './rules/types.ts';
 import { COMPANY } from './rules/types.ts';
 import { framePaymentProperties } from './rules/payments.ts';
 
+/** The role no pattern captures: the document's main company (the registrant, the release's issuer), named by no word of the sentence. */
+export const ISSUER_ROLE = 'issuer';
+
 const Role = z.object({
-  /** The capture group of the pattern that holds this role. */
+  /** The capture group of the pattern that holds this role, or `issuer` for the document's main company ("• Received a $7 million milestone from B"). */
   group: z.string().regex(/^[a-z]+$/),
   /** Labels a mention must have to fill the role. */
   labels: z.array(EntityLabel).min(1),
@@ -92,6 +95,8 @@ export interface FrameKnowledge {
   readonly frames: readonly FrameRecord[];
   /** Trigger word → indexes of the frames it opens. */
   readonly byTrigger: ReadonlyMap<string, readonly number[]>;
+  /** Trigger words of the frames with an issuer role, which a sentence naming one entity can fill. */
+  readonly issuerTriggers: readonly string[];
   /** Runs the frames whose triggers the sentence holds; returns each match's role fillers (indexes into `items`). */
   apply(text: string, items: readonly PlaceholderItem[], active: readonly number[]): FrameMatch[];
 }
@@ -206,7 +211,8 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
     return out;
   };
-  return Object.freeze({ frames: records, byTrigger, apply });
+  const issuerTriggers = [...new Set(records.filter((r) => r.source.group === ISSUER_ROLE || r.target.group === ISSUER_ROLE).flatMap((r) => r.triggers))].sort();
+  return Object.freeze({ frames: records, byTrigger, issuerTriggers, apply });
 }
 
 const WORD = /[a-z]+(?:-[a-z]+)*/g;
@@ -242,13 +248,23 @@ function placeholderItems(items: readonly Item[]): Item[] {
   return out;
 }
 
+/** The document's main company as an item of no extent, for a frame's issuer role. */
+function issuerItem(ctx: SentenceContext): Item | undefined {
+  const dc = ctx.docContext;
+  const index = dc.primaryCompany;
+  const mention = index === undefined ? undefined : dc.found.mentions[index];
+  if (index === undefined || !mention) return undefined;
+  return { index, label: 'Company', start: 0, end: 0, text: mention.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention };
+}
+
 export const frameRule: SentenceRule = {
   id: 'frame',
   needs: [],
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
-    if (ctx.items.length < 2) return;
     const knowledge = ctx.docContext.knowledge.frames;
+    // Two mentions fill a frame; one does only with the issuer, for a sentence holding an issuer frame's trigger (a cheap substring test).
+    if (ctx.items.length === 0 || (ctx.items.length === 1 && !knowledge.issuerTriggers.some((word) => ctx.lower.includes(word)))) return;
     // The parse is the costly part: only for a sentence of ordinary length whose frames can be filled
     // (a trigger word, and mentions of the labels both roles take).
     if (ctx.text.length > MAX_FRAME_SENTENCE) return;
@@ -260,11 +276,14 @@ export const frameRule: SentenceRule = {
       entities.set(it.label, set);
     }
     const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
+    const issuer = issuerItem(ctx);
+    // The issuer role is filled by the document, not the sentence: it counts as one more company.
+    const countRole = (role: FrameRecord['source']): number => (role.group === ISSUER_ROLE ? (issuer ? 1 + count(role.labels) : 0) : count(role.labels));
     const active = activeFrames(knowledge, ctx.lower).filter((i) => {
       const frame = knowledge.frames[i];
       if (frame === undefined) return false;
-      const sources = count(frame.source.labels);
-      const targets = count(frame.target.labels);
+      const sources = countRole(frame.source);
+      const targets = countRole(frame.target);
       const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
       return sources > 0 && targets > 0 && (!shared || Math.max(sources, targets) >= 2);
     });
@@ -272,7 +291,8 @@ export const frameRule: SentenceRule = {
     const items = placeholderItems(ctx.items);
     for (const match of knowledge.apply(ctx.text, items, active)) {
       const { frame } = match;
-      const fill = (group: string, labels: readonly EntityLabel[]): Item[] => (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
+      const fill = (group: string, labels: readonly EntityLabel[]): Item[] =>
+        group === ISSUER_ROLE ? (issuer ? [issuer] : []) : (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
       const sources = fill(frame.source.group, frame.source.labels);
       const targets = fill(frame.target.group, frame.target.labels);
       // Below the phrase rules' confidence: where both read a fact, the phrase rule's fact (with its

@@ -109,6 +109,15 @@ function counterparty(ctx: SentenceContext, payee: Item): Item | undefined {
   return { index: other, label: 'Company', start: payee.start, end: payee.start, text: m.text, entity: dc.entityOf[other] ?? other, pronoun: true, mention: m };
 }
 
+/** The document's main company (the registrant, the release's issuer) as an item at the payer, when it is not the payer. */
+function issuerOf(ctx: SentenceContext, payer: Item): Item | undefined {
+  const dc = ctx.docContext;
+  const index = dc.primaryCompany;
+  const m = index === undefined ? undefined : dc.found.mentions[index];
+  if (index === undefined || !m || (dc.entityOf[index] ?? index) === payer.entity) return undefined;
+  return { index, label: 'Company', start: payer.start, end: payer.start, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
+}
+
 export const milestoneRule: SentenceRule = {
   id: 'earned_milestone',
   needs: [COMPANY],
@@ -122,9 +131,13 @@ export const milestoneRule: SentenceRule = {
       const anchor = Math.max(earn.end, money?.end ?? 0, milestoneWord.end);
       // "A earned … from B" / "triggers a … payment to A (from B)"
       let payee = companyAfterWord(ctx, anchor, 'to', 40);
-      if (!payee && /^trigger/.test(earn.text)) continue;
+      const from = companyAfterWord(ctx, anchor, 'from', 80);
+      if (!payee && /^trigger/.test(earn.text) && !from) continue;
       // "A … today announced receipt of a $X milestone payment from B": the announcer is the payee.
       payee ??= subjectBefore(ctx, earn.start, 80) ?? (/\bannounc\w*\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, earn.start - 20), earn.start)) ? subjectBefore(ctx, earn.start, 300) : undefined);
+      // "• Received IND clearance and earned a $7 million milestone payment from B": a payer and no payee named, the
+      // sentence's only company being the payer, is the registrant's (the issuer's) own news: the issuer is paid.
+      if (!payee && from && distinctEntities(ctx.items.filter((it) => it.label === 'Company')).length === 1) payee = issuerOf(ctx, from);
       if (!payee) continue;
       // "B has achieved a milestone …, triggering a payment to A": the company whose progress triggers pays.
       const achiever = /^trigger/.test(earn.text) ? subjectBefore(ctx, earn.start, 150) : undefined;
