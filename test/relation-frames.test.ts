@@ -54,6 +54,10 @@ group('grammar frames', () => {
     const lines = framesRead(['[Company:Osprey Health] obtained an exclusive license to [Drug:OSP-11] from [Company:Helix One].']);
     expect(lines).toContain('LICENSES_TO Helix One -> Osprey Health');
     expect(lines).not.toContain('LICENSES_TO Osprey Health -> Helix One');
+    // A payment received from the licensee after an out-licence is no in-licence from it.
+    const out = framesRead(['[Company:Helix One] has licensed [Drug:HX-3] to [Company:Osprey Health] and received an upfront payment from [Company:Osprey Health].']);
+    expect(out).toContain('LICENSES_TO Helix One -> Osprey Health');
+    expect(out).not.toContain('LICENSES_TO Osprey Health -> Helix One');
   });
 
   it('reads past a company named in the possessive for what a licence covers, and stops at any other company', () => {
