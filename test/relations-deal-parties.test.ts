@@ -30,4 +30,10 @@ group('payments with one party named', () => {
     expect(lines).toContain('EARNED_MILESTONE Tarn Bio -> Baylin Health');
     expect(lines).not.toContain('EARNED_MILESTONE Quint Labs -> Baylin Health');
   });
+
+  it('reads a passive payment the right way round: the subject is paid by the agent', () => {
+    const lines = run(['Under the terms, [Company:Helix One] will be paid $10 million upfront by [Company:Tarn Bio].']);
+    expect(lines).toContain('PAYS Tarn Bio -> Helix One');
+    expect(lines).not.toContain('PAYS Helix One -> Tarn Bio');
+  });
 });

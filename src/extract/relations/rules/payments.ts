@@ -159,6 +159,9 @@ export const milestoneRule: SentenceRule = {
   },
 };
 
+/** A passive auxiliary right before a payment verb ("will be paid", "was paid"). */
+const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$/i;
+
 export const paymentRule: SentenceRule = {
   id: 'pays',
   needs: [COMPANY],
@@ -179,7 +182,12 @@ export const paymentRule: SentenceRule = {
       let payer: Item | undefined;
       let payee: Item | undefined;
       const anchor = money?.end ?? hit.end;
-      if (receiving) {
+      // "B will be paid $10 million by A": the passive's subject is paid, the agent after "by" pays.
+      const passive = !receiving && PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 16), hit.start));
+      if (passive) {
+        payee = actor;
+        payer = companyAfterWord(ctx, anchor, 'by', 100) ?? companyAfterWord(ctx, hit.end, 'by', 100);
+      } else if (receiving) {
         payee = actor;
         payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor) ?? counterparty(ctx, actor);
       } else {
@@ -195,7 +203,7 @@ export const paymentRule: SentenceRule = {
       props.status = status;
       const drug = nearestAfter(ctx, anchor, DRUG, 100);
       if (drug) props.drug = drug.mention.canonical;
-      emit('PAYS', payer, payee, receiving ? 'pays.receives_from' : 'pays.pays_to', status === 'actual' ? 0.8 : 0.7, props);
+      emit('PAYS', payer, payee, receiving ? 'pays.receives_from' : passive ? 'pays.paid_by' : 'pays.pays_to', status === 'actual' ? 0.8 : 0.7, props);
     }
   },
 };
