@@ -139,9 +139,10 @@ function withPlaceholders(text: string, items: readonly PlaceholderItem[]): stri
   let out = '';
   let last = 0;
   items.forEach((item, i) => {
-    // A possessive stays on its placeholder ("entc2's"), so that compromise reads it as one possessive term.
-    const possessive = POSSESSIVE_AFTER.test(text.slice(item.end, item.end + 3));
-    out += `${text.slice(last, item.start)} ent${LABEL_LETTER[item.label]}${i}${possessive ? '' : ' '}`;
+    // A possessive stays on its placeholder ("entc2's"), so that compromise reads it as one possessive term, and so
+    // does punctuation: "entc1 , entc2" would make the comma a term of its own, "entc1, entc2" keeps the two names adjacent.
+    const glued = POSSESSIVE_AFTER.test(text.slice(item.end, item.end + 3)) || /^[,;:]/.test(text.slice(item.end, item.end + 1));
+    out += `${text.slice(last, item.start)} ent${LABEL_LETTER[item.label]}${i}${glued ? '' : ' '}`;
     last = item.end;
   });
   return out + text.slice(last);
