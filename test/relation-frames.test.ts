@@ -54,6 +54,22 @@ group('grammar frames', () => {
     const lines = framesRead(['[Company:Osprey Health] obtained an exclusive license to [Drug:OSP-11] from [Company:Helix One].']);
     expect(lines).toContain('LICENSES_TO Helix One -> Osprey Health');
     expect(lines).not.toContain('LICENSES_TO Osprey Health -> Helix One');
+    // A payment received from the licensee after an out-licence is no in-licence from it.
+    const out = framesRead(['[Company:Helix One] has licensed [Drug:HX-3] to [Company:Osprey Health] and received an upfront payment from [Company:Osprey Health].']);
+    expect(out).toContain('LICENSES_TO Helix One -> Osprey Health');
+    expect(out).not.toContain('LICENSES_TO Osprey Health -> Helix One');
+  });
+
+  it('reads past a company named in the possessive for what a licence covers, and stops at any other company', () => {
+    expect(framesRead(['[Company:Helix One] has granted [Company:Tarn Bio] an exclusive license to [Company:Helix One]’s [Drug:HX-1] and [Drug:HX-2].'])).toEqual(
+      expect.arrayContaining(['LICENSES Tarn Bio -> HX-1', 'LICENSES Tarn Bio -> HX-2']),
+    );
+    expect(framesRead(['[Company:Helix One] has granted [Company:Tarn Bio] an exclusive license, and [Company:Osprey Health] will develop [Drug:HX-2].'])).not.toContain('LICENSES Tarn Bio -> HX-2');
+  });
+
+  it('reads a mention in the possessive as the owner of the noun phrase it opens', () => {
+    expect(framesRead(['[Drug:OSP-7]™ is [Company:Osprey Health]’s first oral product.'])).toContain('OWNS Osprey Health -> OSP-7');
+    expect(framesRead(['[Drug:OSP-7] is a product of [Company:Osprey Health] partners.'])).toEqual([]);
   });
 
   it('reads nothing from a sentence without a frame trigger, and nothing when the roles have the wrong labels', () => {

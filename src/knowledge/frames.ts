@@ -1,10 +1,11 @@
 // The grammar frames of the relation stage, checked and compiled once with the configured compromise
-// (see src/extract/relations/frames.ts for what a frame is). Deal frames (licence, payment,
-// acquisition, collaboration) live in data/patterns/frames.json, drug-science frames (indication,
-// target) in data/patterns/science-frames.json; both files have one format and one id space.
+// (see src/extract/relations/frames.ts for what a frame is). They come from several files of
+// data/patterns/, read in order as one list whose ids are unique across files: the first deal frames
+// (frames.json), the deal-party frames (frames-deals.json) and the drug-science frames (indication,
+// target: science-frames.json); all have one format.
 import { z } from 'zod';
 import { compileMatch, compromiseParse } from '../nlp/compromise.ts';
-import { compileFrames, FrameRecord, type FrameKnowledge } from '../extract/relations/frames.ts';
+import { compileFrames, FrameRecord, ISSUER_ROLE, type FrameKnowledge } from '../extract/relations/frames.ts';
 import type { DataFiles } from './files.ts';
 
 export type { FrameKnowledge } from '../extract/relations/frames.ts';
@@ -14,25 +15,23 @@ const FramesFile = z.object({
   frames: z.array(FrameRecord).min(1),
 });
 
-export const FRAMES_FILE = 'patterns/frames.json';
-export const SCIENCE_FRAMES_FILE = 'patterns/science-frames.json';
-/** Every frame file, in the order their frames run. */
-export const FRAME_FILES: readonly string[] = [FRAMES_FILE, SCIENCE_FRAMES_FILE];
+/** The frame files, in the order their frames run. */
+export const FRAME_FILES: readonly string[] = ['patterns/frames.json', 'patterns/frames-deals.json', 'patterns/science-frames.json'];
 
 export function loadFrameKnowledge(files: DataFiles): FrameKnowledge {
-  const frames: FrameRecord[] = [];
+  const all: FrameRecord[] = [];
   const ids = new Set<string>();
   for (const file of FRAME_FILES) {
     for (const frame of files.json(file, FramesFile).frames) {
       if (ids.has(frame.id)) throw files.invalid(file, undefined, `the frame id "${frame.id}" is used twice`);
       ids.add(frame.id);
       for (const group of [frame.source.group, frame.target.group, frame.assets?.owner]) {
-        if (group !== undefined && !frame.match.includes(`[<${group}>`)) {
+        if (group !== undefined && group !== ISSUER_ROLE && !frame.match.includes(`[<${group}>`)) {
           throw files.invalid(file, undefined, `frame "${frame.id}": its pattern has no capture group <${group}>`);
         }
       }
-      frames.push(frame);
+      all.push(frame);
     }
   }
-  return compileFrames(frames, { parse: compromiseParse, compile: compileMatch });
+  return compileFrames(all, { parse: compromiseParse, compile: compileMatch });
 }

@@ -30,7 +30,7 @@ export interface Knowledge {
   readonly relations: RelationKnowledge;
   /** The one configured compromise instance (our words as a plugin) and its word look-ups. */
   readonly nlp: NlpKnowledge;
-  /** Grammar frames of the relation stage (data/patterns/frames.json), compiled with that compromise. */
+  /** Grammar frames of the relation stage (data/patterns/frames*.json), compiled with that compromise. */
   readonly frames: FrameKnowledge;
   /** Deal words of the deal stage (data/patterns/deal-words.tsv): money term kinds, statuses, territories. */
   readonly deals: DealKnowledge;

@@ -20,10 +20,14 @@ import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
 import type { CompiledMatch, View } from '../../nlp/compromise.ts';
 import type { Item, SentenceContext } from './context.ts';
 import type { Emit, SentenceRule } from './rules/types.ts';
+import { COMPANY } from './rules/types.ts';
 import { framePaymentProperties } from './rules/payments.ts';
 
+/** The role no pattern captures: the document's main company (the registrant, the release's issuer), named by no word of the sentence. */
+export const ISSUER_ROLE = 'issuer';
+
 const Role = z.object({
-  /** The capture group of the pattern that holds this role. */
+  /** The capture group of the pattern that holds this role, or `issuer` for the document's main company ("• Received a $7 million milestone from B"). */
   group: z.string().regex(/^[a-z]+$/),
   /** Labels a mention must have to fill the role. */
   labels: z.array(EntityLabel).min(1),
@@ -106,6 +110,8 @@ export interface FrameKnowledge {
   readonly frames: readonly FrameRecord[];
   /** Trigger word → indexes of the frames it opens. */
   readonly byTrigger: ReadonlyMap<string, readonly number[]>;
+  /** Trigger words of the frames with an issuer role, which a sentence naming one entity can fill. */
+  readonly issuerTriggers: readonly string[];
   /** Runs the frames whose triggers the sentence holds; returns each match's role fillers (indexes into `items`). */
   apply(text: string, items: readonly PlaceholderItem[], active: readonly number[]): FrameMatch[];
 }
@@ -138,14 +144,20 @@ const LABEL_LETTER: Record<EntityLabel, string> = {
   Deal: 'k',
   Payment: 'y',
 };
-const PLACEHOLDER = /^ent[a-z](\d+)$/;
+// compromise keeps a possessive on the term ("entc2’s" is one term, normal "entc2's", tagged #Possessive).
+const PLACEHOLDER = /^ent[a-z](\d+)(?:'s?)?$/;
+/** The possessive ending right after a mention ("B's", "B’s", "Partners'"). */
+const POSSESSIVE_AFTER = /^['’]s?\b|^['’]$/;
 
 /** The sentence with each item replaced by its placeholder word (items in text order, not overlapping). */
 function withPlaceholders(text: string, items: readonly PlaceholderItem[]): string {
   let out = '';
   let last = 0;
   items.forEach((item, i) => {
-    out += `${text.slice(last, item.start)} ent${LABEL_LETTER[item.label]}${i} `;
+    // A possessive stays on its placeholder ("entc2's"), so that compromise reads it as one possessive term, and so
+    // does punctuation: "entc1 , entc2" would make the comma a term of its own, "entc1, entc2" keeps the two names adjacent.
+    const glued = POSSESSIVE_AFTER.test(text.slice(item.end, item.end + 3)) || /^[,;:]/.test(text.slice(item.end, item.end + 1));
+    out += `${text.slice(last, item.start)} ent${LABEL_LETTER[item.label]}${i}${glued ? '' : ' '}`;
     last = item.end;
   });
   return out + text.slice(last);
@@ -167,7 +179,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
   });
   // Every placeholder is tagged #Ent, and by its label: #EntCompany, #EntDrug, …
-  const placeholderPatterns = Object.entries(LABEL_LETTER).map(([label, letter]) => ({ tag: `Ent${label}`, pattern: parser.compile(`/^ent${letter}[0-9]+$/`) }));
+  const placeholderPatterns = Object.entries(LABEL_LETTER).map(([label, letter]) => ({ tag: `Ent${label}`, pattern: parser.compile(`/^ent${letter}[0-9]+('s?)?$/`) }));
+  // A mention in the possessive is also #EntPossessive: the owner of the noun phrase it opens ("X is A's platform").
+  placeholderPatterns.push({ tag: 'EntPossessive', pattern: parser.compile(`/^ent[a-z][0-9]+'s?$/`) });
   const itemsOf = (view: AnyView | undefined): number[] => {
     const out: number[] = [];
     for (const stretch of view === undefined ? [] : stretchesOf(view)) {
@@ -203,7 +217,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
         for (let k = end + 1; end >= 0 && k < terms.length; k++) {
           const index = placeholderIndex(terms[k]?.normal ?? '');
           if (index === undefined) continue;
-          if (items[index]?.label === 'Company') break;
+          const item = items[index];
+          // A company named in a possessive ("… of B's therapy X") owns what follows; any other company starts another party's clause.
+          if (item?.label === 'Company' && !POSSESSIVE_AFTER.test(text.slice(item.end, item.end + 3))) break;
           after.push(index);
         }
         out.push({ frame: frame.record, roles, after: [...new Set(after)] });
@@ -211,7 +227,8 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
     return out;
   };
-  return Object.freeze({ frames: records, byTrigger, apply });
+  const issuerTriggers = [...new Set(records.filter((r) => r.source.group === ISSUER_ROLE || r.target.group === ISSUER_ROLE).flatMap((r) => r.triggers))].sort();
+  return Object.freeze({ frames: records, byTrigger, issuerTriggers, apply });
 }
 
 const WORD = /[a-z]+(?:-[a-z]+)*/g;
@@ -270,13 +287,23 @@ function separated(items: readonly Item[], a: Item, b: Item, labels: readonly En
   return items.some((it) => it.start >= from && it.end <= to && labels.includes(it.label) && it.entity !== a.entity && it.entity !== b.entity);
 }
 
+/** The document's main company as an item of no extent, for a frame's issuer role. */
+function issuerItem(ctx: SentenceContext): Item | undefined {
+  const dc = ctx.docContext;
+  const index = dc.primaryCompany;
+  const mention = index === undefined ? undefined : dc.found.mentions[index];
+  if (index === undefined || !mention) return undefined;
+  return { index, label: 'Company', start: 0, end: 0, text: mention.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention };
+}
+
 export const frameRule: SentenceRule = {
   id: 'frame',
   needs: [],
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
-    if (ctx.items.length < 2) return;
     const knowledge = ctx.docContext.knowledge.frames;
+    // Two mentions fill a frame; one does only with the issuer, for a sentence holding an issuer frame's trigger (a cheap substring test).
+    if (ctx.items.length === 0 || (ctx.items.length === 1 && !knowledge.issuerTriggers.some((word) => ctx.lower.includes(word)))) return;
     // The parse is the costly part: only for a sentence of ordinary length whose frames can be filled
     // (a trigger word, and mentions of the labels both roles take).
     if (ctx.text.length > MAX_FRAME_SENTENCE) return;
@@ -288,11 +315,14 @@ export const frameRule: SentenceRule = {
       entities.set(it.label, set);
     }
     const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
+    const issuer = issuerItem(ctx);
+    // The issuer role is filled by the document, not the sentence: it counts as one more company.
+    const countRole = (role: FrameRecord['source']): number => (role.group === ISSUER_ROLE ? (issuer ? 1 + count(role.labels) : 0) : count(role.labels));
     const active = activeFrames(knowledge, ctx.lower).filter((i) => {
       const frame = knowledge.frames[i];
       if (frame === undefined) return false;
-      const sources = count(frame.source.labels);
-      const targets = count(frame.target.labels);
+      const sources = countRole(frame.source);
+      const targets = countRole(frame.target);
       const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
       return (
         sources > 0 &&
@@ -306,7 +336,8 @@ export const frameRule: SentenceRule = {
     const items = placeholderItems(ctx.items);
     for (const match of knowledge.apply(ctx.text, items, active)) {
       const { frame } = match;
-      const fill = (group: string, labels: readonly EntityLabel[]): Item[] => (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
+      const fill = (group: string, labels: readonly EntityLabel[]): Item[] =>
+        group === ISSUER_ROLE ? (issuer ? [issuer] : []) : (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
       const sources = fill(frame.source.group, frame.source.labels);
       const targets = fill(frame.target.group, frame.target.labels);
       // Below the phrase rules' confidence: where both read a fact, the phrase rule's fact (with its
@@ -321,7 +352,9 @@ export const frameRule: SentenceRule = {
         }
       }
       if (frame.assets && sources.length > 0 && targets.length > 0) {
-        const owners = fill(frame.assets.owner, ['Company']);
+        // The owner takes the labels of the role it is (an institute can hold a licence as a company does).
+        const ownerLabels = frame.assets.owner === frame.source.group ? frame.source.labels : frame.assets.owner === frame.target.group ? frame.target.labels : COMPANY;
+        const owners = fill(frame.assets.owner, ownerLabels);
         const assets = match.after.map((i) => items[i]).filter((it): it is Item => it !== undefined && (it.label === 'Drug' || it.label === 'Technology'));
         for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `${rule}_asset`, FRAME_CONFIDENCE - 0.05);
       }

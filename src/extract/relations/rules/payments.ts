@@ -109,6 +109,15 @@ function counterparty(ctx: SentenceContext, payee: Item): Item | undefined {
   return { index: other, label: 'Company', start: payee.start, end: payee.start, text: m.text, entity: dc.entityOf[other] ?? other, pronoun: true, mention: m };
 }
 
+/** The document's main company (the registrant, the release's issuer) as an item at the payer, when it is not the payer. */
+function issuerOf(ctx: SentenceContext, payer: Item): Item | undefined {
+  const dc = ctx.docContext;
+  const index = dc.primaryCompany;
+  const m = index === undefined ? undefined : dc.found.mentions[index];
+  if (index === undefined || !m || (dc.entityOf[index] ?? index) === payer.entity) return undefined;
+  return { index, label: 'Company', start: payer.start, end: payer.start, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
+}
+
 export const milestoneRule: SentenceRule = {
   id: 'earned_milestone',
   needs: [COMPANY],
@@ -122,13 +131,18 @@ export const milestoneRule: SentenceRule = {
       const anchor = Math.max(earn.end, money?.end ?? 0, milestoneWord.end);
       // "A earned … from B" / "triggers a … payment to A (from B)"
       let payee = companyAfterWord(ctx, anchor, 'to', 40);
-      if (!payee && /^trigger/.test(earn.text)) continue;
+      const from = companyAfterWord(ctx, anchor, 'from', 80);
+      if (!payee && /^trigger/.test(earn.text) && !from) continue;
       // "A … today announced receipt of a $X milestone payment from B": the announcer is the payee.
       payee ??= subjectBefore(ctx, earn.start, 80) ?? (/\bannounc\w*\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, earn.start - 20), earn.start)) ? subjectBefore(ctx, earn.start, 300) : undefined);
+      // "• Received IND clearance and earned a $7 million milestone payment from B": a payer and no payee named, the
+      // sentence's only company being the payer, is the registrant's (the issuer's) own news: the issuer is paid.
+      if (!payee && from && distinctEntities(ctx.items.filter((it) => it.label === 'Company')).length === 1) payee = issuerOf(ctx, from);
       if (!payee) continue;
       // "B has achieved a milestone …, triggering a payment to A": the company whose progress triggers pays.
       const achiever = /^trigger/.test(earn.text) ? subjectBefore(ctx, earn.start, 150) : undefined;
-      const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? (achiever && achiever.entity !== payee.entity ? achiever : undefined) : otherCompany(ctx, payee));
+      // "The filing triggered a $3 million milestone payment to A", no payer named: the other party of the document's deal.
+      const payer = companyAfterWord(ctx, anchor, 'from', 80) ?? (/^trigger/.test(earn.text) ? (achiever && achiever.entity !== payee.entity ? achiever : counterparty(ctx, payee)) : otherCompany(ctx, payee));
       if (!payer || !money || isNegated(ctx.triggers, Math.max(0, earn.start - 30), anchor)) continue;
       const status = statusOf(ctx.triggers, Math.max(0, earn.start - 40), anchor);
       const props = moneyProperties(ctx, money);
@@ -144,6 +158,9 @@ export const milestoneRule: SentenceRule = {
     }
   },
 };
+
+/** A passive auxiliary right before a payment verb ("will be paid", "was paid"). */
+const PASSIVE_BEFORE = /\b(?:be|been|being|is|are|was|were)\s+(?:\w+ly\s+)?$/i;
 
 export const paymentRule: SentenceRule = {
   id: 'pays',
@@ -165,7 +182,12 @@ export const paymentRule: SentenceRule = {
       let payer: Item | undefined;
       let payee: Item | undefined;
       const anchor = money?.end ?? hit.end;
-      if (receiving) {
+      // "B will be paid $10 million by A": the passive's subject is paid, the agent after "by" pays.
+      const passive = !receiving && PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 16), hit.start));
+      if (passive) {
+        payee = actor;
+        payer = companyAfterWord(ctx, anchor, 'by', 100) ?? companyAfterWord(ctx, hit.end, 'by', 100);
+      } else if (receiving) {
         payee = actor;
         payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor) ?? counterparty(ctx, actor);
       } else {
@@ -181,7 +203,7 @@ export const paymentRule: SentenceRule = {
       props.status = status;
       const drug = nearestAfter(ctx, anchor, DRUG, 100);
       if (drug) props.drug = drug.mention.canonical;
-      emit('PAYS', payer, payee, receiving ? 'pays.receives_from' : 'pays.pays_to', status === 'actual' ? 0.8 : 0.7, props);
+      emit('PAYS', payer, payee, receiving ? 'pays.receives_from' : passive ? 'pays.paid_by' : 'pays.pays_to', status === 'actual' ? 0.8 : 0.7, props);
     }
   },
 };
