@@ -3,11 +3,12 @@
 // deal identity across documents and the batch merge of a deal's statuses.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../src/pipeline.ts';
-import { mergeGraphs } from '../src/graph/merge.ts';
+import { corpusResolver, extractText } from '../src/pipeline.ts';
+import { GraphAccumulator, mergeGraphs } from '../src/graph/merge.ts';
 import { Graph, type Entity } from '../src/model/graph.ts';
 import { DealProperties, PaymentProperties } from '../src/model/deals.ts';
 import { readTerms } from '../src/deals/terms.ts';
+import { renamedDealKey, renamedPaymentKey } from '../src/deals/keys.ts';
 import { mergeDealProperties, orderStatusHistory, toProperties } from '../src/deals/status.ts';
 import { knowledge } from './support/knowledge.ts';
 
@@ -174,6 +175,51 @@ describe('deal identity across documents', () => {
     const other = announcement.replaceAll('CRV-301', 'CRV-455');
     const keys = [...deals(graphOf(announcement, 'a.txt')), ...deals(graphOf(other, 'c.txt'))].map((d) => d.deal.key);
     expect(new Set(keys).size).toBe(2);
+  });
+});
+
+describe('deal keys follow cross-document resolution', () => {
+  // The second document names the licensor only by the short name the first gave as an alias:
+  // resolution maps it onto the first one's company, and the deal built from it must follow.
+  const announcement =
+    'BOSTON, March 4, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has entered into an exclusive license agreement with Novartis AG, under which Novartis will receive worldwide rights to develop and commercialize CRV-301. Under the terms of the agreement, Novartis will pay Corvana an upfront payment of $150 million.';
+  const milestone =
+    'CAMBRIDGE, MA, June 2, 2025 -- Corvana, Inc. today announced that it has earned a $10 million milestone payment from Novartis with the start of Phase 2 testing of CRV-301. The milestone was earned under the 2024 agreement under which Corvana granted Novartis an exclusive worldwide license to CRV-301.';
+  const extracted = (text: string, path: string): Graph => extractText(text, { knowledge, path })[0]!.graph;
+
+  it('gives one Deal with both documents’ evidence when the licensor is named two ways that resolution unifies', () => {
+    // Without resolution the two documents name two companies, so two deals.
+    expect(deals(mergeGraphs([extracted(announcement, 'a.txt'), extracted(milestone, 'b.txt')]))).toHaveLength(2);
+    const accumulator = new GraphAccumulator(corpusResolver({ knowledge }));
+    accumulator.add(extracted(announcement, 'a.txt'));
+    accumulator.add(extracted(milestone, 'b.txt'));
+    const graph = accumulator.result();
+    const found = deals(graph);
+    expect(found).toHaveLength(1);
+    const [deal] = found;
+    expect(deal?.deal.key).toBe('deal:license:licensee=company:novartis+licensor=company:corvana-therapeutics@drug:crv-301');
+    expect(deal?.props.statusHistory).toEqual(['announced@2024', 'announced@2024-03-04', 'effective@2025-06-02']);
+    expect(deal?.terms.map((t) => t.kind).sort()).toEqual(['milestone', 'upfront']);
+    expect(new Set(deal?.deal.mentions.map((m) => m.docId))).toEqual(new Set(graph.documents.map((d) => d.docId)));
+    const partyEvidence = graph.relationships.filter((r) => r.type === 'PARTY_TO' && r.end === deal?.deal.key).flatMap((r) => r.evidence.map((e) => e.docId));
+    expect(new Set(partyEvidence).size).toBe(2);
+    // No relationship or payment is left naming the company key that resolution renamed away.
+    const keys = new Set(graph.entities.map((e) => e.key));
+    expect(graph.relationships.filter((r) => !keys.has(r.start) || !keys.has(r.end))).toEqual([]);
+    expect(graph.entities.filter((e) => e.key.includes('company:corvana@') || e.key.includes('company:corvana+') || e.key.includes('company:corvana#'))).toEqual([]);
+  });
+
+  it('rebuilds a deal key and its payments’ keys from renamed parties and asset, sorting the parties again', () => {
+    const rename = new Map([
+      ['company:zeta', 'company:alpha'],
+      ['drug:zx-1', 'drug:zx-one'],
+    ]);
+    const to = (key: string): string => rename.get(key) ?? key;
+    const deal = 'deal:collaboration:collaborator=company:mid+collaborator=company:zeta@drug:zx-1';
+    expect(renamedDealKey(deal, to)).toBe('deal:collaboration:collaborator=company:alpha+collaborator=company:mid@drug:zx-one');
+    expect(renamedPaymentKey(`payment:${deal}#upfront:5000000USD`, to)).toBe('payment:deal:collaboration:collaborator=company:alpha+collaborator=company:mid@drug:zx-one#upfront:5000000USD');
+    expect(renamedDealKey('deal:license:licensee=company:mid+licensor=company:other', to)).toBeUndefined();
+    expect(renamedPaymentKey('payment:deal:license:licensee=company:mid+licensor=company:other#royalty', to)).toBeUndefined();
   });
 });
 
