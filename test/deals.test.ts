@@ -219,6 +219,15 @@ describe('deal kinds and parties from the frame', () => {
     expect(found.filter((d) => d.props.kind === 'collaboration')).toEqual([]);
   });
 
+  it('reads an acquisition’s earn-out as its CVR, and the milestones it depends on as no term of their own', () => {
+    const [deal] = deals(graphOf('Orvane Holdings, Inc. will acquire Teslin Bio, Inc. for $18.00 per share in cash. Teslin shareholders may also receive earn-out payments of up to $40 million contingent upon regulatory milestones.'));
+    expect(deal?.props.kind).toBe('acquisition');
+    expect(deal?.terms.map((t) => [t.kind, t.amount]).sort()).toEqual([
+      ['cvr', 40_000_000],
+      ['per_share_price', 18],
+    ]);
+  });
+
   it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {
     const found = deals(graphOf('Dunmore Pharmaceutical Co., Ltd. granted Selvik Therapeutics, Inc. an exclusive license to develop and commercialize DMP-44 worldwide. Dunmore retains an option to commercialize DMP-44 in Korea.'));
     expect(found.map((d) => d.props.kind)).toEqual(['license']);

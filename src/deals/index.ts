@@ -223,10 +223,13 @@ const STATUS_RANK: readonly DealStatus[] = ['referenced', 'effective', 'announce
 function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], docYear: number | undefined): DealStatus {
   const seen = new Set<DealStatus>();
   for (const text of texts) {
-    for (const { value, index } of allValues(k.deals.status, text)) {
+    for (const { value, index, text: words } of allValues(k.deals.status, text)) {
       if (value === 'announced') {
         // "today announced" a milestone is no signing: the sentence must name an agreement.
         if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
+        // "today announced that it has earned a milestone under the collaboration": a milestone earned under
+        // the agreement tells the agreement was signed before; only a signing word makes it this document's.
+        if (/^(?:today\s+announced|announced\s+today)$/i.test(words) && draft.terms.some((t) => t.status === 'earned')) continue;
         // "entered into in 2000": the signing the sentence tells is not this document's.
         const years = agreementYears(text);
         if (years.year !== undefined && docYear !== undefined && years.year < docYear) continue;
@@ -241,7 +244,8 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
     if (f.type === 'ACQUIRES' && f.properties.status === 'completed') seen.add('closed');
     if (f.type === 'HAS_OPTION_ON' && f.properties.status === 'exercised') seen.add('option_exercised');
   }
-  if (draft.terms.some((t) => t.status === 'earned' || t.status === 'paid')) seen.add('effective');
+  // Money paid or earned under an agreement means it is in force; the consideration paid for a company means the acquisition closed.
+  if (draft.terms.some((t) => t.status === 'earned' || t.status === 'paid')) seen.add(draft.kind === 'acquisition' ? 'closed' : 'effective');
   let best: DealStatus = 'referenced';
   for (const s of seen) if (STATUS_RANK.indexOf(s) > STATUS_RANK.indexOf(best)) best = s;
   return best;

@@ -188,6 +188,8 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   for (const word of terms) {
     if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
     if (amounts.some((m) => kindOf(text, m, amounts, terms) === word)) continue;
+    // "$40 million contingent upon regulatory milestones": words that say what an amount depends on name no payment of their own.
+    if (amounts.some((m) => m.end <= word.start && word.start - m.end <= MAX_LINKED_AFTER && LINKED_AFTER.test(text.slice(m.end, word.start)) && !CLAUSE_WORD.test(text.slice(m.end, word.start)))) continue;
     withAmount.add(word.value);
     // Only where the words say the payment may or will come ("is eligible to receive milestone payments"):
     // a bare mention ("increased milestone payments") states no term.
