@@ -228,6 +228,20 @@ describe('deal kinds and parties from the frame', () => {
     ]);
   });
 
+  it('reads a fee for a service as a supply or service agreement, the payer its customer', () => {
+    const [deal] = deals(graphOf('Brightline Communications, Inc. receives a monthly subscription fee of $4,000 from Dorrel Therapeutics, Inc. to produce and distribute this content.'));
+    expect(deal?.props.kind).toBe('supply_or_service');
+    expect(deal?.parties).toEqual({ 'Dorrel Therapeutics': 'customer', 'Brightline Communications': 'provider' });
+  });
+
+  it('reads a partner named as the maker of a product as its provider, and a development partnership as a collaboration', () => {
+    const [supply] = deals(graphOf('The Kelso product is manufactured in partnership with Drummond Pharmaceuticals, Inc. of Ohio, Kelso Therapeutics, Inc. said.'));
+    expect(supply?.props.kind).toBe('supply_or_service');
+    expect(supply?.parties).toEqual({ 'Kelso Therapeutics': 'customer', 'Drummond Pharmaceuticals': 'provider' });
+    const [partnership] = deals(graphOf('Kelso Therapeutics, Inc. announced a partnership with Drummond Pharmaceuticals, Inc. to develop KT-1.'));
+    expect(partnership?.props.kind).toBe('collaboration');
+  });
+
   it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {
     const found = deals(graphOf('Dunmore Pharmaceutical Co., Ltd. granted Selvik Therapeutics, Inc. an exclusive license to develop and commercialize DMP-44 worldwide. Dunmore retains an option to commercialize DMP-44 in Korea.'));
     expect(found.map((d) => d.props.kind)).toEqual(['license']);

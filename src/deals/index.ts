@@ -497,6 +497,28 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if ([...licence.sentences].some((i) => agreementsIn(i).some((v) => v.value === 'collaboration'))) licence.kind = 'collaboration';
   }
 
+  // "The product is manufactured in partnership with B": a partnership every fact of which names its
+  // partner as the maker or supplier of a product is a supply agreement, that partner its provider.
+  for (const draft of drafts) {
+    if (draft.kind !== 'collaboration' || draft.parties.size !== 2 || draft.facts.length === 0) continue;
+    const providers = new Set<string>();
+    const supplies = draft.facts.every((f) => {
+      const ends = [f.source, typeof f.target === 'number' ? f.target : undefined];
+      const maker = ends.find((i) => {
+        const m = i === undefined ? undefined : found.mentions[i];
+        const s = m ? doc.sentences[m.sentenceIndex] : undefined;
+        return m !== undefined && s !== undefined && k.deals.providerLead.test(doc.cleanText.slice(Math.max(s.start, m.start - 60), m.start));
+      });
+      const key = maker === undefined ? undefined : keyOf(maker);
+      if (key !== undefined) providers.add(key);
+      return key !== undefined;
+    });
+    const [provider] = [...providers];
+    if (!supplies || providers.size !== 1 || provider === undefined || !draft.parties.has(provider)) continue;
+    draft.kind = 'supply_or_service';
+    for (const key of [...draft.parties.keys()]) draft.parties.set(key, key === provider ? 'provider' : 'customer');
+  }
+
   // Payments: to the deal of the same two parties; else an agreement of kind other, payer and payee.
   for (const fact of facts) {
     if ((fact.type !== 'PAYS' && fact.type !== 'EARNED_MILESTONE') || typeof fact.target !== 'number') continue;
