@@ -12,6 +12,10 @@ import { openGraph } from '../src/api/graph.ts';
 import { runQuery } from '../src/api/queries.ts';
 import { isKgError } from '../src/errors.ts';
 import { main } from '../src/cli.ts';
+import { extractText } from '../src/pipeline.ts';
+import type { Graph } from '../src/model/graph.ts';
+import { NO_DECISIONS } from '../src/graph/decisions.ts';
+import { knowledge } from './support/knowledge.ts';
 import { AMENDMENT_DOC, COLLABORATION_KEY, LICENCE_DOC, LICENCE_KEY, amendmentGraph, licenceGraph } from './support/deal-fixtures.ts';
 
 let store: Neo4jGraphStore;
@@ -213,5 +217,32 @@ describe('forgetting a document that tells a deal', () => {
     expect(await dealNode('payment:license:acme-bio+beta-pharma:ab-101:milestone:2025-01-10')).toBeUndefined();
     expect(await dealNode(LICENCE_KEY)).toMatchObject({ status: 'announced', statusHistory: ['announced@2024-03-04'] });
     expect(await dealNode(LICENCE_KEY)).not.toHaveProperty('amended');
+  });
+});
+
+describe('a deal whose party two documents name differently', () => {
+  // The second release names the licensor only by the short name the first gave as an alias: kg ingest's
+  // resolution maps the company, and the deal and payment keys built from it follow (one Deal node).
+  const announcement =
+    'BOSTON, March 4, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has entered into an exclusive license agreement with Novartis AG, under which Novartis will receive worldwide rights to develop and commercialize CRV-301. Under the terms of the agreement, Novartis will pay Corvana an upfront payment of $150 million.';
+  const milestone =
+    'CAMBRIDGE, MA, June 2, 2025 -- Corvana, Inc. today announced that it has earned a $10 million milestone payment from Novartis with the start of Phase 2 testing of CRV-301. The milestone was earned under the 2024 agreement under which Corvana granted Novartis an exclusive worldwide license to CRV-301.';
+  const graphs: Graph[] = [extractText(announcement, { knowledge, path: 'deal-rename-a.txt' })[0]!.graph, extractText(milestone, { knowledge, path: 'deal-rename-b.txt' })[0]!.graph];
+  const docIds = graphs.flatMap((g) => g.documents.map((d) => d.docId));
+  const key = 'deal:license:licensee=company:novartis+licensor=company:corvana-therapeutics@drug:crv-301';
+
+  it('is one Deal node with both documents’ evidence and both payments', async () => {
+    await store.forgetDocuments(docIds);
+    await store.writeDocuments(graphs, { resolution: { names: knowledge.names, decisions: NO_DECISIONS } });
+    const rows = await store.read(
+      `MATCH (d:Deal)<-[:PARTY_TO]-(c:Company) WHERE c.key IN ['company:corvana-therapeutics', 'company:corvana']
+       OPTIONAL MATCH (doc:Document)-[:MENTIONS]->(d)
+       RETURN d.key AS deal, collect(DISTINCT doc.docId) AS documents`,
+    );
+    expect(rows.map((r) => r['deal'])).toEqual([key]);
+    expect([...(rows[0]?.['documents'] as string[])].sort()).toEqual([...docIds].sort());
+    const payments = await store.read('MATCH (:Deal {key: $key})-[:HAS_TERM]->(p:Payment) RETURN p.kind AS kind ORDER BY kind', { key });
+    expect(payments.map((p) => p['kind'])).toEqual(['milestone', 'upfront']);
+    await store.forgetDocuments(docIds);
   });
 });

@@ -3,11 +3,12 @@
 // deal identity across documents and the batch merge of a deal's statuses.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../src/pipeline.ts';
-import { mergeGraphs } from '../src/graph/merge.ts';
+import { corpusResolver, extractText } from '../src/pipeline.ts';
+import { GraphAccumulator, mergeGraphs } from '../src/graph/merge.ts';
 import { Graph, type Entity } from '../src/model/graph.ts';
 import { DealProperties, PaymentProperties } from '../src/model/deals.ts';
 import { readTerms } from '../src/deals/terms.ts';
+import { renamedDealKey, renamedPaymentKey } from '../src/deals/keys.ts';
 import { mergeDealProperties, orderStatusHistory, toProperties } from '../src/deals/status.ts';
 import { knowledge } from './support/knowledge.ts';
 
@@ -142,9 +143,108 @@ describe('money terms', () => {
     ]);
   });
 
+  it('names an amount by milestone words after a contingency, however many qualifiers stand between (sb-0047, sb-0150)', () => {
+    const [, contingent] = terms(
+      'In exchange for providing Merck an exclusive global license to their small molecule inhibitor candidates, Taiho and Astex will receive an aggregate upfront payment of $50 million and will be eligible to receive approximately $2.5 billion contingent upon the achievement of preclinical, clinical, regulatory and sales milestones for each program.',
+    );
+    expect(contingent).toMatchObject({ kind: 'milestones_total', amount: 2_500_000_000, status: 'potential' });
+    const read = terms('Novartis will pay $925 million upfront for Anthos and make additional payments of up to $2.15 billion upon achievement of specified regulatory and sales milestones, it said Tuesday.');
+    expect(read.map((t) => [t.kind, t.amount])).toEqual([
+      ['upfront', 925_000_000],
+      ['milestones_total', 2_150_000_000],
+    ]);
+    expect(terms('Brenvale will receive up to $300 million in aggregate additional development and commercial milestones.')[0]).toMatchObject({ kind: 'milestones_total', amount: 300_000_000 });
+  });
+
+  it('does not let a term word of another clause or another item name an amount', () => {
+    expect(terms('The partnership with Orlanta Bio is worth up to $80 million plus double-digit royalties.').map((t) => [t.kind, t.amount ?? null])).toEqual([['royalty', null]]);
+    expect(terms('Halcyra received $40 million in cash and the company will also be eligible for milestones.').filter((t) => t.amount !== undefined)).toEqual([]);
+  });
+
+  it('reads the merger consideration of each share as a per-share price (sb-0041 shape, invented names)', () => {
+    const read = terms('At the effective time, each outstanding share of Dravik common stock was converted into the right to receive $41.50 in cash, without interest.');
+    expect(read.map((t) => [t.kind, t.amount])).toEqual([['per_share_price', 41.5]]);
+    expect(terms('Each share entitles its holder to receive $12 million in royalties.').some((t) => t.kind === 'per_share_price')).toBe(false);
+  });
+
+  it('reads an upfront licence fee as the upfront', () => {
+    expect(terms('Quellin is to receive an initial upfront license fee of $3,000,000.').map((t) => [t.kind, t.amount])).toEqual([['upfront', 3_000_000]]);
+    expect(terms('Quellin will receive a license fee of $3,000,000.').map((t) => [t.kind, t.amount])).toEqual([['license_fee', 3_000_000]]);
+  });
+
+  it('reads money to fund the partner’s research as research funding, and money to fund a trial as no term', () => {
+    expect(terms('Borvant committed up to $75 million to fund Kelmar’s research and development efforts under the collaboration.')[0]).toMatchObject({ kind: 'research_funding', amount: 75_000_000, qualifier: 'up_to' });
+    expect(terms('The company raised $40 million to fund its Phase 2 trial.')).toEqual([]);
+  });
+
+  it('keeps an intended equity investment without an amount as a potential equity term', () => {
+    expect(terms('Ostrava Pharma also intends to make an equity investment in Lindqvist Bio.')).toEqual([expect.objectContaining({ kind: 'equity', status: 'potential' })]);
+  });
+
   it('reads an earned milestone with what triggered it (sb-0292)', () => {
     const [milestone] = terms('XOMA earned a $2M milestone payment from Takeda Pharmaceutical upon the first patient dosed in its Phase 2 study.');
     expect(milestone).toMatchObject({ kind: 'milestone', amount: 2_000_000, status: 'earned' });
+  });
+});
+
+describe('deal kinds and parties from the frame', () => {
+  it('gives a relation fact’s amount the kind the words next to it name (upfront licence fee, milestone payments before royalties)', () => {
+    const [deal] = deals(
+      graphOf(
+        'Tavira Therapeutics, Inc. granted Molvex Pharma an exclusive license to TVR-12. Under the terms of the agreement, Molvex will make an upfront payment of $8 million and Tavira is eligible to receive development, regulatory and commercial milestone payments of up to $310 million as well as royalties on net sales.',
+      ),
+    );
+    expect(deal?.terms.map((t) => [t.kind, t.amount ?? null]).sort()).toEqual([
+      ['milestones_total', 310_000_000],
+      ['royalty', null],
+      ['upfront', 8_000_000],
+    ]);
+  });
+
+  it('makes one deal of a financing round whose investors one sentence names', () => {
+    const found = deals(graphOf('Nerivo Therapeutics, Inc. today announced the completion of a $30 million Series A financing led by Calder Ventures Inc. with participation from Brightwater Capital Inc. and Osprey Partners LLC.'));
+    expect(found).toHaveLength(1);
+    expect(found[0]?.props.kind).toBe('other');
+    expect(found[0]?.parties).toEqual({ 'Nerivo Therapeutics': 'payee', 'Calder Ventures': 'payer', 'Brightwater Capital': 'payer', 'Osprey Partners': 'payer' });
+  });
+
+  it('reads a partnership that names a royalty funding agreement as a royalty financing, the one paying the upfront buying the royalty', () => {
+    const found = deals(
+      graphOf(
+        'NEW YORK, March 2, 2025 -- Halden Capital, Inc. and Vantora Bio, Inc. today announced that they have entered into a $90 million synthetic royalty funding agreement based on U.S. net sales of VTB-9. Under the terms of the agreement, Vantora receives an upfront payment of $90 million from Halden in exchange for a 4% royalty on U.S. net sales of VTB-9.',
+      ),
+    );
+    const financing = found.find((d) => d.props.kind === 'royalty_financing');
+    expect(financing?.parties).toEqual({ 'Halden Capital': 'royalty_buyer', 'Vantora Bio': 'royalty_seller' });
+    expect(found.filter((d) => d.props.kind === 'collaboration')).toEqual([]);
+  });
+
+  it('reads an acquisition’s earn-out as its CVR, and the milestones it depends on as no term of their own', () => {
+    const [deal] = deals(graphOf('Orvane Holdings, Inc. will acquire Teslin Bio, Inc. for $18.00 per share in cash. Teslin shareholders may also receive earn-out payments of up to $40 million contingent upon regulatory milestones.'));
+    expect(deal?.props.kind).toBe('acquisition');
+    expect(deal?.terms.map((t) => [t.kind, t.amount]).sort()).toEqual([
+      ['cvr', 40_000_000],
+      ['per_share_price', 18],
+    ]);
+  });
+
+  it('reads a fee for a service as a supply or service agreement, the payer its customer', () => {
+    const [deal] = deals(graphOf('Brightline Communications, Inc. receives a monthly subscription fee of $4,000 from Dorrel Therapeutics, Inc. to produce and distribute this content.'));
+    expect(deal?.props.kind).toBe('supply_or_service');
+    expect(deal?.parties).toEqual({ 'Dorrel Therapeutics': 'customer', 'Brightline Communications': 'provider' });
+  });
+
+  it('reads a partner named as the maker of a product as its provider, and a development partnership as a collaboration', () => {
+    const [supply] = deals(graphOf('The Kelso product is manufactured in partnership with Drummond Pharmaceuticals, Inc. of Ohio, Kelso Therapeutics, Inc. said.'));
+    expect(supply?.props.kind).toBe('supply_or_service');
+    expect(supply?.parties).toEqual({ 'Kelso Therapeutics': 'customer', 'Drummond Pharmaceuticals': 'provider' });
+    const [partnership] = deals(graphOf('Kelso Therapeutics, Inc. announced a partnership with Drummond Pharmaceuticals, Inc. to develop KT-1.'));
+    expect(partnership?.props.kind).toBe('collaboration');
+  });
+
+  it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {
+    const found = deals(graphOf('Dunmore Pharmaceutical Co., Ltd. granted Selvik Therapeutics, Inc. an exclusive license to develop and commercialize DMP-44 worldwide. Dunmore retains an option to commercialize DMP-44 in Korea.'));
+    expect(found.map((d) => d.props.kind)).toEqual(['license']);
   });
 });
 
@@ -174,6 +274,51 @@ describe('deal identity across documents', () => {
     const other = announcement.replaceAll('CRV-301', 'CRV-455');
     const keys = [...deals(graphOf(announcement, 'a.txt')), ...deals(graphOf(other, 'c.txt'))].map((d) => d.deal.key);
     expect(new Set(keys).size).toBe(2);
+  });
+});
+
+describe('deal keys follow cross-document resolution', () => {
+  // The second document names the licensor only by the short name the first gave as an alias:
+  // resolution maps it onto the first one's company, and the deal built from it must follow.
+  const announcement =
+    'BOSTON, March 4, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has entered into an exclusive license agreement with Novartis AG, under which Novartis will receive worldwide rights to develop and commercialize CRV-301. Under the terms of the agreement, Novartis will pay Corvana an upfront payment of $150 million.';
+  const milestone =
+    'CAMBRIDGE, MA, June 2, 2025 -- Corvana, Inc. today announced that it has earned a $10 million milestone payment from Novartis with the start of Phase 2 testing of CRV-301. The milestone was earned under the 2024 agreement under which Corvana granted Novartis an exclusive worldwide license to CRV-301.';
+  const extracted = (text: string, path: string): Graph => extractText(text, { knowledge, path })[0]!.graph;
+
+  it('gives one Deal with both documents’ evidence when the licensor is named two ways that resolution unifies', () => {
+    // Without resolution the two documents name two companies, so two deals.
+    expect(deals(mergeGraphs([extracted(announcement, 'a.txt'), extracted(milestone, 'b.txt')]))).toHaveLength(2);
+    const accumulator = new GraphAccumulator(corpusResolver({ knowledge }));
+    accumulator.add(extracted(announcement, 'a.txt'));
+    accumulator.add(extracted(milestone, 'b.txt'));
+    const graph = accumulator.result();
+    const found = deals(graph);
+    expect(found).toHaveLength(1);
+    const [deal] = found;
+    expect(deal?.deal.key).toBe('deal:license:licensee=company:novartis+licensor=company:corvana-therapeutics@drug:crv-301');
+    expect(deal?.props.statusHistory).toEqual(['announced@2024', 'announced@2024-03-04', 'effective@2025-06-02']);
+    expect(deal?.terms.map((t) => t.kind).sort()).toEqual(['milestone', 'upfront']);
+    expect(new Set(deal?.deal.mentions.map((m) => m.docId))).toEqual(new Set(graph.documents.map((d) => d.docId)));
+    const partyEvidence = graph.relationships.filter((r) => r.type === 'PARTY_TO' && r.end === deal?.deal.key).flatMap((r) => r.evidence.map((e) => e.docId));
+    expect(new Set(partyEvidence).size).toBe(2);
+    // No relationship or payment is left naming the company key that resolution renamed away.
+    const keys = new Set(graph.entities.map((e) => e.key));
+    expect(graph.relationships.filter((r) => !keys.has(r.start) || !keys.has(r.end))).toEqual([]);
+    expect(graph.entities.filter((e) => e.key.includes('company:corvana@') || e.key.includes('company:corvana+') || e.key.includes('company:corvana#'))).toEqual([]);
+  });
+
+  it('rebuilds a deal key and its payments’ keys from renamed parties and asset, sorting the parties again', () => {
+    const rename = new Map([
+      ['company:zeta', 'company:alpha'],
+      ['drug:zx-1', 'drug:zx-one'],
+    ]);
+    const to = (key: string): string => rename.get(key) ?? key;
+    const deal = 'deal:collaboration:collaborator=company:mid+collaborator=company:zeta@drug:zx-1';
+    expect(renamedDealKey(deal, to)).toBe('deal:collaboration:collaborator=company:alpha+collaborator=company:mid@drug:zx-one');
+    expect(renamedPaymentKey(`payment:${deal}#upfront:5000000USD`, to)).toBe('payment:deal:collaboration:collaborator=company:alpha+collaborator=company:mid@drug:zx-one#upfront:5000000USD');
+    expect(renamedDealKey('deal:license:licensee=company:mid+licensor=company:other', to)).toBeUndefined();
+    expect(renamedPaymentKey('payment:deal:license:licensee=company:mid+licensor=company:other#royalty', to)).toBeUndefined();
   });
 });
 

@@ -223,10 +223,13 @@ const STATUS_RANK: readonly DealStatus[] = ['referenced', 'effective', 'announce
 function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], docYear: number | undefined): DealStatus {
   const seen = new Set<DealStatus>();
   for (const text of texts) {
-    for (const { value, index } of allValues(k.deals.status, text)) {
+    for (const { value, index, text: words } of allValues(k.deals.status, text)) {
       if (value === 'announced') {
         // "today announced" a milestone is no signing: the sentence must name an agreement.
         if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
+        // "today announced that it has earned a milestone under the collaboration": a milestone earned under
+        // the agreement tells the agreement was signed before; only a signing word makes it this document's.
+        if (/^(?:today\s+announced|announced\s+today)$/i.test(words) && draft.terms.some((t) => t.status === 'earned')) continue;
         // "entered into in 2000": the signing the sentence tells is not this document's.
         const years = agreementYears(text);
         if (years.year !== undefined && docYear !== undefined && years.year < docYear) continue;
@@ -241,7 +244,8 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
     if (f.type === 'ACQUIRES' && f.properties.status === 'completed') seen.add('closed');
     if (f.type === 'HAS_OPTION_ON' && f.properties.status === 'exercised') seen.add('option_exercised');
   }
-  if (draft.terms.some((t) => t.status === 'earned' || t.status === 'paid')) seen.add('effective');
+  // Money paid or earned under an agreement means it is in force; the consideration paid for a company means the acquisition closed.
+  if (draft.terms.some((t) => t.status === 'earned' || t.status === 'paid')) seen.add(draft.kind === 'acquisition' ? 'closed' : 'effective');
   let best: DealStatus = 'referenced';
   for (const s of seen) if (STATUS_RANK.indexOf(s) > STATUS_RANK.indexOf(best)) best = s;
   return best;
@@ -271,6 +275,11 @@ function sameMoney(a: Term, b: Term): boolean {
   return a.amount !== undefined && a.amount === b.amount && a.currency === b.currency;
 }
 
+/** A term read from the words of a sentence (src/deals/terms.ts), not taken from a relation fact. */
+function isReading(term: Term): boolean {
+  return !term.rule.startsWith('deal.term_from_');
+}
+
 /** Adds a term to the deal, or completes the one with the same amount (a fact and a reading of one sentence). */
 function addTerm(draft: Draft, term: Term): void {
   const same = draft.terms.find((t) => (term.amount === undefined ? t.amount === undefined && t.kind === term.kind : sameMoney(t, term)));
@@ -278,7 +287,11 @@ function addTerm(draft: Draft, term: Term): void {
     draft.terms.push(term);
     return;
   }
-  if (same.kind === 'other' && term.kind !== 'other') same.kind = term.kind;
+  // The words next to the amount name its kind better than a relation frame read over the whole
+  // sentence ("milestone payments of up to $222 million as well as royalties"): a reading's kind wins.
+  // An earned milestone stays one milestone whatever plural the sentence uses ("earned $5 million in milestones").
+  const earnedMilestone = same.kind === 'milestone' && same.status === 'earned';
+  if (term.kind !== 'other' && (same.kind === 'other' || (isReading(term) && !isReading(same) && !earnedMilestone))) same.kind = term.kind;
   if (term.status === 'earned' || (term.status === 'paid' && same.status !== 'earned')) same.status = term.status;
   if (same.trigger === undefined && term.trigger !== undefined) same.trigger = term.trigger;
   if (same.date === undefined && term.date !== undefined) same.date = term.date;
@@ -387,6 +400,16 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (draft && asset) pushCited(draft.assets, asset, { sentence: fact.sentenceIndex, rule: 'deal.license_covers_from_licenses', confidence: fact.confidence });
   }
 
+  // "A retains an option to commercialize X in Korea": the licensor's option on the asset it licensed out
+  // is a term of that licence, not an agreement of its own.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const draft = drafts[i];
+    if (draft?.kind !== 'option' || draft.parties.size !== 1) continue;
+    const [holder] = [...draft.parties.keys()];
+    const licensedOut = drafts.some((d) => d.kind === 'license' && holder !== undefined && d.parties.get(holder) === 'licensor' && [...draft.assets.keys()].some((a) => d.assets.has(a)));
+    if (licensedOut) drafts.splice(i, 1);
+  }
+
   // An option on a drug: the optionor is the one company the optionee otherwise deals with in the document.
   for (const draft of drafts) {
     if (draft.kind !== 'option' || draft.parties.size !== 1) continue;
@@ -474,6 +497,28 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if ([...licence.sentences].some((i) => agreementsIn(i).some((v) => v.value === 'collaboration'))) licence.kind = 'collaboration';
   }
 
+  // "The product is manufactured in partnership with B": a partnership every fact of which names its
+  // partner as the maker or supplier of a product is a supply agreement, that partner its provider.
+  for (const draft of drafts) {
+    if (draft.kind !== 'collaboration' || draft.parties.size !== 2 || draft.facts.length === 0) continue;
+    const providers = new Set<string>();
+    const supplies = draft.facts.every((f) => {
+      const ends = [f.source, typeof f.target === 'number' ? f.target : undefined];
+      const maker = ends.find((i) => {
+        const m = i === undefined ? undefined : found.mentions[i];
+        const s = m ? doc.sentences[m.sentenceIndex] : undefined;
+        return m !== undefined && s !== undefined && k.deals.providerLead.test(doc.cleanText.slice(Math.max(s.start, m.start - 60), m.start));
+      });
+      const key = maker === undefined ? undefined : keyOf(maker);
+      if (key !== undefined) providers.add(key);
+      return key !== undefined;
+    });
+    const [provider] = [...providers];
+    if (!supplies || providers.size !== 1 || provider === undefined || !draft.parties.has(provider)) continue;
+    draft.kind = 'supply_or_service';
+    for (const key of [...draft.parties.keys()]) draft.parties.set(key, key === provider ? 'provider' : 'customer');
+  }
+
   // Payments: to the deal of the same two parties; else an agreement of kind other, payer and payee.
   for (const fact of facts) {
     if ((fact.type !== 'PAYS' && fact.type !== 'EARNED_MILESTONE') || typeof fact.target !== 'number') continue;
@@ -489,11 +534,16 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       // A payment between two parties no agreement links yet: the agreement word of its sentence tells
       // what was bought ("the acquisition", "a services agreement"), the payer and payee take its roles.
       const kind = agreementsIn(fact.sentenceIndex).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? 'other';
-      const [payerRole, payeeRole] = PAYMENT_ROLES[kind] ?? ['payer', 'payee'];
-      draft = newDraft(kind);
-      draft.parties.set(payer, payerRole);
-      draft.parties.set(payee, payeeRole);
-      drafts.push(draft);
+      // The investors of one round: payments to one payee that one sentence states are one deal with several payers.
+      draft = kind === 'other' ? drafts.find((d) => d.kind === 'other' && d.parties.get(payee) === 'payee' && d.sentences.has(fact.sentenceIndex) && !d.parties.has(payer)) : undefined;
+      if (draft) draft.parties.set(payer, 'payer');
+      else {
+        const [payerRole, payeeRole] = PAYMENT_ROLES[kind] ?? ['payer', 'payee'];
+        draft = newDraft(kind);
+        draft.parties.set(payer, payerRole);
+        draft.parties.set(payee, payeeRole);
+        drafts.push(draft);
+      }
     }
     const cited: Cited = { sentence: fact.sentenceIndex, rule: `deal.${draft.kind}_from_${fact.type.toLowerCase()}`, confidence: fact.confidence };
     if (!draft.partyEvidence.has(payer) || !draft.partyEvidence.has(payee)) for (const key of [payer, payee]) pushCited(draft.partyEvidence, key, cited);
@@ -523,6 +573,20 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       placesIn.set(m.sentenceIndex, list);
     }
   });
+  // "entered into a $150 million synthetic royalty funding agreement": a partnership of two companies whose
+  // sentences name a royalty financing is that financing; the one paying an amount other than royalties buys them.
+  for (const draft of drafts) {
+    if ((draft.kind !== 'collaboration' && draft.kind !== 'other') || draft.parties.size !== 2) continue;
+    const keys = [...draft.parties.keys()];
+    const naming = [...companiesIn].filter(([, named]) => keys.every((key) => named.has(key))).map(([i]) => i);
+    if (![...draft.sentences, ...draft.termSentences, ...naming].some((i) => agreementsIn(i).some((v) => v.value === 'royalty_financing'))) continue;
+    const funding = draft.facts.find((f) => f.type === 'PAYS' && typeof f.properties.amount === 'number' && f.properties.kind !== 'royalty' && typeof f.target === 'number');
+    const buyer = funding ? keyOf(funding.source) : undefined;
+    if (buyer === undefined || !draft.parties.has(buyer)) continue;
+    draft.kind = 'royalty_financing';
+    for (const key of keys) draft.parties.set(key, key === buyer ? 'royalty_buyer' : 'royalty_seller');
+  }
+
   let previous: { sentence: number; draft: Draft } | undefined;
   for (const sentence of doc.sentences) {
     if (sentence.section === 'forwardLooking') continue;

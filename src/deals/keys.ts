@@ -3,6 +3,8 @@
 // press release, or a later document about the same agreement, give the same key and merge into one
 // Deal; two agreements of the same parties on different assets stay apart. Nothing else (dates,
 // wording) enters the key, so a deal is never merged on a guess and never split by a paraphrase.
+// Cross-document resolution renames the company and asset keys a deal key is made of; the deal and
+// payment keys are rebuilt from the renamed ones (renamedDealKey), so they follow.
 import type { DealKind, PartyRole, PaymentKind } from '../model/deals.ts';
 import { foldName } from '../text/names.ts';
 
@@ -23,6 +25,42 @@ export function dealKey(kind: DealKind, parties: ReadonlyMap<string, PartyRole>,
 export function paymentKey(deal: string, kind: PaymentKind, amount: number | undefined, currency: string | undefined, trigger: string | undefined): string {
   const value = amount === undefined ? (trigger === undefined ? '' : `:${foldName(trigger)}`) : `:${amount}${currency ?? ''}`;
   return `payment:${deal}#${kind}${value}`;
+}
+
+/** `deal:<kind>:<role>=<key>+…[@<asset>]`: entity keys are `label:folded-name`, so `+`, `=`, `@` and `#` only ever separate. */
+const DEAL_KEY = /^deal:([a-z_]+):([^@#]*)(?:@([^@#]+))?$/;
+
+/**
+ * The key a deal key becomes when resolution gives the company and asset keys it is made of other keys
+ * (`to` maps a key to its new key, or to itself): the parties and the asset renamed, the parties sorted
+ * again. Undefined when nothing in it changes or it is no deal key. Cross-document resolution
+ * (src/graph/identity.ts renameKeys) uses it, so a deal told by two documents under two names of one
+ * company meets under one key, whichever path (batch merge, Neo4j writer, bulk export) resolves it.
+ */
+export function renamedDealKey(key: string, to: (key: string) => string): string | undefined {
+  const m = DEAL_KEY.exec(key);
+  if (!m) return undefined;
+  const [, kind = '', roles = '', asset] = m;
+  const parties = roles === '' ? [] : roles.split('+');
+  const renamed = [
+    ...new Set(
+      parties.map((party) => {
+        const eq = party.indexOf('=');
+        return eq < 0 ? party : `${party.slice(0, eq)}=${to(party.slice(eq + 1))}`;
+      }),
+    ),
+  ].sort();
+  const newAsset = asset === undefined ? undefined : to(asset);
+  const next = `deal:${kind}:${renamed.join('+')}${newAsset === undefined ? '' : `@${newAsset}`}`;
+  return next === key ? undefined : next;
+}
+
+/** A payment key follows its deal's key (see renamedDealKey); undefined when the deal key is unchanged. */
+export function renamedPaymentKey(key: string, to: (key: string) => string): string | undefined {
+  const hash = key.indexOf('#');
+  if (!key.startsWith('payment:') || hash < 0) return undefined;
+  const deal = renamedDealKey(key.slice('payment:'.length, hash), to);
+  return deal === undefined ? undefined : `payment:${deal}${key.slice(hash)}`;
 }
 
 const SCALES: readonly [number, string][] = [

@@ -49,6 +49,23 @@ const MAX_BEFORE = 60;
 /** Above this an amount is no price of one share. */
 const MAX_SHARE_PRICE = 100_000;
 const MAX_AFTER = 45;
+/** Farthest a term word after its amount may stand when the words between only qualify it (see LINKED_AFTER). */
+const MAX_LINKED_AFTER = 120;
+/**
+ * Words between an amount and a term word after it that make them one phrase however long: "$245 million
+ * in aggregate additional development and commercial milestones", "$1.15 billion contingent upon
+ * successful achievement of future regulatory and sales milestones". Lower-case modifiers only: a verb
+ * or a relative word starts another clause whose term word names something else.
+ */
+const LINKED_AFTER = /^\s*,?\s*(?:in|of|for|contingent|conditioned|conditional|dependent|payable|based|subject|tied|linked|upon|on)\s[a-z ,/-]*$/;
+const CLAUSE_WORD = /\b(?:will|would|shall|may|can|could|is|are|was|were|has|have|had|be|been|plus|also|well|which|that|who|receive[sd]?|pays?|paid|includ[a-z]*)\b/;
+/** "$115 million plus double-digit royalties", "$5 million and milestones": the term word after the conjunction is another payment. */
+const NEXT_ITEM = /^\s*,?\s*(?:plus|and|or|as\s+well\s+as|in\s+addition\s+to|together\s+with|along\s+with)\b/i;
+/** "to fund NGM's research and development", "to fund its research": only research or development funding is a deal term (a financing also funds trials or operations). */
+const FUND_OBJECT = /^\s+(?:(?:the|its|their|our|[\p{Lu}][\p{L}\p{N}-]*(?:['’]s)?)\s+){0,2}(?:research|R&D|discovery)\b/u;
+
+/** A fee word an "upfront" word qualifies ("an upfront license fee", "upfront option fee"): the fee is the upfront. */
+const FEE_KINDS: ReadonlySet<PaymentKind> = new Set(['license_fee', 'option_fee']);
 
 function kindOf(text: string, money: Money, amounts: readonly Money[], terms: readonly WordHit<PaymentKind>[]): WordHit<PaymentKind> | undefined {
   let best: { hit: WordHit<PaymentKind>; distance: number } | undefined;
@@ -63,14 +80,23 @@ function kindOf(text: string, money: Money, amounts: readonly Money[], terms: re
       if (hit.value === 'per_share_price' && distance > 12) continue;
     } else if (hit.start >= money.end) {
       distance = hit.start - money.end;
-      if (distance > MAX_AFTER || amounts.some((m) => m !== money && m.start >= money.end && m.end <= hit.start)) continue;
+      const between = text.slice(money.end, hit.start);
+      if (NEXT_ITEM.test(between)) continue;
+      const linked = distance <= MAX_LINKED_AFTER && LINKED_AFTER.test(between) && !CLAUSE_WORD.test(between);
+      if ((distance > MAX_AFTER && !linked) || amounts.some((m) => m !== money && m.start >= money.end && m.end <= hit.start)) continue;
+      distance = Math.min(distance, MAX_AFTER);
       // An amount is named by the words right after it ("$106 million in equity"), so those weigh a little more.
       distance -= 5;
     } else continue;
     if (crossesBoundary(text, hit.start, money.start)) continue;
     if (!best || distance < best.distance) best = { hit, distance };
   }
-  return best?.hit;
+  const found = best?.hit;
+  if (found && FEE_KINDS.has(found.value)) {
+    const upfront = terms.find((t) => t.value === 'upfront' && t.end <= found.start && /^\s{1,2}$/.test(text.slice(t.end, found.start)));
+    if (upfront) return upfront;
+  }
+  return found;
 }
 
 /** The payment status the nearest status word before the amount states. */
@@ -84,6 +110,12 @@ function statusNear(text: string, at: number, paid: readonly WordHit<PaymentStat
   }
   return best?.value;
 }
+
+/**
+ * "each (issued and outstanding) share of … was converted into the right to receive $229.00": the
+ * merger consideration of one share, stated before the amount in the same clause.
+ */
+const EACH_SHARE_BEFORE = /\beach\s+(?:[\p{L}-]+\s+){0,4}shares?\b[^;]*\bright\s+to\s+receive\b[^;$€£]*$/iu;
 
 /** A per-share price written with words between the amount and "per share". */
 const PER_SHARE_AFTER = /^\s*(?:in\s+cash\s+|net\s+)?per\s+(?:\p{Lu}[\p{L}-]*\s+)?(?:(?:common|ordinary)\s+)?share\b/u;
@@ -122,7 +154,7 @@ const AMOUNTLESS: ReadonlySet<PaymentKind> = new Set(['milestones_total', 'resea
 
 /** Every money term one sentence states, in text order. */
 export function readTerms(text: string, k: Knowledge): TermReading[] {
-  const terms = hits(k.deals.term, text);
+  const terms = hits(k.deals.term, text).filter((t) => !/^to\s+fund$/i.test(t.text) || FUND_OBJECT.test(text.slice(t.end, t.end + 60)));
   if (terms.length === 0) return [];
   const amounts = findMoney(k.relations.money, text);
   const paid = hits(k.deals.paid, text);
@@ -130,7 +162,7 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   const usedRoyaltyWords = new Set<number>();
   for (const money of amounts) {
     // "$60.00 per share", "$229 in cash per Acme share": the price of one share.
-    const perShare = money.per === 'share' || PER_SHARE_AFTER.test(text.slice(money.end, money.end + 40));
+    const perShare = money.per === 'share' || PER_SHARE_AFTER.test(text.slice(money.end, money.end + 40)) || (money.amount < MAX_SHARE_PRICE && EACH_SHARE_BEFORE.test(text.slice(Math.max(0, money.start - 250), money.start)));
     const hit = perShare ? undefined : kindOf(text, money, amounts, terms);
     if (money.per !== undefined && !perShare) continue; // "per target", "per program": a rate, not a stated payment
     let kind: PaymentKind | undefined = perShare ? 'per_share_price' : hit?.value;
@@ -156,6 +188,8 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   for (const word of terms) {
     if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
     if (amounts.some((m) => kindOf(text, m, amounts, terms) === word)) continue;
+    // "$40 million contingent upon regulatory milestones": words that say what an amount depends on name no payment of their own.
+    if (amounts.some((m) => m.end <= word.start && word.start - m.end <= MAX_LINKED_AFTER && LINKED_AFTER.test(text.slice(m.end, word.start)) && !CLAUSE_WORD.test(text.slice(m.end, word.start)))) continue;
     withAmount.add(word.value);
     // Only where the words say the payment may or will come ("is eligible to receive milestone payments"):
     // a bare mention ("increased milestone payments") states no term.

@@ -17,10 +17,14 @@
 // The batch path (kg extract: GraphAccumulator with a CorpusResolver) and the Neo4j path (kg ingest:
 // the store seeds a CorpusResolver with the stored entities that share a form with the batch) run
 // this same code in the same order, so they build the same graph.
+// Deal and payment keys are made of company and asset keys (src/deals/keys.ts): renameKeys rebuilds
+// them when it renames those, so one deal told under two names of a company is one Deal on all paths.
 import type { Entity, Graph, MergeCandidate, Relationship } from '../model/graph.ts';
 import { SYMMETRIC_TYPES } from '../model/vocabulary.ts';
 import type { NameKnowledge } from '../knowledge/names.ts';
 import { canonicalKeyOf, isRejected, type Decisions } from './decisions.ts';
+import { renamedDealKey, renamedPaymentKey } from '../deals/keys.ts';
+import { mergeDealProperties, mergePaymentProperties } from '../deals/status.ts';
 
 /** Labels resolved across documents. Diseases and technologies keep name-only keys (a subtype is another thing). */
 export const CROSS_DOCUMENT_LABELS: ReadonlySet<string> = new Set(['Company', 'Drug', 'Target', 'Organization', 'Person']);
@@ -213,9 +217,33 @@ function pairKey(a: string, b: string): string {
   return a < b ? `${a}|${b}` : `${b}|${a}`;
 }
 
-/** Renames entity keys in one document's graph; entities that meet under one key become one, relationships follow. */
-export function renameKeys(graph: Graph, rename: ReadonlyMap<string, string>): Graph {
-  if (rename.size === 0) return graph;
+/**
+ * The renames with the deals and payments they imply: a Deal's key is made of its parties' and asset's
+ * keys (src/deals/keys.ts), so when resolution renames those, the deal (and its payments) is renamed
+ * too, and a deal two documents tell under two names of one company meets under one key.
+ */
+function withDealRenames(graph: Graph, rename: ReadonlyMap<string, string>): ReadonlyMap<string, string> {
+  const to = (key: string): string => rename.get(key) ?? key;
+  const all = new Map(rename);
+  for (const e of graph.entities) {
+    const label = e.labels[0];
+    const next = label === 'Deal' ? renamedDealKey(e.key, to) : label === 'Payment' ? renamedPaymentKey(e.key, to) : undefined;
+    if (next !== undefined && !rename.has(e.key)) all.set(e.key, next);
+  }
+  return all;
+}
+
+/** Properties of two entities that meet under one key: a deal's or payment's by the deal merge rules, else the kept entity's win. */
+function mergedProperties(kept: Entity, other: Entity): Entity['properties'] {
+  if (kept.labels[0] === 'Deal') return mergeDealProperties(kept.properties, other.properties);
+  if (kept.labels[0] === 'Payment') return mergePaymentProperties(kept.properties, other.properties);
+  return { ...other.properties, ...kept.properties };
+}
+
+/** Renames entity keys in one document's graph; entities that meet under one key become one, relationships follow (deal and payment keys with them). */
+export function renameKeys(graph: Graph, given: ReadonlyMap<string, string>): Graph {
+  if (given.size === 0) return graph;
+  const rename = withDealRenames(graph, given);
   const to = (key: string): string => rename.get(key) ?? key;
   const entities = new Map<string, Entity>();
   // An entity that keeps its key goes first, so it keeps its name; the others' names become aliases.
@@ -231,7 +259,7 @@ export function renameKeys(graph: Graph, rename: ReadonlyMap<string, string>): G
     aliases.delete(seen.name);
     const mentions = [...seen.mentions, ...e.mentions].sort((x, y) => byString(x.docId, y.docId) || x.start - y.start || x.end - y.end);
     const labels = [...seen.labels, ...e.labels.filter((l) => !seen.labels.includes(l))];
-    entities.set(key, { ...seen, labels, aliases: [...aliases].sort(byString), properties: { ...e.properties, ...seen.properties }, mentions });
+    entities.set(key, { ...seen, labels, aliases: [...aliases].sort(byString), properties: mergedProperties(seen, e), mentions });
   }
   const relationships = new Map<string, Relationship>();
   for (const r of graph.relationships) {

@@ -1,6 +1,7 @@
 // Knowledge of the deal stage (src/deals/), read from data/patterns/deal-words.tsv and compiled once
 // (see index.ts): the words that name a money term's kind, a deal's status, a payment's status,
-// royalty wording, territories, the field of a licence, exclusivity and agreement kinds. Each group
+// royalty wording, territories, the field of a licence, the maker of a supplied product, exclusivity
+// and agreement kinds. Each group
 // becomes one case-insensitive pattern whose match names its value, so a new wording is a data edit.
 import { z } from 'zod';
 import { DealKind, DealStatus, PaymentKind, PaymentStatus } from '../model/deals.ts';
@@ -9,7 +10,7 @@ import type { DataFiles } from './files.ts';
 
 export const DEAL_WORDS_FILE = 'patterns/deal-words.tsv';
 
-const DEAL_WORD_GROUPS = ['term', 'status', 'paid', 'royalty', 'territory', 'territory.lead', 'field.lead', 'exclusive', 'agreement'] as const;
+const DEAL_WORD_GROUPS = ['term', 'status', 'paid', 'royalty', 'territory', 'territory.lead', 'field.lead', 'provider.lead', 'exclusive', 'agreement'] as const;
 
 const DealWordRow = z.object({
   group: z.enum(DEAL_WORD_GROUPS),
@@ -35,6 +36,8 @@ export interface DealKnowledge {
   readonly territoryLead: RegExp;
   /** Words that introduce a licence's field ("antibodies to"), anchored at the end. */
   readonly fieldLead: RegExp;
+  /** Words that make the company right after them the one that makes or supplies a product ("manufactured by", "supplied in partnership with"), anchored at the end. */
+  readonly providerLead: RegExp;
   readonly exclusive: WordGroup<'true' | 'false'>;
   readonly agreement: WordGroup<DealKind>;
 }
@@ -93,6 +96,7 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
     territory: wordGroup(of('territory'), z.string(), files),
     territoryLead: lead('territory.lead'),
     fieldLead: lead('field.lead'),
+    providerLead: lead('provider.lead'),
     exclusive: wordGroup(of('exclusive'), z.enum(['true', 'false']), files),
     agreement: wordGroup(of('agreement'), DealKind, files),
   });
