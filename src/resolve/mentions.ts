@@ -48,9 +48,18 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
   // Names of parties this document uses, for telling a glued or prefixed name's real part.
   const partyNames = new Set<string>();
   for (const m of found) if (PARTY_LABELS.has(m.label)) for (const n of [m.canonical, m.text, names.stripLegalSuffix(m.text)]) partyNames.add(foldName(n));
+  // Asked of every place a word may start inside every party name (gluedTail): the answers are kept
+  // for the document, since folding and the legal-form pattern cost more than the lookups.
+  const answers = new Map<string, boolean>();
   const known = (candidate: string): boolean => {
     const name = candidate.trim();
-    return name.length >= 3 && (partyNames.has(foldName(name)) || partyNames.has(foldName(names.stripLegalSuffix(name))) || names.canonicalOrganization(name) !== undefined);
+    if (name.length < 3) return false;
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = partyNames.has(foldName(name)) || partyNames.has(foldName(names.stripLegalSuffix(name))) || names.canonicalOrganization(name) !== undefined;
+      answers.set(name, answer);
+    }
+    return answer;
   };
 
   mentions.forEach((m, i) => {
