@@ -17,6 +17,11 @@ export interface NamedMentions {
 
 const PARTY_LABELS: ReadonlySet<string> = new Set(['Company', 'Organization']);
 
+// gluedTail's character tests, asked of every character of every party name: ASCII by its code, the rest by its Unicode class.
+const isLetter = (ch: string): boolean => (ch < '\u0080' ? (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') : /\p{L}/u.test(ch));
+const isUpper = (ch: string): boolean => (ch < '\u0080' ? ch >= 'A' && ch <= 'Z' : /\p{Lu}/u.test(ch));
+const isLower = (ch: string): boolean => (ch < '\u0080' ? ch >= 'a' && ch <= 'z' : /\p{Ll}/u.test(ch));
+
 /**
  * Where a name glued to the words before it starts: "Bright PathAcme Bio" → "Acme Bio", "Acmethe
  * European Medicines Agency" → "European Medicines Agency" — the first known name found at a place
@@ -26,12 +31,12 @@ function gluedTail(name: string, known: (candidate: string) => boolean): number 
   for (let i = 1; i < name.length - 1; i++) {
     const before = name.charAt(i - 1);
     const at = name.charAt(i);
-    if (!/\p{L}/u.test(before)) continue;
-    if (/\p{Lu}/u.test(at)) {
+    if (!isLetter(before)) continue;
+    if (isUpper(at)) {
       // A capital after a capital starts a word only before a lower-case letter ("FDAAcme", "IR ManagerNeuro").
-      if (/\p{Lu}/u.test(before) && !/\p{Ll}/u.test(name.charAt(i + 1))) continue;
+      if (isUpper(before) && !isLower(name.charAt(i + 1))) continue;
       if (known(name.slice(i))) return i;
-    } else if (/\p{Ll}/u.test(before) && /^the\s+\p{Lu}/u.test(name.slice(i)) && known(name.slice(i + 4))) return i + 4;
+    } else if (isLower(before) && name.startsWith('the', i) && /^the\s+\p{Lu}/u.test(name.slice(i)) && known(name.slice(i + 4))) return i + 4;
   }
   return undefined;
 }
