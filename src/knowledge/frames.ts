@@ -1,7 +1,7 @@
 // The grammar frames of the relation stage (data/patterns/frames.json), checked and compiled once
 // with the configured compromise (see src/extract/relations/frames.ts for what a frame is).
 import { z } from 'zod';
-import { compileMatch, compromiseTag, readsChunks } from '../nlp/compromise.ts';
+import { compileMatch, compromiseTag, impliedWords, matchSteps, readsChunks } from '../nlp/compromise.ts';
 import { compileFrames, FrameRecord, type FrameKnowledge } from '../extract/relations/frames.ts';
 import type { DataFiles } from './files.ts';
 
@@ -28,5 +28,5 @@ export function loadFrameKnowledge(files: DataFiles): FrameKnowledge {
     // The frames parse without compromise's chunker (compromiseTag): a pattern may read words and tags, not chunks.
     if (readsChunks(compileMatch(frame.match))) throw files.invalid(FRAMES_FILE, undefined, `frame "${frame.id}": its pattern reads a chunk (<Noun>); frames read words and tags only`);
   }
-  return compileFrames(frames, { parse: compromiseTag, compile: compileMatch });
+  return compileFrames(frames, { parse: compromiseTag, compile: compileMatch, steps: matchSteps, impliedWords });
 }
