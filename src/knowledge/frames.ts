@@ -4,7 +4,7 @@
 // (frames.json), the deal-party frames (frames-deals.json) and the drug-science frames (indication,
 // target: science-frames.json); all have one format.
 import { z } from 'zod';
-import { compileMatch, compromiseParse } from '../nlp/compromise.ts';
+import { compileMatch, compromiseTag, impliedWords, matchSteps, readsChunks } from '../nlp/compromise.ts';
 import { compileFrames, FrameRecord, ISSUER_ROLE, type FrameKnowledge } from '../extract/relations/frames.ts';
 import type { DataFiles } from './files.ts';
 
@@ -30,8 +30,10 @@ export function loadFrameKnowledge(files: DataFiles): FrameKnowledge {
           throw files.invalid(file, undefined, `frame "${frame.id}": its pattern has no capture group <${group}>`);
         }
       }
+      // The frames parse without compromise's chunker (compromiseTag): a pattern may read words and tags, not chunks.
+      if (readsChunks(compileMatch(frame.match))) throw files.invalid(file, undefined, `frame "${frame.id}": its pattern reads a chunk (<Noun>); frames read words and tags only`);
       all.push(frame);
     }
   }
-  return compileFrames(all, { parse: compromiseParse, compile: compileMatch });
+  return compileFrames(all, { parse: compromiseTag, compile: compileMatch, steps: matchSteps, impliedWords });
 }

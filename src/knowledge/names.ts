@@ -64,6 +64,8 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
 
   const stripLegalSuffix = (name: string): string => {
     let current = name.trim().replace(/[,\s]+$/, '');
+    // The pattern needs white space before the legal form: a name without any has none to lose.
+    if (!/\s/.test(current)) return current;
     for (;;) {
       const next = current.replace(suffixPattern, '').replace(/[,\s]+$/, '');
       if (next === current || next.length < 2) return current;

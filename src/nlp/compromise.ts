@@ -23,6 +23,97 @@ export function compromiseParse(text: string): View {
   return nlp(text);
 }
 
+/**
+ * The parse of `compromiseParse` without its last step, the chunker (noun, verb and adjective
+ * chunks, which only `<Noun>`-style patterns read): tokenised and tagged exactly as `nlp(text)` tags
+ * it, for match patterns of words and tags (the grammar frames). compromise's tokenizer runs its
+ * first steps (contractions, aliases, machine forms) itself; the steps after the contractions are
+ * run here in compromise's own order, and the chunker is left out: about a tenth of the parse.
+ */
+export function compromiseTag(text: string): View {
+  const hooks = nlp.hooks();
+  // The order this relies on (compromise 14: contractions first, chunks last); any other order gets the whole parse.
+  if (hooks[0] !== 'contractions' || hooks[hooks.length - 1] !== 'chunks') return nlp(text);
+  // Typed as compromise's tokenize-only build, the view is the full one at run time (one world, every plugin's methods).
+  return nlp.tokenize(text).compute(hooks.slice(1, -1)) as View;
+}
+
+/** Whether a compiled match pattern reads compromise's chunks (`<Noun>`), which `compromiseTag` does not make. */
+export function readsChunks(pattern: CompiledMatch): boolean {
+  return JSON.stringify(pattern).includes('"chunk"');
+}
+
+/**
+ * A term a match of a pattern cannot do without: one with one of these tags, or one of these words.
+ * `gapBefore` is the most terms a match can hold between the previous step and this one.
+ */
+export type MatchStep = ({ readonly tags: readonly string[] } | { readonly words: readonly string[] }) & { readonly gapBefore: number };
+
+interface PatternTerm {
+  optional?: boolean;
+  negative?: boolean;
+  greedy?: boolean;
+  min?: number;
+  max?: number;
+  anything?: boolean;
+  tag?: string;
+  word?: string;
+  fastOr?: ReadonlySet<string>;
+  choices?: readonly (readonly PatternTerm[])[];
+}
+
+/** The most terms one pattern term can match (Infinity for `+`, `*` and open ranges). */
+function mostTerms(term: PatternTerm): number {
+  const longest = term.choices === undefined ? 1 : Math.max(...term.choices.map((c) => c.reduce((n, t) => n + mostTerms(t), 0)));
+  if (term.greedy === true && (term.max === undefined || term.max >= 999)) return Infinity;
+  return (term.max ?? 1) * longest;
+}
+
+/**
+ * The steps of a compiled pattern that every match holds, in pattern order (one term each): its
+ * terms that are neither optional nor negated nor repeated and read one tag or one word, or a choice
+ * of single tags or single words; with the most terms the rest of the pattern lets lie between two
+ * steps. The steps are a necessary condition of a match, never a sufficient one.
+ */
+export function matchSteps(pattern: CompiledMatch): MatchStep[] {
+  const steps: MatchStep[] = [];
+  const terms: readonly PatternTerm[] = pattern;
+  let gap = 0;
+  for (const term of terms) {
+    let step: { tags: string[] } | { words: string[] } | undefined;
+    const single = term.optional !== true && term.negative !== true && term.greedy !== true && term.min === undefined && term.max === undefined;
+    if (single && term.tag !== undefined) step = { tags: [term.tag] };
+    else if (single && term.word !== undefined) step = { words: [term.word] };
+    else if (single && term.fastOr !== undefined) step = { words: [...term.fastOr] };
+    else if (single && term.choices !== undefined && term.choices.every((c) => c.length === 1)) {
+      const tags = term.choices.map((c) => c[0]?.tag);
+      const words = term.choices.map((c) => c[0]?.word);
+      if (tags.every((t): t is string => t !== undefined)) step = { tags };
+      else if (words.every((w): w is string => w !== undefined)) step = { words };
+    }
+    if (step === undefined) {
+      gap += mostTerms(term);
+      continue;
+    }
+    steps.push({ ...step, gapBefore: gap });
+    gap = 0;
+  }
+  return steps;
+}
+
+/**
+ * Words compromise can put in a parse without the text spelling them: the expansions of contractions
+ * ("won't" → will not, "gonna" → going to, "she'd" → she had/would, "l'amour" → le amour, "2-4" →
+ * 2 to 4) and its aliases ("&" → and, "@" → at). A text search cannot rule these words out.
+ */
+export function impliedWords(): ReadonlySet<string> {
+  const model = nlp.model() as { one?: { contractions?: readonly { out?: readonly string[] }[]; aliases?: Readonly<Record<string, string>> } };
+  const words = new Set<string>(['not', 'did', 'had', 'would', 'has', 'is', 'was', 'are', 'am', 'will', 'have', 'does', 'do', 'us', 'to', 'le', 'la', 'les', 'du', 'des', 'de', 'je', 'there']);
+  for (const contraction of model.one?.contractions ?? []) for (const word of contraction.out ?? []) words.add(word.toLowerCase());
+  for (const word of Object.values(model.one?.aliases ?? {})) words.add(word.toLowerCase());
+  return words;
+}
+
 /** compromise's lexicon as it stands: its built-in words, plus any words added with `addCompromiseWords`. */
 export function compromiseLexicon(): CompromiseLexicon {
   const model = nlp.model() as { one?: { lexicon?: Record<string, string | string[]> } };

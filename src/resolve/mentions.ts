@@ -20,6 +20,11 @@ export interface NamedMentions {
 
 const PARTY_LABELS: ReadonlySet<string> = new Set(['Company', 'Organization']);
 
+// gluedTail's character tests, asked of every character of every party name: ASCII by its code, the rest by its Unicode class.
+const isLetter = (ch: string): boolean => (ch < '\u0080' ? (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') : /\p{L}/u.test(ch));
+const isUpper = (ch: string): boolean => (ch < '\u0080' ? ch >= 'A' && ch <= 'Z' : /\p{Lu}/u.test(ch));
+const isLower = (ch: string): boolean => (ch < '\u0080' ? ch >= 'a' && ch <= 'z' : /\p{Ll}/u.test(ch));
+
 /**
  * Where a name glued to the words before it starts: "Bright PathAcme Bio" → "Acme Bio", "Acmethe
  * European Medicines Agency" → "European Medicines Agency" — the first known name found at a place
@@ -29,12 +34,12 @@ function gluedTail(name: string, known: (candidate: string) => boolean): number 
   for (let i = 1; i < name.length - 1; i++) {
     const before = name.charAt(i - 1);
     const at = name.charAt(i);
-    if (!/\p{L}/u.test(before)) continue;
-    if (/\p{Lu}/u.test(at)) {
+    if (!isLetter(before)) continue;
+    if (isUpper(at)) {
       // A capital after a capital starts a word only before a lower-case letter ("FDAAcme", "IR ManagerNeuro").
-      if (/\p{Lu}/u.test(before) && !/\p{Ll}/u.test(name.charAt(i + 1))) continue;
+      if (isUpper(before) && !isLower(name.charAt(i + 1))) continue;
       if (known(name.slice(i))) return i;
-    } else if (/\p{Ll}/u.test(before) && /^the\s+\p{Lu}/u.test(name.slice(i)) && known(name.slice(i + 4))) return i + 4;
+    } else if (isLower(before) && name.startsWith('the', i) && /^the\s+\p{Lu}/u.test(name.slice(i)) && known(name.slice(i + 4))) return i + 4;
   }
   return undefined;
 }
@@ -51,9 +56,18 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
   // Names of parties this document uses, for telling a glued or prefixed name's real part.
   const partyNames = new Set<string>();
   for (const m of found) if (PARTY_LABELS.has(m.label)) for (const n of [m.canonical, m.text, names.stripLegalSuffix(m.text)]) partyNames.add(foldName(n));
+  // Asked of every place a word may start inside every party name (gluedTail): the answers are kept
+  // for the document, since folding and the legal-form pattern cost more than the lookups.
+  const answers = new Map<string, boolean>();
   const known = (candidate: string): boolean => {
     const name = candidate.trim();
-    return name.length >= 3 && (partyNames.has(foldName(name)) || partyNames.has(foldName(names.stripLegalSuffix(name))) || names.canonicalOrganization(name) !== undefined);
+    if (name.length < 3) return false;
+    let answer = answers.get(name);
+    if (answer === undefined) {
+      answer = partyNames.has(foldName(name)) || partyNames.has(foldName(names.stripLegalSuffix(name))) || names.canonicalOrganization(name) !== undefined;
+      answers.set(name, answer);
+    }
+    return answer;
   };
 
   mentions.forEach((m, i) => {

@@ -14,10 +14,13 @@
 // ("in-licensed" is matched as `in licensed`).
 //
 // Only sentences that hold a frame's trigger word and two mentions are parsed, so the parse (the
-// costly part) runs on a few per cent of a document's sentences.
+// costly part) runs on a few per cent of a document's sentences; and of those only the ones that
+// hold, in order and close enough, the mentions and words every match of a frame needs (its steps,
+// read from the compiled pattern: no step is written by hand, so a new frame is pre-checked too).
+// The pre-check is a necessary condition only: it drops the parses that could find nothing.
 import { z } from 'zod';
 import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
-import type { CompiledMatch, View } from '../../nlp/compromise.ts';
+import type { CompiledMatch, MatchStep, View } from '../../nlp/compromise.ts';
 import type { Item, SentenceContext } from './context.ts';
 import type { Emit, SentenceRule } from './rules/types.ts';
 import { COMPANY } from './rules/types.ts';
@@ -75,6 +78,10 @@ export type FrameRecord = z.infer<typeof FrameRecord>;
 export interface GrammarParser {
   parse(text: string): View;
   compile(pattern: string): CompiledMatch;
+  /** The terms every match of a compiled pattern holds, in order (a necessary condition). */
+  steps(pattern: CompiledMatch): readonly MatchStep[];
+  /** Words a parse can hold without the text spelling them (contractions, aliases). */
+  impliedWords(): ReadonlySet<string>;
 }
 
 /** A term of a parse: its normalised text and its [sentence, term] position. */
@@ -103,7 +110,15 @@ function groupOf(view: AnyView, name: string): AnyView | undefined {
 interface CompiledFrame {
   readonly record: FrameRecord;
   readonly pattern: CompiledMatch;
+  /** What a sentence must hold, in this order, for the pattern to match: read before the parse. */
+  readonly steps: readonly FrameStep[];
 }
+
+/**
+ * A term every match holds: a mention placeholder of one of these labels, or one of these words; at
+ * most `gapBefore` terms after the previous step.
+ */
+type FrameStep = ({ readonly labels: ReadonlySet<EntityLabel> } | { readonly words: ReadonlySet<string> }) & { readonly gapBefore: number };
 
 export interface FrameKnowledge {
   /** Every frame, compiled; `apply` runs them on a sentence. */
@@ -168,8 +183,122 @@ function placeholderIndex(normal: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const LABELS = Object.keys(LABEL_LETTER) as EntityLabel[];
+const LABEL_OF_LETTER = new Map(Object.entries(LABEL_LETTER).map(([label, letter]) => [letter, label as EntityLabel]));
+
+/**
+ * The pattern's steps a sentence can be read for without a parse: placeholders (the tags Ent and
+ * Ent<Label> are given to placeholders only) and words the text must spell. Steps on other tags, and
+ * word steps compromise could fill with a word the text does not spell, are left out.
+ */
+function frameSteps(steps: readonly MatchStep[], implied: ReadonlySet<string>): FrameStep[] {
+  const out: FrameStep[] = [];
+  // A step left out is one more term the gap to the next step may hold.
+  let carried = 0;
+  for (const step of steps) {
+    const gapBefore = carried + step.gapBefore;
+    if ('tags' in step) {
+      const labels = step.tags.map((tag) => (tag === 'Ent' ? LABELS : LABELS.filter((l) => tag === `Ent${l}`)));
+      if (labels.every((l) => l.length > 0)) {
+        out.push({ labels: new Set(labels.flat()), gapBefore });
+        carried = 0;
+        continue;
+      }
+    } else if (!step.words.some((w) => implied.has(w))) {
+      out.push({ words: new Set(step.words), gapBefore });
+      carried = 0;
+      continue;
+    }
+    carried = gapBefore + 1;
+  }
+  return out;
+}
+
+/**
+ * The placeholder text as compromise's terms will lie in it: one chunk per run of non-blank
+ * characters (a term never spans a blank; a chunk may hold several terms), each a placeholder's label
+ * or the words its terms can read as. Undefined when the text holds what the chunks cannot vouch
+ * for: a letter or blank outside ASCII (compromise transliterates), a word that could read as a
+ * placeholder, "-in'" (compromise reads "payin'" as "paying").
+ */
+type Chunk = { readonly label: EntityLabel } | { readonly words: readonly string[]; readonly alnum: boolean };
+const UNSAFE_TEXT = /[^\t\n\r -~’‘“”–—®™©•…°§€£¥]/;
+const UNSAFE_BLANK = /[^\S \t\n\r]/;
+const PLACEHOLDER_LIKE = /ent[a-z]\d/i;
+const DROPPED_G = /in['’]/i;
+const PLACEHOLDER_CHUNK = /^ent([a-z])(\d+)$/;
+
+function chunksOf(original: string, placeheld: string, items: readonly PlaceholderItem[]): Chunk[] | undefined {
+  if (UNSAFE_TEXT.test(placeheld) || UNSAFE_BLANK.test(placeheld) || PLACEHOLDER_LIKE.test(original) || DROPPED_G.test(placeheld)) return undefined;
+  const chunks: Chunk[] = [];
+  for (const raw of placeheld.split(/[ \t\n\r]+/)) {
+    if (raw === '') continue;
+    const placeholder = PLACEHOLDER_CHUNK.exec(raw);
+    const item = placeholder ? items[Number(placeholder[2])] : undefined;
+    if (placeholder && item && LABEL_OF_LETTER.get(placeholder[1] ?? '') === item.label) {
+      chunks.push({ label: item.label });
+      continue;
+    }
+    // compromise's normal form lower-cases, reads an en dash as a hyphen, drops the punctuation around
+    // a word and the full stops of an acronym ("b.y." reads "by"), splits hyphens and slashes.
+    const lower = raw.toLowerCase().replace(/–/g, '-');
+    const words = new Set<string>(lower.match(/[a-z]+/g) ?? []);
+    const edged = (piece: string): string => piece.replace(/^[^a-z]+|[^a-z]+$/g, '');
+    words.add(edged(lower));
+    words.add(lower.replace(/[^a-z]/g, ''));
+    for (const piece of lower.split('/')) words.add(edged(piece));
+    // A chunk with a letter or digit is one term at least; one of punctuation alone may be none ("-") or one (",").
+    chunks.push({ words: [...words], alnum: /[a-z0-9]/.test(lower) });
+  }
+  return chunks;
+}
+
+function holds(chunk: Chunk, step: FrameStep): boolean {
+  return 'labels' in step ? 'label' in chunk && step.labels.has(chunk.label) : 'words' in chunk && chunk.words.some((w) => step.words.has(w));
+}
+
+/**
+ * Whether the chunks hold the steps in order, each within its gap of the one before: a placeholder
+ * is one term, a chunk of words at least one (words may share a chunk), a chunk of punctuation none.
+ * `terms[k]` counts the chunks before k that hold a term at least.
+ */
+function holdsSteps(chunks: readonly Chunk[], terms: readonly number[], steps: readonly FrameStep[]): boolean {
+  // The chunks where a match can have reached the step before (all, before the first step).
+  let reached: number[] | undefined;
+  for (const step of steps) {
+    const next: number[] = [];
+    for (let k = 0; k < chunks.length; k++) {
+      const chunk = chunks[k];
+      if (chunk === undefined || !holds(chunk, step)) continue;
+      const fits =
+        reached === undefined ||
+        reached.some((p) => {
+          const previous = chunks[p];
+          // The same chunk again only for a word after a word (two terms of one chunk: "in-licensed").
+          if (p === k) return previous !== undefined && 'words' in previous && 'words' in step;
+          return p < k && (terms[k] ?? 0) - (terms[p + 1] ?? 0) <= step.gapBefore;
+        });
+      if (fits) next.push(k);
+    }
+    if (next.length === 0) return false;
+    reached = next;
+  }
+  return true;
+}
+
+/** For each chunk index k (and one past the last), how many chunks before k hold a term at least. */
+function termsBefore(chunks: readonly Chunk[]): number[] {
+  const out = [0];
+  for (const chunk of chunks) out.push((out[out.length - 1] ?? 0) + ('label' in chunk || chunk.alnum ? 1 : 0));
+  return out;
+}
+
 export function compileFrames(records: readonly FrameRecord[], parser: GrammarParser): FrameKnowledge {
-  const compiled: CompiledFrame[] = records.map((record) => ({ record, pattern: parser.compile(record.match) }));
+  const implied = parser.impliedWords();
+  const compiled: CompiledFrame[] = records.map((record) => {
+    const pattern = parser.compile(record.match);
+    return { record, pattern, steps: frameSteps(parser.steps(pattern), implied) };
+  });
   const byTrigger = new Map<string, number[]>();
   records.forEach((record, i) => {
     for (const word of record.triggers) {
@@ -192,8 +321,15 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
     return out;
   };
-  const apply = (text: string, items: readonly PlaceholderItem[], active: readonly number[]): FrameMatch[] => {
-    const doc = parser.parse(withPlaceholders(text, items));
+  const apply = (text: string, items: readonly PlaceholderItem[], candidates: readonly number[]): FrameMatch[] => {
+    const placeheld = withPlaceholders(text, items);
+    // The parse is the costly part: only for frames whose steps the sentence holds in order (when its
+    // text can be read for them; else for all).
+    const chunks = chunksOf(text, placeheld, items);
+    const counts = chunks === undefined ? [] : termsBefore(chunks);
+    const active = chunks === undefined ? candidates : candidates.filter((i) => holdsSteps(chunks, counts, compiled[i]?.steps ?? []));
+    if (active.length === 0) return [];
+    const doc = parser.parse(placeheld);
     for (const { tag, pattern } of placeholderPatterns) doc.match(pattern).tag('Ent').tag(tag);
     // Every term of the parse in order, to read on after a match.
     const terms = stretchesOf(doc).flat();
