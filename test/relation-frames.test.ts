@@ -4,15 +4,17 @@
 import { describe as group, expect, it } from 'vitest';
 import type { RelationFact } from '../src/model/extraction.ts';
 import { documentContext, sentenceContext } from '../src/extract/relations/context.ts';
-import { frameRule } from '../src/extract/relations/frames.ts';
+import { compileFrames, frameRule } from '../src/extract/relations/frames.ts';
+import { compileMatch, compromiseTag, impliedWords } from '../src/nlp/compromise.ts';
+import type { Knowledge } from '../src/knowledge/index.ts';
 import { makeEmitter } from '../src/extract/relations/rules/types.ts';
 import { buildDoc, describe } from './support/relations.ts';
 import { knowledge } from './support/knowledge.ts';
 
 /** The facts the frames alone read from marked-up sentences. */
-function framesRead(sentences: string[]): string[] {
+function framesRead(sentences: string[], using: Knowledge = knowledge): string[] {
   const { doc, found } = buildDoc(sentences);
-  const dc = documentContext(knowledge, doc, found);
+  const dc = documentContext(using, doc, found);
   const facts: RelationFact[] = [];
   for (const sentence of doc.sentences) {
     const ctx = sentenceContext(dc, sentence);
@@ -75,5 +77,17 @@ group('grammar frames', () => {
   it('reads nothing from a sentence without a frame trigger, and nothing when the roles have the wrong labels', () => {
     expect(framesRead(['[Company:Helix One] reported revenue of $5 million and [Company:Osprey Health] reported a loss.'])).toEqual([]);
     expect(framesRead(['[Disease:Influenza] was acquired by [Company:Osprey Health] patients.'])).toEqual([]);
+  });
+
+  it("reads the same facts with the pre-parse check of each frame's steps as with a parse of every triggered sentence", () => {
+    // The check only skips parses: a frame compiled with no steps parses every sentence its trigger opens.
+    const everySentenceParsed: Knowledge = { ...knowledge, frames: compileFrames(knowledge.frames.frames, { parse: compromiseTag, compile: compileMatch, steps: () => [], impliedWords }) };
+    const sentences = [
+      ...knowledge.frames.frames.flatMap((frame) => frame.examples.map((example) => example.text)),
+      // Placeholders with a possessive or a comma glued to them ("entc0's", "entc0,").
+      "[Company:Helix One]'s partner [Company:Osprey Health] agreed to acquire [Company:Tarn Bio].",
+      '[Company:Helix One], [Company:Osprey Health] and [Company:Tarn Bio] entered into a collaboration to develop [Drug:HX-3].',
+    ];
+    for (const sentence of sentences) expect(framesRead([sentence]), sentence).toEqual(framesRead([sentence], everySentenceParsed));
   });
 });

@@ -226,7 +226,8 @@ const UNSAFE_TEXT = /[^\t\n\r -~’‘“”–—®™©•…°§€£¥]/;
 const UNSAFE_BLANK = /[^\S \t\n\r]/;
 const PLACEHOLDER_LIKE = /ent[a-z]\d/i;
 const DROPPED_G = /in['’]/i;
-const PLACEHOLDER_CHUNK = /^ent([a-z])(\d+)$/;
+// A placeholder keeps a possessive or a following comma, semicolon or colon glued to it (withPlaceholders).
+const PLACEHOLDER_CHUNK = /^ent([a-z])(\d+)(?:['’]s?)?[,;:]?$/;
 
 function chunksOf(original: string, placeheld: string, items: readonly PlaceholderItem[]): Chunk[] | undefined {
   if (UNSAFE_TEXT.test(placeheld) || UNSAFE_BLANK.test(placeheld) || PLACEHOLDER_LIKE.test(original) || DROPPED_G.test(placeheld)) return undefined;
