@@ -33,6 +33,18 @@ group('combination products', () => {
   });
 });
 
+group('parts of the drug the sentence before names', () => {
+  it('reads "The drug consists of A and B" as the parts of the one drug of the sentence before', () => {
+    const facts = lines(['[Drug:QV-12] was discovered with a new screening method.', 'The drug consists of two anti-cancer agents, [Drug:alphaplatin] and [Drug:betablastine].']);
+    expect(of('HAS_COMPONENT', facts)).toEqual(['HAS_COMPONENT QV-12 -> alphaplatin', 'HAS_COMPONENT QV-12 -> betablastine']);
+  });
+  it('reads no parts when the sentence before names two drugs or the subject is not the drug', () => {
+    expect(of('HAS_COMPONENT', lines(['[Drug:QV-12] and [Drug:QV-14] were discovered together.', 'The drug consists of [Drug:alphaplatin] and [Drug:betablastine].']))).toEqual([]);
+    expect(of('HAS_COMPONENT', lines(['[Drug:QV-12] was discovered with a new screening method.', 'The study consisted of patients given [Drug:alphaplatin] and [Drug:betablastine].']))).toEqual([]);
+    expect(of('HAS_COMPONENT', lines(['[Drug:QV-12] was discovered with a new screening method.', 'The regimen consists of [Drug:alphaplatin] and [Drug:betablastine].']))).toEqual([]);
+  });
+});
+
 group('platforms the drugs are built with', () => {
   it('reads a technology named as a platform among the parts as the technology used, not a component', () => {
     // The entity stage gives a named platform its core name ("Lipomer technology" → Lipomer).

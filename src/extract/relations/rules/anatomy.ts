@@ -21,6 +21,8 @@ export interface AnatomyPatterns {
   readonly interaction: RegExp;
   /** The component phrases that list an ADC's parts ("comprises", "armed with"). */
   readonly comprises: ReadonlySet<string>;
+  /** "The drug consists of …": a sentence opening whose subject stands for the drug of the sentence before. */
+  readonly componentAnaphor: RegExp;
   /** What may stand between a target-class phrase and the drug it names: a head noun, a comma, "such as", "like". */
   readonly classMemberGap: RegExp;
 }
@@ -35,6 +37,7 @@ export function compileAnatomyPatterns(words: RuleWords, triggers: TriggerLexico
     drugClassPlural: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,1}?(?:${words.alternation('drug_class.plural')})\\b`, 'i'),
     interaction: new RegExp(`\\b(?:${words.alternation('interaction')})\\b`, 'i'),
     comprises: words.set('component.verb'),
+    componentAnaphor: new RegExp(`^[\\s•·*]*(?:the|this|each)\\s+(?:[\\w-]+\\s+)?(?:${words.alternation('component.anaphor')})\\s+$`, 'i'),
     classMemberGap: new RegExp(`^\\s*(?:(?:${words.alternation('target.class_head')})s?\\s*)?(?:,\\s*)?(?:(?:such\\s+as|like|including)\\s+)?$`, 'i'),
   });
 }
@@ -127,18 +130,30 @@ function platformEntities(ctx: SentenceContext): Set<number> {
   return named;
 }
 
+/** The one drug the sentence before names (any number of mentions of it, no other drug), as an item of this sentence's context. */
+function drugOfSentenceBefore(ctx: SentenceContext): Item | undefined {
+  const dc = ctx.docContext;
+  const before = dc.doc.sentences[ctx.sentence.index - 1];
+  if (!before) return undefined;
+  const drugs = (dc.bySentence.get(before.index) ?? []).filter((i) => dc.found.mentions[i]?.label === 'Drug');
+  const first = drugs[0];
+  const m = first === undefined ? undefined : dc.found.mentions[first];
+  if (first === undefined || !m || drugs.some((i) => dc.entityOf[i] !== dc.entityOf[first])) return undefined;
+  return { index: first, label: m.label, start: m.start - ctx.sentence.start, end: m.end - ctx.sentence.start, text: m.text, entity: dc.entityOf[first] ?? first, pronoun: false, mention: m };
+}
+
 export const componentRule: SentenceRule = {
   id: 'has_component',
   needs: [DRUG],
   triggers: ['component'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { comprises } = ctx.relations.rules.anatomy;
+    const { comprises, componentAnaphor } = ctx.relations.rules.anatomy;
     let platforms: Set<number> | undefined; // asked once, when a part is a technology
     for (const hit of ctx.triggers.findAll('component')) {
       const phrase = hit.text.replace(/\s+/g, ' ');
       if (!comprises.has(phrase.toLowerCase())) continue;
       const combination = COMBINATION_OF.test(phrase);
-      const adc = nearestBefore(ctx, hit.start, DRUG, combination ? 100 : 60);
+      const adc = nearestBefore(ctx, hit.start, DRUG, combination ? 100 : 60) ?? (componentAnaphor.test(ctx.text.slice(0, hit.start)) ? drugOfSentenceBefore(ctx) : undefined);
       if (!adc || (combination && !COPULA_PREDICATE.test(ctx.text.slice(adc.end, hit.start)))) continue;
       const stop = COMPONENT_END.exec(ctx.text.slice(hit.end));
       const end = stop ? hit.end + stop.index : ctx.text.length;
