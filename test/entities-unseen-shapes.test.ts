@@ -82,3 +82,25 @@ describe('targets named as a receptor of their ligand', () => {
     expect(names(ms, 'Target')).toEqual(['androgen receptor']);
   });
 });
+
+describe('technologies defined with their acronym', () => {
+  it('reads a lower-case long form defined with a quoted acronym before a platform noun', () => {
+    const ms = mentionsOf('The pipeline includes its first-in-class tissue repair modulator (“TRM”) technology for mucositis.');
+    expect(names(ms, 'Technology')).toEqual(['TRM']);
+  });
+
+  it('leaves a lower-case phrase whose initials do not spell the acronym alone', () => {
+    const ms = mentionsOf('The company licensed its oral film delivery (“QX”) technology to a partner.');
+    expect(names(ms, 'Technology')).toEqual([]);
+  });
+
+  it('reads a defined name that its apposition calls a platform', () => {
+    const ms = mentionsOf('ZV-9 is based on Zorix Vector Ankara (ZVA), a non-replicating vaccine platform with a long safety record.');
+    expect(names(ms, 'Technology')).toEqual(['ZVA']);
+  });
+
+  it('leaves an apposition whose platform noun modifies another noun alone', () => {
+    const ms = mentionsOf('Quorvan Biologics (QB), a platform company, raised funds. Quorvan Biologics (QB), a platform technology developer, raised more.');
+    expect(names(ms, 'Technology')).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 // Technologies: named platforms ("X technology", "X platform", a marked "Zorix® platform" or "the platform,
-// Zorix®"), abbreviations defined for them
-// ("Tumor-Activated Prodrug (TAP) technology"), and ADC payloads and linkers from the lexicon.
+// Zorix®"), abbreviations defined for them ("Tumor-Activated Prodrug (TAP) technology", "innate defence
+// regulator (“IDR”) technology", "Zorix Vector (ZV), a vaccine platform"), and ADC payloads and linkers
+// from the lexicon.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
@@ -28,6 +29,10 @@ export interface TechnologyPatterns {
   readonly defined: RegExp;
   readonly definedAfter: RegExp;
   readonly listed: RegExp;
+  /** "innate defence regulator (“IDR”) technology": a lower-case long form defined with its acronym. */
+  readonly definedLowerCase: RegExp;
+  /** "Modified Vaccinia Ankara (MVA), a non-replicating vaccine platform": a defined name the apposition calls a platform. */
+  readonly definedApposition: RegExp;
   readonly payload: RegExp;
   /** "Acme Mice® platform", "ZorixRx℠ technology platform", "Zorix(TM) ) bispecific antibody technology": a marked name, then a platform noun. */
   readonly marked: RegExp;
@@ -64,7 +69,13 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
       'gu',
     ),
     // A defined abbreviation names one platform: the singular nouns only.
-    defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\((\p{Lu}[\p{L}]{1,9})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
+    defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\([“"]?(\p{Lu}[\p{L}]{1,9})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
+    definedLowerCase: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:\p{Ll}[\p{Ll}\-]*[ \t]+){2,5})\([“"]?(\p{Lu}{2,6})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
+    // The platform noun heads the apposition: punctuation or a preposition follows it, not another noun ("a platform company").
+    definedApposition: new RegExp(
+      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t\-]+){1,5})\((\p{Lu}[\p{Lu}\p{N}]{1,9})\),[ \t]+(?:a|an|the|its|our|their)[ \t]+(?:[\p{L}\-]+[ \t]+){0,5}?(?:technology|platform)(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|with|for|to|of|in|designed|developed|used|based|capable)\b)`,
+      'gu',
+    ),
     // "our TACTIC (Tumor Targeting Conditionally Activated T Cell Engager) platform": the acronym first.
     definedAfter: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{Lu}\p{N}]{1,9})[ \t]+\(((?:${TOKEN}[ \t\-]+){1,7}${TOKEN})\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
     // "two technology platforms (ABCD and Foo Chemistry)": the parenthesis names the platforms.
@@ -159,6 +170,37 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       if (!initialsCover(longForm, abbr)) return;
       out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
       aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+    },
+    { cues: [p.cues.platform, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.definedLowerCase,
+    (m, offset, sentence) => {
+      // The long form is the last words whose initials spell the acronym ("first-in-class innate defence regulator" → the last three).
+      const abbr = m[2] ?? '';
+      const words = (m[1] ?? '').trim().split(/[ \t]+/);
+      const longWords = words.slice(-abbr.length);
+      if (longWords.length !== abbr.length || longWords.map((w) => w[0] ?? '').join('') !== abbr.toLowerCase()) return;
+      const longForm = longWords.join(' ');
+      const tail = new RegExp(String.raw`(?:\S+[ \t]+){${abbr.length}}$`, 'u').exec(m[1] ?? '');
+      if (!tail) return;
+      const start = offset + tail.index;
+      out.push(candidate({ label: 'Technology', start, surface: m[0].slice(start - offset), canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
+      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+    },
+    { cues: [p.cues.platform, OPEN_PAREN] },
+  );
+  sweep(
+    scope,
+    p.definedApposition,
+    (m, offset, sentence) => {
+      const longForm = (m[1] ?? '').trim();
+      const abbr = m[2] ?? '';
+      if (!initialsCover(longForm, abbr)) return;
+      const surface = m[0].slice(0, m[0].indexOf(')') + 1);
+      out.push(candidate({ label: 'Technology', start: offset, surface, canonical: abbr, rule: 'technology.defined-apposition', priority: 57, sentence }));
+      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-apposition' });
     },
     { cues: [p.cues.platform, OPEN_PAREN] },
   );

@@ -17,6 +17,7 @@ export const RULE_WORD_LISTS = [
   'drug_class.plural',
   'interaction',
   'component.verb',
+  'component.anaphor',
   'target.class_head',
   // clinical.ts
   'phase.cue',

@@ -1,6 +1,7 @@
 // TARGETS Drug→Target, HAS_COMPONENT ADC→antibody/payload and USES_TECHNOLOGY Drug→Technology:
 // "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "antibodies to HER2",
-// "X comprises A, linked to B", "X TAP compound", "X, built on the Y platform".
+// "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
+// "X, built on the Y platform", "Using the Y platform, X …".
 import type { Item, SentenceContext } from '../context.ts';
 import { crossesClause, nearestAfter, nearestBefore } from '../context.ts';
 import { compilePhrases } from '../lexicon.ts';
@@ -20,6 +21,8 @@ export interface AnatomyPatterns {
   readonly interaction: RegExp;
   /** The component phrases that list an ADC's parts ("comprises", "armed with"). */
   readonly comprises: ReadonlySet<string>;
+  /** "The drug consists of …": a sentence opening whose subject stands for the drug of the sentence before. */
+  readonly componentAnaphor: RegExp;
   /** What may stand between a target-class phrase and the drug it names: a head noun, a comma, "such as", "like". */
   readonly classMemberGap: RegExp;
 }
@@ -34,6 +37,7 @@ export function compileAnatomyPatterns(words: RuleWords, triggers: TriggerLexico
     drugClassPlural: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,1}?(?:${words.alternation('drug_class.plural')})\\b`, 'i'),
     interaction: new RegExp(`\\b(?:${words.alternation('interaction')})\\b`, 'i'),
     comprises: words.set('component.verb'),
+    componentAnaphor: new RegExp(`^[\\s•·*]*(?:the|this|each)\\s+(?:[\\w-]+\\s+)?(?:${words.alternation('component.anaphor')})\\s+$`, 'i'),
     classMemberGap: new RegExp(`^\\s*(?:(?:${words.alternation('target.class_head')})s?\\s*)?(?:,\\s*)?(?:(?:such\\s+as|like|including)\\s+)?$`, 'i'),
   });
 }
@@ -110,25 +114,116 @@ export const targetRule: SentenceRule = {
 /** The list of components ends where the sentence goes on about the drug: ", and is in development". */
 const COMPONENT_END = /,?\s+and\s+(?:is|are|was|were|has|have)\b|;/i;
 
+/** "combination of" names parts only as the predicate of its drug: "X is a fixed-dose combination of A and B", not "the combination of A and B showed". */
+const COMBINATION_OF = /^combination\s+of$/i;
+const COPULA_PREDICATE = /^\s*[®™]?\s*(?:is|are|was|were)\s+(?:an?|the)\s+[^;:()]{0,80}$/i;
+
+/** A technology named as a platform in the sentence ("built with Acme's ZX technology"): what a drug is made with, not a part of it. */
+const PLATFORM_AFTER = /^\s*[®™]?\s*(?:\([^()]{1,12}\)\s*)?(?:technology|technologies|platform)\b/i;
+const PLATFORM_IN = /\b(?:technology|technologies|platform)$/i;
+
+function platformEntities(ctx: SentenceContext): Set<number> {
+  const named = new Set<number>();
+  for (const it of ctx.items) {
+    if (it.label === 'Technology' && (PLATFORM_IN.test(it.text) || PLATFORM_AFTER.test(ctx.text.slice(it.end, it.end + 30)))) named.add(it.entity);
+  }
+  return named;
+}
+
+/** The one drug the sentence before names (any number of mentions of it, no other drug), as an item of this sentence's context. */
+function drugOfSentenceBefore(ctx: SentenceContext): Item | undefined {
+  const dc = ctx.docContext;
+  const before = dc.doc.sentences[ctx.sentence.index - 1];
+  if (!before) return undefined;
+  const drugs = (dc.bySentence.get(before.index) ?? []).filter((i) => dc.found.mentions[i]?.label === 'Drug');
+  const first = drugs[0];
+  const m = first === undefined ? undefined : dc.found.mentions[first];
+  if (first === undefined || !m || drugs.some((i) => dc.entityOf[i] !== dc.entityOf[first])) return undefined;
+  return { index: first, label: m.label, start: m.start - ctx.sentence.start, end: m.end - ctx.sentence.start, text: m.text, entity: dc.entityOf[first] ?? first, pronoun: false, mention: m };
+}
+
 export const componentRule: SentenceRule = {
   id: 'has_component',
   needs: [DRUG],
   triggers: ['component'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { comprises } = ctx.relations.rules.anatomy;
+    const { comprises, componentAnaphor } = ctx.relations.rules.anatomy;
+    let platforms: Set<number> | undefined; // asked once, when a part is a technology
     for (const hit of ctx.triggers.findAll('component')) {
-      if (!comprises.has(hit.text.replace(/\s+/g, ' '))) continue;
-      const adc = nearestBefore(ctx, hit.start, DRUG, 60);
-      if (!adc) continue;
+      const phrase = hit.text.replace(/\s+/g, ' ');
+      if (!comprises.has(phrase.toLowerCase())) continue;
+      const combination = COMBINATION_OF.test(phrase);
+      const adc = nearestBefore(ctx, hit.start, DRUG, combination ? 100 : 60) ?? (componentAnaphor.test(ctx.text.slice(0, hit.start)) ? drugOfSentenceBefore(ctx) : undefined);
+      if (!adc || (combination && !COPULA_PREDICATE.test(ctx.text.slice(adc.end, hit.start)))) continue;
       const stop = COMPONENT_END.exec(ctx.text.slice(hit.end));
       const end = stop ? hit.end + stop.index : ctx.text.length;
       for (const part of ctx.items) {
         if (part.start < hit.end || part.end > end || !DRUG_OR_TECH.includes(part.label)) continue;
-        emit('HAS_COMPONENT', adc, part, 'has_component.comprises', 0.85);
+        if (part.label === 'Technology' && (platforms ??= platformEntities(ctx)).has(part.entity)) emit('USES_TECHNOLOGY', adc, part, 'uses_technology.built_with', 0.75);
+        else emit('HAS_COMPONENT', adc, part, 'has_component.comprises', 0.85);
       }
     }
   },
 };
+
+/** Between the parts of a combination product's parenthesis: a list separator, after an optional salt word ("omeprazole magnesium, "). */
+const COMBINATION_GAP = /^(?:\s+[a-z]{4,})?\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*[/+]\s*)$/;
+/** What may close the parenthesis after its last part: a salt word. */
+const COMBINATION_TAIL = /^(?:\s+[a-z]{4,})?\s*\)/;
+const NOT_A_SALT = /\s(?:with|than|versus|or|plus|alone|only|once|daily)\b/i;
+
+/**
+ * "Zorix (alphamab, betanib and gammastat) is approved …": a product followed by a parenthesis that
+ * lists two or more drugs and nothing else is a fixed combination of them. One drug in the parenthesis
+ * is the brand's generic name, not a part; a word other than a list separator or a salt makes it prose.
+ */
+export const combinationRule: SentenceRule = {
+  id: 'has_component.combination',
+  needs: [DRUG],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (!ctx.text.includes('(')) return;
+    const items = ctx.items;
+    for (let k = 0; k < items.length; k++) {
+      const product = items[k];
+      if (!product || product.label !== 'Drug') continue;
+      const open = /^\s*[®™]?\s*\(\s*$/.exec(ctx.text.slice(product.end, items[k + 1]?.start ?? product.end));
+      if (!open) continue;
+      const parts: Item[] = [];
+      let j = k + 1;
+      for (; j < items.length; j++) {
+        const part = items[j];
+        // The parts are generic names (lower case): "semaglutide (BrandA and BrandB)" lists brands of one drug.
+        if (!part || part.label !== 'Drug' || !/^\p{Ll}/u.test(part.text)) break;
+        parts.push(part);
+        const next = items[j + 1];
+        const gap = ctx.text.slice(part.end, next ? next.start : part.end + 30);
+        if (next && COMBINATION_GAP.test(gap) && !NOT_A_SALT.test(gap)) continue;
+        break;
+      }
+      const last = parts[parts.length - 1];
+      if (parts.length < 2 || !last) continue;
+      const tail = ctx.text.slice(last.end, last.end + 30);
+      if (!COMBINATION_TAIL.test(tail) || NOT_A_SALT.test(tail.slice(0, tail.indexOf(')')))) continue;
+      for (const part of parts) emit('HAS_COMPONENT', product, part, 'has_component.combination', 0.75);
+    }
+  },
+};
+
+/** A sentence that opens with the trigger ("Using …", "Based on …"), then the platform, then a comma. */
+const SENTENCE_OPENING = /^[\s•·*\-–—]*$/;
+const PLATFORM_PHRASE_END = /^[^,;.]{0,40}?,\s*(?:the\s+|its\s+|our\s+|their\s+)?$/i;
+
+/**
+ * "Using Acme's proprietary Zorix technology, ZX-101 delivers …": a participle phrase that opens the
+ * sentence describes its subject, the drug named right after the phrase's comma.
+ */
+function frontedSubject(ctx: SentenceContext, hit: { start: number; end: number }, tech: Item): Item | undefined {
+  if (!SENTENCE_OPENING.test(ctx.text.slice(0, hit.start))) return undefined;
+  const subject = ctx.items.find((it) => it.start >= tech.end && it.label !== 'Technology');
+  if (!subject || subject.label !== 'Drug' || !PLATFORM_PHRASE_END.test(ctx.text.slice(tech.end, subject.start))) return undefined;
+  return subject;
+}
 
 export const technologyRule: SentenceRule = {
   id: 'uses_technology',
@@ -146,7 +241,7 @@ export const technologyRule: SentenceRule = {
     // "X, generated using the Y platform", "X is based on Y technology"
     for (const hit of ctx.triggers.findAll('uses_tech')) {
       const tech = nearestAfter(ctx, hit.end, TECH, 40);
-      const drug = nearestBefore(ctx, hit.start, DRUG, 100);
+      const drug = nearestBefore(ctx, hit.start, DRUG, 100) ?? (tech ? frontedSubject(ctx, hit, tech) : undefined);
       if (!tech || !drug || crossesClause(ctx, drug.end, tech.start)) continue;
       if (ctx.items.some((it) => it.label === 'Company' && it.start > drug.end && it.end < hit.start)) continue;
       emit('USES_TECHNOLOGY', drug, tech, 'uses_technology.using', 0.7);

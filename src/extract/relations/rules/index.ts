@@ -6,7 +6,7 @@ import { licensingRule } from './licensing.ts';
 import { investorRule, milestoneRule, paymentRule } from './payments.ts';
 import { acquisitionRule, collaborationRule, optionRule } from './deals.ts';
 import { indicationRule, phaseRule } from './clinical.ts';
-import { componentRule, targetRule, technologyRule } from './anatomy.ts';
+import { combinationRule, componentRule, targetRule, technologyRule } from './anatomy.ts';
 import { brandRule, employmentRule, trademarkRule } from './people.ts';
 import { frameRule } from '../frames.ts';
 
@@ -24,6 +24,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   indicationRule,
   targetRule,
   componentRule,
+  combinationRule,
   technologyRule,
   employmentRule,
   trademarkRule,
