@@ -90,4 +90,17 @@ describe('diseases', () => {
     expect(entities).toHaveLength(1);
     expect(entities[0]?.aliases).toContain('NSCLC');
   });
+
+  it('reads a name written with its accents as the ontology label written without them', () => {
+    const diseases = entitiesOf('The trial enrolled patients with Behçet’s disease and with Sjögren’s syndrome.').filter((e) => e.labels[0] === 'Disease');
+    expect(diseases.map((e) => e.name)).toEqual(expect.arrayContaining(["Behcet's disease", "Sjogren's syndrome"]));
+  });
+
+  it('finds common indications the ontology labels differently: stroke, BPH, dementia with Lewy bodies', () => {
+    // sentence bank sb-0155
+    const stroke = mentionsOf('We are excited to join forces to advance the development of abelacimab, a potential treatment for stroke prevention in atrial fibrillation.');
+    expect(names(stroke, 'Disease')).toContain('stroke');
+    const others = mentionsOf('The company develops treatments for benign prostatic hyperplasia and for dementia with Lewy bodies.');
+    expect(names(others, 'Disease')).toEqual(expect.arrayContaining(['benign prostatic hyperplasia', 'dementia with Lewy bodies']));
+  });
 });

@@ -21,6 +21,8 @@ interface Token {
   key: string;
 }
 
+const NEEDS_PHRASE_KEY = /['’\u00c0-\u024f]/;
+
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** The disease rules' patterns, compiled once with the knowledge (`knowledge.entities.diseases`). */
@@ -34,7 +36,8 @@ export function compileDiseasePatterns(lexicons: EntityLexicons): DiseasePattern
 }
 
 function token(word: string, start: number, lower = word.toLowerCase()): Token {
-  return { word, start, end: start + word.length, lower, key: lower.includes("'") || lower.includes('’') ? phraseKey(word) : lower };
+  // A possessive or an accented letter needs the full phrase key; plain words are their own key.
+  return { word, start, end: start + word.length, lower, key: NEEDS_PHRASE_KEY.test(lower) ? phraseKey(word) : lower };
 }
 
 /** The TOKEN matches of a text (a sentence holding characters outside the BMP is read this way). */

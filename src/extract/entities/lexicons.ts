@@ -10,6 +10,9 @@ export function phraseKey(s: string): string {
   return (
     s
       .toLowerCase()
+      // "Behçet's" and "Sjögren's" are written with and without their accents: one name.
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/[’‘`]/g, "'")
       // "non-Hodgkin's lymphoma" and "non-Hodgkin lymphoma" are one name.
       .replace(/'s(?![\p{L}])/gu, '')
