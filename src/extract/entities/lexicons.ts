@@ -199,6 +199,8 @@ export interface EntityLexicons {
   readonly diseaseLinks: ReadonlySet<string>;
   /** Head nouns a list of organ words can share (disease-head-nouns.txt). */
   readonly diseaseHeadNouns: ReadonlySet<string>;
+  /** Disease names without an organ or kind ("solid tumors", "cancers"): a biomarker before them stays in the name. */
+  readonly diseaseSitelessHeads: ReadonlySet<string>;
 
   // Technologies.
   /** Words around a platform's name that are no part of it (technology-generic-words.txt). */
