@@ -114,6 +114,10 @@ describe('diseases', () => {
     expect(diseaseNames('The vaccine is being studied in patients with mKRAS-driven solid tumors and in MSI-High tumors.')).toEqual(['MSI-High tumors', 'mKRAS-driven solid tumors']);
   });
 
+  it('reads "anti-cancer" as an activity, not a mention of cancer', () => {
+    expect(diseaseNames('Opaganib is a small molecule with anti-inflammatory, anti-cancer and antiviral activity.')).toEqual([]);
+  });
+
   it('names an organ-specific cancer by its organ, and reads neither cancer cells nor a shared marker as a biomarker-defined tumour', () => {
     expect(diseaseNames('It treats HER2-positive gastric cancer.')).toEqual(['stomach cancer']);
     expect(diseaseNames('The drug sensitised PTEN-deficient cancer cells to radiation.')).not.toContain('PTEN-deficient cancer');

@@ -187,6 +187,12 @@ export function findDiseases(scope: Scope): Candidate[] {
         if (entry && !(n === 1 && /^\p{Lu}{2,}$/u.test(first.word) && !lexicon.byAbbreviation.has(first.word))) hit = { entry, last: i + n - 1 };
       }
       if (!hit && abbreviation) hit = { entry: abbreviation, last: i };
+      // "anti-cancer", "anti-tumor activity": an activity against the disease, no mention of one.
+      const prefix = tokens[i - 1];
+      if (hit && prefix && prefix.lower === 'anti' && /^[-‐]$/.test(text.slice(prefix.end, first.start))) {
+        i = hit.last;
+        continue;
+      }
       if (!hit) {
         // "MSI-High tumors", "KRAS-mutant cancers": a bare siteless head named by the biomarker before it;
         // above a target cue, as in "HER2-positive breast cancer".
