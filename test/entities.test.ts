@@ -79,6 +79,12 @@ describe('people', () => {
 });
 
 describe('diseases', () => {
+  const diseaseNames = (text: string): string[] =>
+    entitiesOf(text)
+      .filter((e) => e.labels[0] === 'Disease')
+      .map((e) => e.name)
+      .sort();
+
   it('keeps qualifiers out of the name: one node per disease', () => {
     const entities = entitiesOf('It treats HER2-positive metastatic breast cancer. Breast cancer is common.').filter((e) => e.labels[0] === 'Disease');
     expect(entities.map((e) => e.name)).toEqual(['breast cancer']);
@@ -89,5 +95,32 @@ describe('diseases', () => {
     const entities = entitiesOf('Patients with non-small cell lung cancer (NSCLC) responded. NSCLC remains hard to treat.').filter((e) => e.labels[0] === 'Disease');
     expect(entities).toHaveLength(1);
     expect(entities[0]?.aliases).toContain('NSCLC');
+  });
+
+  it('reads a name written with its accents as the ontology label written without them', () => {
+    const diseases = entitiesOf('The trial enrolled patients with Behçet’s disease and with Sjögren’s syndrome.').filter((e) => e.labels[0] === 'Disease');
+    expect(diseases.map((e) => e.name)).toEqual(expect.arrayContaining(["Behcet's disease", "Sjogren's syndrome"]));
+  });
+
+  it('finds common indications the ontology labels differently: stroke, BPH, dementia with Lewy bodies', () => {
+    // sentence bank sb-0155
+    const stroke = mentionsOf('We are excited to join forces to advance the development of abelacimab, a potential treatment for stroke prevention in atrial fibrillation.');
+    expect(names(stroke, 'Disease')).toContain('stroke');
+    const others = mentionsOf('The company develops treatments for benign prostatic hyperplasia and for dementia with Lewy bodies.');
+    expect(names(others, 'Disease')).toEqual(expect.arrayContaining(['benign prostatic hyperplasia', 'dementia with Lewy bodies']));
+  });
+
+  it('keeps the biomarker in the name of a tumour with no organ: "mKRAS-driven solid tumors", "MSI-High tumors"', () => {
+    expect(diseaseNames('The vaccine is being studied in patients with mKRAS-driven solid tumors and in MSI-High tumors.')).toEqual(['MSI-High tumors', 'mKRAS-driven solid tumors']);
+  });
+
+  it('reads "anti-cancer" as an activity, not a mention of cancer', () => {
+    expect(diseaseNames('Opaganib is a small molecule with anti-inflammatory, anti-cancer and antiviral activity.')).toEqual([]);
+  });
+
+  it('names an organ-specific cancer by its organ, and reads neither cancer cells nor a shared marker as a biomarker-defined tumour', () => {
+    expect(diseaseNames('It treats HER2-positive gastric cancer.')).toEqual(['stomach cancer']);
+    expect(diseaseNames('The drug sensitised PTEN-deficient cancer cells to radiation.')).not.toContain('PTEN-deficient cancer');
+    expect(diseaseNames('Its second candidate targets YES1/SRC-driven tumors.')).not.toContain('SRC-driven tumors');
   });
 });

@@ -151,6 +151,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
     diseaseHeadNouns: new Set(lowerCaseLines('disease-head-nouns.txt')),
+    diseaseSitelessHeads: new Set(lowerCaseLines('disease-siteless-heads.txt')),
 
     technologyGenericWords: new Set(lines('technology-generic-words.txt')),
     technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),

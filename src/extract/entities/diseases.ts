@@ -21,6 +21,8 @@ interface Token {
   key: string;
 }
 
+const NEEDS_PHRASE_KEY = /['’\u00c0-\u024f]/;
+
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu;
 
 /** The disease rules' patterns, compiled once with the knowledge (`knowledge.entities.diseases`). */
@@ -30,11 +32,14 @@ export interface DiseasePatterns {
 }
 
 export function compileDiseasePatterns(lexicons: EntityLexicons): DiseasePatterns {
-  return Object.freeze({ biomarker: new RegExp(String.raw`^\p{Lu}[\p{L}\d]*[-‐](?:${phraseAlternation(lexicons.biomarkerQualifiers, 'literal')})$`, 'u') });
+  // "HER2-positive", "mKRAS-driven" (a mutant-form prefix), "MSI-High" (the qualifier capitalised).
+  const qualifiers = lexicons.biomarkerQualifiers.flatMap((q) => [q, q.charAt(0).toUpperCase() + q.slice(1)]);
+  return Object.freeze({ biomarker: new RegExp(String.raw`^\p{Ll}?\p{Lu}[\p{L}\d]*[-‐](?:${phraseAlternation(qualifiers, 'literal')})$`, 'u') });
 }
 
 function token(word: string, start: number, lower = word.toLowerCase()): Token {
-  return { word, start, end: start + word.length, lower, key: lower.includes("'") || lower.includes('’') ? phraseKey(word) : lower };
+  // A possessive or an accented letter needs the full phrase key; plain words are their own key.
+  return { word, start, end: start + word.length, lower, key: NEEDS_PHRASE_KEY.test(lower) ? phraseKey(word) : lower };
 }
 
 /** The TOKEN matches of a text (a sentence holding characters outside the BMP is read this way). */
@@ -141,6 +146,16 @@ function coordinatedDiseases(lexicons: EntityLexicons, text: string, tokens: Tok
   return found;
 }
 
+/**
+ * A biomarker names the tumour when it stands alone ("YES1/SRC-driven" shares it with another marker)
+ * and the head is the tumour itself, not its cells ("PTEN-deficient cancer cells").
+ */
+function ownsMarker(text: string, markerStart: number, after: Token | undefined): boolean {
+  const c = text.charAt(markerStart - 1);
+  if (c === '/' || c === '-' || c === '‐') return false;
+  return !after || !['cell', 'cells', 'line', 'lines'].includes(after.lower);
+}
+
 export function findDiseases(scope: Scope): Candidate[] {
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const lexicon = lexicons.diseases;
@@ -157,20 +172,57 @@ export function findDiseases(scope: Scope): Candidate[] {
       let hit: { entry: { name: string; doid?: string }; last: number } | undefined;
       // One word: its key is its lower case (no spaces or hyphens inside a token), without a possessive.
       const max = lexicon.maxWords.get(first.key) ?? 0;
-      if (max === 0 && !abbreviation) continue;
+      const siteless = lexicons.diseaseSitelessHeads.has(first.key);
+      if (max === 0 && !abbreviation && !siteless) continue;
       // The longest run of joined words from here bounds the phrase; the phrase key of joined words
       // is their keys joined by one space (what phraseKey makes of the span), built once per word.
       let reach = 1;
       while (reach < max && i + reach < tokens.length && joined(text, tokens[i + reach - 1] as Token, tokens[i + reach] as Token)) reach++;
       const keys: string[] = [];
       for (let k = 0; k < reach; k++) keys.push((tokens[i + k] as Token).key);
-      for (let n = reach; n >= 1 && !hit; n--) {
+      // A siteless head no lexicon phrase opens ("cancers", "tumors") is looked at only for a biomarker before it.
+      for (let n = max === 0 ? 0 : reach; n >= 1 && !hit; n--) {
         const entry = lookup(lexicon, n === 1 ? (keys[0] as string) : keys.slice(0, n).join(' '));
         // A one-word lexicon hit written in capitals mid-sentence is an acronym or a name, not this disease.
         if (entry && !(n === 1 && /^\p{Lu}{2,}$/u.test(first.word) && !lexicon.byAbbreviation.has(first.word))) hit = { entry, last: i + n - 1 };
       }
       if (!hit && abbreviation) hit = { entry: abbreviation, last: i };
-      if (!hit) continue;
+      // "anti-cancer", "anti-tumor activity": an activity against the disease, no mention of one.
+      const prefix = tokens[i - 1];
+      if (hit && prefix && prefix.lower === 'anti' && /^[-‐]$/.test(text.slice(prefix.end, first.start))) {
+        i = hit.last;
+        continue;
+      }
+      if (!hit) {
+        // "MSI-High tumors", "KRAS-mutant cancers": a bare siteless head named by the biomarker before it;
+        // above a target cue, as in "HER2-positive breast cancer".
+        const marker = tokens[i - 2];
+        const qualifier = tokens[i - 1];
+        if (
+          siteless &&
+          marker &&
+          qualifier &&
+          marker.start >= (out[out.length - 1]?.end ?? -1) &&
+          ownsMarker(text, marker.start, tokens[i + 1]) &&
+          /^[ \t]+$/.test(text.slice(qualifier.end, first.start)) &&
+          biomarker.test(text.slice(marker.start, qualifier.end))
+        ) {
+          const markerText = text.slice(marker.start, qualifier.end);
+          out.push(
+            candidate({
+              label: 'Disease',
+              start: marker.start,
+              surface: text.slice(marker.start, first.end),
+              canonical: `${markerText} ${first.lower}`,
+              rule: 'disease.biomarker-defined',
+              priority: 45,
+              sentence,
+              properties: { qualifiers: [markerText] },
+            }),
+          );
+        }
+        continue;
+      }
       // "uveal melanoma", "bipolar depression": a word the vocabulary writes before disease heads,
       // in lower case right before the hit, names a narrower disease the lexicon lacks.
       let startToken = i;
@@ -240,6 +292,15 @@ export function findDiseases(scope: Scope): Candidate[] {
         i = hit.last;
         continue;
       }
+      // "mKRAS-driven solid tumors", "HER2-positive cancer": with no organ or kind in the name, the
+      // biomarker is what defines the indication and stays in the name.
+      let biomarkerDefined = false;
+      const marker = found.find((q) => q.includes('-') || q.includes('‐'));
+      if (marker && !narrowed && lexicons.diseaseSitelessHeads.has(phraseKey(hit.entry.name)) && ownsMarker(text, (tokens[startToken] as Token).start, tokens[hit.last + 1])) {
+        canonical = `${marker} ${hit.entry.name}`;
+        narrowed = true;
+        biomarkerDefined = true;
+      }
       const properties: Candidate['properties'] = {};
       if (hit.entry.doid && !narrowed) properties['doid'] = hit.entry.doid;
       if (found.length) properties['qualifiers'] = found;
@@ -249,7 +310,7 @@ export function findDiseases(scope: Scope): Candidate[] {
           start: startTok.start,
           surface: text.slice(startTok.start, endTok.end),
           canonical,
-          rule: hit.last === i && abbreviation && hit.entry === abbreviation ? 'disease.abbreviation' : narrowed ? 'disease.modifier' : 'disease.lexicon',
+          rule: hit.last === i && abbreviation && hit.entry === abbreviation ? 'disease.abbreviation' : biomarkerDefined ? 'disease.biomarker-defined' : narrowed ? 'disease.modifier' : 'disease.lexicon',
           // Above a target cue: in "HER2-positive breast cancer" the phrase names the disease.
           priority: 47,
           sentence,

@@ -10,6 +10,9 @@ export function phraseKey(s: string): string {
   return (
     s
       .toLowerCase()
+      // "Behçet's" and "Sjögren's" are written with and without their accents: one name.
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
       .replace(/[’‘`]/g, "'")
       // "non-Hodgkin's lymphoma" and "non-Hodgkin lymphoma" are one name.
       .replace(/'s(?![\p{L}])/gu, '')
@@ -196,6 +199,8 @@ export interface EntityLexicons {
   readonly diseaseLinks: ReadonlySet<string>;
   /** Head nouns a list of organ words can share (disease-head-nouns.txt). */
   readonly diseaseHeadNouns: ReadonlySet<string>;
+  /** Disease names without an organ or kind ("solid tumors", "cancers"): a biomarker before them stays in the name. */
+  readonly diseaseSitelessHeads: ReadonlySet<string>;
 
   // Technologies.
   /** Words around a platform's name that are no part of it (technology-generic-words.txt). */
