@@ -244,7 +244,7 @@ function parenthesisedNames(mentions: readonly (Mention | undefined)[], text: st
   return links;
 }
 
-/** "SGX-101", "ABC 1234", "QX500A": a sponsor's code name, as its letters and its number. */
+/** "QX-101", "ABC 1234", "QX500A": a sponsor's code name, as its letters and its number. */
 const CODE_NAME = /^(\p{L}{1,6})[-\s]?(\d{2,7})\p{L}{0,2}$/u;
 
 /** Two code names of one sponsor's series with different numbers ("QX-101", "QX-104") are two products. */

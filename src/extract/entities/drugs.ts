@@ -66,7 +66,7 @@ export interface DrugPatterns {
   readonly substanceEnding: RegExp;
 }
 
-/** A lower-case substance name, a short prefix allowed ("nab-paclitaxel", "D-fooserine"). */
+/** A lower-case substance name, a short prefix allowed ("nab-fooxel", "D-fooserine"). */
 const SUBSTANCE_WORD = String.raw`(?:[A-Za-z]{1,3}-)?[a-z]{5,}`;
 /** What may follow a listed substance: the list's end or its next member, a preposition, a verb. */
 const AFTER_SUBSTANCE = String.raw`(?=[ \t]*(?:[,.;:)\]–—/]|$)|[ \t]+(?:and|or|in|for|as|is|was|were|are|to|with|at|on|by|versus|vs|from|plus|each|both|combination|monotherapy|therapy|treatment|regimen|tablets?|capsules?|injection)(?![\p{L}]))`;
@@ -246,7 +246,7 @@ function isInnShape(word: string): boolean {
 
 /**
  * Drugs named beside a drug: a lower-case substance name listed with one ("amoxicillin and
- * fooxetine", "gemcitabine and nab-paclitaxel") or named in a code's parentheses ("XY-101 (oral
+ * fooxetine", "cisplatin and nab-fooxel") or named in a code's parentheses ("XY-101 (oral
  * fooxetine/barolone)"). The list tells that the word is a drug; its shape (a substance-name ending or
  * an INN stem, no English word) tells it from "placebo" or "the". Read only next to the drugs found,
  * each new one a neighbour in turn ("a, b and <drug>").

@@ -1,6 +1,6 @@
 // Technologies: named platforms ("X technology", "X platform", a marked "Zorix® platform" or "the platform,
-// Zorix®"), abbreviations defined for them ("Tumor-Activated Prodrug (TAP) technology", "innate defence
-// regulator (“IDR”) technology", "Zorix Vector (ZV), a vaccine platform"), and ADC payloads and linkers
+// Zorix®"), abbreviations defined for them ("Tumor-Selective Linker (TSL) technology", "tissue homing
+// peptide (“THP”) technology", "Zorix Vector (ZV), a vaccine platform"), and ADC payloads and linkers
 // from the lexicon.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
@@ -29,7 +29,7 @@ export interface TechnologyPatterns {
   readonly defined: RegExp;
   readonly definedAfter: RegExp;
   readonly listed: RegExp;
-  /** "innate defence regulator (“IDR”) technology": a lower-case long form defined with its acronym. */
+  /** "tissue homing peptide (“THP”) technology": a lower-case long form defined with its acronym. */
   readonly definedLowerCase: RegExp;
   /** "Modified Vaccinia Ankara (MVA), a non-replicating vaccine platform": a defined name the apposition calls a platform. */
   readonly definedApposition: RegExp;
