@@ -157,7 +157,12 @@ describe('kg view on the reference filing', () => {
     const evidence = fact?.evidence[0];
     if (!evidence) throw new Error('no fact');
     await page.evaluate(`kgView.clearSelection()`);
-    await page.click(`#documents .evidence[data-sentence="${evidence.docId}|${evidence.start}|${evidence.end}"]`);
+    const sentence = `#documents .evidence[data-sentence="${evidence.docId}|${evidence.start}|${evidence.end}"]`;
+    // The text pane scrolls smoothly: bring the sentence into view at once, so that the mouse click lands on it and
+    // not where a scroll still under way had it a moment before.
+    await page.evaluate(`document.querySelector('${sentence.replace(/'/g, "\\'")}').scrollIntoView({ block: 'center', behavior: 'instant' })`);
+    await page.click(sentence);
+    await page.waitForFunction(`document.querySelectorAll('#facts .fact.active').length > 0`, { timeout: 5000 });
     expect(await evaluate(page, z.number(), `document.querySelectorAll('#facts .fact.active').length`)).toBe(1);
   });
 
