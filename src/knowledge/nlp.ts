@@ -2,7 +2,7 @@
 // and the word look-ups the rules make in its lexicon.
 //
 // Our words: the industry's well-known companies (data/lexicons/companies-industry.txt) are tagged
-// #Organization, so later grammar rules can match `#Organization+` on "Regeneron" or "Daiichi Sankyo"
+// #Organization, so later grammar rules can match `#Organization+` on "Acme" or "Sanko Pharma"
 // as they do on the names compromise knows ("Pfizer"). Only names compromise does not know yet are
 // added, and only names of letters, digits and spaces ("Bristol-Myers Squibb" and "J.P. Morgan" are
 // tokenised into several terms with punctuation: a plain lexicon phrase would not describe them).

@@ -55,7 +55,7 @@ function targetGroups(ctx: SentenceContext): Item[][] {
   return groups;
 }
 
-/** A determiner or possessive opening the class phrase ("an MC4R agonist", "the company's MC4R agonist"), or a regimen's "with". */
+/** A determiner or possessive opening the class phrase ("an XKR9 agonist", "the company's XKR9 agonist"), or a regimen's "with". */
 const DETERMINED_CLASS = /(?:\b(?:an?|the|its|their|our|this|that)|['’]s|\bwith)\s+(?:[\w-]+\s+){0,2}$/i;
 
 function classOnItsOwn(before: string): boolean {
@@ -90,7 +90,7 @@ export const targetRule: SentenceRule = {
       const right = nearestAfter(ctx, last.end, DRUG, 60);
       const dl = left ? first.start - left.end : Infinity;
       const dr = right ? right.start - last.end : Infinity;
-      // "the SHP2 inhibitor X", "SGLT2 inhibitors such as X": a drug named right after the class phrase is its member.
+      // "the SHP2 inhibitor X", "XKR7 inhibitors such as X": a drug named right after the class phrase is its member.
       const namedAfterClass = classPhrase !== null && right !== undefined && classMemberGap.test(ctx.text.slice(last.end + classPhrase[0].length, right.start));
       let drug = namedAfterClass ? right : dl <= dr ? left : right;
       // "X, a HER2 directed ADC, …": an apposition describes the name right before its comma, or nothing;
@@ -99,9 +99,9 @@ export const targetRule: SentenceRule = {
         const head = ctx.text.slice(0, first.start).replace(APPOSITION_BEFORE, '');
         drug = left && /^\s*[®™)]?\s*$/.test(head.slice(left.end)) ? left : undefined;
       }
-      // "combining an MC4R agonist with … like Y", "in combination with a PARP inhibitor": a class phrase
+      // "combining an XKR9 agonist with … like Y", "in combination with a PARP inhibitor": a class phrase
       // that is a noun phrase of its own names a class, not a drug of the sentence; it describes a drug
-      // only as its predicate or apposition ("X is an MC4R agonist", "X, a potential PKC inhibitor").
+      // only as its predicate or apposition ("X is an XKR9 agonist", "X, a potential PKC inhibitor").
       if (!pre && !namedAfterClass && classOnItsOwn(ctx.text.slice(Math.max(0, first.start - 40), first.start))) {
         drug = left && PREDICATE_OF_DRUG.test(ctx.text.slice(left.end, first.start)) ? left : undefined;
       }

@@ -23,7 +23,7 @@ export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
     platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
     pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
     pipelineNegation: new RegExp(`\\b(?:${words.alternation('pipeline.negation')})\\b`, 'i'),
-    // "in combination with Regeneron's (NASDAQ: REGN) checkpoint inhibitor Libtayo", "with the PRMT5 inhibitors X": a possessive owner and a few describing words may stand between.
+    // "in combination with Acme's (NASDAQ: ACME) checkpoint inhibitor Zorvexa", "with the XKR5 inhibitors X": a possessive owner and a few describing words may stand between.
     partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,3}(?:\\S+['’]s?\\s+(?:\\([^()]{1,30}\\)\\s*)?(?:[^\\s()]+\\s+|\\([^()]{1,10}\\)\\s*){0,4})?$`, 'i'),
   });
 }
@@ -125,7 +125,7 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
   mentions.forEach((m, i) => {
     if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 110), m.start))) claimed.add(entityOf(i));
   });
-  // "Libtayo® (cemiplimab)": a name in brackets right after a drug is the same medicine, claimed with it.
+  // "Zorvexa® (foximab)": a name in brackets right after a drug is the same medicine, claimed with it.
   const text = dc.doc.cleanText;
   mentions.forEach((m, i) => {
     if (m.label !== 'Drug') return;
