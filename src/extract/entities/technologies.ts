@@ -121,6 +121,11 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   const aliases: TechnologyAlias[] = [];
+  /** An abbreviation defined for a platform: the abbreviation is the name, its long form an alias. */
+  const defined = (rule: string, start: number, surface: string, abbr: string, longForm: string, sentence: Scope['sentences'][number]): void => {
+    out.push(candidate({ label: 'Technology', start, surface, canonical: abbr, rule, priority: 57, sentence }));
+    aliases.push({ alias: longForm, canonical: abbr, rule });
+  };
   /** A marked platform name: the name as written, without the generic words around it. */
   const markedName = (rule: string, priority: number) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => {
     const raw = m[1] ?? '';
@@ -156,8 +161,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
         .map((w) => w[0] ?? '')
         .join('');
       if (!initials.toUpperCase().includes(abbr[0] ?? '?')) return;
-      out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
-      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+      defined('technology.defined-abbreviation', offset, m[0], abbr, longForm, sentence);
     },
     { cues: [p.cues.platform, OPEN_PAREN] },
   );
@@ -168,8 +172,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       const abbr = m[1] ?? '';
       const longForm = (m[2] ?? '').trim();
       if (!initialsCover(longForm, abbr)) return;
-      out.push(candidate({ label: 'Technology', start: offset, surface: m[0], canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
-      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+      defined('technology.defined-abbreviation', offset, m[0], abbr, longForm, sentence);
     },
     { cues: [p.cues.platform, OPEN_PAREN] },
   );
@@ -186,8 +189,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       const tail = new RegExp(String.raw`(?:\S+[ \t]+){${abbr.length}}$`, 'u').exec(m[1] ?? '');
       if (!tail) return;
       const start = offset + tail.index;
-      out.push(candidate({ label: 'Technology', start, surface: m[0].slice(start - offset), canonical: abbr, rule: 'technology.defined-abbreviation', priority: 57, sentence }));
-      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-abbreviation' });
+      defined('technology.defined-abbreviation', start, m[0].slice(start - offset), abbr, longForm, sentence);
     },
     { cues: [p.cues.platform, OPEN_PAREN] },
   );
@@ -199,8 +201,7 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
       const abbr = m[2] ?? '';
       if (!initialsCover(longForm, abbr)) return;
       const surface = m[0].slice(0, m[0].indexOf(')') + 1);
-      out.push(candidate({ label: 'Technology', start: offset, surface, canonical: abbr, rule: 'technology.defined-apposition', priority: 57, sentence }));
-      aliases.push({ alias: longForm, canonical: abbr, rule: 'technology.defined-apposition' });
+      defined('technology.defined-apposition', offset, surface, abbr, longForm, sentence);
     },
     { cues: [p.cues.platform, OPEN_PAREN] },
   );
