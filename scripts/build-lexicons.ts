@@ -1,13 +1,16 @@
 // Derives the compact lexicon tables in data/lexicons/ from the public-domain sources in
 // ../shared/lexicons/ (HGNC genes, Disease Ontology). Run once when a source changes:
-//   npx tsx scripts/build-lexicons.ts [path/to/shared/lexicons]
+//   npx tsx scripts/build-lexicons.ts [path/to/shared/lexicons] [path/to/DO subsets]
+// The second directory, when given, holds the Disease Ontology's subset OBO files
+// (HumanDiseaseOntology src/ontology/releases/subsets/*.obo): their EXACT synonyms join the slims'.
 // Output is sorted so a rebuild from the same sources gives the same bytes. Each table opens with a
 // header row naming its columns, which the knowledge loader (src/knowledge/entities.ts) checks.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const sourceDir = process.argv[2] ?? fileURLToPath(new URL('../../shared/lexicons/', import.meta.url));
+const subsetDir = process.argv[3];
 const outDir = fileURLToPath(new URL('../data/lexicons/', import.meta.url));
 
 function buildTargets(): void {
@@ -66,10 +69,10 @@ function unquote(s: string | undefined): string {
 }
 
 /** EXACT synonyms per DOID from the OBO slims (the TSV has labels only). */
-function oboSynonyms(file: string): Map<string, string[]> {
+function oboSynonyms(path: string): Map<string, string[]> {
   const synonyms = new Map<string, string[]>();
   let id = '';
-  for (const line of readFileSync(join(sourceDir, file), 'utf8').split(/\r?\n/)) {
+  for (const line of readFileSync(path, 'utf8').split(/\r?\n/)) {
     if (line.startsWith('[')) id = '';
     else if (line.startsWith('id: ')) id = line.slice(4).trim();
     else if (id && line.startsWith('synonym: ')) {
@@ -82,7 +85,19 @@ function oboSynonyms(file: string): Map<string, string[]> {
 
 function buildDiseases(): void {
   const synonyms = new Map<string, string[]>();
-  for (const file of ['disease-ontology-cancer-slim.obo', 'disease-ontology-infectious-slim.obo']) for (const [id, list] of oboSynonyms(file)) synonyms.set(id, [...(synonyms.get(id) ?? []), ...list]);
+  const files = ['disease-ontology-cancer-slim.obo', 'disease-ontology-infectious-slim.obo'].map((file) => join(sourceDir, file));
+  if (subsetDir !== undefined)
+    files.push(
+      ...readdirSync(subsetDir)
+        .filter((file) => file.endsWith('.obo'))
+        .sort()
+        .map((file) => join(subsetDir, file)),
+    );
+  // The subsets' abbreviations collide with tickers and acronyms of the field ("PFE"): only their written-out synonyms join.
+  const writtenOut = (synonym: string): boolean => /\p{Ll}/u.test(synonym) && synonym.length > 4;
+  files.forEach((file, index) => {
+    for (const [id, list] of oboSynonyms(file)) synonyms.set(id, [...(synonyms.get(id) ?? []), ...(index < 2 ? list : list.filter(writtenOut))]);
+  });
   const rows = readFileSync(join(sourceDir, 'disease-ontology-HumanDO.tsv'), 'utf8').split(/\r?\n/).slice(1);
   const out: string[] = [];
   for (const row of rows) {
@@ -98,7 +113,10 @@ function buildDiseases(): void {
     '# Diseases: DO label<TAB>DOID<TAB>exact synonym|exact synonym...',
     '# Source: Human Disease Ontology (DiseaseOntology/HumanDiseaseOntology): DOreports/HumanDO.tsv for',
     '# labels, DO_cancer_slim.obo and DO_infectious_disease_slim.obo for EXACT synonyms, via',
-    '# ../shared/lexicons/. Licence: CC0. Derived by scripts/build-lexicons.ts; do not edit by hand.',
+    ...(subsetDir === undefined
+      ? ['# ../shared/lexicons/.']
+      : ['# ../shared/lexicons/; written-out EXACT synonyms (no abbreviations) of the other subsets in', '# src/ontology/releases/subsets/*.obo of the same repository (commit 9fbefd6, 2026-08-19).']),
+    '# Licence: CC0. Derived by scripts/build-lexicons.ts; do not edit by hand.',
   ];
   writeFileSync(join(outDir, 'diseases.tsv'), [...head, 'label\tdoid\tsynonyms', ...out].join('\n') + '\n');
   console.log(`diseases.tsv: ${out.length} diseases`);

@@ -64,8 +64,13 @@ describe('people by frame', () => {
 
 describe('diseases narrowed by a modifier of the vocabulary', () => {
   it('keeps a site or kind adjective the Disease Ontology uses as part of the disease', () => {
-    const ms = mentionsOf('The drug is studied in uveal melanoma and in bipolar depression.');
-    expect(names(ms, 'Disease')).toEqual(['bipolar depression', 'uveal melanoma']);
+    const ms = mentionsOf('The drug is studied in uveal melanoma and in uveal lymphoma.');
+    expect(names(ms, 'Disease')).toEqual(['uveal lymphoma', 'uveal melanoma']);
+  });
+
+  it('names a disease written by any of its Disease Ontology synonyms by the ontology label, so the forms meet in one node', () => {
+    const ms = mentionsOf('The drug is studied in bipolar depression and in coronary vasospasm.');
+    expect(names(ms, 'Disease')).toEqual(['bipolar disorder', 'coronary artery vasospasm']);
   });
 
   it('leaves hyphenated biomarkers, qualifiers and ordinary adjectives out of the name', () => {
