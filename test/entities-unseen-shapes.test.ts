@@ -109,3 +109,27 @@ describe('technologies defined with their acronym', () => {
     expect(names(ms, 'Technology')).toEqual([]);
   });
 });
+
+describe('diseases named by their shape after an indication cue', () => {
+  it('names a disease the lexicon lacks from the noun phrase after "treatment of" or "patients with" that ends in a disease head', () => {
+    const ms = mentionsOf('Acme is developing QX-12 for the treatment of canine disc disease and for patients with zorvian plexus fibrosis.');
+    expect(names(ms, 'Disease')).toEqual(['canine disc disease', 'zorvian plexus fibrosis']);
+  });
+
+  it('reads a suffix head ("-itis") and keeps stage qualifiers in the span but not in the name', () => {
+    const ms = mentionsOf('QX-12 is being studied in patients with moderate to severe eosinophilic ear mucositis who failed steroids.');
+    const disease = ms.find((m) => m.label === 'Disease');
+    expect(disease?.canonical).toBe('eosinophilic ear mucositis');
+    expect(disease?.text).toBe('moderate to severe eosinophilic ear mucositis');
+  });
+
+  it('names no disease from a generic adjective, a class its members follow, or a bare head', () => {
+    const ms = mentionsOf('The drug is meant to treat devastating diseases, and for the treatment of inflammatory diseases, including oral mucositis, in children with active disease.');
+    expect(names(ms, 'Disease')).toEqual(['oral mucositis']);
+  });
+
+  it('leaves a disease the lexicon knows by several words under its lexicon name', () => {
+    const ms = mentionsOf('ZX-9 is indicated for the treatment of adults with relapsed or refractory multiple myeloma.');
+    expect(ms.filter((m) => m.label === 'Disease').map((m) => m.rule)).toEqual(['disease.lexicon']);
+  });
+});

@@ -78,6 +78,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
   const lowerCaseLines = (file: string): string[] => files.lines(`lexicons/${file}`, LowerCasePhrase);
 
   const companyWords = files.lines('lexicons/company-name-words.txt', CompanyWordLine);
+  const diseaseModifierStopwords: ReadonlySet<string> = new Set(lowerCaseLines('disease-modifier-stopwords.txt'));
   const honorifics = files.lines('lexicons/honorifics.txt', HonorificLine);
   const stems = files.lines('lexicons/inn-stems.txt', InnStemLine);
   const innStems: InnStems = {
@@ -114,8 +115,9 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
       files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow),
       files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow),
       lowerCase(lines('disease-stopwords.txt')),
-      new Set(lowerCaseLines('disease-modifier-stopwords.txt')),
+      diseaseModifierStopwords,
     ),
+    diseaseModifierStopwords,
     diseaseQualifiers: new Set(lines('disease-qualifiers.txt')),
 
     nameJoiners: lowerCaseLines('name-joiners.txt'),
@@ -152,12 +154,20 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
     diseaseHeadNouns: new Set(lowerCaseLines('disease-head-nouns.txt')),
     diseaseSitelessHeads: new Set(lowerCaseLines('disease-siteless-heads.txt')),
+    diseaseIndicationCues: lowerCaseLines('disease-indication-cues.txt').map((cue) => cue.split(' ')),
+    diseaseShapeHeads: shapeHeads(lowerCaseLines('disease-shape-heads.txt')),
+    diseaseShapeNonHeads: new Set(lowerCaseLines('disease-shape-non-heads.txt')),
 
     technologyGenericWords: new Set(lines('technology-generic-words.txt')),
     technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),
     technologyPlatformNouns: lowerCaseLines('technology-platform-nouns.txt'),
     technologyNameOpeners: lowerCaseLines('technology-name-openers.txt'),
   };
+}
+
+/** disease-shape-heads.txt: "-itis" lines are suffixes, the others whole words. */
+function shapeHeads(lines: readonly string[]): { words: ReadonlySet<string>; suffixes: readonly string[] } {
+  return { words: new Set(lines.filter((line) => !line.startsWith('-'))), suffixes: lines.filter((line) => line.startsWith('-')).map((line) => line.slice(1)) };
 }
 
 export function loadEntityKnowledge(files: DataFiles, names: NameKnowledge, shared: SharedLexicons): EntityKnowledge {

@@ -319,8 +319,125 @@ export function findDiseases(scope: Scope): Candidate[] {
       );
       i = hit.last;
     }
+    indicationPhrases(scope, sentence, tokens, out);
   }
   return spelledOut(scope, out);
+}
+
+/** Words that end the noun phrase after an indication cue: joiners, prepositions, determiners, relatives. */
+const PHRASE_BREAKS: ReadonlySet<string> = new Set([
+  'and',
+  'or',
+  'but',
+  'with',
+  'without',
+  'in',
+  'of',
+  'for',
+  'to',
+  'at',
+  'by',
+  'on',
+  'as',
+  'than',
+  'from',
+  'after',
+  'before',
+  'who',
+  'whose',
+  'which',
+  'that',
+  'the',
+  'a',
+  'an',
+  'their',
+  'its',
+  'his',
+  'her',
+  'our',
+  'this',
+  'these',
+  'those',
+  'such',
+  'including',
+  'is',
+  'are',
+  'was',
+  'were',
+  'have',
+  'has',
+  'had',
+]);
+
+/** What follows a class of diseases: its members. */
+const CLASS_FOLLOWS = /^[ \t]*,?[ \t]*(?:including|such as|like|e\.g\.)[ \t,]/;
+
+function shapeHead(lexicons: EntityLexicons, word: string): boolean {
+  if (lexicons.diseaseShapeNonHeads.has(word)) return false;
+  if (lexicons.diseaseShapeHeads.words.has(word)) return true;
+  return lexicons.diseaseShapeHeads.suffixes.some((suffix) => word.length > suffix.length + 2 && word.endsWith(suffix));
+}
+
+/**
+ * "patients with chronic lumbar disc disease", "for the treatment of liver fibrosis": the lower-case
+ * noun phrase right after an indication cue (disease-indication-cues.txt) that ends in a disease head
+ * (a head noun or a suffix such as "-itis") names a disease by its shape, when the lexicon named no
+ * disease of two words or more inside it. Leading stage and biomarker qualifiers stay in the span and
+ * the properties, not in the name, as with lexicon hits. Sentences without a cue's first word cost one
+ * set lookup per word.
+ */
+function indicationPhrases(scope: Scope, sentence: Sentence, tokens: readonly Token[], out: Candidate[]): void {
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const { biomarker } = scope.ctx.knowledge.entities.diseases;
+  const text = scope.text;
+  for (let i = 0; i < tokens.length; i++) {
+    const cue = lexicons.diseaseIndicationCues.find((words) => words.every((w, k) => tokens[i + k]?.lower === w && (k === 0 || joined(text, tokens[i + k - 1] as Token, tokens[i + k] as Token))));
+    if (cue === undefined) continue;
+    const first = i + cue.length;
+    // The run of joined words after the cue: lower-case words, or any word a hyphen binds into the run ("B-cell").
+    let last = first - 1;
+    for (let k = first; k < tokens.length && k < first + 7; k++) {
+      const token = tokens[k] as Token;
+      if (k > first && !joined(text, tokens[k - 1] as Token, token)) break;
+      if (k === first && !/^[ \t]+$/.test(text.slice((tokens[k - 1] as Token).end, token.start))) break;
+      const hyphenBefore = k > first && text.charAt(token.start - 1) !== ' ';
+      const hyphenAfter = k + 1 < tokens.length && (tokens[k + 1] as Token).start === token.end + 1 && /[-‐]/.test(text.charAt(token.end));
+      // "moderate to severe", "relapsed or refractory": a joiner between two qualifiers stays in the run.
+      const joinsQualifiers =
+        (token.lower === 'to' || token.lower === 'or') && lexicons.diseaseQualifiers.has((tokens[k - 1])?.lower ?? '') && lexicons.diseaseQualifiers.has((tokens[k + 1])?.lower ?? '');
+      if ((PHRASE_BREAKS.has(token.lower) && !joinsQualifiers) || !(/^\p{Ll}/u.test(token.word) || hyphenBefore || hyphenAfter)) break;
+      last = k;
+    }
+    let head = last;
+    while (head >= first && !shapeHead(lexicons, (tokens[head] as Token).lower)) head--;
+    i = Math.max(i, last);
+    if (head < first + 1) continue;
+    // Leading qualifiers ("advanced", "relapsed or refractory") and biomarker pairs ("HER2-positive") are no part of the name.
+    let nameStart = first;
+    const qualifiers: string[] = [];
+    while (nameStart < head) {
+      const token = tokens[nameStart] as Token;
+      const next = tokens[nameStart + 1] as Token;
+      if (lexicons.diseaseQualifiers.has(token.lower)) {
+        qualifiers.push(token.lower);
+        nameStart++;
+      } else if (nameStart + 1 < head && biomarker.test(text.slice(token.start, next.end))) {
+        qualifiers.push(text.slice(token.start, next.end));
+        nameStart += 2;
+      } else break;
+    }
+    if (head - nameStart < 1 || lexicons.diseaseModifierStopwords.has((tokens[nameStart] as Token).lower)) continue;
+    const spanStart = (tokens[first] as Token).start;
+    const nameFrom = (tokens[nameStart] as Token).start;
+    const end = (tokens[head] as Token).end;
+    // "inflammatory diseases, including oral mucositis": a class its members follow names no one disease.
+    if (CLASS_FOLLOWS.test(text.slice(end, end + 16))) continue;
+    // A disease the lexicon knows by two words or more inside the phrase is the better name.
+    if (out.some((c) => c.start < end && c.end > nameFrom && /[\s‐-]/.test(c.canonical))) continue;
+    const surface = text.slice(spanStart, end);
+    const properties: Candidate['properties'] = qualifiers.length > 0 ? { qualifiers } : {};
+    out.push(candidate({ label: 'Disease', start: spanStart, surface, canonical: text.slice(nameFrom, end).toLowerCase(), rule: 'disease.indication-shape', priority: 47, sentence, properties }));
+  }
 }
 
 /** "(XLMTM)", "(cLDD)", "(NTM-LD)": an abbreviation in parentheses, two capitals at least. */

@@ -201,6 +201,14 @@ export interface EntityLexicons {
   readonly diseaseHeadNouns: ReadonlySet<string>;
   /** Disease names without an organ or kind ("solid tumors", "cancers"): a biomarker before them stays in the name. */
   readonly diseaseSitelessHeads: ReadonlySet<string>;
+  /** Words that never open or narrow a disease name: "other", "such", "rare" (disease-modifier-stopwords.txt). */
+  readonly diseaseModifierStopwords: ReadonlySet<string>;
+  /** "patients with", "treatment of": words after which a noun phrase names an indication (disease-indication-cues.txt), as word lists. */
+  readonly diseaseIndicationCues: readonly (readonly string[])[];
+  /** Last words of a disease name by shape: head nouns and "-itis"-style suffixes (disease-shape-heads.txt). */
+  readonly diseaseShapeHeads: { readonly words: ReadonlySet<string>; readonly suffixes: readonly string[] };
+  /** Words that end like a disease but name none, "diagnosis" (disease-shape-non-heads.txt). */
+  readonly diseaseShapeNonHeads: ReadonlySet<string>;
 
   // Technologies.
   /** Words around a platform's name that are no part of it (technology-generic-words.txt). */
