@@ -154,7 +154,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
     diseaseHeadNouns: new Set(lowerCaseLines('disease-head-nouns.txt')),
     diseaseSitelessHeads: new Set(lowerCaseLines('disease-siteless-heads.txt')),
-    diseaseIndicationCues: lowerCaseLines('disease-indication-cues.txt').map((cue) => cue.split(' ')),
+    diseaseIndicationCues: byFirstWord(lowerCaseLines('disease-indication-cues.txt').map((cue) => cue.split(' '))),
     diseaseShapeHeads: shapeHeads(lowerCaseLines('disease-shape-heads.txt')),
     diseaseShapeNonHeads: new Set(lowerCaseLines('disease-shape-non-heads.txt')),
 
@@ -163,6 +163,16 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     technologyPlatformNouns: lowerCaseLines('technology-platform-nouns.txt'),
     technologyNameOpeners: lowerCaseLines('technology-name-openers.txt'),
   };
+}
+
+/** Word lists grouped by their first word, longest first, so a sentence is read with one lookup per word. */
+function byFirstWord(phrases: readonly (readonly string[])[]): ReadonlyMap<string, readonly (readonly string[])[]> {
+  const map = new Map<string, (readonly string[])[]>();
+  for (const words of [...phrases].sort((a, b) => b.length - a.length)) {
+    const first = words[0];
+    if (first !== undefined) map.set(first, [...(map.get(first) ?? []), words]);
+  }
+  return map;
 }
 
 /** disease-shape-heads.txt: "-itis" lines are suffixes, the others whole words. */

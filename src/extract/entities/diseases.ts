@@ -391,7 +391,7 @@ function indicationPhrases(scope: Scope, sentence: Sentence, tokens: readonly To
   const { biomarker } = scope.ctx.knowledge.entities.diseases;
   const text = scope.text;
   for (let i = 0; i < tokens.length; i++) {
-    const cue = lexicons.diseaseIndicationCues.find((words) => words.every((w, k) => tokens[i + k]?.lower === w && (k === 0 || joined(text, tokens[i + k - 1] as Token, tokens[i + k] as Token))));
+    const cue = lexicons.diseaseIndicationCues.get((tokens[i] as Token).lower)?.find((words) => words.every((w, k) => tokens[i + k]?.lower === w && (k === 0 || joined(text, tokens[i + k - 1] as Token, tokens[i + k] as Token))));
     if (cue === undefined) continue;
     const first = i + cue.length;
     // The run of joined words after the cue: lower-case words, or any word a hyphen binds into the run ("B-cell").
@@ -403,8 +403,7 @@ function indicationPhrases(scope: Scope, sentence: Sentence, tokens: readonly To
       const hyphenBefore = k > first && text.charAt(token.start - 1) !== ' ';
       const hyphenAfter = k + 1 < tokens.length && (tokens[k + 1] as Token).start === token.end + 1 && /[-‐]/.test(text.charAt(token.end));
       // "moderate to severe", "relapsed or refractory": a joiner between two qualifiers stays in the run.
-      const joinsQualifiers =
-        (token.lower === 'to' || token.lower === 'or') && lexicons.diseaseQualifiers.has((tokens[k - 1])?.lower ?? '') && lexicons.diseaseQualifiers.has((tokens[k + 1])?.lower ?? '');
+      const joinsQualifiers = (token.lower === 'to' || token.lower === 'or') && lexicons.diseaseQualifiers.has(tokens[k - 1]?.lower ?? '') && lexicons.diseaseQualifiers.has(tokens[k + 1]?.lower ?? '');
       if ((PHRASE_BREAKS.has(token.lower) && !joinsQualifiers) || !(/^\p{Ll}/u.test(token.word) || hyphenBefore || hyphenAfter)) break;
       last = k;
     }

@@ -203,8 +203,8 @@ export interface EntityLexicons {
   readonly diseaseSitelessHeads: ReadonlySet<string>;
   /** Words that never open or narrow a disease name: "other", "such", "rare" (disease-modifier-stopwords.txt). */
   readonly diseaseModifierStopwords: ReadonlySet<string>;
-  /** "patients with", "treatment of": words after which a noun phrase names an indication (disease-indication-cues.txt), as word lists. */
-  readonly diseaseIndicationCues: readonly (readonly string[])[];
+  /** "patients with", "treatment of": words after which a noun phrase names an indication (disease-indication-cues.txt), as word lists by first word. */
+  readonly diseaseIndicationCues: ReadonlyMap<string, readonly (readonly string[])[]>;
   /** Last words of a disease name by shape: head nouns and "-itis"-style suffixes (disease-shape-heads.txt). */
   readonly diseaseShapeHeads: { readonly words: ReadonlySet<string>; readonly suffixes: readonly string[] };
   /** Words that end like a disease but name none, "diagnosis" (disease-shape-non-heads.txt). */
