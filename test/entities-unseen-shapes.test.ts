@@ -133,3 +133,15 @@ describe('diseases named by their shape after an indication cue', () => {
     expect(ms.filter((m) => m.label === 'Disease').map((m) => m.rule)).toEqual(['disease.lexicon']);
   });
 });
+
+describe('people by their name and title', () => {
+  it("reads a surname with an apostrophe after its initial capital (O'Brien, D'Arcy)", () => {
+    const ms = mentionsOf('"We are pleased," said Thomas O\'Daly, Chief Executive Officer of Acme Inc.');
+    expect(names(ms, 'Person')).toEqual(["Thomas O'Daly"]);
+  });
+
+  it('reads a name followed by an indefinite title ("Jane Roe, a director of Acme")', () => {
+    const ms = mentionsOf('As previously disclosed, Zorben Kalvik, a director of Acme Ltd., resigned from the board.');
+    expect(names(ms, 'Person')).toEqual(['Zorben Kalvik']);
+  });
+});

@@ -11,7 +11,8 @@ import type { Knowledge } from '../../knowledge/index.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 import { AT_SIGN, DIGIT, SLASH, firstLetterRun } from './cues.ts';
 
-const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+)`;
+// "Doe", "Smith-Jones", "McDonald", "O’Brien" (a capital, an apostrophe, a capitalised word).
+const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+|[’']\p{Lu}\p{Ll}+)`;
 const INITIAL = String.raw`\p{Lu}\.`;
 const PERSON = String.raw`${WORD}(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
 
@@ -64,7 +65,7 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
     // A line holding only a name, the next lines a title, phone or e-mail: signature and contact blocks.
     nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|${phraseAlternation(lexicons.phoneLineLabels, 'literal')}|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
     said: new RegExp(String.raw`\b(?:${phraseAlternation(verbs, 'blanks')})[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
-    titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:(?:the|our|its|${POSSESSIVE})[ \t]+(?:\p{Ll}+[ \t]+){0,2})?(${TITLE})${B}`, 'gu'),
+    titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:(?:the|our|its|a|an|${POSSESSIVE})[ \t]+(?:\p{Ll}+[ \t]+){0,2})?(${TITLE})${B}`, 'gu'),
     byline: new RegExp(String.raw`(?<=^|\n)[ \t]*By[ \t]+()(${PERSON})()(?=[ \t]*(?:,|\r?\n|$))`, 'gu'),
     degreed: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}+)${B}`, 'gu'),
     appointed: new RegExp(String.raw`\b(?:${phraseAlternation([...lexicons.appointmentVerbs, ...appointing], 'blanks')})[ \t]+(${HON}?)(${PERSON})(${DEG}*)[ \t]+(?:as|to)${B}`, 'gu'),
@@ -78,7 +79,7 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
     deg: new RegExp(DEG, 'gu'),
     notName,
     // What `titled` needs after the name: a comma and a title. Tested before the name pattern runs.
-    titleAfterComma: new RegExp(String.raw`,[ \t]+(?:(?:the|our|its|${POSSESSIVE})[ \t]+(?:\p{Ll}+[ \t]+){0,2})?(?:${TITLE})${B}`, 'u'),
+    titleAfterComma: new RegExp(String.raw`,[ \t]+(?:(?:the|our|its|a|an|${POSSESSIVE})[ \t]+(?:\p{Ll}+[ \t]+){0,2})?(?:${TITLE})${B}`, 'u'),
     cuesMore: { appointed: cues.words(lexicons.appointmentVerbs) },
     // Sentence cues (cues.ts): the words each rule cannot match without.
     cues: {
