@@ -40,6 +40,10 @@ group('payments', () => {
     expect(lines).toContain('PAYS Westmoor Foundation -> Quint Labs');
   });
 
+  it("reads a possessive payment or investment noun phrase, X's payment to Y, as X paying Y", () => {
+    expect(read("[Company:Aldera Pharma]'s upfront payment to [Company:Norvex Bio] was $10 million.")).toContain('PAYS Aldera Pharma -> Norvex Bio');
+  });
+
   it('reads a payment noun phrase "from X to Y" in its direction', () => {
     const lines = read('The agreement provides for an upfront payment of $50 million from [Company:Aldera Pharma] to [Company:Norvex Bio].');
     expect(lines).toContain('PAYS Aldera Pharma -> Norvex Bio');
@@ -79,6 +83,10 @@ group('licences', () => {
     expect(undirected.filter((l) => l.startsWith('LICENSES_TO'))).toEqual([]);
   });
 
+  it('reads the exclusive licensee of a company as licensed by it', () => {
+    expect(read('[Company:Osprey Health] is the exclusive licensee of [Company:Helix One] for [Drug:HX-5].')).toContain('LICENSES_TO Helix One -> Osprey Health');
+  });
+
   it('reads "it" after the only company named before it as that company obtaining the rights', () => {
     const lines = read('[Company:Aldera Pharma] announced that it has entered into an agreement under which it will acquire the global rights to [Drug:NVX-2] from [Company:Norvex Bio].');
     expect(lines).toEqual(expect.arrayContaining(['LICENSES_TO Norvex Bio -> Aldera Pharma', 'LICENSES Aldera Pharma -> NVX-2']));
@@ -86,6 +94,11 @@ group('licences', () => {
 });
 
 group('acquisitions', () => {
+  it('reads an acquisition verb right after the acquirer, and no option to acquire as an acquisition', () => {
+    expect(read('[Company:Osprey Health] bought [Company:Tarn Bio] for $300 million.')).toContain('ACQUIRES Osprey Health -> Tarn Bio');
+    expect(read('[Company:Osprey Health] has an option to acquire [Company:Tarn Bio].').filter((l) => l.startsWith('ACQUIRES'))).toEqual([]);
+  });
+
   it('reads a passive acquisition with its agent as the acquirer, never the other way round', () => {
     for (const sentence of ['[Company:Tarn Bio] was acquired by [Company:Osprey Health] in 2021.', '[Company:Tarn Bio] has agreed to be acquired by [Company:Osprey Health] for $1.1 billion.']) {
       const lines = read(sentence);
@@ -101,6 +114,11 @@ group('collaborations', () => {
     expect(read('In partnership with [Organization:Westmoor University] and [Company:Tarn Bio], [Company:Quint Labs] will run the study.')).toEqual(
       expect.arrayContaining(['COLLABORATES_WITH Quint Labs -> Westmoor University', 'COLLABORATES_WITH Quint Labs -> Tarn Bio']),
     );
+  });
+
+  it('reads companies working together as collaborators, and an agency one works with as none', () => {
+    expect(read('[Company:Quint Labs] has joined forces with [Company:Tarn Bio] to build a platform.')).toContain('COLLABORATES_WITH Quint Labs -> Tarn Bio');
+    expect(read('[Company:Quint Labs] is working with the [Organization:FDA] on the trial design.').filter((l) => l.startsWith('COLLABORATES_WITH'))).toEqual([]);
   });
 
   it('reads two parties with defined terms in parentheses as entering into their collaboration', () => {
