@@ -79,8 +79,23 @@ group('licences', () => {
   it('reads the direction of an agreement from the verb that follows it, and none where the sentence gives none', () => {
     expect(read('[Company:Osprey Health] entered into an agreement with [Company:Helix One] to in-license [Drug:HX-12].')).toContain('LICENSES_TO Helix One -> Osprey Health');
     expect(read('[Company:Osprey Health] signed an agreement with [Company:Helix One] to acquire exclusive rights to [Drug:HX-12].')).toContain('LICENSES_TO Helix One -> Osprey Health');
+    const reversed = read('[Company:Osprey Health] entered into an agreement with [Company:Helix One] under which [Company:Helix One] will obtain rights to [Drug:HX-12].');
+    expect(reversed).not.toContain('LICENSES_TO Helix One -> Osprey Health');
     const undirected = read('[Company:Osprey Health] entered into an exclusive license agreement with [Company:Helix One] for [Drug:HX-12].');
     expect(undirected.filter((l) => l.startsWith('LICENSES_TO'))).toEqual([]);
+  });
+
+  it('reads the licensee of a drug whose grantor is not named as a company, and no contract right as a licence', () => {
+    expect(read('The agreement grants [Company:Osprey Health] an exclusive worldwide license to develop and commercialize [Drug:HX-31].')).toContain('LICENSES Osprey Health -> HX-31');
+    expect(read('[Company:Osprey Health] was granted an exclusive license to [Technology:GlyLink] for oncology.')).toContain('LICENSES Osprey Health -> GlyLink');
+    expect(read('[Company:Osprey Health] received the right to receive royalties on [Drug:HX-31].').filter((l) => l.startsWith('LICENSES'))).toEqual([]);
+  });
+
+  it('reads the licensee of a drug licensed to it, from someone, or under a licence, and no out-licence as an in-licence', () => {
+    expect(read('[Drug:HX-31] has been licensed to [Company:Osprey Health] for Asia.')).toContain('LICENSES Osprey Health -> HX-31');
+    expect(read('[Company:Osprey Health] in-licensed [Drug:HX-31] from a university in 2018.')).toContain('LICENSES Osprey Health -> HX-31');
+    expect(read('[Company:Osprey Health] is developing [Drug:HX-31] under an exclusive license from a university.')).toContain('LICENSES Osprey Health -> HX-31');
+    expect(read('[Company:Osprey Health] licensed [Drug:HX-31] to a partner in 2018.')).not.toContain('LICENSES Osprey Health -> HX-31');
   });
 
   it('reads the exclusive licensee of a company as licensed by it', () => {
