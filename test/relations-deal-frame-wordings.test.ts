@@ -98,6 +98,12 @@ group('licences', () => {
     expect(read('[Company:Osprey Health] licensed [Drug:HX-31] to a partner in 2018.')).not.toContain('LICENSES Osprey Health -> HX-31');
   });
 
+  it('reads exclusive rights held or provided to a company as its licence, and rights it retains as none', () => {
+    expect(read('[Company:Osprey Health] holds the exclusive worldwide rights to develop and commercialize [Drug:HX-31] outside China.')).toContain('LICENSES Osprey Health -> HX-31');
+    expect(read('The agreement provides [Company:Osprey Health] with exclusive rights to develop [Drug:HX-31] in Japan.')).toContain('LICENSES Osprey Health -> HX-31');
+    expect(read('[Company:Osprey Health] retains exclusive rights to [Drug:HX-31].')).not.toContain('LICENSES Osprey Health -> HX-31');
+  });
+
   it('reads the exclusive licensee of a company as licensed by it', () => {
     expect(read('[Company:Osprey Health] is the exclusive licensee of [Company:Helix One] for [Drug:HX-5].')).toContain('LICENSES_TO Helix One -> Osprey Health');
   });
