@@ -81,6 +81,8 @@ export const acquisitionRule: SentenceRule = {
       emit('ACQUIRES', acquirer, target, 'acquires.acquired_by', 0.85, acquisitionProperties(ctx, hit.end));
     }
     for (const hit of ctx.triggers.findAll('acquire')) {
+      // "B was acquired by A": the passive, read above with its agent as the acquirer.
+      if (/^\s+by\b/i.test(ctx.text.slice(hit.end, hit.end + 4))) continue;
       if (notTakeover.test(ctx.text.slice(hit.end)) && !wholeCompany.test(ctx.text.slice(hit.end))) continue;
       // "an option to acquire B", "the right to acquire B": a possibility, read by the option rule.
       if (optionBefore.test(ctx.text.slice(Math.max(0, hit.start - 16), hit.start))) continue;

@@ -161,6 +161,9 @@ export const licensingRule: SentenceRule = {
       const cut = stop < 0 ? ctx.text.length : noun.end + stop;
       const subjects = subjectsAfter(ctx, noun.end).filter((s) => s.end <= cut);
       const from = ctx.items.find((it) => it.label === 'Company' && it.start > noun.end && /\bfrom\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 6), it.start)));
+      // "A licensed X to B": a bare "licensed" with the partner after "to" is an out-licence (the license.grant reading), never one from B.
+      const outTo = !from && /^licen[cs]e[sd]?$/i.test(hit.text) && ctx.items.some((it) => it.label === 'Company' && it.start > hit.end && /\bto\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, it.start - 8), it.start)));
+      if (outTo) continue;
       const fallback = otherCompany(ctx, licensee);
       const licensor = from ?? possessiveOwner(ctx, subjects[0]) ?? (fallback && fallback.start < cut ? fallback : undefined);
       if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.obtains_rights', 0.7);
