@@ -169,6 +169,46 @@ function subjectDrugs(ctx: SentenceContext, pos: number): { drugs: Item[]; partn
   return { drugs: list.length > 0 ? list : [near], partners };
 }
 
+/**
+ * A change of clause between an approval word and the indication it would govern: "X is approved for A
+ * and is being studied in B", "approved in Japan and being developed for B", "…; X is in development for B".
+ */
+const CLAUSE_BREAK = /;|\bbut\b|\bwhile\b|\bwhereas\b|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?being\b|\band\s+(?:is|are|being)\b|\bbeing\s+(?:studied|developed|evaluated|tested|investigated)\b|\bin\s+development\b/i;
+
+/** A denial right before an approval word: "no approved", "not yet approved", "without approval of". */
+const DENIED_BEFORE = /\b(?:no|not|non|without|never|un)[\s-]+(?:\w+\s+)?$/i;
+
+/** How far after the disease an approval word may stand ("X for the treatment of D was approved in 2020"). */
+const APPROVAL_AFTER = 50;
+
+/**
+ * Whether the approval word states the approval of the drug for the disease of the indication phrase
+ * `hit` (whose diseases end at `diseaseEnd`): in the same clause, before the phrase or right after its
+ * disease, and not the approval of something else (a trial, an IND, a merger) named beside it.
+ */
+function approvalGoverns(ctx: SentenceContext, approval: { start: number; end: number }, hit: { start: number; end: number }, diseaseEnd: number): boolean {
+  // An approval word before the disease governs it, whether before the indication phrase or inside it ("indicated
+  // for" and "for the treatment of" share a word; "for patients with FDA-approved …").
+  const before = approval.start < diseaseEnd;
+  // Before the disease, the clause decides, not the distance (a long list of dosing and population words can stand between).
+  if (!before && approval.start - diseaseEnd > APPROVAL_AFTER) return false;
+  const from = before ? Math.min(approval.end, hit.start) : diseaseEnd;
+  const to = before ? hit.start : approval.start;
+  if (CLAUSE_BREAK.test(ctx.text.slice(from, to))) return false;
+  // "a disease with no approved treatments", "not yet approved": no approval is stated.
+  if (DENIED_BEFORE.test(ctx.text.slice(Math.max(0, approval.start - 20), approval.start))) return false;
+  // After the disease, only the predicate of the same noun phrase ("X for D was approved"), not a clause of another
+  // drug ("Unlike Y, which failed in D, X was approved") nor an apposition ("in D, a disease with no approved …").
+  if (!before && (/;|,\s*(?:an?|the|which|that|where|whose|and|while|but)\b/i.test(ctx.text.slice(from, to)) || ctx.items.some((it) => it.label === 'Drug' && it.start >= from && it.end <= to))) return false;
+  // "the IND approval for X", "approved the protocol of a trial of X", "approval to begin a trial of X": the approved
+  // thing stands right beside the approval word (a trial named further on is the evidence of a drug's approval).
+  // Before the approval word only a word that modifies it ("IND approval", "shareholders approved"), not a clause before
+  // it ("Based on the Phase 3 study, the FDA approved X").
+  return !ctx.triggers
+    .findAll('approval.other', Math.max(0, approval.start - 40), Math.min(ctx.text.length, approval.end + 25))
+    .some((other) => other.start >= approval.end || /^[\s-]*(?:[\w-]+\s+)?$/.test(ctx.text.slice(other.end, approval.start)));
+}
+
 export const indicationRule: SentenceRule = {
   id: 'indication',
   needs: [DRUG, DISEASE],
@@ -176,7 +216,8 @@ export const indicationRule: SentenceRule = {
   apply(ctx: SentenceContext, emit: Emit) {
     const { qualifierGap, programAfter } = ctx.relations.rules.clinical;
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
-    const approved = ctx.triggers.findAll('approval').some((hit) => !enclosingBracket(ctx.text, hit.start)) && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
+    const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
+    const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
     const used = new Set<number>();
     for (const disease of ctx.items) {
       if (disease.label !== 'Disease') continue;
@@ -197,6 +238,7 @@ export const indicationRule: SentenceRule = {
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
       const { drugs, partners } = subjectDrugs(ctx, hit.start);
+      const approved = approvable && approvals.some((approval) => approvalGoverns(ctx, approval, hit, fresh[fresh.length - 1]?.end ?? hit.end));
       // An approval names the approved drug; the regimen's other drugs were approved before, on their own.
       for (const drug of approved ? drugs : [...drugs, ...partners]) {
         if (isNegated(ctx.triggers, drug.end, hit.start)) continue;
