@@ -35,7 +35,12 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
   return Object.freeze({
     phaseCue: new RegExp(words.alternation('phase.cue'), 'i'),
     // Up to three words before the trial noun, a trial name with its trademark sign too: "Phase 2 HARMONIC(TM) clinical trial evaluating X".
-    drugFollows: new RegExp(`^\\s*(?:[\\w-]+(?:\\(\\w+\\)|[®™])?\\s+){0,3}?(?:${words.alternation('trial.noun')})?\\s*(?:${words.alternation('trial.object')})\\s`, 'i'),
+    // Or, with the trial noun written, up to six design words with their commas (not another phase: "pivotal, Phase 2b
+    // trial of X" is read from its Phase 2b) and a bracketed trial name or registry number before the object word: "Phase 3, randomized, double-blind, placebo-controlled trial ("ALPHA-3") of X".
+    drugFollows: new RegExp(
+      `^\\s*(?:(?:[\\w-]+(?:\\(\\w+\\)|[®™])?\\s+){0,3}?(?:${words.alternation('trial.noun')})?|,?\\s*(?:(?!phase\\b)[\\w-]+(?:\\(\\w+\\)|[®™])?,?\\s+){0,6}?(?:${words.alternation('trial.noun')})(?:\\s*\\([^()]{1,60}\\))*,?)\\s*(?:${words.alternation('trial.object')})\\s`,
+      'i',
+    ),
     combinationBefore: new RegExp(`\\b(?:${words.alternation('combination.lead')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
     comparatorBefore: new RegExp(`\\b(?:${words.alternation('combination.comparator')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
     // A hyphenated compound is a modifier however it is spelled ("platinum-resistant, ARID1a-mutated", "never-smoker").
@@ -60,7 +65,7 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   // A phase written inside a bracket belongs to a drug in that bracket or named right before it.
   const bracket = enclosingBracket(ctx.text, start);
   const inScope = (it: Item): boolean => !bracket || (it.start > bracket[0] && it.end <= bracket[1]) || (it.end <= bracket[0] && /^\s*[®™]?\s*$/.test(ctx.text.slice(it.end, bracket[0])));
-  const follows = ctx.relations.rules.clinical.drugFollows.exec(ctx.text.slice(end, end + 60));
+  const follows = ctx.relations.rules.clinical.drugFollows.exec(ctx.text.slice(end, end + 140));
   const following = follows !== null;
   // The drug is the trial's object: read on from the object word, past a setting named before the trial noun ("Phase 2 obesity study with X").
   const after = (following ? listAfter(ctx, end + follows[0].length - 1, DRUG, 70, ['Company', 'Disease']) : listAfter(ctx, end, DRUG, 20, ['Company', 'Disease'])).filter(inScope);
