@@ -65,6 +65,7 @@ export const TRIGGER_GROUPS = [
   'indication.program',
   'approval',
   'approval.pending',
+  'approval.other',
   'phase.started',
   'phase.completed',
   'phase.enrolled',

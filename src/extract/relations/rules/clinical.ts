@@ -35,7 +35,12 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
   return Object.freeze({
     phaseCue: new RegExp(words.alternation('phase.cue'), 'i'),
     // Up to three words before the trial noun, a trial name with its trademark sign too: "Phase 2 HARMONIC(TM) clinical trial evaluating X".
-    drugFollows: new RegExp(`^\\s*(?:[\\w-]+(?:\\(\\w+\\)|[®™])?\\s+){0,3}?(?:${words.alternation('trial.noun')})?\\s*(?:${words.alternation('trial.object')})\\s`, 'i'),
+    // Or, with the trial noun written, up to six design words with their commas (not another phase: "pivotal, Phase 2b
+    // trial of X" is read from its Phase 2b) and a bracketed trial name or registry number before the object word: "Phase 3, randomized, double-blind, placebo-controlled trial ("ALPHA-3") of X".
+    drugFollows: new RegExp(
+      `^\\s*(?:(?:[\\w-]+(?:\\(\\w+\\)|[®™])?\\s+){0,3}?(?:${words.alternation('trial.noun')})?|,?\\s*(?:(?!phase\\b)[\\w-]+(?:\\(\\w+\\)|[®™])?,?\\s+){0,6}?(?:${words.alternation('trial.noun')})(?:\\s*\\([^()]{1,60}\\))*,?)\\s*(?:${words.alternation('trial.object')})\\s`,
+      'i',
+    ),
     combinationBefore: new RegExp(`\\b(?:${words.alternation('combination.lead')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
     comparatorBefore: new RegExp(`\\b(?:${words.alternation('combination.comparator')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
     // A hyphenated compound is a modifier however it is spelled ("platinum-resistant, ARID1a-mutated", "never-smoker").
@@ -60,7 +65,7 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   // A phase written inside a bracket belongs to a drug in that bracket or named right before it.
   const bracket = enclosingBracket(ctx.text, start);
   const inScope = (it: Item): boolean => !bracket || (it.start > bracket[0] && it.end <= bracket[1]) || (it.end <= bracket[0] && /^\s*[®™]?\s*$/.test(ctx.text.slice(it.end, bracket[0])));
-  const follows = ctx.relations.rules.clinical.drugFollows.exec(ctx.text.slice(end, end + 60));
+  const follows = ctx.relations.rules.clinical.drugFollows.exec(ctx.text.slice(end, end + 140));
   const following = follows !== null;
   // The drug is the trial's object: read on from the object word, past a setting named before the trial noun ("Phase 2 obesity study with X").
   const after = (following ? listAfter(ctx, end + follows[0].length - 1, DRUG, 70, ['Company', 'Disease']) : listAfter(ctx, end, DRUG, 20, ['Company', 'Disease'])).filter(inScope);
@@ -169,6 +174,46 @@ function subjectDrugs(ctx: SentenceContext, pos: number): { drugs: Item[]; partn
   return { drugs: list.length > 0 ? list : [near], partners };
 }
 
+/**
+ * A change of clause between an approval word and the indication it would govern: "X is approved for A
+ * and is being studied in B", "approved in Japan and being developed for B", "…; X is in development for B".
+ */
+const CLAUSE_BREAK = /;|\bbut\b|\bwhile\b|\bwhereas\b|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?being\b|\band\s+(?:is|are|being)\b|\bbeing\s+(?:studied|developed|evaluated|tested|investigated)\b|\bin\s+development\b/i;
+
+/** A denial right before an approval word: "no approved", "not yet approved", "without approval of". */
+const DENIED_BEFORE = /\b(?:no|not|non|without|never|un)[\s-]+(?:\w+\s+)?$/i;
+
+/** How far after the disease an approval word may stand ("X for the treatment of D was approved in 2020"). */
+const APPROVAL_AFTER = 50;
+
+/**
+ * Whether the approval word states the approval of the drug for the disease of the indication phrase
+ * `hit` (whose diseases end at `diseaseEnd`): in the same clause, before the phrase or right after its
+ * disease, and not the approval of something else (a trial, an IND, a merger) named beside it.
+ */
+function approvalGoverns(ctx: SentenceContext, approval: { start: number; end: number }, hit: { start: number; end: number }, diseaseEnd: number): boolean {
+  // An approval word before the disease governs it, whether before the indication phrase or inside it ("indicated
+  // for" and "for the treatment of" share a word; "for patients with FDA-approved …").
+  const before = approval.start < diseaseEnd;
+  // Before the disease, the clause decides, not the distance (a long list of dosing and population words can stand between).
+  if (!before && approval.start - diseaseEnd > APPROVAL_AFTER) return false;
+  const from = before ? Math.min(approval.end, hit.start) : diseaseEnd;
+  const to = before ? hit.start : approval.start;
+  if (CLAUSE_BREAK.test(ctx.text.slice(from, to))) return false;
+  // "a disease with no approved treatments", "not yet approved": no approval is stated.
+  if (DENIED_BEFORE.test(ctx.text.slice(Math.max(0, approval.start - 20), approval.start))) return false;
+  // After the disease, only the predicate of the same noun phrase ("X for D was approved"), not a clause of another
+  // drug ("Unlike Y, which failed in D, X was approved") nor an apposition ("in D, a disease with no approved …").
+  if (!before && (/;|,\s*(?:an?|the|which|that|where|whose|and|while|but)\b/i.test(ctx.text.slice(from, to)) || ctx.items.some((it) => it.label === 'Drug' && it.start >= from && it.end <= to))) return false;
+  // "the IND approval for X", "approved the protocol of a trial of X", "approval to begin a trial of X": the approved
+  // thing stands right beside the approval word (a trial named further on is the evidence of a drug's approval).
+  // Before the approval word only a word that modifies it ("IND approval", "shareholders approved"), not a clause before
+  // it ("Based on the Phase 3 study, the FDA approved X").
+  return !ctx.triggers
+    .findAll('approval.other', Math.max(0, approval.start - 40), Math.min(ctx.text.length, approval.end + 25))
+    .some((other) => other.start >= approval.end || /^[\s-]*(?:[\w-]+\s+)?$/.test(ctx.text.slice(other.end, approval.start)));
+}
+
 export const indicationRule: SentenceRule = {
   id: 'indication',
   needs: [DRUG, DISEASE],
@@ -176,7 +221,8 @@ export const indicationRule: SentenceRule = {
   apply(ctx: SentenceContext, emit: Emit) {
     const { qualifierGap, programAfter } = ctx.relations.rules.clinical;
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
-    const approved = ctx.triggers.findAll('approval').some((hit) => !enclosingBracket(ctx.text, hit.start)) && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
+    const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
+    const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
     const used = new Set<number>();
     for (const disease of ctx.items) {
       if (disease.label !== 'Disease') continue;
@@ -197,6 +243,7 @@ export const indicationRule: SentenceRule = {
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
       const { drugs, partners } = subjectDrugs(ctx, hit.start);
+      const approved = approvable && approvals.some((approval) => approvalGoverns(ctx, approval, hit, fresh[fresh.length - 1]?.end ?? hit.end));
       // An approval names the approved drug; the regimen's other drugs were approved before, on their own.
       for (const drug of approved ? drugs : [...drugs, ...partners]) {
         if (isNegated(ctx.triggers, drug.end, hit.start)) continue;
