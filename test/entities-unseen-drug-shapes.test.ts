@@ -1,0 +1,42 @@
+// Drug, target and technology names read from their shape and the words around them, on invented
+// names in the field's usual wording, each with a near miss the rule must leave alone.
+import { describe, expect, it } from 'vitest';
+import { mentionsOf, names } from './support/entities.ts';
+
+describe('drug brands in capitals, by the words said of a product', () => {
+  it('reads a capitalised brand after "treated with", "in combination with", "approved" and before "-treated" or "franchise"', () => {
+    const ms = mentionsOf(
+      'In the study, ZORVEXA-treated patients improved. Patients were treated with QUELTRA in combination with BRIXANO for 12 weeks. The FDA approved VELNOZA for adults with migraine. Acme grew its PELTAVO franchise.',
+    );
+    expect(names(ms, 'Drug')).toEqual(['BRIXANO', 'PELTAVO', 'QUELTRA', 'VELNOZA', 'ZORVEXA']);
+  });
+
+  it('reads a name the sentence says is a drug ("X is a … inhibitor") and a named combination', () => {
+    const ms = mentionsOf('ZORVEXA is a selective, oral JAK1 inhibitor. Brixalta, a fixed-dose combination of zorvexamab and pelvatinib, is in Phase 2.');
+    expect(names(ms, 'Drug')).toEqual(['Brixalta', 'ZORVEXA', 'pelvatinib', 'zorvexamab']);
+  });
+
+  it('leaves placebo, disease abbreviations and English words in the same places alone', () => {
+    const ms = mentionsOf('Placebo-treated patients worsened. Patients treated with NSCLC guidance improved. Acme is a company developing an inhibitor. The FDA approved Monday a new label.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
+
+describe('drug code names of more shapes', () => {
+  it('reads eight-digit codes, a capital or a small letter and digit after the number, and a word before a set-off number', () => {
+    const ms = mentionsOf('PF-01234567, XY-101A and QX162b2 are small molecule candidates. Acme is developing Zorb 1234, an oral drug candidate, and XY-01a in patients with cancer.');
+    expect(names(ms, 'Drug')).toEqual(['PF-01234567', 'QX162b2', 'XY-01a', 'XY-101A', 'Zorb 1234']);
+  });
+
+  it('does not read a word and a number as a code ("Study 301", "Nearly 200")', () => {
+    const ms = mentionsOf('Results from Study 301 of the drug candidate were presented. Nearly 200 patients received the drug candidate.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
+
+describe('drugs by the WHO INN stems', () => {
+  it('finds INNs ending in stems of KRAS, BCL-2, endothelin, ACE and gabapentinoid drugs', () => {
+    const ms = mentionsOf('Patients received zorvetentan, pelvagabalin, quixorasib, brixatoclax and velnopril in the study.');
+    expect(names(ms, 'Drug')).toEqual(['brixatoclax', 'pelvagabalin', 'quixorasib', 'velnopril', 'zorvetentan']);
+  });
+});
