@@ -5,9 +5,7 @@ import { mentionsOf, names } from './support/entities.ts';
 
 describe('drug brands in capitals, by the words said of a product', () => {
   it('reads a capitalised brand after "treated with", "in combination with", "approved" and before "-treated" or "franchise"', () => {
-    const ms = mentionsOf(
-      'In the study, ZORVEXA-treated patients improved. Patients were treated with QUELTRA in combination with BRIXANO for 12 weeks. The FDA approved VELNOZA for adults with migraine. Acme grew its PELTAVO franchise.',
-    );
+    const ms = mentionsOf('In the study, ZORVEXA-treated patients improved. Patients were treated with QUELTRA in combination with BRIXANO for 12 weeks. The FDA approved VELNOZA for adults with migraine. Acme grew its PELTAVO franchise.');
     expect(names(ms, 'Drug')).toEqual(['BRIXANO', 'PELTAVO', 'QUELTRA', 'VELNOZA', 'ZORVEXA']);
   });
 
@@ -38,5 +36,22 @@ describe('drugs by the WHO INN stems', () => {
   it('finds INNs ending in stems of KRAS, BCL-2, endothelin, ACE and gabapentinoid drugs', () => {
     const ms = mentionsOf('Patients received zorvetentan, pelvagabalin, quixorasib, brixatoclax and velnopril in the study.');
     expect(names(ms, 'Drug')).toEqual(['brixatoclax', 'pelvagabalin', 'quixorasib', 'velnopril', 'zorvetentan']);
+  });
+});
+
+describe('targets named by a protein name before a mode of action', () => {
+  it('maps an HGNC approved or previous name before "inhibitor", "agonist" or "antibody" to its symbol', () => {
+    const ms = mentionsOf('Zorvexa is a lysine-specific demethylase 1 inhibitor. QX-7 is a transthyretin antibody, a dipeptidyl peptidase 4 inhibitor and a growth differentiation factor 15 antibody.');
+    expect(names(ms, 'Target')).toEqual(['DPP4', 'GDF15', 'KDM1A', 'TTR']);
+  });
+
+  it('reads a family noun or an enzyme picked out by a name, a Greek letter or a number', () => {
+    const ms = mentionsOf('QX-101 is an oral Bruton’s tyrosine kinase inhibitor. The regimen adds a beta-lactamase inhibitor, a phosphodiesterase 4 inhibitor and an aromatase inhibitor.');
+    expect(names(ms, 'Target')).toEqual(['Bruton’s tyrosine kinase', 'aromatase', 'beta-lactamase', 'phosphodiesterase 4']);
+  });
+
+  it('leaves generic classes alone: "tyrosine kinase inhibitor", "growth factor", "T-cell engagers", "fusion inhibitor"', () => {
+    const ms = mentionsOf('Velnora is a small molecule tyrosine kinase inhibitor, a selective kinase inhibitor and a growth factor inhibitor. Acme makes T-cell engagers and a fusion inhibitor.');
+    expect(names(ms, 'Target')).toEqual([]);
   });
 });
