@@ -55,3 +55,15 @@ describe('targets named by a protein name before a mode of action', () => {
     expect(names(ms, 'Target')).toEqual([]);
   });
 });
+
+describe('technologies named in a platform slot', () => {
+  it('reads a name a platform is called, set beside it, coordinated before "platforms", or camel case before the noun', () => {
+    const ms = mentionsOf('Zentra developed a platform called Zorix to deliver RNA. Its antibody discovery platform, Quilvax, produced QX-1. Zentra combines the Bravon and Velox platforms with its mAbXcel technology platform.');
+    expect(names(ms, 'Technology')).toEqual(['Bravon', 'Quilvax', 'Velox', 'Zorix', 'mAbXcel']);
+  });
+
+  it('leaves English words and a clause after a platform noun alone', () => {
+    const ms = mentionsOf('The platform, Zentra said, grew. A platform called Next was shown.');
+    expect(names(ms, 'Technology')).toEqual([]);
+  });
+});
