@@ -20,6 +20,13 @@ describe('drug brands in capitals, by the words said of a product', () => {
   });
 });
 
+describe('drug names with a dosage form or a biosimilar suffix', () => {
+  it('reads a brand before a dosage form and keeps the four-letter suffix of a biologic, but not "injection site"', () => {
+    const ms = mentionsOf('Patients received Zorvexa tablets and zorvumab-abcd, a biosimilar. Quelmora injection site reactions were mild; Placebo tablets were given.');
+    expect(names(ms, 'Drug')).toEqual(['Zorvexa', 'zorvumab-abcd']);
+  });
+});
+
 describe('drug code names of more shapes', () => {
   it('reads eight-digit codes, a capital or a small letter and digit after the number, and a word before a set-off number', () => {
     const ms = mentionsOf('PF-01234567, XY-101A and QX162b2 are small molecule candidates. Acme is developing Zorb 1234, an oral drug candidate, and XY-01a in patients with cancer.');

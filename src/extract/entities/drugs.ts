@@ -50,7 +50,7 @@ export interface DrugPatterns {
   readonly descriptorBefore: RegExp;
   /** "launched Zorvexa", "net sales of Zorvexa": a name after a phrase of the product's commerce (group 1). */
   readonly brandContext: RegExp;
-  /** "ZORVEXA-treated patients", "the Zorvexa franchise": a name before a word only a product takes (group 1). */
+  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets": a name before a word only a product takes (group 1). */
   readonly brandAfter: RegExp;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
@@ -108,7 +108,10 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
       'gu',
     ),
-    brandAfter: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+franchise)(?![\p{L}])`, 'gu'),
+    brandAfter: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)))(?![\p{L}])`,
+      'gu',
+    ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
     englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
     geneTherapyPair: /(?<![\p{L}\p{N}-])([A-Za-z][a-z]{3,}gene)[ \t]+([a-z]{3,}(?:leucel|vec|cel))(?![\p{L}\p{N}-])/gu,
@@ -142,7 +145,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
       descriptor: cues.words(headForms),
       brandContext: cues.words(lexicons.brandContextPhrases.map(firstLetterRun)),
-      brandAfter: cues.words(['treated', 'franchise']),
+      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral']),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -343,7 +346,19 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       const code = m[1] ?? '';
       const letters = /^\p{L}+/u.exec(code)?.[0] ?? '';
       // "Study 301", "Suite 400", "Nasdaq 100": a capitalised word before the number is a code's letters only when it is no word or name.
-      if (/\p{Ll}/u.test(letters) && (scope.ctx.knowledge.nlp.isKnownEnglishWord(letters.toLowerCase()) || p.englishSuffix.test(letters) || lexicons.places.has(letters) || lexicons.nameStopwords.has(letters) || lexicons.organizations.has(letters) || lexicons.industryCompanies.has(letters) || lexicons.companyWords.strong.has(letters) || lexicons.companyWords.weak.has(letters) || scope.ctx.knowledge.nlp.lexiconTags(letters.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay|Unit/.test(t)))) return;
+      if (
+        /\p{Ll}/u.test(letters) &&
+        (scope.ctx.knowledge.nlp.isKnownEnglishWord(letters.toLowerCase()) ||
+          p.englishSuffix.test(letters) ||
+          lexicons.places.has(letters) ||
+          lexicons.nameStopwords.has(letters) ||
+          lexicons.organizations.has(letters) ||
+          lexicons.industryCompanies.has(letters) ||
+          lexicons.companyWords.strong.has(letters) ||
+          lexicons.companyWords.weak.has(letters) ||
+          scope.ctx.knowledge.nlp.lexiconTags(letters.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay|Unit/.test(t)))
+      )
+        return;
       if (p.notCodeLetters.has(letters) || p.notCodePrefix.test(code) || lexicons.hgnc.has(targetKey(code)) || lexicons.hgnc.has(targetKey(code.replace(/[ \t-]/g, '')))) return;
       if (/[ \t](?:19|20)\d\d$/.test(code)) return;
       out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
@@ -359,7 +374,9 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       // not an INN ending in "-rsen": INNs are written in lower case.
       const sentenceInitial = /^[\s“"(‘'•–-]*$/u.test(scope.text.slice(sentence.start, offset));
       if (/^\p{Lu}/u.test(word) && !sentenceInitial && scope.ctx.knowledge.nlp.lexiconTags(word)?.some((t) => /Name$/.test(t))) return;
-      out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
+      // "zorvumab-abcd": the four-letter suffix the FDA gives a biologic (its biosimilars) is part of the name.
+      const suffix = /^-[a-z]{4}(?![\p{L}\p{N}-])/u.exec(scope.text.slice(offset + word.length, offset + word.length + 6))?.[0] ?? '';
+      out.push(candidate({ label: 'Drug', start: offset, surface: word + suffix, canonical: innCanonical(word) + suffix, rule: 'drug.inn-stem', priority: 42, sentence }));
     });
 
   // "Zorventa, a HER2-directed ADC" / "the PD-1 inhibitor Zorventa": a name the text describes as a
@@ -400,7 +417,10 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   );
   /** A brand has a capital and then lower-case letters or is all capitals of four letters and more; no digit (a code is read by shape), no name of a person or place. */
   const brandShaped = (name: string): boolean =>
-    !/\p{N}/u.test(name) && /^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name) && !lexicons.notDrugCompanions.has(name.toLowerCase()) && !scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t));
+    !/\p{N}/u.test(name) &&
+    /^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name) &&
+    !lexicons.notDrugCompanions.has(name.toLowerCase()) &&
+    !scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t));
   sweep(
     scope,
     p.brandContext,
