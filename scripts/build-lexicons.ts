@@ -64,6 +64,58 @@ function buildReceptorNames(): void {
   console.log(`hgnc-receptor-names.tsv: ${out.length} receptors`);
 }
 
+/**
+ * Proteins by HGNC approved and previous names, as prose writes them before "inhibitor" or "agonist"
+ * ("dipeptidyl-peptidase 4", "lysine-specific demethylase 1", "growth differentiation factor 15"): each
+ * name, and the name without its bracketed parts and trailing comma qualifiers. A name two genes share
+ * is left out; so are names that say nothing of the protein (open reading frames, "family with
+ * sequence similarity", "uncharacterized", "putative").
+ */
+function buildProteinNames(): void {
+  const rows = readFileSync(join(sourceDir, 'hgnc-protein-coding-2013.tsv'), 'utf8').split(/\r?\n/);
+  const header = rows.shift()?.split('\t') ?? [];
+  const [iSymbol, iName, iStatus, iPrevNames] = [header.indexOf('Approved Symbol'), header.indexOf('Approved Name'), header.indexOf('Status'), header.indexOf('Previous Names')];
+  const symbolsByName = new Map<string, Set<string>>();
+  const add = (name: string, symbol: string, approved: boolean): void => {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    // One word names a protein only as its approved name ("transthyretin"); an old or shortened name of one word ("fusion") is an English word as often.
+    if (!approved && !/\s/.test(clean)) return;
+    // Prose names a protein in a few words, without commas: longer names are never read (the rule looks six words back).
+    if (clean.includes(',') || clean.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '').length > 6) return;
+    if (clean.length < 5 || /open reading frame|sequence similarity|uncharacterized|putative|pseudogene|hypothetical|KIAA|cDNA|^[^a-z]*$/i.test(clean) || !/[a-z]{3}/.test(clean)) return;
+    let symbols = symbolsByName.get(clean.toLowerCase());
+    if (!symbols) symbolsByName.set(clean.toLowerCase(), (symbols = new Set()));
+    symbols.add(symbol);
+  };
+  for (const row of rows) {
+    const cells = row.split('\t');
+    const symbol = cells[iSymbol]?.trim();
+    if (!symbol || cells[iStatus] !== 'Approved') continue;
+    const names = [cells[iName] ?? '', ...(cells[iPrevNames] ?? '').split(/",\s*"/)].map((n) => n.replace(/^"|"$/g, '').trim()).filter((n) => n !== '');
+    for (const [n, name] of names.entries()) {
+      add(name, symbol, n === 0);
+      // "lysine (K)-specific demethylase 1" is written "lysine-specific demethylase 1"; "phosphodiesterase 4B, cAMP-specific" as "phosphodiesterase 4B".
+      const bare = name
+        .replace(/\s*\([^()]*\)/g, '')
+        .replace(/\s+/g, ' ')
+        .trim();
+      const head = bare.split(',')[0]?.trim() ?? '';
+      for (const variant of [bare, head]) if (variant !== name && !/[()]/.test(variant)) add(variant, symbol, false);
+    }
+  }
+  const out = [...symbolsByName.entries()].filter(([, symbols]) => symbols.size === 1).map(([name, symbols]) => `${name}\t${[...symbols][0] ?? ''}`);
+  out.sort();
+  const head = [
+    '# Proteins by HGNC approved and previous names, lower case: NAME<TAB>SYMBOL. Each name also without its',
+    '# bracketed parts and trailing comma qualifiers; names two genes share, names with a comma and names of more',
+    '# than six words are left out.',
+    '# Source: HGNC protein-coding gene export of 2013-09-02, via ../shared/lexicons/hgnc-protein-coding-2013.tsv.',
+    '# Licence: CC0 (HGNC data is public domain). Derived by scripts/build-lexicons.ts; do not edit by hand.',
+  ];
+  writeFileSync(join(outDir, 'hgnc-protein-names.tsv'), [...head, 'name\tsymbol', ...out].join('\n') + '\n');
+  console.log(`hgnc-protein-names.tsv: ${out.length} names`);
+}
+
 function unquote(s: string | undefined): string {
   return (s ?? '').replace(/^"|"$/g, '').trim();
 }
@@ -124,4 +176,5 @@ function buildDiseases(): void {
 
 buildTargets();
 buildReceptorNames();
+buildProteinNames();
 buildDiseases();

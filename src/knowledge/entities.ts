@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { Phrase, type DataFiles } from './files.ts';
 import type { NameKnowledge } from './names.ts';
 import type { SharedLexicons } from './shared-lexicons.ts';
-import { diseaseLexicon, hgncTable, payloadTable, receptorLigandTable, type EntityLexicons, type InnStems } from '../extract/entities/lexicons.ts';
+import { diseaseLexicon, hgncTable, payloadTable, proteinNameTable, receptorLigandTable, type EntityLexicons, type InnStems } from '../extract/entities/lexicons.ts';
 import { CueRegistry, type CueTable } from '../extract/entities/cues.ts';
 import { compileCompanyPatterns, type CompanyPatterns } from '../extract/entities/companies.ts';
 import { compileDrugPatterns, type DrugPatterns } from '../extract/entities/drugs.ts';
@@ -66,6 +66,7 @@ const Cell = z.string().min(1);
 const Forms = z.string().optional();
 
 const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
+const HgncProteinNameRow = z.object({ name: Cell, symbol: Cell });
 const DiseaseRow = z.object({ label: Cell, doid: Cell.regex(/^DOID:\d+$/, 'a Disease Ontology id is DOID:<digits>'), synonyms: Forms });
 const CommonDiseaseRow = z.object({ name: Cell, aliases: Forms });
 
@@ -111,6 +112,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     codeNameNonDrugPrefixes: lines('code-name-non-drug-prefixes.txt'),
     hgnc: hgncTable(files.tsv('lexicons/hgnc-targets.tsv', ['symbol', 'aliases'], HgncTargetRow)),
     receptorLigands: receptorLigandTable(names.receptorNames),
+    proteinNames: proteinNameTable(files.tsv('lexicons/hgnc-protein-names.tsv', ['name', 'symbol'], HgncProteinNameRow)),
     diseases: diseaseLexicon(
       files.tsv('lexicons/diseases.tsv', ['label', 'doid', 'synonyms'], DiseaseRow),
       files.tsv('lexicons/diseases-common.tsv', ['name', 'aliases'], CommonDiseaseRow),

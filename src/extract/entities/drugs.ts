@@ -20,9 +20,10 @@ export interface DrugAlias {
   rule: string;
 }
 
-const CODE = String.raw`(?:mRNA-|hu|ch|h|m)?(?:\d[A-Z]|[A-Z][A-Za-z]{0,5})-?\d{3,7}[a-z]?`;
+// Up to eight digits ("PF-01234567"); a letter after them, or a small letter and a digit ("XY-101A", "QX162b2").
+const CODE = String.raw`(?:mRNA-|hu|ch|h|m)?(?:\d[A-Z]|[A-Z][A-Za-z]{0,5})-?\d{3,8}(?:[a-z]\d?|[A-Z])?`;
 /** A code written as letters then digits with no hyphen ("ABC1234", "XY123a"): the shape of many other numbers too. */
-const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,7})[a-z]?$/u;
+const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,8})(?:[a-z]\d?|[A-Z])?$/u;
 
 /** The drug rules' patterns, compiled once with the knowledge (`knowledge.entities.drugs`). */
 export interface DrugPatterns {
@@ -49,13 +50,15 @@ export interface DrugPatterns {
   readonly descriptorBefore: RegExp;
   /** "launched Zorvexa", "net sales of Zorvexa": a name after a phrase of the product's commerce (group 1). */
   readonly brandContext: RegExp;
+  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets": a name before a word only a product takes (group 1). */
+  readonly brandAfter: RegExp;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
   /** Derivational endings of English words ("-ly", "-tion", "-ment"): a name of that shape is a word, not a brand. */
   readonly englishSuffix: RegExp;
   /** "CAR-T" cell and gene therapies named by two INN words: "<...>gene <...>leucel|vec". */
   readonly geneTherapyPair: RegExp;
-  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue; brandContext: Cue };
+  readonly cues: { adcWord: Cue; payload: Cue; renamed: Cue; drugContext: Cue; descriptor: Cue; brandContext: Cue; brandAfter: Cue };
   /** "<drug> and fooxetine", "<drug>, fooxetine": a lower-case word listed right after a drug (group 1). */
   readonly companionAfter: RegExp;
   /** "fooxetine and <drug>", "fooxetine/<drug>": one listed right before it (group 1). */
@@ -97,7 +100,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
   });
   return Object.freeze({
     descriptorAfter: new RegExp(
-      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?,[ \t]+(?:a|an|the|its|our|their|(?:\p{Lu}[\p{L}\-]*[ \t]+){0,2}\p{Lu}[\p{L}\-]*[’']s)[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-/’']*[ \t]+){0,6}?)(?:${HEAD})(?=[ \t]*(?:[,.;:()–—]|$)|[ \t]+(?:and|or|that|which|for|in|with|to|being|is|was|from|of|designed|developed|approved|currently|now)(?![\p{L}]))`,
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:,|[ \t]+(?:is|was))[ \t]+(?:a|an|the|its|our|their|(?:\p{Lu}[\p{L}\-]*[ \t]+){0,2}\p{Lu}[\p{L}\-]*[’']s)[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-/’']*,?[ \t]+){0,6}?)(?:${HEAD})(?=[ \t]*(?:[,.;:()–—]|$)|[ \t]+(?:and|or|that|which|for|in|with|to|being|is|was|from|of|designed|developed|approved|currently|now)(?![\p{L}]))`,
       'gu',
     ),
     descriptorBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'gu'),
@@ -105,12 +108,17 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
       'gu',
     ),
+    brandAfter: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)))(?![\p{L}])`,
+      'gu',
+    ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
     englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
     geneTherapyPair: /(?<![\p{L}\p{N}-])([A-Za-z][a-z]{3,}gene)[ \t]+([a-z]{3,}(?:leucel|vec|cel))(?![\p{L}\p{N}-])/gu,
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     // Two digits ("QRT47", "XY-12", "XYZ-AB12"), or letters and three or four digits set off by a space ("QRT 512").
-    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}|[ \t]\d{3,4}))(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
+    // Also a small letter after two digits ("XY-01a") and a capitalised word of letters set off from the number ("Zorb 1234").
+    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4})(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
@@ -137,6 +145,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
       descriptor: cues.words(headForms),
       brandContext: cues.words(lexicons.brandContextPhrases.map(firstLetterRun)),
+      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral']),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -335,7 +344,21 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     p.shortCode,
     (m, offset, sentence) => {
       const code = m[1] ?? '';
-      const letters = /^\p{Lu}+/u.exec(code)?.[0] ?? '';
+      const letters = /^\p{L}+/u.exec(code)?.[0] ?? '';
+      // "Study 301", "Suite 400", "Nasdaq 100": a capitalised word before the number is a code's letters only when it is no word or name.
+      if (
+        /\p{Ll}/u.test(letters) &&
+        (scope.ctx.knowledge.nlp.isKnownEnglishWord(letters.toLowerCase()) ||
+          p.englishSuffix.test(letters) ||
+          lexicons.places.has(letters) ||
+          lexicons.nameStopwords.has(letters) ||
+          lexicons.organizations.has(letters) ||
+          lexicons.industryCompanies.has(letters) ||
+          lexicons.companyWords.strong.has(letters) ||
+          lexicons.companyWords.weak.has(letters) ||
+          scope.ctx.knowledge.nlp.lexiconTags(letters.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay|Unit/.test(t)))
+      )
+        return;
       if (p.notCodeLetters.has(letters) || p.notCodePrefix.test(code) || lexicons.hgnc.has(targetKey(code)) || lexicons.hgnc.has(targetKey(code.replace(/[ \t-]/g, '')))) return;
       if (/[ \t](?:19|20)\d\d$/.test(code)) return;
       out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
@@ -351,14 +374,16 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       // not an INN ending in "-rsen": INNs are written in lower case.
       const sentenceInitial = /^[\s“"(‘'•–-]*$/u.test(scope.text.slice(sentence.start, offset));
       if (/^\p{Lu}/u.test(word) && !sentenceInitial && scope.ctx.knowledge.nlp.lexiconTags(word)?.some((t) => /Name$/.test(t))) return;
-      out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: innCanonical(word), rule: 'drug.inn-stem', priority: 42, sentence }));
+      // "zorvumab-abcd": the four-letter suffix the FDA gives a biologic (its biosimilars) is part of the name.
+      const suffix = /^-[a-z]{4}(?![\p{L}\p{N}-])/u.exec(scope.text.slice(offset + word.length, offset + word.length + 6))?.[0] ?? '';
+      out.push(candidate({ label: 'Drug', start: offset, surface: word + suffix, canonical: innCanonical(word) + suffix, rule: 'drug.inn-stem', priority: 42, sentence }));
     });
 
   // "Zorventa, a HER2-directed ADC" / "the PD-1 inhibitor Zorventa": a name the text describes as a
   // drug. Low priority: a company, person or target reading of the same letters wins.
   const describedName = (name: string): boolean => {
     if (name.length < 3 || lexicons.nameStopwords.has(name) || lexicons.industryCompanies.has(name) || lexicons.organizations.has(name) || lexicons.places.has(name)) return false;
-    if (lexicons.companyWords.strong.has(name) || lexicons.companyWords.weak.has(name) || lexicons.hgnc.has(targetKey(name))) return false;
+    if (lexicons.companyWords.strong.has(name) || lexicons.companyWords.weak.has(name) || lexicons.hgnc.has(targetKey(name)) || lexicons.diseases.byAbbreviation.has(name)) return false;
     // Without a digit, no English word and no word of English shape ("Notably", "Designation").
     if (!/\p{N}/u.test(name) && (scope.ctx.knowledge.nlp.isKnownEnglishWord(name) || (/\p{Ll}s$/u.test(name) && scope.ctx.knowledge.nlp.isKnownEnglishWord(name.slice(0, -1))) || /^\p{Lu}{1,3}$/u.test(name) || p.englishSuffix.test(name)))
       return false;
@@ -390,17 +415,30 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     },
     { cues: [p.cues.descriptor] },
   );
+  /** A brand has a capital and then lower-case letters or is all capitals of four letters and more; no digit (a code is read by shape), no name of a person or place. */
+  const brandShaped = (name: string): boolean =>
+    !/\p{N}/u.test(name) &&
+    /^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name) &&
+    !lexicons.notDrugCompanions.has(name.toLowerCase()) &&
+    !scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t));
   sweep(
     scope,
     p.brandContext,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
-      // A brand has a capital and then lower-case letters or is all capitals of four letters and more; no digit (a code is read by shape).
-      if (/\p{N}/u.test(name) || !/^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name)) return;
-      if (scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t))) return;
-      described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
+      if (brandShaped(name)) described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
     },
     { cues: [p.cues.brandContext] },
+  );
+  // "ZORVEXA-treated patients", "the Zorvexa franchise": words said of a product only.
+  sweep(
+    scope,
+    p.brandAfter,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      if (brandShaped(name)) described(name, offset, sentence, 'drug.brand-context');
+    },
+    { cues: [p.cues.brandAfter] },
   );
   sweep(
     scope,

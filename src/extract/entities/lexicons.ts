@@ -128,6 +128,8 @@ export interface EntityLexicons {
   readonly hgnc: ReadonlyMap<string, readonly string[]>;
   /** Receptors by the phraseKey of their ligand part ("glucagon like peptide 1") (hgnc-receptor-names.tsv). */
   readonly receptorLigands: ReadonlyMap<string, string>;
+  /** Proteins by HGNC approved or previous name, keyed by proteinNameKey ("dipeptidyl peptidase 4") → symbol (hgnc-protein-names.tsv). */
+  readonly proteinNames: ReadonlyMap<string, string>;
   readonly diseases: DiseaseLexicon;
   /** Stage, setting and line-of-therapy words kept out of a disease's name (disease-qualifiers.txt). */
   readonly diseaseQualifiers: ReadonlySet<string>;
@@ -248,6 +250,33 @@ export function hgncTable(rows: readonly { symbol: string; aliases?: string | un
     for (const alias of aliases.split('|')) if (!symbols.has(targetKey(alias))) add(alias, symbol);
   }
   return bySymbolKey;
+}
+
+/**
+ * A protein name as its words, lower case, one space apart, without a possessive "'s" ("Bruton's
+ * tyrosine kinase" → "bruton tyrosine kinase", "dipeptidyl-peptidase 4" → "dipeptidyl peptidase 4").
+ */
+export function proteinNameKey(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/['’]s(?![\p{L}])/gu, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '')
+    .join(' ');
+}
+
+/** HGNC protein names keyed by proteinNameKey; a key two symbols share names neither. */
+export function proteinNameTable(rows: readonly { name: string; symbol: string }[]): Map<string, string> {
+  const bySymbol = new Map<string, string>();
+  const shared = new Set<string>();
+  for (const { name, symbol } of rows) {
+    const key = proteinNameKey(name);
+    const seen = bySymbol.get(key);
+    if (seen !== undefined && seen !== symbol) shared.add(key);
+    else bySymbol.set(key, symbol);
+  }
+  for (const key of shared) bySymbol.delete(key);
+  return bySymbol;
 }
 
 /** Receptors by HGNC approved name, keyed by the phraseKey of their ligand part ("glucagon like peptide 1"). */

@@ -4,7 +4,7 @@
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
-import { phraseAlternation, phraseKey, targetKey } from './lexicons.ts';
+import { phraseAlternation, phraseKey, proteinNameKey, targetKey } from './lexicons.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 import { DIGIT, SLASH } from './cues.ts';
 import { escapeRegex } from '../../text/regex.ts';
@@ -76,7 +76,21 @@ export interface TargetPatterns {
   readonly namedReceptor: RegExp;
   readonly coordinated: RegExp;
   readonly member: RegExp;
+  /** Words of a drug's mode of action that a protein's name stands right before ("inhibitor", "agonist", "antibody"), lower case. */
+  readonly modalityWords: ReadonlySet<string>;
+  readonly modality: Cue;
+  /** Nouns that end a protein family's name ("kinase", "receptor"), lower case (protein-family-heads.txt). */
+  readonly familyHeads: ReadonlySet<string>;
 }
+
+/** Mode-of-action nouns after a protein's name: target-cue-nouns.txt without the nouns that are part of a name ("receptor", "ligand"). */
+const NAME_PART_CUES: ReadonlySet<string> = new Set(['receptor', 'receptors', 'ligand', 'ligands']);
+/** Words a protein's name spans in prose at most. */
+const MAX_NAME_WORDS = 6;
+/** Determiners, conjunctions and prepositions: a protein's name never runs across one. */
+const FUNCTION_WORD = /^(?:a|an|the|and|or|of|for|to|in|on|with|by|as|its|their|our|this|these|that|those|is|are|was|were)$/;
+/** Greek letters written out: "beta-lactamase", "PI3K delta" name one member of a family. */
+const GREEK_WORD = /^(?:alpha|beta|gamma|delta|epsilon|kappa|theta|zeta|[αβγδκ])$/;
 
 export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistry): TargetPatterns {
   // "HER2-targeting", "PD-L1 positive" (a hyphen or one space); "KRAS inhibitor" (spaces).
@@ -109,6 +123,9 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
+    modalityWords: new Set(lexicons.targetCueNouns.filter((w) => !NAME_PART_CUES.has(w))),
+    modality: cues.words(lexicons.targetCueNouns.filter((w) => !NAME_PART_CUES.has(w))),
+    familyHeads: new Set(lexicons.proteinFamilyHeads),
   });
 }
 
@@ -292,6 +309,7 @@ export function findTargets(scope: Scope): Candidate[] {
     },
     { cues: [p.receptor] },
   );
+  proteinNamesBeforeModality(scope, p, out);
   // Symbols coordinated with a found target are targets too (one list, one kind of thing).
   const found = new Set(out.map((c) => c.start));
   const foundTexts = new Set(out.map((c) => c.text));
@@ -330,4 +348,88 @@ function mergeLongForms(found: Candidate[]): void {
     const symbol = bySymbol.get(targetKey(initials));
     if (initials.length >= 2 && symbol) c.canonical = symbol;
   }
+}
+
+/**
+ * "a dipeptidyl peptidase 4 inhibitor", "lysine-specific demethylase 1 inhibitors", "a Bruton's tyrosine
+ * kinase inhibitor", "beta-lactamase inhibitor": the words right before a mode-of-action noun that name
+ * one protein. Read only at those nouns, in the sentence's shared words: first the longest run of up to
+ * six words that is an HGNC approved or previous name (the symbol is the target's name), else a family
+ * noun ("kinase", "receptor") or an enzyme's "-ase" word that a name picks out of its family: a
+ * capitalised name before it ("Bruton's"), a Greek letter ("beta-"), or a number after it
+ * ("phosphodiesterase 4"). A family noun with only generic words before it ("tyrosine kinase") is no target.
+ */
+function proteinNamesBeforeModality(scope: Scope, p: TargetPatterns, out: Candidate[]): void {
+  const text = scope.text;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const nlp = scope.ctx.knowledge.nlp;
+  const taken = (start: number, end: number): boolean => out.some((c) => c.start < end && start < c.end);
+  for (const sentence of scope.sentences) {
+    scope.ctx.budget.check();
+    if (!scope.reader.has(sentence, [p.modality])) continue;
+    const w = scope.reader.words(sentence);
+    if (w.astral) continue;
+    const lower = w.lower();
+    for (let i = 1; i < lower.length; i++) {
+      if (!p.modalityWords.has(lower[i] as string)) continue;
+      const cueStart = w.starts[i] as number;
+      // The name ends right before the noun, a space or a hyphen between ("PDE4-inhibitor").
+      if (!/^[ \t-]$/.test(text.slice(w.ends[i - 1], cueStart))) continue;
+      // Words joined by spaces, hyphens, slashes or brackets only: no comma or clause break inside a name.
+      let first = i - 1;
+      while (first > 0 && i - first < MAX_NAME_WORDS && /^(?:[ \t\-/()]*|['’])$/.test(text.slice(w.ends[first - 1], w.starts[first]))) first--;
+      const end = w.ends[i - 1] as number;
+      let found = false;
+      for (let k = first; k <= i - 1 && !found; k++) {
+        const words = lower.slice(k, i);
+        const key = proteinNameKey(words.join(' '));
+        const symbol = lexicons.proteinNames.get(key);
+        if (symbol === undefined || !namesOneProtein(words, nlp)) continue;
+        const start = w.starts[k] as number;
+        if (taken(start, end)) break;
+        out.push(candidate({ label: 'Target', start, surface: text.slice(start, end), canonical: symbol, rule: 'target.hgnc-name', priority: 46, sentence, properties: { hgncSymbol: symbol } }));
+        found = true;
+      }
+      if (found) continue;
+      const family = familyBefore(w, lower, first, i, p, lexicons);
+      if (family && !taken(family.start, family.end))
+        out.push(candidate({ label: 'Target', start: family.start, surface: text.slice(family.start, family.end), canonical: text.slice(family.start, family.end), rule: 'target.family-modality', priority: 45, sentence }));
+    }
+  }
+}
+
+/** A name of words all of them common English without a digit ("growth factor") names a class, not one protein. */
+function namesOneProtein(words: readonly string[], nlp: Scope['ctx']['knowledge']['nlp']): boolean {
+  if (words.some((x) => /\d/.test(x))) return true;
+  if (words.length === 1) return (words[0] ?? '').length >= 5 && !nlp.isKnownEnglishWord(words[0] ?? '');
+  // "T cell", "growth factor": a letter or an English word in a short name makes it a class.
+  return words.length >= 3 || words.every((x) => x.length >= 3 && !nlp.isKnownEnglishWord(x.replace(/['’]s$/, '')));
+}
+
+function familyBefore(w: ReturnType<Scope['reader']['words']>, lower: readonly string[], first: number, cue: number, p: TargetPatterns, lexicons: EntityLexicons): { start: number; end: number } | undefined {
+  // The head: a family noun or an "-ase" word, then perhaps a number ("phosphodiesterase 4", "kinase 2").
+  let head = cue - 1;
+  const numbered = head > first && /^\d{1,2}[a-z]?$/.test(lower[head] ?? '');
+  if (numbered) head--;
+  const headWord = lower[head] ?? '';
+  const familyNoun = p.familyHeads.has(headWord);
+  if (!familyNoun && !/^[a-z]{5,}ase$/.test(headWord)) return undefined;
+  // Back from the head over at most three modifiers, to a word that names the member: a capitalised
+  // name ("Bruton's", "Janus") or a Greek letter ("beta-lactamase"); generic and function words stop.
+  let naming = -1;
+  for (let k = head - 1; k >= first && head - k <= 3; k--) {
+    const word = w.words[k] ?? '';
+    const lw = lower[k] ?? '';
+    const name = word.replace(/['’]s$/, '');
+    if (GREEK_WORD.test(lw) || (k > 0 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lexicons.companyWords.strong.has(name) && !lexicons.industryCompanies.has(name) && !lexicons.places.has(name))) naming = k;
+    // Generic words may stand between the name and the head ("Bruton's tyrosine kinase"); a determiner, a
+    // conjunction or a word of another shape ends the phrase.
+    else if (FUNCTION_WORD.test(lw) || !/^[a-z]+$/.test(lw) || p.modalityWords.has(lw)) break;
+  }
+  const end = w.ends[cue - 1] as number;
+  if (naming >= 0) return { start: w.starts[naming] as number, end };
+  // "phosphodiesterase 4 inhibitor"; "an aromatase inhibitor": an enzyme no family noun names, with no other word before it.
+  const before = lower[head - 1] ?? '';
+  if (numbered || (!familyNoun && (head === first || lexicons.targetGenericModifiers.has(before) || !/^[a-z]+$/.test(before)))) return { start: w.starts[head] as number, end };
+  return undefined;
 }

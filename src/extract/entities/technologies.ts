@@ -1,7 +1,8 @@
 // Technologies: named platforms ("X technology", "X platform", a marked "Zorix® platform" or "the platform,
 // Zorix®"), abbreviations defined for them ("Tumor-Selective Linker (TSL) technology", "tissue homing
 // peptide (“THP”) technology", "Zorix Vector (ZV), a vaccine platform"), and ADC payloads and linkers
-// from the lexicon.
+// from the lexicon; unmarked names a sentence gives a platform ("a platform called Zorix", "its platform,
+// Zorix, ...", "the Zorix and Velox platforms").
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
@@ -18,6 +19,8 @@ export interface TechnologyAlias {
 }
 
 const TOKEN = String.raw`[\p{Lu}][\p{L}\p{N}\-]*`;
+/** A platform's name token: capitalised, or camel case after a short lower-case start ("mAbXcel", "xBody"). */
+const NAME_TOKEN = String.raw`(?:[\p{Lu}][\p{L}\p{N}\-]*|\p{Ll}{1,4}\p{Lu}[\p{L}\p{N}\-]*)`;
 /** A name token of a marked platform: "DfuseRx", "predictBBB.ai" (a lower-case start and a dotted part allowed). */
 const MARKED_TOKEN = String.raw`[\p{L}][\p{L}\p{N}\-]*(?:\.[\p{L}]+)?`;
 /** A trade or service mark, as typed or as text conversion spells it. */
@@ -42,7 +45,13 @@ export interface TechnologyPatterns {
   readonly markedIsPlatform: RegExp;
   /** "proprietary Zorix Shield Technology": the noun in headline case, after a lower-case word. */
   readonly capitalisedNoun: RegExp;
-  readonly cues: { platform: Cue; platforms: Cue; payload: Cue };
+  /** "a platform called Zorix", "technology, known as ZORIX": a name given to a platform noun (group 1). */
+  readonly calledAfterNoun: RegExp;
+  /** "its discovery platform, Zorix, ...": an unmarked name in apposition to a platform noun (group 1). */
+  readonly apposition: RegExp;
+  /** "the Zorix and Velox platforms": two or three names before a plural platform noun (groups 1–3). */
+  readonly coordinated: RegExp;
+  readonly cues: { platform: Cue; platforms: Cue; payload: Cue; plural: Cue };
 }
 
 export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueRegistry): TechnologyPatterns {
@@ -65,9 +74,15 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
       'gu',
     ),
     named: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformModifiers, 'literal')}))?[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformNouns, 'literal')}))(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${NAME_TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformModifiers, 'literal')}))?[ \t]+(?:${NOUN})(?:[ \t]+(?:${NOUN}))?)(?![\p{L}])`,
       'gu',
     ),
+    // "a platform called Zorix", "its discovery technology, known as ZORIX": a name the sentence gives a platform.
+    calledAfterNoun: new RegExp(String.raw`(?<![\p{L}])(?:${NOUN})(?:[ \t]+(?:${NOUN}))?,?[ \t]+(?:called|named|dubbed|termed|branded|known[ \t]+as)[ \t]+[“"]?((?:${TOKEN}[ \t]+){0,2}${NAME_TOKEN})(?![\p{L}\p{N}])`, 'gu'),
+    // "its antibody discovery platform, Zorix, ...": an unmarked name set off by commas after a platform noun.
+    apposition: new RegExp(String.raw`(?<![\p{L}])(?:${NOUN}),[ \t]+((?:${TOKEN}[ \t]+){0,2}${NAME_TOKEN})(?=[ \t]*(?:,|\(|[–—]))`, 'gu'),
+    // "the Zorix and Velox platforms": names coordinated before a plural platform noun.
+    coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_TOKEN})(?:,[ \t]+(${NAME_TOKEN}),?)?[ \t]+(?:and|&)[ \t]+(${NAME_TOKEN})[ \t]+(?:platforms|technologies)(?![\p{L}])`, 'gu'),
     // A defined abbreviation names one platform: the singular nouns only.
     defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\([“"]?(\p{Lu}[\p{L}]{1,9})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
     definedLowerCase: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:\p{Ll}[\p{Ll}\-]*[ \t]+){2,5})\([“"]?(\p{Lu}{2,6})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
@@ -85,6 +100,7 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
     cues: {
       platform: cues.words(lexicons.technologyPlatformNouns),
       platforms: cues.words(['platforms']),
+      plural: cues.words(['platforms', 'technologies']),
       payload: cues.words(forms.map(firstLetterRun)),
     },
   });
@@ -138,6 +154,30 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
   sweep(scope, p.markedAfterNoun, markedName('technology.marked-apposition', 58), { cues: [p.cues.platform] });
   sweep(scope, p.markedIsPlatform, markedName('technology.marked-apposition', 58), { cues: [p.cues.platform] });
   sweep(scope, p.capitalisedNoun, markedName('technology.named-platform', 56), { cues: [p.cues.platform] });
+  /** An unmarked name beside a platform noun: no English word, company word, place or person's name. */
+  const givenName = (rule: string, raw: string, rawStart: number, sentence: Scope['sentences'][number]): void => {
+    const core = coreName(raw, lexicons);
+    if (!core || lexicons.nameStopwords.has(core) || lexicons.industryCompanies.has(core) || lexicons.organizations.has(core) || lexicons.places.has(core) || lexicons.companyWords.strong.has(core)) return;
+    if (!/\s/.test(core) && (scope.ctx.knowledge.nlp.isKnownEnglishWord(core) || scope.ctx.knowledge.nlp.lexiconTags(core)?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t)))) return;
+    out.push(candidate({ label: 'Technology', start: rawStart + raw.indexOf(core), surface: core, canonical: core, rule, priority: 56, sentence }));
+  };
+  const lastGroup = (rule: string) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => givenName(rule, m[1] ?? '', offset + m[0].lastIndexOf(m[1] ?? ''), sentence);
+  sweep(scope, p.calledAfterNoun, lastGroup('technology.called'), { cues: [p.cues.platform] });
+  sweep(scope, p.apposition, lastGroup('technology.apposition'), { cues: [p.cues.platform] });
+  sweep(
+    scope,
+    p.coordinated,
+    (m, offset, sentence) => {
+      let from = 0;
+      for (const name of [m[1], m[2], m[3]]) {
+        if (!name) continue;
+        const at = m[0].indexOf(name, from);
+        from = at + name.length;
+        givenName('technology.coordinated', name, offset + at, sentence);
+      }
+    },
+    { cues: [p.cues.plural] },
+  );
   sweep(
     scope,
     p.named,
