@@ -32,9 +32,13 @@ export interface CompanyRolePatterns {
   readonly object: RegExp;
   /** "privately held <name>". */
   readonly descriptor: RegExp;
+  /** "Boston-based <name>", "San Diego-based <name>": a place-based name is a company's. */
+  readonly placeBased: RegExp;
+  /** "'s [two words] " ending the text before a drug or platform mention ("Acme's investigational ZX-101"). */
+  readonly possessiveBeforeProduct: RegExp;
   /** The run of name words ending a text ("… Zorvexa" before "'s"). */
   readonly nameRunBefore: RegExp;
-  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue };
+  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue };
 }
 
 /** One word of a bare name: a capital, then letters, digits, hyphens or "&" (no apostrophe or dot: "Acme's" ends the name). */
@@ -82,7 +86,9 @@ const AUXILIARIES = [
 /** Words before a name that make it a modifier of the next noun ("the Acme agreement"), not the subject. */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'this', 'these', 'those', 'such', 'any', 'each']);
 /** Endings of ordinary English words that compromise's small lexicon does not list ("Treatments", "Participants"). */
-const ENGLISH_ENDING = /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ance|ances|ence|ences|ing|ings|ers|ors|ees|ants|ents|ists|ism|ive|ives|ous|ful|less|able|ible|ally|ized|ised|ship|hood|ies|ly|ed|tic|ical|ics)$/;
+const ENGLISH_ENDING = /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ance|ances|ence|ences|ing|ings|ers|ors|ees|ants|ents|ists|ism|ive|ives|ous|ful|less|able|ible|ally|ized|ised|ship|hood|ies|ly|ed|tic|ical|ics|ry|ogy|apy|cy|ety|ial|ral|nal|cal|tal|ward|wards|ise|ize)$/;
+/** Endings of chemical substance names ("-amine", "-ide", "-ium"); the wider ones of substance-name-endings.txt ("-in", "-one", "-ene") end company names too. */
+const SUBSTANCE_ENDING = /(?:ine|ide|ole|ium|ane)$/;
 const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}&]+$/u;
 const PLAIN = /^\p{Lu}\p{Ll}+(?:-\p{L}+)*$/u;
@@ -114,12 +120,15 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     subjectBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})(?:[ \t]*\((?:the[ \t]+)?["“]?[\p{Lu}\d][^()\n]{0,60}\))?(?:,[ \t]+(?!and[ \t]|or[ \t])[^,;()\n]{1,100},)?[ \t]+(?:(?:${aux})[ \t]+){0,4}$`, 'u'),
     object: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.before)})[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,3})${END}`, 'gu'),
     descriptor: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.descriptor)})[ \t]+(${RUN})${END}`, 'gu'),
+    placeBased: new RegExp(String.raw`(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}-based[ \t]+(${RUN})${END}`, 'gu'),
+    possessiveBeforeProduct: /['’]s[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u,
     nameRunBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})$`, 'u'),
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
       verb: cues.words(roles.verb.map(firstLetterRun)),
       object: cues.words(roles.before.map(firstLetterRun)),
       descriptor: cues.words(roles.descriptor.map(firstLetterRun)),
+      placeBased: cues.words(['based']),
     },
   });
 }
@@ -145,8 +154,9 @@ function isNameWord(word: string, first: boolean, knowledge: Knowledge): boolean
   if (ACRONYM.test(word)) return word.length <= 6 && !lexicons.hgnc.has(targetKey(word)) && !isRomanNumeral(word);
   if (!PLAIN.test(word)) return false;
   const lower = word.toLowerCase();
-  // "Zorvimab", "Kelvatinib": a word ending in an INN stem names a drug.
+  // "Zorvimab", "Kelvatinib": a word ending in an INN stem names a drug; "Ketamine", "Zorvamide" a substance.
   if (lexicons.innStems.plain.some((stem) => lower.endsWith(stem) && lower.length >= stem.length + 3)) return false;
+  if (SUBSTANCE_ENDING.test(lower)) return false;
   return word.split('-').every((part) => !isEnglishLike(part, knowledge));
 }
 
@@ -300,6 +310,30 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
     },
     { cues: [p.cues.descriptor] },
   );
+
+  sweep(
+    scope,
+    p.placeBased,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
+    },
+    { cues: [p.cues.placeBased] },
+  );
+
+  // "Zorvexa's ZX-101", "Zorvexa’s investigational zorvimab": the owner of a drug or platform another rule found.
+  for (const c of found) {
+    if (c.label !== 'Drug' && c.label !== 'Technology') continue;
+    const sentence = scope.doc.sentences[c.sentenceIndex];
+    if (!sentence || sentence.section === 'forwardLooking') continue;
+    const head = text.slice(Math.max(sentence.start, c.start - 40), c.start);
+    const possessive = p.possessiveBeforeProduct.exec(head);
+    if (!possessive) continue;
+    const ownerEnd = c.start - (head.length - possessive.index);
+    const left = p.nameRunBefore.exec(text.slice(Math.max(sentence.start, ownerEnd - 80), ownerEnd));
+    const run = left?.[1];
+    if (run !== undefined) add(nameEndingRun(run, ownerEnd - run.length, text, knowledge), 'company.role-possessive', sentence);
+  }
 
   if (spans.length === 0) return [];
   const taken = new Uint8Array(text.length + 1);
