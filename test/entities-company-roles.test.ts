@@ -100,3 +100,19 @@ describe('a name found by its role is found again in the rest of the document', 
     expect(companies(mentionsOf('Merck and Zorvexa announced a research collaboration.\n'))).toEqual(['Merck', 'Zorvexa']);
   });
 });
+
+describe('company.role-object: investors of a financing', () => {
+  it('reads "led by X" and "participation from X"', () => {
+    expect(companies(mentionsOf('The Series B round was led by Zorvexa, with participation from Kelvaro and Trevaxis.\n'))).toEqual(['Kelvaro', 'Trevaxis', 'Zorvexa']);
+  });
+
+  it('does not read a person as the leader', () => {
+    expect(companies(mentionsOf('The study was led by Jennifer Quayle at the hospital.\n'))).toEqual([]);
+  });
+});
+
+describe('company.role-subject: two subjects joined by "and"', () => {
+  it('reads the bare name joined to a known company', () => {
+    expect(companies(mentionsOf('Zorvexa and Merck will co-develop the antibody.\n'))).toEqual(['Merck', 'Zorvexa']);
+  });
+});

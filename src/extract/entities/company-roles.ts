@@ -36,6 +36,8 @@ export interface CompanyRolePatterns {
   readonly placeBased: RegExp;
   /** "'s [two words] " ending the text before a drug or platform mention ("Acme's investigational ZX-101"). */
   readonly possessiveBeforeProduct: RegExp;
+  /** "<name> and " ending the text before a subject: the first of two coordinated subjects. */
+  readonly joinedBefore: RegExp;
   /** The run of name words ending a text ("… Zorvexa" before "'s"). */
   readonly nameRunBefore: RegExp;
   readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue };
@@ -86,7 +88,8 @@ const AUXILIARIES = [
 /** Words before a name that make it a modifier of the next noun ("the Acme agreement"), not the subject. */
 const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'this', 'these', 'those', 'such', 'any', 'each']);
 /** Endings of ordinary English words that compromise's small lexicon does not list ("Treatments", "Participants"). */
-const ENGLISH_ENDING = /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ance|ances|ence|ences|ing|ings|ers|ors|ees|ants|ents|ists|ism|ive|ives|ous|ful|less|able|ible|ally|ized|ised|ship|hood|ies|ly|ed|tic|ical|ics|ry|ogy|apy|cy|ety|ial|ral|nal|cal|tal|ward|wards|ise|ize)$/;
+const ENGLISH_ENDING =
+  /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ance|ances|ence|ences|ing|ings|ers|ors|ees|ants|ents|ists|ism|ive|ives|ous|ful|less|able|ible|ally|ized|ised|ship|hood|ies|ly|ed|tic|ical|ics|ry|ogy|apy|cy|ety|ial|ral|nal|cal|tal|ward|wards|ise|ize)$/;
 /** Endings of chemical substance names ("-amine", "-ide", "-ium"); the wider ones of substance-name-endings.txt ("-in", "-one", "-ene") end company names too. */
 const SUBSTANCE_ENDING = /(?:ine|ide|ole|ium|ane)$/;
 const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
@@ -122,6 +125,7 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     descriptor: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.descriptor)})[ \t]+(${RUN})${END}`, 'gu'),
     placeBased: new RegExp(String.raw`(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}-based[ \t]+(${RUN})${END}`, 'gu'),
     possessiveBeforeProduct: /['’]s[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u,
+    joinedBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})[ \t]+and[ \t]+$`, 'u'),
     nameRunBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})$`, 'u'),
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
@@ -277,7 +281,12 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       const left = p.subjectBefore.exec(text.slice(windowStart, offset));
       if (!left) return;
       const run = left[1] ?? '';
-      add(nameEndingRun(run, windowStart + left.index, text, knowledge), 'company.role-subject', sentence);
+      const runStart = windowStart + left.index;
+      add(nameEndingRun(run, runStart, text, knowledge), 'company.role-subject', sentence);
+      // "Zorvexa and Merck will co-develop": a name joined to the subject by "and" shares its role.
+      const joined = p.joinedBefore.exec(text.slice(Math.max(sentence.start, runStart - 80), runStart));
+      const other = joined?.[1];
+      if (joined && other !== undefined) add(nameEndingRun(other, runStart - joined[0].length, text, knowledge), 'company.role-subject', sentence);
     },
     { cues: [p.cues.verb] },
   );
