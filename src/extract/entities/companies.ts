@@ -1,6 +1,7 @@
 // Companies and organizations: legal-suffix names, tickers (and the name right before one),
 // company-typical words, the industry lexicon, deal-adviser phrasing; agencies, exchanges,
-// universities and hospitals are Organization.
+// universities and hospitals are Organization. Bare names in a role only a company fills are read by
+// company-roles.ts (its patterns are compiled here, with the others).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
