@@ -65,6 +65,9 @@ const Cell = z.string().min(1);
 /** A cell of forms separated by "|". */
 const Forms = z.string().optional();
 
+/** company-roles.tsv: a role and a lower-case phrase. */
+const CompanyRoleRow = z.object({ role: z.enum(['possessed', 'verb', 'before', 'descriptor']), phrase: LowerCasePhrase });
+
 const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
 const HgncProteinNameRow = z.object({ name: Cell, symbol: Cell });
 const DiseaseRow = z.object({ label: Cell, doid: Cell.regex(/^DOID:\d+$/, 'a Disease Ontology id is DOID:<digits>'), synonyms: Forms });
@@ -80,6 +83,8 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
 
   const companyWords = files.lines('lexicons/company-name-words.txt', CompanyWordLine);
   const diseaseModifierStopwords: ReadonlySet<string> = new Set(lowerCaseLines('disease-modifier-stopwords.txt'));
+  const companyRoles = files.tsv('lexicons/company-roles.tsv', ['role', 'phrase'], CompanyRoleRow);
+  const rolePhrases = (role: string): string[] => longestFirst(companyRoles.filter((r) => r.role === role).map((r) => r.phrase));
   const honorifics = files.lines('lexicons/honorifics.txt', HonorificLine);
   const stems = files.lines('lexicons/inn-stems.txt', InnStemLine);
   const innStems: InnStems = {
@@ -132,6 +137,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     dealAgentPhrases: lowerCaseLines('deal-agent-phrases.txt'),
     stockExchanges: files.lines('lexicons/stock-exchanges.txt', ExchangeLine),
     registrantTerms: lowerCase(lines('registrant-terms.txt')),
+    companyRoles: { possessed: rolePhrases('possessed'), verb: rolePhrases('verb'), before: rolePhrases('before'), descriptor: rolePhrases('descriptor') },
 
     antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
     trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),

@@ -1,6 +1,7 @@
 // Companies and organizations: legal-suffix names, tickers (and the name right before one),
 // company-typical words, the industry lexicon, deal-adviser phrasing; agencies, exchanges,
-// universities and hospitals are Organization.
+// universities and hospitals are Organization. Bare names in a role only a company fills are read by
+// company-roles.ts (its patterns are compiled here, with the others).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
@@ -11,6 +12,8 @@ import type { Knowledge } from '../../knowledge/index.ts';
 import { PhraseMatcher } from './phrases.ts';
 import type { Cue, CueRegistry, SentenceReader } from './cues.ts';
 import { AT_SIGN, firstLetterRun } from './cues.ts';
+import type { CompanyRolePatterns } from './company-roles.ts';
+import { compileCompanyRolePatterns } from './company-roles.ts';
 
 /** Whether `word` is a headline verb in any inflection, with or without "co-" ("Co-Commercialize", "Announces"). */
 export function isHeadlineVerb(word: string, lexicons: EntityLexicons): boolean {
@@ -132,6 +135,8 @@ export interface CompanyPatterns {
   /** "<Name> and Acme, Inc. today announced": a capitalised name before "and" and a company, one that a few words on announces. */
   readonly nameAndBefore: RegExp;
   readonly announceAfter: RegExp;
+  /** Bare names in a role only a company fills ("Zorvexa's pipeline", "Zorvexa will pay"; company-roles.ts). */
+  readonly roles: CompanyRolePatterns;
 }
 
 function letterRuns(forms: Iterable<string>): Set<string> {
@@ -214,6 +219,7 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
     leadingJoiner: new RegExp(String.raw`^${joiner}[ \t]+`),
     organizationWord: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.organizationWords, 'literal')})\b`),
     nameAndBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(4, joiner)})(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+and[ \t]+$`, 'u'),
+    roles: compileCompanyRolePatterns(lexicons.companyRoles, cues),
     announceAfter: new RegExp(String.raw`^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:${phraseAlternation(lexicons.announcementVerbs, 'blanks')})\b`, 'i'),
     cues: {
       suffix: cues.words([...suffixForms].map(firstLetterRun)),

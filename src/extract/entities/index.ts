@@ -11,6 +11,7 @@ import type { StageContext } from '../../knowledge/index.ts';
 import type { NameKnowledge } from '../../knowledge/names.ts';
 import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
 import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickerOwners, findTickers } from './companies.ts';
+import { findRoleCompanies } from './company-roles.ts';
 import { findDrugCompanions, findDrugs } from './drugs.ts';
 import { findTargets } from './targets.ts';
 import { findTechnologies } from './technologies.ts';
@@ -65,7 +66,9 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   const technologies = findTechnologies(scope);
   const found: Candidate[] = [...findCompanies(scope), ...drugs.candidates, ...findTargets(scope), ...technologies.candidates, ...findPeople(scope), ...findDiseases(scope)];
   const tickers = findTickers(scope);
-  const all = [...found, ...findTickerOwners(scope, tickers, found)];
+  const tickerOwners = findTickerOwners(scope, tickers, found);
+  // Bare names in a company's role fill only the gaps the other rules leave.
+  const all = [...found, ...tickerOwners, ...findRoleCompanies(scope, [...found, ...tickerOwners])];
   const selected = selectCandidates(all, scope.text.length);
   // A name the text calls a platform or technology ("Zorix® platform") names no drug elsewhere in it
   // either: its marked mentions read as brands ("Zorix® is ...") are the same platform.

@@ -76,6 +76,18 @@ export function phraseAlternation(phrases: readonly string[], spaces: 'blanks' |
 }
 
 /** A quote-attribution verb; `endsTitle`: ", <verb>" also ends the title after a name. */
+/** company-roles.tsv: the phrases of each role a bare capitalised name can fill as a company. */
+export interface CompanyRolePhrases {
+  /** "Acme's pipeline": business nouns after a possessive. */
+  readonly possessed: readonly string[];
+  /** "Acme will pay": deal and corporate verbs after a subject. */
+  readonly verb: readonly string[];
+  /** "agreement with Acme": deal phrases before their party. */
+  readonly before: readonly string[];
+  /** "privately held Acme": words that call the next name a company. */
+  readonly descriptor: readonly string[];
+}
+
 export interface SpeechVerb {
   readonly verb: string;
   readonly endsTitle: boolean;
@@ -155,6 +167,8 @@ export interface EntityLexicons {
   readonly stockExchanges: readonly string[];
   /** Defined terms for the filer itself, lower case (registrant-terms.txt). */
   readonly registrantTerms: ReadonlySet<string>;
+  /** Positions only a company fills, by role, lower case (company-roles.tsv; see company-roles.ts). */
+  readonly companyRoles: CompanyRolePhrases;
 
   // Drugs.
   /** Antibody INN stems ("mab", "tug") (antibody-inn-stems.txt). */

@@ -1,0 +1,366 @@
+// Companies by role: a capitalised name that no lexicon knows and that carries no legal suffix or
+// company word is still a company where only a company fits the sentence: the owner of a pipeline or
+// a board ("Zorvexa's pipeline"), the subject of a deal verb ("Zorvexa will pay"), the party of a deal
+// phrase ("an agreement with Zorvexa", "between Acme and Zorvexa"), a name a word calls a company
+// ("privately held Zorvexa"). The roles are data (data/lexicons/company-roles.tsv); what makes a name
+// is its shape: one to four capitalised, CamelCase or upper-case words that are not ordinary English
+// words, places, months, given names, gene symbols, drug code names or INN-stem words, nor generic
+// defined terms ("Licensor"). A name another rule already claims (a drug, a target, a person, a known
+// company) is left to it: these candidates only fill the gaps. Once found, a name is swept through
+// the rest of the document like every mention (index.ts).
+//
+// Cost: each role's regex runs only on sentences holding one of its cue words (the role phrases'
+// first words; for the possessive also an apostrophe), and names are checked by table look-ups; no parse.
+import type { Candidate, Scope } from './candidates.ts';
+import { candidate, sweep } from './candidates.ts';
+import type { Cue, CueRegistry } from './cues.ts';
+import { firstLetterRun } from './cues.ts';
+import type { CompanyRolePhrases } from './lexicons.ts';
+import { phraseKey, targetKey } from './lexicons.ts';
+import { escapeRegex } from '../../text/regex.ts';
+import type { Knowledge } from '../../knowledge/index.ts';
+
+/** The role rules' patterns, compiled once with the knowledge (`knowledge.entities.companies.roles`). */
+export interface CompanyRolePatterns {
+  /** "'s [two words] pipeline": the name is read leftwards from the apostrophe. */
+  readonly possessive: RegExp;
+  /** A deal verb; the subject (and its auxiliaries) is read leftwards from it with `subjectBefore`. */
+  readonly verb: RegExp;
+  /** "<name> [(…)] [, apposition,] [auxiliaries] " at the end of the text before a verb. */
+  readonly subjectBefore: RegExp;
+  /** "agreement with <names>": the phrase and the list of names after it. */
+  readonly object: RegExp;
+  /** "privately held <name>". */
+  readonly descriptor: RegExp;
+  /** "Boston-based <name>", "San Diego-based <name>": a place-based name is a company's. */
+  readonly placeBased: RegExp;
+  /** "'s [two words] " ending the text before a drug or platform mention ("Acme's investigational ZX-101"). */
+  readonly possessiveBeforeProduct: RegExp;
+  /** "<name> and " ending the text before a subject: the first of two coordinated subjects. */
+  readonly joinedBefore: RegExp;
+  /** The run of name words ending a text ("… Zorvexa" before "'s"). */
+  readonly nameRunBefore: RegExp;
+  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue };
+}
+
+/** One word of a bare name: a capital, then letters, digits, hyphens or "&" (no apostrophe or dot: "Acme's" ends the name). */
+const TOKEN = String.raw`\p{Lu}[\p{L}\p{N}&\-]*`;
+const RUN = String.raw`(?:${TOKEN}[ \t]+){0,3}${TOKEN}`;
+const END = String.raw`(?![\p{L}\p{N}\-])`;
+/** Words between a subject and its verb ("will", "has agreed to", "today"). */
+const AUXILIARIES = [
+  'will',
+  'shall',
+  'would',
+  'may',
+  'might',
+  'can',
+  'could',
+  'has',
+  'have',
+  'had',
+  'also',
+  'to',
+  'today',
+  'jointly',
+  'further',
+  'previously',
+  'recently',
+  'subsequently',
+  'now',
+  'already',
+  'then',
+  'hereby',
+  'agreed',
+  'expects',
+  'intends',
+  'plans',
+  'not',
+  'each',
+  'both',
+  'first',
+  'successfully',
+  'formally',
+  'exclusively',
+  'initially',
+];
+// No "is", "was" or "been": a passive ("Acmevir was granted Fast Track designation") has a product as its subject.
+/** Words before a name that make it a modifier of the next noun ("the Acme agreement"), not the subject. */
+const DETERMINERS: ReadonlySet<string> = new Set(['the', 'a', 'an', 'its', 'their', 'our', 'his', 'her', 'this', 'these', 'those', 'such', 'any', 'each']);
+/** Endings of ordinary English words that compromise's small lexicon does not list ("Treatments", "Participants"). */
+const ENGLISH_ENDING =
+  /(?:tion|tions|sion|sions|ment|ments|ness|ity|ities|ance|ances|ence|ences|ing|ings|ers|ors|ees|ants|ents|ists|ism|ive|ives|ous|ful|less|able|ible|ally|ized|ised|ship|hood|ies|ly|ed|tic|ical|ics|ry|ogy|apy|cy|ety|ial|ral|nal|cal|tal|ward|wards|ise|ize)$/;
+/** Endings of chemical substance names ("-amine", "-ide", "-ium"); the wider ones of substance-name-endings.txt ("-in", "-one", "-ene") end company names too. */
+const SUBSTANCE_ENDING = /(?:ine|ide|ole|ium|ane)$/;
+const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
+const ACRONYM = /^\p{Lu}[\p{Lu}&]+$/u;
+const PLAIN = /^\p{Lu}\p{Ll}+(?:-\p{L}+)*$/u;
+
+/** A phrase matched with each word's first letter in either case (a Title-Case headline) and any blanks between its words. */
+function phrasePattern(phrase: string): string {
+  return phrase
+    .split(' ')
+    .map((word) => {
+      const first = word.charAt(0);
+      const head = first.toUpperCase() !== first ? `[${escapeRegex(first)}${escapeRegex(first.toUpperCase())}]` : escapeRegex(first);
+      return head + escapeRegex(word.slice(1));
+    })
+    .join(String.raw`[ \t]+`);
+}
+
+function alternationOf(phrases: readonly string[]): string {
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(phrasePattern)
+    .join('|');
+}
+
+export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueRegistry): CompanyRolePatterns {
+  const aux = AUXILIARIES.join('|');
+  return Object.freeze({
+    possessive: new RegExp(String.raw`['’]s[ \t]+(?:[\p{L}\p{N}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.possessed)})${END}`, 'gu'),
+    verb: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.verb)})${END}`, 'gu'),
+    subjectBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})(?:[ \t]*\((?:the[ \t]+)?["“]?[\p{Lu}\d][^()\n]{0,60}\))?(?:,[ \t]+(?!and[ \t]|or[ \t])[^,;()\n]{1,100},)?[ \t]+(?:(?:${aux})[ \t]+){0,4}$`, 'u'),
+    object: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.before)})[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,3})${END}`, 'gu'),
+    descriptor: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.descriptor)})[ \t]+(${RUN})${END}`, 'gu'),
+    placeBased: new RegExp(String.raw`(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}-based[ \t]+(${RUN})${END}`, 'gu'),
+    possessiveBeforeProduct: /['’]s[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u,
+    joinedBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})[ \t]+and[ \t]+$`, 'u'),
+    nameRunBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})$`, 'u'),
+    cues: {
+      possessive: cues.words(roles.possessed.map(firstLetterRun)),
+      verb: cues.words(roles.verb.map(firstLetterRun)),
+      object: cues.words(roles.before.map(firstLetterRun)),
+      descriptor: cues.words(roles.descriptor.map(firstLetterRun)),
+      placeBased: cues.words(['based']),
+    },
+  });
+}
+
+/** Whether a capitalised word reads as an ordinary English word: compromise knows it (or its stem), or it ends like one. */
+function isEnglishLike(word: string, knowledge: Knowledge): boolean {
+  const lower = word.toLowerCase();
+  if (ENGLISH_ENDING.test(lower)) return true;
+  const nlp = knowledge.nlp;
+  const stems = [lower, lower.replace(/s$/, ''), lower.replace(/es$/, ''), lower.replace(/ies$/, 'y'), lower.replace(/ed$/, ''), lower.replace(/d$/, '')];
+  return stems.some((stem) => stem.length > 1 && nlp.isKnownEnglishWord(stem));
+}
+
+/** Whether one word can be part of a bare company name (`first`: it opens the name). */
+function isNameWord(word: string, first: boolean, knowledge: Knowledge): boolean {
+  const lexicons = knowledge.entities.lexicons;
+  if (lexicons.nameStopwords.has(word) || lexicons.personWords.has(word) || lexicons.notEntities.has(word.toLowerCase())) return false;
+  if (knowledge.calendar.dates.months.has(word.toLowerCase())) return false;
+  // A company word ("Bio", "Therapeutics") may end a name, never open one.
+  if (lexicons.companyWords.strong.has(word) || lexicons.companyWords.weak.has(word)) return !first;
+  if (CAMEL.test(word)) return true;
+  if (lexicons.personTitles.includes(word) || isPlaceWord(word, knowledge)) return false;
+  if (ACRONYM.test(word)) return word.length <= 6 && !lexicons.hgnc.has(targetKey(word)) && !isRomanNumeral(word);
+  if (!PLAIN.test(word)) return false;
+  const lower = word.toLowerCase();
+  // "Zorvimab", "Kelvatinib": a word ending in an INN stem names a drug; "Ketamine", "Zorvamide" a substance.
+  if (lexicons.innStems.plain.some((stem) => lower.endsWith(stem) && lower.length >= stem.length + 3)) return false;
+  if (SUBSTANCE_ENDING.test(lower)) return false;
+  return word.split('-').every((part) => !isEnglishLike(part, knowledge));
+}
+
+function isRomanNumeral(word: string): boolean {
+  return /^(?:I{1,3}|IV|VI{0,3}|IX|X{1,3})$/.test(word);
+}
+
+/** Whether the words (a whole name) make no company: a place, a given name, a disease, a generic defined term. */
+function isNonCompanyName(name: string, words: readonly string[], knowledge: Knowledge): boolean {
+  const { names, nlp } = knowledge;
+  const lexicons = knowledge.entities.lexicons;
+  if (names.isPlace(name) || lexicons.places.has(name) || names.isGenericTerm(name) || lexicons.industryCompanies.has(name)) return true;
+  if (nlp.isKnownFirstName(words[0] ?? '')) return true;
+  // A disease, or the person an eponymous disease is named after ("Parkinson's").
+  if (['', "'s disease", ' disease', "'s syndrome", ' syndrome'].some((tail) => lexicons.diseases.byKey.has(phraseKey(name + tail)))) return true;
+  return false;
+}
+
+interface NameSpan {
+  start: number;
+  text: string;
+}
+
+/**
+ * The name a run ends with (for a possessive or a subject): its longest run of name words that ends
+ * the run. `undefined` when a capitalised word other than a stop word stands right before it
+ * ("Bristol Myers Squibb": a longer name the words cannot say where begins).
+ */
+function nameEndingRun(run: string, runStart: number, text: string, knowledge: Knowledge): NameSpan | undefined {
+  const words = run.split(/[ \t]+/);
+  let first = words.length;
+  while (first > 0 && isNameWord(words[first - 1] as string, false, knowledge)) first--;
+  // The first kept word must be able to open a name.
+  while (first < words.length && !isNameWord(words[first] as string, true, knowledge)) first++;
+  if (first >= words.length) return undefined;
+  const cut = words[first - 1];
+  if (cut !== undefined && /^\p{Lu}/u.test(cut) && !knowledge.entities.lexicons.nameStopwords.has(cut)) return undefined;
+  const kept = words.slice(first);
+  const offset = run.length - kept.join(' ').length;
+  const start = runStart + offset;
+  const nameText = text.slice(start, runStart + run.length);
+  if (first === 0) {
+    const before = /([\p{L}]+)[ \t]+$/u.exec(text.slice(Math.max(0, start - 20), start));
+    if (before && DETERMINERS.has((before[1] ?? '').toLowerCase())) return undefined;
+  }
+  return { start, text: nameText };
+}
+
+/** The name a run opens with (for the party after a deal phrase): its longest run of name words from the start. */
+function nameOpeningRun(run: string, runStart: number, text: string, knowledge: Knowledge): NameSpan | undefined {
+  const words = run.split(/[ \t]+/);
+  let n = 0;
+  while (n < words.length && isNameWord(words[n] as string, n === 0, knowledge)) n++;
+  if (n === 0) return undefined;
+  // "with Zorvexa Phase ...": a capitalised word after the name may still belong to it; a place
+  // after it names the country of a subsidiary ("Zorvexa USA"), which the name is without.
+  if (n < words.length && !isPlaceWord(words[n] as string, knowledge)) return undefined;
+  if (n === words.length && /^[ \t]\p{Lu}/u.test(text.slice(runStart + run.length, runStart + run.length + 3))) return undefined;
+  return { start: runStart, text: words.slice(0, n).join(' ') };
+}
+
+function isPlaceWord(word: string, knowledge: Knowledge): boolean {
+  return knowledge.names.isPlace(word) || knowledge.entities.lexicons.places.has(word);
+}
+
+/** A place after a comma ("Acme, Darmstadt, Germany", "Heidelberg, Germany"): the name is part of an address or a dateline. */
+const COMMA_NAME_AFTER = /^,[ \t]+(\p{Lu}[\p{L}.-]*(?:[ \t]+\p{Lu}[\p{L}.-]*){0,2})/u;
+
+function accept(span: NameSpan | undefined, text: string, knowledge: Knowledge): NameSpan | undefined {
+  if (!span) return undefined;
+  const words = span.text.split(/[ \t]+/);
+  if (isNonCompanyName(span.text, words, knowledge)) return undefined;
+  const end = span.start + span.text.length;
+  const place = COMMA_NAME_AFTER.exec(text.slice(end, end + 40))?.[1];
+  if (place !== undefined && isPlaceWord(place, knowledge)) return undefined;
+  const before = text.slice(Math.max(0, span.start - 12), span.start);
+  // "the “Finder’s Shares”": a defined term, not a party; "H.C. Wainwright": initials open the name.
+  if (/["“][ \t]*$/u.test(before) || /\p{Lu}\.[ \t]*$/u.test(before)) return undefined;
+  return span;
+}
+
+/**
+ * Whether the text defines the name as a term or an abbreviation ("(“Acme”)", "(ACM)"): the alias
+ * rules give it to the mention it follows (index.ts); read as a company of its own it would split one.
+ */
+function isDefinedTerm(name: string, text: string): boolean {
+  return text.includes(`“${name}”`) || text.includes(`"${name}"`) || text.includes(`(${name})`);
+}
+
+/** Companies found by the role a bare name fills; none overlaps a candidate of the other rules (`found`). */
+export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Candidate[] {
+  const knowledge = scope.ctx.knowledge;
+  const p = knowledge.entities.companies.roles;
+  const text = scope.text;
+  const spans: { span: NameSpan; rule: string; sentence: Scope['sentences'][number] }[] = [];
+  const add = (span: NameSpan | undefined, rule: string, sentence: Scope['sentences'][number]): void => {
+    const ok = accept(span, text, knowledge);
+    if (ok) spans.push({ span: ok, rule, sentence });
+  };
+
+  sweep(
+    scope,
+    p.possessive,
+    (m, offset, sentence) => {
+      const left = p.nameRunBefore.exec(text.slice(Math.max(sentence.start, offset - 80), offset));
+      if (!left) return;
+      const run = left[1] ?? '';
+      add(nameEndingRun(run, offset - run.length, text, knowledge), 'company.role-possessive', sentence);
+    },
+    { cues: [p.cues.possessive], test: (slice) => slice.includes("'s") || slice.includes('’s') },
+  );
+
+  sweep(
+    scope,
+    p.verb,
+    (m, offset, sentence) => {
+      const windowStart = Math.max(sentence.start, offset - 200);
+      const left = p.subjectBefore.exec(text.slice(windowStart, offset));
+      if (!left) return;
+      const run = left[1] ?? '';
+      const runStart = windowStart + left.index;
+      add(nameEndingRun(run, runStart, text, knowledge), 'company.role-subject', sentence);
+      // "Zorvexa and Merck will co-develop": a name joined to the subject by "and" shares its role.
+      const joined = p.joinedBefore.exec(text.slice(Math.max(sentence.start, runStart - 80), runStart));
+      const other = joined?.[1];
+      if (joined && other !== undefined) add(nameEndingRun(other, runStart - joined[0].length, text, knowledge), 'company.role-subject', sentence);
+    },
+    { cues: [p.cues.verb] },
+  );
+
+  const readList = (list: string, listStart: number, rule: string, sentence: Scope['sentences'][number]): void => {
+    const item = /(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)/gu;
+    let from = 0;
+    for (let m = item.exec(list); ; m = item.exec(list)) {
+      const to = m ? m.index : list.length;
+      add(nameOpeningRun(list.slice(from, to), listStart + from, text, knowledge), rule, sentence);
+      if (!m) break;
+      from = m.index + m[0].length;
+    }
+  };
+  sweep(
+    scope,
+    p.object,
+    (m, offset, sentence) => {
+      const list = m[1] ?? '';
+      readList(list, offset + m[0].length - list.length, 'company.role-object', sentence);
+    },
+    { cues: [p.cues.object] },
+  );
+  sweep(
+    scope,
+    p.descriptor,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
+    },
+    { cues: [p.cues.descriptor] },
+  );
+
+  sweep(
+    scope,
+    p.placeBased,
+    (m, offset, sentence) => {
+      const name = m[1] ?? '';
+      readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
+    },
+    { cues: [p.cues.placeBased] },
+  );
+
+  // "Zorvexa's ZX-101", "Zorvexa’s investigational zorvimab": the owner of a drug or platform another rule found.
+  for (const c of found) {
+    if (c.label !== 'Drug' && c.label !== 'Technology') continue;
+    const sentence = scope.doc.sentences[c.sentenceIndex];
+    if (!sentence || sentence.section === 'forwardLooking') continue;
+    const head = text.slice(Math.max(sentence.start, c.start - 40), c.start);
+    const possessive = p.possessiveBeforeProduct.exec(head);
+    if (!possessive) continue;
+    const ownerEnd = c.start - (head.length - possessive.index);
+    const left = p.nameRunBefore.exec(text.slice(Math.max(sentence.start, ownerEnd - 80), ownerEnd));
+    const run = left?.[1];
+    if (run !== undefined) add(nameEndingRun(run, ownerEnd - run.length, text, knowledge), 'company.role-possessive', sentence);
+  }
+
+  if (spans.length === 0) return [];
+  const taken = new Uint8Array(text.length + 1);
+  for (const c of found) taken.fill(1, c.start, c.end);
+  // A name the other rules read as something else anywhere in the document (a drug written "ACMEVIR®"
+  // elsewhere), or the abbreviation the text defines for another mention ("Acme Patent Pool (APP)"),
+  // is that thing's name, not a company's.
+  const otherNames = new Set<string>();
+  for (const c of found) {
+    if (c.label !== 'Company') otherNames.add(c.text.toLowerCase());
+    const defined = /^[ \t]*\((?:the[ \t]+)?["“]?([^()"”\n]{2,30}?)["”]?\)/u.exec(text.slice(c.end, c.end + 40))?.[1];
+    if (defined !== undefined && c.label !== 'Company') otherNames.add(defined.toLowerCase());
+  }
+  const out: Candidate[] = [];
+  for (const { span, rule, sentence } of spans) {
+    const end = span.start + span.text.length;
+    if (taken.subarray(span.start, end).includes(1) || otherNames.has(span.text.toLowerCase()) || isDefinedTerm(span.text, text)) continue;
+    out.push(candidate({ label: 'Company', start: span.start, surface: span.text, canonical: span.text, rule, priority: 30, sentence }));
+  }
+  return out;
+}

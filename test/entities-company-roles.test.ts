@@ -1,0 +1,118 @@
+// Companies by role (src/extract/entities/company-roles.ts): a bare capitalised name, with no legal
+// suffix, company word or lexicon entry, is a company where the sentence gives it a role only a
+// company fills; ordinary words, places, people, drugs, diseases and defined terms in the same
+// positions are not. Every name here is invented.
+import { describe, expect, it } from 'vitest';
+import { mentionsOf } from './support/entities.ts';
+import type { Mention } from '../src/model/extraction.ts';
+
+const companies = (ms: Mention[]): string[] => [...new Set(ms.filter((m) => m.label === 'Company').map((m) => m.text))].sort();
+const rulesOf = (ms: Mention[], text: string): string[] => ms.filter((m) => m.text === text).map((m) => m.rule);
+
+describe('company.role-possessive: the owner of a business noun', () => {
+  it('reads "X\'s pipeline", "X\'s board of directors", "X\'s wholly owned subsidiary"', () => {
+    expect(companies(mentionsOf("Zorvexa's pipeline includes three antibody programs.\n"))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf("The merger was approved by Kelvaro's board of directors.\n"))).toEqual(['Kelvaro']);
+    const ms = mentionsOf('Trevaxis’s wholly owned subsidiary will manufacture the product.\n');
+    expect(companies(ms)).toEqual(['Trevaxis']);
+    expect(rulesOf(ms, 'Trevaxis')).toContain('company.role-possessive');
+  });
+
+  it('does not read an eponymous disease or an ordinary word as a company', () => {
+    expect(companies(mentionsOf("Parkinson's disease pipeline programs are growing.\n"))).toEqual([]);
+    expect(companies(mentionsOf("Parkinson's pipeline programs are growing.\n"))).toEqual([]);
+    expect(companies(mentionsOf("Industry's pipeline of new medicines is growing.\n"))).toEqual([]);
+  });
+});
+
+describe('company.role-subject: the subject of a deal or corporate verb', () => {
+  it('reads "X will pay", "X is eligible to receive", "X has agreed to acquire", "X became a wholly-owned subsidiary"', () => {
+    expect(companies(mentionsOf('Under the agreement, Zorvexa will pay an upfront fee of $10 million.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('Kelvaro is eligible to receive up to $200 million in milestones.\n'))).toEqual(['Kelvaro']);
+    expect(companies(mentionsOf('In 2021, Trevaxis has agreed to acquire all rights to the program.\n'))).toEqual(['Trevaxis']);
+    expect(companies(mentionsOf('In March, Quorvant became a wholly-owned subsidiary of the buyer.\n'))).toEqual(['Quorvant']);
+  });
+
+  it('reads a subject with a defined term or an apposition before its verb', () => {
+    expect(companies(mentionsOf('Zorvexa (“Zorvexa Bio”) entered into a license agreement.\n'))).toContain('Zorvexa');
+    expect(companies(mentionsOf('NovaBio, based in Basel, has licensed the antibody.\n'))).toEqual(['NovaBio']);
+  });
+
+  it('does not read ordinary plural nouns, defined parties or people as subjects', () => {
+    expect(companies(mentionsOf('Participants will pay nothing for the study drug.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Shareholders will receive $5 per share in cash.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Licensee will pay royalties to Licensor.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Jennifer Quayle announced her retirement.\n'))).toEqual([]);
+  });
+
+  it('does not take a product as the subject of a passive or of "received"', () => {
+    expect(companies(mentionsOf('Zorvadex was granted Fast Track designation by the agency.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Zorvadex received Orphan Drug Designation in 2020.\n'))).toEqual([]);
+  });
+
+  it('leaves a name to the drug rules when the document calls it a drug elsewhere', () => {
+    const ms = mentionsOf('ZORVADEX® is approved for adults. ZORVADEX announced positive data.\n');
+    expect(companies(ms)).toEqual([]);
+  });
+});
+
+describe('company.role-object: the party after a deal phrase', () => {
+  it('reads "agreement with X", "acquisition of X", "license from X", "pay X"', () => {
+    expect(companies(mentionsOf('The company signed a license agreement with Quorvant for the antibody.\n'))).toEqual(['Quorvant']);
+    expect(companies(mentionsOf('The acquisition of NovaBio closed in May.\n'))).toEqual(['NovaBio']);
+    expect(companies(mentionsOf('It holds an exclusive license from Kelvaro to the compound.\n'))).toEqual(['Kelvaro']);
+  });
+
+  it('reads every party of "between X and Y" and of a list', () => {
+    expect(companies(mentionsOf('The agreement between Kelvaro and Zorvexa covers Japan.\n'))).toEqual(['Kelvaro', 'Zorvexa']);
+  });
+
+  it('keeps a subsidiary name without its country and does not read an address as a party', () => {
+    expect(companies(mentionsOf('The company ended its agreement with Zorvexa USA last year.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('The agreement with Heidelmark, Germany was signed.\n'))).not.toContain('Heidelmark');
+  });
+
+  it('does not read months, places, phases or defined abbreviations of other things as parties', () => {
+    expect(companies(mentionsOf('The study ran between January and March.\n'))).toEqual([]);
+    expect(companies(mentionsOf('The deal with Japan and Korea partners was signed.\n'))).toEqual([]);
+    expect(companies(mentionsOf('The Zorvexa Patent Trust (ZPT) signed a license with Merck. The agreement with ZPT was amended.\n'))).not.toContain('ZPT');
+  });
+});
+
+describe('company.role-descriptor: a word that calls the next name a company', () => {
+  it('reads "privately held X", "biotech X", "partner X"', () => {
+    expect(companies(mentionsOf('Privately held Zorvexa develops antibodies.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('Swiss biotech Trevaxis raised $40 million.\n'))).toEqual(['Trevaxis']);
+  });
+
+  it('does not read a title as a company', () => {
+    expect(companies(mentionsOf('The partner CEO Jane Roe spoke.\n'))).toEqual([]);
+  });
+});
+
+describe('a name found by its role is found again in the rest of the document', () => {
+  it('finds every later mention of the name', () => {
+    const ms = mentionsOf('Zorvexa will pay an upfront fee. The program was developed at Zorvexa. Zorvexa expects data in 2026.\n');
+    expect(ms.filter((m) => m.label === 'Company' && m.text === 'Zorvexa').length).toBe(3);
+  });
+
+  it('links a co-announcer joined by "and" to a known company', () => {
+    expect(companies(mentionsOf('Merck and Zorvexa announced a research collaboration.\n'))).toEqual(['Merck', 'Zorvexa']);
+  });
+});
+
+describe('company.role-object: investors of a financing', () => {
+  it('reads "led by X" and "participation from X"', () => {
+    expect(companies(mentionsOf('The Series B round was led by Zorvexa, with participation from Kelvaro and Trevaxis.\n'))).toEqual(['Kelvaro', 'Trevaxis', 'Zorvexa']);
+  });
+
+  it('does not read a person as the leader', () => {
+    expect(companies(mentionsOf('The study was led by Jennifer Quayle at the hospital.\n'))).toEqual([]);
+  });
+});
+
+describe('company.role-subject: two subjects joined by "and"', () => {
+  it('reads the bare name joined to a known company', () => {
+    expect(companies(mentionsOf('Zorvexa and Merck will co-develop the antibody.\n'))).toEqual(['Merck', 'Zorvexa']);
+  });
+});
