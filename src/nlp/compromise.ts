@@ -114,6 +114,30 @@ export function impliedWords(): ReadonlySet<string> {
   return words;
 }
 
+/**
+ * Whether compromise can put one of `impliedWords()` in the parse of a run of non-blank characters:
+ * only a run holding an apostrophe (contractions, possessives it may read as "is"), a number range
+ * ("2-4" → 2 to 4), an alias symbol ("&" → and) or a word compromise expands or aliases ("cannot",
+ * "gonna", "plz"). Read from compromise's model, so a run it returns false for spells every word of
+ * its parse.
+ */
+export function impliesWords(): (run: string) => boolean {
+  const model = nlp.model() as { one?: { contractions?: readonly { word?: string }[]; aliases?: Readonly<Record<string, string>> } };
+  const words = new Set<string>();
+  const symbols: string[] = [];
+  const spelled = [...(model.one?.contractions ?? []).map((contraction) => contraction.word), ...Object.keys(model.one?.aliases ?? {})];
+  for (const spelling of spelled) {
+    if (spelling === undefined) continue;
+    if (/^[a-z]+$/i.test(spelling)) words.add(spelling.toLowerCase());
+    else symbols.push(spelling.toLowerCase());
+  }
+  return (run: string): boolean => {
+    const lower = run.toLowerCase();
+    if (/['’‘`]/.test(run) || (/[0-9]/.test(run) && /[-–—]/.test(run)) || symbols.some((symbol) => lower.includes(symbol))) return true;
+    return words.has(lower.replace(/[^a-z]/g, '')) || lower.split(/[^a-z]+/).some((word) => words.has(word));
+  };
+}
+
 /** compromise's lexicon as it stands: its built-in words, plus any words added with `addCompromiseWords`. */
 export function compromiseLexicon(): CompromiseLexicon {
   const model = nlp.model() as { one?: { lexicon?: Record<string, string | string[]> } };
