@@ -77,6 +77,10 @@ export type FrameRecord = z.infer<typeof FrameRecord>;
 /** What the frames need of compromise: the configured parse, and a pattern compiled once. */
 export interface GrammarParser {
   parse(text: string): View;
+  /** The terms of the parse without its tags, when the tagger cannot change them (else undefined): for patterns that read no tag of the tagger. */
+  tokens(text: string): View | undefined;
+  /** The tags a compiled pattern reads, or undefined when it reads other work of the tagger (roots, chunks). */
+  tagsRead(pattern: CompiledMatch): ReadonlySet<string> | undefined;
   compile(pattern: string): CompiledMatch;
   /** The terms every match of a compiled pattern holds, in order (a necessary condition). */
   steps(pattern: CompiledMatch): readonly MatchStep[];
@@ -114,6 +118,8 @@ interface CompiledFrame {
   readonly pattern: CompiledMatch;
   /** What a sentence must hold, in this order, for the pattern to match: read before the parse. */
   readonly steps: readonly FrameStep[];
+  /** Whether the pattern reads words and placeholder tags only, so matches the untagged terms as it matches the parse. */
+  readonly untagged: boolean;
 }
 
 /**
@@ -190,6 +196,8 @@ const LABEL_OF_LETTER = new Map(Object.entries(LABEL_LETTER).map(([label, letter
 
 /** The placeholder tag of a mention in the possessive (its owner role: "X is A's platform"). */
 const POSSESSIVE_TAG = 'EntPossessive';
+/** The tags the frames give placeholders after the parse (compileFrames): a pattern reading only these needs no tagger. */
+const PLACEHOLDER_TAGS: ReadonlySet<string> = new Set(['Ent', POSSESSIVE_TAG, ...LABELS.map((label) => `Ent${label}`)]);
 
 /**
  * The pattern's steps a sentence can be read for without a parse: placeholders (the tags Ent,
@@ -313,7 +321,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
   const impliesWords = parser.impliesWords();
   const compiled: CompiledFrame[] = records.map((record) => {
     const pattern = parser.compile(record.match);
-    return { record, pattern, steps: frameSteps(parser.steps(pattern)) };
+    const tags = parser.tagsRead(pattern);
+    const untagged = tags !== undefined && [...tags].every((tag) => PLACEHOLDER_TAGS.has(tag));
+    return { record, pattern, steps: frameSteps(parser.steps(pattern)), untagged };
   });
   const byTrigger = new Map<string, number[]>();
   records.forEach((record, i) => {
@@ -345,7 +355,8 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     const counts = chunks === undefined ? [] : termsBefore(chunks);
     const active = chunks === undefined ? candidates : candidates.filter((i) => holdsSteps(chunks, counts, compiled[i]?.steps ?? []));
     if (active.length === 0) return [];
-    const doc = parser.parse(placeheld);
+    // Frames that read no tag of compromise's tagger need only its terms (a fraction of the parse); any other frame, the whole parse.
+    const doc = (active.every((i) => compiled[i]?.untagged === true) ? parser.tokens(placeheld) : undefined) ?? parser.parse(placeheld);
     for (const { tag, pattern } of placeholderPatterns) doc.match(pattern).tag('Ent').tag(tag);
     // Every term of the parse in order, to read on after a match.
     const terms = stretchesOf(doc).flat();
