@@ -17,7 +17,9 @@
 // costly part) runs on a few per cent of a document's sentences; and of those only the ones that
 // hold, in order and close enough, the mentions and words every match of a frame needs (its steps,
 // read from the compiled pattern: no step is written by hand, so a new frame is pre-checked too).
-// The pre-check is a necessary condition only: it drops the parses that could find nothing.
+// The pre-check is a necessary condition only: it drops the parses that could find nothing. And a
+// sentence whose frames read only words and placeholder tags is matched on compromise's untagged
+// terms (`GrammarParser.tokens`), skipping the tagger, the costly part of the parse.
 import { z } from 'zod';
 import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
 import type { CompiledMatch, MatchStep, View } from '../../nlp/compromise.ts';
