@@ -336,7 +336,7 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
   });
   // Every placeholder is tagged #Ent, and by its label: #EntCompany, #EntDrug, …
-  const placeholderPatterns = Object.entries(LABEL_LETTER).map(([label, letter]) => ({ tag: `Ent${label}`, pattern: parser.compile(`/^ent${letter}[0-9]+('s?)?$/`) }));
+  const placeholderPatterns: { tag: string; label?: EntityLabel; pattern: CompiledMatch }[] = LABELS.map((label) => ({ tag: `Ent${label}`, label, pattern: parser.compile(`/^ent${LABEL_LETTER[label]}[0-9]+('s?)?$/`) }));
   // A mention in the possessive is also #EntPossessive: the owner of the noun phrase it opens ("X is A's platform").
   placeholderPatterns.push({ tag: POSSESSIVE_TAG, pattern: parser.compile(`/^ent[a-z][0-9]+'s?$/`) });
   const itemsOf = (view: AnyView | undefined): number[] => {
@@ -359,7 +359,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     if (active.length === 0) return [];
     // Frames that read no tag of compromise's tagger need only its terms (a fraction of the parse); any other frame, the whole parse.
     const doc = (active.every((i) => compiled[i]?.untagged === true) ? parser.tokens(placeheld) : undefined) ?? parser.parse(placeheld);
-    for (const { tag, pattern } of placeholderPatterns) doc.match(pattern).tag('Ent').tag(tag);
+    // Only the labels the sentence has placeholders of (every label when its own text holds a word like a placeholder).
+    const labels = PLACEHOLDER_LIKE.test(text) ? undefined : new Set(items.map((item) => item.label));
+    for (const { tag, label, pattern } of placeholderPatterns) if (labels === undefined || label === undefined || labels.has(label)) doc.match(pattern).tag('Ent').tag(tag);
     // Every term of the parse in order, to read on after a match.
     const terms = stretchesOf(doc).flat();
     const positionOf = (term: GrammarTerm | undefined): number => (term?.index === undefined ? -1 : terms.findIndex((t) => t.index?.[0] === term.index?.[0] && t.index?.[1] === term.index?.[1]));
