@@ -5,7 +5,7 @@ import { describe as group, expect, it } from 'vitest';
 import type { RelationFact } from '../src/model/extraction.ts';
 import { documentContext, sentenceContext } from '../src/extract/relations/context.ts';
 import { compileFrames, frameRule } from '../src/extract/relations/frames.ts';
-import { compileMatch, compromiseTag, impliedWords } from '../src/nlp/compromise.ts';
+import { compileMatch, compromiseTag, impliedWords, impliesWords, tagsRead } from '../src/nlp/compromise.ts';
 import type { Knowledge } from '../src/knowledge/index.ts';
 import { makeEmitter } from '../src/extract/relations/rules/types.ts';
 import { buildDoc, describe } from './support/relations.ts';
@@ -79,14 +79,22 @@ group('grammar frames', () => {
     expect(framesRead(['[Disease:Influenza] was acquired by [Company:Osprey Health] patients.'])).toEqual([]);
   });
 
-  it("reads the same facts with the pre-parse check of each frame's steps as with a parse of every triggered sentence", () => {
-    // The check only skips parses: a frame compiled with no steps parses every sentence its trigger opens.
-    const everySentenceParsed: Knowledge = { ...knowledge, frames: compileFrames(knowledge.frames.frames, { parse: compromiseTag, compile: compileMatch, steps: () => [], impliedWords }) };
+  it("reads the same facts with the pre-parse check of each frame's steps, and the untagged terms for frames that read no tagger's tag, as with a full parse of every triggered sentence", () => {
+    // The check only skips parses: a frame compiled with no steps parses every sentence its trigger opens (and with no untagged route, parses it whole).
+    const everySentenceParsed: Knowledge = { ...knowledge, frames: compileFrames(knowledge.frames.frames, { parse: compromiseTag, tokens: () => undefined, tagsRead, compile: compileMatch, steps: () => [], impliedWords, impliesWords }) };
     const sentences = [
       ...knowledge.frames.frames.flatMap((frame) => frame.examples.map((example) => example.text)),
       // Placeholders with a possessive or a comma glued to them ("entc0's", "entc0,").
       "[Company:Helix One]'s partner [Company:Osprey Health] agreed to acquire [Company:Tarn Bio].",
       '[Company:Helix One], [Company:Osprey Health] and [Company:Tarn Bio] entered into a collaboration to develop [Drug:HX-3].',
+      // Words compromise adds that the text does not spell: contractions ("'s" read as "is"), aliases ("&"), number ranges.
+      "[Drug:OSP-7]'s [Company:Osprey Health]'s first oral drug, and it's [Company:Tarn Bio]'s lead product.",
+      "[Drug:OSP-7] isn't [Company:Helix One]'s antibody; [Drug:HX-3] wasn't [Company:Tarn Bio]’s medicine.",
+      "[Company:Helix One] & [Company:Osprey Health] won't pay [Company:Tarn Bio] 2-4 million, and [Company:Tarn Bio] cannot pay [Company:Helix One].",
+      '[Drug:HX-3] that’s sold to [Company:Tarn Bio] and [Technology:OspreyDisplay] that’s sold to [Company:Helix One] are their lead assets.',
+      // The tagger splits "it's" into two terms: a frame that reads no tag must still count both ("it's, he's, as was reported" is seven terms, beyond `.{0,6}`).
+      '[Company:Helix One] entered an alliance, it’s, he’s, as was reported, with [Company:Osprey Health].',
+      '[Company:Helix One] gonna collaborate w/ [Company:Osprey Health] & [Company:Tarn Bio] in a study of [Drug:HX-3] 5-7 in [Disease:psoriasis].',
     ];
     for (const sentence of sentences) expect(framesRead([sentence]), sentence).toEqual(framesRead([sentence], everySentenceParsed));
   });

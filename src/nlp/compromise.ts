@@ -38,6 +38,45 @@ export function compromiseTag(text: string): View {
   return nlp.tokenize(text).compute(hooks.slice(1, -1)) as View;
 }
 
+/** The hooks of compromise's parse from which on it tags (and the one step that can change the terms, `contractionTwo`). */
+const TAGGING_HOOKS = ['lexicon', 'preTagger', 'contractionTwo', 'postTagger', 'chunks'];
+/** Characters compromise reads as an apostrophe: its tagging step splits "'s", "'d", "'t" contractions by their tags. */
+const APOSTROPHE_LIKE = /['‘’‛❛❜`´′‚]/;
+
+/**
+ * compromise's terms of `text` without the tagger: tokenised, normalised and indexed exactly as
+ * `compromiseTag` leaves them, with no tags, at a fraction of the cost. For match patterns that read
+ * only words and tags given afterwards (the frames' placeholders). The tagger changes the terms
+ * themselves only where it splits a contraction of an apostrophe ("X's" → X is), so a text holding
+ * an apostrophe gets undefined, as does a compromise whose hooks are not in the order this relies on.
+ */
+export function compromiseTokens(text: string): View | undefined {
+  const hooks = nlp.hooks();
+  const tagging = hooks.indexOf('lexicon');
+  if (APOSTROPHE_LIKE.test(text) || hooks[0] !== 'contractions' || hooks.slice(tagging).join() !== TAGGING_HOOKS.join()) return undefined;
+  return nlp.tokenize(text).compute(hooks.slice(1, tagging)) as View;
+}
+
+/** What a pattern term can read of a term besides its words and tags: roots, senses, chunks, methods, parts of speech (`{word/verb}`). */
+const TAGGER_READS = ['root', 'machine', 'fuzzy', 'pos', 'sense', 'switch', 'chunk', 'method'];
+
+/**
+ * The tags a compiled match pattern reads, or undefined when it reads anything else compromise's
+ * tagger makes (roots, chunks, senses, methods); a pattern whose tags are all given after the parse
+ * matches a `compromiseTokens` view as it matches the tagged one.
+ */
+export function tagsRead(pattern: CompiledMatch): ReadonlySet<string> | undefined {
+  const tags = new Set<string>();
+  const walk = (terms: readonly Readonly<Record<string, unknown>>[]): boolean =>
+    terms.every((term) => {
+      if (TAGGER_READS.some((key) => term[key] !== undefined)) return false;
+      if (typeof term.tag === 'string') tags.add(term.tag);
+      const choices = term.choices;
+      return !Array.isArray(choices) || choices.every((choice) => Array.isArray(choice) && walk(choice as Readonly<Record<string, unknown>>[]));
+    });
+  return walk(pattern as readonly Readonly<Record<string, unknown>>[]) ? tags : undefined;
+}
+
 /** Whether a compiled match pattern reads compromise's chunks (`<Noun>`), which `compromiseTag` does not make. */
 export function readsChunks(pattern: CompiledMatch): boolean {
   return JSON.stringify(pattern).includes('"chunk"');
@@ -112,6 +151,30 @@ export function impliedWords(): ReadonlySet<string> {
   for (const contraction of model.one?.contractions ?? []) for (const word of contraction.out ?? []) words.add(word.toLowerCase());
   for (const word of Object.values(model.one?.aliases ?? {})) words.add(word.toLowerCase());
   return words;
+}
+
+/**
+ * Whether compromise can put one of `impliedWords()` in the parse of a run of non-blank characters:
+ * only a run holding an apostrophe (contractions, possessives it may read as "is"), a number range
+ * ("2-4" → 2 to 4), an alias symbol ("&" → and) or a word compromise expands or aliases ("cannot",
+ * "gonna", "plz"). Read from compromise's model, so a run it returns false for spells every word of
+ * its parse.
+ */
+export function impliesWords(): (run: string) => boolean {
+  const model = nlp.model() as { one?: { contractions?: readonly { word?: string }[]; aliases?: Readonly<Record<string, string>> } };
+  const words = new Set<string>();
+  const symbols: string[] = [];
+  const spelled = [...(model.one?.contractions ?? []).map((contraction) => contraction.word), ...Object.keys(model.one?.aliases ?? {})];
+  for (const spelling of spelled) {
+    if (spelling === undefined) continue;
+    if (/^[a-z]+$/i.test(spelling)) words.add(spelling.toLowerCase());
+    else symbols.push(spelling.toLowerCase());
+  }
+  return (run: string): boolean => {
+    const lower = run.toLowerCase();
+    if (/['’‘`]/.test(run) || (/[0-9]/.test(run) && /[-–—]/.test(run)) || symbols.some((symbol) => lower.includes(symbol))) return true;
+    return words.has(lower.replace(/[^a-z]/g, '')) || lower.split(/[^a-z]+/).some((word) => words.has(word));
+  };
 }
 
 /** compromise's lexicon as it stands: its built-in words, plus any words added with `addCompromiseWords`. */

@@ -17,7 +17,9 @@
 // costly part) runs on a few per cent of a document's sentences; and of those only the ones that
 // hold, in order and close enough, the mentions and words every match of a frame needs (its steps,
 // read from the compiled pattern: no step is written by hand, so a new frame is pre-checked too).
-// The pre-check is a necessary condition only: it drops the parses that could find nothing.
+// The pre-check is a necessary condition only: it drops the parses that could find nothing. And a
+// sentence whose frames read only words and placeholder tags is matched on compromise's untagged
+// terms (`GrammarParser.tokens`), skipping the tagger, the costly part of the parse.
 import { z } from 'zod';
 import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
 import type { CompiledMatch, MatchStep, View } from '../../nlp/compromise.ts';
@@ -77,11 +79,17 @@ export type FrameRecord = z.infer<typeof FrameRecord>;
 /** What the frames need of compromise: the configured parse, and a pattern compiled once. */
 export interface GrammarParser {
   parse(text: string): View;
+  /** The terms of the parse without its tags, when the tagger cannot change them (else undefined): for patterns that read no tag of the tagger. */
+  tokens(text: string): View | undefined;
+  /** The tags a compiled pattern reads, or undefined when it reads other work of the tagger (roots, chunks). */
+  tagsRead(pattern: CompiledMatch): ReadonlySet<string> | undefined;
   compile(pattern: string): CompiledMatch;
   /** The terms every match of a compiled pattern holds, in order (a necessary condition). */
   steps(pattern: CompiledMatch): readonly MatchStep[];
   /** Words a parse can hold without the text spelling them (contractions, aliases). */
   impliedWords(): ReadonlySet<string>;
+  /** Whether a run of non-blank characters can put one of those words in the parse (`impliedWords`). */
+  impliesWords(): (run: string) => boolean;
 }
 
 /** A term of a parse: its normalised text and its [sentence, term] position. */
@@ -112,13 +120,15 @@ interface CompiledFrame {
   readonly pattern: CompiledMatch;
   /** What a sentence must hold, in this order, for the pattern to match: read before the parse. */
   readonly steps: readonly FrameStep[];
+  /** Whether the pattern reads words and placeholder tags only, so matches the untagged terms as it matches the parse. */
+  readonly untagged: boolean;
 }
 
 /**
- * A term every match holds: a mention placeholder of one of these labels, or one of these words; at
- * most `gapBefore` terms after the previous step.
+ * A term every match holds: a mention placeholder of one of these labels (in the possessive, for
+ * `#EntPossessive`), or one of these words; at most `gapBefore` terms after the previous step.
  */
-type FrameStep = ({ readonly labels: ReadonlySet<EntityLabel> } | { readonly words: ReadonlySet<string> }) & { readonly gapBefore: number };
+type FrameStep = ({ readonly labels: ReadonlySet<EntityLabel>; readonly possessive: boolean } | { readonly words: ReadonlySet<string> }) & { readonly gapBefore: number };
 
 export interface FrameKnowledge {
   /** Every frame, compiled; `apply` runs them on a sentence. */
@@ -186,26 +196,30 @@ function placeholderIndex(normal: string): number | undefined {
 const LABELS = Object.keys(LABEL_LETTER) as EntityLabel[];
 const LABEL_OF_LETTER = new Map(Object.entries(LABEL_LETTER).map(([label, letter]) => [letter, label as EntityLabel]));
 
+/** The placeholder tag of a mention in the possessive (its owner role: "X is A's platform"). */
+const POSSESSIVE_TAG = 'EntPossessive';
+/** The tags the frames give placeholders after the parse (compileFrames): a pattern reading only these needs no tagger. */
+const PLACEHOLDER_TAGS: ReadonlySet<string> = new Set(['Ent', POSSESSIVE_TAG, ...LABELS.map((label) => `Ent${label}`)]);
+
 /**
- * The pattern's steps a sentence can be read for without a parse: placeholders (the tags Ent and
- * Ent<Label> are given to placeholders only) and words the text must spell. Steps on other tags, and
- * word steps compromise could fill with a word the text does not spell, are left out.
+ * The pattern's steps a sentence can be read for without a parse: placeholders (the tags Ent,
+ * Ent<Label> and EntPossessive are given to placeholders only) and words (the text spells them, or a
+ * run of it that can imply them: chunksOf). Steps on other tags are left out.
  */
-function frameSteps(steps: readonly MatchStep[], implied: ReadonlySet<string>): FrameStep[] {
+function frameSteps(steps: readonly MatchStep[]): FrameStep[] {
   const out: FrameStep[] = [];
   // A step left out is one more term the gap to the next step may hold.
   let carried = 0;
   for (const step of steps) {
     const gapBefore = carried + step.gapBefore;
-    if ('tags' in step) {
-      const labels = step.tags.map((tag) => (tag === 'Ent' ? LABELS : LABELS.filter((l) => tag === `Ent${l}`)));
-      if (labels.every((l) => l.length > 0)) {
-        out.push({ labels: new Set(labels.flat()), gapBefore });
-        carried = 0;
-        continue;
-      }
-    } else if (!step.words.some((w) => implied.has(w))) {
+    if ('words' in step) {
       out.push({ words: new Set(step.words), gapBefore });
+      carried = 0;
+      continue;
+    }
+    const labels = step.tags.map((tag) => (tag === 'Ent' || tag === POSSESSIVE_TAG ? LABELS : LABELS.filter((l) => tag === `Ent${l}`)));
+    if (labels.every((l) => l.length > 0)) {
+      out.push({ labels: new Set(labels.flat()), possessive: step.tags.every((tag) => tag === POSSESSIVE_TAG), gapBefore });
       carried = 0;
       continue;
     }
@@ -217,27 +231,36 @@ function frameSteps(steps: readonly MatchStep[], implied: ReadonlySet<string>): 
 /**
  * The placeholder text as compromise's terms will lie in it: one chunk per run of non-blank
  * characters (a term never spans a blank; a chunk may hold several terms), each a placeholder's label
- * or the words its terms can read as. Undefined when the text holds what the chunks cannot vouch
- * for: a letter or blank outside ASCII (compromise transliterates), a word that could read as a
- * placeholder, "-in'" (compromise reads "payin'" as "paying").
+ * (and whether it is in the possessive) or the words its terms can read as; a run that can imply
+ * words compromise adds (contractions, aliases: "entc2's" may read "entc2 is") holds those words too,
+ * after its placeholder. Undefined when the text holds what the chunks cannot vouch for: a letter or
+ * blank outside ASCII (compromise transliterates), a word that could read as a placeholder, "-in'"
+ * (compromise reads "payin'" as "paying").
  */
-type Chunk = { readonly label: EntityLabel } | { readonly words: readonly string[]; readonly alnum: boolean };
+interface Chunk {
+  readonly label?: EntityLabel | undefined;
+  readonly possessive: boolean;
+  readonly words: readonly string[];
+  /** Whether the chunk holds one term at least (a placeholder, a letter or a digit). */
+  readonly alnum: boolean;
+}
 const UNSAFE_TEXT = /[^\t\n\r -~’‘“”–—®™©•…°§€£¥]/;
 const UNSAFE_BLANK = /[^\S \t\n\r]/;
 const PLACEHOLDER_LIKE = /ent[a-z]\d/i;
 const DROPPED_G = /in['’]/i;
 // A placeholder keeps a possessive or a following comma, semicolon or colon glued to it (withPlaceholders).
-const PLACEHOLDER_CHUNK = /^ent([a-z])(\d+)(?:['’]s?)?[,;:]?$/;
+const PLACEHOLDER_CHUNK = /^ent([a-z])(\d+)(['’]s?)?[,;:]?$/;
 
-function chunksOf(original: string, placeheld: string, items: readonly PlaceholderItem[]): Chunk[] | undefined {
+function chunksOf(original: string, placeheld: string, items: readonly PlaceholderItem[], implied: ReadonlySet<string>, impliesWords: (run: string) => boolean): Chunk[] | undefined {
   if (UNSAFE_TEXT.test(placeheld) || UNSAFE_BLANK.test(placeheld) || PLACEHOLDER_LIKE.test(original) || DROPPED_G.test(placeheld)) return undefined;
   const chunks: Chunk[] = [];
+  const impliedList = [...implied];
   for (const raw of placeheld.split(/[ \t\n\r]+/)) {
     if (raw === '') continue;
     const placeholder = PLACEHOLDER_CHUNK.exec(raw);
     const item = placeholder ? items[Number(placeholder[2])] : undefined;
     if (placeholder && item && LABEL_OF_LETTER.get(placeholder[1] ?? '') === item.label) {
-      chunks.push({ label: item.label });
+      chunks.push({ label: item.label, possessive: placeholder[3] !== undefined, words: impliesWords(raw) ? impliedList : [], alnum: true });
       continue;
     }
     // compromise's normal form lower-cases, reads an en dash as a hyphen, drops the punctuation around
@@ -248,14 +271,16 @@ function chunksOf(original: string, placeheld: string, items: readonly Placehold
     words.add(edged(lower));
     words.add(lower.replace(/[^a-z]/g, ''));
     for (const piece of lower.split('/')) words.add(edged(piece));
+    if (impliesWords(raw)) for (const word of implied) words.add(word);
     // A chunk with a letter or digit is one term at least; one of punctuation alone may be none ("-") or one (",").
-    chunks.push({ words: [...words], alnum: /[a-z0-9]/.test(lower) });
+    chunks.push({ possessive: false, words: [...words], alnum: /[a-z0-9]/.test(lower) });
   }
   return chunks;
 }
 
 function holds(chunk: Chunk, step: FrameStep): boolean {
-  return 'labels' in step ? 'label' in chunk && step.labels.has(chunk.label) : 'words' in chunk && chunk.words.some((w) => step.words.has(w));
+  if ('words' in step) return chunk.words.some((w) => step.words.has(w));
+  return chunk.label !== undefined && step.labels.has(chunk.label) && (chunk.possessive || !step.possessive);
 }
 
 /**
@@ -274,9 +299,8 @@ function holdsSteps(chunks: readonly Chunk[], terms: readonly number[], steps: r
       const fits =
         reached === undefined ||
         reached.some((p) => {
-          const previous = chunks[p];
-          // The same chunk again only for a word after a word (two terms of one chunk: "in-licensed").
-          if (p === k) return previous !== undefined && 'words' in previous && 'words' in step;
+          // The same chunk again only for a word (two terms of one chunk: "in-licensed", a placeholder and the "is" of its "'s").
+          if (p === k) return 'words' in step;
           return p < k && (terms[k] ?? 0) - (terms[p + 1] ?? 0) <= step.gapBefore;
         });
       if (fits) next.push(k);
@@ -290,15 +314,18 @@ function holdsSteps(chunks: readonly Chunk[], terms: readonly number[], steps: r
 /** For each chunk index k (and one past the last), how many chunks before k hold a term at least. */
 function termsBefore(chunks: readonly Chunk[]): number[] {
   const out = [0];
-  for (const chunk of chunks) out.push((out[out.length - 1] ?? 0) + ('label' in chunk || chunk.alnum ? 1 : 0));
+  for (const chunk of chunks) out.push((out[out.length - 1] ?? 0) + (chunk.alnum ? 1 : 0));
   return out;
 }
 
 export function compileFrames(records: readonly FrameRecord[], parser: GrammarParser): FrameKnowledge {
   const implied = parser.impliedWords();
+  const impliesWords = parser.impliesWords();
   const compiled: CompiledFrame[] = records.map((record) => {
     const pattern = parser.compile(record.match);
-    return { record, pattern, steps: frameSteps(parser.steps(pattern), implied) };
+    const tags = parser.tagsRead(pattern);
+    const untagged = tags !== undefined && [...tags].every((tag) => PLACEHOLDER_TAGS.has(tag));
+    return { record, pattern, steps: frameSteps(parser.steps(pattern)), untagged };
   });
   const byTrigger = new Map<string, number[]>();
   records.forEach((record, i) => {
@@ -309,9 +336,9 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
   });
   // Every placeholder is tagged #Ent, and by its label: #EntCompany, #EntDrug, …
-  const placeholderPatterns = Object.entries(LABEL_LETTER).map(([label, letter]) => ({ tag: `Ent${label}`, pattern: parser.compile(`/^ent${letter}[0-9]+('s?)?$/`) }));
+  const placeholderPatterns: { tag: string; label?: EntityLabel; pattern: CompiledMatch }[] = LABELS.map((label) => ({ tag: `Ent${label}`, label, pattern: parser.compile(`/^ent${LABEL_LETTER[label]}[0-9]+('s?)?$/`) }));
   // A mention in the possessive is also #EntPossessive: the owner of the noun phrase it opens ("X is A's platform").
-  placeholderPatterns.push({ tag: 'EntPossessive', pattern: parser.compile(`/^ent[a-z][0-9]+'s?$/`) });
+  placeholderPatterns.push({ tag: POSSESSIVE_TAG, pattern: parser.compile(`/^ent[a-z][0-9]+'s?$/`) });
   const itemsOf = (view: AnyView | undefined): number[] => {
     const out: number[] = [];
     for (const stretch of view === undefined ? [] : stretchesOf(view)) {
@@ -326,12 +353,15 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     const placeheld = withPlaceholders(text, items);
     // The parse is the costly part: only for frames whose steps the sentence holds in order (when its
     // text can be read for them; else for all).
-    const chunks = chunksOf(text, placeheld, items);
+    const chunks = chunksOf(text, placeheld, items, implied, impliesWords);
     const counts = chunks === undefined ? [] : termsBefore(chunks);
     const active = chunks === undefined ? candidates : candidates.filter((i) => holdsSteps(chunks, counts, compiled[i]?.steps ?? []));
     if (active.length === 0) return [];
-    const doc = parser.parse(placeheld);
-    for (const { tag, pattern } of placeholderPatterns) doc.match(pattern).tag('Ent').tag(tag);
+    // Frames that read no tag of compromise's tagger need only its terms (a fraction of the parse); any other frame, the whole parse.
+    const doc = (active.every((i) => compiled[i]?.untagged === true) ? parser.tokens(placeheld) : undefined) ?? parser.parse(placeheld);
+    // Only the labels the sentence has placeholders of (every label when its own text holds a word like a placeholder).
+    const labels = PLACEHOLDER_LIKE.test(text) ? undefined : new Set(items.map((item) => item.label));
+    for (const { tag, label, pattern } of placeholderPatterns) if (labels === undefined || label === undefined || labels.has(label)) doc.match(pattern).tag('Ent').tag(tag);
     // Every term of the parse in order, to read on after a match.
     const terms = stretchesOf(doc).flat();
     const positionOf = (term: GrammarTerm | undefined): number => (term?.index === undefined ? -1 : terms.findIndex((t) => t.index?.[0] === term.index?.[0] && t.index?.[1] === term.index?.[1]));
