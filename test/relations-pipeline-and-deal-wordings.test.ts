@@ -119,6 +119,13 @@ group('licensing and payments', () => {
     ]);
     expect(reported.lines).toEqual(expect.arrayContaining(['PAYS Harbor Ventures -> Zeta Bio', 'PAYS Tarn Capital -> Zeta Bio', 'PAYS Gull Management -> Zeta Bio', 'PAYS Lumen Fund -> Zeta Bio']));
     expect(reported.lines).not.toContain('PAYS Osprey Holdings -> Zeta Bio');
+    // An investor's own report: the round is the company's it is "for", not the document's main company's.
+    const joined = run([
+      '[Company:Kestrel Capital] has joined a $90 million Series B funding round for [Company:Zeta Bio], a Swiss biotech company.',
+      "The funding round was led by a new investor, Denmark's [Company:Harbor Ventures]. [Company:Kestrel Capital] invests in life sciences firms.",
+    ]);
+    expect(joined.lines).toContain('PAYS Harbor Ventures -> Zeta Bio');
+    expect(joined.lines).not.toContain('PAYS Harbor Ventures -> Kestrel Capital');
     // "led by" outside a financing is no payment.
     expect(run(['[Company:Acme Bio] presented data from a trial led by [Company:Harbor Health].']).lines.filter((l) => l.startsWith('PAYS'))).toEqual([]);
   });

@@ -237,13 +237,25 @@ function investorList(ctx: SentenceContext, from: number, firstGap: number): Ite
 }
 
 /** The company that raises the round: named before the cue as the sentence's subject, after "round for", or the document's main company. */
+/** What stands right before the company a financing round is for: "round for", "financing in". */
+const ROUND_FOR_BEFORE = /\b(?:round|financing|funding|investment)\s+(?:for|in|into)\s+$/i;
+
 function roundRaiser(ctx: SentenceContext, cueStart: number, investors: readonly Item[]): Item | undefined {
   const isInvestor = (it: Item): boolean => investors.some((inv) => inv.entity === it.entity);
-  const forCompany = ctx.items.find((it) => it.label === 'Company' && !isInvestor(it) && /\b(?:round|financing|funding|investment)\s+(?:for|in|into)\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 20), it.start)));
+  const forCompany = ctx.items.find((it) => it.label === 'Company' && !isInvestor(it) && ROUND_FOR_BEFORE.test(ctx.text.slice(Math.max(0, it.start - 20), it.start)));
   if (forCompany) return forCompany;
   const before = ctx.items.find((it) => it.label === 'Company' && it.end <= cueStart && !isInvestor(it));
   if (before && !/\b(?:from|by|with|of)\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, before.start - 10), before.start))) return before;
   const dc = ctx.docContext;
+  // "has joined a $130 million Series B funding round for A" elsewhere in the document: the round is A's,
+  // whoever the document is mostly about (a release of one of the investors).
+  const text = dc.doc.cleanText;
+  for (let index = 0; index < dc.found.mentions.length; index++) {
+    const mention = dc.found.mentions[index];
+    if (mention?.label !== 'Company' || !ROUND_FOR_BEFORE.test(text.slice(Math.max(0, mention.start - 24), mention.start))) continue;
+    const entity = dc.entityOf[index] ?? index;
+    if (!investors.some((inv) => inv.entity === entity)) return { index, label: 'Company', start: cueStart, end: cueStart, text: mention.text, entity, pronoun: true, mention };
+  }
   const primary = dc.primaryCompany;
   const m = primary === undefined ? undefined : dc.found.mentions[primary];
   if (primary === undefined || !m) return undefined;
