@@ -248,6 +248,31 @@ describe('deal kinds and parties from the frame', () => {
   });
 });
 
+describe('territory and scope of a licence', () => {
+  it('reads the place after a preposition of a rights clause, a region, and a place a worldwide grant leaves out', () => {
+    const japan = deals(graphOf('Halvern Bio, Inc. granted Oskari Pharma Co., Ltd. an exclusive license to develop and commercialize HB-210 within Japan.'));
+    expect(japan[0]?.props.territory).toBe('Japan');
+    const europe = deals(graphOf('Under a licensing agreement, Halvern Bio, Inc. has granted Oskari Pharma Co., Ltd. the exclusive rights to launch HB-210 across Europe.'));
+    expect(europe[0]?.props.territory).toBe('Europe');
+    const except = deals(graphOf('Halvern Bio, Inc. and Oskari Pharma Co., Ltd. entered into a collaboration agreement to co-develop and co-commercialize HB-210 worldwide, except for Japan where Halvern retains rights.'));
+    expect(except[0]?.props.territory).toBe('worldwide except Japan');
+    const outside = deals(graphOf('Halvern Bio, Inc. granted Oskari Pharma Co., Ltd. an exclusive license to commercialize HB-210 outside of Greater China.'));
+    expect(outside[0]?.props.territory).toBe('outside of Greater China');
+  });
+
+  it('reads no territory from a place outside a rights clause (a trial site, a company known by another name abroad)', () => {
+    const found = deals(graphOf('Halvern Bio, Inc. (known as HBX outside the United States) granted Oskari Pharma Co., Ltd. a license to HB-210. Oskari will run a Phase 2 trial in Japan.'));
+    expect(found[0]?.props.territory).toBeUndefined();
+  });
+
+  it('reads the scope a sentence naming one party of the only deal states ("Under the agreement, B will be granted …")', () => {
+    const [deal] = deals(
+      graphOf('Halvern Bio, Inc. granted Oskari Pharma Co., Ltd. a license to HB-210. Under the agreement, Oskari will be granted an exclusive license to develop and commercialize HB-210 in the United States and globally.'),
+    );
+    expect(deal?.props).toMatchObject({ exclusive: true, territory: 'global' });
+  });
+});
+
 describe('deal identity across documents', () => {
   const announcement =
     'BOSTON, March 4, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has entered into an exclusive license agreement with Novartis AG, under which Novartis will receive worldwide rights to develop and commercialize CRV-301. Under the terms of the agreement, Novartis will pay Corvana an upfront payment of $150 million.';
