@@ -127,6 +127,29 @@ describe('money terms', () => {
     ]);
   });
 
+  it('reads payments due upon execution as upfront, continuation payments and a partnership "worth" an amount as other payments, a market worth an amount as none', () => {
+    expect(terms('Zelvane will pay $300 million due upon execution and two continuation payments of $150 million each.').map((t) => [t.kind, t.amount])).toEqual([
+      ['upfront', 300_000_000],
+      ['other', 150_000_000],
+    ]);
+    expect(terms('Corvana has secured a commercialization partnership with Halvern Bio worth up to $90 million plus double-digit royalties.').map((t) => [t.kind, t.amount ?? null])).toEqual([
+      ['other', 90_000_000],
+      ['royalty', null],
+    ]);
+    expect(terms('The global market for dry eye disease is estimated to be worth $7 billion, Corvana said of its licence.')).toEqual([]);
+  });
+
+  it('names an amount by milestone words after a contingency that names the product', () => {
+    expect(terms('Zelvane will pay up to an additional $2 billion for each QX-12 ADC contingent upon the achievement of certain sales milestones.').map((t) => [t.kind, t.amount])).toEqual([['milestones_total', 2_000_000_000]]);
+  });
+
+  it('keeps milestone payments without an amount when the clause says they may come, however far the status word stands', () => {
+    const read = terms('If Corvana does not opt in, Corvana is eligible for further payments associated with the progress of QX-12 development, as well as commercial milestone payments and tiered royalties.');
+    expect(read.map((t) => t.kind)).toEqual(['milestones_total', 'royalty']);
+    expect(terms('The broader deal value includes potential future milestone and royalty-based payments.').map((t) => t.kind)).toContain('milestones_total');
+    expect(terms('Halvern plans to use the proceeds of the offering to expand its clinical development and manufacturing teams and to accelerate key milestones.')).toEqual([]);
+  });
+
   it('tells upfront, equity and research funding apart in one sentence', () => {
     const read = terms('In addition to a $94 million upfront payment and purchase of $106 million of the partner’s preferred stock, the company committed up to $250 million to fund research and development efforts.');
     expect(read.map((t) => [t.kind, t.amount])).toEqual([
@@ -157,7 +180,10 @@ describe('money terms', () => {
   });
 
   it('does not let a term word of another clause or another item name an amount', () => {
-    expect(terms('The partnership with Orlanta Bio is worth up to $80 million plus double-digit royalties.').map((t) => [t.kind, t.amount ?? null])).toEqual([['royalty', null]]);
+    expect(terms('The partnership with Orlanta Bio is worth up to $80 million plus double-digit royalties.').map((t) => [t.kind, t.amount ?? null])).toEqual([
+      ['other', 80_000_000],
+      ['royalty', null],
+    ]);
     expect(terms('Halcyra received $40 million in cash and the company will also be eligible for milestones.').filter((t) => t.amount !== undefined)).toEqual([]);
   });
 
@@ -245,6 +271,45 @@ describe('deal kinds and parties from the frame', () => {
   it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {
     const found = deals(graphOf('Dunmore Pharmaceutical Co., Ltd. granted Selvik Therapeutics, Inc. an exclusive license to develop and commercialize DMP-44 worldwide. Dunmore retains an option to commercialize DMP-44 in Korea.'));
     expect(found.map((d) => d.props.kind)).toEqual(['license']);
+  });
+});
+
+describe('payments of one amount', () => {
+  it('keeps two payments of one amount apart when two sentences name them as different kinds', () => {
+    const [deal] = deals(
+      graphOf(
+        'Corvana Therapeutics, Inc. and Halvern Bio, Inc. entered into a collaboration agreement for QX-12. Halvern Bio will pay Corvana Therapeutics an upfront payment of $400 million due upon execution. Halvern Bio will also pay Corvana Therapeutics $400 million in continuation payments over the next 24 months.',
+      ),
+    );
+    expect(deal?.terms.map((t) => [t.kind, t.amount]).sort()).toEqual([
+      ['other', 400_000_000],
+      ['upfront', 400_000_000],
+    ]);
+  });
+});
+
+describe('territory and scope of a licence', () => {
+  it('reads the place after a preposition of a rights clause, a region, and a place a worldwide grant leaves out', () => {
+    const japan = deals(graphOf('Halvern Bio, Inc. granted Oskari Pharma Co., Ltd. an exclusive license to develop and commercialize HB-210 within Japan.'));
+    expect(japan[0]?.props.territory).toBe('Japan');
+    const europe = deals(graphOf('Under a licensing agreement, Halvern Bio, Inc. has granted Oskari Pharma Co., Ltd. the exclusive rights to launch HB-210 across Europe.'));
+    expect(europe[0]?.props.territory).toBe('Europe');
+    const except = deals(graphOf('Halvern Bio, Inc. and Oskari Pharma Co., Ltd. entered into a collaboration agreement to co-develop and co-commercialize HB-210 worldwide, except for Japan where Halvern retains rights.'));
+    expect(except[0]?.props.territory).toBe('worldwide except Japan');
+    const outside = deals(graphOf('Halvern Bio, Inc. granted Oskari Pharma Co., Ltd. an exclusive license to commercialize HB-210 outside of Greater China.'));
+    expect(outside[0]?.props.territory).toBe('outside of Greater China');
+  });
+
+  it('reads no territory from a place outside a rights clause (a trial site, a company known by another name abroad)', () => {
+    const found = deals(graphOf('Halvern Bio, Inc. (known as HBX outside the United States) granted Oskari Pharma Co., Ltd. a license to HB-210. Oskari will run a Phase 2 trial in Japan.'));
+    expect(found[0]?.props.territory).toBeUndefined();
+  });
+
+  it('reads the scope a sentence naming one party of the only deal states ("Under the agreement, B will be granted …")', () => {
+    const [deal] = deals(
+      graphOf('Halvern Bio, Inc. granted Oskari Pharma Co., Ltd. a license to HB-210. Under the agreement, Oskari will be granted an exclusive license to develop and commercialize HB-210 in the United States and globally.'),
+    );
+    expect(deal?.props).toMatchObject({ exclusive: true, territory: 'global' });
   });
 });
 

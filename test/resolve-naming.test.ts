@@ -107,6 +107,19 @@ describe('variants of one name within a document', () => {
     expect(quillon.map((e) => e.key)).toEqual(['company:quillon-medical-products']);
   });
 
+  it('joins a trading name and the legal entity named in parentheses after it', () => {
+    const companies = byLabel('The antibody was generated in a partnership between Zorbex Labs, Inc. and Swiss-based Quillon Bioscience (Halvaran SA).', 'Company');
+    expect(companies).toHaveLength(2);
+    expect(companies.map((e) => [e.name, ...e.aliases].join(' | '))).toContainEqual(expect.stringMatching(/Halvaran SA.*Quillon Bioscience|Quillon Bioscience.*Halvaran SA/));
+  });
+
+  it('joins a code name and a marked brand written with a slash, and keeps two unmarked drugs so written apart', () => {
+    const drugs = byLabel('Zorbex Labs, Inc. has a pipeline of six drugs and one medical device (ZRB-1701/Quilvexa®) under development.', 'Drug').map((e) => [e.name, ...e.aliases].sort());
+    expect(drugs).toContainEqual(['Quilvexa', 'ZRB-1701']);
+    const combo = byLabel('Zorbex Labs, Inc. is testing zorbetuzumab/quillotinib in a Phase 2 study.', 'Drug');
+    expect(combo.length).not.toBe(1);
+  });
+
   it('joins a drug and its other name in parentheses, and a brand and its INN with a dosage form', () => {
     const text = 'Zorbex Labs, Inc. studied ZRB-101 (zorbetuzumab-DM1) and sells Quilvex® (quillotinib tablets).';
     const drugs = byLabel(text, 'Drug');

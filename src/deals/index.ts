@@ -203,16 +203,76 @@ function readField(k: Knowledge, text: string): string | undefined {
   return undefined;
 }
 
-/** "worldwide", "global", or a place named after a territory lead ("in Greater China", "outside of the U.S."). */
-function readTerritory(k: Knowledge, text: string, places: readonly { start: number; end: number; text: string }[]): string | undefined {
-  const word = firstValue(k.deals.territory, text);
-  if (word) return word;
-  for (const place of places) {
-    const lead = k.deals.territoryLead.exec(text.slice(Math.max(0, place.start - 40), place.start));
-    if (!lead) continue;
-    const leadText = lead[0].trim().replace(/\s+(?:the)$/i, '');
-    const exclusion = /^(?:outside|excluding|except)/i.test(leadText) ? `${leadText.replace(/\s+/g, ' ')} ` : '';
-    return `${exclusion}${place.text}`;
+/** A clause boundary: a semicolon or a sentence-internal full stop. */
+const CLAUSE_BREAK = /;|\.\s/;
+
+/**
+ * The place a territory phrase names at the start of `rest` ("Japan", "U.S.", "Greater China",
+ * "Republic of Korea"): the longest run of capitalised words that is a country (`knowledge.names`) or a
+ * region (deal-words.tsv, territory.region).
+ */
+function placeAt(k: Knowledge, rest: string): string | undefined {
+  const run = /^(\p{Lu}[\p{L}.'’-]*(?:\s+(?:of\s+)?\p{Lu}[\p{L}.'’-]*){0,3})/u.exec(rest);
+  if (!run?.[1]) return undefined;
+  const words = run[1].split(/\s+/);
+  for (let n = words.length; n > 0; n--) {
+    // A full stop ends the sentence after "Japan." but belongs to "U.S.".
+    const phrase = words.slice(0, n).join(' ');
+    const candidate = /\.\S*\.$/.test(phrase) ? phrase : phrase.replace(/[.’']$/, '');
+    if (k.names.isPlace(candidate) || k.deals.regions.has(candidate.toLowerCase())) return candidate;
+  }
+  return undefined;
+}
+
+/** Agreements that grant rights somewhere: a territory word beside one of them is their territory ("a global supply" is none). */
+const RIGHTS_KINDS: ReadonlySet<DealKind> = new Set(['license', 'collaboration', 'option', 'co_promotion']);
+
+/** The words of the clause around `start`–`end`, at most 120 characters before and 40 after. */
+function clauseAround(text: string, start: number, end: number): string {
+  const from = Math.max(0, start - 120);
+  let begin = from;
+  for (const m of text.slice(from, start).matchAll(/;|\.\s/g)) begin = from + m.index + m[0].length;
+  const after = text.slice(end, Math.min(text.length, end + 40));
+  const stop = after.search(CLAUSE_BREAK);
+  return text.slice(begin, stop < 0 ? end + after.length : end + stop);
+}
+
+/** "worldwide, except for Japan", "globally excluding Greater China": a place a territory word leaves out. */
+const TERRITORY_EXCEPT = /^\s*,?\s*(?:except|excluding|other\s+than|outside(?:\s+of)?)\s+(?:for\s+|in\s+)?(?:the\s+)?/i;
+
+/**
+ * "worldwide" or "global" (with the place it leaves out: "worldwide except Japan"), or a place named
+ * after a territory lead ("outside of the U.S." → "outside of U.S.", "rights in Greater China"), or after
+ * a preposition in a clause about rights ("exclusive rights to commercialize X within Japan").
+ */
+function readTerritory(k: Knowledge, text: string): string | undefined {
+  for (const { value, index, text: words } of allValues(k.deals.territory, text)) {
+    // "global rights", "commercialize … worldwide", "this worldwide collaboration": the word must qualify rights
+    // or an agreement of the same clause ("a global market", "global clinical development" are none).
+    const clause = clauseAround(text, index, index + words.length);
+    if (clause.search(k.deals.territoryRights) < 0 && !allValues(k.deals.agreement, clause).some((v) => RIGHTS_KINDS.has(v.value) || /^agreements?$/i.test(v.text))) continue;
+    const rest = text.slice(index + words.length);
+    const except = TERRITORY_EXCEPT.exec(rest);
+    const left = except ? placeAt(k, rest.slice(except[0].length)) : undefined;
+    return left === undefined ? value : `${value} except ${left}`;
+  }
+  for (const m of text.matchAll(k.deals.territoryLead)) {
+    const place = placeAt(k, text.slice(m.index + m[0].length));
+    if (place === undefined) continue;
+    return place;
+  }
+  for (const m of text.matchAll(k.deals.territoryIn)) {
+    const place = placeAt(k, text.slice(m.index + m[0].length));
+    if (place === undefined) continue;
+    // The rights word must stand before the preposition in the same clause: "rights to X in Japan", not "a trial in Japan".
+    const before = text.slice(Math.max(0, m.index - 120), m.index);
+    const clause = before.split(CLAUSE_BREAK).pop() ?? '';
+    if (clause.search(k.deals.territoryRights) < 0) continue;
+    const leadText = m[0]
+      .trim()
+      .replace(/\s+the$/i, '')
+      .replace(/\s+/g, ' ');
+    return /^(?:outside|excluding|except)/i.test(leadText) ? `${leadText} ${place}` : place;
   }
   return undefined;
 }
@@ -259,6 +319,9 @@ function factTerm(fact: RelationFact, sentence: number): Term | undefined {
   let kind: PaymentKind = fact.type === 'EARNED_MILESTONE' ? 'milestone' : (FACT_PAYMENT_KINDS[String(p.kind)] ?? 'other');
   if (kind === 'milestone' && qualifier === 'up_to') kind = 'milestones_total';
   if (p.per === 'share') kind = 'per_share_price';
+  // A royalty is a rate; an amount the frame calls a royalty ("a $150 million royalty funding agreement") is
+  // named by the words next to it, if at all (a reading of the sentence gives "$5 million in royalties" back its kind).
+  if (kind === 'royalty' && amount !== undefined) kind = 'other';
   if (amount === undefined && kind !== 'royalty') return undefined;
   const status: PaymentStatus = fact.type === 'EARNED_MILESTONE' ? 'earned' : p.status === 'actual' ? 'paid' : p.status === 'potential' || qualifier === 'up_to' ? 'potential' : 'due';
   const term: Term = { kind, status, start: 0, end: 0, sentence, rule: `deal.term_from_${fact.type.toLowerCase()}` };
@@ -280,9 +343,13 @@ function isReading(term: Term): boolean {
   return !term.rule.startsWith('deal.term_from_');
 }
 
-/** Adds a term to the deal, or completes the one with the same amount (a fact and a reading of one sentence). */
+/** Adds a term to the deal, or completes the one with the same amount (a fact and a reading of one sentence, or one payment told twice). */
 function addTerm(draft: Draft, term: Term): void {
-  const same = draft.terms.find((t) => (term.amount === undefined ? t.amount === undefined && t.kind === term.kind : sameMoney(t, term)));
+  // One amount told twice is one payment when one sentence states it, or both name one kind, or one of them
+  // names no kind (a relation fact's bare payment); two sentences that name the same amount as payments of
+  // different kinds state two payments ("$1.5 billion upfront for X", "$1.5 billion in continuation payments").
+  const kindless = (t: Term): boolean => t.kind === 'other' && !isReading(t);
+  const same = draft.terms.find((t) => (term.amount === undefined ? t.amount === undefined && t.kind === term.kind : sameMoney(t, term) && (t.kind === term.kind || t.sentence === term.sentence || kindless(t) || kindless(term))));
   if (!same) {
     draft.terms.push(term);
     return;
@@ -558,19 +625,15 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   // then the one nearest in the document; a sentence that names no company continues the deal of the
   // sentence before it.
   const companiesIn = new Map<number, Set<string>>();
-  const placesIn = new Map<number, { start: number; end: number; text: string }[]>();
+  // Companies and organizations: a sentence that names an organization may be about its deal.
+  const partiesIn = new Map<number, Set<string>>();
   found.mentions.forEach((m, i) => {
     const key = mentionKeys[i];
-    if (m.label === 'Company' && key) {
-      const set = companiesIn.get(m.sentenceIndex) ?? new Set<string>();
+    if (!key || (m.label !== 'Company' && m.label !== 'Organization')) return;
+    for (const map of m.label === 'Company' ? [companiesIn, partiesIn] : [partiesIn]) {
+      const set = map.get(m.sentenceIndex) ?? new Set<string>();
       set.add(key);
-      companiesIn.set(m.sentenceIndex, set);
-    }
-    if (m.label === 'Location') {
-      const s = doc.sentences[m.sentenceIndex];
-      const list = placesIn.get(m.sentenceIndex) ?? [];
-      if (s) list.push({ start: m.start - s.start, end: m.end - s.start, text: m.text });
-      placesIn.set(m.sentenceIndex, list);
+      map.set(m.sentenceIndex, set);
     }
   });
   // "entered into a $150 million synthetic royalty funding agreement": a partnership of two companies whose
@@ -664,14 +727,28 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (status === 'effective' || status === 'closed') {
       if (docDate !== undefined && status === 'closed') properties.effective = docDate;
     }
-    const exclusiveWords = ['license', 'option', 'collaboration'].includes(draft.kind) ? texts.map((t) => firstValue(k.deals.exclusive, t)) : [];
+    // Sentences only this deal can be about: they name its parties and no company or organization outside
+    // it or in another deal of those parties, beside a word of its kind ("Under the agreement, B will be
+    // granted an exclusive license … in Japan"); they tell the deal's scope when its own sentences do not.
+    const ownSentences = [...partiesIn]
+      .filter(([i, named]) => {
+        if (dealSentences.includes(i) || doc.sentences[i]?.section === 'forwardLooking' || !agreementsIn(i).some((v) => v.value === draft.kind)) return false;
+        const within = (d: Draft): boolean => [...named].every((key) => d.parties.has(key));
+        return within(draft) && !drafts.some((d) => d !== draft && within(d));
+      })
+      .map(([i]) => i)
+      .sort((a, b) => a - b);
+    const scopeTexts = [...dealSentences, ...ownSentences].map(sentenceText);
+    const exclusiveWords = ['license', 'option', 'collaboration'].includes(draft.kind) ? scopeTexts.map((t) => firstValue(k.deals.exclusive, t)) : [];
     const licenceFacts = draft.facts.filter((f) => f.type === 'LICENSES_TO');
     const exclusiveFact = licenceFacts.find((f) => typeof f.properties.exclusive === 'boolean')?.properties.exclusive;
     if (typeof exclusiveFact === 'boolean') properties.exclusive = exclusiveFact;
     else if (exclusiveWords.includes('false')) properties.exclusive = false;
     else if (exclusiveWords.includes('true')) properties.exclusive = true;
     if (['license', 'option', 'collaboration', 'co_promotion'].includes(draft.kind)) {
-      const territory = dealSentences.map((i) => readTerritory(k, sentenceText(i), placesIn.get(i) ?? [])).find((t) => t !== undefined);
+      // A headline's "global" is the same territory told with less: the reading that states what it leaves out wins.
+      const readings = [...dealSentences, ...ownSentences].flatMap((i) => readTerritory(k, sentenceText(i)) ?? []);
+      const territory = readings.find((t) => / except /.test(t)) ?? readings[0];
       if (territory) properties.territory = territory;
       const field = texts.map((t) => readField(k, t)).find((f) => f !== undefined);
       if (field) properties.field = field;

@@ -54,15 +54,19 @@ const MAX_LINKED_AFTER = 120;
 /**
  * Words between an amount and a term word after it that make them one phrase however long: "$245 million
  * in aggregate additional development and commercial milestones", "$1.15 billion contingent upon
- * successful achievement of future regulatory and sales milestones". Lower-case modifiers only: a verb
- * or a relative word starts another clause whose term word names something else.
+ * successful achievement of future regulatory and sales milestones", "$5.5 billion for each ABC-1 ADC
+ * contingent upon … sales milestones". Modifiers and names only: a verb or a relative word (CLAUSE_WORD)
+ * starts another clause whose term word names something else.
  */
-const LINKED_AFTER = /^\s*,?\s*(?:in|of|for|contingent|conditioned|conditional|dependent|payable|based|subject|tied|linked|upon|on)\s[a-z ,/-]*$/;
+const LINKED_AFTER = /^\s*,?\s*(?:in|of|for|contingent|conditioned|conditional|dependent|payable|based|subject|tied|linked|upon|on)\s[\p{Ll}\p{Lu}\p{N} ,/-]*$/u;
 const CLAUSE_WORD = /\b(?:will|would|shall|may|can|could|is|are|was|were|has|have|had|be|been|plus|also|well|which|that|who|receive[sd]?|pays?|paid|includ[a-z]*)\b/;
 /** "$115 million plus double-digit royalties", "$5 million and milestones": the term word after the conjunction is another payment. */
 const NEXT_ITEM = /^\s*,?\s*(?:plus|and|or|as\s+well\s+as|in\s+addition\s+to|together\s+with|along\s+with)\b/i;
 /** "to fund NGM's research and development", "to fund its research": only research or development funding is a deal term (a financing also funds trials or operations). */
 const FUND_OBJECT = /^\s+(?:(?:the|its|their|our|[\p{Lu}][\p{L}\p{N}-]*(?:['’]s)?)\s+){0,2}(?:research|R&D|discovery)\b/u;
+
+/** "royalty funding agreement", "royalty purchase": words after a royalty word that make it an agreement's name. */
+const ROYALTY_AGREEMENT = /^\s+(?:funding|financing|purchase|monetization|monetisation|agreement)\b/i;
 
 /** A fee word an "upfront" word qualifies ("an upfront license fee", "upfront option fee"): the fee is the upfront. */
 const FEE_KINDS: ReadonlySet<PaymentKind> = new Set(['license_fee', 'option_fee']);
@@ -100,12 +104,12 @@ function kindOf(text: string, money: Money, amounts: readonly Money[], terms: re
 }
 
 /** The payment status the nearest status word before the amount states. */
-function statusNear(text: string, at: number, paid: readonly WordHit<PaymentStatus>[]): PaymentStatus | undefined {
+function statusNear(text: string, at: number, paid: readonly WordHit<PaymentStatus>[], reach = 80): PaymentStatus | undefined {
   let best: { value: PaymentStatus; distance: number } | undefined;
   for (const hit of paid) {
     if (hit.end > at) continue;
     const distance = at - hit.end;
-    if (distance > 80 || crossesBoundary(text, hit.start, at)) continue;
+    if (distance > reach || crossesBoundary(text, hit.start, at)) continue;
     if (!best || distance < best.distance) best = { value: hit.value, distance };
   }
   return best?.value;
@@ -149,12 +153,33 @@ function triggerAfter(k: Knowledge, text: string, from: number): string | undefi
   return m?.[1]?.trim();
 }
 
+/** "milestone and royalty payments", "milestone or other payments": the plural noun after the coordination. */
+const MILESTONE_AND_PAYMENTS = /^[\s-]*(?:and|or)\s+(?:[\p{L}-]+\s+){0,2}payments\b/u;
+/** How far before a term without an amount the word saying it may come can stand (one clause). */
+const AMOUNTLESS_REACH = 140;
+/** Kinds whose payment words ("milestone payments", "research funding") name nothing but a deal term, so a status word may stand that far before them ("shares", "upfront", "key milestones" are also said of other things). */
+const FAR_STATED: ReadonlySet<PaymentKind> = new Set(['milestones_total', 'research_funding']);
+
 /** Kinds a sentence may state without an amount and still say something about the deal. */
 const AMOUNTLESS: ReadonlySet<PaymentKind> = new Set(['milestones_total', 'research_funding', 'equity', 'upfront']);
 
 /** Every money term one sentence states, in text order. */
 export function readTerms(text: string, k: Knowledge): TermReading[] {
-  const terms = hits(k.deals.term, text).filter((t) => !/^to\s+fund$/i.test(t.text) || FUND_OBJECT.test(text.slice(t.end, t.end + 60)));
+  const terms = hits(k.deals.term, text).filter((t) => {
+    if (/^to\s+fund$/i.test(t.text)) return FUND_OBJECT.test(text.slice(t.end, t.end + 60));
+    // "a partnership with B worth up to $115 million" is a deal's value; "a market worth $7 billion" is none.
+    if (/^worth$/i.test(t.text)) {
+      const before = text.slice(Math.max(0, t.start - 80), t.start);
+      return before.search(k.deals.agreement.pattern) >= 0 && !/\bmarkets?\b/i.test(before);
+    }
+    // "a $150 million synthetic royalty funding agreement": the royalty word names the kind of agreement, not the amount's kind.
+    // "Royalty Pharma", "Royalty Capital": a capitalised royalty word before a capitalised word (other than "Payments") is a name.
+    if (t.value === 'royalty') {
+      const after = text.slice(t.end, t.end + 30);
+      return !ROYALTY_AGREEMENT.test(after) && !(/^\p{Lu}/u.test(t.text) && /^\s+\p{Lu}/u.test(after) && !/^\s+Payments?\b/.test(after));
+    }
+    return true;
+  });
   if (terms.length === 0) return [];
   const amounts = findMoney(k.relations.money, text);
   const paid = hits(k.deals.paid, text);
@@ -185,15 +210,19 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   // Terms stated without an amount ("eligible to receive milestone payments"): one reading per kind
   // the sentence names, kept without amount. A single milestone or a price needs one.
   const withAmount = new Set(readings.map((r) => r.kind));
-  for (const word of terms) {
+  for (const hit of terms) {
+    // "milestone and royalty payments": a milestone word that shares a plural payments noun names them all.
+    const word = hit.value === 'milestone' && MILESTONE_AND_PAYMENTS.test(text.slice(hit.end, hit.end + 40)) ? { ...hit, value: 'milestones_total' as const } : hit;
     if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
-    if (amounts.some((m) => kindOf(text, m, amounts, terms) === word)) continue;
+    if (amounts.some((m) => kindOf(text, m, amounts, terms) === hit)) continue;
     // "$40 million contingent upon regulatory milestones": words that say what an amount depends on name no payment of their own.
     if (amounts.some((m) => m.end <= word.start && word.start - m.end <= MAX_LINKED_AFTER && LINKED_AFTER.test(text.slice(m.end, word.start)) && !CLAUSE_WORD.test(text.slice(m.end, word.start)))) continue;
     withAmount.add(word.value);
     // Only where the words say the payment may or will come ("is eligible to receive milestone payments"):
     // a bare mention ("increased milestone payments") states no term.
-    const stated = statusNear(text, word.start, paid);
+    // The status word may stand farther before a term without an amount: "is eligible for further payments
+    // associated with the progress of development, as well as commercial milestone payments".
+    const stated = statusNear(text, word.start, paid, FAR_STATED.has(word.value) && (word !== hit || /payments?$|funding$/i.test(word.text)) ? AMOUNTLESS_REACH : undefined);
     if (stated !== 'potential' && stated !== 'due') continue;
     readings.push({ kind: word.value, status: 'potential', start: word.start, end: word.end });
   }

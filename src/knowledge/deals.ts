@@ -10,7 +10,7 @@ import type { DataFiles } from './files.ts';
 
 export const DEAL_WORDS_FILE = 'patterns/deal-words.tsv';
 
-const DEAL_WORD_GROUPS = ['term', 'status', 'paid', 'royalty', 'territory', 'territory.lead', 'field.lead', 'provider.lead', 'exclusive', 'agreement'] as const;
+const DEAL_WORD_GROUPS = ['term', 'status', 'paid', 'royalty', 'territory', 'territory.lead', 'territory.in', 'territory.rights', 'territory.region', 'field.lead', 'provider.lead', 'exclusive', 'agreement'] as const;
 
 const DealWordRow = z.object({
   group: z.enum(DEAL_WORD_GROUPS),
@@ -32,8 +32,14 @@ export interface DealKnowledge {
   /** Royalty wording ("tiered", "double-digit"): global, case-insensitive. */
   readonly royalty: RegExp;
   readonly territory: WordGroup<string>;
-  /** Words that put the place right after them as the territory ("outside of", "rights in"), anchored at the end. */
+  /** Words that put the place right after them as the territory ("outside of", "rights in"): global, each match ending before the place. */
   readonly territoryLead: RegExp;
+  /** Prepositions that put the place after them as the territory only after a rights word ("rights … in"): global, like territoryLead. */
+  readonly territoryIn: RegExp;
+  /** Rights words ("rights", "license", "commercialize") that let a territory.in preposition name the territory. */
+  readonly territoryRights: RegExp;
+  /** Regions that are no country ("Europe", "Greater China"), lower case. */
+  readonly regions: ReadonlySet<string>;
   /** Words that introduce a licence's field ("antibodies to"), anchored at the end. */
   readonly fieldLead: RegExp;
   /** Words that make the company right after them the one that makes or supplies a product ("manufactured by", "supplied in partnership with"), anchored at the end. */
@@ -88,13 +94,18 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
   const rows = files.tsv(DEAL_WORDS_FILE, ['group', 'phrase', 'value'], DealWordRow);
   const of = (group: (typeof DEAL_WORD_GROUPS)[number]): { phrase: string; value?: string | undefined }[] => rows.filter((r) => r.group === group);
   const lead = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(of(group).map((r) => r.phrase))})\\s+(?:the\\s+)?$`, 'iu');
+  // A lead anywhere in a sentence, with the spaces (and a "the") before the word it leads to.
+  const leadBefore = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(of(group).map((r) => r.phrase))})\\s+(?:the\\s+)?`, 'giu');
   return Object.freeze({
     term: wordGroup(of('term'), PaymentKind, files),
     status: wordGroup(of('status'), DealStatus, files),
     paid: wordGroup(of('paid'), PaymentStatus, files),
     royalty: phrasePattern(of('royalty').map((r) => r.phrase)),
     territory: wordGroup(of('territory'), z.string(), files),
-    territoryLead: lead('territory.lead'),
+    territoryLead: leadBefore('territory.lead'),
+    territoryIn: leadBefore('territory.in'),
+    territoryRights: phrasePattern(of('territory.rights').map((r) => r.phrase)),
+    regions: new Set(of('territory.region').map((r) => normal(r.phrase))),
     fieldLead: lead('field.lead'),
     providerLead: lead('provider.lead'),
     exclusive: wordGroup(of('exclusive'), z.enum(['true', 'false']), files),

@@ -114,7 +114,7 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
     if (m?.label === 'Company' && notCompanies.has(m.canonical)) mentions[i] = undefined;
   });
   joinDescriptorVariants(mentions, ctx);
-  links.push(...foundLinks, ...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text));
+  links.push(...foundLinks, ...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text, ctx), ...codeSlashBrand(mentions, text));
   return { mentions, formerNames, links: separateDistinctDrugs(mentions, links, text, ctx) };
 }
 
@@ -224,9 +224,11 @@ function givenNameVariants(mentions: readonly (Mention | undefined)[], ctx: Stag
 /**
  * "XB-12 (zanotumab-XB)", "Brandex® (ado-zanotumab vedotin)": a drug name with another drug
  * name alone in parentheses right after it names the same drug by another name. "Acme Pharmaceutical
- * Co., Ltd. (Acme Pharma)": so does a company's, when the short name opens with a word of the long one.
+ * Co., Ltd. (Acme Pharma)": so does a company's, when the short name opens with a word of the long one,
+ * or when the name in parentheses is a legal entity's full name ("Acme Bioscience (Zentrix SA)": the
+ * company behind a trading name; a parent or an exchange is not written so).
  */
-function parenthesisedNames(mentions: readonly (Mention | undefined)[], text: string): SameAs[] {
+function parenthesisedNames(mentions: readonly (Mention | undefined)[], text: string, ctx: StageContext): SameAs[] {
   const links: SameAs[] = [];
   for (const label of ['Drug', 'Company']) {
     const found = mentions.flatMap((m, i) => (m?.label === label ? [{ m, i }] : []));
@@ -237,9 +239,30 @@ function parenthesisedNames(mentions: readonly (Mention | undefined)[], text: st
       const after = text.slice(inner.m.end, inner.m.end + 3);
       if (!/^[^\S\n]?(?:®|™|\(R\)|\(TM\))?[^\S\n]*\([^\S\n]*$/.test(between) || !/^[^\S\n]*\)/.test(after)) continue;
       const firstWord = inner.m.text.split(/\s+/)[0] ?? '';
-      if (label === 'Company' && !outer.m.text.split(/\s+/).includes(firstWord)) continue;
+      const legalEntity = ctx.knowledge.names.stripLegalSuffix(inner.m.text) !== inner.m.text.trim();
+      if (label === 'Company' && !outer.m.text.split(/\s+/).includes(firstWord) && !legalEntity) continue;
       links.push({ a: outer.i, b: inner.i, rule: 'resolve.parenthesised-name' });
     }
+  }
+  return links;
+}
+
+/**
+ * "QX-101/Zelvara®": a code name and a marked brand written together with a slash name one product
+ * (a combination of two products is written with their names, not a code and a registered mark).
+ */
+function codeSlashBrand(mentions: readonly (Mention | undefined)[], text: string): SameAs[] {
+  const links: SameAs[] = [];
+  const drugs = mentions.flatMap((m, i) => (m?.label === 'Drug' ? [{ m, i }] : []));
+  for (let k = 0; k + 1 < drugs.length; k++) {
+    const [first, second] = [drugs[k], drugs[k + 1]];
+    const between = first && second ? text.slice(first.m.end, second.m.start) : '';
+    if (!first || !second || !/^(?:®|™)?\/$/.test(between)) continue;
+    const codeFirst = CODE_NAME.test(first.m.text.trim());
+    const [code, brand] = codeFirst ? [first, second] : [second, first];
+    const mark = codeFirst ? text.slice(second.m.end, second.m.end + 6) : between;
+    if (!CODE_NAME.test(code.m.text.trim()) || CODE_NAME.test(brand.m.text.trim()) || !/^(?:®|™|\(R\)|\(TM\)|<SUP>)/i.test(mark)) continue;
+    links.push({ a: first.i, b: second.i, rule: 'resolve.code-slash-brand' });
   }
   return links;
 }
