@@ -1,7 +1,7 @@
 // Entity rules that read shape and frame rather than remembered names (issue 16): invented names in
 // sentences of the field's usual wording, each with a near miss the rule must leave alone.
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, names } from './support/entities.ts';
+import { entitiesOf, mentionsOf, names } from './support/entities.ts';
 
 describe('drugs by descriptor frame', () => {
   it('reads a name set beside a drug noun as a drug', () => {
@@ -143,5 +143,19 @@ describe('people by their name and title', () => {
   it('reads a name followed by an indefinite title ("Jane Roe, a director of Acme")', () => {
     const ms = mentionsOf('As previously disclosed, Zorben Kalvik, a director of Acme Ltd., resigned from the board.');
     expect(names(ms, 'Person')).toEqual(['Zorben Kalvik']);
+  });
+});
+
+describe('other names the text gives a thing', () => {
+  it('takes the name after "d/b/a" or "doing business as" as the same company', () => {
+    const entities = entitiesOf('Acme Pharma, Inc. executed a License Agreement with Zentrix Technologies, L.L.C. d/b/a Zorvexa. Zorvexa will receive royalties on net sales.');
+    const companies = entities.filter((e) => e.labels[0] === 'Company');
+    expect(companies.map((e) => e.name).sort()).toEqual(['Acme Pharma', 'Zentrix Technologies']);
+    expect(companies.find((e) => e.name === 'Zentrix Technologies')?.aliases).toContain('Zorvexa');
+  });
+
+  it('links an INN written with its salt before the brand in parentheses ("Zorvatinib mesylate (ZORVEXA®)")', () => {
+    const entities = entitiesOf('Acme granted Beta an exclusive license to Zorvatinib mesylate (ZORVEXA®). ZORVEXA is approved in Europe.');
+    expect(entities.filter((e) => e.labels[0] === 'Drug').map((e) => e.name)).toEqual(['zorvatinib']);
   });
 });

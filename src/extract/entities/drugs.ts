@@ -131,7 +131,8 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
     // "Brand® (inn)", "Brand(R) (inn)", "Brand® (inn injection)": a dosage form may follow the INN, a coordinated drug may not.
     brandPair: new RegExp(String.raw`(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™|\(R\)|\(TM\))?[ \t]*\([ \t]*([a-z][a-z\-]{3,}(?:${stems}))(?:[ \t]+(?!and\b|or\b|plus\b|with\b)[a-z]{3,}){0,2}[ \t]*\)`, 'gu'),
-    genericPair: new RegExp(String.raw`${L}([a-z][a-z\-]{3,}(?:${stems}))[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
+    // "trastuzumab (BRANDX)", "Zorvatinib mesylate (BRANDX®)": a salt word may stand between the INN and the brand.
+    genericPair: new RegExp(String.raw`${L}([A-Za-z][a-z\-]{2,}(?:${stems}))(?:[ \t]+(?:\p{Ll}{3,}(?:ate|ide)|sodium|potassium|calcium|magnesium))?[ \t]*\([ \t]*(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(?:®|™)?[ \t]*\)`, 'gu'),
     renamed: new RegExp(String.raw`(${CODE})[^.;]{0,20}?\b(?:${phraseAlternation(lexicons.drugRenamePhrases, 'literal')})[ \t]+(${CODE})`, 'gu'),
     companionAfter: new RegExp(String.raw`^[)”"’\]]*(?:[ \t]*,[ \t]*(?:(?:and|or|plus)[ \t]+)?|[ \t]+(?:and|or|plus)[ \t]+|/)(${SUBSTANCE_WORD})(?![\p{L}\p{N}\-])${AFTER_SUBSTANCE}`, 'u'),
     companionBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SUBSTANCE_WORD})(?:[ \t]*,[ \t]*|[ \t]+(?:and|or|plus)[ \t]+|/)[(“"‘]*$`, 'u'),

@@ -103,7 +103,8 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
       if (lexicons.registrantTerms.has(term.toLowerCase())) c.properties = { ...c.properties, definedAsCompany: true };
       else addForm(table, 'Company', term, c.canonical, 'company.defined-term', true);
     }
-    const known = /^[^.;“”"]{0,90}?\bknown as\s+(\p{Lu}[\p{L}&]{1,15})\b/u.exec(after);
+    // "… known as Acme", "Zentrix LLC d/b/a Acme", "doing business as Acme": another name of the same company.
+    const known = /^[^.;“”"]{0,90}?\b(?:known as|d\/b\/a|doing business as)\s+(\p{Lu}[\p{L}&]{1,15})\b/u.exec(after);
     if (known?.[1]) addForm(table, 'Company', known[1], c.canonical, 'company.known-as', true);
     // "Acmegen Therapeutics, Inc." is "Acmegen" later on, as "Acmegen Therapeutics" would be.
     const lastWord = /^(.+?)[ \t-]+(\S+)$/.exec(c.canonical);
