@@ -15,7 +15,9 @@ describe('sentence bank (unseen public sentences)', () => {
   });
 });
 
-// Measured 2026-12-07: recall 32.2 % (159/494), precision 65.4 % (153/234) after the company-role rules (bare names as
+// Measured 2026-12-07: recall 36.2 % (179/494), precision 67.6 % (173/256) with all of this session's entity and
+// relation rules together (companies by role, drug/target/technology shapes, diseases by shape, deal and science frames);
+// 32.2 % (159/494), 65.4 % (153/234) after the company-role rules alone (bare names as
 // owners, deal subjects and parties: src/extract/entities/company-roles.ts); 23.5 % (116/494), 61.7 % (116/188) after the drug,
 // target and technology shape rules (capital brands by product words, more code shapes and INN stems, HGNC protein names
 // before a mode of action, platforms called or set beside a platform noun); 20.6 % (102/494), 60.0 % (102/170) after the component, platform and disease
@@ -25,5 +27,5 @@ describe('sentence bank (unseen public sentences)', () => {
 // before them 18.0 % (89/494) and 57.1 % (89/156); before that 16.4 % (81/494), 56.3 % (81/144), after the
 // regimen-partner, investor, licence and ownership rules (issue #16); before the grammar frames, short codes and
 // issuer-pipeline rules: 14.0 % and 61.1 % (69/113).
-const RECALL_FLOOR = 0.321;
-const PRECISION_FLOOR = 0.653;
+const RECALL_FLOOR = 0.362;
+const PRECISION_FLOOR = 0.676;
