@@ -463,6 +463,9 @@ function issuerItem(ctx: SentenceContext): Item | undefined {
   return { index, label: 'Company', start: 0, end: 0, text: mention.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention };
 }
 
+/** A verb negated in the span a frame read: "has not granted", "didn't pay", "no longer licenses", "never acquired". */
+const NEGATED_VERB = /\bnot\b|n['’]t\b|\bno longer\b|\bnever\s+\p{L}+ed\b/iu;
+
 export const frameRule: SentenceRule = {
   id: 'frame',
   needs: [],
@@ -507,6 +510,13 @@ export const frameRule: SentenceRule = {
         group === ISSUER_ROLE ? (issuer ? [issuer] : []) : (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
       const sources = fill(frame.source.group, frame.source.labels);
       const targets = fill(frame.target.group, frame.target.labels);
+      // "A has not granted B a licence": a negation inside the clause the frame read, or just before
+      // its first role, states no fact (frames that open on their verb cannot see the "not" before it).
+      const filled = [...sources, ...targets].filter((it) => !it.pronoun);
+      if (filled.length > 0) {
+        const from = Math.max(0, Math.min(...filled.map((it) => it.start)) - 25);
+        if (NEGATED_VERB.test(ctx.text.slice(from, Math.max(...filled.map((it) => it.end))))) continue;
+      }
       // Below the phrase rules' confidence: where both read a fact, the phrase rule's fact (with its
       // terms: money, exclusivity, field) comes first and its properties are kept.
       const rule = `frame.${frame.id.replace('.', '_')}`;
