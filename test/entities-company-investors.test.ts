@@ -31,6 +31,10 @@ describe('company.role-investor: the investors listed in a financing', () => {
     expect(companies(ms)).toEqual(['7XB Ventures', 'Korvex Venture', 'Trellam Partners']);
   });
 
+  it('reads a firm named with a financial head word after an investor descriptor anywhere', () => {
+    expect(companies(mentionsOf('He previously ran the hedge fund Quorran Peak Management.\n'))).toEqual(['Quorran Peak Management']);
+  });
+
   it('does not read people, titles or places as investors', () => {
     expect(companies(mentionsOf('Its investors include billionaire investor Jennifer Vantrel, the hedge fund Orvask and Michael Trellam.\n'))).toEqual(['Orvask']);
     expect(companies(mentionsOf('The seed round was led by Jennifer Vantrel and Michael Orvane.\n'))).toEqual([]);

@@ -48,6 +48,8 @@ export interface CompanyRolePatterns {
   readonly investorLead: RegExp;
   /** One investor's name at the start of an item: one to five words, each opening with a capital or a digit ("5AM Ventures"), then the item's end or a lower-case word. */
   readonly investorName: RegExp;
+  /** The investor descriptors, lower case ("hedge fund"): a descriptor role phrase among them reads a firm's name whole. */
+  readonly investorDescriptors: ReadonlySet<string>;
   readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue };
 }
 
@@ -154,6 +156,7 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
       'u',
     ),
     investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
+    investorDescriptors: new Set(roles.investorDescriptor),
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
       verb: cues.words(roles.verb.map(firstLetterRun)),
@@ -337,12 +340,15 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
     { cues: [p.cues.verb] },
   );
 
-  const readList = (list: string, listStart: number, rule: string, sentence: Scope['sentences'][number]): void => {
+  // `investing`: the phrase before the list calls its names investors ("the hedge fund Acme Capital
+  // Management"), so a firm's name ending in a financial head word is read whole.
+  const readList = (list: string, listStart: number, rule: string, sentence: Scope['sentences'][number], investing = false): void => {
     const item = /(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)/gu;
     let from = 0;
     for (let m = item.exec(list); ; m = item.exec(list)) {
       const to = m ? m.index : list.length;
-      add(nameOpeningRun(list.slice(from, to), listStart + from, text, knowledge), rule, sentence);
+      const span = nameOpeningRun(list.slice(from, to), listStart + from, text, knowledge) ?? (investing ? investorSpan(list.slice(from, to), listStart + from, text, knowledge) : undefined);
+      add(span, rule, sentence);
       if (!m) break;
       from = m.index + m[0].length;
     }
@@ -361,7 +367,12 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
     p.descriptor,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
-      readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
+      const phrase = m[0]
+        .slice(0, m[0].length - name.length)
+        .trim()
+        .replace(/[ \t]+/g, ' ')
+        .toLowerCase();
+      readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence, p.investorDescriptors.has(phrase));
     },
     { cues: [p.cues.descriptor] },
   );
