@@ -26,6 +26,11 @@ describe('company.role-investor: the investors listed in a financing', () => {
     expect(companies(ms)).toEqual(['Orvask', 'Vantrel Partners']);
   });
 
+  it('reads a name with an ampersand and passes over a descriptor standing alone', () => {
+    const ms = mentionsOf('The Series A saw participation from new investors, Trellam & Vorr Advisors, Korvex Capital and Quell Finance.\n');
+    expect(companies(ms)).toEqual(['Korvex Capital', 'Quell Finance', 'Trellam & Vorr Advisors']);
+  });
+
   it('ends the list at a name followed by lower-case words', () => {
     const ms = mentionsOf('With funding from Trellam Partners, 7XB Ventures, and Korvex Venture to support the trial, the company will grow.\n');
     expect(companies(ms)).toEqual(['7XB Ventures', 'Korvex Venture', 'Trellam Partners']);

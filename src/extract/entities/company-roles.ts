@@ -46,7 +46,7 @@ export interface CompanyRolePatterns {
   readonly financing: RegExp;
   /** The words before one investor of a list: "the", a place ("London's", "Boston-based", "Boston"), a descriptor ("firms", "the hedge fund", "billionaire investor"). */
   readonly investorLead: RegExp;
-  /** One investor's name at the start of an item: one to five words, each opening with a capital or a digit ("5AM Ventures"), then the item's end or a lower-case word. */
+  /** One investor's name at the start of an item: one to five words, each opening with a capital or a digit ("5AM Ventures", "Acme & Foo Capital"), then the item's end or a lower-case word. */
   readonly investorName: RegExp;
   /** The investor descriptors, lower case ("hedge fund"): a descriptor role phrase among them reads a firm's name whole. */
   readonly investorDescriptors: ReadonlySet<string>;
@@ -155,7 +155,7 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
       String.raw`^(?:the[ \t]+)?(?:${PLACE}(?:['’]s|-based)[ \t]+|${PLACE}[ \t]+(?=(?:${alternationOf(roles.investorDescriptor)})[ \t]))?(?:(?:the[ \t]+)?(?:[\p{Ll}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.investorDescriptor)})[ \t]+)?`,
       'u',
     ),
-    investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
+    investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+(?:&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
     investorDescriptors: new Set(roles.investorDescriptor),
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
@@ -405,8 +405,8 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       for (let sep = separator.exec(list); ; sep = separator.exec(list)) {
         const to = sep ? sep.index : list.length;
         const raw = list.slice(from, to);
-        if (/^an?[ \t]/u.test(raw)) {
-          // an apposition of the previous investor: passed over
+        if (/^an?[ \t]/u.test(raw) || p.investorLead.exec(`${raw} `)?.[0] === `${raw} `) {
+          // an apposition of the previous investor ("a subsidiary of ..."), or a descriptor alone ("new investors, Acme, ..."): passed over
         } else {
           const lead = p.investorLead.exec(raw)?.[0] ?? '';
           const item = raw.slice(lead.length).trimEnd();
