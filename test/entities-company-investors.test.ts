@@ -31,6 +31,11 @@ describe('company.role-investor: the investors listed in a financing', () => {
     expect(companies(ms)).toEqual(['Korvex Capital', 'Quell Finance', 'Trellam & Vorr Advisors']);
   });
 
+  it('reads a known company followed by financial head words as its investment arm', () => {
+    const ms = mentionsOf('Acme Pharmaceuticals, Inc. announced results.\nThe Series A financing was led by Acme Pharmaceuticals Venture Fund and Korvex Capital.\n');
+    expect(companies(ms)).toContain('Acme Pharmaceuticals Venture Fund');
+  });
+
   it('ends the list at a name followed by lower-case words', () => {
     const ms = mentionsOf('With funding from Trellam Partners, 7XB Ventures, and Korvex Venture to support the trial, the company will grow.\n');
     expect(companies(ms)).toEqual(['7XB Ventures', 'Korvex Venture', 'Trellam Partners']);

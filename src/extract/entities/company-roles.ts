@@ -120,6 +120,19 @@ function phrasePattern(phrase: string): string {
     .join(String.raw`[ \t]+`);
 }
 
+/** Phrases matched in lower case only ("fund", never the "Fund" that ends a firm's name), longest first. */
+function lowerCaseAlternation(phrases: readonly string[]): string {
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) =>
+      phrase
+        .split(' ')
+        .map(escapeRegex)
+        .join(String.raw`[ \t]+`),
+    )
+    .join('|');
+}
+
 function alternationOf(phrases: readonly string[]): string {
   return [...phrases]
     .sort((a, b) => b.length - a.length)
@@ -152,7 +165,7 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     ),
     financing: /\b(?:[Rr]ound|[Ff]inancing|[Ff]unding|[Ii]nvest(?:ors?|ment|ed)|[Rr]aised?|[Ss]eries[ \t]+[A-H]\b|[Ss]eed|[Pp]rivate[ \t]+[Pp]lacement)/,
     investorLead: new RegExp(
-      String.raw`^(?:the[ \t]+)?(?:${PLACE}(?:['’]s|-based)[ \t]+|${PLACE}[ \t]+(?=(?:${alternationOf(roles.investorDescriptor)})[ \t]))?(?:(?:the[ \t]+)?(?:[\p{Ll}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.investorDescriptor)})[ \t]+)?`,
+      String.raw`^(?:the[ \t]+)?(?:${PLACE}(?:['’]s|-based)[ \t]+|${PLACE}[ \t]+(?=(?:${lowerCaseAlternation(roles.investorDescriptor)})[ \t]))?(?:(?:the[ \t]+)?(?:[\p{Ll}\-]+[ \t]+){0,2}?(?:${lowerCaseAlternation(roles.investorDescriptor)})[ \t]+)?`,
       'u',
     ),
     investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+(?:&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
@@ -268,6 +281,26 @@ function investorSpan(item: string, start: number, text: string, knowledge: Know
   if (/^\d/u.test(first)) return undefined;
   if (words.every((word, i) => isNameWord(word, i === 0, knowledge))) return { start, text: item };
   return undefined;
+}
+
+/**
+ * "Acme Ventures", "Acme Venture Fund" in an investor list: a known company's name followed only by
+ * financial head words names its investment arm, a company of its own. The priority that lets the
+ * investor's name win over the company's mention inside it; `undefined` when the span is no such name.
+ */
+function investmentArmPriority(span: NameSpan, found: readonly Candidate[], knowledge: Knowledge): number | undefined {
+  const end = span.start + span.text.length;
+  const inside = found.filter((c) => c.start < end && span.start < c.end);
+  if (inside.length === 0 || inside.some((c) => c.label !== 'Company' || c.start !== span.start || c.end > end)) return undefined;
+  const shorter = inside.filter((c) => c.end < end);
+  if (shorter.length === 0) return undefined;
+  const companyEnd = Math.max(...shorter.map((c) => c.end));
+  const rest = span.text
+    .slice(companyEnd - span.start)
+    .trim()
+    .split(/[ \t]+/);
+  if (!rest.every((word) => knowledge.entities.lexicons.financialNameWords.has(word))) return undefined;
+  return Math.max(...inside.map((c) => c.priority)) + 1;
 }
 
 function isPlaceWord(word: string, knowledge: Knowledge): boolean {
@@ -452,6 +485,11 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
   const out: Candidate[] = [];
   for (const { span, rule, sentence } of spans) {
     const end = span.start + span.text.length;
+    const arm = rule === 'company.role-investor' ? investmentArmPriority(span, found, knowledge) : undefined;
+    if (arm !== undefined) {
+      out.push(candidate({ label: 'Company', start: span.start, surface: span.text, canonical: span.text, rule, priority: arm, sentence }));
+      continue;
+    }
     if (taken.subarray(span.start, end).includes(1) || otherNames.has(span.text.toLowerCase()) || isDefinedTerm(span.text, text)) continue;
     out.push(candidate({ label: 'Company', start: span.start, surface: span.text, canonical: span.text, rule, priority: 30, sentence }));
   }
