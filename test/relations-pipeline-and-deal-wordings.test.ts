@@ -119,6 +119,10 @@ group('licensing and payments', () => {
     ]);
     expect(reported.lines).toEqual(expect.arrayContaining(['PAYS Harbor Ventures -> Zeta Bio', 'PAYS Tarn Capital -> Zeta Bio', 'PAYS Gull Management -> Zeta Bio', 'PAYS Lumen Fund -> Zeta Bio']));
     expect(reported.lines).not.toContain('PAYS Osprey Holdings -> Zeta Bio');
+    // A person's firm named in the list ("the founder of the hedge fund D") is not an investor named for itself.
+    const founder = run(['[Company:Zeta Bio] closed an oversubscribed seed round.', 'Its investors include [Person:Jane Roe], the billionaire founder of the hedge fund [Company:Osprey Management], and [Company:Lumen Fund].']);
+    expect(founder.lines).toContain('PAYS Lumen Fund -> Zeta Bio');
+    expect(founder.lines).not.toContain('PAYS Osprey Management -> Zeta Bio');
     // An investor's own report: the round is the company's it is "for", not the document's main company's.
     const joined = run([
       '[Company:Kestrel Capital] has joined a $90 million Series B funding round for [Company:Zeta Bio], a Swiss biotech company.',

@@ -66,7 +66,7 @@ const Cell = z.string().min(1);
 const Forms = z.string().optional();
 
 /** company-roles.tsv: a role and a lower-case phrase. */
-const CompanyRoleRow = z.object({ role: z.enum(['possessed', 'verb', 'before', 'descriptor']), phrase: LowerCasePhrase });
+const CompanyRoleRow = z.object({ role: z.enum(['possessed', 'verb', 'before', 'descriptor', 'investors', 'investor-descriptor']), phrase: LowerCasePhrase });
 
 const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
 const HgncProteinNameRow = z.object({ name: Cell, symbol: Cell });
@@ -137,7 +137,15 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     dealAgentPhrases: lowerCaseLines('deal-agent-phrases.txt'),
     stockExchanges: files.lines('lexicons/stock-exchanges.txt', ExchangeLine),
     registrantTerms: lowerCase(lines('registrant-terms.txt')),
-    companyRoles: { possessed: rolePhrases('possessed'), verb: rolePhrases('verb'), before: rolePhrases('before'), descriptor: rolePhrases('descriptor') },
+    companyRoles: {
+      possessed: rolePhrases('possessed'),
+      verb: rolePhrases('verb'),
+      before: rolePhrases('before'),
+      descriptor: rolePhrases('descriptor'),
+      investors: rolePhrases('investors'),
+      investorDescriptor: rolePhrases('investor-descriptor'),
+    },
+    financialNameWords: new Set(lines('financial-name-words.txt')),
 
     antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
     trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),

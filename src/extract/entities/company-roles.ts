@@ -40,13 +40,25 @@ export interface CompanyRolePatterns {
   readonly joinedBefore: RegExp;
   /** The run of name words ending a text ("… Zorvexa" before "'s"). */
   readonly nameRunBefore: RegExp;
-  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue };
+  /** "investors [who joined the round] included <list>": the phrase; the list is the rest of the sentence, read item by item. */
+  readonly investors: RegExp;
+  /** What a sentence about a financing holds (the investor list is read only there). */
+  readonly financing: RegExp;
+  /** The words before one investor of a list: "the", a place ("London's", "Boston-based", "Boston"), a descriptor ("firms", "the hedge fund", "billionaire investor"). */
+  readonly investorLead: RegExp;
+  /** One investor's name at the start of an item: one to five words, each opening with a capital or a digit ("5AM Ventures", "Acme & Foo Capital"), then the item's end or a lower-case word. */
+  readonly investorName: RegExp;
+  /** The investor descriptors, lower case ("hedge fund"): a descriptor role phrase among them reads a firm's name whole. */
+  readonly investorDescriptors: ReadonlySet<string>;
+  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue };
 }
 
 /** One word of a bare name: a capital, then letters, digits, hyphens or "&" (no apostrophe or dot: "Acme's" ends the name). */
 const TOKEN = String.raw`\p{Lu}[\p{L}\p{N}&\-]*`;
 const RUN = String.raw`(?:${TOKEN}[ \t]+){0,3}${TOKEN}`;
 const END = String.raw`(?![\p{L}\p{N}\-])`;
+/** A place of one to three capitalised words ("London", "San Francisco", "St. Louis"). */
+const PLACE = String.raw`\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}`;
 /** Words between a subject and its verb ("will", "has agreed to", "today"). */
 const AUXILIARIES = [
   'will',
@@ -108,6 +120,19 @@ function phrasePattern(phrase: string): string {
     .join(String.raw`[ \t]+`);
 }
 
+/** Phrases matched in lower case only ("fund", never the "Fund" that ends a firm's name), longest first. */
+function lowerCaseAlternation(phrases: readonly string[]): string {
+  return [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map((phrase) =>
+      phrase
+        .split(' ')
+        .map(escapeRegex)
+        .join(String.raw`[ \t]+`),
+    )
+    .join('|');
+}
+
 function alternationOf(phrases: readonly string[]): string {
   return [...phrases]
     .sort((a, b) => b.length - a.length)
@@ -127,12 +152,31 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     possessiveBeforeProduct: /['’]s[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u,
     joinedBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})[ \t]+and[ \t]+$`, 'u'),
     nameRunBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})$`, 'u'),
+    // "Existing investors who joined the round included": a relative clause may stand inside the phrase, after its first word.
+    investors: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])(?:${roles.investors
+        .map((phrase) => {
+          const [head = '', ...rest] = phrase.split(' ');
+          const tail = rest.join(' ');
+          return tail ? String.raw`${phrasePattern(head)}(?:[ \t]+(?:who|that|which|in|of)[ \t]+[^,.;:\n]{1,50}?)?[ \t]+${phrasePattern(tail)}` : phrasePattern(head);
+        })
+        .join('|')})[ \t]+`,
+      'gu',
+    ),
+    financing: /\b(?:[Rr]ound|[Ff]inancing|[Ff]unding|[Ii]nvest(?:ors?|ment|ed)|[Rr]aised?|[Ss]eries[ \t]+[A-H]\b|[Ss]eed|[Pp]rivate[ \t]+[Pp]lacement)/,
+    investorLead: new RegExp(
+      String.raw`^(?:the[ \t]+)?(?:${PLACE}(?:['’]s|-based)[ \t]+|${PLACE}[ \t]+(?=(?:${lowerCaseAlternation(roles.investorDescriptor)})[ \t]))?(?:(?:the[ \t]+)?(?:[\p{Ll}\-]+[ \t]+){0,2}?(?:${lowerCaseAlternation(roles.investorDescriptor)})[ \t]+)?`,
+      'u',
+    ),
+    investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+(?:&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
+    investorDescriptors: new Set(roles.investorDescriptor),
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
       verb: cues.words(roles.verb.map(firstLetterRun)),
       object: cues.words(roles.before.map(firstLetterRun)),
       descriptor: cues.words(roles.descriptor.map(firstLetterRun)),
       placeBased: cues.words(['based']),
+      investors: cues.words(roles.investors.map(firstLetterRun)),
     },
   });
 }
@@ -222,6 +266,43 @@ function nameOpeningRun(run: string, runStart: number, text: string, knowledge: 
   return { start: runStart, text: words.slice(0, n).join(' ') };
 }
 
+/**
+ * One investor of a financing's list: a name whose words are all name words, a run of capitalised
+ * words ending in a financial head word ("Sixty Degree Capital") that does not open with a given
+ * name or a title, or an acronym ("QXA").
+ */
+function investorSpan(item: string, start: number, text: string, knowledge: Knowledge): NameSpan | undefined {
+  const lexicons = knowledge.entities.lexicons;
+  const words = item.split(/[ \t]+/);
+  const first = words[0] ?? '';
+  const last = words[words.length - 1] ?? '';
+  if (lexicons.personTitles.includes(first) || lexicons.personWords.has(first) || lexicons.nameStopwords.has(first)) return undefined;
+  if (words.length > 1 && lexicons.financialNameWords.has(last) && !lexicons.financialNameWords.has(first)) return { start, text: item };
+  if (/^\d/u.test(first)) return undefined;
+  if (words.every((word, i) => isNameWord(word, i === 0, knowledge))) return { start, text: item };
+  return undefined;
+}
+
+/**
+ * "Acme Ventures", "Acme Venture Fund" in an investor list: a known company's name followed only by
+ * financial head words names its investment arm, a company of its own. The priority that lets the
+ * investor's name win over the company's mention inside it; `undefined` when the span is no such name.
+ */
+function investmentArmPriority(span: NameSpan, found: readonly Candidate[], knowledge: Knowledge): number | undefined {
+  const end = span.start + span.text.length;
+  const inside = found.filter((c) => c.start < end && span.start < c.end);
+  if (inside.length === 0 || inside.some((c) => c.label !== 'Company' || c.start !== span.start || c.end > end)) return undefined;
+  const shorter = inside.filter((c) => c.end < end);
+  if (shorter.length === 0) return undefined;
+  const companyEnd = Math.max(...shorter.map((c) => c.end));
+  const rest = span.text
+    .slice(companyEnd - span.start)
+    .trim()
+    .split(/[ \t]+/);
+  if (!rest.every((word) => knowledge.entities.lexicons.financialNameWords.has(word))) return undefined;
+  return Math.max(...inside.map((c) => c.priority)) + 1;
+}
+
 function isPlaceWord(word: string, knowledge: Knowledge): boolean {
   return knowledge.names.isPlace(word) || knowledge.entities.lexicons.places.has(word);
 }
@@ -229,13 +310,14 @@ function isPlaceWord(word: string, knowledge: Knowledge): boolean {
 /** A place after a comma ("Acme, Darmstadt, Germany", "Heidelberg, Germany"): the name is part of an address or a dateline. */
 const COMMA_NAME_AFTER = /^,[ \t]+(\p{Lu}[\p{L}.-]*(?:[ \t]+\p{Lu}[\p{L}.-]*){0,2})/u;
 
-function accept(span: NameSpan | undefined, text: string, knowledge: Knowledge): NameSpan | undefined {
+/** `inInvestorList`: a place after a comma opens the next investor ("Acme, Boston firm Foo Capital"), not an address. */
+function accept(span: NameSpan | undefined, text: string, knowledge: Knowledge, inInvestorList = false): NameSpan | undefined {
   if (!span) return undefined;
   const words = span.text.split(/[ \t]+/);
   if (isNonCompanyName(span.text, words, knowledge)) return undefined;
   const end = span.start + span.text.length;
   const place = COMMA_NAME_AFTER.exec(text.slice(end, end + 40))?.[1];
-  if (place !== undefined && isPlaceWord(place, knowledge)) return undefined;
+  if (!inInvestorList && place !== undefined && isPlaceWord(place, knowledge)) return undefined;
   const before = text.slice(Math.max(0, span.start - 12), span.start);
   // "the “Finder’s Shares”": a defined term, not a party; "H.C. Wainwright": initials open the name.
   if (/["“][ \t]*$/u.test(before) || /\p{Lu}\.[ \t]*$/u.test(before)) return undefined;
@@ -257,7 +339,7 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
   const text = scope.text;
   const spans: { span: NameSpan; rule: string; sentence: Scope['sentences'][number] }[] = [];
   const add = (span: NameSpan | undefined, rule: string, sentence: Scope['sentences'][number]): void => {
-    const ok = accept(span, text, knowledge);
+    const ok = accept(span, text, knowledge, rule === 'company.role-investor');
     if (ok) spans.push({ span: ok, rule, sentence });
   };
 
@@ -291,12 +373,15 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
     { cues: [p.cues.verb] },
   );
 
-  const readList = (list: string, listStart: number, rule: string, sentence: Scope['sentences'][number]): void => {
+  // `investing`: the phrase before the list calls its names investors ("the hedge fund Acme Capital
+  // Management"), so a firm's name ending in a financial head word is read whole.
+  const readList = (list: string, listStart: number, rule: string, sentence: Scope['sentences'][number], investing = false): void => {
     const item = /(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)/gu;
     let from = 0;
     for (let m = item.exec(list); ; m = item.exec(list)) {
       const to = m ? m.index : list.length;
-      add(nameOpeningRun(list.slice(from, to), listStart + from, text, knowledge), rule, sentence);
+      const span = nameOpeningRun(list.slice(from, to), listStart + from, text, knowledge) ?? (investing ? investorSpan(list.slice(from, to), listStart + from, text, knowledge) : undefined);
+      add(span, rule, sentence);
       if (!m) break;
       from = m.index + m[0].length;
     }
@@ -315,7 +400,12 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
     p.descriptor,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
-      readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
+      const phrase = m[0]
+        .slice(0, m[0].length - name.length)
+        .trim()
+        .replace(/[ \t]+/g, ' ')
+        .toLowerCase();
+      readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence, p.investorDescriptors.has(phrase));
     },
     { cues: [p.cues.descriptor] },
   );
@@ -328,6 +418,42 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
     },
     { cues: [p.cues.placeBased] },
+  );
+
+  // "Other investors included London's Acme Ventures, Qatar's QXA, Boston firms Foo Capital and Bar
+  // Healthcare Venture Management": each item of the list after an investor phrase, in a sentence
+  // about a financing. An item is a name (as the object role reads it), a run of capitalised words
+  // ending in a financial head word, or an acronym; an apposition ("a subsidiary of ...") is passed
+  // over, anything else ends the list.
+  sweep(
+    scope,
+    p.investors,
+    (m, offset, sentence) => {
+      const listStart = offset + m[0].length;
+      const rest = text.slice(listStart, sentence.end);
+      const stop = /[;:()[\]“”"]|\.(?:[ \t]|$)/u.exec(rest);
+      const list = stop ? rest.slice(0, stop.index) : rest;
+      const separator = /,[ \t]+(?:and[ \t]+|as[ \t]+well[ \t]+as[ \t]+)?|[ \t]+(?:and|as[ \t]+well[ \t]+as)[ \t]+/gu;
+      let from = 0;
+      for (let sep = separator.exec(list); ; sep = separator.exec(list)) {
+        const to = sep ? sep.index : list.length;
+        const raw = list.slice(from, to);
+        if (/^an?[ \t]/u.test(raw) || p.investorLead.exec(`${raw} `)?.[0] === `${raw} `) {
+          // an apposition of the previous investor ("a subsidiary of ..."), or a descriptor alone ("new investors, Acme, ..."): passed over
+        } else {
+          const lead = p.investorLead.exec(raw)?.[0] ?? '';
+          const item = raw.slice(lead.length).trimEnd();
+          // "Acme Venture to support the trial": the name ends the list where lower-case words follow it.
+          const name = p.investorName.exec(item)?.[0];
+          if (name === undefined) break;
+          add(investorSpan(name, listStart + from + lead.length, text, knowledge), 'company.role-investor', sentence);
+          if (name.length < item.length) break;
+        }
+        if (!sep) break;
+        from = sep.index + sep[0].length;
+      }
+    },
+    { cues: [p.cues.investors], test: (slice) => p.financing.test(slice) },
   );
 
   // "Zorvexa's ZX-101", "Zorvexa’s investigational zorvimab": the owner of a drug or platform another rule found.
@@ -359,6 +485,11 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
   const out: Candidate[] = [];
   for (const { span, rule, sentence } of spans) {
     const end = span.start + span.text.length;
+    const arm = rule === 'company.role-investor' ? investmentArmPriority(span, found, knowledge) : undefined;
+    if (arm !== undefined) {
+      out.push(candidate({ label: 'Company', start: span.start, surface: span.text, canonical: span.text, rule, priority: arm, sentence }));
+      continue;
+    }
     if (taken.subarray(span.start, end).includes(1) || otherNames.has(span.text.toLowerCase()) || isDefinedTerm(span.text, text)) continue;
     out.push(candidate({ label: 'Company', start: span.start, surface: span.text, canonical: span.text, rule, priority: 30, sentence }));
   }

@@ -86,6 +86,10 @@ export interface CompanyRolePhrases {
   readonly before: readonly string[];
   /** "privately held Acme": words that call the next name a company. */
   readonly descriptor: readonly string[];
+  /** "investors included Acme Capital, Foo and Bar": phrases a list of a financing's investors follows. */
+  readonly investors: readonly string[];
+  /** "Boston firm", "the hedge fund": words that may stand before one investor of such a list. */
+  readonly investorDescriptor: readonly string[];
 }
 
 export interface SpeechVerb {
@@ -169,6 +173,8 @@ export interface EntityLexicons {
   readonly registrantTerms: ReadonlySet<string>;
   /** Positions only a company fills, by role, lower case (company-roles.tsv; see company-roles.ts). */
   readonly companyRoles: CompanyRolePhrases;
+  /** Head words of investment firms' names ("Capital", "Ventures", "Management"; financial-name-words.txt). */
+  readonly financialNameWords: ReadonlySet<string>;
 
   // Drugs.
   /** Antibody INN stems ("mab", "tug") (antibody-inn-stems.txt). */

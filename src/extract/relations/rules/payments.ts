@@ -24,7 +24,7 @@ export interface PaymentPatterns {
   readonly investorNounBefore: RegExp;
   /** A word between two names that ends an investor list. */
   readonly investorStop: RegExp;
-  /** "C, a subsidiary of D": the gap before a parent, not a co-investor. */
+  /** "C, a subsidiary of D", "Jane Roe, the founder of the hedge fund D": the gap before a parent or a person's firm, not a co-investor. */
   readonly investorParent: RegExp;
   /** "Series B", "seed". */
   readonly roundName: RegExp;
@@ -38,7 +38,7 @@ export function compilePaymentPatterns(words: RuleWords): PaymentPatterns {
     investorNounBefore: new RegExp(`\\b(?:${words.alternation('investor.noun')})\\b[^,;.]{0,40}$`, 'i'),
     // A stop word, a semicolon or colon, or a full stop right before the next name (a new sentence).
     investorStop: new RegExp(`\\b(?:${words.alternation('investor.stop')})\\b|[;:]|\\.\\s+$`, 'i'),
-    investorParent: new RegExp(`\\b(?:${words.alternation('investor.parent')})\\s+(?:the\\s+)?(?:[\\w-]+\\s+)?$`, 'i'),
+    investorParent: new RegExp(`\\b(?:${words.alternation('investor.parent')})\\s+(?:the\\s+)?(?:[\\w-]+\\s+){0,2}$`, 'i'),
     roundName: new RegExp(`\\b(?:${words.alternation('round.name')})\\b`, 'i'),
   });
 }
