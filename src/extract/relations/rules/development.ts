@@ -117,7 +117,7 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
     const owns = possessive && !NOT_OWN_PHRASE.test(between);
     for (const d of drugs) {
       emit('DEVELOPS', company, d, 'develops.possessive_candidate', 0.7);
-      if (owns) emit('OWNS', company, d, 'owns.possessive_candidate', 0.65);
+      if (owns && !licensedFrom(ctx, d)) emit('OWNS', company, d, 'owns.possessive_candidate', 0.65);
     }
   }
   // "evaluating its RANK ligand inhibitor, X": "its/their" + a noun phrase in apposition to the drug.
@@ -230,6 +230,20 @@ export const developmentRule: SentenceRule = {
 /** Between "X's" and its drug: the possessive mark, a bracketed ticker, up to three describing words. */
 const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}(?:[\p{L}-]+\s*[®™]?\s*\(\s*)?$/iu;
 
+/**
+ * "A's trial evaluating X", "A's study combining X": a participle after the possessed noun takes the drug as its
+ * object, so the possessive owns the trial, not the drug ("A's promising candidate X": the first word describes).
+ */
+const PARTICIPLE_BEFORE = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?[\p{L}-]+\s+(?:[\p{L}-]+\s+)?[\p{L}]+ing\s+$/iu;
+
+/** Between a drug and "licensed from B": its other name in brackets, a comma, "which was", an adverb. */
+const BEFORE_LICENSED_FROM = /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:which|that)\s+(?:it\s+|was\s+|is\s+|has\s+been\s+)|[\p{L}]+ly\s+)*$/iu;
+
+/** "A's X, licensed from B": the possessor holds a licence from X's owner, B; it does not own X. */
+function licensedFrom(ctx: SentenceContext, drug: Item): boolean {
+  return ctx.triggers.findAll('license.receive', drug.end, Math.min(ctx.text.length, drug.end + 80)).some((hit) => BEFORE_LICENSED_FROM.test(ctx.text.slice(drug.end, hit.start)));
+}
+
 /** "Brand (inn)": the bracket that gives a drug's other name. */
 const ALIAS_OPEN = /^\s*[®™]?\s*\(\s*$/;
 /** "Brand (inn) and Brand2 (inn2)": the next drug of a possessed list of paired names ("A's X and Y" stays ambiguous: only X). */
@@ -304,8 +318,9 @@ export const ownershipRule: SentenceRule = {
       // A ticker bracket ("(NYSE: LLY)") may hold a mention of the exchange; nothing else may stand between.
       const inTicker = (it: Item): boolean => /^['’]s?\s+\($/.test(ctx.text.slice(company.end, it.start).trimEnd()) || /^['’]s?\s+\([^()]*$/.test(ctx.text.slice(company.end, it.start));
       if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && !inTicker(it))) continue;
-      if (!POSSESSED_GAP.test(ctx.text.slice(company.end, drug.start))) continue;
-      for (const owned of possessedList(ctx, drug)) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
+      const gap = ctx.text.slice(company.end, drug.start);
+      if (!POSSESSED_GAP.test(gap) || PARTICIPLE_BEFORE.test(gap)) continue;
+      for (const owned of possessedList(ctx, drug)) if (!licensedFrom(ctx, owned)) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
     }
     // "using its Tumor-Activated Prodrug (TAP) technology": "its" is no mention; read it from the text.
     for (const tech of ctx.items) {

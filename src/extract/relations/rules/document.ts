@@ -1,7 +1,8 @@
 // Rules over the whole document rather than one sentence: the components a drug's name spells out
 // ("hu7A-DM4" → DM4, "examplezumab-MMAE" → examplezumab; an ADC INN's payload word "vedotin" → MMAE,
 // read from data/lexicons/payloads.txt into RelationKnowledge.payloadForms), and the target an ADC
-// inherits from its antibody component.
+// inherits from its antibody component; and the issuer's pipeline (the drugs no sentence gives to another
+// company: not a regimen partner or comparator, an ingredient in another drug's bracket, a drug of another company's clause).
 import type { RelationFact } from '../../../model/extraction.ts';
 import { foldName } from '../../../text/names.ts';
 import type { DocumentContext } from '../context.ts';
@@ -216,7 +217,10 @@ function aboutAnotherCompany(dc: DocumentContext, entityOf: (i: number) => numbe
   if (nearest === undefined || !other || ofIssuer(nearest)) return false;
   if (FIRST_PERSON.test(text.slice(other.end, m.start))) return false;
   const issuer = issuerBefore === undefined ? undefined : mentions[issuerBefore];
-  return issuer !== undefined && CLAUSE_BETWEEN.test(text.slice(issuer.end, other.start));
+  if (issuer === undefined) return false;
+  // "Acme announced data from Zorvexa's trial evaluating X": the other company's possessive governs the phrase that holds X.
+  const possessive = /^['’]s?\s/.test(text.slice(other.end, other.end + 3)) && !/[,;()]/.test(text.slice(other.end, m.start));
+  return possessive || CLAUSE_BETWEEN.test(text.slice(issuer.end, other.start));
 }
 
 /** Words that open another clause between two company names. */
