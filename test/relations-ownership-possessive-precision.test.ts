@@ -29,3 +29,15 @@ describe('a possessive before a drug', () => {
     expect(lines).toContain('OWNS Zorvexa -> QX-120');
   });
 });
+
+describe('the developer named before "developing"', () => {
+  it('is the clause subject, not the object of "with" a comma before it', () => {
+    const lines = ownership('Under the agreement with Acme Therapeutics, Inc., Zorvexa Inc. will be responsible for developing QX-120.');
+    expect(lines).toEqual(['DEVELOPS Zorvexa -> QX-120']);
+  });
+
+  it('keeps every company of a coordinated subject ("A and B will co-develop X")', () => {
+    const lines = ownership('Acme Therapeutics, Inc. and Zorvexa Inc. will co-develop QX-120 for lupus.');
+    expect(lines).toEqual(expect.arrayContaining(['DEVELOPS Acme Therapeutics -> QX-120', 'DEVELOPS Zorvexa -> QX-120']));
+  });
+});

@@ -90,6 +90,9 @@ function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
   return /ed$/i.test(ctx.text.slice(start, end)) && /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
 }
 
+/** A preposition right before a name: the name is its object ("with A", "from A", "under A"). */
+const PREPOSITION_BEFORE = /\b(?:with|from|to|by|of|for|under|between|among)\s+(?:the\s+)?$/i;
+
 /** Words that end a possessive's noun phrase before the drug: a preposition, a conjunction, another owner. */
 const NOT_OWN_PHRASE = /\b(?:of|for|with|in|to|and|or|by|from|on|at|addition|our|their|its|his|her)\b/i;
 
@@ -191,6 +194,17 @@ export const developmentRule: SentenceRule = {
       if (companies.length === 0 || companies.every((c) => c.pronoun)) {
         const parties = partiesBefore(ctx, hit.start);
         if (parties.length > 0) companies = parties;
+      }
+      // "Under the agreement with A, B will develop X": names joined by a bare comma after a preposition are the
+      // preposition's object and the clause's subject, not a coordinated subject ("A and B will co-develop X").
+      const firstCompany = companies[0];
+      if (
+        companies.length > 1 &&
+        firstCompany &&
+        PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(0, firstCompany.start - 20), firstCompany.start)) &&
+        !companies.some((c, k) => k > 0 && /\band\b|&/i.test(ctx.text.slice(companies[k - 1]?.end ?? c.start, c.start)))
+      ) {
+        companies = companies.slice(-1);
       }
       if (companies.length === 1 && companies[0]) {
         const subject = subjectBefore(ctx, hit.start, 100);
