@@ -27,4 +27,9 @@ describe('an approval in a drug’s apposition', () => {
     const lines = approvals('Acme Therapeutics, Inc. announced that the FDA approved QX-120 in combination with pembrolizumab for melanoma.');
     expect(lines).toEqual(['APPROVED_FOR QX-120 -> melanoma']);
   });
+
+  it('reads "approved therapies" as a class of medicines, not an approval of the sentence’s drug', () => {
+    const lines = approvals('Acme Therapeutics, Inc. is studying QX-120 in patients with melanoma who progressed on approved therapies such as pembrolizumab.');
+    expect(lines).toEqual([]);
+  });
 });
