@@ -15,7 +15,8 @@ describe('sentence bank (unseen public sentences)', () => {
   });
 });
 
-// Measured 2026-12-07: recall 32.2 % (159/494), precision 65.4 % (153/234) after the company-role rules (bare names as
+// Measured 2026-12-07: recall 36.2 % (179/494), precision 67.8 % (173/255) after the issuer-pipeline, possessive-owner and
+// appositive-approval precision rules (precision floor raised to the 67.6 % measured before them); recall 32.2 % (159/494), precision 65.4 % (153/234) after the company-role rules (bare names as
 // owners, deal subjects and parties: src/extract/entities/company-roles.ts); 23.5 % (116/494), 61.7 % (116/188) after the drug,
 // target and technology shape rules (capital brands by product words, more code shapes and INN stems, HGNC protein names
 // before a mode of action, platforms called or set beside a platform noun); 20.6 % (102/494), 60.0 % (102/170) after the component, platform and disease
@@ -26,4 +27,4 @@ describe('sentence bank (unseen public sentences)', () => {
 // regimen-partner, investor, licence and ownership rules (issue #16); before the grammar frames, short codes and
 // issuer-pipeline rules: 14.0 % and 61.1 % (69/113).
 const RECALL_FLOOR = 0.321;
-const PRECISION_FLOOR = 0.653;
+const PRECISION_FLOOR = 0.676;
