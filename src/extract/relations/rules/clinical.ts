@@ -180,6 +180,18 @@ function subjectDrugs(ctx: SentenceContext, pos: number): { drugs: Item[]; partn
  */
 const CLAUSE_BREAK = /;|\bbut\b|\bwhile\b|\bwhereas\b|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?being\b|\band\s+(?:is|are|being)\b|\bbeing\s+(?:studied|developed|evaluated|tested|investigated)\b|\bin\s+development\b/i;
 
+/** Between a drug and the approval word of its apposition or relative clause: ", a drug", ", which is", ", an FDA-". */
+const APPOSITIVE_HEAD = /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?|(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|already\s+|currently\s+)?)(?:[\w.-]+[\s-])?$/i;
+/** Between such an approval word and its indication phrase: nothing, or a place or agency ("approved in Japan for"). */
+const APPOSITIVE_TAIL = /^\s*(?:(?:in|by)\s+(?:the\s+)?[\w.-]+\s*){0,2}$/i;
+
+/** The drug whose apposition or relative clause holds `approval` ("Y, a drug approved for …"), as [approval, drug]. */
+function appositiveApproved(ctx: SentenceContext, approval: { start: number; end: number }): [{ start: number; end: number }, Item][] {
+  const drug = nearestBefore(ctx, approval.start, DRUG, 60);
+  if (!drug || ctx.items.some((it) => it.start >= drug.end && it.end <= approval.start)) return [];
+  return APPOSITIVE_HEAD.test(ctx.text.slice(drug.end, approval.start)) ? [[approval, drug]] : [];
+}
+
 /** A denial right before an approval word: "no approved", "not yet approved", "without approval of". */
 const DENIED_BEFORE = /\b(?:no|not|non|without|never|un)[\s-]+(?:\w+\s+)?$/i;
 
@@ -223,6 +235,8 @@ export const indicationRule: SentenceRule = {
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
     const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
     const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
+    // "with Y, a drug approved for A", "Y, which is approved for A": the approval of an apposition belongs to its drug alone.
+    const described = new Map(approvals.flatMap((approval) => appositiveApproved(ctx, approval)));
     const used = new Set<number>();
     for (const disease of ctx.items) {
       if (disease.label !== 'Disease') continue;
@@ -242,8 +256,13 @@ export const indicationRule: SentenceRule = {
       const fresh = diseases.filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
+      const own = approvable ? [...described].find(([approval]) => approval.end <= hit.start && APPOSITIVE_TAIL.test(ctx.text.slice(approval.end, hit.start))) : undefined;
+      if (own) {
+        for (const disease of fresh) emit('APPROVED_FOR', own[1], disease, 'approved_for.appositive_approval', 0.7);
+        continue;
+      }
       const { drugs, partners } = subjectDrugs(ctx, hit.start);
-      const approved = approvable && approvals.some((approval) => approvalGoverns(ctx, approval, hit, fresh[fresh.length - 1]?.end ?? hit.end));
+      const approved = approvable && approvals.some((approval) => !described.has(approval) && approvalGoverns(ctx, approval, hit, fresh[fresh.length - 1]?.end ?? hit.end));
       // An approval names the approved drug; the regimen's other drugs were approved before, on their own.
       for (const drug of approved ? drugs : [...drugs, ...partners]) {
         if (isNegated(ctx.triggers, drug.end, hit.start)) continue;

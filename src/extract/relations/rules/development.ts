@@ -90,6 +90,9 @@ function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
   return /ed$/i.test(ctx.text.slice(start, end)) && /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
 }
 
+/** A preposition right before a name: the name is its object ("with A", "from A", "under A"). */
+const PREPOSITION_BEFORE = /\b(?:with|from|to|by|of|for|under|between|among)\s+(?:the\s+)?$/i;
+
 /** Words that end a possessive's noun phrase before the drug: a preposition, a conjunction, another owner. */
 const NOT_OWN_PHRASE = /\b(?:of|for|with|in|to|and|or|by|from|on|at|addition|our|their|its|his|her)\b/i;
 
@@ -117,7 +120,7 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
     const owns = possessive && !NOT_OWN_PHRASE.test(between);
     for (const d of drugs) {
       emit('DEVELOPS', company, d, 'develops.possessive_candidate', 0.7);
-      if (owns) emit('OWNS', company, d, 'owns.possessive_candidate', 0.65);
+      if (owns && !licensedFrom(ctx, d)) emit('OWNS', company, d, 'owns.possessive_candidate', 0.65);
     }
   }
   // "evaluating its RANK ligand inhibitor, X": "its/their" + a noun phrase in apposition to the drug.
@@ -192,6 +195,17 @@ export const developmentRule: SentenceRule = {
         const parties = partiesBefore(ctx, hit.start);
         if (parties.length > 0) companies = parties;
       }
+      // "Under the agreement with A, B will develop X": names joined by a bare comma after a preposition are the
+      // preposition's object and the clause's subject, not a coordinated subject ("A and B will co-develop X").
+      const firstCompany = companies[0];
+      if (
+        companies.length > 1 &&
+        firstCompany &&
+        PREPOSITION_BEFORE.test(ctx.text.slice(Math.max(0, firstCompany.start - 20), firstCompany.start)) &&
+        !companies.some((c, k) => k > 0 && /\band\b|&/i.test(ctx.text.slice(companies[k - 1]?.end ?? c.start, c.start)))
+      ) {
+        companies = companies.slice(-1);
+      }
       if (companies.length === 1 && companies[0]) {
         const subject = subjectBefore(ctx, hit.start, 100);
         companies = subject ? [subject] : [];
@@ -229,6 +243,20 @@ export const developmentRule: SentenceRule = {
 
 /** Between "X's" and its drug: the possessive mark, a bracketed ticker, up to three describing words. */
 const POSSESSED_GAP = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?(?:(?!(?:of|for|with|in|to|and|or|by|from|on|at|versus|vs)\b)[\p{L}-]+\s+){0,3}(?:[\p{L}-]+\s*[®™]?\s*\(\s*)?$/iu;
+
+/**
+ * "A's trial evaluating X", "A's study combining X": a participle after the possessed noun takes the drug as its
+ * object, so the possessive owns the trial, not the drug ("A's promising candidate X": the first word describes).
+ */
+const PARTICIPLE_BEFORE = /^['’]s?\s+(?:\([^()]{1,30}\)\s*)?[\p{L}-]+\s+(?:[\p{L}-]+\s+)?[\p{L}]+ing\s+$/iu;
+
+/** Between a drug and "licensed from B": its other name in brackets, a comma, "which was", an adverb. */
+const BEFORE_LICENSED_FROM = /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:which|that)\s+(?:it\s+|was\s+|is\s+|has\s+been\s+)|[\p{L}]+ly\s+)*$/iu;
+
+/** "A's X, licensed from B": the possessor holds a licence from X's owner, B; it does not own X. */
+function licensedFrom(ctx: SentenceContext, drug: Item): boolean {
+  return ctx.triggers.findAll('license.receive', drug.end, Math.min(ctx.text.length, drug.end + 80)).some((hit) => BEFORE_LICENSED_FROM.test(ctx.text.slice(drug.end, hit.start)));
+}
 
 /** "Brand (inn)": the bracket that gives a drug's other name. */
 const ALIAS_OPEN = /^\s*[®™]?\s*\(\s*$/;
@@ -304,8 +332,9 @@ export const ownershipRule: SentenceRule = {
       // A ticker bracket ("(NYSE: LLY)") may hold a mention of the exchange; nothing else may stand between.
       const inTicker = (it: Item): boolean => /^['’]s?\s+\($/.test(ctx.text.slice(company.end, it.start).trimEnd()) || /^['’]s?\s+\([^()]*$/.test(ctx.text.slice(company.end, it.start));
       if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && !inTicker(it))) continue;
-      if (!POSSESSED_GAP.test(ctx.text.slice(company.end, drug.start))) continue;
-      for (const owned of possessedList(ctx, drug)) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
+      const gap = ctx.text.slice(company.end, drug.start);
+      if (!POSSESSED_GAP.test(gap) || PARTICIPLE_BEFORE.test(gap)) continue;
+      for (const owned of possessedList(ctx, drug)) if (!licensedFrom(ctx, owned)) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
     }
     // "using its Tumor-Activated Prodrug (TAP) technology": "its" is no mention; read it from the text.
     for (const tech of ctx.items) {

@@ -1,7 +1,8 @@
 // Rules over the whole document rather than one sentence: the components a drug's name spells out
 // ("hu7A-DM4" → DM4, "examplezumab-MMAE" → examplezumab; an ADC INN's payload word "vedotin" → MMAE,
 // read from data/lexicons/payloads.txt into RelationKnowledge.payloadForms), and the target an ADC
-// inherits from its antibody component.
+// inherits from its antibody component; and the issuer's pipeline (the drugs no sentence gives to another
+// company: not a regimen partner or comparator, an ingredient in another drug's bracket, a drug of another company's clause).
 import type { RelationFact } from '../../../model/extraction.ts';
 import { foldName } from '../../../text/names.ts';
 import type { DocumentContext } from '../context.ts';
@@ -122,8 +123,12 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
   }
   const { pipelineContext, partnerBefore, pipelineNegation } = dc.knowledge.relations.rules.document;
   // A drug ever named as a regimen partner or comparator is someone else's medicine in this text.
+  const claimedAsPartner = new Set<number>();
   mentions.forEach((m, i) => {
-    if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 110), m.start))) claimed.add(entityOf(i));
+    if (m.label === 'Drug' && partnerBefore.test(dc.doc.cleanText.slice(Math.max(0, m.start - 110), m.start))) {
+      claimed.add(entityOf(i));
+      claimedAsPartner.add(i);
+    }
   });
   // "Zorvexa® (foximab)": a name in brackets right after a drug is the same medicine, claimed with it.
   const text = dc.doc.cleanText;
@@ -134,6 +139,24 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     if (claimed.has(entityOf(prev))) claimed.add(entityOf(i));
     else if (claimed.has(entityOf(i))) claimed.add(entityOf(prev));
   });
+  // "in combination with the PRMT5 inhibitors A and B", "versus A or B": the drugs coordinated after a partner are partners too.
+  mentions.forEach((m, i) => {
+    if (m.label !== 'Drug') return;
+    const prev = previousDrug(mentions, i);
+    if (prev !== undefined && claimedAsPartner.has(prev) && COORDINATED_NEXT.test(text.slice(mentions[prev]?.end ?? m.start, m.start))) {
+      claimedAsPartner.add(i);
+      claimed.add(entityOf(i));
+    }
+  });
+  // "X (oral A/B)", "X (A plus B)": drugs written inside another drug's bracket beside a second one are its ingredients, not programmes.
+  mentions.forEach((m, i) => {
+    if (m.label !== 'Drug') return;
+    const owner = previousDrug(mentions, i, (p) => OPEN_BRACKET.test(text.slice(p.end, m.start)));
+    if (owner === undefined) return;
+    const inside = mentions.filter((o) => o.label === 'Drug' && o.sentenceIndex === m.sentenceIndex && o.start > (mentions[owner]?.end ?? m.start) && OPEN_BRACKET.test(text.slice(mentions[owner]?.end ?? 0, o.start)));
+    if (inside.length >= 2) claimed.add(entityOf(i));
+  });
+  const primaryEntity = entityOf(primary);
   const out: RelationFact[] = [];
   const done = new Set<number>();
   mentions.forEach((m, i) => {
@@ -142,9 +165,68 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     const sentence = dc.doc.sentences[m.sentenceIndex];
     if (!sentence) return;
     const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
+    // "Rhythm reported Phase 3 results for X", "B markets X": a sentence about another company's work, with no word of the
+    // issuer's own (no mention of it, no "we"/"our"), does not put X in the issuer's pipeline.
+    if (aboutAnotherCompany(dc, entityOf, primaryEntity, m)) return;
     if (pipelineNegation.test(text) || (!inDevelopment.has(drug) && !pipelineContext.test(text))) return;
     done.add(drug);
     out.push({ type: 'DEVELOPS', source: primary, target: i, properties: {}, sentenceIndex: m.sentenceIndex, rule: 'develops.issuer_pipeline', confidence: 0.5 });
   });
   return out;
+}
+
+/** "A and B", "A, B", "A or B": the gap between two drugs of one list. */
+const COORDINATED_NEXT = /^\s*[®™]?\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)$/i;
+/** Inside a bracket opened after a drug and not yet closed: "X (oral A/B". */
+const OPEN_BRACKET = /^\s*[®™]?\s*\([^()]*$/;
+/** A first-person word: the issuer speaks of itself. */
+const FIRST_PERSON = /\b(?:we|our|us)\b/i;
+
+/** The nearest drug mention before mention `i` in its sentence (that `accept` accepts). */
+function previousDrug(mentions: DocumentContext['found']['mentions'], i: number, accept: (p: DocumentContext['found']['mentions'][number]) => boolean = () => true): number | undefined {
+  const m = mentions[i];
+  if (!m) return undefined;
+  let best: number | undefined;
+  mentions.forEach((p, j) => {
+    if (p.label !== 'Drug' || p.sentenceIndex !== m.sentenceIndex || p.end > m.start || !accept(p)) return;
+    if (best === undefined || p.end > (mentions[best]?.end ?? 0)) best = j;
+  });
+  return best;
+}
+
+/**
+ * Whether drug mention `m` stands in a clause of another company: the nearest company named before it in its
+ * sentence is not the issuer, no "we"/"our" speaks for the issuer there, and the issuer, if named before, heads
+ * another clause ("Acme's approach is timely as Zorvexa reported results for X"), not a phrase that introduces
+ * its own unit ("Acme subsidiary Zorvexa started a trial of X").
+ */
+function aboutAnotherCompany(dc: DocumentContext, entityOf: (i: number) => number, primaryEntity: number, m: DocumentContext['found']['mentions'][number]): boolean {
+  const { mentions } = dc.found;
+  const text = dc.doc.cleanText;
+  let nearest: number | undefined;
+  let issuerBefore: number | undefined;
+  // The issuer's group: its own mentions, and names that begin with its name's first word ("Gyre" beside "Gyre Therapeutics").
+  const issuerWord = firstWord(mentions[primaryEntity]?.canonical ?? '');
+  const ofIssuer = (j: number): boolean => entityOf(j) === primaryEntity || (issuerWord !== '' && firstWord(mentions[j]?.canonical ?? '') === issuerWord);
+  for (const [j, c] of mentions.entries()) {
+    if (c.label !== 'Company' || c.sentenceIndex !== m.sentenceIndex || c.end > m.start) continue;
+    if (nearest === undefined || c.end > (mentions[nearest]?.end ?? 0)) nearest = j;
+    if (ofIssuer(j) && (issuerBefore === undefined || c.end > (mentions[issuerBefore]?.end ?? 0))) issuerBefore = j;
+  }
+  const other = nearest === undefined ? undefined : mentions[nearest];
+  if (nearest === undefined || !other || ofIssuer(nearest)) return false;
+  if (FIRST_PERSON.test(text.slice(other.end, m.start))) return false;
+  const issuer = issuerBefore === undefined ? undefined : mentions[issuerBefore];
+  if (issuer === undefined) return false;
+  // "Acme announced data from Zorvexa's trial evaluating X": the other company's possessive governs the phrase that holds X.
+  const possessive = /^['’]s?\s/.test(text.slice(other.end, other.end + 3)) && !/[,;()]/.test(text.slice(other.end, m.start));
+  return possessive || CLAUSE_BETWEEN.test(text.slice(issuer.end, other.start));
+}
+
+/** Words that open another clause between two company names. */
+const CLAUSE_BETWEEN = /;|\b(?:as|while|whereas|but|when|since|because|although)\b/i;
+
+/** A company name's first word, folded ("Gyre Pharmaceuticals" → "gyre"). */
+function firstWord(name: string): string {
+  return foldName(name.split(/\s+/)[0] ?? '');
 }
