@@ -173,7 +173,7 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
       return before.search(k.deals.agreement.pattern) >= 0 && !/\bmarkets?\b/i.test(before);
     }
     // "a $150 million synthetic royalty funding agreement": the royalty word names the kind of agreement, not the amount's kind.
-    // "Royalty Pharma", "Royalty Capital": a capitalised royalty word before a capitalised word (other than "Payments") is a name.
+    // "Royalty Capital", "Royalty Partners": a capitalised royalty word before a capitalised word (other than "Payments") is a name.
     if (t.value === 'royalty') {
       const after = text.slice(t.end, t.end + 30);
       return !ROYALTY_AGREEMENT.test(after) && !(/^\p{Lu}/u.test(t.text) && /^\s+\p{Lu}/u.test(after) && !/^\s+Payments?\b/.test(after));

@@ -46,7 +46,7 @@ export interface CompanyRolePatterns {
   readonly financing: RegExp;
   /** The words before one investor of a list: "the", a place ("London's", "Boston-based", "Boston"), a descriptor ("firms", "the hedge fund", "billionaire investor"). */
   readonly investorLead: RegExp;
-  /** One investor's name at the start of an item: one to five words, each opening with a capital or a digit ("5AM Ventures", "Acme & Foo Capital"), then the item's end or a lower-case word. */
+  /** One investor's name at the start of an item: one to five words, each opening with a capital or a digit ("9Peak Ventures", "Acme & Foo Capital"), then the item's end or a lower-case word. */
   readonly investorName: RegExp;
   /** The investor descriptors, lower case ("hedge fund"): a descriptor role phrase among them reads a firm's name whole. */
   readonly investorDescriptors: ReadonlySet<string>;
@@ -231,7 +231,7 @@ interface NameSpan {
 /**
  * The name a run ends with (for a possessive or a subject): its longest run of name words that ends
  * the run. `undefined` when a capitalised word other than a stop word stands right before it
- * ("Bristol Myers Squibb": a longer name the words cannot say where begins).
+ * ("Acme Myers Kelvar": a longer name the words cannot say where begins).
  */
 function nameEndingRun(run: string, runStart: number, text: string, knowledge: Knowledge): NameSpan | undefined {
   const words = run.split(/[ \t]+/);
@@ -268,7 +268,7 @@ function nameOpeningRun(run: string, runStart: number, text: string, knowledge: 
 
 /**
  * One investor of a financing's list: a name whose words are all name words, a run of capitalised
- * words ending in a financial head word ("Sixty Degree Capital") that does not open with a given
+ * words ending in a financial head word ("Quarry Peak Capital") that does not open with a given
  * name or a title, or an acronym ("QXA").
  */
 function investorSpan(item: string, start: number, text: string, knowledge: Knowledge): NameSpan | undefined {
@@ -319,7 +319,7 @@ function accept(span: NameSpan | undefined, text: string, knowledge: Knowledge, 
   const place = COMMA_NAME_AFTER.exec(text.slice(end, end + 40))?.[1];
   if (!inInvestorList && place !== undefined && isPlaceWord(place, knowledge)) return undefined;
   const before = text.slice(Math.max(0, span.start - 12), span.start);
-  // "the “Finder’s Shares”": a defined term, not a party; "H.C. Wainwright": initials open the name.
+  // "the “Finder’s Shares”": a defined term, not a party; "J.K. Roeland": initials open the name.
   if (/["“][ \t]*$/u.test(before) || /\p{Lu}\.[ \t]*$/u.test(before)) return undefined;
   return span;
 }
@@ -365,7 +365,7 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       const run = left[1] ?? '';
       const runStart = windowStart + left.index;
       add(nameEndingRun(run, runStart, text, knowledge), 'company.role-subject', sentence);
-      // "Zorvexa and Merck will co-develop": a name joined to the subject by "and" shares its role.
+      // "Zorvexa and Acme Pharma will co-develop": a name joined to the subject by "and" shares its role.
       const joined = p.joinedBefore.exec(text.slice(Math.max(sentence.start, runStart - 80), runStart));
       const other = joined?.[1];
       if (joined && other !== undefined) add(nameEndingRun(other, runStart - joined[0].length, text, knowledge), 'company.role-subject', sentence);

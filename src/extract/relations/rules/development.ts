@@ -187,7 +187,7 @@ export const developmentRule: SentenceRule = {
         for (const drug of drugs) emit('DEVELOPS', company, drug, 'develops.developed_with', 0.75);
       }
     }
-    // "Merck is developing X", "A and B will co-develop X and Y", "Genentech began Phase I evaluation of X"
+    // "Acme is developing X", "A and B will co-develop X and Y", "Zorvexa began Phase I evaluation of X"
     for (const hit of ctx.triggers.findAll('develops.active')) {
       if (passiveUse(ctx, hit.start, hit.end)) continue;
       let companies = listBefore(ctx, hit.start, COMPANY, 100);
@@ -323,7 +323,7 @@ export const ownershipRule: SentenceRule = {
       if (!tech || ctx.items.some((it) => it.start >= company.end && it.end <= tech.start && it.label !== 'Technology')) continue;
       emit('OWNS', owner, tech, 'owns.possessive_technology', 0.75);
     }
-    // "Bayer's darolutamide", "Novo Nordisk's (NYSE: NVO) Ozempic", "RedHill's oral opaganib": a drug
+    // "Acme's zorvatinib", "Zorvexa's (NYSE: ZRVX) BRANDX", "Kelvar's oral QX-12": a drug
     // named as a company's own. Only describing words may stand between (no preposition: "X's trial
     // of D" says whose trial, not whose drug).
     for (const company of ctx.items) {

@@ -205,7 +205,7 @@ function aboutAnotherCompany(dc: DocumentContext, entityOf: (i: number) => numbe
   const text = dc.doc.cleanText;
   let nearest: number | undefined;
   let issuerBefore: number | undefined;
-  // The issuer's group: its own mentions, and names that begin with its name's first word ("Gyre" beside "Gyre Therapeutics").
+  // The issuer's group: its own mentions, and names that begin with its name's first word ("Zorvexa" beside "Zorvexa Therapeutics").
   const issuerWord = firstWord(mentions[primaryEntity]?.canonical ?? '');
   const ofIssuer = (j: number): boolean => entityOf(j) === primaryEntity || (issuerWord !== '' && firstWord(mentions[j]?.canonical ?? '') === issuerWord);
   for (const [j, c] of mentions.entries()) {
@@ -226,7 +226,7 @@ function aboutAnotherCompany(dc: DocumentContext, entityOf: (i: number) => numbe
 /** Words that open another clause between two company names. */
 const CLAUSE_BETWEEN = /;|\b(?:as|while|whereas|but|when|since|because|although)\b/i;
 
-/** A company name's first word, folded ("Gyre Pharmaceuticals" → "gyre"). */
+/** A company name's first word, folded ("Zorvexa Pharmaceuticals" → "zorvexa"). */
 function firstWord(name: string): string {
   return foldName(name.split(/\s+/)[0] ?? '');
 }
