@@ -369,6 +369,19 @@ const PHRASE_BREAKS: ReadonlySet<string> = new Set([
   'had',
 ]);
 
+/**
+ * A disease of two words or more found in [from, to): only this sentence's candidates (the last ones
+ * of `found`) are read, so a long document's earlier candidates are not scanned at every cue.
+ */
+function lexiconNamesInside(found: readonly Candidate[], sentenceStart: number, from: number, to: number): boolean {
+  for (let k = found.length - 1; k >= 0; k--) {
+    const c = found[k] as Candidate;
+    if (c.end <= sentenceStart) break;
+    if (c.start < to && c.end > from && /[\s‐-]/.test(c.canonical)) return true;
+  }
+  return false;
+}
+
 /** What follows a class of diseases: its members. */
 const CLASS_FOLLOWS = /^[ \t]*,?[ \t]*(?:including|such as|like|e\.g\.)[ \t,]/;
 
@@ -432,7 +445,7 @@ function indicationPhrases(scope: Scope, sentence: Sentence, tokens: readonly To
     // "inflammatory diseases, including oral mucositis": a class its members follow names no one disease.
     if (CLASS_FOLLOWS.test(text.slice(end, end + 16))) continue;
     // A disease the lexicon knows by two words or more inside the phrase is the better name.
-    if (out.some((c) => c.start < end && c.end > nameFrom && /[\s‐-]/.test(c.canonical))) continue;
+    if (lexiconNamesInside(out, sentence.start, nameFrom, end)) continue;
     const surface = text.slice(spanStart, end);
     const properties: Candidate['properties'] = qualifiers.length > 0 ? { qualifiers } : {};
     out.push(candidate({ label: 'Disease', start: spanStart, surface, canonical: text.slice(nameFrom, end).toLowerCase(), rule: 'disease.indication-shape', priority: 47, sentence, properties }));

@@ -139,7 +139,7 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     if (claimed.has(entityOf(prev))) claimed.add(entityOf(i));
     else if (claimed.has(entityOf(i))) claimed.add(entityOf(prev));
   });
-  // "in combination with the PRMT5 inhibitors A and B", "versus A or B": the drugs coordinated after a partner are partners too.
+  // "in combination with the T inhibitors A and B", "versus A or B": the drugs coordinated after a partner are partners too.
   mentions.forEach((m, i) => {
     if (m.label !== 'Drug') return;
     const prev = previousDrug(mentions, i);
