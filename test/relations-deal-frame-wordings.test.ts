@@ -146,3 +146,41 @@ group('collaborations', () => {
     expect(read('[Company:Quint Labs] (the "Company") and [Company:Baylin Health] ("Baylin") entered into a Collaboration Agreement.')).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
   });
 });
+
+group('licence grants and agreements read the right way round (issue #16)', () => {
+  it('reads "A licensed B the rights to X" as an out-licence to B, not as A obtaining rights from B', () => {
+    const lines = read('[Company:Corvel Labs] licensed [Company:Aldera Pharma] the rights to [Drug:CVL-9] in Europe.');
+    expect(lines).toContain('LICENSES_TO Corvel Labs -> Aldera Pharma');
+    expect(lines).toContain('LICENSES Aldera Pharma -> CVL-9');
+    expect(lines).not.toContain('LICENSES_TO Aldera Pharma -> Corvel Labs');
+    expect(lines).not.toContain('LICENSES Corvel Labs -> CVL-9');
+  });
+
+  it('gives the licence to the grantee, never to the grantor whose "has granted" stands before the licence noun', () => {
+    const lines = read('[Company:Corvel Labs] has granted the [Organization:Halvard Institute] an exclusive global license for [Drug:CVL-118].');
+    expect(lines).toContain('LICENSES Halvard Institute -> CVL-118');
+    expect(lines).not.toContain('LICENSES Corvel Labs -> CVL-118');
+  });
+
+  it('reads the signer of a licence agreement to develop a drug as its licensee, and the signer of one for its own drug as its licensor', () => {
+    const licensee = read('[Company:Quint Therapeutics] signed a license agreement with [Company:Baylin Health] to develop and commercialize [Drug:BH-301] in Japan.');
+    expect(licensee).toEqual(expect.arrayContaining(['LICENSES_TO Baylin Health -> Quint Therapeutics', 'LICENSES Quint Therapeutics -> BH-301']));
+    const licensor = read('[Company:Quint Therapeutics] signed a license agreement with [Company:Baylin Health] for the development and commercialization of its [Drug:QT-12] in Korea.');
+    expect(licensor).toEqual(expect.arrayContaining(['LICENSES_TO Quint Therapeutics -> Baylin Health', 'LICENSES Baylin Health -> QT-12']));
+    expect(licensor).not.toContain('LICENSES_TO Baylin Health -> Quint Therapeutics');
+  });
+
+  it('reads a grantee named after "to", and a passive grantee before the verb as the licensee of the company whose patents follow', () => {
+    expect(read('[Company:Norvex Bio] granted an exclusive license to [Company:Aldera Pharma] for [Drug:NVX-2].')).toEqual(expect.arrayContaining(['LICENSES_TO Norvex Bio -> Aldera Pharma', 'LICENSES Aldera Pharma -> NVX-2']));
+    const passive = read("[Company:Aldera Pharma] has been granted a license to [Company:Norvex Bio]'s patents.");
+    expect(passive).toContain('LICENSES_TO Norvex Bio -> Aldera Pharma');
+    expect(passive).not.toContain('LICENSES_TO Aldera Pharma -> Norvex Bio');
+  });
+
+  it('reads a possessive partner, a shared-cost clause and a research agreement as collaborations, and a supply agreement as none', () => {
+    expect(read("[Company:Quint Labs]'s development partner [Company:Baylin Health] began the trial.")).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
+    expect(read('[Company:Quint Labs] and [Company:Baylin Health] will share development costs equally.')).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
+    expect(read('[Company:Quint Labs] entered into a research agreement with [Company:Baylin Health].')).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
+    expect(read('[Company:Quint Labs] and [Company:Baylin Health] signed a supply agreement.')).not.toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
+  });
+});

@@ -5,7 +5,7 @@ import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext } from '../context.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { crossesClause, distinctEntities, listAfter, nearestAfter, nearestBefore } from '../context.ts';
+import { crossesClause, distinctEntities, isPossessive, listAfter, nearestAfter, nearestBefore } from '../context.ts';
 import { isNegated } from '../hedges.ts';
 import { agreementYears } from '../dates.ts';
 import type { RuleWords } from '../word-lists.ts';
@@ -108,7 +108,8 @@ export const licensingRule: SentenceRule = {
         const toB = /^[^;]{0,40}?\bto\s+$/i;
         let licensee: Item | undefined;
         const after = nearestAfter(ctx, hit.end, COMPANY, 45);
-        if (after && toB.test(ctx.text.slice(hit.end, after.start))) licensee = after;
+        // "B has been granted a licence to A's patents": a company in the possessive after "to" owns what is licensed; B is the licensee.
+        if (after && !isPossessive(ctx, after) && toB.test(ctx.text.slice(hit.end, after.start))) licensee = after;
         else licensee = nearestBefore(ctx, hit.start, COMPANY, 60);
         if (!licensee) continue;
         const by = ctx.items.find((it) => it.label === 'Company' && it.start > hit.end && /\bby\s+$/i.test(ctx.text.slice(Math.max(0, it.start - 4), it.start)) && it.entity !== licensee.entity);
@@ -164,6 +165,13 @@ export const licensingRule: SentenceRule = {
       // "A licensed X to B": a bare "licensed" with the partner after "to" is an out-licence (the license.grant reading), never one from B.
       const outTo = !from && /^licen[cs]e[sd]?$/i.test(hit.text) && ctx.items.some((it) => it.label === 'Company' && it.start > hit.end && /\bto\s+(?:the\s+)?$/i.test(ctx.text.slice(Math.max(0, it.start - 8), it.start)));
       if (outTo) continue;
+      // "A licensed B the rights to X": a bare "licensed" with a company right after it names the licensee (the
+      // indirect object), so the subject before the verb is the licensor, not the one who obtains.
+      const dative = /^licen[cs]e[sd]?$/i.test(hit.text) ? ctx.items.find((it) => it.label === 'Company' && it.start >= hit.end && /^\s+(?:the\s+)?$/i.test(ctx.text.slice(hit.end, it.start))) : undefined;
+      if (dative) {
+        if (!from && once(licensee, dative)) emitLicence(ctx, emit, licensee, dative, subjects, hit.start, 'licenses_to.licensed_to', 0.7);
+        continue;
+      }
       const fallback = otherCompany(ctx, licensee);
       const licensor = from ?? possessiveOwner(ctx, subjects[0]) ?? (fallback && fallback.start < cut ? fallback : undefined);
       if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.obtains_rights', 0.7);
