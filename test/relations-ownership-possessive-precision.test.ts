@@ -41,3 +41,10 @@ describe('the developer named before "developing"', () => {
     expect(lines).toEqual(expect.arrayContaining(['DEVELOPS Acme Therapeutics -> QX-120', 'DEVELOPS Zorvexa -> QX-120']));
   });
 });
+
+describe('"its" after a grant', () => {
+  it('gives the platform "its" names to the grantor of the licence, not to the company granted it', () => {
+    const lines = ownership('Zorvexa Biotech, Inc. has granted Acme Therapeutics, Inc. an exclusive license to its proprietary Kelvar platform technology.\n');
+    expect(lines).not.toEqual(expect.arrayContaining([expect.stringMatching(/^OWNS Acme Therapeutics/)]));
+  });
+});

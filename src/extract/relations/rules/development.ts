@@ -134,7 +134,8 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
         const owner = subjectBefore(ctx, at, 150);
         if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) {
           emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
-          emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
+          // "U granted B a licence to its candidate, X": "its" is the giver's, B only holds a licence.
+          if (!givenTo(ctx, owner)) emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
         }
       }
     }
@@ -302,7 +303,7 @@ export const ownershipRule: SentenceRule = {
     for (const hit of ctx.triggers.findAll('owned.modifier')) {
       let company = nearestBefore(ctx, hit.start, COMPANY, 16);
       if (company && !isPossessive(ctx, company)) company = undefined;
-      if (!company && /\bits\s+$/i.test(ctx.text.slice(Math.max(0, hit.start - 5), hit.start))) company = nearestBefore(ctx, hit.start, COMPANY, 150);
+      if (!company && /\bits\s+$/i.test(ctx.text.slice(Math.max(0, hit.start - 5), hit.start))) company = itsOwner(ctx, hit.start);
       if (!company) continue;
       const things = listAfter(ctx, hit.end, DRUG_OR_TECH, 40, COMPANY);
       const wholly = hit.text.includes('owned');
@@ -343,11 +344,30 @@ export const ownershipRule: SentenceRule = {
       if (!/\bits\s+(?:own\s+|proprietary\s+|novel\s+|[\w-]+\s+){0,3}$/i.test(before) || /\bits\s+(?:[\w-]+\s+){0,3}$/i.exec(before) === null) continue;
       const itsAt = tech.start - before.length + before.search(/\bits\s+(?:own\s+|proprietary\s+|novel\s+|[\w-]+\s+){0,3}$/i);
       if (ctx.items.some((it) => it.start >= itsAt && it.end <= tech.start)) continue;
-      const owner = nearestBefore(ctx, itsAt, COMPANY, 150);
+      const owner = itsOwner(ctx, itsAt);
       if (owner) emit('OWNS', owner, tech, 'owns.its_technology', 0.7);
     }
   },
 };
+
+/** A company named right after a verb of giving: the receiver of a grant ("U granted B a licence to its platform"), not the subject. */
+const GIVEN_TO = /\b(?:grant|grants|granted|granting|give|gives|gave|giving|provide|provides|provided|providing|offer|offers|offered|offering)\s+(?:to\s+)?(?:the\s+)?$/i;
+
+/**
+ * The company an "its" at `pos` refers to: the nearest company before it, unless that company receives what
+ * the clause's subject gives ("U has granted B a licence to its platform": "its" is U's, so B owns nothing);
+ * then the giver, when it is a company.
+ */
+function itsOwner(ctx: SentenceContext, pos: number): Item | undefined {
+  const nearest = nearestBefore(ctx, pos, COMPANY, 150);
+  if (!nearest || !givenTo(ctx, nearest)) return nearest;
+  return nearestBefore(ctx, nearest.start, COMPANY, 150);
+}
+
+/** Whether a company stands right after a verb of giving, as its receiver. */
+function givenTo(ctx: SentenceContext, company: Item): boolean {
+  return GIVEN_TO.test(ctx.text.slice(Math.max(0, company.start - 24), company.start));
+}
 
 /** "A's FGF19 program, including X, is excluded … and remains wholly owned by A": the drug the clause is about. */
 function clauseSubjectThing(ctx: SentenceContext, pos: number): Item | undefined {
