@@ -5,7 +5,7 @@
 // names listed with a found drug ("amoxicillin and fooxetine", findDrugCompanions).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { targetKey } from './lexicons.ts';
-import { anchoredPattern, candidate, sweep, sweepAt, sweepFromCapitals, sweepFromOpeners } from './candidates.ts';
+import { anchoredPattern, candidate, phraseOpeners, sweep, sweepAt, sweepFromCapitals, sweepFromOpeners } from './candidates.ts';
 import type { EntityLexicons, InnStems } from './lexicons.ts';
 import { phraseAlternation } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
@@ -51,7 +51,9 @@ export interface DrugPatterns {
   /** The first letter runs (lower case) a descriptor head opens with, in every form HEAD matches: where descriptorBefore can start (sweepFromOpeners). */
   readonly descriptorOpeners: ReadonlySet<string> | undefined;
   /** "launched Zorvexa", "net sales of Zorvexa": a name after a phrase of the product's commerce (group 1). */
-  readonly brandContext: RegExp;
+  readonly brandContext: AnchoredPattern;
+  /** The first letter runs of the brand-context phrases: where brandContext can start (sweepFromOpeners). */
+  readonly brandContextOpeners: ReadonlySet<string> | undefined;
   /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets": a name before a word only a product takes (group 1). */
   readonly brandAfter: AnchoredPattern;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
@@ -127,9 +129,10 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     ),
     descriptorBefore: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'u'),
     descriptorOpeners: headOpeners(headCases),
-    brandContext: new RegExp(
+    brandContextOpeners: phraseOpeners(lexicons.brandContextPhrases),
+    brandContext: anchoredPattern(
       String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
-      'gu',
+      'u',
     ),
     brandAfter: anchoredPattern(
       String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)))(?![\p{L}])`,
@@ -446,9 +449,10 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     /^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name) &&
     !lexicons.notDrugCompanions.has(name.toLowerCase()) &&
     !scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t));
-  sweep(
+  sweepFromOpeners(
     scope,
     p.brandContext,
+    p.brandContextOpeners,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
       if (brandShaped(name)) described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
