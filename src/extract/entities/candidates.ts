@@ -146,19 +146,21 @@ const UPPER_CASE_LETTER = /^\p{Lu}/u;
 
 /**
  * `sweep` for a pattern whose matches open with an upper-case letter that no letter or digit precedes
- * (`(?<![\p{L}\p{N}…])\p{Lu}`): such a match starts at the start of a word of the sentence that opens
- * with a capital, so the sticky pattern is tried there only, with the same matches as the global scan
- * (see sweepAt). A name-led pattern swept globally tests its look-behind and first letter class at
- * every character of the sentence; most words do not open with a capital.
+ * (`(?<![\p{L}\p{N}…])\p{Lu}`; with `alsoDigits`, `[\p{Lu}\d]`): such a match starts at the start of a
+ * word of the sentence that opens with a capital (or an ASCII digit), so the sticky pattern is tried
+ * there only, with the same matches as the global scan (see sweepAt). A name-led pattern swept
+ * globally tests its look-behind and first letter class at every character of the sentence; most
+ * words do not open with a capital.
  */
-export function sweepFromCapitals(scope: Scope, pattern: AnchoredPattern, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter): void {
+export function sweepFromCapitals(scope: Scope, pattern: AnchoredPattern, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter, alsoDigits = false): void {
   sweepAt(
     scope,
     pattern,
     (sentence) =>
       wordStarts(scope.reader, sentence, (words, i) => {
         const c = (words.words[i] as string).charCodeAt(0);
-        return c < 128 ? c >= 65 && c <= 90 : UPPER_CASE_LETTER.test(words.words[i] as string);
+        if (c < 128) return (c >= 65 && c <= 90) || (alsoDigits && c >= 48 && c <= 57);
+        return UPPER_CASE_LETTER.test(words.words[i] as string);
       }),
     visit,
     filter,

@@ -29,7 +29,7 @@ const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,8})(?:[a-z]\d?|[A-Z])?$/u;
 export interface DrugPatterns {
   readonly code: AnchoredPattern;
   /** Short codes the three-digit scan cannot anchor on: "QRT47", "AB-12", "QRT 512" (drug context required). */
-  readonly shortCode: RegExp;
+  readonly shortCode: AnchoredPattern;
   readonly innSuffixes: InnSuffixes;
   readonly adc: RegExp;
   readonly antibodyPayload: RegExp;
@@ -144,7 +144,10 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     // Two digits ("QRT47", "XY-12", "XYZ-AB12"), or letters and three or four digits set off by a space ("QRT 512").
     // Also a small letter after two digits ("XY-01a") and a capitalised word of letters set off from the number ("Zorb 1234").
-    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4})(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
+    shortCode: anchoredPattern(
+      String.raw`(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4})(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))`,
+      'u',
+    ),
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
@@ -366,7 +369,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
 
   // A short code is a drug only in a sentence about drugs, and only when it is no gene symbol
   // ("CD19"), no year ("FY 2024" is refused by the prefix list) and not what the long scan reads.
-  sweep(
+  sweepFromCapitals(
     scope,
     p.shortCode,
     (m, offset, sentence) => {
