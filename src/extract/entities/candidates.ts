@@ -4,7 +4,7 @@ import type { StructuredDocument, Sentence } from '../../model/document.ts';
 import type { Mention } from '../../model/extraction.ts';
 import type { StageContext } from '../../knowledge/index.ts';
 import type { Cue, SentenceWords } from './cues.ts';
-import { SentenceReader } from './cues.ts';
+import { SentenceReader, firstLetterRun } from './cues.ts';
 
 export interface Candidate extends Mention {
   /** Higher wins an overlap; ties go to the longer span, then the earlier one. */
@@ -109,6 +109,62 @@ export function sweepAt(scope: Scope, pattern: AnchoredPattern, starts: (sentenc
       resume = sentence.start + m.index + Math.max(1, m[0].length);
     }
   }
+}
+
+/**
+ * The first letter runs (`firstLetterRun`) of phrases a pattern opens with, for `sweepFromOpeners`;
+ * undefined when a phrase opens with no letter (then no word can anchor it). Built once, with the knowledge.
+ */
+export function phraseOpeners(phrases: readonly string[]): ReadonlySet<string> | undefined {
+  const openers = new Set<string>();
+  for (const phrase of phrases) {
+    const run = firstLetterRun(phrase);
+    if (run === undefined) return undefined;
+    openers.add(run);
+  }
+  return openers;
+}
+
+/**
+ * `sweep` for a pattern that opens with one of a list of phrases right after a word boundary
+ * (`(?<![\p{L}\p{N}\-])(?:phrase|…)`, each phrase's first letter in either case and its other letters
+ * as written): such a match starts at the start of a word of the sentence whose first letter run, in
+ * lower case, is a phrase's (`openers`), so the sticky pattern is tried there only, with the same
+ * matches as the global scan (see sweepAt). A phrase-led pattern swept globally was a visible share
+ * of the entity stage: irregexp tries the whole alternation at every character of the sentence.
+ * Without openers (a phrase opens with no letter), the global sweep.
+ */
+export function sweepFromOpeners(scope: Scope, pattern: AnchoredPattern, openers: ReadonlySet<string> | undefined, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter): void {
+  if (openers === undefined) {
+    sweep(scope, pattern.global, visit, filter);
+    return;
+  }
+  sweepAt(scope, pattern, (sentence) => wordStarts(scope.reader, sentence, (words, i) => openers.has(words.firstRun(i))), visit, filter);
+}
+
+const UPPER_CASE_LETTER = /^\p{Lu}/u;
+
+/**
+ * `sweep` for a pattern whose matches open with an upper-case letter that no letter or digit precedes
+ * (`(?<![\p{L}\p{N}…])\p{Lu}`; with `alsoDigits`, `[\p{Lu}\d]`): such a match starts at the start of a
+ * word of the sentence that opens with a capital (or an ASCII digit), so the sticky pattern is tried
+ * there only, with the same matches as the global scan (see sweepAt). A name-led pattern swept
+ * globally tests its look-behind and first letter class at every character of the sentence; most
+ * words do not open with a capital.
+ */
+export function sweepFromCapitals(scope: Scope, pattern: AnchoredPattern, visit: (m: RegExpExecArray, offset: number, sentence: Sentence) => void, filter?: SweepFilter, alsoDigits = false): void {
+  sweepAt(
+    scope,
+    pattern,
+    (sentence) =>
+      wordStarts(scope.reader, sentence, (words, i) => {
+        const c = (words.words[i] as string).charCodeAt(0);
+        if (c < 128) return (c >= 65 && c <= 90) || (alsoDigits && c >= 48 && c <= 57);
+        return UPPER_CASE_LETTER.test(words.words[i] as string);
+      }),
+    visit,
+    filter,
+  );
 }
 
 /** Start offsets of the sentence's words (cues.ts) that `accept` takes, ascending. */

@@ -3,7 +3,7 @@
 // universities and hospitals are Organization. Bare names in a role only a company fills are read by
 // company-roles.ts (its patterns are compiled here, with the others).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
-import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candidates.ts';
+import { anchoredPattern, candidate, sweep, sweepAt, sweepFromCapitals, wordStarts } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
 import { phraseAlternation } from './lexicons.ts';
 import type { EntityKnowledge } from '../../knowledge/entities.ts';
@@ -121,7 +121,7 @@ export interface CompanyPatterns {
   readonly orgHeads: RegExp;
   /** Sentence cues each rule needs (see cues.ts). */
   readonly cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
-  readonly descriptor: RegExp;
+  readonly descriptor: AnchoredPattern;
   readonly camelAgent: RegExp;
   /** First letter runs (lower case) of the legal suffixes and of the company words: where those patterns can start. */
   readonly anchors: { suffix: ReadonlySet<string>; word: ReadonlySet<string> };
@@ -211,7 +211,7 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
     agent: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.dealAgentPhrases, 'blanks')})[ \t]+(${LOWER_HYPHENATED_NAME})(?![\p{L}\p{N}\-])`, 'gu'),
     // "Acme, a clinical-stage biotechnology company", "Acme is a non-profit research organisation":
     // a name that the sentence itself calls a company needs no legal suffix or company word.
-    descriptor: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3, joiner)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${phraseAlternation(lexicons.companyDescriptorHeads, 'literal')})${B}`, 'gu'),
+    descriptor: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(3, joiner)})(?:,[ \t]+|[ \t]+is[ \t]+)(?:a|an)[ \t]+(?:[\p{L}\p{N}\-]+,?[ \t]+){0,7}?(?:${phraseAlternation(lexicons.companyDescriptorHeads, 'literal')})${B}`, 'u'),
     // "a partnership with AcmeBio", "income from AcmeBio, FooCon and BarX": a CamelCase word (a
     // capital inside the word, after lower-case letters) as the party of deal language.
     camelAgent: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.dealPartyPrepositions, 'literal')})[ \t]+((?:${CAMEL_WORD},?[ \t]+(?:and[ \t]+)?)*${CAMEL_WORD})${B}`, 'gu'),
@@ -464,7 +464,8 @@ export function findCompanies(scope: Scope): Candidate[] {
     for (const hit of emailDomainNames(reader, sentence)) push(companyCandidate(scope, { start: hit.start, surface: hit.word, rule: 'company.email-domain', priority: 45, sentence, untrimmed: true }));
   }
 
-  sweep(
+  // Names open with a capital or a digit (NAME_TOKEN).
+  sweepFromCapitals(
     scope,
     p.descriptor,
     (m, offset, sentence) => {
@@ -476,6 +477,7 @@ export function findCompanies(scope: Scope): Candidate[] {
       push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
     },
     { cues: [p.cues.descriptor] },
+    true,
   );
 
   sweep(

@@ -11,8 +11,8 @@
 //
 // Cost: each role's regex runs only on sentences holding one of its cue words (the role phrases'
 // first words; for the possessive also an apostrophe), and names are checked by table look-ups; no parse.
-import type { Candidate, Scope } from './candidates.ts';
-import { candidate, sweep } from './candidates.ts';
+import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
+import { anchoredPattern, candidate, phraseOpeners, sweep, sweepFromOpeners } from './candidates.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 import { firstLetterRun } from './cues.ts';
 import type { CompanyRolePhrases } from './lexicons.ts';
@@ -25,13 +25,13 @@ export interface CompanyRolePatterns {
   /** "'s [two words] pipeline": the name is read leftwards from the apostrophe. */
   readonly possessive: RegExp;
   /** A deal verb; the subject (and its auxiliaries) is read leftwards from it with `subjectBefore`. */
-  readonly verb: RegExp;
+  readonly verb: AnchoredPattern;
   /** "<name> [(…)] [, apposition,] [auxiliaries] " at the end of the text before a verb. */
   readonly subjectBefore: RegExp;
   /** "agreement with <names>": the phrase and the list of names after it. */
-  readonly object: RegExp;
+  readonly object: AnchoredPattern;
   /** "privately held <name>". */
-  readonly descriptor: RegExp;
+  readonly descriptor: AnchoredPattern;
   /** "Boston-based <name>", "San Diego-based <name>": a place-based name is a company's. */
   readonly placeBased: RegExp;
   /** "'s [two words] " ending the text before a drug or platform mention ("Acme's investigational ZX-101"). */
@@ -50,6 +50,8 @@ export interface CompanyRolePatterns {
   readonly investorName: RegExp;
   /** The investor descriptors, lower case ("hedge fund"): a descriptor role phrase among them reads a firm's name whole. */
   readonly investorDescriptors: ReadonlySet<string>;
+  /** The first letter runs of the verb, object and descriptor phrases: where those patterns can start (sweepFromOpeners). */
+  readonly openers: { readonly verb: ReadonlySet<string> | undefined; readonly object: ReadonlySet<string> | undefined; readonly descriptor: ReadonlySet<string> | undefined };
   readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue };
 }
 
@@ -144,10 +146,10 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
   const aux = AUXILIARIES.join('|');
   return Object.freeze({
     possessive: new RegExp(String.raw`['’]s[ \t]+(?:[\p{L}\p{N}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.possessed)})${END}`, 'gu'),
-    verb: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.verb)})${END}`, 'gu'),
+    verb: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.verb)})${END}`, 'u'),
     subjectBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})(?:[ \t]*\((?:the[ \t]+)?["“]?[\p{Lu}\d][^()\n]{0,60}\))?(?:,[ \t]+(?!and[ \t]|or[ \t])[^,;()\n]{1,100},)?[ \t]+(?:(?:${aux})[ \t]+){0,4}$`, 'u'),
-    object: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.before)})[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,3})${END}`, 'gu'),
-    descriptor: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.descriptor)})[ \t]+(${RUN})${END}`, 'gu'),
+    object: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.before)})[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,3})${END}`, 'u'),
+    descriptor: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.descriptor)})[ \t]+(${RUN})${END}`, 'u'),
     placeBased: new RegExp(String.raw`(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}-based[ \t]+(${RUN})${END}`, 'gu'),
     possessiveBeforeProduct: /['’]s[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u,
     joinedBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})[ \t]+and[ \t]+$`, 'u'),
@@ -170,6 +172,7 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     ),
     investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+(?:&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
     investorDescriptors: new Set(roles.investorDescriptor),
+    openers: { verb: phraseOpeners(roles.verb), object: phraseOpeners(roles.before), descriptor: phraseOpeners(roles.descriptor) },
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
       verb: cues.words(roles.verb.map(firstLetterRun)),
@@ -355,9 +358,10 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
     { cues: [p.cues.possessive], test: (slice) => slice.includes("'s") || slice.includes('’s') },
   );
 
-  sweep(
+  sweepFromOpeners(
     scope,
     p.verb,
+    p.openers.verb,
     (m, offset, sentence) => {
       const windowStart = Math.max(sentence.start, offset - 200);
       const left = p.subjectBefore.exec(text.slice(windowStart, offset));
@@ -386,18 +390,20 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       from = m.index + m[0].length;
     }
   };
-  sweep(
+  sweepFromOpeners(
     scope,
     p.object,
+    p.openers.object,
     (m, offset, sentence) => {
       const list = m[1] ?? '';
       readList(list, offset + m[0].length - list.length, 'company.role-object', sentence);
     },
     { cues: [p.cues.object] },
   );
-  sweep(
+  sweepFromOpeners(
     scope,
     p.descriptor,
+    p.openers.descriptor,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
       const phrase = m[0]

@@ -5,7 +5,7 @@
 // names listed with a found drug ("amoxicillin and fooxetine", findDrugCompanions).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { targetKey } from './lexicons.ts';
-import { anchoredPattern, candidate, sweep, sweepAt } from './candidates.ts';
+import { anchoredPattern, candidate, phraseOpeners, sweep, sweepAt, sweepFromCapitals, sweepFromOpeners } from './candidates.ts';
 import type { EntityLexicons, InnStems } from './lexicons.ts';
 import { phraseAlternation } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
@@ -29,11 +29,11 @@ const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,8})(?:[a-z]\d?|[A-Z])?$/u;
 export interface DrugPatterns {
   readonly code: AnchoredPattern;
   /** Short codes the three-digit scan cannot anchor on: "QRT47", "AB-12", "QRT 512" (drug context required). */
-  readonly shortCode: RegExp;
+  readonly shortCode: AnchoredPattern;
   readonly innSuffixes: InnSuffixes;
   readonly adc: RegExp;
   readonly antibodyPayload: RegExp;
-  readonly brand: RegExp;
+  readonly brand: AnchoredPattern;
   readonly gluedMark: RegExp;
   /** "zorvexa®": a lower-case word with a mark glued to it (drug lists in running text, "(zorvexa®, quelta®)"). */
   readonly lowerCaseBrand: RegExp;
@@ -45,13 +45,17 @@ export interface DrugPatterns {
   /** What follows a trade mark when it marks a platform or an antibody format, not a drug. */
   readonly nonDrugMark: RegExp;
   /** "Zorventa, a HER2-directed ADC": a single name, then a descriptor phrase ending in a drug noun. */
-  readonly descriptorAfter: RegExp;
+  readonly descriptorAfter: AnchoredPattern;
   /** "the PD-1 inhibitor Zorventa", "drug candidate Zorventa": a drug noun, then the name. */
-  readonly descriptorBefore: RegExp;
+  readonly descriptorBefore: AnchoredPattern;
+  /** The first letter runs (lower case) a descriptor head opens with, in every form HEAD matches: where descriptorBefore can start (sweepFromOpeners). */
+  readonly descriptorOpeners: ReadonlySet<string> | undefined;
   /** "launched Zorvexa", "net sales of Zorvexa": a name after a phrase of the product's commerce (group 1). */
-  readonly brandContext: RegExp;
+  readonly brandContext: AnchoredPattern;
+  /** The first letter runs of the brand-context phrases: where brandContext can start (sweepFromOpeners). */
+  readonly brandContextOpeners: ReadonlySet<string> | undefined;
   /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets": a name before a word only a product takes (group 1). */
-  readonly brandAfter: RegExp;
+  readonly brandAfter: AnchoredPattern;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
   /** Derivational endings of English words ("-ly", "-tion", "-ment"): a name of that shape is a word, not a brand. */
@@ -78,6 +82,26 @@ const AFTER_SUBSTANCE = String.raw`(?=[ \t]*(?:[,.;:)\]–—/]|$)|[ \t]+(?:and|
 const NAME_TOKEN = String.raw`\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`;
 const MARK = String.raw`(?:[ \t]?(?:®|™|℠|\((?:R|TM|SM)\)))`;
 
+/**
+ * The first letter runs, in lower case, that a match of HEAD (compileDrugPatterns) opens with: a head
+ * of one letter run is matched whole with its plural ending ("inhibitors", "ADCs", "antibodies"), so
+ * the run that opens the match is the head's with that ending; a longer head opens with its first run.
+ */
+function headOpeners(heads: readonly string[]): ReadonlySet<string> | undefined {
+  const openers = new Set<string>();
+  for (const head of heads) {
+    const run = firstLetterRun(head);
+    if (run === undefined) return undefined;
+    if (run !== head.toLowerCase()) {
+      openers.add(run);
+      continue;
+    }
+    for (const ending of ['', 's', 'es']) openers.add(run + ending);
+    if (run.endsWith('y')) openers.add(`${run.slice(0, -1)}ies`);
+  }
+  return openers;
+}
+
 export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry): DrugPatterns {
   const stems = lexicons.innStems.plain.map(escapeRegex).join('|');
   const payloadWords = [...lexicons.adcPayloadWords].map(escapeRegex).join('|');
@@ -99,18 +123,20 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     return first === h ? [h, `${h}s`, `${h}es`, h.replace(/y$/, 'ies')] : [first];
   });
   return Object.freeze({
-    descriptorAfter: new RegExp(
+    descriptorAfter: anchoredPattern(
       String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:,|[ \t]+(?:is|was))[ \t]+(?:a|an|the|its|our|their|(?:\p{Lu}[\p{L}\-]*[ \t]+){0,2}\p{Lu}[\p{L}\-]*[’']s)[ \t]+((?:[\p{L}\p{N}][\p{L}\p{N}\-/’']*,?[ \t]+){0,6}?)(?:${HEAD})(?=[ \t]*(?:[,.;:()–—]|$)|[ \t]+(?:and|or|that|which|for|in|with|to|being|is|was|from|of|designed|developed|approved|currently|now)(?![\p{L}]))`,
-      'gu',
+      'u',
     ),
-    descriptorBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'gu'),
-    brandContext: new RegExp(
+    descriptorBefore: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'u'),
+    descriptorOpeners: headOpeners(headCases),
+    brandContextOpeners: phraseOpeners(lexicons.brandContextPhrases),
+    brandContext: anchoredPattern(
       String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
-      'gu',
+      'u',
     ),
-    brandAfter: new RegExp(
+    brandAfter: anchoredPattern(
       String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)))(?![\p{L}])`,
-      'gu',
+      'u',
     ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
     englishSuffix: /^\p{Lu}\p{Ll}+(?:ly|ing|ed|ion|ment|ness|ity|ance|ence|ship|ful|less|ive|ous|al|ic|er|or|ist|ism|ure|ary|ory|able|ible)s?$/u,
@@ -118,14 +144,17 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     // Two digits ("QRT47", "XY-12", "XYZ-AB12"), or letters and three or four digits set off by a space ("QRT 512").
     // Also a small letter after two digits ("XY-01a") and a capitalised word of letters set off from the number ("Zorb 1234").
-    shortCode: /(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4})(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))/gu,
+    shortCode: anchoredPattern(
+      String.raw`(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4})(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))`,
+      'u',
+    ),
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
     // The antibody part: an INN of an antibody, "-mab" or one of the 2022 WHO antibody stems (-tug, -bart, -mig).
     adc: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}(?:${antibodyStems}))[ \t]+(${payloadWords})${B}`, 'giu'),
     antibodyPayload: new RegExp(String.raw`${L}([A-Za-z][a-z]{2,}mab|[A-Z])[- ](${payloadNames})${B}`, 'gu'),
-    brand: new RegExp(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'gu'),
+    brand: anchoredPattern(String.raw`(?<![\p{L}\p{N}])(\p{Lu}[\p{L}\p{N}\-]{2,})[ \t]?(®|™|\(R\)|\(TM\))`, 'u'),
     // "ZorventaTM", "ZorventaTMfor" (conversion also loses the space after the mark).
     lowerCaseBrand: /(?<![\p{L}\p{N}-])(\p{Ll}{4,})(?:®|™)/gu,
     gluedMark: /(?<![\p{L}\p{N}])(\p{Lu}\p{Ll}[\p{L}\p{N}-]*\p{Ll})TM(?![\p{Lu}\p{N}])/gu,
@@ -340,7 +369,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
 
   // A short code is a drug only in a sentence about drugs, and only when it is no gene symbol
   // ("CD19"), no year ("FY 2024" is refused by the prefix list) and not what the long scan reads.
-  sweep(
+  sweepFromCapitals(
     scope,
     p.shortCode,
     (m, offset, sentence) => {
@@ -393,7 +422,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
   const described = (name: string, start: number, sentence: Scope['sentences'][number], rule: string): void => {
     if (describedName(name)) out.push(candidate({ label: 'Drug', start, surface: name, canonical: name, rule, priority: 35, sentence }));
   };
-  sweep(
+  sweepFromCapitals(
     scope,
     p.descriptorAfter,
     (m, offset, sentence) => {
@@ -404,9 +433,10 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     },
     { cues: [p.cues.descriptor] },
   );
-  sweep(
+  sweepFromOpeners(
     scope,
     p.descriptorBefore,
+    p.descriptorOpeners,
     (m, offset, sentence) => {
       const name = m[2] ?? '';
       // "its lead candidate, Zorventa, is ...": set off by commas on both sides (or code-shaped), the name is
@@ -422,9 +452,10 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     /^\p{Lu}(?:\p{Ll}{3,}|\p{Lu}{3,})$/u.test(name) &&
     !lexicons.notDrugCompanions.has(name.toLowerCase()) &&
     !scope.ctx.knowledge.nlp.lexiconTags(name.toLowerCase())?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t));
-  sweep(
+  sweepFromOpeners(
     scope,
     p.brandContext,
+    p.brandContextOpeners,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
       if (brandShaped(name)) described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
@@ -432,7 +463,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     { cues: [p.cues.brandContext] },
   );
   // "ZORVEXA-treated patients", "the Zorvexa franchise": words said of a product only.
-  sweep(
+  sweepFromCapitals(
     scope,
     p.brandAfter,
     (m, offset, sentence) => {
@@ -484,7 +515,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     if (nextWord !== undefined && (lexicons.companyWords.strong.has(nextWord) || lexicons.legalSuffixes.includes(nextWord))) return;
     out.push(candidate({ label: 'Drug', start: offset, surface: word, canonical: word, rule, priority: 44, sentence, properties: { brand: true } }));
   };
-  sweep(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });
+  sweepFromCapitals(scope, p.brand, (m, offset, sentence) => brandAt(m[1] ?? '', offset, offset + m[0].length, sentence, 'drug.brand-mark'), { cues: [[TRADE_MARK, OPEN_PAREN]] });
   // A brand in lower case carries its mark glued to it; no English word ("protocol®" is no brand).
   sweep(
     scope,
