@@ -313,6 +313,43 @@ describe('territory and scope of a licence', () => {
   });
 });
 
+describe('deal status from the words and dates of its sentences', () => {
+  it('reads a collaboration signed in an earlier year, under which an option is exercised today, as in force, not announced', () => {
+    const found = deals(
+      graphOf(
+        'BOSTON, March 4, 2024 -- Acme Biologics, Inc. and Zorvexa Pharma, Inc. today announced that Zorvexa has exercised its option to license QX-12. In 2019, Acme and Zorvexa entered into a broad research collaboration to discover antibodies. Zorvexa will pay Acme $20 million to exercise its option.',
+      ),
+    );
+    const collaboration = found.find((d) => d.props.kind === 'collaboration');
+    expect(collaboration?.props.status).toBe('effective');
+    expect(found.find((d) => d.props.kind === 'option')?.props.status).toBe('option_exercised');
+  });
+
+  it('reads an agreement entered into on an earlier date that became effective today as effective', () => {
+    const [deal] = deals(
+      graphOf(
+        'SEATTLE, July 7, 2022 -- The license agreement entered into on May 27, 2022 by Kelvar Therapeutics, Inc. and Acme Biologics, Inc., under which Kelvar granted Acme an exclusive license to KV-7, became effective.',
+        'kelvar-8k-2022-07-07.txt',
+      ),
+    );
+    expect(deal?.props.kind).toBe('license');
+    expect(deal?.props.status).toBe('effective');
+  });
+
+  it('reads a financing round whose completion the release announces as closed', () => {
+    const [round] = deals(graphOf('BOSTON, March 4, 2024 -- Acme Biologics, Inc. today announced the completion of a $30 million Series A financing led by Zorvexa Ventures Inc. with participation from Kelvar Capital Inc.'));
+    expect(round?.props.kind).toBe('other');
+    expect(round?.props.status).toBe('closed');
+  });
+
+  it('keeps an agreement signed today announced', () => {
+    const [deal] = deals(
+      graphOf('BOSTON, March 4, 2024 -- Kelvar Therapeutics, Inc. today announced that it has entered into an exclusive license agreement with Acme Biologics, Inc., under which Kelvar granted Acme an exclusive license to KV-7.'),
+    );
+    expect(deal?.props.status).toBe('announced');
+  });
+});
+
 describe('deal identity across documents', () => {
   const announcement =
     'BOSTON, March 4, 2024 -- Corvana Therapeutics, Inc. (Nasdaq: CRVN) today announced that it has entered into an exclusive license agreement with Novartis AG, under which Novartis will receive worldwide rights to develop and commercialize CRV-301. Under the terms of the agreement, Novartis will pay Corvana an upfront payment of $150 million.';

@@ -280,11 +280,41 @@ function readTerritory(k: Knowledge, text: string): string | undefined {
 /** Status priority within one date: what the document does to the deal outranks what it mentions. */
 const STATUS_RANK: readonly DealStatus[] = ['referenced', 'effective', 'announced', 'amended', 'closed', 'option_exercised', 'rights_returned', 'terminated'];
 
-function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], docYear: number | undefined): DealStatus {
+/** Words of an equity financing, which closes like an acquisition. */
+const FINANCING = /\b(?:financings?|funding\s+rounds?|rounds?\s+of\s+financing|series\s+[a-e]\b|private\s+placements?|offerings?)/i;
+
+/** Statuses that tell an event of a deal, not its signing: "today announced that A has exercised its option" announces the exercise. */
+const EVENT_STATUSES: ReadonlySet<DealStatus> = new Set(['amended', 'closed', 'option_exercised', 'rights_returned', 'terminated']);
+
+/** Four-digit years of the agreements' era, for a signing dated by its year only ("In 2015, A and B entered into"). */
+const BARE_YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * Whether the date a status word is told with is earlier than the document's date, compared at the
+ * date's own precision: the first date within 60 characters after the word ("entered into on May 27,
+ * 2009", "entered into in December 2014"), else the last within 80 before it ("In 2015, A and B entered into").
+ */
+function datedBefore(k: Knowledge, text: string, index: number, length: number, docDate: string | undefined): boolean {
+  if (docDate === undefined) return false;
+  const end = index + length;
+  const dates = [...dateMentions(k.calendar.dates, text), ...[...text.matchAll(BARE_YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, iso: m[0] }))];
+  const after = dates.filter((d) => d.start >= end && d.start <= end + 60).sort((a, b) => a.start - b.start)[0];
+  const before = dates.filter((d) => d.end <= index && d.end >= index - 80).sort((a, b) => b.end - a.end)[0];
+  const told = after ?? before;
+  return told !== undefined && told.iso < docDate.slice(0, told.iso.length);
+}
+
+function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], docDate: string | undefined): DealStatus {
+  const docYear = docDate === undefined ? undefined : Number(docDate.slice(0, 4));
   const seen = new Set<DealStatus>();
   for (const text of texts) {
-    for (const { value, index, text: words } of allValues(k.deals.status, text)) {
+    const hits = allValues(k.deals.status, text);
+    for (const { value, index, text: words } of hits) {
       if (value === 'announced') {
+        // "today announced that A has exercised its option", "… that the agreement was terminated": the announcement is of that event.
+        if (/^(?:today\s+announced|announced\s+today)$/i.test(words) && hits.some((h) => EVENT_STATUSES.has(h.value))) continue;
+        // "In 2015, A and B entered into", "entered into on May 27, 2009", "entered into in December 2014": a signing dated before the document is not its own.
+        if (datedBefore(k, text, index, words.length, docDate)) continue;
         // "today announced" a milestone is no signing: the sentence must name an agreement.
         if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
         // "today announced that it has earned a milestone under the collaboration": a milestone earned under
@@ -295,7 +325,8 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
         if (years.year !== undefined && docYear !== undefined && years.year < docYear) continue;
       }
       if (value === 'amended' && agreementYears(text.slice(index)).amendedYears.length > 0) continue;
-      if (value === 'closed' && draft.kind !== 'acquisition') continue;
+      // Acquisitions close, and so do financings ("the completion of a $9 million Series A financing round").
+      if (value === 'closed' && draft.kind !== 'acquisition' && !(draft.kind === 'other' && FINANCING.test(text))) continue;
       if (value === 'option_exercised' && draft.kind !== 'option') continue;
       seen.add(value);
     }
@@ -696,17 +727,25 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     const evidence = cited.flatMap((c) => evidenceOf(doc, c) ?? []);
     if (evidence.length > 0) out.relationships.push({ type, start, end, properties, evidence });
   };
+  // The deal's sentences: those its facts and terms came from, and those that name two of its parties
+  // beside an agreement word ("A and B today announced that they have entered into …").
+  const dealSentencesOf = (draft: Draft): number[] => {
+    const naming = [...companiesIn]
+      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && agreementsIn(i).length > 0)
+      .map(([i]) => i);
+    return [...new Set([...draft.sentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
+  };
+  const statusOf = new Map(drafts.map((draft) => [draft, statusInDocument(k, draft, dealSentencesOf(draft).map(sentenceText), docDate)]));
+  // An option exercised between two parties tells that the agreement it was granted under is in force.
+  for (const [draft, status] of statusOf) {
+    if (status !== 'referenced' || draft.kind === 'option' || draft.kind === 'acquisition') continue;
+    if (drafts.some((o) => o.kind === 'option' && statusOf.get(o) === 'option_exercised' && [...o.parties.keys()].every((key) => draft.parties.has(key)))) statusOf.set(draft, 'effective');
+  }
   for (const draft of drafts) {
     if (draft.parties.size === 0) continue;
     const factSentences = [...draft.sentences].sort((a, b) => a - b);
     const texts = factSentences.map(sentenceText);
-    // The deal's sentences: those its facts and terms came from, and those that name two of its parties
-    // beside an agreement word ("A and B today announced that they have entered into …").
-    const naming = [...companiesIn]
-      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && agreementsIn(i).length > 0)
-      .map(([i]) => i);
-    const dealSentences = [...new Set([...factSentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
-    const allTexts = dealSentences.map(sentenceText);
+    const dealSentences = dealSentencesOf(draft);
     const mainAsset = [...draft.assets.keys()][0];
     const key = dealKey(draft.kind, draft.parties, mainAsset);
 
@@ -721,7 +760,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     }
     if (properties.signed !== undefined) history.push(`announced@${properties.signed}`);
     for (const y of amended) history.push(`amended@${y}`);
-    const status = statusInDocument(k, draft, allTexts, docYear);
+    const status = statusOf.get(draft) ?? 'referenced';
     history.push(`${status}@${docDate ?? ''}`);
     if (status === 'announced' && docDate !== undefined) properties.announced = docDate;
     if (status === 'effective' || status === 'closed') {
