@@ -234,6 +234,31 @@ describe('deal kinds and parties from the frame', () => {
     expect(found[0]?.parties).toEqual({ 'Nerivo Therapeutics': 'payee', 'Calder Ventures': 'payer', 'Brightwater Capital': 'payer', 'Osprey Partners': 'payer' });
   });
 
+  it('makes one deal of a financing round whose investors several nearby sentences name', () => {
+    const found = deals(
+      graphOf('Nerivo Therapeutics, Inc. today announced a $40 million Series B financing. The round was led by Calder Ventures Inc. Existing investors Brightwater Capital Inc. and Osprey Partners LLC also joined the round.'),
+    );
+    const rounds = found.filter((d) => d.props.kind === 'other');
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]?.parties).toMatchObject({ 'Nerivo Therapeutics': 'payee', 'Calder Ventures': 'payer', 'Brightwater Capital': 'payer', 'Osprey Partners': 'payer' });
+  });
+
+  it('reads a milestone earned from a partner no agreement of the text names as earned under a licence, the payer its licensee', () => {
+    const [deal, ...rest] = deals(graphOf('SEATTLE, April 2, 2024 -- Kelvar Therapeutics, Inc. announced that it has earned a $12 million milestone payment from Zorvexa Pharma, Inc. for the start of a Phase 2 trial of QX-12.'));
+    expect(rest).toHaveLength(0);
+    expect(deal?.props.kind).toBe('license');
+    expect(deal?.parties).toEqual({ 'Kelvar Therapeutics': 'licensor', 'Zorvexa Pharma': 'licensee' });
+    expect(deal?.terms).toMatchObject([{ kind: 'milestone', amount: 12_000_000, status: 'earned' }]);
+  });
+
+  it('makes one collaboration of three parties when one collaboration word joins two partners by "and", two when the word is plural', () => {
+    const joint = deals(graphOf('In collaboration with Kelvar Therapeutics, Inc. and Zorvexa Pharma, Inc., Acme Biologics, Inc. started an expanded access program for QX-12.'));
+    expect(joint).toHaveLength(1);
+    expect(joint[0]?.parties).toEqual({ 'Acme Biologics': 'collaborator', 'Kelvar Therapeutics': 'collaborator', 'Zorvexa Pharma': 'collaborator' });
+    const separate = deals(graphOf('Acme Biologics, Inc. has research collaborations with Kelvar Therapeutics, Inc. and Zorvexa Pharma, Inc. on QX-12.'));
+    expect(separate.map((d) => Object.keys(d.parties).sort().join('+')).sort()).toEqual(['Acme Biologics+Kelvar Therapeutics', 'Acme Biologics+Zorvexa Pharma']);
+  });
+
   it('reads a partnership that names a royalty funding agreement as a royalty financing, the one paying the upfront buying the royalty', () => {
     const found = deals(
       graphOf(

@@ -74,9 +74,13 @@ const FACT_PAYMENT_KINDS: Readonly<Record<string, PaymentKind>> = {
 const PAYMENT_ROLES: Partial<Record<DealKind, readonly [PartyRole, PartyRole]>> = {
   acquisition: ['acquirer', 'acquired'],
   license: ['licensee', 'licensor'],
+  collaboration: ['collaborator', 'collaborator'],
   supply_or_service: ['customer', 'provider'],
   royalty_financing: ['royalty_buyer', 'royalty_seller'],
 };
+
+/** Payments a licensee makes to its licensor: between two parties no agreement links, they tell a licence. */
+const LICENCE_PAYMENTS: ReadonlySet<PaymentKind> = new Set(['milestone', 'milestones_total', 'royalty', 'license_fee']);
 
 /** Terms only an acquisition has. */
 const ACQUISITION_TERMS: ReadonlySet<PaymentKind> = new Set(['purchase_price', 'per_share_price', 'cvr']);
@@ -631,7 +635,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (!draft) {
       // A payment between two parties no agreement links yet: the agreement word of its sentence tells
       // what was bought ("the acquisition", "a services agreement"), the payer and payee take its roles.
-      const kind = agreementsIn(fact.sentenceIndex).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? 'other';
+      // With no agreement word, a milestone, royalty or licence fee is paid under a licence: the payer licenses from the payee.
+      const kind = agreementsIn(fact.sentenceIndex).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? (term && LICENCE_PAYMENTS.has(term.kind) ? 'license' : 'other');
       // The investors of one round: payments to one payee that one sentence states are one deal with several payers.
       draft = kind === 'other' ? drafts.find((d) => d.kind === 'other' && d.parties.get(payee) === 'payee' && d.sentences.has(fact.sentenceIndex) && !d.parties.has(payer)) : undefined;
       if (draft) draft.parties.set(payer, 'payer');
@@ -649,6 +654,59 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     else draft.termSentences.add(fact.sentenceIndex);
     draft.facts.push(fact);
     if (term) addTerm(draft, term);
+  }
+  // "in collaboration with Columbia University and Synapticure": one collaboration word whose partners one
+  // "and" joins is one agreement of three parties, not two of two (the relation stage gives one pair each).
+  const mentionsOf = (key: string, sentence: number): { start: number; end: number }[] => found.mentions.filter((m, i) => m.sentenceIndex === sentence && keyOf(i) === key);
+  const onlyCollaborators = (d: Draft): boolean => d.kind === 'collaboration' && [...d.parties.values()].every((role) => role === 'collaborator');
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    const [sentence] = d?.sentences ?? [];
+    if (!d || sentence === undefined || d.sentences.size !== 1 || d.terms.length > 0 || !onlyCollaborators(d)) continue;
+    // A singular word: "collaborations with A and B" are two.
+    if (!agreementsIn(sentence).some((v) => v.value === 'collaboration' && !/s$/i.test(v.text))) continue;
+    const twin = drafts.find((o, j) => {
+      if (j >= i || o.sentences.size !== 1 || !o.sentences.has(sentence) || o.terms.length > 0 || !onlyCollaborators(o)) return false;
+      const shared = [...d.parties.keys()].filter((key) => o.parties.has(key));
+      const [mine] = [...d.parties.keys()].filter((key) => !o.parties.has(key));
+      const [theirs] = [...o.parties.keys()].filter((key) => !d.parties.has(key));
+      if (shared.length !== 1 || mine === undefined || theirs === undefined) return false;
+      return mentionsOf(mine, sentence).some((a) => mentionsOf(theirs, sentence).some((b) => /^\s*,?\s*and\s+(?:the\s+)?$/i.test(doc.cleanText.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)))));
+    });
+    if (!twin) continue;
+    for (const [key, role] of d.parties) if (!twin.parties.has(key)) twin.parties.set(key, role);
+    absorb(twin, d);
+    drafts.splice(i, 1);
+  }
+
+  // Two partners of such a collaboration paired by the same sentence ("with A and B") are inside it, not a deal of their own.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d || !onlyCollaborators(d) || d.terms.length > 0) continue;
+    const within = drafts.find((o) => o !== d && onlyCollaborators(o) && o.parties.size > d.parties.size && [...d.parties.keys()].every((key) => o.parties.has(key)) && [...d.sentences].every((sentence) => o.sentences.has(sentence)));
+    if (!within) continue;
+    absorb(within, d);
+    drafts.splice(i, 1);
+  }
+
+  // The investors of one round told in several sentences ("led by A", "B and C also joined the round"):
+  // payments of no named kind to one payee from payers only, in sentences at most three apart, are one financing.
+  const payeeOf = (d: Draft): string | undefined => {
+    const payees = d.kind === 'other' ? [...d.parties].filter(([, role]) => role === 'payee').map(([key]) => key) : [];
+    return payees.length === 1 ? payees[0] : undefined;
+  };
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    const payee = d ? payeeOf(d) : undefined;
+    if (!d || payee === undefined) continue;
+    const near = (o: Draft): boolean => [...o.sentences].some((a) => [...d.sentences].some((b) => Math.abs(a - b) <= 3));
+    const twin = drafts.find((o, j) => j < i && payeeOf(o) === payee && near(o));
+    if (!twin) continue;
+    for (const [key, role] of d.parties) if (!twin.parties.has(key)) twin.parties.set(key, role);
+    absorb(twin, d);
+    for (const sentence of d.termSentences) twin.termSentences.add(sentence);
+    for (const term of d.terms) addTerm(twin, term);
+    drafts.splice(i, 1);
   }
   if (drafts.length === 0) return empty;
 
