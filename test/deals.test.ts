@@ -293,6 +293,16 @@ describe('deal kinds and parties from the frame', () => {
     expect(partnership?.props.kind).toBe('collaboration');
   });
 
+  it('keeps a right of first refusal the licence grants its licensee inside the licence (no option deal)', () => {
+    const found = deals(
+      graphOf(
+        'Kelvar Therapeutics, Inc. granted Acme Biologics, Inc. an exclusive, worldwide license to develop QX-12. The agreement also grants Acme a right of first refusal over any license Kelvar may offer to a third party for related products.',
+      ),
+    );
+    expect(found.map((d) => d.props.kind)).toEqual(['license']);
+    expect(found[0]?.parties).toEqual({ 'Kelvar Therapeutics': 'licensor', 'Acme Biologics': 'licensee' });
+  });
+
   it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {
     const found = deals(graphOf('Dunmore Pharmaceutical Co., Ltd. granted Selvik Therapeutics, Inc. an exclusive license to develop and commercialize DMP-44 worldwide. Dunmore retains an option to commercialize DMP-44 in Korea.'));
     expect(found.map((d) => d.props.kind)).toEqual(['license']);

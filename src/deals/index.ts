@@ -548,6 +548,21 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     drafts.splice(drafts.indexOf(licence), 1);
   }
 
+  // "The agreement also grants B a right of first refusal over any licence A may offer": an option on no
+  // asset told only in sentences that also grant the licence of the same two parties is a term of that licence.
+  for (const option of drafts.filter((d) => d.kind === 'option' && d.assets.size === 0)) {
+    const licence = drafts.find(
+      (d) =>
+        d.kind === 'license' &&
+        samePair(d, option) &&
+        [...option.parties].every(([key, role]) => d.parties.get(key) === (role === 'optionee' ? 'licensee' : 'licensor')) &&
+        [...option.sentences].every((sentence) => d.sentences.has(sentence)),
+    );
+    if (!licence) continue;
+    absorb(licence, option);
+    drafts.splice(drafts.indexOf(option), 1);
+  }
+
   // The same two parties in the same kind of deal with their roles swapped: the reading more facts state wins.
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
