@@ -234,6 +234,31 @@ describe('deal kinds and parties from the frame', () => {
     expect(found[0]?.parties).toEqual({ 'Nerivo Therapeutics': 'payee', 'Calder Ventures': 'payer', 'Brightwater Capital': 'payer', 'Osprey Partners': 'payer' });
   });
 
+  it('makes one deal of a financing round whose investors several nearby sentences name', () => {
+    const found = deals(
+      graphOf('Nerivo Therapeutics, Inc. today announced a $40 million Series B financing. The round was led by Calder Ventures Inc. Existing investors Brightwater Capital Inc. and Osprey Partners LLC also joined the round.'),
+    );
+    const rounds = found.filter((d) => d.props.kind === 'other');
+    expect(rounds).toHaveLength(1);
+    expect(rounds[0]?.parties).toMatchObject({ 'Nerivo Therapeutics': 'payee', 'Calder Ventures': 'payer', 'Brightwater Capital': 'payer', 'Osprey Partners': 'payer' });
+  });
+
+  it('reads a milestone earned from a partner no agreement of the text names as earned under a licence, the payer its licensee', () => {
+    const [deal, ...rest] = deals(graphOf('SEATTLE, April 2, 2024 -- Kelvar Therapeutics, Inc. announced that it has earned a $12 million milestone payment from Zorvexa Pharma, Inc. for the start of a Phase 2 trial of QX-12.'));
+    expect(rest).toHaveLength(0);
+    expect(deal?.props.kind).toBe('license');
+    expect(deal?.parties).toEqual({ 'Kelvar Therapeutics': 'licensor', 'Zorvexa Pharma': 'licensee' });
+    expect(deal?.terms).toMatchObject([{ kind: 'milestone', amount: 12_000_000, status: 'earned' }]);
+  });
+
+  it('makes one collaboration of three parties when one collaboration word joins two partners by "and", two when the word is plural', () => {
+    const joint = deals(graphOf('In collaboration with Kelvar Therapeutics, Inc. and Zorvexa Pharma, Inc., Acme Biologics, Inc. started an expanded access program for QX-12.'));
+    expect(joint).toHaveLength(1);
+    expect(joint[0]?.parties).toEqual({ 'Acme Biologics': 'collaborator', 'Kelvar Therapeutics': 'collaborator', 'Zorvexa Pharma': 'collaborator' });
+    const separate = deals(graphOf('Acme Biologics, Inc. has research collaborations with Kelvar Therapeutics, Inc. and Zorvexa Pharma, Inc. on QX-12.'));
+    expect(separate.map((d) => Object.keys(d.parties).sort().join('+')).sort()).toEqual(['Acme Biologics+Kelvar Therapeutics', 'Acme Biologics+Zorvexa Pharma']);
+  });
+
   it('reads a partnership that names a royalty funding agreement as a royalty financing, the one paying the upfront buying the royalty', () => {
     const found = deals(
       graphOf(
@@ -266,6 +291,16 @@ describe('deal kinds and parties from the frame', () => {
     expect(supply?.parties).toEqual({ 'Kelso Therapeutics': 'customer', 'Drummond Pharmaceuticals': 'provider' });
     const [partnership] = deals(graphOf('Kelso Therapeutics, Inc. announced a partnership with Drummond Pharmaceuticals, Inc. to develop KT-1.'));
     expect(partnership?.props.kind).toBe('collaboration');
+  });
+
+  it('keeps a right of first refusal the licence grants its licensee inside the licence (no option deal)', () => {
+    const found = deals(
+      graphOf(
+        'Kelvar Therapeutics, Inc. granted Acme Biologics, Inc. an exclusive, worldwide license to develop QX-12. The agreement also grants Acme a right of first refusal over any license Kelvar may offer to a third party for related products.',
+      ),
+    );
+    expect(found.map((d) => d.props.kind)).toEqual(['license']);
+    expect(found[0]?.parties).toEqual({ 'Kelvar Therapeutics': 'licensor', 'Acme Biologics': 'licensee' });
   });
 
   it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {
@@ -310,6 +345,43 @@ describe('territory and scope of a licence', () => {
       graphOf('Halvern Bio, Inc. granted Oskari Pharma Co., Ltd. a license to HB-210. Under the agreement, Oskari will be granted an exclusive license to develop and commercialize HB-210 in the United States and globally.'),
     );
     expect(deal?.props).toMatchObject({ exclusive: true, territory: 'global' });
+  });
+});
+
+describe('deal status from the words and dates of its sentences', () => {
+  it('reads a collaboration signed in an earlier year, under which an option is exercised today, as in force, not announced', () => {
+    const found = deals(
+      graphOf(
+        'BOSTON, March 4, 2024 -- Acme Biologics, Inc. and Zorvexa Pharma, Inc. today announced that Zorvexa has exercised its option to license QX-12. In 2019, Acme and Zorvexa entered into a broad research collaboration to discover antibodies. Zorvexa will pay Acme $20 million to exercise its option.',
+      ),
+    );
+    const collaboration = found.find((d) => d.props.kind === 'collaboration');
+    expect(collaboration?.props.status).toBe('effective');
+    expect(found.find((d) => d.props.kind === 'option')?.props.status).toBe('option_exercised');
+  });
+
+  it('reads an agreement entered into on an earlier date that became effective today as effective', () => {
+    const [deal] = deals(
+      graphOf(
+        'SEATTLE, July 7, 2022 -- The license agreement entered into on May 27, 2022 by Kelvar Therapeutics, Inc. and Acme Biologics, Inc., under which Kelvar granted Acme an exclusive license to KV-7, became effective.',
+        'kelvar-8k-2022-07-07.txt',
+      ),
+    );
+    expect(deal?.props.kind).toBe('license');
+    expect(deal?.props.status).toBe('effective');
+  });
+
+  it('reads a financing round whose completion the release announces as closed', () => {
+    const [round] = deals(graphOf('BOSTON, March 4, 2024 -- Acme Biologics, Inc. today announced the completion of a $30 million Series A financing led by Zorvexa Ventures Inc. with participation from Kelvar Capital Inc.'));
+    expect(round?.props.kind).toBe('other');
+    expect(round?.props.status).toBe('closed');
+  });
+
+  it('keeps an agreement signed today announced', () => {
+    const [deal] = deals(
+      graphOf('BOSTON, March 4, 2024 -- Kelvar Therapeutics, Inc. today announced that it has entered into an exclusive license agreement with Acme Biologics, Inc., under which Kelvar granted Acme an exclusive license to KV-7.'),
+    );
+    expect(deal?.props.status).toBe('announced');
   });
 });
 

@@ -74,9 +74,13 @@ const FACT_PAYMENT_KINDS: Readonly<Record<string, PaymentKind>> = {
 const PAYMENT_ROLES: Partial<Record<DealKind, readonly [PartyRole, PartyRole]>> = {
   acquisition: ['acquirer', 'acquired'],
   license: ['licensee', 'licensor'],
+  collaboration: ['collaborator', 'collaborator'],
   supply_or_service: ['customer', 'provider'],
   royalty_financing: ['royalty_buyer', 'royalty_seller'],
 };
+
+/** Payments a licensee makes to its licensor: between two parties no agreement links, they tell a licence. */
+const LICENCE_PAYMENTS: ReadonlySet<PaymentKind> = new Set(['milestone', 'milestones_total', 'royalty', 'license_fee']);
 
 /** Terms only an acquisition has. */
 const ACQUISITION_TERMS: ReadonlySet<PaymentKind> = new Set(['purchase_price', 'per_share_price', 'cvr']);
@@ -280,11 +284,41 @@ function readTerritory(k: Knowledge, text: string): string | undefined {
 /** Status priority within one date: what the document does to the deal outranks what it mentions. */
 const STATUS_RANK: readonly DealStatus[] = ['referenced', 'effective', 'announced', 'amended', 'closed', 'option_exercised', 'rights_returned', 'terminated'];
 
-function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], docYear: number | undefined): DealStatus {
+/** Words of an equity financing, which closes like an acquisition. */
+const FINANCING = /\b(?:financings?|funding\s+rounds?|rounds?\s+of\s+financing|series\s+[a-e]\b|private\s+placements?|offerings?)/i;
+
+/** Statuses that tell an event of a deal, not its signing: "today announced that A has exercised its option" announces the exercise. */
+const EVENT_STATUSES: ReadonlySet<DealStatus> = new Set(['amended', 'closed', 'option_exercised', 'rights_returned', 'terminated']);
+
+/** Four-digit years of the agreements' era, for a signing dated by its year only ("In 2015, A and B entered into"). */
+const BARE_YEAR = /\b(?:19|20)\d{2}\b/g;
+
+/**
+ * Whether the date a status word is told with is earlier than the document's date, compared at the
+ * date's own precision: the first date within 60 characters after the word ("entered into on May 27,
+ * 2009", "entered into in December 2014"), else the last within 80 before it ("In 2015, A and B entered into").
+ */
+function datedBefore(k: Knowledge, text: string, index: number, length: number, docDate: string | undefined): boolean {
+  if (docDate === undefined) return false;
+  const end = index + length;
+  const dates = [...dateMentions(k.calendar.dates, text), ...[...text.matchAll(BARE_YEAR)].map((m) => ({ start: m.index, end: m.index + m[0].length, iso: m[0] }))];
+  const after = dates.filter((d) => d.start >= end && d.start <= end + 60).sort((a, b) => a.start - b.start)[0];
+  const before = dates.filter((d) => d.end <= index && d.end >= index - 80).sort((a, b) => b.end - a.end)[0];
+  const told = after ?? before;
+  return told !== undefined && told.iso < docDate.slice(0, told.iso.length);
+}
+
+function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], docDate: string | undefined): DealStatus {
+  const docYear = docDate === undefined ? undefined : Number(docDate.slice(0, 4));
   const seen = new Set<DealStatus>();
   for (const text of texts) {
-    for (const { value, index, text: words } of allValues(k.deals.status, text)) {
+    const hits = allValues(k.deals.status, text);
+    for (const { value, index, text: words } of hits) {
       if (value === 'announced') {
+        // "today announced that A has exercised its option", "… that the agreement was terminated": the announcement is of that event.
+        if (/^(?:today\s+announced|announced\s+today)$/i.test(words) && hits.some((h) => EVENT_STATUSES.has(h.value))) continue;
+        // "In 2015, A and B entered into", "entered into on May 27, 2009", "entered into in December 2014": a signing dated before the document is not its own.
+        if (datedBefore(k, text, index, words.length, docDate)) continue;
         // "today announced" a milestone is no signing: the sentence must name an agreement.
         if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
         // "today announced that it has earned a milestone under the collaboration": a milestone earned under
@@ -295,7 +329,8 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
         if (years.year !== undefined && docYear !== undefined && years.year < docYear) continue;
       }
       if (value === 'amended' && agreementYears(text.slice(index)).amendedYears.length > 0) continue;
-      if (value === 'closed' && draft.kind !== 'acquisition') continue;
+      // Acquisitions close, and so do financings ("the completion of a $9 million Series A financing round").
+      if (value === 'closed' && draft.kind !== 'acquisition' && !(draft.kind === 'other' && FINANCING.test(text))) continue;
       if (value === 'option_exercised' && draft.kind !== 'option') continue;
       seen.add(value);
     }
@@ -513,6 +548,21 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     drafts.splice(drafts.indexOf(licence), 1);
   }
 
+  // "The agreement also grants B a right of first refusal over any licence A may offer": an option on no
+  // asset told only in sentences that also grant the licence of the same two parties is a term of that licence.
+  for (const option of drafts.filter((d) => d.kind === 'option' && d.assets.size === 0)) {
+    const licence = drafts.find(
+      (d) =>
+        d.kind === 'license' &&
+        samePair(d, option) &&
+        [...option.parties].every(([key, role]) => d.parties.get(key) === (role === 'optionee' ? 'licensee' : 'licensor')) &&
+        [...option.sentences].every((sentence) => d.sentences.has(sentence)),
+    );
+    if (!licence) continue;
+    absorb(licence, option);
+    drafts.splice(drafts.indexOf(option), 1);
+  }
+
   // The same two parties in the same kind of deal with their roles swapped: the reading more facts state wins.
   for (let i = drafts.length - 1; i >= 0; i--) {
     const d = drafts[i];
@@ -600,7 +650,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (!draft) {
       // A payment between two parties no agreement links yet: the agreement word of its sentence tells
       // what was bought ("the acquisition", "a services agreement"), the payer and payee take its roles.
-      const kind = agreementsIn(fact.sentenceIndex).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? 'other';
+      // With no agreement word, a milestone, royalty or licence fee is paid under a licence: the payer licenses from the payee.
+      const kind = agreementsIn(fact.sentenceIndex).find((v) => PAYMENT_ROLES[v.value] !== undefined)?.value ?? (term && LICENCE_PAYMENTS.has(term.kind) ? 'license' : 'other');
       // The investors of one round: payments to one payee that one sentence states are one deal with several payers.
       draft = kind === 'other' ? drafts.find((d) => d.kind === 'other' && d.parties.get(payee) === 'payee' && d.sentences.has(fact.sentenceIndex) && !d.parties.has(payer)) : undefined;
       if (draft) draft.parties.set(payer, 'payer');
@@ -618,6 +669,59 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     else draft.termSentences.add(fact.sentenceIndex);
     draft.facts.push(fact);
     if (term) addTerm(draft, term);
+  }
+  // "in collaboration with Columbia University and Synapticure": one collaboration word whose partners one
+  // "and" joins is one agreement of three parties, not two of two (the relation stage gives one pair each).
+  const mentionsOf = (key: string, sentence: number): { start: number; end: number }[] => found.mentions.filter((m, i) => m.sentenceIndex === sentence && keyOf(i) === key);
+  const onlyCollaborators = (d: Draft): boolean => d.kind === 'collaboration' && [...d.parties.values()].every((role) => role === 'collaborator');
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    const [sentence] = d?.sentences ?? [];
+    if (!d || sentence === undefined || d.sentences.size !== 1 || d.terms.length > 0 || !onlyCollaborators(d)) continue;
+    // A singular word: "collaborations with A and B" are two.
+    if (!agreementsIn(sentence).some((v) => v.value === 'collaboration' && !/s$/i.test(v.text))) continue;
+    const twin = drafts.find((o, j) => {
+      if (j >= i || o.sentences.size !== 1 || !o.sentences.has(sentence) || o.terms.length > 0 || !onlyCollaborators(o)) return false;
+      const shared = [...d.parties.keys()].filter((key) => o.parties.has(key));
+      const [mine] = [...d.parties.keys()].filter((key) => !o.parties.has(key));
+      const [theirs] = [...o.parties.keys()].filter((key) => !d.parties.has(key));
+      if (shared.length !== 1 || mine === undefined || theirs === undefined) return false;
+      return mentionsOf(mine, sentence).some((a) => mentionsOf(theirs, sentence).some((b) => /^\s*,?\s*and\s+(?:the\s+)?$/i.test(doc.cleanText.slice(Math.min(a.end, b.end), Math.max(a.start, b.start)))));
+    });
+    if (!twin) continue;
+    for (const [key, role] of d.parties) if (!twin.parties.has(key)) twin.parties.set(key, role);
+    absorb(twin, d);
+    drafts.splice(i, 1);
+  }
+
+  // Two partners of such a collaboration paired by the same sentence ("with A and B") are inside it, not a deal of their own.
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d || !onlyCollaborators(d) || d.terms.length > 0) continue;
+    const within = drafts.find((o) => o !== d && onlyCollaborators(o) && o.parties.size > d.parties.size && [...d.parties.keys()].every((key) => o.parties.has(key)) && [...d.sentences].every((sentence) => o.sentences.has(sentence)));
+    if (!within) continue;
+    absorb(within, d);
+    drafts.splice(i, 1);
+  }
+
+  // The investors of one round told in several sentences ("led by A", "B and C also joined the round"):
+  // payments of no named kind to one payee from payers only, in sentences at most three apart, are one financing.
+  const payeeOf = (d: Draft): string | undefined => {
+    const payees = d.kind === 'other' ? [...d.parties].filter(([, role]) => role === 'payee').map(([key]) => key) : [];
+    return payees.length === 1 ? payees[0] : undefined;
+  };
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    const payee = d ? payeeOf(d) : undefined;
+    if (!d || payee === undefined) continue;
+    const near = (o: Draft): boolean => [...o.sentences].some((a) => [...d.sentences].some((b) => Math.abs(a - b) <= 3));
+    const twin = drafts.find((o, j) => j < i && payeeOf(o) === payee && near(o));
+    if (!twin) continue;
+    for (const [key, role] of d.parties) if (!twin.parties.has(key)) twin.parties.set(key, role);
+    absorb(twin, d);
+    for (const sentence of d.termSentences) twin.termSentences.add(sentence);
+    for (const term of d.terms) addTerm(twin, term);
+    drafts.splice(i, 1);
   }
   if (drafts.length === 0) return empty;
 
@@ -696,17 +800,25 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     const evidence = cited.flatMap((c) => evidenceOf(doc, c) ?? []);
     if (evidence.length > 0) out.relationships.push({ type, start, end, properties, evidence });
   };
+  // The deal's sentences: those its facts and terms came from, and those that name two of its parties
+  // beside an agreement word ("A and B today announced that they have entered into …").
+  const dealSentencesOf = (draft: Draft): number[] => {
+    const naming = [...companiesIn]
+      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && agreementsIn(i).length > 0)
+      .map(([i]) => i);
+    return [...new Set([...draft.sentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
+  };
+  const statusOf = new Map(drafts.map((draft) => [draft, statusInDocument(k, draft, dealSentencesOf(draft).map(sentenceText), docDate)]));
+  // An option exercised between two parties tells that the agreement it was granted under is in force.
+  for (const [draft, status] of statusOf) {
+    if (status !== 'referenced' || draft.kind === 'option' || draft.kind === 'acquisition') continue;
+    if (drafts.some((o) => o.kind === 'option' && statusOf.get(o) === 'option_exercised' && [...o.parties.keys()].every((key) => draft.parties.has(key)))) statusOf.set(draft, 'effective');
+  }
   for (const draft of drafts) {
     if (draft.parties.size === 0) continue;
     const factSentences = [...draft.sentences].sort((a, b) => a - b);
     const texts = factSentences.map(sentenceText);
-    // The deal's sentences: those its facts and terms came from, and those that name two of its parties
-    // beside an agreement word ("A and B today announced that they have entered into …").
-    const naming = [...companiesIn]
-      .filter(([i, named]) => draft.parties.size > 1 && [...draft.parties.keys()].filter((key) => named.has(key)).length >= 2 && doc.sentences[i]?.section !== 'forwardLooking' && agreementsIn(i).length > 0)
-      .map(([i]) => i);
-    const dealSentences = [...new Set([...factSentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
-    const allTexts = dealSentences.map(sentenceText);
+    const dealSentences = dealSentencesOf(draft);
     const mainAsset = [...draft.assets.keys()][0];
     const key = dealKey(draft.kind, draft.parties, mainAsset);
 
@@ -721,7 +833,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     }
     if (properties.signed !== undefined) history.push(`announced@${properties.signed}`);
     for (const y of amended) history.push(`amended@${y}`);
-    const status = statusInDocument(k, draft, allTexts, docYear);
+    const status = statusOf.get(draft) ?? 'referenced';
     history.push(`${status}@${docDate ?? ''}`);
     if (status === 'announced' && docDate !== undefined) properties.announced = docDate;
     if (status === 'effective' || status === 'closed') {
