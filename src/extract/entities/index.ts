@@ -87,6 +87,7 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     const m = selected[i];
     if (m?.label === 'Drug' && m.properties?.['brand'] === true && platformNames.has(m.canonical.toLowerCase())) selected[i] = { ...m, label: 'Technology', rule: `${m.rule}.platform`, properties: {} };
   }
+  dropDrugTrialNames(scope.text, selected);
   const sameAs: SameAs[] = [];
   const table: AliasTable = { forms: new Map() };
 
@@ -336,4 +337,22 @@ function formerCompanyNames(text: string, companies: readonly Candidate[], patte
     if (takenNames.size === 1 && formerNames.size === 1 && former !== undefined) pairs.push([former, taken.canonical]);
   }
   return pairs;
+}
+
+/**
+ * "THIO-101 phase 2 trial" in a text that names the drug THIO: a code made of a drug's name and a
+ * number that the text calls a trial or study is that drug's trial, not another drug; every mention of
+ * it goes. A code whose letters name no drug of the text ("XY-101 phase 2 trial") stays a drug.
+ */
+function dropDrugTrialNames(text: string, selected: Candidate[]): void {
+  const drugNames = new Set(selected.filter((m) => m.label === 'Drug').map((m) => m.text.toLowerCase()));
+  const trials = new Set<string>();
+  for (const m of selected) {
+    if (m.label !== 'Drug' || trials.has(m.text)) continue;
+    const stem = /^(\p{L}{2,})[-\s]\d{2,4}$/u.exec(m.text)?.[1];
+    if (stem === undefined || !drugNames.has(stem.toLowerCase())) continue;
+    if (/^[ \t]+(?:(?:phase|Phase|PHASE)[ \t]+(?:[1-3]|I{1,3})[ab]?[ \t]+)?(?:clinical[ \t]+)?(?:trial|study)\b/.test(text.slice(m.end, m.end + 40))) trials.add(m.text);
+  }
+  if (trials.size === 0) return;
+  for (let i = selected.length - 1; i >= 0; i--) if (selected[i]?.label === 'Drug' && trials.has(selected[i]?.text ?? '')) selected.splice(i, 1);
 }
