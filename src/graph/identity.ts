@@ -380,8 +380,8 @@ export class CorpusResolver {
       // A conjugate and its abbreviation ("T-DM1", "trastuzumab-DM1"): certain when each is the only one of its form.
       if (certain.size === 0 && stored === undefined && label === 'Drug') {
         const block = blockForms(this.names, e).filter((f) => f.includes(':conjugate:'));
-        const known = [...block.flatMap((f) => this.index.find(f)), ...afterDecisions.entities.filter((x) => x.labels[0] === 'Drug')];
-        const only = block.length === 1 ? uniqueConjugate(this.names, e, known) : undefined;
+        // Only a conjugate-shaped name looks further: the index's entities of its form and this document's drugs.
+        const only = block.length === 1 ? uniqueConjugate(this.names, e, [...block.flatMap((f) => this.index.find(f)), ...afterDecisions.entities.filter((x) => x.labels[0] === 'Drug')]) : undefined;
         if (only !== undefined && !isRejected(this.decisions, e.key, only.key) && strongConflict(e, only) === undefined) certain.set(only.key, only);
       }
       const others = [...certain.keys()].sort(byString);
