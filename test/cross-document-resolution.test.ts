@@ -82,7 +82,7 @@ describe('cross-document resolution', () => {
     expect(graph.mergeCandidates).toEqual([{ a: 'person:steve-quarrel', b: 'person:steven-quarrel', reason: 'same surname and a compatible given name', score: 0.6 }]);
   });
 
-  it('pairs, but never merges, an antibody conjugate and its abbreviation by initial and payload', () => {
+  it('merges an antibody conjugate and its abbreviation by initial and payload when each is the only one of its form', () => {
     const graph = resolveAll([
       doc('a', [{ label: 'Drug', name: 'zanotumab-DM1' }]),
       doc('b', [
@@ -91,8 +91,20 @@ describe('cross-document resolution', () => {
         { label: 'Drug', name: 'Z-DM4' },
       ]),
     ]);
-    expect(keys(graph)).toEqual(['drug:q-dm1', 'drug:z-dm1', 'drug:z-dm4', 'drug:zanotumab-dm1']);
-    expect(graph.mergeCandidates).toEqual([{ a: 'drug:z-dm1', b: 'drug:zanotumab-dm1', reason: 'a conjugate and its abbreviation by initial and payload', score: 0.6 }]);
+    expect(keys(graph)).toEqual(['drug:q-dm1', 'drug:z-dm4', 'drug:zanotumab-dm1']);
+    expect(graph.entities.find((e) => e.key === 'drug:zanotumab-dm1')?.aliases).toEqual(['Z-DM1']);
+    expect(graph.mergeCandidates ?? []).toEqual([]);
+  });
+
+  it('only pairs a conjugate abbreviation that two antibodies of one initial and payload could stand for', () => {
+    const graph = resolveAll([doc('a', [{ label: 'Drug', name: 'zanotumab-DM1' }]), doc('b', [{ label: 'Drug', name: 'zelitumab-DM1' }]), doc('c', [{ label: 'Drug', name: 'Z-DM1' }])]);
+    expect(keys(graph)).toEqual(['drug:z-dm1', 'drug:zanotumab-dm1', 'drug:zelitumab-dm1']);
+    expect(graph.mergeCandidates?.map((p) => `${p.a} ${p.b}`)).toEqual(['drug:z-dm1 drug:zanotumab-dm1', 'drug:z-dm1 drug:zelitumab-dm1']);
+  });
+
+  it('never reads a word after an antibody name as a conjugate payload', () => {
+    const graph = resolveAll([doc('a', [{ label: 'Drug', name: 'zanotumab-based' }]), doc('b', [{ label: 'Drug', name: 'Z-based' }])]);
+    expect(keys(graph)).toEqual(['drug:z-based', 'drug:zanotumab-based']);
   });
 
   it('treats a middle initial as the same person', () => {

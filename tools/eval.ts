@@ -57,6 +57,7 @@ function identityJson(identity: IdentityReport): Record<string, unknown> {
     split: identity.split.map((x) => ({ type: x.thing.type, names: x.thing.names, entityKeys: x.entityKeys, withinDocument: x.withinDocument })),
     merged: identity.merged.map((x) => ({ entityKey: x.entityKey, things: x.things.map((t) => t.names) })),
     genericAliases: identity.genericAliases,
+    contested: identity.contested.map((x) => ({ type: x.type, names: x.names, contestedBy: x.contestedBy })),
   };
 }
 

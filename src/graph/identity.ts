@@ -9,8 +9,9 @@
 // primary label, exactly one such entity, and no conflicting strong identifier (CIK, ticker, IRS
 // number, HGNC symbol). Doubtful, kept apart and reported as POSSIBLY_SAME_AS {score, reason}: a shared
 // alias only, a name that is the other plus words, names that differ only in spaces or punctuation,
-// the same surname with a compatible given name, a conjugate and its initial-letter abbreviation
-// ("Z-DM1"), a name shared by several entities, a strong identifier in conflict. A person's decisions
+// the same surname with a compatible given name, a name shared by several entities, a strong
+// identifier in conflict. A conjugate and its initial-letter abbreviation ("zanotumab-DM1", "Z-DM1")
+// are certain while each is the only one of its form known, doubtful once two antibodies share it. A person's decisions
 // (decisions.ts) come first: accepted pairs are one key, rejected pairs are never merged or proposed
 // again.
 //
@@ -89,17 +90,41 @@ export function identityForms(names: NameKnowledge, e: Pick<KnownEntity, 'key' |
 
 /**
  * An antibody–payload conjugate's name as its antibody's initial and its payload: "zanotumab-DM1" and
- * "Z-DM1" both give "z-dm1" (the field abbreviates a conjugate by the antibody's first letter). Only a
- * doubtful pair: two antibodies with one initial and one payload are two drugs.
+ * "Z-DM1" both give "z-dm1" (the field abbreviates a conjugate by the antibody's first letter). The
+ * payload is one of payloads.txt. Two antibodies with one initial and one payload are two drugs, so
+ * the pair is certain only while the index knows one conjugate of each form (uniqueConjugate).
  */
-function conjugateForm(part: string): { initial: string; payload: string; abbreviated: boolean } | undefined {
+function conjugateForm(names: NameKnowledge, part: string): { initial: string; payload: string; abbreviated: boolean } | undefined {
   const t = tokens(part);
   if (t.length !== 2) return undefined;
   const [head, payload] = [t[0] ?? '', t[1] ?? ''];
-  if (!/^[a-z][a-z0-9]{1,5}$/.test(payload) || !/[a-z]/.test(payload)) return undefined;
+  if (!/^[a-z][a-z0-9]{1,5}$/.test(payload) || !/[a-z]/.test(payload) || !names.isPayload(payload)) return undefined;
   if (head.length === 1 && /^[a-z]$/.test(head)) return { initial: head, payload, abbreviated: true };
   if (/^[a-z]{3,}mab$/.test(head)) return { initial: head.charAt(0), payload, abbreviated: false };
   return undefined;
+}
+
+/**
+ * "T-DM1" in one document, "trastuzumab-DM1" in another: the one conjugate of the other's initial and
+ * payload of the opposite form (abbreviated or written out), when it is the only one known of each form
+ * there (`known`: earlier documents' and this document's entities of that conjugate form). Two written-out
+ * conjugates of one initial and payload ("zanotumab-DM1", "zelatumab-DM1") make every pair doubtful.
+ */
+function uniqueConjugate(names: NameKnowledge, e: KnownEntity, known: readonly KnownEntity[]): KnownEntity | undefined {
+  const forms = (x: KnownEntity): { initial: string; payload: string; abbreviated: boolean }[] =>
+    keyParts(names, 'Drug', x).flatMap((p) => {
+      const c = conjugateForm(names, p);
+      return c ? [c] : [];
+    });
+  const mine = forms(e);
+  const [own] = mine;
+  if (own === undefined || mine.some((c) => c.abbreviated !== own.abbreviated)) return undefined;
+  const sameForm = (x: KnownEntity, abbreviated: boolean): boolean => forms(x).some((c) => c.initial === own.initial && c.payload === own.payload && c.abbreviated === abbreviated);
+  const others = new Map(known.filter((x) => x.key !== e.key && x.labels[0] === 'Drug').map((x) => [x.key, x]));
+  const opposite = [...others.values()].filter((x) => sameForm(x, !own.abbreviated));
+  const alike = [...others.values()].filter((x) => sameForm(x, own.abbreviated));
+  const [only] = opposite;
+  return opposite.length === 1 && alike.length === 0 && only !== undefined && !sameForm(only, own.abbreviated) ? only : undefined;
 }
 
 /** Blocking forms: they only bring doubtful pairs together (first word, surname, name without spaces, a conjugate's initial and payload). */
@@ -112,7 +137,7 @@ export function blockForms(names: NameKnowledge, e: Pick<KnownEntity, 'labels' |
     if (t.length > 1) forms.add(`${prefix}joined:${t.join('')}`);
     if (label === 'Person' && t.length > 1) forms.add(`${prefix}surname:${t[t.length - 1] ?? ''}`);
     if (NAME_START_LABELS.has(label) && (t[0]?.length ?? 0) >= 3) forms.add(`${prefix}first:${t[0] ?? ''}`);
-    const conjugate = label === 'Drug' ? conjugateForm(part) : undefined;
+    const conjugate = label === 'Drug' ? conjugateForm(names, part) : undefined;
     if (conjugate) forms.add(`${prefix}conjugate:${conjugate.initial}-${conjugate.payload}`);
   }
   return [...forms].sort(byString);
@@ -150,7 +175,7 @@ export function doubtReason(names: NameKnowledge, a: KnownEntity, b: KnownEntity
       const ta = tokens(pa);
       const tb = tokens(pb);
       if (ta.join('') === tb.join('')) return { reason: 'names differ only in spaces or punctuation', score: 0.9 };
-      const [ca, cb] = label === 'Drug' ? [conjugateForm(pa), conjugateForm(pb)] : [undefined, undefined];
+      const [ca, cb] = label === 'Drug' ? [conjugateForm(names, pa), conjugateForm(names, pb)] : [undefined, undefined];
       if (ca && cb && ca.abbreviated !== cb.abbreviated && ca.initial === cb.initial && ca.payload === cb.payload) return { reason: 'a conjugate and its abbreviation by initial and payload', score: 0.6 };
       if (label === 'Person' && ta.length > 1 && tb.length > 1 && ta[ta.length - 1] === tb[tb.length - 1] && compatibleGivenNames(ta[0] ?? '', tb[0] ?? '')) {
         return { reason: 'same surname and a compatible given name', score: 0.6 };
@@ -352,6 +377,13 @@ export class CorpusResolver {
         }
       }
       const stored = this.index.get(e.key);
+      // A conjugate and its abbreviation ("T-DM1", "trastuzumab-DM1"): certain when each is the only one of its form.
+      if (certain.size === 0 && stored === undefined && label === 'Drug') {
+        const block = blockForms(this.names, e).filter((f) => f.includes(':conjugate:'));
+        // Only a conjugate-shaped name looks further: the index's entities of its form and this document's drugs.
+        const only = block.length === 1 ? uniqueConjugate(this.names, e, [...block.flatMap((f) => this.index.find(f)), ...afterDecisions.entities.filter((x) => x.labels[0] === 'Drug')]) : undefined;
+        if (only !== undefined && !isRejected(this.decisions, e.key, only.key) && strongConflict(e, only) === undefined) certain.set(only.key, only);
+      }
       const others = [...certain.keys()].sort(byString);
       if (stored === undefined && others.length === 1 && others[0] !== undefined) rename.set(e.key, others[0]);
       else for (const k of others) this.note(e.key, k, 0.7, stored === undefined ? 'the name belongs to several entities' : 'the name of one is a name of the other');

@@ -150,6 +150,10 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     antibodyInnStems: lowerCaseLines('antibody-inn-stems.txt'),
     trademarkNonDrugHeads: lowerCaseLines('trademark-non-drug-heads.txt'),
     drugRenamePhrases: lowerCaseLines('drug-rename-phrases.txt'),
+    companyRenamePhrases: {
+      newName: lowerCaseLines('company-rename-phrases.txt').flatMap((l) => (l.startsWith('new ') ? [l.slice(4)] : [])),
+      formerName: lowerCaseLines('company-rename-phrases.txt').flatMap((l) => (l.startsWith('former ') ? [l.slice(7)] : [])),
+    },
     brandContextPhrases: longestFirst(lowerCaseLines('brand-context-phrases.txt')),
     drugDescriptorHeads: longestFirst(lowerCaseLines('drug-descriptor-heads.txt')),
 
@@ -205,6 +209,6 @@ export function loadEntityKnowledge(files: DataFiles, names: NameKnowledge, shar
   const people = compilePersonPatterns(lexicons, cues);
   const technologies = compileTechnologyPatterns(lexicons, cues);
   const diseases = compileDiseasePatterns(lexicons);
-  const aliases = compileAliasPatterns(cues);
+  const aliases = compileAliasPatterns(cues, lexicons);
   return Object.freeze({ lexicons: Object.freeze(lexicons), companies, drugs, targets, people, technologies, diseases, aliases, cues: cues.table() });
 }

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { escapeRegex } from '../text/regex.ts';
 import { foldName } from '../text/names.ts';
 import type { DataFiles } from './files.ts';
+import { PAYLOADS_FILE, PayloadRow } from './shared-lexicons.ts';
 
 export interface NameKnowledge {
   /** The legal forms as written in the data file ("Inc.", "Co., Ltd.", "GmbH"), longest first. */
@@ -40,6 +41,8 @@ export interface NameKnowledge {
   isPlace(name: string): boolean;
   /** True when two given names are the same name or one is a common short form of the other ("Steve", "Steven"). */
   sameGivenName(a: string, b: string): boolean;
+  /** True for a folded name of an ADC payload (payloads.txt, kind Payload): "dm1", "mmae" — the tail of a conjugate's name. */
+  isPayload(folded: string): boolean;
 }
 
 const OrganizationRow = z.object({ canonical: z.string().min(2), aliases: z.string().optional() });
@@ -134,6 +137,15 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
 
   const companyDescriptors: ReadonlySet<string> = new Set(files.lines('lexicons/company-name-descriptors.txt').map((w) => foldName(w)));
 
+  // The payloads of conjugate names ("<antibody>-DM1"), by name and alias (payloads.txt is also the entity and relation rules').
+  const payloadNames: ReadonlySet<string> = new Set(
+    files
+      .tsv(PAYLOADS_FILE, ['name', 'kind', 'aliases'], PayloadRow)
+      .filter((row) => row.kind === 'Payload')
+      .flatMap((row) => [row.name, ...row.aliases].map((n) => foldName(n))),
+  );
+  const isPayload = (folded: string): boolean => payloadNames.has(folded);
+
   const programmeHeads: ReadonlySet<string> = new Set(files.lines('lexicons/programme-heads.txt').map((w) => w.toLowerCase()));
 
   return Object.freeze({
@@ -152,5 +164,6 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     isGenericTerm,
     isPlace,
     sameGivenName,
+    isPayload,
   });
 }

@@ -18,7 +18,7 @@ const Forms = z
  * A line of the payload lexicon: name, kind and `|`-separated aliases. The kind column is checked, so
  * a row with its columns out of order fails here loudly rather than becoming a payload named "Linker".
  */
-const PayloadRow = z.object({ name: z.string().min(1), kind: z.enum(['Payload', 'Linker']), aliases: Forms });
+export const PayloadRow = z.object({ name: z.string().min(1), kind: z.enum(['Payload', 'Linker']), aliases: Forms });
 export type PayloadRow = z.infer<typeof PayloadRow>;
 
 const Yes = z

@@ -118,9 +118,13 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
   return { mentions, formerNames, links: separateDistinctDrugs(mentions, links, text, ctx) };
 }
 
-/** "Priority Medicines (PRIME) Designation", "Acme Access Program": the name of a designation or programme. */
+/**
+ * "Priority Medicines (PRIME) Designation", "Acme Access Program": the name of a designation or
+ * programme; "Acme Therapeutics business segment", "Accelerated Biologics License Application": one
+ * after a qualifier word.
+ */
 function isProgrammeName(m: Mention, text: string, heads: ReadonlySet<string>): boolean {
-  const next = /^(?:[^\S\n]+\([^()\n]{1,12}\))?[^\S\n]+(\p{L}+)/u.exec(text.slice(m.end, m.end + 40))?.[1];
+  const next = /^(?:[^\S\n]+\([^()\n]{1,12}\))?[^\S\n]+(?:(?:business|operating|reporting|license|licence)[^\S\n]+)?(\p{L}+)/iu.exec(text.slice(m.end, m.end + 50))?.[1];
   return next !== undefined && heads.has(next.toLowerCase());
 }
 

@@ -3,6 +3,11 @@
 // share a name or alias (folded as the scorer folds) are one real thing, across documents; the report
 // counts real things split over several entities, entities that cover several real things, and aliases
 // that are generic defined terms ("the Company", "Registrant"). Pure: gold and graph in, report out.
+// A gold file's entities are things of that document (README of the corpus: aliases are "the other
+// forms used for the same thing in this document"), so when the names of one document's gold meet two
+// of another's separate entities ("X" with the alias "Y" here, "X" and "Y" two entities there: a code
+// and the INN it is a formulation of), the gold files disagree on what is one thing: that thing is
+// reported as contested and counted neither as split nor as merged, since no graph could satisfy both.
 import type { Entity } from '../../src/index.ts';
 import type { GoldDocument } from './gold.ts';
 import type { NameFolding } from './fold.ts';
@@ -17,6 +22,8 @@ export interface GoldThing {
   names: string[];
   keys: ReadonlySet<string>;
   documents: string[];
+  /** Documents whose gold keeps apart, as separate entities, names that other gold files join into this thing. */
+  contestedBy: string[];
 }
 
 export interface IdentityReport {
@@ -27,6 +34,8 @@ export interface IdentityReport {
   merged: { entityKey: string; things: GoldThing[] }[];
   /** Entity aliases (or names) that are generic defined terms. */
   genericAliases: { entityKey: string; alias: string }[];
+  /** Real things the gold files disagree on (see contestedBy): listed, not scored as split. */
+  contested: GoldThing[];
 }
 
 class Partition {
@@ -76,7 +85,32 @@ export function goldThings(golds: readonly GoldDocument[], folding: NameFolding)
     names: [...new Set(members.map((m) => m.name))].sort(),
     keys: new Set(members.flatMap((m) => [...m.keys])),
     documents: [...new Set(members.map((m) => m.document))].sort(),
+    contestedBy: separatingDocuments(members),
   }));
+}
+
+/** Documents with two or more entities in the group that their own names do not link (one document's separate things). */
+function separatingDocuments(members: readonly { keys: ReadonlySet<string>; document: string }[]): string[] {
+  const byDocument = new Map<string, (typeof members)[number][]>();
+  for (const m of members) byDocument.set(m.document, [...(byDocument.get(m.document) ?? []), m]);
+  const separating: string[] = [];
+  for (const [document, rows] of byDocument) {
+    if (rows.length < 2) continue;
+    // The document's own rows grouped by the names they share: more than one group is more than one thing.
+    const reached = new Set([0]);
+    for (let grew = true; grew;) {
+      grew = false;
+      rows.forEach((row, i) => {
+        if (reached.has(i)) return;
+        if ([...reached].some((j) => [...row.keys].some((k) => rows[j]?.keys.has(k) === true))) {
+          reached.add(i);
+          grew = true;
+        }
+      });
+    }
+    if (reached.size < rows.length) separating.push(document);
+  }
+  return separating.sort();
 }
 
 /** Scores the merged graph's entities against the real things of all gold documents. */
@@ -109,7 +143,7 @@ export function identityReport(golds: readonly GoldDocument[], entities: readonl
   const split: IdentityReport['split'] = [];
   things.forEach((thing, i) => {
     const keys = entitiesOfThing.get(i);
-    if (!keys || keys.size < 2) return;
+    if (!keys || keys.size < 2 || thing.contestedBy.length > 0) return;
     // Split inside one document (a resolve-stage miss) or only across documents (a write-time one).
     const seen = new Set<string>();
     let withinDocument = false;
@@ -120,7 +154,7 @@ export function identityReport(golds: readonly GoldDocument[], entities: readonl
       }
     split.push({ thing, entityKeys: [...keys].sort(), withinDocument });
   });
-  return { things: things.length, split, merged, genericAliases };
+  return { things: things.length, split, merged, genericAliases, contested: things.filter((t) => t.contestedBy.length > 0) };
 }
 
 export function formatIdentity(report: IdentityReport, how = 'merged by entity key'): string {
@@ -132,5 +166,7 @@ export function formatIdentity(report: IdentityReport, how = 'merged by entity k
   for (const m of report.merged) lines.push(`    ${m.entityKey}  ->  ${m.things.map((t) => t.names.join(' | ')).join('  //  ')}`);
   lines.push(`  generic aliases: ${report.genericAliases.length}`);
   for (const g of report.genericAliases) lines.push(`    ${g.entityKey}: "${g.alias}"`);
+  lines.push(`  contested by the gold files (one joins names another keeps apart; not scored): ${report.contested.length}`);
+  for (const c of report.contested) lines.push(`    ${c.type} ${c.names.join(' | ')}  (kept apart in ${c.contestedBy.join(', ')})`);
   return `${lines.join('\n')}\n`;
 }

@@ -18,6 +18,7 @@ import { findTechnologies } from './technologies.ts';
 import { findPeople } from './people.ts';
 import { findDiseases } from './diseases.ts';
 import type { EntityLexicons } from './lexicons.ts';
+import { phraseAlternation } from './lexicons.ts';
 import { PhraseMatcher } from './phrases.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 
@@ -48,10 +49,19 @@ function registrantName(doc: StructuredDocument, names: NameKnowledge): string |
 export interface AliasPatterns {
   /** "the Company": the cue its rule needs. */
   readonly companyCue: Cue;
+  /** "the company rebranded to ": what stands right before the name a company takes (company-rename-phrases.txt). */
+  readonly companyNewName: RegExp;
+  /** "operating as ", "formerly ": what stands right before a name a company used before. */
+  readonly companyFormerName: RegExp;
 }
 
-export function compileAliasPatterns(cues: CueRegistry): AliasPatterns {
-  return Object.freeze({ companyCue: cues.words(['company']) });
+export function compileAliasPatterns(cues: CueRegistry, lexicons: EntityLexicons): AliasPatterns {
+  const { newName, formerName } = lexicons.companyRenamePhrases;
+  return Object.freeze({
+    companyCue: cues.words(['company']),
+    companyNewName: new RegExp(String.raw`\bthe[ \t]+company(?:[ \t]+(?:officially|formally|subsequently|later|then|has|had))?[ \t]+(?:${phraseAlternation(newName, 'blanks')})[ \t]+$`, 'i'),
+    companyFormerName: new RegExp(String.raw`\b(?:${phraseAlternation(formerName, 'blanks')})[ \t]+$`, 'i'),
+  });
 }
 
 /** Company short names worth sweeping for: not a place, not a stop word, not a bare initial. */
@@ -77,12 +87,14 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     const m = selected[i];
     if (m?.label === 'Drug' && m.properties?.['brand'] === true && platformNames.has(m.canonical.toLowerCase())) selected[i] = { ...m, label: 'Technology', rule: `${m.rule}.platform`, properties: {} };
   }
+  dropDrugTrialNames(scope.text, selected);
   const sameAs: SameAs[] = [];
   const table: AliasTable = { forms: new Map() };
 
   // Aliases the text states: brand (generic), renamed codes, defined abbreviations.
   for (const a of drugs.aliases) addForm(table, 'Drug', a.alias, a.canonical, a.rule, true);
   for (const a of technologies.aliases) addForm(table, 'Technology', a.alias, a.canonical, a.rule, true);
+  for (const a of brandNameOwners(scope.text, selected, table)) addForm(table, 'Drug', a.alias, a.canonical, a.rule, true);
 
   // Tickers and defined terms name the company right before them.
   const extra: Candidate[] = [];
@@ -124,6 +136,7 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   }
 
   for (const c of companies) c.canonical = sameCompany.get(c.canonical) ?? c.canonical;
+  for (const [former, taken] of formerCompanyNames(scope.text, companies, ctx.knowledge.entities.aliases)) for (const c of companies) if (c.canonical === former) addForm(table, 'Company', c.text, taken, 'company.former-name', true);
   // "Merck & Co., Inc." in a text that also says "Merck": the short name the text uses is the
   // company's name here ("& Co." is kept only to tell a company from a namesake the text never names).
   const companyNames = new Set(companies.map((c) => c.canonical));
@@ -269,4 +282,77 @@ function findCompanyAnaphora(scope: Scope, registrant: string): Candidate[] {
     { cues: [scope.ctx.knowledge.entities.aliases.companyCue] },
   );
   return out;
+}
+
+/** "… under the brand name Zorvexa", "with the trade name ZORVEXA®": the phrase names the product it follows. */
+const BRAND_NAME_BEFORE = /\b(?:brand|trade)[ \t]+name[ \t]+$/i;
+
+/**
+ * "Zorvatinib was approved under the brand name Zorvexa": a name the text gives as a drug's brand or
+ * trade name is that drug's other name. The drug is the one the sentence names before the phrase, or,
+ * when the sentence names none ("… received a positive opinion with the brand name Zorvexa®"), the one
+ * its paragraph and the paragraph before it name; either must be the only drug named there, or the
+ * brand could be any of them (a brand linked so already counts as its drug). Gated on the phrase: the
+ * look-back runs only for a drug mention right after "brand name" or "trade name".
+ */
+function brandNameOwners(text: string, selected: readonly Candidate[], table: AliasTable): { alias: string; canonical: string; rule: string }[] {
+  const drugs = selected.filter((m) => m.label === 'Drug').sort((a, b) => a.start - b.start);
+  const owners = new Map<string, string>();
+  const canonicalOf = (m: Candidate): string => owners.get(m.text) ?? table.forms.get('Drug')?.get(m.text)?.canonical ?? m.canonical;
+  const found: { alias: string; canonical: string; rule: string }[] = [];
+  drugs.forEach((brand, k) => {
+    if (!BRAND_NAME_BEFORE.test(text.slice(Math.max(0, brand.start - 40), brand.start))) return;
+    const sentenceStart = Math.max(text.lastIndexOf('. ', brand.start), text.lastIndexOf('\n', brand.start)) + 1;
+    const paragraph = text.lastIndexOf('\n\n', brand.start);
+    // The paragraph before this one: its start is the blank line before the brand's paragraph's.
+    const windowStart = paragraph < 0 ? 0 : Math.max(0, text.lastIndexOf('\n\n', paragraph - 1));
+    const before = drugs.slice(0, k).filter((m) => m.end <= brand.start && canonicalOf(m) !== canonicalOf(brand));
+    const inSentence = before.filter((m) => m.start >= sentenceStart);
+    const named = new Set((inSentence.length > 0 ? inSentence : before.filter((m) => m.start >= windowStart)).map(canonicalOf));
+    const [owner] = named;
+    if (named.size !== 1 || owner === undefined) return;
+    owners.set(brand.text, owner);
+    found.push({ alias: brand.text, canonical: owner, rule: 'drug.brand-name-of' });
+  });
+  return found;
+}
+
+/**
+ * "Founded in 2001 and operating as Acme Labs from 2012, the company … The company rebranded to Acme
+ * Bio in 2022": a paragraph that tells of "the company" taking a name and of a name it used before
+ * names one company by both. Exactly one name taken and one former name in the paragraph, or the
+ * pair is not sure (a paragraph about two companies' histories). Returns former name → name taken.
+ */
+function formerCompanyNames(text: string, companies: readonly Candidate[], patterns: AliasPatterns): [string, string][] {
+  const pairs: [string, string][] = [];
+  const lineStart = (at: number): number => text.lastIndexOf('\n', at) + 1;
+  const before = (c: Candidate): string => text.slice(Math.max(lineStart(c.start), c.start - 80), c.start);
+  for (const taken of companies) {
+    if (!patterns.companyNewName.test(before(taken))) continue;
+    const [start, end] = [lineStart(taken.start), text.indexOf('\n', taken.end) < 0 ? text.length : text.indexOf('\n', taken.end)];
+    const inParagraph = companies.filter((c) => c.start >= start && c.end <= end);
+    const takenNames = new Set(inParagraph.filter((c) => patterns.companyNewName.test(before(c))).map((c) => c.canonical));
+    const formerNames = new Set(inParagraph.filter((c) => c.canonical !== taken.canonical && patterns.companyFormerName.test(before(c))).map((c) => c.canonical));
+    const [former] = formerNames;
+    if (takenNames.size === 1 && formerNames.size === 1 && former !== undefined) pairs.push([former, taken.canonical]);
+  }
+  return pairs;
+}
+
+/**
+ * "THIO-101 phase 2 trial" in a text that names the drug THIO: a code made of a drug's name and a
+ * number that the text calls a trial or study is that drug's trial, not another drug; every mention of
+ * it goes. A code whose letters name no drug of the text ("XY-101 phase 2 trial") stays a drug.
+ */
+function dropDrugTrialNames(text: string, selected: Candidate[]): void {
+  const drugNames = new Set(selected.filter((m) => m.label === 'Drug').map((m) => m.text.toLowerCase()));
+  const trials = new Set<string>();
+  for (const m of selected) {
+    if (m.label !== 'Drug' || trials.has(m.text)) continue;
+    const stem = /^(\p{L}{2,})[-\s]\d{2,4}$/u.exec(m.text)?.[1];
+    if (stem === undefined || !drugNames.has(stem.toLowerCase())) continue;
+    if (/^[ \t]+(?:(?:phase|Phase|PHASE)[ \t]+(?:[1-3]|I{1,3})[ab]?[ \t]+)?(?:clinical[ \t]+)?(?:trial|study)\b/.test(text.slice(m.end, m.end + 40))) trials.add(m.text);
+  }
+  if (trials.size === 0) return;
+  for (let i = selected.length - 1; i >= 0; i--) if (selected[i]?.label === 'Drug' && trials.has(selected[i]?.text ?? '')) selected.splice(i, 1);
 }

@@ -185,6 +185,8 @@ export interface EntityLexicons {
   /** Phrases a product's brand follows ("launched", "net sales of"), lower case, longest first (brand-context-phrases.txt). */
   readonly brandContextPhrases: readonly string[];
   readonly drugRenamePhrases: readonly string[];
+  /** "rebranded to" (the name taken follows) and "operating as" (a name used before follows) (company-rename-phrases.txt). */
+  readonly companyRenamePhrases: { readonly newName: readonly string[]; readonly formerName: readonly string[] };
   /** "inhibitor", "product candidate": nouns that describe a drug in an apposition (drug-descriptor-heads.txt). */
   readonly drugDescriptorHeads: readonly string[];
 
