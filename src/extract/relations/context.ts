@@ -232,7 +232,13 @@ export function crossesClause(ctx: SentenceContext, from: number, to: number): b
   return ctx.relations.rules.context.clauseBreak.test(ctx.text.slice(Math.min(from, to), Math.max(from, to)));
 }
 
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;
+/** Between two items of a list: a comma or a conjunction, after the first item's bracket if it has one ("IPF (idiopathic …), SSc and …"). */
+const LIST_GAP = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;
+
+/** Whether `alias` stands alone in the bracket right after `item`: "idiopathic pulmonary fibrosis (IPF)", an abbreviation or another name of it. */
+function bracketAlias(ctx: SentenceContext, item: Item, alias: Item): boolean {
+  return /^\s*\(\s*$/.test(ctx.text.slice(item.end, alias.start)) && /^\s*\)/.test(ctx.text.slice(alias.end, alias.end + 3));
+}
 
 /**
  * The items of `labels` that form a coordinated list ("A, B and C") whose last item ends at most
@@ -246,6 +252,9 @@ export function listBefore(ctx: SentenceContext, pos: number, labels: readonly E
   for (let k = candidates.length - 2; k >= 0; k--) {
     const it = candidates[k];
     const next = list[0];
+    // "A (AA), B and C": the bracketed name of A is no item of its own; the list runs on from A.
+    const owner = candidates[k - 1];
+    if (it && owner && bracketAlias(ctx, owner, it)) continue;
     if (!it || !next || !LIST_GAP.test(ctx.text.slice(it.end, next.start))) break;
     list.unshift(it);
   }
@@ -274,6 +283,7 @@ export function listAfter(ctx: SentenceContext, pos: number, labels: readonly En
       list[list.length - 1] = it; // "maytansinoid TAP technology": the last name is the head
       continue;
     }
+    if (bracketAlias(ctx, prev, it)) continue;
     if (!LIST_GAP.test(ctx.text.slice(prev.end, it.start))) break;
     list.push(it);
   }

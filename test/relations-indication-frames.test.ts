@@ -1,0 +1,32 @@
+// Indication and phase frames read on text nobody tuned to (issue 16): what a drug is studied or approved
+// for, and the phase it is in, read from the shape of the statement ("to treat D", "for A (AA), B and C").
+// Invented drug names throughout; the diseases are ordinary ones of the field.
+import { describe as group, expect, it } from 'vitest';
+import { extractRelations } from '../src/extract/relations/index.ts';
+import { buildDoc, describe } from './support/relations.ts';
+import { stageContext } from './support/knowledge.ts';
+import { texts, mentionsOf } from './support/entities.ts';
+
+function read(...sentences: string[]): string[] {
+  const { doc, found } = buildDoc(sentences);
+  return describe(found, extractRelations(doc, found, stageContext()));
+}
+
+group('the verb of "to treat" stays out of the disease it governs', () => {
+  it('reads "designed to treat Fabry disease" as the disease alone, "difficult to treat" as its qualifier', () => {
+    const ms = mentionsOf('QX-12 is an investigational gene therapy designed to treat Fabry disease. RZ-3 is studied in difficult to treat ovarian cancer.');
+    expect(texts(ms, 'Disease')).toEqual(['Fabry disease', 'difficult to treat ovarian cancer']);
+  });
+});
+
+group('a list of indications reads past the bracketed abbreviation of its items', () => {
+  it('reads every disease of "for A (AA), B (BB) and C"', () => {
+    const lines = read('[Drug:QX-12] is in development for [Disease:idiopathic pulmonary fibrosis] ([Disease:IPF]), [Disease:systemic sclerosis] ([Disease:SSc]) and [Disease:lupus nephritis].');
+    expect(lines).toEqual(expect.arrayContaining(['STUDIED_FOR QX-12 -> idiopathic pulmonary fibrosis', 'STUDIED_FOR QX-12 -> systemic sclerosis', 'STUDIED_FOR QX-12 -> lupus nephritis']));
+  });
+
+  it('does not join a bracket that holds more than a name to the list', () => {
+    const lines = read('[Drug:QX-12] is studied in [Disease:asthma] (a chronic airway disease affecting millions of adults worldwide), while [Disease:COPD] is not a focus.');
+    expect(lines).not.toContain('STUDIED_FOR QX-12 -> COPD');
+  });
+});
