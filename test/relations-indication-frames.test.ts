@@ -30,3 +30,18 @@ group('a list of indications reads past the bracketed abbreviation of its items'
     expect(lines).not.toContain('STUDIED_FOR QX-12 -> COPD');
   });
 });
+
+group('the people a treatment is for may stand between the indication cue and the disease', () => {
+  it.each([
+    ['The FDA approved [Drug:kelvarimab] (Zorvexa; Acme) for treatment of adult patients who have relapsed or refractory [Disease:acute myeloid leukemia].', 'APPROVED_FOR kelvarimab -> acute myeloid leukemia'],
+    ['The FDA approved an expanded indication for [Drug:kelvarimab] to include adolescents with [Disease:atopic dermatitis].', 'APPROVED_FOR kelvarimab -> atopic dermatitis'],
+    ['[Drug:QX-12] is being developed for the treatment of patients living with [Disease:chronic kidney disease].', 'STUDIED_FOR QX-12 -> chronic kidney disease'],
+    ['[Drug:QX-12] will be tested in female [Disease:Rett syndrome] patients aged 4 to 10 years.', 'STUDIED_FOR QX-12 -> Rett syndrome'],
+  ])('reads %s', (sentence, fact) => {
+    expect(read(sentence)).toContain(fact);
+  });
+
+  it('does not read a disease behind words that name no people', () => {
+    expect(read('[Drug:QX-12] is being developed for the treatment of a rare inflammatory condition of the airways, distinct from [Disease:asthma].')).not.toContain('STUDIED_FOR QX-12 -> asthma');
+  });
+});

@@ -229,8 +229,12 @@ export function hasLabel(item: Item, labels: readonly EntityLabel[]): boolean {
 
 /** True when the sentence's text[from, to) crosses a clause boundary (a semicolon or a sentence-internal full stop). */
 export function crossesClause(ctx: SentenceContext, from: number, to: number): boolean {
-  return ctx.relations.rules.context.clauseBreak.test(ctx.text.slice(Math.min(from, to), Math.max(from, to)));
+  // A semicolon inside brackets separates the bracket's items, not clauses: "X (Brandname; Company) for …".
+  return ctx.relations.rules.context.clauseBreak.test(ctx.text.slice(Math.min(from, to), Math.max(from, to)).replace(BRACKETED, '()'));
 }
+
+/** A bracket without brackets inside. */
+const BRACKETED = /\([^()]*\)/g;
 
 /** Between two items of a list: a comma or a conjunction, after the first item's bracket if it has one ("IPF (idiopathic …), SSc and …"). */
 const LIST_GAP = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;

@@ -27,6 +27,11 @@ export interface ClinicalPatterns {
   readonly qualifierGap: RegExp;
   /** "<disease> programs, X and Y", "X <disease> program": the drug is a programme for the disease. */
   readonly programAfter: RegExp;
+  /**
+   * The people the treatment is for, between an indication cue and the disease: "for the treatment of adult
+   * patients who have relapsed or refractory D", "indicated for children aged 2 years and older with D".
+   */
+  readonly populationGap: RegExp;
 }
 
 export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
@@ -46,8 +51,19 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     // A hyphenated compound is a modifier however it is spelled ("platinum-resistant, ARID1a-mutated", "never-smoker").
     qualifierGap: new RegExp(`^\\s*(?:(?:the|${qualifiers}|[\\w]+-(?:${markers}))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+|[\\w]+(?:-[\\w]+)+(?:\\s*,\\s*|\\s+))*$`, 'i'),
     programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
+    // A person noun must be among the words: a run of qualifiers alone is the bare preposition's (qualifierGap).
+    populationGap: new RegExp(
+      `^\\s*(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*?(?:${POPULATION_HEADS})\\s+(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*$`,
+      'i',
+    ),
   });
 }
+/** The nouns that name the people of a population gap (populationGap): one of them must stand in it. */
+const POPULATION_HEADS = 'patients?|people|persons|individuals|adults|children|adolescents|infants|newborns|women|men|subjects|participants|those';
+
+/** How far after an indication cue a disease may stand behind a population gap ("… of adult patients who have relapsed or refractory D"). */
+const POPULATION_REACH = 120;
+
 /** "X and Y, … and is in …": the clause coordinates with the sentence subject. */
 const COORDINATED = /(?:,\s*|\s)and\s+(?:is|are|was|were|has|have)\b/i;
 
@@ -211,7 +227,7 @@ function approvalGoverns(ctx: SentenceContext, approval: { start: number; end: n
   if (!before && approval.start - diseaseEnd > APPROVAL_AFTER) return false;
   const from = before ? Math.min(approval.end, hit.start) : diseaseEnd;
   const to = before ? hit.start : approval.start;
-  if (CLAUSE_BREAK.test(ctx.text.slice(from, to))) return false;
+  if (CLAUSE_BREAK.test(ctx.text.slice(from, to).replace(/\([^()]*\)/g, '()'))) return false;
   // "a disease with no approved treatments", "not yet approved": no approval is stated.
   if (DENIED_BEFORE.test(ctx.text.slice(Math.max(0, approval.start - 20), approval.start))) return false;
   // After the disease, only the predicate of the same noun phrase ("X for D was approved"), not a clause of another
@@ -231,7 +247,7 @@ export const indicationRule: SentenceRule = {
   needs: [DRUG, DISEASE],
   triggers: ['indication', 'indication.program'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { qualifierGap, programAfter } = ctx.relations.rules.clinical;
+    const { qualifierGap, programAfter, populationGap } = ctx.relations.rules.clinical;
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
     const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
     const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
@@ -253,6 +269,13 @@ export const indicationRule: SentenceRule = {
       // "in second-line metastatic HER2-positive gastric or X": a bare preposition takes only qualifiers before the disease.
       const firstDisease = diseases[0];
       if (generic && firstDisease && !qualifierGap.test(ctx.text.slice(hit.end, firstDisease.start))) diseases = [];
+      // "for the treatment of adult patients who have relapsed or refractory X", "for adolescents aged 12 and older with X":
+      // the people the treatment is for stand between the cue and the disease.
+      if (diseases.length === 0) {
+        const far = listAfter(ctx, hit.end, DISEASE, POPULATION_REACH, ['Drug', 'Company']);
+        const first = far[0];
+        if (first && populationGap.test(ctx.text.slice(hit.end, first.start))) diseases = far;
+      }
       const fresh = diseases.filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
