@@ -45,3 +45,25 @@ group('the people a treatment is for may stand between the indication cue and th
     expect(read('[Drug:QX-12] is being developed for the treatment of a rare inflammatory condition of the airways, distinct from [Disease:asthma].')).not.toContain('STUDIED_FOR QX-12 -> asthma');
   });
 });
+
+group('an approval word states the approval of the sentence drug only', () => {
+  it('reads "the approved drug Y" as describing the partner Y, not approving the studied drug', () => {
+    const lines = read('[Drug:QX-12] is being studied in combination with the approved drug [Drug:pembrolizumab] in [Disease:non-small cell lung cancer].');
+    expect(lines).toContain('STUDIED_FOR QX-12 -> non-small cell lung cancer');
+    expect(lines).not.toContain('APPROVED_FOR QX-12 -> non-small cell lung cancer');
+  });
+
+  it('still reads the verb: "the FDA approved Y for D", "the agency has approved Y for D"', () => {
+    expect(read('The FDA approved [Drug:kelvarimab] for the treatment of [Disease:melanoma].')).toContain('APPROVED_FOR kelvarimab -> melanoma');
+    expect(read('The agency has approved [Drug:kelvarimab] for [Disease:melanoma].')).toContain('APPROVED_FOR kelvarimab -> melanoma');
+  });
+
+  it.each(['[Drug:QX-12] received FDA Fast Track approval for the treatment of [Disease:Fabry disease].', 'The FDA approved the request for Orphan Drug designation of [Drug:QX-12] for the treatment of [Disease:Fabry disease].'])(
+    'reads a designation, not an approval: %s',
+    (sentence) => {
+      const lines = read(sentence);
+      expect(lines).toContain('STUDIED_FOR QX-12 -> Fabry disease');
+      expect(lines).not.toContain('APPROVED_FOR QX-12 -> Fabry disease');
+    },
+  );
+});

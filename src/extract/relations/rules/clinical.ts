@@ -201,11 +201,21 @@ const APPOSITIVE_HEAD = /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:an?|the
 /** Between such an approval word and its indication phrase: nothing, or a place or agency ("approved in Japan for"). */
 const APPOSITIVE_TAIL = /^\s*(?:(?:in|by)\s+(?:the\s+)?[\w.-]+\s*){0,2}$/i;
 
-/** The drug whose apposition or relative clause holds `approval` ("Y, a drug approved for …"), as [approval, drug]. */
+/** Before an approval word used as an adjective: a determiner ("the approved", "an already approved"; not "the FDA approved") or an agency joined by a hyphen ("FDA-approved"). */
+const ATTRIBUTIVE_BEFORE = /(?:\b(?:the|an?|its|their|our)\s+(?:\w+ly\s+)?|\w-)$/i;
+/** Between such an adjective and the drug it describes: a few words of its noun phrase ("the approved PD-1 antibody Y"). */
+const ATTRIBUTIVE_GAP = /^\s+(?:[\w-]+\s+){0,3}$/;
+
+/**
+ * The drug `approval` describes, as [approval, drug]: the drug whose apposition or relative clause holds it ("Y, a drug
+ * approved for …"), or the drug it modifies as an adjective ("in combination with the approved drug Y", "FDA-approved Y").
+ */
 function appositiveApproved(ctx: SentenceContext, approval: { start: number; end: number }): [{ start: number; end: number }, Item][] {
   const drug = nearestBefore(ctx, approval.start, DRUG, 60);
-  if (!drug || ctx.items.some((it) => it.start >= drug.end && it.end <= approval.start)) return [];
-  return APPOSITIVE_HEAD.test(ctx.text.slice(drug.end, approval.start)) ? [[approval, drug]] : [];
+  if (drug && !ctx.items.some((it) => it.start >= drug.end && it.end <= approval.start) && APPOSITIVE_HEAD.test(ctx.text.slice(drug.end, approval.start))) return [[approval, drug]];
+  const next = ctx.items.find((it) => it.start >= approval.end);
+  if (next?.label === 'Drug' && ATTRIBUTIVE_BEFORE.test(ctx.text.slice(Math.max(0, approval.start - 30), approval.start)) && ATTRIBUTIVE_GAP.test(ctx.text.slice(approval.end, next.start))) return [[approval, next]];
+  return [];
 }
 
 /** A denial right before an approval word: "no approved", "not yet approved", "without approval of". */
