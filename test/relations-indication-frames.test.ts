@@ -67,3 +67,35 @@ group('an approval word states the approval of the sentence drug only', () => {
     },
   );
 });
+
+group('a phase belongs to the drug the statement is about', () => {
+  it('gives the phase to the drug a bracket follows, not to a drug named inside the bracket', () => {
+    const lines = read('[Drug:QX-12] (containing [Drug:kelvarimab], the same active as in [Drug:RZ-3]), is currently enrolling patients in a Phase 2 clinical trial.');
+    expect(lines).toContain('IN_PHASE QX-12 -> PHASE_2');
+    expect(lines).not.toContain('IN_PHASE RZ-3 -> PHASE_2');
+  });
+
+  it.each([
+    ['[Company:Acme] said its Phase 1 transthyretin-mediated [Disease:amyloidosis] treatment [Drug:QX-12] received a designation.', 'IN_PHASE QX-12 -> PHASE_1'],
+    ['[Company:Acme] presented data on its Phase 2 oral [Target:TYK2] inhibitor, [Drug:QX-12], at the meeting.', 'IN_PHASE QX-12 -> PHASE_2'],
+  ])('reads a phase that modifies the noun the drug names: %s', (sentence, fact) => {
+    expect(read(sentence)).toContain(fact);
+  });
+
+  it('does not read a phase across a verb or a trial noun to a drug named later', () => {
+    expect(read('[Company:Acme] completed its Phase 2 trial and named a new candidate, [Drug:QX-12], for development.')).not.toContain('IN_PHASE QX-12 -> PHASE_2');
+  });
+});
+
+group('a pipeline entry names its indication and stage in brackets', () => {
+  it('reads "X (D, Phase 2)" and "D (X, Phase 2a)"', () => {
+    expect(read('The pipeline holds [Drug:QX-12] ([Disease:psoriasis] and [Disease:lupus nephritis], Phase 2).')).toEqual(
+      expect.arrayContaining(['STUDIED_FOR QX-12 -> psoriasis', 'STUDIED_FOR QX-12 -> lupus nephritis', 'IN_PHASE QX-12 -> PHASE_2']),
+    );
+    expect(read('Programs address [Disease:tuberculosis] ([Drug:RZ-3], Phase 2a, with a university consortium).')).toContain('STUDIED_FOR RZ-3 -> tuberculosis');
+  });
+
+  it('does not read a bracket that names no stage', () => {
+    expect(read('[Drug:QX-12] ([Disease:asthma] cohort) enrolled 40 patients.')).not.toContain('STUDIED_FOR QX-12 -> asthma');
+  });
+});

@@ -1,6 +1,7 @@
 // IN_PHASE Drug→Phase, STUDIED_FOR and APPROVED_FOR Drug→Disease: "started Phase II clinical testing
 // of X", "X is being evaluated in a Phase 3 trial", "X for the treatment of Y", "X in patients with Y",
-// "the FDA approved X for Y", "X is indicated for Y".
+// "the FDA approved X for Y", "X is indicated for Y", "its Phase 1 <disease> treatment X", pipeline entries
+// "X (Y, Phase 2)".
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
 import { isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
@@ -27,6 +28,8 @@ export interface ClinicalPatterns {
   readonly qualifierGap: RegExp;
   /** "<disease> programs, X and Y", "X <disease> program": the drug is a programme for the disease. */
   readonly programAfter: RegExp;
+  /** After a phase: the rest of a noun phrase the phase modifies, whose head names a drug ("Phase 1 amyloidosis treatment X", "Phase 2 oral antibody, X"). */
+  readonly phaseModifiesDrug: RegExp;
   /**
    * The people the treatment is for, between an indication cue and the disease: "for the treatment of adult
    * patients who have relapsed or refractory D", "indicated for children aged 2 years and older with D".
@@ -51,6 +54,12 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     // A hyphenated compound is a modifier however it is spelled ("platinum-resistant, ARID1a-mutated", "never-smoker").
     qualifierGap: new RegExp(`^\\s*(?:(?:the|${qualifiers}|[\\w]+-(?:${markers}))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+|[\\w]+(?:-[\\w]+)+(?:\\s*,\\s*|\\s+))*$`, 'i'),
     programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
+    // The words between are modifiers: a hyphenated compound, or a word that is no determiner, conjunction,
+    // preposition, trial noun or past form (a verb would start another clause: "its Phase 2 trial and named a new candidate, X").
+    phaseModifiesDrug: new RegExp(
+      `^\\s+(?:(?:\\w+(?:-\\w+)+|(?!(?:and|or|but|the|an?|its|their|our|this|that|which|of|in|for|with|to|at|on|by|from|data|results?|${words.alternation('trial.noun')})\\b)\\w+(?<!ed))\\s+){0,5}?(?:${words.alternation('drug.kind')})s?\\s*,?\\s*$`,
+      'i',
+    ),
     // A person noun must be among the words: a run of qualifiers alone is the bare preposition's (qualifierGap).
     populationGap: new RegExp(
       `^\\s*(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*?(?:${POPULATION_HEADS})\\s+(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*$`,
@@ -83,12 +92,25 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   const inScope = (it: Item): boolean => !bracket || (it.start > bracket[0] && it.end <= bracket[1]) || (it.end <= bracket[0] && /^\s*[®™]?\s*$/.test(ctx.text.slice(it.end, bracket[0])));
   const follows = ctx.relations.rules.clinical.drugFollows.exec(ctx.text.slice(end, end + 140));
   const following = follows !== null;
+  // "its Phase 1 amyloidosis treatment X", "a Phase 2 oral antibody, X": the phase modifies a noun phrase whose head the drug names.
+  // A disease or target may modify the head too; a company may not stand between.
+  const named = ctx.items.find((it) => it.start >= end && (it.label === 'Drug' || it.label === 'Company'));
+  if (named?.label === 'Drug' && named.start - end <= 70 && inScope(named) && ctx.relations.rules.clinical.phaseModifiesDrug.test(ctx.text.slice(end, named.start))) return [named];
   // The drug is the trial's object: read on from the object word, past a setting named before the trial noun ("Phase 2 obesity study with X").
   const after = (following ? listAfter(ctx, end + follows[0].length - 1, DRUG, 70, ['Company', 'Disease']) : listAfter(ctx, end, DRUG, 20, ['Company', 'Disease'])).filter(inScope);
   if (after.length > 0 && following) return after;
-  const before = listBefore(ctx, start, DRUG, 40).filter((it) => inScope(it) && !isCombinationPartner(ctx, it));
+  // A drug named inside a bracket closed before the phase stands for the drug the bracket follows: "X (containing Y), is in a Phase 2 trial".
+  const lift = (it: Item): Item | undefined => {
+    const around = bracket ? undefined : enclosingBracket(ctx.text, it.start);
+    if (!around || around[1] > start) return it;
+    const owner = nearestBefore(ctx, around[0], DRUG, 3);
+    return owner && /^\s*[®™]?\s*$/.test(ctx.text.slice(owner.end, around[0])) ? owner : undefined;
+  };
+  const lifted = (items: Item[]): Item[] => [...new Set(items.map(lift).filter((it): it is Item => it !== undefined))];
+  const before = lifted(listBefore(ctx, start, DRUG, 40).filter((it) => inScope(it) && !isCombinationPartner(ctx, it)));
   if (before.length > 0) return before;
-  const near = nearestBefore(ctx, start, DRUG, 90);
+  const nearest = nearestBefore(ctx, start, DRUG, 90);
+  const near = nearest && lift(nearest);
   // "… in combination with Y, a VEGF inhibitor, a Phase 1/2 trial …": a regimen partner is not the trial's drug.
   if (near && inScope(near) && !isCombinationPartner(ctx, near)) return [near];
   if (bracket && near) return [];
@@ -128,6 +150,40 @@ export const phaseRule: SentenceRule = {
       if (date) props.date = date.iso;
       else if (status === 'started' && ctx.docContext.doc.asOf) props.asOf = ctx.docContext.doc.asOf;
       for (const drug of phaseDrugs(ctx, phase)) emit('IN_PHASE', drug, { phase: phase.key }, `in_phase.${status}`, 0.8, props);
+    }
+  },
+};
+
+/** A stage of development written without a phase number: "(psoriasis, preclinical)", "(X, IND-enabling)". */
+const STAGE_WORD = /\b(?:pre-?clinical|IND-enabling|discovery|research stage|lead optimi[sz]ation)\b/i;
+
+/**
+ * A pipeline entry written with its indication and stage in brackets: "X (psoriasis, Phase 2)", "tuberculosis (X,
+ * Phase 2a, with a partner)". The bracket names a stage, and opens with the disease after the drug, or with the drug
+ * after the disease (or a list of them). Sentences without a bracket and a phase word are not read.
+ */
+export const pipelineEntryRule: SentenceRule = {
+  id: 'pipeline_entry',
+  needs: [DRUG, DISEASE],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (!ctx.text.includes('(') || !(ctx.relations.rules.clinical.phaseCue.test(ctx.text) || STAGE_WORD.test(ctx.text))) return;
+    for (let open = ctx.text.indexOf('('); open >= 0; open = ctx.text.indexOf('(', open + 1)) {
+      const close = ctx.text.indexOf(')', open);
+      if (close < 0) break;
+      // A bracket inside the bracket ("(X (an antibody), Phase 2)") ends the first one too early: such entries are not read.
+      const inner = ctx.text.slice(open + 1, close);
+      if (inner.includes('(') || (findPhases(ctx.relations.phases, inner).length === 0 && !STAGE_WORD.test(inner))) continue;
+      const first = ctx.items.find((it) => it.start > open);
+      if (!first || first.end > close || /\S/.test(ctx.text.slice(open + 1, first.start))) continue;
+      const owner = nearestBefore(ctx, open, [...DRUG, ...DISEASE], 4);
+      if (!owner || !/^\s*[®™]?\s*$/.test(ctx.text.slice(owner.end, open))) continue;
+      // The bracket's own list: its first items up to the stage ("(psoriasis and lupus, Phase 2)").
+      const inside = listAfter(ctx, open + 1, first.label === 'Drug' ? DRUG : DISEASE, 0).filter((it) => it.end <= close);
+      if (owner.label === 'Drug' && first.label === 'Disease') for (const disease of inside) emit('STUDIED_FOR', owner, disease, 'studied_for.pipeline_entry', 0.7);
+      if (owner.label === 'Disease' && first.label === 'Drug') {
+        for (const disease of listBefore(ctx, open, DISEASE, 4)) for (const drug of inside) emit('STUDIED_FOR', drug, disease, 'studied_for.pipeline_entry', 0.7);
+      }
     }
   },
 };
