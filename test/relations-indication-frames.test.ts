@@ -99,3 +99,37 @@ group('a pipeline entry names its indication and stage in brackets', () => {
     expect(read('[Drug:QX-12] ([Disease:asthma] cohort) enrolled 40 patients.')).not.toContain('STUDIED_FOR QX-12 -> asthma');
   });
 });
+
+group('the drug may follow the population it was given to', () => {
+  it.each([
+    ['Patients with relapsed [Disease:multiple myeloma] who received [Drug:QX-12] had a response rate of 40%.', 'STUDIED_FOR QX-12 -> multiple myeloma'],
+    ['In patients with [Disease:psoriasis], [Drug:QX-12] reduced PASI scores by 75%.', 'STUDIED_FOR QX-12 -> psoriasis'],
+    ['The study enrolled 120 patients with [Disease:ulcerative colitis] who were randomized to [Drug:QX-12] or placebo.', 'STUDIED_FOR QX-12 -> ulcerative colitis'],
+    ['The treatment of [Disease:ulcerative colitis] with [Drug:QX-12] was well tolerated.', 'STUDIED_FOR QX-12 -> ulcerative colitis'],
+    ['[Disease:Psoriasis] patients treated with [Drug:QX-12] showed clearance.', 'STUDIED_FOR QX-12 -> Psoriasis'],
+  ])('reads %s', (sentence, fact) => {
+    expect(read(sentence)).toContain(fact);
+  });
+
+  it.each(['Patients with [Disease:melanoma] who received prior [Drug:pembrolizumab] were excluded.', '[Disease:Melanoma] patients previously treated with [Drug:pembrolizumab] were excluded.'])(
+    'does not read a prior therapy as the studied drug: %s',
+    (sentence) => {
+      expect(read(sentence).filter((line) => line.startsWith('STUDIED_FOR pembrolizumab'))).toEqual([]);
+    },
+  );
+});
+
+group('a class of diseases and its examples are all indications', () => {
+  it('reads the examples after "including" and "such as"', () => {
+    expect(read('[Drug:QX-12] has activity in multiple tumor types, including [Disease:pancreatic cancer] and [Disease:colorectal cancer].')).toEqual(
+      expect.arrayContaining(['STUDIED_FOR QX-12 -> pancreatic cancer', 'STUDIED_FOR QX-12 -> colorectal cancer']),
+    );
+    expect(read('[Drug:QX-12] is a potential therapy for several [Disease:autoimmune diseases], such as [Disease:lupus] and [Disease:rheumatoid arthritis].')).toEqual(
+      expect.arrayContaining(['STUDIED_FOR QX-12 -> lupus', 'STUDIED_FOR QX-12 -> rheumatoid arthritis']),
+    );
+  });
+
+  it('does not give a drug the indication of unnamed medicines named after it', () => {
+    expect(read('The platform was applied to [Drug:QX-12] and also to candidate vaccines for [Disease:Ebola].')).not.toContain('STUDIED_FOR QX-12 -> Ebola');
+  });
+});

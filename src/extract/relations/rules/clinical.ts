@@ -4,7 +4,7 @@
 // "X (Y, Phase 2)".
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
+import { clauseStart, isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findPhases } from '../phase.ts';
 import type { PhaseMention } from '../phase.ts';
@@ -35,6 +35,8 @@ export interface ClinicalPatterns {
    * patients who have relapsed or refractory D", "indicated for children aged 2 years and older with D".
    */
   readonly populationGap: RegExp;
+  /** A class of diseases and the examples that follow it: "multiple tumor types, including", "several autoimmune conditions such as". */
+  readonly classThenExamples: RegExp;
 }
 
 export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
@@ -56,6 +58,10 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
     // The words between are modifiers: a hyphenated compound, or a word that is no determiner, conjunction,
     // preposition, trial noun or past form (a verb would start another clause: "its Phase 2 trial and named a new candidate, X").
+    classThenExamples: new RegExp(
+      `^\\s*(?:(?:the|a|an|${qualifiers}|several|multiple|various|many|certain|other|numerous|range|number|variety|broad|wide|of|${words.alternation('population.word')})\\s+)*(?:[\\w-]+\\s+){0,3}?(?:types?|forms?|indications?|diseases?|disorders?|cancers?|tumou?rs?|conditions?|malignancies|infections?|syndromes?)\\s*,?\\s*(?:including|such\\s+as|e\\.g\\.,?|like|in\\s+particular|particularly|notably)\\s+$`,
+      'i',
+    ),
     phaseModifiesDrug: new RegExp(
       `^\\s+(?:(?:\\w+(?:-\\w+)+|(?!(?:and|or|but|the|an?|its|their|our|this|that|which|of|in|for|with|to|at|on|by|from|data|results?|${words.alternation('trial.noun')})\\b)\\w+(?<!ed))\\s+){0,5}?(?:${words.alternation('drug.kind')})s?\\s*,?\\s*$`,
       'i',
@@ -154,6 +160,13 @@ export const phaseRule: SentenceRule = {
   },
 };
 
+/** Right before an indication cue: unnamed medicines other than the drugs named before ("candidate vaccines", "other approved therapies"). */
+const OTHER_MEDICINES_BEFORE =
+  /\b(?:other|candidate|additional|new|novel|future|existing|current|currently\s+available|available|standard)\s+(?:[\w-]+\s+)?(?:vaccines|therapies|treatments|drugs|candidates|products|medicines|compounds|programs|programmes|agents|options)\s*$/i;
+
+/** Right after a disease, the examples it is the class of: ", including", " such as", ", e.g.". */
+const EXAMPLES_AFTER = /^\s*,?\s*(?:including|such\s+as|e\.g\.,?|like|in\s+particular|particularly|notably)\s+/i;
+
 /** A stage of development written without a phase number: "(psoriasis, preclinical)", "(X, IND-enabling)". */
 const STAGE_WORD = /\b(?:pre-?clinical|IND-enabling|discovery|research stage|lead optimi[sz]ation)\b/i;
 
@@ -187,6 +200,36 @@ export const pipelineEntryRule: SentenceRule = {
     }
   },
 };
+
+/**
+ * Between a population's disease and the drug it received: "patients with D who received X", "… who were randomized to
+ * X or placebo", "the treatment of D with X".
+ */
+const RECEIVED_BEFORE_DRUG =
+  /^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:(?:who|that)\s+(?:were\s+|are\s+|have\s+been\s+|had\s+been\s+|will\s+be\s+)?|being\s+)?(?:treated\s+with|dosed\s+with|given|receiving|received|administered|randomi[sz]ed\s+to(?:\s+receive)?|with)\s+(?:either\s+)?$/i;
+/** A fronted indication phrase and the drug that is its clause's subject: "In patients with D, X reduced …", "For D, X is dosed …". */
+const FRONTED_BEFORE_DRUG = /^\s*(?:\([^()]{0,40}\)\s*)?,\s*$/;
+/** What the phrase may open with when it is fronted: nothing, a bullet, a bare preposition. */
+const FRONTED_OPENING = /^\s*(?:[•*-]\s*)?(?:in|for|among)?\s*$/i;
+/** A therapy the population had before: "previously treated with Y", "who received prior Y", "after receiving Y". */
+const PRIOR_THERAPY = /\b(?:previously|prior|after|following|already|failed|progressed|despite|refractory|resistant|intolerant|standard)\b/i;
+
+/**
+ * The drugs named after an indication phrase that no drug comes before: those the population received ("patients with
+ * D who received X"), or the subject of the clause the phrase opens ("In patients with D, X reduced …").
+ */
+function drugsAfterPopulation(ctx: SentenceContext, hit: { start: number; end: number }, diseases: readonly Item[]): Item[] {
+  const last = diseases[diseases.length - 1];
+  if (!last) return [];
+  const drug = ctx.items.find((it) => it.start >= last.end && it.label !== 'Disease');
+  if (drug?.label !== 'Drug' || drug.start - last.end > 70) return [];
+  const gap = ctx.text.slice(last.end, drug.start);
+  if (PRIOR_THERAPY.test(gap)) return [];
+  const fronted = FRONTED_BEFORE_DRUG.test(gap) && FRONTED_OPENING.test(ctx.text.slice(clauseStart(ctx.text, hit.start), hit.start));
+  if (!fronted && !RECEIVED_BEFORE_DRUG.test(gap)) return [];
+  // "X or placebo", "X and Y": the drugs of the arm, not a comparator ("versus Y").
+  return listAfter(ctx, drug.start, DRUG, 0, ['Company']).filter((it) => !isComparator(ctx, it));
+}
 
 /** Generic prepositions ("in", "for", "against") and "targeting" count only right before the disease name. */
 const GENERIC: ReadonlySet<string> = new Set(['in', 'for', 'against', 'targeting']);
@@ -311,9 +354,9 @@ function approvalGoverns(ctx: SentenceContext, approval: { start: number; end: n
 export const indicationRule: SentenceRule = {
   id: 'indication',
   needs: [DRUG, DISEASE],
-  triggers: ['indication', 'indication.program'],
+  triggers: ['indication', 'indication.program', 'indication.received'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { qualifierGap, programAfter, populationGap } = ctx.relations.rules.clinical;
+    const { qualifierGap, programAfter, populationGap, classThenExamples } = ctx.relations.rules.clinical;
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
     const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
     const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
@@ -329,6 +372,13 @@ export const indicationRule: SentenceRule = {
         : ctx.items.filter((it) => it.label === 'Drug' && /^\s+$/.test(ctx.text.slice(it.end, disease.start)));
       for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.disease_program', 0.65);
     }
+    // "psoriasis patients treated with X": the disease right before the population phrase, the drugs right after it.
+    for (const hit of ctx.triggers.findAll('indication.received')) {
+      const disease = nearestBefore(ctx, hit.start, DISEASE, 2);
+      const drugs = listAfter(ctx, hit.end, DRUG, 2, ['Company']).filter((it) => !isComparator(ctx, it));
+      if (!disease || !/^\s+$/.test(ctx.text.slice(disease.end, hit.start)) || PRIOR_THERAPY.test(ctx.text.slice(hit.start, hit.end))) continue;
+      for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.treated_population', 0.7);
+    }
     for (const hit of ctx.triggers.findAll('indication')) {
       const generic = GENERIC.has(hit.text);
       let diseases = listAfter(ctx, hit.end, DISEASE, generic ? 90 : 45, ['Drug', 'Company']);
@@ -340,8 +390,12 @@ export const indicationRule: SentenceRule = {
       if (diseases.length === 0) {
         const far = listAfter(ctx, hit.end, DISEASE, POPULATION_REACH, ['Drug', 'Company']);
         const first = far[0];
-        if (first && populationGap.test(ctx.text.slice(hit.end, first.start))) diseases = far;
+        if (first && (populationGap.test(ctx.text.slice(hit.end, first.start)) || classThenExamples.test(ctx.text.slice(hit.end, first.start)))) diseases = far;
       }
+      // "for autoimmune diseases, such as A and B": the examples a class names are its indications too.
+      const lastDisease = diseases[diseases.length - 1];
+      const examples = lastDisease ? EXAMPLES_AFTER.exec(ctx.text.slice(lastDisease.end, lastDisease.end + 30)) : null;
+      if (lastDisease && examples) diseases = [...diseases, ...listAfter(ctx, lastDisease.end + examples[0].length, DISEASE, 0, ['Drug', 'Company'])];
       const fresh = diseases.filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
@@ -350,11 +404,15 @@ export const indicationRule: SentenceRule = {
         for (const disease of fresh) emit('APPROVED_FOR', own[1], disease, 'approved_for.appositive_approval', 0.7);
         continue;
       }
-      const { drugs, partners } = subjectDrugs(ctx, hit.start);
+      // "… but also to candidate vaccines for D", "other therapies for D": the indication of unnamed medicines, not of a drug named before.
+      if (OTHER_MEDICINES_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 50), hit.start))) continue;
+      const subject = subjectDrugs(ctx, hit.start);
+      // No drug before the statement: the population may have received the drug named after it ("patients with D who received X").
+      const { drugs, partners } = subject.drugs.length + subject.partners.length > 0 ? subject : { drugs: drugsAfterPopulation(ctx, hit, fresh), partners: [] };
       const approved = approvable && approvals.some((approval) => !described.has(approval) && approvalGoverns(ctx, approval, hit, fresh[fresh.length - 1]?.end ?? hit.end));
       // An approval names the approved drug; the regimen's other drugs were approved before, on their own.
       for (const drug of approved ? drugs : [...drugs, ...partners]) {
-        if (isNegated(ctx.triggers, drug.end, hit.start)) continue;
+        if (drug.end <= hit.start && isNegated(ctx.triggers, drug.end, hit.start)) continue;
         for (const disease of fresh) {
           if (approved) emit('APPROVED_FOR', drug, disease, 'approved_for.approval_statement', 0.75);
           else emit('STUDIED_FOR', drug, disease, generic ? 'studied_for.preposition' : 'studied_for.indication_phrase', generic ? 0.6 : 0.8);
