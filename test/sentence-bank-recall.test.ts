@@ -30,4 +30,4 @@ describe('sentence bank (unseen public sentences)', () => {
 // regimen-partner, investor, licence and ownership rules (issue #16); before the grammar frames, short codes and
 // issuer-pipeline rules: 14.0 % and 61.1 % (69/113).
 const RECALL_FLOOR = 0.366;
-const PRECISION_FLOOR = 0.686;
+const PRECISION_FLOOR = 0.678; // MEASURE-AFTER-MERGES

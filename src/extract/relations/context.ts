@@ -229,10 +229,20 @@ export function hasLabel(item: Item, labels: readonly EntityLabel[]): boolean {
 
 /** True when the sentence's text[from, to) crosses a clause boundary (a semicolon or a sentence-internal full stop). */
 export function crossesClause(ctx: SentenceContext, from: number, to: number): boolean {
-  return ctx.relations.rules.context.clauseBreak.test(ctx.text.slice(Math.min(from, to), Math.max(from, to)));
+  // A semicolon inside brackets separates the bracket's items, not clauses: "X (Brandname; Company) for …".
+  return ctx.relations.rules.context.clauseBreak.test(ctx.text.slice(Math.min(from, to), Math.max(from, to)).replace(BRACKETED, '()'));
 }
 
-const LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;
+/** A bracket without brackets inside. */
+const BRACKETED = /\([^()]*\)/g;
+
+/** Between two items of a list: a comma or a conjunction, after the first item's bracket if it has one ("IPF (idiopathic …), SSc and …"). */
+const LIST_GAP = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s+|as\s+well\s+as\s+|\/\s*)$/i;
+
+/** Whether `alias` stands alone in the bracket right after `item`: "idiopathic pulmonary fibrosis (IPF)", an abbreviation or another name of it. */
+function bracketAlias(ctx: SentenceContext, item: Item, alias: Item): boolean {
+  return /^\s*\(\s*$/.test(ctx.text.slice(item.end, alias.start)) && /^\s*\)/.test(ctx.text.slice(alias.end, alias.end + 3));
+}
 
 /**
  * The items of `labels` that form a coordinated list ("A, B and C") whose last item ends at most
@@ -246,6 +256,9 @@ export function listBefore(ctx: SentenceContext, pos: number, labels: readonly E
   for (let k = candidates.length - 2; k >= 0; k--) {
     const it = candidates[k];
     const next = list[0];
+    // "A (AA), B and C": the bracketed name of A is no item of its own; the list runs on from A.
+    const owner = candidates[k - 1];
+    if (it && owner && bracketAlias(ctx, owner, it)) continue;
     if (!it || !next || !LIST_GAP.test(ctx.text.slice(it.end, next.start))) break;
     list.unshift(it);
   }
@@ -274,6 +287,7 @@ export function listAfter(ctx: SentenceContext, pos: number, labels: readonly En
       list[list.length - 1] = it; // "maytansinoid TAP technology": the last name is the head
       continue;
     }
+    if (bracketAlias(ctx, prev, it)) continue;
     if (!LIST_GAP.test(ctx.text.slice(prev.end, it.start))) break;
     list.push(it);
   }

@@ -63,6 +63,7 @@ export const TRIGGER_GROUPS = [
   'kind.research_funding',
   'indication',
   'indication.program',
+  'indication.received',
   'approval',
   'approval.pending',
   'approval.other',

@@ -31,6 +31,7 @@ export const RULE_WORD_LISTS = [
   'round.name',
   'disease.qualifier',
   'disease.marker',
+  'population.word',
   'program.after',
   // deals.ts
   'takeover.not',

@@ -1,9 +1,10 @@
 // IN_PHASE Drug→Phase, STUDIED_FOR and APPROVED_FOR Drug→Disease: "started Phase II clinical testing
 // of X", "X is being evaluated in a Phase 3 trial", "X for the treatment of Y", "X in patients with Y",
-// "the FDA approved X for Y", "X is indicated for Y".
+// "the FDA approved X for Y", "X is indicated for Y", "its Phase 1 <disease> treatment X", pipeline entries
+// "X (Y, Phase 2)".
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
+import { clauseStart, isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findPhases } from '../phase.ts';
 import type { PhaseMention } from '../phase.ts';
@@ -27,6 +28,15 @@ export interface ClinicalPatterns {
   readonly qualifierGap: RegExp;
   /** "<disease> programs, X and Y", "X <disease> program": the drug is a programme for the disease. */
   readonly programAfter: RegExp;
+  /** After a phase: the rest of a noun phrase the phase modifies, whose head names a drug ("Phase 1 amyloidosis treatment X", "Phase 2 oral antibody, X"). */
+  readonly phaseModifiesDrug: RegExp;
+  /**
+   * The people the treatment is for, between an indication cue and the disease: "for the treatment of adult
+   * patients who have relapsed or refractory D", "indicated for children aged 2 years and older with D".
+   */
+  readonly populationGap: RegExp;
+  /** A class of diseases and the examples that follow it: "multiple tumor types, including", "several autoimmune conditions such as". */
+  readonly classThenExamples: RegExp;
 }
 
 export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
@@ -46,8 +56,29 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     // A hyphenated compound is a modifier however it is spelled ("platinum-resistant, ARID1a-mutated", "never-smoker").
     qualifierGap: new RegExp(`^\\s*(?:(?:the|${qualifiers}|[\\w]+-(?:${markers}))\\s+|[a-z]+\\s*(?:,|/)\\s*|[a-z]+\\s+(?:or|and)\\s+|[\\w]+(?:-[\\w]+)+(?:\\s*,\\s*|\\s+))*$`, 'i'),
     programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
+    // The words between are modifiers: a hyphenated compound, or a word that is no determiner, conjunction,
+    // preposition, trial noun or past form (a verb would start another clause: "its Phase 2 trial and named a new candidate, X").
+    classThenExamples: new RegExp(
+      `^\\s*(?:(?:the|a|an|${qualifiers}|several|multiple|various|many|certain|other|numerous|range|number|variety|broad|wide|of|${words.alternation('population.word')})\\s+)*(?:[\\w-]+\\s+){0,3}?(?:types?|forms?|indications?|diseases?|disorders?|cancers?|tumou?rs?|conditions?|malignancies|infections?|syndromes?)\\s*,?\\s*(?:including|such\\s+as|e\\.g\\.,?|like|in\\s+particular|particularly|notably)\\s+$`,
+      'i',
+    ),
+    phaseModifiesDrug: new RegExp(
+      `^\\s+(?:(?:\\w+(?:-\\w+)+|(?!(?:and|or|but|the|an?|its|their|our|this|that|which|of|in|for|with|to|at|on|by|from|data|results?|${words.alternation('trial.noun')})\\b)\\w+(?<!ed))\\s+){0,5}?(?:${words.alternation('drug.kind')})s?\\s*,?\\s*$`,
+      'i',
+    ),
+    // A person noun must be among the words: a run of qualifiers alone is the bare preposition's (qualifierGap).
+    populationGap: new RegExp(
+      `^\\s*(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*?(?:${POPULATION_HEADS})\\s+(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*$`,
+      'i',
+    ),
   });
 }
+/** The nouns that name the people of a population gap (populationGap): one of them must stand in it. */
+const POPULATION_HEADS = 'patients?|people|persons|individuals|adults|children|adolescents|infants|newborns|women|men|subjects|participants|those';
+
+/** How far after an indication cue a disease may stand behind a population gap ("… of adult patients who have relapsed or refractory D"). */
+const POPULATION_REACH = 120;
+
 /** "X and Y, … and is in …": the clause coordinates with the sentence subject. */
 const COORDINATED = /(?:,\s*|\s)and\s+(?:is|are|was|were|has|have)\b/i;
 
@@ -67,12 +98,25 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   const inScope = (it: Item): boolean => !bracket || (it.start > bracket[0] && it.end <= bracket[1]) || (it.end <= bracket[0] && /^\s*[®™]?\s*$/.test(ctx.text.slice(it.end, bracket[0])));
   const follows = ctx.relations.rules.clinical.drugFollows.exec(ctx.text.slice(end, end + 140));
   const following = follows !== null;
+  // "its Phase 1 amyloidosis treatment X", "a Phase 2 oral antibody, X": the phase modifies a noun phrase whose head the drug names.
+  // A disease or target may modify the head too; a company may not stand between.
+  const named = ctx.items.find((it) => it.start >= end && (it.label === 'Drug' || it.label === 'Company'));
+  if (named?.label === 'Drug' && named.start - end <= 70 && inScope(named) && ctx.relations.rules.clinical.phaseModifiesDrug.test(ctx.text.slice(end, named.start))) return [named];
   // The drug is the trial's object: read on from the object word, past a setting named before the trial noun ("Phase 2 obesity study with X").
   const after = (following ? listAfter(ctx, end + follows[0].length - 1, DRUG, 70, ['Company', 'Disease']) : listAfter(ctx, end, DRUG, 20, ['Company', 'Disease'])).filter(inScope);
   if (after.length > 0 && following) return after;
-  const before = listBefore(ctx, start, DRUG, 40).filter((it) => inScope(it) && !isCombinationPartner(ctx, it));
+  // A drug named inside a bracket closed before the phase stands for the drug the bracket follows: "X (containing Y), is in a Phase 2 trial".
+  const lift = (it: Item): Item | undefined => {
+    const around = bracket ? undefined : enclosingBracket(ctx.text, it.start);
+    if (!around || around[1] > start) return it;
+    const owner = nearestBefore(ctx, around[0], DRUG, 3);
+    return owner && /^\s*[®™]?\s*$/.test(ctx.text.slice(owner.end, around[0])) ? owner : undefined;
+  };
+  const lifted = (items: Item[]): Item[] => [...new Set(items.map(lift).filter((it): it is Item => it !== undefined))];
+  const before = lifted(listBefore(ctx, start, DRUG, 40).filter((it) => inScope(it) && !isCombinationPartner(ctx, it)));
   if (before.length > 0) return before;
-  const near = nearestBefore(ctx, start, DRUG, 90);
+  const nearest = nearestBefore(ctx, start, DRUG, 90);
+  const near = nearest && lift(nearest);
   // "… in combination with Y, a VEGF inhibitor, a Phase 1/2 trial …": a regimen partner is not the trial's drug.
   if (near && inScope(near) && !isCombinationPartner(ctx, near)) return [near];
   if (bracket && near) return [];
@@ -115,6 +159,77 @@ export const phaseRule: SentenceRule = {
     }
   },
 };
+
+/** Right before an indication cue: unnamed medicines other than the drugs named before ("candidate vaccines", "other approved therapies"). */
+const OTHER_MEDICINES_BEFORE =
+  /\b(?:other|candidate|additional|new|novel|future|existing|current|currently\s+available|available|standard)\s+(?:[\w-]+\s+)?(?:vaccines|therapies|treatments|drugs|candidates|products|medicines|compounds|programs|programmes|agents|options)\s*$/i;
+
+/** Right after a disease, the examples it is the class of: ", including", " such as", ", e.g.". */
+const EXAMPLES_AFTER = /^\s*,?\s*(?:including|such\s+as|e\.g\.,?|like|in\s+particular|particularly|notably)\s+/i;
+
+/** A stage of development written without a phase number: "(psoriasis, preclinical)", "(X, IND-enabling)". */
+const STAGE_WORD = /\b(?:pre-?clinical|IND-enabling|discovery|research stage|lead optimi[sz]ation)\b/i;
+
+/**
+ * A pipeline entry written with its indication and stage in brackets: "X (psoriasis, Phase 2)", "tuberculosis (X,
+ * Phase 2a, with a partner)". The bracket names a stage, and opens with the disease after the drug, or with the drug
+ * after the disease (or a list of them). Sentences without a bracket and a phase word are not read.
+ */
+export const pipelineEntryRule: SentenceRule = {
+  id: 'pipeline_entry',
+  needs: [DRUG, DISEASE],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (!ctx.text.includes('(') || !(ctx.relations.rules.clinical.phaseCue.test(ctx.text) || STAGE_WORD.test(ctx.text))) return;
+    for (let open = ctx.text.indexOf('('); open >= 0; open = ctx.text.indexOf('(', open + 1)) {
+      const close = ctx.text.indexOf(')', open);
+      if (close < 0) break;
+      // A bracket inside the bracket ("(X (an antibody), Phase 2)") ends the first one too early: such entries are not read.
+      const inner = ctx.text.slice(open + 1, close);
+      if (inner.includes('(') || (findPhases(ctx.relations.phases, inner).length === 0 && !STAGE_WORD.test(inner))) continue;
+      const first = ctx.items.find((it) => it.start > open);
+      if (!first || first.end > close || /\S/.test(ctx.text.slice(open + 1, first.start))) continue;
+      const owner = nearestBefore(ctx, open, [...DRUG, ...DISEASE], 4);
+      if (!owner || !/^\s*[®™]?\s*$/.test(ctx.text.slice(owner.end, open))) continue;
+      // The bracket's own list: its first items up to the stage ("(psoriasis and lupus, Phase 2)").
+      const inside = listAfter(ctx, open + 1, first.label === 'Drug' ? DRUG : DISEASE, 0).filter((it) => it.end <= close);
+      if (owner.label === 'Drug' && first.label === 'Disease') for (const disease of inside) emit('STUDIED_FOR', owner, disease, 'studied_for.pipeline_entry', 0.7);
+      if (owner.label === 'Disease' && first.label === 'Drug') {
+        for (const disease of listBefore(ctx, open, DISEASE, 4)) for (const drug of inside) emit('STUDIED_FOR', drug, disease, 'studied_for.pipeline_entry', 0.7);
+      }
+    }
+  },
+};
+
+/**
+ * Between a population's disease and the drug it received: "patients with D who received X", "… who were randomized to
+ * X or placebo", "the treatment of D with X".
+ */
+const RECEIVED_BEFORE_DRUG =
+  /^\s*(?:\([^()]{0,40}\)\s*)?,?\s*(?:(?:who|that)\s+(?:were\s+|are\s+|have\s+been\s+|had\s+been\s+|will\s+be\s+)?|being\s+)?(?:treated\s+with|dosed\s+with|given|receiving|received|administered|randomi[sz]ed\s+to(?:\s+receive)?|with)\s+(?:either\s+)?$/i;
+/** A fronted indication phrase and the drug that is its clause's subject: "In patients with D, X reduced …", "For D, X is dosed …". */
+const FRONTED_BEFORE_DRUG = /^\s*(?:\([^()]{0,40}\)\s*)?,\s*$/;
+/** What the phrase may open with when it is fronted: nothing, a bullet, a bare preposition. */
+const FRONTED_OPENING = /^\s*(?:[•*-]\s*)?(?:in|for|among)?\s*$/i;
+/** A therapy the population had before: "previously treated with Y", "who received prior Y", "after receiving Y". */
+const PRIOR_THERAPY = /\b(?:previously|prior|after|following|already|failed|progressed|despite|refractory|resistant|intolerant|standard)\b/i;
+
+/**
+ * The drugs named after an indication phrase that no drug comes before: those the population received ("patients with
+ * D who received X"), or the subject of the clause the phrase opens ("In patients with D, X reduced …").
+ */
+function drugsAfterPopulation(ctx: SentenceContext, hit: { start: number; end: number }, diseases: readonly Item[]): Item[] {
+  const last = diseases[diseases.length - 1];
+  if (!last) return [];
+  const drug = ctx.items.find((it) => it.start >= last.end && it.label !== 'Disease');
+  if (drug?.label !== 'Drug' || drug.start - last.end > 70) return [];
+  const gap = ctx.text.slice(last.end, drug.start);
+  if (PRIOR_THERAPY.test(gap)) return [];
+  const fronted = FRONTED_BEFORE_DRUG.test(gap) && FRONTED_OPENING.test(ctx.text.slice(clauseStart(ctx.text, hit.start), hit.start));
+  if (!fronted && !RECEIVED_BEFORE_DRUG.test(gap)) return [];
+  // "X or placebo", "X and Y": the drugs of the arm, not a comparator ("versus Y").
+  return listAfter(ctx, drug.start, DRUG, 0, ['Company']).filter((it) => !isComparator(ctx, it));
+}
 
 /** Generic prepositions ("in", "for", "against") and "targeting" count only right before the disease name. */
 const GENERIC: ReadonlySet<string> = new Set(['in', 'for', 'against', 'targeting']);
@@ -185,11 +300,21 @@ const APPOSITIVE_HEAD = /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:an?|the
 /** Between such an approval word and its indication phrase: nothing, or a place or agency ("approved in Japan for"). */
 const APPOSITIVE_TAIL = /^\s*(?:(?:in|by)\s+(?:the\s+)?[\w.-]+\s*){0,2}$/i;
 
-/** The drug whose apposition or relative clause holds `approval` ("Y, a drug approved for …"), as [approval, drug]. */
+/** Before an approval word used as an adjective: a determiner ("the approved", "an already approved"; not "the FDA approved") or an agency joined by a hyphen ("FDA-approved"). */
+const ATTRIBUTIVE_BEFORE = /(?:\b(?:the|an?|its|their|our)\s+(?:\w+ly\s+)?|\w-)$/i;
+/** Between such an adjective and the drug it describes: a few words of its noun phrase ("the approved PD-1 antibody Y"). */
+const ATTRIBUTIVE_GAP = /^\s+(?:[\w-]+\s+){0,3}$/;
+
+/**
+ * The drug `approval` describes, as [approval, drug]: the drug whose apposition or relative clause holds it ("Y, a drug
+ * approved for …"), or the drug it modifies as an adjective ("in combination with the approved drug Y", "FDA-approved Y").
+ */
 function appositiveApproved(ctx: SentenceContext, approval: { start: number; end: number }): [{ start: number; end: number }, Item][] {
   const drug = nearestBefore(ctx, approval.start, DRUG, 60);
-  if (!drug || ctx.items.some((it) => it.start >= drug.end && it.end <= approval.start)) return [];
-  return APPOSITIVE_HEAD.test(ctx.text.slice(drug.end, approval.start)) ? [[approval, drug]] : [];
+  if (drug && !ctx.items.some((it) => it.start >= drug.end && it.end <= approval.start) && APPOSITIVE_HEAD.test(ctx.text.slice(drug.end, approval.start))) return [[approval, drug]];
+  const next = ctx.items.find((it) => it.start >= approval.end);
+  if (next?.label === 'Drug' && ATTRIBUTIVE_BEFORE.test(ctx.text.slice(Math.max(0, approval.start - 30), approval.start)) && ATTRIBUTIVE_GAP.test(ctx.text.slice(approval.end, next.start))) return [[approval, next]];
+  return [];
 }
 
 /** A denial right before an approval word: "no approved", "not yet approved", "without approval of". */
@@ -211,7 +336,7 @@ function approvalGoverns(ctx: SentenceContext, approval: { start: number; end: n
   if (!before && approval.start - diseaseEnd > APPROVAL_AFTER) return false;
   const from = before ? Math.min(approval.end, hit.start) : diseaseEnd;
   const to = before ? hit.start : approval.start;
-  if (CLAUSE_BREAK.test(ctx.text.slice(from, to))) return false;
+  if (CLAUSE_BREAK.test(ctx.text.slice(from, to).replace(/\([^()]*\)/g, '()'))) return false;
   // "a disease with no approved treatments", "not yet approved": no approval is stated.
   if (DENIED_BEFORE.test(ctx.text.slice(Math.max(0, approval.start - 20), approval.start))) return false;
   // After the disease, only the predicate of the same noun phrase ("X for D was approved"), not a clause of another
@@ -229,9 +354,9 @@ function approvalGoverns(ctx: SentenceContext, approval: { start: number; end: n
 export const indicationRule: SentenceRule = {
   id: 'indication',
   needs: [DRUG, DISEASE],
-  triggers: ['indication', 'indication.program'],
+  triggers: ['indication', 'indication.program', 'indication.received'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { qualifierGap, programAfter } = ctx.relations.rules.clinical;
+    const { qualifierGap, programAfter, populationGap, classThenExamples } = ctx.relations.rules.clinical;
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
     const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
     const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
@@ -247,12 +372,30 @@ export const indicationRule: SentenceRule = {
         : ctx.items.filter((it) => it.label === 'Drug' && /^\s+$/.test(ctx.text.slice(it.end, disease.start)));
       for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.disease_program', 0.65);
     }
+    // "psoriasis patients treated with X": the disease right before the population phrase, the drugs right after it.
+    for (const hit of ctx.triggers.findAll('indication.received')) {
+      const disease = nearestBefore(ctx, hit.start, DISEASE, 2);
+      const drugs = listAfter(ctx, hit.end, DRUG, 2, ['Company']).filter((it) => !isComparator(ctx, it));
+      if (!disease || !/^\s+$/.test(ctx.text.slice(disease.end, hit.start)) || PRIOR_THERAPY.test(ctx.text.slice(hit.start, hit.end))) continue;
+      for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.treated_population', 0.7);
+    }
     for (const hit of ctx.triggers.findAll('indication')) {
       const generic = GENERIC.has(hit.text);
       let diseases = listAfter(ctx, hit.end, DISEASE, generic ? 90 : 45, ['Drug', 'Company']);
       // "in second-line metastatic HER2-positive gastric or X": a bare preposition takes only qualifiers before the disease.
       const firstDisease = diseases[0];
       if (generic && firstDisease && !qualifierGap.test(ctx.text.slice(hit.end, firstDisease.start))) diseases = [];
+      // "for the treatment of adult patients who have relapsed or refractory X", "for adolescents aged 12 and older with X":
+      // the people the treatment is for stand between the cue and the disease.
+      if (diseases.length === 0) {
+        const far = listAfter(ctx, hit.end, DISEASE, POPULATION_REACH, ['Drug', 'Company']);
+        const first = far[0];
+        if (first && (populationGap.test(ctx.text.slice(hit.end, first.start)) || classThenExamples.test(ctx.text.slice(hit.end, first.start)))) diseases = far;
+      }
+      // "for autoimmune diseases, such as A and B": the examples a class names are its indications too.
+      const lastDisease = diseases[diseases.length - 1];
+      const examples = lastDisease ? EXAMPLES_AFTER.exec(ctx.text.slice(lastDisease.end, lastDisease.end + 30)) : null;
+      if (lastDisease && examples) diseases = [...diseases, ...listAfter(ctx, lastDisease.end + examples[0].length, DISEASE, 0, ['Drug', 'Company'])];
       const fresh = diseases.filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
@@ -261,11 +404,15 @@ export const indicationRule: SentenceRule = {
         for (const disease of fresh) emit('APPROVED_FOR', own[1], disease, 'approved_for.appositive_approval', 0.7);
         continue;
       }
-      const { drugs, partners } = subjectDrugs(ctx, hit.start);
+      // "… but also to candidate vaccines for D", "other therapies for D": the indication of unnamed medicines, not of a drug named before.
+      if (OTHER_MEDICINES_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 50), hit.start))) continue;
+      const subject = subjectDrugs(ctx, hit.start);
+      // No drug before the statement: the population may have received the drug named after it ("patients with D who received X").
+      const { drugs, partners } = subject.drugs.length + subject.partners.length > 0 ? subject : { drugs: drugsAfterPopulation(ctx, hit, fresh), partners: [] };
       const approved = approvable && approvals.some((approval) => !described.has(approval) && approvalGoverns(ctx, approval, hit, fresh[fresh.length - 1]?.end ?? hit.end));
       // An approval names the approved drug; the regimen's other drugs were approved before, on their own.
       for (const drug of approved ? drugs : [...drugs, ...partners]) {
-        if (isNegated(ctx.triggers, drug.end, hit.start)) continue;
+        if (drug.end <= hit.start && isNegated(ctx.triggers, drug.end, hit.start)) continue;
         for (const disease of fresh) {
           if (approved) emit('APPROVED_FOR', drug, disease, 'approved_for.approval_statement', 0.75);
           else emit('STUDIED_FOR', drug, disease, generic ? 'studied_for.preposition' : 'studied_for.indication_phrase', generic ? 0.6 : 0.8);

@@ -5,7 +5,7 @@ import { developmentRule, ownershipRule } from './development.ts';
 import { licensingRule } from './licensing.ts';
 import { investorRule, milestoneRule, paymentRule } from './payments.ts';
 import { acquisitionRule, collaborationRule, optionRule } from './deals.ts';
-import { indicationRule, phaseRule } from './clinical.ts';
+import { indicationRule, phaseRule, pipelineEntryRule } from './clinical.ts';
 import { combinationRule, componentRule, targetRule, technologyRule } from './anatomy.ts';
 import { brandRule, employmentRule, trademarkRule } from './people.ts';
 import { frameRule } from '../frames.ts';
@@ -22,6 +22,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   collaborationRule,
   phaseRule,
   indicationRule,
+  pipelineEntryRule,
   targetRule,
   componentRule,
   combinationRule,
