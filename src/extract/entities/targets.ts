@@ -10,9 +10,10 @@ import { DIGIT, SLASH } from './cues.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import { KgError } from '../../errors.ts';
 
-/** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1. */
-// Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma"), never an ordinary word ("-targeting").
-const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
+/** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1, TNF-α, TGF-β2, CLDN18.2. */
+// Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma", a Greek letter as in "IL-1β", "TGF-β2"), never
+// an ordinary word ("-targeting"); an isoform number after a dot ends it ("CLDN18.2").
+const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa|[αβγδεκ]\d*))*(?:\.\d{1,2}(?!\d))?`;
 
 /**
  * Where a cue-before pattern can match in a sentence: the occurrences of its openings (p.opening),
@@ -39,11 +40,15 @@ export function resolveTarget(surface: string, lexicons: EntityLexicons): Target
   const bare = surface.replace(/[’']s$/, '');
   // Payloads (DXd, MMAE) and disease abbreviations (NSCLC) stand next to the same cue words.
   if (lexicons.payloads.has(bare.toLowerCase()) || lexicons.diseases.byAbbreviation.has(bare)) return undefined;
-  if (lexicons.notTargets.has(bare) || bare.length < 2 || /^\d+$/.test(bare)) return undefined;
+  if (lexicons.notTargets.has(bare) || bare.length < 2 || /^\d+$/.test(bare) || MUTATION.test(bare)) return undefined;
   // A symbol needs a capital or digit beyond its first letter ("CanAg", "HER2"), a Greek prefix
   // ("β-Klotho") or a Greek-letter segment ("Fc-gamma"), not an ordinary word.
-  if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare) && !/^[αβγκ]-\p{Lu}|-(?:alpha|beta|gamma|kappa)$/u.test(bare)) return undefined;
+  if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare) && !/^[αβγκ]-\p{Lu}|-(?:alpha|beta|gamma|kappa|[αβγδεκ]\d*)$/u.test(bare)) return undefined;
+  // An isoform ("CLDN18.2") is a target of its own, not the gene HGNC names without the number.
+  if (/\.\d+$/.test(bare)) return { canonical: bare };
   const symbols = lexicons.hgnc.get(targetKey(bare));
+  // A development code ("QX-222 bispecific", "AB-101 inhibitor") before a cue noun is the drug, not what it binds.
+  if (!symbols && DRUG_CODE_SHAPE.test(bare)) return undefined;
   if (symbols && symbols.length === 1 && symbols[0]) return { canonical: symbols[0], symbol: symbols[0] };
   return { canonical: bare };
 }
@@ -55,10 +60,18 @@ export function resolveTarget(surface: string, lexicons: EntityLexicons): Target
  */
 const STRONG_SYMBOL = /^(?:\p{Lu}[\p{Lu}\p{N}]*\p{N}[\p{Lu}\p{N}]*[a-z]?|\p{Lu}[\p{Lu}\p{N}]{0,4}-\p{Lu}{0,3}\p{N}{1,2}[a-z]?)$/u;
 
+/** Letters, a hyphen and three or more digits: the shape of a development code, which no HGNC symbol has. */
+const DRUG_CODE_SHAPE = /^\p{Lu}{1,6}-\d{3,}[A-Za-z]?$/u;
+
+/** A protein variant written as residue, position, residue ("G12C", "V600E", "T790M"): a mutation, not a target's name. */
+const MUTATION = /^[ACDEFGHIKLMNPQRSTVWY]\d{1,4}[ACDEFGHIKLMNPQRSTVWY]$/;
+
 /** The target rules' patterns, compiled once with the knowledge (`knowledge.entities.targets`). */
 export interface TargetPatterns {
   /** Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues). */
   readonly after: RegExp;
+  /** The gene symbol right before a mutation ("KRAS" of "KRAS G12C"), anchored at the end of the text before it. */
+  readonly geneBeforeMutation: RegExp;
   /** Tried where an opening of CUE_BEFORE occurs (cueBeforeStarts). */
   readonly before: AnchoredPattern;
   /** The cue words after a symbol (target-cue-suffixes.txt, target-cue-nouns.txt), lower case. */
@@ -103,13 +116,14 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
   const SYM = SYMBOL;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
   return Object.freeze({
-    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
+    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=(?:[ \t]+(?:tyrosine|kinase|protein)){0,2}${CUE_AFTER}(?![\p{L}]))`, 'uy'),
+    geneBeforeMutation: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})[ \t]+$`, 'u'),
     before: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'u'),
     cueAfterWords: new Set(cueAfterWords),
     cueAfter: cues.words(cueAfterWords),
     receptor: cues.words(['ligand', 'receptor', 'receptors']),
     opening: openingPattern(lexicons.targetCueOpeners),
-    strong: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})`, 'u'),
+    strong: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L}|\.\d)`, 'u'),
     // "an inhibitor of sphingosine-1 kinase", "agonist of the glucagon receptor".
     longForm: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'u'),
     // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
@@ -166,7 +180,10 @@ function namedFamily(phrase: string, genericModifiers: ReadonlySet<string>): str
   return phrase;
 }
 
-const SYMBOL_CHAR = /[\p{L}\p{N}-]/u;
+/** Characters of a symbol's run: letters, digits, hyphens and an isoform's dot ("CLDN18.2"). */
+const SYMBOL_CHAR = /[\p{L}\p{N}\-.]/u;
+/** Nouns that may stand between a symbol and its cue word ("MET tyrosine kinase inhibitor"); the `after` pattern allows them too. */
+const HEAD_BETWEEN: ReadonlySet<string> = new Set(['tyrosine', 'kinase', 'protein']);
 
 /**
  * The matches of the `after` pattern (a symbol right before a cue word), found cue first: the cue
@@ -194,6 +211,13 @@ function symbolsBeforeCues(scope: Scope, p: TargetPatterns, visit: (m: RegExpExe
       if (sep !== '-') while (end - 1 >= sentence.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
       let run = end;
       while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
+      // "MET tyrosine kinase inhibitor", "ABC protein degrader": a family noun may stand between the symbol and its cue.
+      for (let hops = 0; hops < 2 && HEAD_BETWEEN.has(text.slice(run, end).toLowerCase()) && text[run - 1] === ' '; hops++) {
+        end = run - 1;
+        run = end;
+        while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
+      }
+      while (run < end && text[run] === '.') run++;
       if (run === end || run === lastRun) continue;
       lastRun = run;
       slice ??= text.slice(sentence.start, sentence.end);
@@ -209,12 +233,13 @@ export function findTargets(scope: Scope): Candidate[] {
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   type Sentence = Scope['sentences'][number];
-  const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46): Candidate | undefined => {
+  /** `written`: the whole span when it is longer than the symbol ("KRAS G12C" for KRAS). */
+  const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46, written = surface): Candidate | undefined => {
     const hit = resolveTarget(surface, lexicons);
     if (!hit) return undefined;
     // An unknown symbol before "receptor" names the receptor ("Fc-gamma receptor"), not a ligand.
     let canonical = hit.canonical;
-    let span = surface;
+    let span = written;
     if (rule === 'target.cue-after' && !knownSymbol(surface, lexicons)) {
       const receptor = /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12));
       if (receptor?.[1]) {
@@ -227,7 +252,18 @@ export function findTargets(scope: Scope): Candidate[] {
     out.push(c);
     return c;
   };
-  symbolsBeforeCues(scope, p, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
+  symbolsBeforeCues(scope, p, (m, offset, sentence) => {
+    const symbol = m[1] ?? '';
+    if (!MUTATION.test(symbol)) {
+      add(symbol, offset, 'target.cue-after', sentence);
+      return;
+    }
+    // "KRAS G12C inhibitor", "BRAF V600E-mutant": the mutation names a variant of the gene written before it.
+    const gene = p.geneBeforeMutation.exec(scope.text.slice(Math.max(sentence.start, offset - 24), offset));
+    if (!gene?.[1]) return;
+    const start = offset - gene[0].length;
+    add(gene[1], start, 'target.cue-after', sentence, 46, scope.text.slice(start, offset + symbol.length));
+  });
   const cueBefore = (sentence: Sentence): number[] => cueBeforeStarts(p, scope.text, sentence);
   sweepAt(scope, p.before, cueBefore, (m, offset, sentence) => {
     const symbol = m[1] ?? '';
