@@ -68,3 +68,38 @@ describe('cues across a family noun and in the infinitive', () => {
     expect(names(mentionsOf('Analysts set a price target of $40 for the H2 shares.'), 'Target')).toEqual([]);
   });
 });
+
+describe('a symbol defined after a protein name, or alone in a drug’s parentheses', () => {
+  it('reads "an inhibitor of Bruton’s tyrosine kinase (BTK)" as BTK, the long form its alias', () => {
+    const text = 'QX-123, an inhibitor of Bruton’s tyrosine kinase (BTK), is in Phase 3.';
+    expect(texts(mentionsOf(text), 'Target')).toEqual(['BTK', 'Bruton’s tyrosine kinase']);
+    expect(facts(text)).toContain('TARGETS QX-123 -> BTK');
+  });
+
+  it('reads "B-cell maturation antigen (BCMA)" after a targeting verb', () => {
+    expect(facts('QX-123 is a bispecific antibody targeting B-cell maturation antigen (BCMA) on myeloma cells.')).toContain('TARGETS QX-123 -> TNFRSF17');
+  });
+
+  it('leaves a recombinant protein the drug is, and a receptor that is a cell-therapy modality, alone', () => {
+    expect(names(mentionsOf('QX-123 is a recombinant bovine intestinal alkaline phosphatase (IAP) for oral use.'), 'Target')).toEqual([]);
+    expect(names(mentionsOf('Acme engineers T cells with a chimeric antigen receptor (CAR) or a T cell receptor (TCR).'), 'Target')).toEqual([]);
+  });
+
+  it('reads a gene symbol in a drug’s parentheses as its target, not another name of the drug', () => {
+    const lines = facts('Acme plans IND filings for QX-892 (PRMT5) and QX-034 (B7H3/PTK7 ADC) this year.');
+    expect(lines).toContain('TARGETS QX-892 -> PRMT5');
+    expect(lines).toContain('TARGETS QX-034 -> PTK7');
+    const drug = extractText('Acme plans an IND filing for QX-892 (PRMT5) this year.\n', { knowledge, path: 'inline.txt' })[0]?.graph.entities.find((e) => e.name === 'QX-892');
+    expect(drug?.aliases).toEqual([]);
+  });
+
+  it('reads "CDK4/6 inhibitor" as one target, and no fraction as one', () => {
+    expect(facts('Zorvexa is a CDK4/6 inhibitor approved for breast cancer.')).toContain('TARGETS Zorvexa -> CDK4/6');
+    expect(names(mentionsOf('Patients received 2/3 of the planned dose.'), 'Target')).toEqual([]);
+  });
+
+  it('keeps "GLP-1 receptor" as written beside the symbol', () => {
+    const e = extractText('QX-123 is a GLP-1 receptor agonist.\n', { knowledge, path: 'inline.txt' })[0]?.graph.entities.find((x) => x.labels[0] === 'Target');
+    expect([e?.name, ...(e?.aliases ?? [])]).toEqual(expect.arrayContaining(['GLP-1', 'GLP-1 receptor']));
+  });
+});

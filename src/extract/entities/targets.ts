@@ -6,14 +6,15 @@ import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candid
 import type { EntityLexicons } from './lexicons.ts';
 import { phraseAlternation, phraseKey, proteinNameKey, targetKey } from './lexicons.ts';
 import type { Cue, CueRegistry } from './cues.ts';
-import { DIGIT, SLASH } from './cues.ts';
+import { DIGIT, OPEN_PAREN, SLASH } from './cues.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import { KgError } from '../../errors.ts';
 
-/** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1, TNF-α, TGF-β2, CLDN18.2. */
+/** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1, TNF-α, TGF-β2, CLDN18.2, CDK4/6. */
 // Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma", a Greek letter as in "IL-1β", "TGF-β2"), never
-// an ordinary word ("-targeting"); an isoform number after a dot ends it ("CLDN18.2").
-const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa|[αβγδεκ]\d*))*(?:\.\d{1,2}(?!\d))?`;
+// an ordinary word ("-targeting"); an isoform number after a dot ends it ("CLDN18.2"), and so does a second family
+// member's number after a slash ("CDK4/6").
+const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa|[αβγδεκ]\d*))*(?:\.\d{1,2}(?!\d)|(?<=\d)\/\d{1,2}(?![\p{L}\p{N}]))?`;
 
 /**
  * Where a cue-before pattern can match in a sentence: the occurrences of its openings (p.opening),
@@ -66,6 +67,11 @@ const DRUG_CODE_SHAPE = /^\p{Lu}{1,6}-\d{3,}[A-Za-z]?$/u;
 /** A protein variant written as residue, position, residue ("G12C", "V600E", "T790M"): a mutation, not a target's name. */
 const MUTATION = /^[ACDEFGHIKLMNPQRSTVWY]\d{1,4}[ACDEFGHIKLMNPQRSTVWY]$/;
 
+/** A gene symbol beyond doubt: the strong shape ("PRMT5", "GLP-1") and known to HGNC. */
+export function isStrongGeneSymbol(token: string, lexicons: EntityLexicons): boolean {
+  return STRONG_SYMBOL.test(token) && lexicons.hgnc.has(targetKey(token));
+}
+
 /** The target rules' patterns, compiled once with the knowledge (`knowledge.entities.targets`). */
 export interface TargetPatterns {
   /** Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues). */
@@ -85,6 +91,9 @@ export interface TargetPatterns {
   readonly longForm: AnchoredPattern;
   readonly abbrHead: RegExp;
   readonly pair: RegExp;
+  /** "Bruton's tyrosine kinase (BTK)", "B-cell maturation antigen (BCMA)": a protein's name with its symbol defined after it (groups 1, 2). */
+  readonly definedSymbol: RegExp;
+  readonly definedHead: Cue;
   /** "androgen receptor", "the insulin receptor": lower-case words ending in a receptor HGNC names by its ligand. */
   readonly namedReceptor: RegExp;
   readonly coordinated: RegExp;
@@ -98,6 +107,8 @@ export interface TargetPatterns {
 
 /** Mode-of-action nouns after a protein's name: target-cue-nouns.txt without the nouns that are part of a name ("receptor", "ligand"). */
 const NAME_PART_CUES: ReadonlySet<string> = new Set(['receptor', 'receptors', 'ligand', 'ligands']);
+/** Head nouns of a protein's name that a defined symbol may follow ("… antigen (BCMA)"), besides the family heads. */
+const DEFINED_HEADS: readonly string[] = ['protein', 'antigen', 'enzyme', 'factor', 'glycoprotein', 'receptors'];
 /** Words a protein's name spans in prose at most. */
 const MAX_NAME_WORDS = 6;
 /** Determiners, conjunctions and prepositions: a protein's name never runs across one. */
@@ -113,6 +124,7 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
   /** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
   const FAMILY_HEAD = String.raw`(?:${phraseAlternation(lexicons.proteinFamilyHeads, 'literal')})`;
   const cueAfterWords = [...lexicons.targetCueSuffixes, ...lexicons.targetCueNouns];
+  const DEFINED_HEAD = [...DEFINED_HEADS, ...lexicons.proteinFamilyHeads].map(escapeRegex).join('|');
   const SYM = SYMBOL;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
   return Object.freeze({
@@ -133,6 +145,11 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
       String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:${phraseAlternation(lexicons.receptorPairActions, 'literal')})(?![\p{L}])`,
       'gu',
     ),
+    definedSymbol: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])((?:[\p{L}\p{N}'’\-]+[ \t]+){0,6}?(?:${DEFINED_HEAD}|[a-z]{4,}ase)(?:[ \t\-]\d{1,2}[a-z]?)?)[ \t]+\([“"]?(${SYMBOL})[”"]?\)(?![ \t]+(?:[Rr]eceptors?|[Ll]igands?)(?![\p{L}]))`,
+      'gu',
+    ),
+    definedHead: cues.words([...DEFINED_HEADS, ...lexicons.proteinFamilyHeads.filter((h) => !h.includes(' '))]),
     namedReceptor: /(?<![\p{L}\p{N}\-/])((?:[\p{Ll}\p{N}][\p{L}\p{N}-]*[ \t]+){0,3}\p{Ll}[\p{L}\p{N}-]*)[ \t]+receptor(?![\p{L}])/gu,
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
@@ -218,6 +235,11 @@ function symbolsBeforeCues(scope: Scope, p: TargetPatterns, visit: (m: RegExpExe
         while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
       }
       while (run < end && text[run] === '.') run++;
+      // "CDK4/6 inhibitor": the number after the slash belongs to the symbol before it.
+      if (/^\d{1,2}$/.test(text.slice(run, end)) && text[run - 1] === '/' && /\d/.test(text[run - 2] ?? '')) {
+        run -= 1;
+        while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
+      }
       if (run === end || run === lastRun) continue;
       lastRun = run;
       slice ??= text.slice(sentence.start, sentence.end);
@@ -237,15 +259,14 @@ export function findTargets(scope: Scope): Candidate[] {
   const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46, written = surface): Candidate | undefined => {
     const hit = resolveTarget(surface, lexicons);
     if (!hit) return undefined;
-    // An unknown symbol before "receptor" names the receptor ("Fc-gamma receptor"), not a ligand.
+    // A symbol before "receptor": "Fc-gamma receptor", "GLP-1 receptor" are written whole.
     let canonical = hit.canonical;
     let span = written;
-    if (rule === 'target.cue-after' && !knownSymbol(surface, lexicons)) {
-      const receptor = /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12));
-      if (receptor?.[1]) {
-        canonical = `${hit.canonical} receptor`;
-        span = `${surface}${receptor[0]}`;
-      }
+    const receptor = rule === 'target.cue-after' && written === surface ? /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12)) : null;
+    if (receptor?.[1]) {
+      span = `${surface}${receptor[0]}`;
+      // A known symbol keeps its name and takes "GLP-1 receptor" as it is written; an unknown one names the receptor.
+      if (!knownSymbol(surface, lexicons)) canonical = `${hit.canonical} receptor`;
     }
     const properties = hit.symbol ? { hgncSymbol: hit.symbol } : undefined;
     const c = candidate({ label: 'Target', start, surface: span, canonical, rule, priority, sentence, ...(properties ? { properties } : {}) });
@@ -332,6 +353,27 @@ export function findTargets(scope: Scope): Candidate[] {
     },
     { cues: [p.receptor, SLASH] },
   );
+  // "an inhibitor of Bruton's tyrosine kinase (BTK)": a symbol HGNC knows, or one whose letters the long form spells,
+  // defined in parentheses after a protein's name; the long form (its last words that spell it) is the same target.
+  sweep(
+    scope,
+    p.definedSymbol,
+    (m, offset, sentence) => {
+      const longForm = m[1] ?? '';
+      const symbol = m[2] ?? '';
+      const symbolStart = offset + m[0].lastIndexOf(symbol);
+      // "a recombinant alkaline phosphatase (IAP)": a drug that is the protein, not one that binds it.
+      if (/\brecombinant\b/i.test(longForm)) return;
+      const known = lexicons.hgnc.has(targetKey(symbol));
+      const spelled = spellingTail(longForm, symbol);
+      if (!known && spelled === undefined) return;
+      const c = add(symbol, symbolStart, 'target.defined-symbol', sentence, 47);
+      if (!c || spelled === undefined) return;
+      const start = offset + longForm.length - spelled.length;
+      out.push(candidate({ label: 'Target', start, surface: spelled, canonical: c.canonical, rule: 'target.defined-symbol', priority: 47, sentence, ...(c.properties ? { properties: c.properties } : {}) }));
+    },
+    { cues: [OPEN_PAREN, p.definedHead] },
+  );
   // "androgen receptor signaling inhibitors": a receptor HGNC names after its ligand, written out.
   sweep(
     scope,
@@ -365,6 +407,33 @@ export function findTargets(scope: Scope): Candidate[] {
   );
   mergeLongForms(out);
   return out;
+}
+
+/**
+ * The shortest tail of `longForm`'s words whose initials (and numbers) spell `symbol` in order, starting with its first
+ * letter: "Bruton's tyrosine kinase" for BTK, "B-cell maturation antigen" for BCMA (the Schwartz–Hearst test).
+ */
+function spellingTail(longForm: string, symbol: string): string | undefined {
+  const letters = symbol.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const words = longForm.split(/[ \t]+/);
+  if (letters.length < 2) return undefined;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const tail = words.slice(k).join(' ');
+    const lower = tail.toLowerCase();
+    if (lower[0] !== letters[0]) continue;
+    let at = 0;
+    let ok = true;
+    for (const letter of letters) {
+      at = lower.indexOf(letter, at);
+      if (at < 0) {
+        ok = false;
+        break;
+      }
+      at++;
+    }
+    if (ok) return tail;
+  }
+  return undefined;
 }
 
 /**
