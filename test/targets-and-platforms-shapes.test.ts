@@ -103,3 +103,11 @@ describe('a symbol defined after a protein name, or alone in a drug’s parenthe
     expect([e?.name, ...(e?.aliases ?? [])]).toEqual(expect.arrayContaining(['GLP-1', 'GLP-1 receptor']));
   });
 });
+
+describe('platform names before a two-word kind of platform', () => {
+  it('reads "ZorAb antibody discovery platform", "Kelvar linker-payload technology" as platforms, not targets', () => {
+    const ms = mentionsOf('QX-123 was found with our ZorAb antibody discovery platform. QX-456 uses the Kelvar linker-payload technology.');
+    expect(names(ms, 'Technology')).toEqual(['Kelvar', 'ZorAb']);
+    expect(names(ms, 'Target')).toEqual([]);
+  });
+});
