@@ -97,11 +97,6 @@ describe('a symbol defined after a protein name, or alone in a drug’s parenthe
     expect(facts('Zorvexa is a CDK4/6 inhibitor approved for breast cancer.')).toContain('TARGETS Zorvexa -> CDK4/6');
     expect(names(mentionsOf('Patients received 2/3 of the planned dose.'), 'Target')).toEqual([]);
   });
-
-  it('keeps "GLP-1 receptor" as written beside the symbol', () => {
-    const e = extractText('QX-123 is a GLP-1 receptor agonist.\n', { knowledge, path: 'inline.txt' })[0]?.graph.entities.find((x) => x.labels[0] === 'Target');
-    expect([e?.name, ...(e?.aliases ?? [])]).toEqual(expect.arrayContaining(['GLP-1', 'GLP-1 receptor']));
-  });
 });
 
 describe('platform names before a two-word kind of platform', () => {

@@ -259,14 +259,15 @@ export function findTargets(scope: Scope): Candidate[] {
   const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46, written = surface): Candidate | undefined => {
     const hit = resolveTarget(surface, lexicons);
     if (!hit) return undefined;
-    // A symbol before "receptor": "Fc-gamma receptor", "GLP-1 receptor" are written whole.
+    // An unknown symbol before "receptor" names the receptor ("Fc-gamma receptor"), not a ligand.
     let canonical = hit.canonical;
     let span = written;
-    const receptor = rule === 'target.cue-after' && written === surface ? /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12)) : null;
-    if (receptor?.[1]) {
-      span = `${surface}${receptor[0]}`;
-      // A known symbol keeps its name and takes "GLP-1 receptor" as it is written; an unknown one names the receptor.
-      if (!knownSymbol(surface, lexicons)) canonical = `${hit.canonical} receptor`;
+    if (rule === 'target.cue-after' && written === surface && !knownSymbol(surface, lexicons)) {
+      const receptor = /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12));
+      if (receptor?.[1]) {
+        canonical = `${hit.canonical} receptor`;
+        span = `${surface}${receptor[0]}`;
+      }
     }
     const properties = hit.symbol ? { hgncSymbol: hit.symbol } : undefined;
     const c = candidate({ label: 'Target', start, surface: span, canonical, rule, priority, sentence, ...(properties ? { properties } : {}) });
