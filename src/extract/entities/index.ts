@@ -13,7 +13,7 @@ import { candidate, scopeOf, selectCandidates, sweep } from './candidates.ts';
 import { findCoAnnouncers, findCompanies, findCoordinatedLowerCaseNames, findTickerOwners, findTickers } from './companies.ts';
 import { findRoleCompanies } from './company-roles.ts';
 import { findDrugCompanions, findDrugs } from './drugs.ts';
-import { findTargets } from './targets.ts';
+import { findTargets, isStrongGeneSymbol } from './targets.ts';
 import { findTechnologies } from './technologies.ts';
 import { findPeople } from './people.ts';
 import { findDiseases } from './diseases.ts';
@@ -157,6 +157,8 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     if (m.label === 'Disease' && term !== undefined && !spells(term, m.text)) continue;
     // "Brandname(TM)", "Acme(SM)": a trade or service mark in parentheses defines nothing.
     if (term === 'TM' || term === 'SM') continue;
+    // "QX-892 (PRMT5)": a gene symbol in a drug's parentheses names what it binds, not another name of the drug.
+    if (m.label === 'Drug' && term !== undefined && isStrongGeneSymbol(term, lexicons)) continue;
     if (term !== undefined && term !== m.text) addForm(table, m.label, term, m.canonical, `${m.label.toLowerCase()}.defined-abbreviation`, true);
   }
 

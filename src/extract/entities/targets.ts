@@ -6,13 +6,15 @@ import { anchoredPattern, candidate, sweep, sweepAt, wordStarts } from './candid
 import type { EntityLexicons } from './lexicons.ts';
 import { phraseAlternation, phraseKey, proteinNameKey, targetKey } from './lexicons.ts';
 import type { Cue, CueRegistry } from './cues.ts';
-import { DIGIT, SLASH } from './cues.ts';
+import { DIGIT, OPEN_PAREN, SLASH } from './cues.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import { KgError } from '../../errors.ts';
 
-/** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1. */
-// Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma"), never an ordinary word ("-targeting").
-const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa))*`;
+/** A symbol-shaped token: HER2, PD-L1, B7-H3, FGFR1c, HIF-2α, β-Klotho, TA-MUC1, CanAg, LIV-1, TNF-α, TGF-β2, CLDN18.2, CDK4/6. */
+// Segments after a hyphen are symbol-like ("PD-L1", "HIF-2α", "Fc-gamma", a Greek letter as in "IL-1β", "TGF-β2"), never
+// an ordinary word ("-targeting"); an isoform number after a dot ends it ("CLDN18.2"), and so does a second family
+// member's number after a slash ("CDK4/6").
+const SYMBOL = String.raw`(?:[αβγκ]-)?[\p{Lu}\d][\p{L}\d]*(?:-(?:[\p{Lu}\d][\p{L}\d]*|alpha|beta|gamma|kappa|[αβγδεκ]\d*))*(?:\.\d{1,2}(?!\d)|(?<=\d)\/\d{1,2}(?![\p{L}\p{N}]))?`;
 
 /**
  * Where a cue-before pattern can match in a sentence: the occurrences of its openings (p.opening),
@@ -39,11 +41,15 @@ export function resolveTarget(surface: string, lexicons: EntityLexicons): Target
   const bare = surface.replace(/[’']s$/, '');
   // Payloads (DXd, MMAE) and disease abbreviations (NSCLC) stand next to the same cue words.
   if (lexicons.payloads.has(bare.toLowerCase()) || lexicons.diseases.byAbbreviation.has(bare)) return undefined;
-  if (lexicons.notTargets.has(bare) || bare.length < 2 || /^\d+$/.test(bare)) return undefined;
+  if (lexicons.notTargets.has(bare) || bare.length < 2 || /^\d+$/.test(bare) || MUTATION.test(bare)) return undefined;
   // A symbol needs a capital or digit beyond its first letter ("CanAg", "HER2"), a Greek prefix
   // ("β-Klotho") or a Greek-letter segment ("Fc-gamma"), not an ordinary word.
-  if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare) && !/^[αβγκ]-\p{Lu}|-(?:alpha|beta|gamma|kappa)$/u.test(bare)) return undefined;
+  if (!/^(?:[αβγκ]-)?.[\p{L}\d]*[\p{Lu}\d]/u.test(bare) && !/^[αβγκ]-\p{Lu}|-(?:alpha|beta|gamma|kappa|[αβγδεκ]\d*)$/u.test(bare)) return undefined;
+  // An isoform ("CLDN18.2") is a target of its own, not the gene HGNC names without the number.
+  if (/\.\d+$/.test(bare)) return { canonical: bare };
   const symbols = lexicons.hgnc.get(targetKey(bare));
+  // A development code ("QX-222 bispecific", "AB-101 inhibitor") before a cue noun is the drug, not what it binds.
+  if (!symbols && DRUG_CODE_SHAPE.test(bare)) return undefined;
   if (symbols && symbols.length === 1 && symbols[0]) return { canonical: symbols[0], symbol: symbols[0] };
   return { canonical: bare };
 }
@@ -55,10 +61,23 @@ export function resolveTarget(surface: string, lexicons: EntityLexicons): Target
  */
 const STRONG_SYMBOL = /^(?:\p{Lu}[\p{Lu}\p{N}]*\p{N}[\p{Lu}\p{N}]*[a-z]?|\p{Lu}[\p{Lu}\p{N}]{0,4}-\p{Lu}{0,3}\p{N}{1,2}[a-z]?)$/u;
 
+/** Letters, a hyphen and three or more digits: the shape of a development code, which no HGNC symbol has. */
+const DRUG_CODE_SHAPE = /^\p{Lu}{1,6}-\d{3,}[A-Za-z]?$/u;
+
+/** A protein variant written as residue, position, residue ("G12C", "V600E", "T790M"): a mutation, not a target's name. */
+const MUTATION = /^[ACDEFGHIKLMNPQRSTVWY]\d{1,4}[ACDEFGHIKLMNPQRSTVWY]$/;
+
+/** A gene symbol beyond doubt: the strong shape ("PRMT5", "GLP-1") and known to HGNC. */
+export function isStrongGeneSymbol(token: string, lexicons: EntityLexicons): boolean {
+  return STRONG_SYMBOL.test(token) && lexicons.hgnc.has(targetKey(token));
+}
+
 /** The target rules' patterns, compiled once with the knowledge (`knowledge.entities.targets`). */
 export interface TargetPatterns {
   /** Sticky: tried only where a cue word follows a symbol-shaped word (see symbolsBeforeCues). */
   readonly after: RegExp;
+  /** The gene symbol right before a mutation ("KRAS" of "KRAS G12C"), anchored at the end of the text before it. */
+  readonly geneBeforeMutation: RegExp;
   /** Tried where an opening of CUE_BEFORE occurs (cueBeforeStarts). */
   readonly before: AnchoredPattern;
   /** The cue words after a symbol (target-cue-suffixes.txt, target-cue-nouns.txt), lower case. */
@@ -72,6 +91,9 @@ export interface TargetPatterns {
   readonly longForm: AnchoredPattern;
   readonly abbrHead: RegExp;
   readonly pair: RegExp;
+  /** "Bruton's tyrosine kinase (BTK)", "B-cell maturation antigen (BCMA)": a protein's name with its symbol defined after it (groups 1, 2). */
+  readonly definedSymbol: RegExp;
+  readonly definedHead: Cue;
   /** "androgen receptor", "the insulin receptor": lower-case words ending in a receptor HGNC names by its ligand. */
   readonly namedReceptor: RegExp;
   readonly coordinated: RegExp;
@@ -85,6 +107,8 @@ export interface TargetPatterns {
 
 /** Mode-of-action nouns after a protein's name: target-cue-nouns.txt without the nouns that are part of a name ("receptor", "ligand"). */
 const NAME_PART_CUES: ReadonlySet<string> = new Set(['receptor', 'receptors', 'ligand', 'ligands']);
+/** Head nouns of a protein's name that a defined symbol may follow ("… antigen (BCMA)"), besides the family heads. */
+const DEFINED_HEADS: readonly string[] = ['protein', 'antigen', 'enzyme', 'factor', 'glycoprotein', 'receptors'];
 /** Words a protein's name spans in prose at most. */
 const MAX_NAME_WORDS = 6;
 /** Determiners, conjunctions and prepositions: a protein's name never runs across one. */
@@ -100,16 +124,18 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
   /** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
   const FAMILY_HEAD = String.raw`(?:${phraseAlternation(lexicons.proteinFamilyHeads, 'literal')})`;
   const cueAfterWords = [...lexicons.targetCueSuffixes, ...lexicons.targetCueNouns];
+  const DEFINED_HEAD = [...DEFINED_HEADS, ...lexicons.proteinFamilyHeads].map(escapeRegex).join('|');
   const SYM = SYMBOL;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
   return Object.freeze({
-    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=${CUE_AFTER}(?![\p{L}]))`, 'uy'),
+    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=(?:[ \t]+(?:tyrosine|kinase|protein)){0,2}${CUE_AFTER}(?![\p{L}]))`, 'uy'),
+    geneBeforeMutation: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})[ \t]+$`, 'u'),
     before: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'u'),
     cueAfterWords: new Set(cueAfterWords),
     cueAfter: cues.words(cueAfterWords),
     receptor: cues.words(['ligand', 'receptor', 'receptors']),
     opening: openingPattern(lexicons.targetCueOpeners),
-    strong: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L})`, 'u'),
+    strong: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])[\p{Lu}][\p{Lu}\p{N}]*(?:-\p{Lu}{0,3}\p{N}{1,2}[a-z]?|\p{N}[\p{Lu}\p{N}]*[a-z]?)(?![\p{L}\p{N}]|-\p{L}|\.\d)`, 'u'),
     // "an inhibitor of sphingosine-1 kinase", "agonist of the glucagon receptor".
     longForm: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?((?:${LOWER}[ \t]+){0,2}${LOWER}(?:[ \t\-]\d+)?[ \t]+${FAMILY_HEAD})(?![\p{L}\p{N}\-])`, 'u'),
     // "receptor activator of nuclear factor kappa B (RANK) Ligand": the abbreviation names the family member.
@@ -119,6 +145,11 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
       String.raw`(?<![\p{L}\p{N}\-])((?:${LOWER}[ \t]+){0,2}${LOWER}|${SYM})[ \t]*\/[ \t]*(${LOWER}|${SYM})[ \t]+(receptors?)[ \t]+(?:dual[ \t]+|co-?)?(?:${phraseAlternation(lexicons.receptorPairActions, 'literal')})(?![\p{L}])`,
       'gu',
     ),
+    definedSymbol: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])((?:[\p{L}\p{N}'’\-]+[ \t]+){0,6}?(?:${DEFINED_HEAD}|[a-z]{4,}ase)(?:[ \t\-]\d{1,2}[a-z]?)?)[ \t]+\([“"]?(${SYMBOL})[”"]?\)(?![ \t]+(?:[Rr]eceptors?|[Ll]igands?)(?![\p{L}]))`,
+      'gu',
+    ),
+    definedHead: cues.words([...DEFINED_HEADS, ...lexicons.proteinFamilyHeads.filter((h) => !h.includes(' '))]),
     namedReceptor: /(?<![\p{L}\p{N}\-/])((?:[\p{Ll}\p{N}][\p{L}\p{N}-]*[ \t]+){0,3}\p{Ll}[\p{L}\p{N}-]*)[ \t]+receptor(?![\p{L}])/gu,
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
@@ -166,7 +197,10 @@ function namedFamily(phrase: string, genericModifiers: ReadonlySet<string>): str
   return phrase;
 }
 
-const SYMBOL_CHAR = /[\p{L}\p{N}-]/u;
+/** Characters of a symbol's run: letters, digits, hyphens and an isoform's dot ("CLDN18.2"). */
+const SYMBOL_CHAR = /[\p{L}\p{N}\-.]/u;
+/** Nouns that may stand between a symbol and its cue word ("MET tyrosine kinase inhibitor"); the `after` pattern allows them too. */
+const HEAD_BETWEEN: ReadonlySet<string> = new Set(['tyrosine', 'kinase', 'protein']);
 
 /**
  * The matches of the `after` pattern (a symbol right before a cue word), found cue first: the cue
@@ -194,6 +228,18 @@ function symbolsBeforeCues(scope: Scope, p: TargetPatterns, visit: (m: RegExpExe
       if (sep !== '-') while (end - 1 >= sentence.start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
       let run = end;
       while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
+      // "MET tyrosine kinase inhibitor", "ABC protein degrader": a family noun may stand between the symbol and its cue.
+      for (let hops = 0; hops < 2 && HEAD_BETWEEN.has(text.slice(run, end).toLowerCase()) && text[run - 1] === ' '; hops++) {
+        end = run - 1;
+        run = end;
+        while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
+      }
+      while (run < end && text[run] === '.') run++;
+      // "CDK4/6 inhibitor": the number after the slash belongs to the symbol before it.
+      if (/^\d{1,2}$/.test(text.slice(run, end)) && text[run - 1] === '/' && /\d/.test(text[run - 2] ?? '')) {
+        run -= 1;
+        while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
+      }
       if (run === end || run === lastRun) continue;
       lastRun = run;
       slice ??= text.slice(sentence.start, sentence.end);
@@ -209,13 +255,14 @@ export function findTargets(scope: Scope): Candidate[] {
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const out: Candidate[] = [];
   type Sentence = Scope['sentences'][number];
-  const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46): Candidate | undefined => {
+  /** `written`: the whole span when it is longer than the symbol ("KRAS G12C" for KRAS). */
+  const add = (surface: string, start: number, rule: string, sentence: Sentence, priority = 46, written = surface): Candidate | undefined => {
     const hit = resolveTarget(surface, lexicons);
     if (!hit) return undefined;
     // An unknown symbol before "receptor" names the receptor ("Fc-gamma receptor"), not a ligand.
     let canonical = hit.canonical;
-    let span = surface;
-    if (rule === 'target.cue-after' && !knownSymbol(surface, lexicons)) {
+    let span = written;
+    if (rule === 'target.cue-after' && written === surface && !knownSymbol(surface, lexicons)) {
       const receptor = /^[ \t]+(receptors?)(?![\p{L}])/u.exec(scope.text.slice(start + surface.length, start + surface.length + 12));
       if (receptor?.[1]) {
         canonical = `${hit.canonical} receptor`;
@@ -227,7 +274,18 @@ export function findTargets(scope: Scope): Candidate[] {
     out.push(c);
     return c;
   };
-  symbolsBeforeCues(scope, p, (m, offset, sentence) => add(m[1] ?? '', offset, 'target.cue-after', sentence));
+  symbolsBeforeCues(scope, p, (m, offset, sentence) => {
+    const symbol = m[1] ?? '';
+    if (!MUTATION.test(symbol)) {
+      add(symbol, offset, 'target.cue-after', sentence);
+      return;
+    }
+    // "KRAS G12C inhibitor", "BRAF V600E-mutant": the mutation names a variant of the gene written before it.
+    const gene = p.geneBeforeMutation.exec(scope.text.slice(Math.max(sentence.start, offset - 24), offset));
+    if (!gene?.[1]) return;
+    const start = offset - gene[0].length;
+    add(gene[1], start, 'target.cue-after', sentence, 46, scope.text.slice(start, offset + symbol.length));
+  });
   const cueBefore = (sentence: Sentence): number[] => cueBeforeStarts(p, scope.text, sentence);
   sweepAt(scope, p.before, cueBefore, (m, offset, sentence) => {
     const symbol = m[1] ?? '';
@@ -296,6 +354,27 @@ export function findTargets(scope: Scope): Candidate[] {
     },
     { cues: [p.receptor, SLASH] },
   );
+  // "an inhibitor of Bruton's tyrosine kinase (BTK)": a symbol HGNC knows, or one whose letters the long form spells,
+  // defined in parentheses after a protein's name; the long form (its last words that spell it) is the same target.
+  sweep(
+    scope,
+    p.definedSymbol,
+    (m, offset, sentence) => {
+      const longForm = m[1] ?? '';
+      const symbol = m[2] ?? '';
+      const symbolStart = offset + m[0].lastIndexOf(symbol);
+      // "a recombinant alkaline phosphatase (IAP)": a drug that is the protein, not one that binds it.
+      if (/\brecombinant\b/i.test(longForm)) return;
+      const known = lexicons.hgnc.has(targetKey(symbol));
+      const spelled = spellingTail(longForm, symbol);
+      if (!known && spelled === undefined) return;
+      const c = add(symbol, symbolStart, 'target.defined-symbol', sentence, 47);
+      if (!c || spelled === undefined) return;
+      const start = offset + longForm.length - spelled.length;
+      out.push(candidate({ label: 'Target', start, surface: spelled, canonical: c.canonical, rule: 'target.defined-symbol', priority: 47, sentence, ...(c.properties ? { properties: c.properties } : {}) }));
+    },
+    { cues: [OPEN_PAREN, p.definedHead] },
+  );
   // "androgen receptor signaling inhibitors": a receptor HGNC names after its ligand, written out.
   sweep(
     scope,
@@ -329,6 +408,33 @@ export function findTargets(scope: Scope): Candidate[] {
   );
   mergeLongForms(out);
   return out;
+}
+
+/**
+ * The shortest tail of `longForm`'s words whose initials (and numbers) spell `symbol` in order, starting with its first
+ * letter: "Bruton's tyrosine kinase" for BTK, "B-cell maturation antigen" for BCMA (the Schwartz–Hearst test).
+ */
+function spellingTail(longForm: string, symbol: string): string | undefined {
+  const letters = symbol.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const words = longForm.split(/[ \t]+/);
+  if (letters.length < 2) return undefined;
+  for (let k = words.length - 1; k >= 0; k--) {
+    const tail = words.slice(k).join(' ');
+    const lower = tail.toLowerCase();
+    if (lower[0] !== letters[0]) continue;
+    let at = 0;
+    let ok = true;
+    for (const letter of letters) {
+      at = lower.indexOf(letter, at);
+      if (at < 0) {
+        ok = false;
+        break;
+      }
+      at++;
+    }
+    if (ok) return tail;
+  }
+  return undefined;
 }
 
 /**

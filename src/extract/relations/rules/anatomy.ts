@@ -1,6 +1,6 @@
 // TARGETS Drug→Target, HAS_COMPONENT ADC→antibody/payload and USES_TECHNOLOGY Drug→Technology:
 // "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "antibodies to HER2",
-// "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
+// "X (HER2)", "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
 // "X, built on the Y platform", "Using the Y platform, X …".
 import type { Item, SentenceContext } from '../context.ts';
 import { crossesClause, nearestAfter, nearestBefore } from '../context.ts';
@@ -83,7 +83,12 @@ export const targetRule: SentenceRule = {
       const tail = ctx.text.slice(last.end, last.end + 40);
       const classPhrase = after.exec(tail);
       const post = classPhrase !== null;
-      if (!pre && !post) continue;
+      if (!pre && !post) {
+        // "QX-892 (PRMT5)", "QX-034 (B7H3/PTK7)": targets alone in a drug's parentheses, as pipeline lists write them.
+        const drug = /^\s*\)/.test(tail) ? nearestBefore(ctx, first.start, DRUG, 6) : undefined;
+        if (drug && /^\s*[®™]?\s*\(\s*$/.test(ctx.text.slice(drug.end, first.start))) for (const target of group) emit('TARGETS', drug, target, 'targets.parenthesis', 0.7);
+        continue;
+      }
       // "with strong CYP2C8 inhibitors", "concomitant use": another drug class, not what the drug binds.
       if (drugClassPlural.test(tail) || (interaction ??= interactionWords.test(ctx.text))) continue;
       const left = nearestBefore(ctx, first.start, DRUG, 100);
