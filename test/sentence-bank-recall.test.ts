@@ -15,7 +15,8 @@ describe('sentence bank (unseen public sentences)', () => {
   });
 });
 
-// Measured 2026-12-07: recall 36.6 % (181/494), precision 68.6 % (175/255) after the identity rules (a brand given as a
+// Measured 2026-12-07 (eighth session): recall 37.0 % (183/494), precision 68.6 % (177/258) with the indication and phase
+// frames, target shapes, identity and entity-precision rules of that session together; recall 36.6 % (181/494), precision 68.6 % (175/255) after the identity rules (a brand given as a
 // drug's brand name, a company's former name, conjugate abbreviations) and the study, cell-line and segment names that
 // are no drug or company (issue 17); 36.2 % (179/494), precision 67.8 % (173/255) with all of this session's entity and
 // relation rules together (companies by role, drug/target/technology shapes, diseases by shape, deal and science frames);
@@ -29,5 +30,5 @@ describe('sentence bank (unseen public sentences)', () => {
 // before them 18.0 % (89/494) and 57.1 % (89/156); before that 16.4 % (81/494), 56.3 % (81/144), after the
 // regimen-partner, investor, licence and ownership rules (issue #16); before the grammar frames, short codes and
 // issuer-pipeline rules: 14.0 % and 61.1 % (69/113).
-const RECALL_FLOOR = 0.366;
-const PRECISION_FLOOR = 0.678; // MEASURE-AFTER-MERGES
+const RECALL_FLOOR = 0.37;
+const PRECISION_FLOOR = 0.686;
