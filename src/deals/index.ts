@@ -670,7 +670,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     draft.facts.push(fact);
     if (term) addTerm(draft, term);
   }
-  // "in collaboration with Columbia University and Synapticure": one collaboration word whose partners one
+  // "in collaboration with Kelvar University and Norvane": one collaboration word whose partners one
   // "and" joins is one agreement of three parties, not two of two (the relation stage gives one pair each).
   const mentionsOf = (key: string, sentence: number): { start: number; end: number }[] => found.mentions.filter((m, i) => m.sentenceIndex === sentence && keyOf(i) === key);
   const onlyCollaborators = (d: Draft): boolean => d.kind === 'collaboration' && [...d.parties.values()].every((role) => role === 'collaborator');

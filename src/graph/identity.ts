@@ -105,7 +105,7 @@ function conjugateForm(names: NameKnowledge, part: string): { initial: string; p
 }
 
 /**
- * "T-DM1" in one document, "trastuzumab-DM1" in another: the one conjugate of the other's initial and
+ * "Z-DM1" in one document, "zanotumab-DM1" in another: the one conjugate of the other's initial and
  * payload of the opposite form (abbreviated or written out), when it is the only one known of each form
  * there (`known`: earlier documents' and this document's entities of that conjugate form). Two written-out
  * conjugates of one initial and payload ("zanotumab-DM1", "zelatumab-DM1") make every pair doubtful.
@@ -377,7 +377,7 @@ export class CorpusResolver {
         }
       }
       const stored = this.index.get(e.key);
-      // A conjugate and its abbreviation ("T-DM1", "trastuzumab-DM1"): certain when each is the only one of its form.
+      // A conjugate and its abbreviation ("Z-DM1", "zanotumab-DM1"): certain when each is the only one of its form.
       if (certain.size === 0 && stored === undefined && label === 'Drug') {
         const block = blockForms(this.names, e).filter((f) => f.includes(':conjugate:'));
         // Only a conjugate-shaped name looks further: the index's entities of its form and this document's drugs.

@@ -342,7 +342,7 @@ function formerCompanyNames(text: string, companies: readonly Candidate[], patte
 }
 
 /**
- * "THIO-101 phase 2 trial" in a text that names the drug THIO: a code made of a drug's name and a
+ * "ZORVEX-101 phase 2 trial" in a text that names the drug ZORVEX: a code made of a drug's name and a
  * number that the text calls a trial or study is that drug's trial, not another drug; every mention of
  * it goes. A code whose letters name no drug of the text ("XY-101 phase 2 trial") stays a drug.
  */
