@@ -50,7 +50,13 @@ export interface CompanyRolePatterns {
   readonly investorName: RegExp;
   /** The investor descriptors, lower case ("hedge fund"): a descriptor role phrase among them reads a firm's name whole. */
   readonly investorDescriptors: ReadonlySet<string>;
-  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue };
+  /** "granted <names> an exclusive license": the verb and its blanks (group 1), the names between it and what it gives (group 2). */
+  readonly grantee: RegExp;
+  /** "from <names>": a party where the sentence is a deal's (`deal`). */
+  readonly source: RegExp;
+  /** A deal word ("licensed", "upfront") in a sentence: `source` is read only there. */
+  readonly deal: RegExp;
+  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue; readonly grantee: Cue; readonly source: Cue };
 }
 
 /** One word of a bare name: a capital, then letters, digits, hyphens or "&" (no apostrophe or dot: "Acme's" ends the name). */
@@ -170,6 +176,12 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     ),
     investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+(?:&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
     investorDescriptors: new Set(roles.investorDescriptor),
+    grantee: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])((?:${alternationOf(roles.grantVerb)})[ \t]+)(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,2})[ \t]+(?:(?:an?|the|its|their)[ \t]+)?(?:${lowerCaseAlternation(roles.grantObject)})${END}`,
+      'gu',
+    ),
+    source: new RegExp(String.raw`(?<![\p{L}\p{N}\-])[Ff]rom[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,2})${END}`, 'gu'),
+    deal: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.dealStem)})`, 'u'),
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
       verb: cues.words(roles.verb.map(firstLetterRun)),
@@ -177,6 +189,8 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
       descriptor: cues.words(roles.descriptor.map(firstLetterRun)),
       placeBased: cues.words(['based']),
       investors: cues.words(roles.investors.map(firstLetterRun)),
+      grantee: cues.words(roles.grantVerb.map(firstLetterRun)),
+      source: cues.words(['from']),
     },
   });
 }
@@ -307,6 +321,12 @@ function isPlaceWord(word: string, knowledge: Knowledge): boolean {
   return knowledge.names.isPlace(word) || knowledge.entities.lexicons.places.has(word);
 }
 
+/** A name particle and a capital after a name ("Sant Kelvar de Foo", "Kelvar of America"): the name goes on. */
+const NAME_GOES_ON = /^[ \t]+(?:de|del|della|di|du|des|der|den|van|von|zu|of|y|e|la|le)[ \t]+\p{Lu}/u;
+
+/** Words before "from" whose source is a product, a study or a market, not a deal party. */
+const PRODUCT_YIELD_BEFORE = /(?:^|[^\p{L}])(?:revenues?|sales|income|proceeds|data|results|findings|cash|sourced|derived|benefit|patients|samples)[ \t]+$/iu;
+
 /** A place after a comma ("Acme, Darmstadt, Germany", "Heidelberg, Germany"): the name is part of an address or a dateline. */
 const COMMA_NAME_AFTER = /^,[ \t]+(\p{Lu}[\p{L}.-]*(?:[ \t]+\p{Lu}[\p{L}.-]*){0,2})/u;
 
@@ -418,6 +438,32 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
     },
     { cues: [p.cues.placeBased] },
+  );
+
+  // "Zorvexa granted Acme an exclusive license": the indirect object of a grant verb, before what it gives.
+  sweep(
+    scope,
+    p.grantee,
+    (m, offset, sentence) => {
+      readList(m[2] ?? '', offset + (m[1] ?? '').length, 'company.role-object', sentence);
+    },
+    { cues: [p.cues.grantee] },
+  );
+
+  // "Acme licensed the antibody from Zorvexa", "a milestone payment from Zorvexa": the other party of
+  // a deal, read only in a sentence holding a deal word ("from Phase 2", "data from Kelvar" elsewhere are not).
+  sweep(
+    scope,
+    p.source,
+    (m, offset, sentence) => {
+      // "from Sant Kelvar de Foo Children's Hospital": a name going on after a particle is a longer name (an institution's, often) the run cannot bound.
+      if (NAME_GOES_ON.test(text.slice(offset + m[0].length, offset + m[0].length + 12))) return;
+      // "revenue from Acmevir", "data from Kelvar": what a product or a study yields, not a party's payment.
+      if (PRODUCT_YIELD_BEFORE.test(text.slice(Math.max(sentence.start, offset - 20), offset))) return;
+      const list = m[1] ?? '';
+      readList(list, offset + m[0].length - list.length, 'company.role-object', sentence);
+    },
+    { cues: [p.cues.source], test: (slice) => p.deal.test(slice) },
   );
 
   // "Other investors included London's Acme Ventures, Qatar's QXA, Boston firms Foo Capital and Bar
