@@ -156,3 +156,22 @@ describe('company.role-object and company.role-subject: collaborating with a par
     expect(companies(mentionsOf('Patients will receive the antibody once a week.\n'))).toEqual([]);
   });
 });
+
+describe('company.role-subject: a party that obtains, secures or pays for rights', () => {
+  it('reads "X obtained an exclusive license", "X secured worldwide rights", "X will make milestone payments", "X received a milestone"', () => {
+    expect(companies(mentionsOf('In 2019, Zorvexa obtained an exclusive license to the antibody.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('Kelvaro secured worldwide rights to the antibody in 2020.\n'))).toEqual(['Kelvaro']);
+    expect(companies(mentionsOf('Trevaxis will make milestone payments of up to $100 million.\n'))).toEqual(['Trevaxis']);
+    expect(companies(mentionsOf('Quorvant received a milestone payment of $5 million.\n'))).toEqual(['Quorvant']);
+  });
+
+  it('reads the partner named after "partner," and the party a deal gives access', () => {
+    expect(companies(mentionsOf("The company's partner, Trevaxis, filed an IND for the antibody.\n"))).toEqual(['Trevaxis']);
+    expect(companies(mentionsOf('The deal gives Zorvexa access to the platform.\n'))).toEqual(['Zorvexa']);
+  });
+
+  it('does not read an English word or a product code as a subject', () => {
+    expect(companies(mentionsOf('Investigators obtained exclusive access to the samples.\n'))).toEqual([]);
+    expect(companies(mentionsOf('ZX-101 received a milestone designation.\n'))).toEqual([]);
+  });
+});
