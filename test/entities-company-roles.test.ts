@@ -175,3 +175,20 @@ describe('company.role-subject: a party that obtains, secures or pays for rights
     expect(companies(mentionsOf('ZX-101 received a milestone designation.\n'))).toEqual([]);
   });
 });
+
+describe('company.role-object and company.role-subject: news wording of buyouts and payments', () => {
+  it('reads "agreed to buy X", "a licensing pact with X", "$50 million upfront to X", "X stands to receive", "X could earn", "X will get"', () => {
+    expect(companies(mentionsOf('The buyer agreed to buy Zorvexa for $1.2 billion.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('The company inked a licensing pact with Kelvaro.\n'))).toEqual(['Kelvaro']);
+    expect(companies(mentionsOf('The company will pay $50 million upfront to Trevaxis.\n'))).toEqual(['Trevaxis']);
+    expect(companies(mentionsOf('Quorvant stands to receive up to $1 billion in milestones.\n'))).toEqual(['Quorvant']);
+    expect(companies(mentionsOf('Zorvexa could earn up to $1 billion in milestones.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('Kelvaro will get $50 million upfront.\n'))).toEqual(['Kelvaro']);
+  });
+
+  it('does not read patients, shareholders or investors who receive, get or earn as companies', () => {
+    expect(companies(mentionsOf('Patients may receive placebo or the antibody.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Shareholders will get one new share for each share held.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Investors could earn a return on the notes.\n'))).toEqual([]);
+  });
+});
