@@ -1,8 +1,9 @@
 // Companies by role: a capitalised name that no lexicon knows and that carries no legal suffix or
 // company word is still a company where only a company fits the sentence: the owner of a pipeline or
 // a board ("Zorvexa's pipeline"), the subject of a deal verb ("Zorvexa will pay"), the party of a deal
-// phrase ("an agreement with Zorvexa", "between Acme and Zorvexa"), a name a word calls a company
-// ("privately held Zorvexa"). The roles are data (data/lexicons/company-roles.tsv); what makes a name
+// phrase ("an agreement with Zorvexa", "between Acme and Zorvexa"), the party a grant verb gives a
+// licence ("granted Zorvexa an exclusive license"), the party after "from" in a sentence about a deal
+// ("licensed the antibody from Zorvexa"), a name a word calls a company ("privately held Zorvexa"). The roles are data (data/lexicons/company-roles.tsv); what makes a name
 // is its shape: one to four capitalised, CamelCase or upper-case words that are not ordinary English
 // words, places, months, given names, gene symbols, drug code names or INN-stem words, nor generic
 // defined terms ("Licensor"). A name another rule already claims (a drug, a target, a person, a known
@@ -10,7 +11,8 @@
 // the rest of the document like every mention (index.ts).
 //
 // Cost: each role's regex runs only on sentences holding one of its cue words (the role phrases'
-// first words; for the possessive also an apostrophe), and names are checked by table look-ups; no parse.
+// first words; for the possessive also an apostrophe; for "from" also a deal word), and names are
+// checked by table look-ups; no parse.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import type { Cue, CueRegistry } from './cues.ts';
