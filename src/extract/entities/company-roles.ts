@@ -463,6 +463,8 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       // "revenue from Acmevir", "data from Kelvar": what a product or a study yields, not a party's payment.
       if (PRODUCT_YIELD_BEFORE.test(text.slice(Math.max(sentence.start, offset - 20), offset))) return;
       const list = m[1] ?? '';
+      // "from Halden" after "Halden Capital, Inc.": the short form of a company the other rules found is theirs to resolve.
+      if (found.some((c) => c.label === 'Company' && c.canonical.startsWith(`${list.split(/[ \t,]/u)[0] ?? ''} `))) return;
       readList(list, offset + m[0].length - list.length, 'company.role-object', sentence);
     },
     { cues: [p.cues.source], test: (slice) => p.deal.test(slice) },
