@@ -116,3 +116,79 @@ describe('company.role-subject: two subjects joined by "and"', () => {
     expect(companies(mentionsOf('Zorvexa and Merck will co-develop the antibody.\n'))).toEqual(['Merck', 'Zorvexa']);
   });
 });
+
+describe('company.role-object: the party a grant verb gives a licence or an option', () => {
+  it('reads "granted X an exclusive license", "grants X worldwide rights", "granted X the option"', () => {
+    expect(companies(mentionsOf('Under the agreement, Zorvexa granted Trevaxis an exclusive license to the antibody.\n'))).toEqual(['Trevaxis', 'Zorvexa']);
+    expect(companies(mentionsOf('The agreement grants Kelvaro worldwide rights to the program.\n'))).toEqual(['Kelvaro']);
+    expect(companies(mentionsOf('The option agreement granted Quorvant the option to license two programs.\n'))).toEqual(['Quorvant']);
+  });
+
+  it('does not read a designation or a term granted by an agency as a party', () => {
+    expect(companies(mentionsOf('The agency granted Breakthrough Therapy designation to the antibody.\n'))).toEqual([]);
+    expect(companies(mentionsOf('The agency granted PRIME designation to the antibody.\n'))).toEqual([]);
+  });
+});
+
+describe('company.role-object: "from X" in a sentence about a deal', () => {
+  it('reads the licensor after the licensed thing, and the payer of a milestone', () => {
+    expect(companies(mentionsOf('In 2019, the company licensed the antibody from Zorvexa for its oncology programs.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('The company obtained an exclusive license to the antibody from Sorami Hakko Kelvaro in 2019.\n'))).toEqual(['Sorami Hakko Kelvaro']);
+    expect(companies(mentionsOf('The company received a milestone payment from Trevaxis in October.\n'))).toEqual(['Trevaxis']);
+  });
+
+  it('does not read "from" outside a deal sentence, a product that yields revenue, a place, a month or a longer institution name', () => {
+    expect(companies(mentionsOf('The company reported results from Zorvexa in patients.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Royalty revenue from Zorvexa grew in the quarter.\n'))).toEqual([]);
+    expect(companies(mentionsOf('The company received milestone payments from Japan and from January onwards.\n'))).toEqual([]);
+    expect(companies(mentionsOf('The company signed an option to license patents from Sant Kelvar de Foo Children’s Hospital.\n'))).toEqual([]);
+  });
+});
+
+describe('company.role-object and company.role-subject: collaborating with a party, a payee that will receive', () => {
+  it('reads "is collaborating with X" and "X will receive", "X is eligible for"', () => {
+    expect(companies(mentionsOf('The company is collaborating with Zorvexa on the antibody.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('Under the terms of the agreement, Kelvaro will receive $30 million upfront.\n'))).toEqual(['Kelvaro']);
+    expect(companies(mentionsOf('Trevaxis is eligible for milestone payments of up to $400 million.\n'))).toEqual(['Trevaxis']);
+  });
+
+  it('does not read patients who will receive a drug as a company', () => {
+    expect(companies(mentionsOf('Patients will receive the antibody once a week.\n'))).toEqual([]);
+  });
+});
+
+describe('company.role-subject: a party that obtains, secures or pays for rights', () => {
+  it('reads "X obtained an exclusive license", "X secured worldwide rights", "X will make milestone payments", "X received a milestone"', () => {
+    expect(companies(mentionsOf('In 2019, Zorvexa obtained an exclusive license to the antibody.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('Kelvaro secured worldwide rights to the antibody in 2020.\n'))).toEqual(['Kelvaro']);
+    expect(companies(mentionsOf('Trevaxis will make milestone payments of up to $100 million.\n'))).toEqual(['Trevaxis']);
+    expect(companies(mentionsOf('Quorvant received a milestone payment of $5 million.\n'))).toEqual(['Quorvant']);
+  });
+
+  it('reads the partner named after "partner," and the party a deal gives access', () => {
+    expect(companies(mentionsOf("The company's partner, Trevaxis, filed an IND for the antibody.\n"))).toEqual(['Trevaxis']);
+    expect(companies(mentionsOf('The deal gives Zorvexa access to the platform.\n'))).toEqual(['Zorvexa']);
+  });
+
+  it('does not read an English word or a product code as a subject', () => {
+    expect(companies(mentionsOf('Investigators obtained exclusive access to the samples.\n'))).toEqual([]);
+    expect(companies(mentionsOf('ZX-101 received a milestone designation.\n'))).toEqual([]);
+  });
+});
+
+describe('company.role-object and company.role-subject: news wording of buyouts and payments', () => {
+  it('reads "agreed to buy X", "a licensing pact with X", "$50 million upfront to X", "X stands to receive", "X could earn", "X will get"', () => {
+    expect(companies(mentionsOf('The buyer agreed to buy Zorvexa for $1.2 billion.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('The company inked a licensing pact with Kelvaro.\n'))).toEqual(['Kelvaro']);
+    expect(companies(mentionsOf('The company will pay $50 million upfront to Trevaxis.\n'))).toEqual(['Trevaxis']);
+    expect(companies(mentionsOf('Quorvant stands to receive up to $1 billion in milestones.\n'))).toEqual(['Quorvant']);
+    expect(companies(mentionsOf('Zorvexa could earn up to $1 billion in milestones.\n'))).toEqual(['Zorvexa']);
+    expect(companies(mentionsOf('Kelvaro will get $50 million upfront.\n'))).toEqual(['Kelvaro']);
+  });
+
+  it('does not read patients, shareholders or investors who receive, get or earn as companies', () => {
+    expect(companies(mentionsOf('Patients may receive placebo or the antibody.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Shareholders will get one new share for each share held.\n'))).toEqual([]);
+    expect(companies(mentionsOf('Investors could earn a return on the notes.\n'))).toEqual([]);
+  });
+});

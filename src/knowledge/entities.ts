@@ -66,7 +66,7 @@ const Cell = z.string().min(1);
 const Forms = z.string().optional();
 
 /** company-roles.tsv: a role and a lower-case phrase. */
-const CompanyRoleRow = z.object({ role: z.enum(['possessed', 'verb', 'before', 'descriptor', 'investors', 'investor-descriptor']), phrase: LowerCasePhrase });
+const CompanyRoleRow = z.object({ role: z.enum(['possessed', 'verb', 'before', 'descriptor', 'investors', 'investor-descriptor', 'grant-verb', 'grant-object', 'deal-stem']), phrase: LowerCasePhrase });
 
 const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
 const HgncProteinNameRow = z.object({ name: Cell, symbol: Cell });
@@ -144,6 +144,9 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
       descriptor: rolePhrases('descriptor'),
       investors: rolePhrases('investors'),
       investorDescriptor: rolePhrases('investor-descriptor'),
+      grantVerb: rolePhrases('grant-verb'),
+      grantObject: rolePhrases('grant-object'),
+      dealStem: rolePhrases('deal-stem'),
     },
     financialNameWords: new Set(lines('financial-name-words.txt')),
 

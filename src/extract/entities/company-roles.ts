@@ -1,8 +1,9 @@
 // Companies by role: a capitalised name that no lexicon knows and that carries no legal suffix or
 // company word is still a company where only a company fits the sentence: the owner of a pipeline or
 // a board ("Zorvexa's pipeline"), the subject of a deal verb ("Zorvexa will pay"), the party of a deal
-// phrase ("an agreement with Zorvexa", "between Acme and Zorvexa"), a name a word calls a company
-// ("privately held Zorvexa"). The roles are data (data/lexicons/company-roles.tsv); what makes a name
+// phrase ("an agreement with Zorvexa", "between Acme and Zorvexa"), the party a grant verb gives a
+// licence ("granted Zorvexa an exclusive license"), the party after "from" in a sentence about a deal
+// ("licensed the antibody from Zorvexa"), a name a word calls a company ("privately held Zorvexa"). The roles are data (data/lexicons/company-roles.tsv); what makes a name
 // is its shape: one to four capitalised, CamelCase or upper-case words that are not ordinary English
 // words, places, months, given names, gene symbols, drug code names or INN-stem words, nor generic
 // defined terms ("Licensor"). A name another rule already claims (a drug, a target, a person, a known
@@ -10,7 +11,8 @@
 // the rest of the document like every mention (index.ts).
 //
 // Cost: each role's regex runs only on sentences holding one of its cue words (the role phrases'
-// first words; for the possessive also an apostrophe), and names are checked by table look-ups; no parse.
+// first words; for the possessive also an apostrophe; for "from" also a deal word), and names are
+// checked by table look-ups; no parse.
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
 import { anchoredPattern, candidate, phraseOpeners, sweep, sweepFromOpeners } from './candidates.ts';
 import type { Cue, CueRegistry } from './cues.ts';
@@ -50,9 +52,15 @@ export interface CompanyRolePatterns {
   readonly investorName: RegExp;
   /** The investor descriptors, lower case ("hedge fund"): a descriptor role phrase among them reads a firm's name whole. */
   readonly investorDescriptors: ReadonlySet<string>;
+  /** "granted <names> an exclusive license": the verb and its blanks (group 1), the names between it and what it gives (group 2). */
+  readonly grantee: RegExp;
+  /** "from <names>": a party where the sentence is a deal's (`deal`). */
+  readonly source: RegExp;
+  /** A deal word ("licensed", "upfront") in a sentence: `source` is read only there. */
+  readonly deal: RegExp;
   /** The first letter runs of the verb, object and descriptor phrases: where those patterns can start (sweepFromOpeners). */
   readonly openers: { readonly verb: ReadonlySet<string> | undefined; readonly object: ReadonlySet<string> | undefined; readonly descriptor: ReadonlySet<string> | undefined };
-  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue };
+  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue; readonly grantee: Cue; readonly source: Cue };
 }
 
 /** One word of a bare name: a capital, then letters, digits, hyphens or "&" (no apostrophe or dot: "Acme's" ends the name). */
@@ -172,6 +180,12 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     ),
     investorName: /^[\p{Lu}\d][\p{L}\p{N}&-]*(?:[ \t]+(?:&[ \t]+)?[\p{Lu}\d][\p{L}\p{N}&-]*){0,4}(?=$|[ \t]+\p{Ll})/u,
     investorDescriptors: new Set(roles.investorDescriptor),
+    grantee: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])((?:${alternationOf(roles.grantVerb)})[ \t]+)(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,2})[ \t]+(?:(?:an?|the|its|their)[ \t]+)?(?:${lowerCaseAlternation(roles.grantObject)})${END}`,
+      'gu',
+    ),
+    source: new RegExp(String.raw`(?<![\p{L}\p{N}\-])[Ff]rom[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,2})${END}`, 'gu'),
+    deal: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.dealStem)})`, 'u'),
     openers: { verb: phraseOpeners(roles.verb), object: phraseOpeners(roles.before), descriptor: phraseOpeners(roles.descriptor) },
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
@@ -180,6 +194,8 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
       descriptor: cues.words(roles.descriptor.map(firstLetterRun)),
       placeBased: cues.words(['based']),
       investors: cues.words(roles.investors.map(firstLetterRun)),
+      grantee: cues.words(roles.grantVerb.map(firstLetterRun)),
+      source: cues.words(['from']),
     },
   });
 }
@@ -310,6 +326,12 @@ function isPlaceWord(word: string, knowledge: Knowledge): boolean {
   return knowledge.names.isPlace(word) || knowledge.entities.lexicons.places.has(word);
 }
 
+/** A name particle and a capital after a name ("Sant Kelvar de Foo", "Kelvar of America"): the name goes on. */
+const NAME_GOES_ON = /^[ \t]+(?:de|del|della|di|du|des|der|den|van|von|zu|of|y|e|la|le)[ \t]+\p{Lu}/u;
+
+/** Words before "from" whose source is a product, a study or a market, not a deal party. */
+const PRODUCT_YIELD_BEFORE = /(?:^|[^\p{L}])(?:revenues?|sales|income|proceeds|data|results|findings|cash|sourced|derived|benefit|patients|samples)[ \t]+$/iu;
+
 /** A place after a comma ("Acme, Darmstadt, Germany", "Heidelberg, Germany"): the name is part of an address or a dateline. */
 const COMMA_NAME_AFTER = /^,[ \t]+(\p{Lu}[\p{L}.-]*(?:[ \t]+\p{Lu}[\p{L}.-]*){0,2})/u;
 
@@ -424,6 +446,34 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       readList(name, offset + m[0].length - name.length, 'company.role-descriptor', sentence);
     },
     { cues: [p.cues.placeBased] },
+  );
+
+  // "Zorvexa granted Acme an exclusive license": the indirect object of a grant verb, before what it gives.
+  sweep(
+    scope,
+    p.grantee,
+    (m, offset, sentence) => {
+      readList(m[2] ?? '', offset + (m[1] ?? '').length, 'company.role-object', sentence);
+    },
+    { cues: [p.cues.grantee] },
+  );
+
+  // "Acme licensed the antibody from Zorvexa", "a milestone payment from Zorvexa": the other party of
+  // a deal, read only in a sentence holding a deal word ("from Phase 2", "data from Kelvar" elsewhere are not).
+  sweep(
+    scope,
+    p.source,
+    (m, offset, sentence) => {
+      // "from Sant Kelvar de Foo Children's Hospital": a name going on after a particle is a longer name (an institution's, often) the run cannot bound.
+      if (NAME_GOES_ON.test(text.slice(offset + m[0].length, offset + m[0].length + 12))) return;
+      // "revenue from Acmevir", "data from Kelvar": what a product or a study yields, not a party's payment.
+      if (PRODUCT_YIELD_BEFORE.test(text.slice(Math.max(sentence.start, offset - 20), offset))) return;
+      const list = m[1] ?? '';
+      // "from Halden" after "Halden Capital, Inc.": the short form of a company the other rules found is theirs to resolve.
+      if (found.some((c) => c.label === 'Company' && c.canonical.startsWith(`${list.split(/[ \t,]/u)[0] ?? ''} `))) return;
+      readList(list, offset + m[0].length - list.length, 'company.role-object', sentence);
+    },
+    { cues: [p.cues.source], test: (slice) => p.deal.test(slice) },
   );
 
   // "Other investors included London's Acme Ventures, Qatar's QXA, Boston firms Foo Capital and Bar

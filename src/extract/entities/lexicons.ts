@@ -90,6 +90,12 @@ export interface CompanyRolePhrases {
   readonly investors: readonly string[];
   /** "Boston firm", "the hedge fund": words that may stand before one investor of such a list. */
   readonly investorDescriptor: readonly string[];
+  /** "granted Acme an exclusive license": verbs whose indirect object is a party. */
+  readonly grantVerb: readonly string[];
+  /** "an exclusive license", "an option": what such a verb gives; it must follow the name. */
+  readonly grantObject: readonly string[];
+  /** "licens", "upfront": word beginnings that make a sentence a deal's, where "from Acme" names a party. */
+  readonly dealStem: readonly string[];
 }
 
 export interface SpeechVerb {
