@@ -5,6 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { entitiesOf } from './support/entities.ts';
 import { namesStudyOrCellLine } from '../src/extract/entities/drugs.ts';
+import { knowledge } from './support/knowledge.ts';
+
+const breaks = knowledge.entities.lexicons.phraseBreakWords;
 
 const keysOf = (text: string, label: string): string[] =>
   entitiesOf(text)
@@ -18,17 +21,17 @@ describe('a code that names a study or a cell line', () => {
   });
 
   it('is no drug when it heads cells, a cell line, xenografts or models', () => {
-    expect(namesStudyOrCellLine(' colorectal cancer (CRC) models to a significant degree')).toBe(true);
-    expect(namesStudyOrCellLine(' cells were treated')).toBe(true);
-    expect(namesStudyOrCellLine(' cell line')).toBe(true);
+    expect(namesStudyOrCellLine(' colorectal cancer (CRC) models to a significant degree', breaks)).toBe(true);
+    expect(namesStudyOrCellLine(' cells were treated', breaks)).toBe(true);
+    expect(namesStudyOrCellLine(' cell line', breaks)).toBe(true);
     expect(keysOf('The inhibitor sensitised ZK116 colorectal cancer (CRC) models to radiation in mice.', 'Drug')).not.toContain('drug:zk116');
   });
 
   it('stays a drug when a verb or a preposition stands before the cells or models', () => {
-    expect(namesStudyOrCellLine(' kills tumour cells in vitro')).toBe(false);
-    expect(namesStudyOrCellLine(' in mouse models of fibrosis')).toBe(false);
-    expect(namesStudyOrCellLine(' reduced tumour growth in models')).toBe(false);
-    expect(namesStudyOrCellLine(': the company expects data in 2026')).toBe(false);
+    expect(namesStudyOrCellLine(' kills tumour cells in vitro', breaks)).toBe(false);
+    expect(namesStudyOrCellLine(' in mouse models of fibrosis', breaks)).toBe(false);
+    expect(namesStudyOrCellLine(' reduced tumour growth in models', breaks)).toBe(false);
+    expect(namesStudyOrCellLine(': the company expects data in 2026', breaks)).toBe(false);
     expect(keysOf('QRX-801 kills tumour cells in preclinical models of lung cancer.', 'Drug')).toContain('drug:qrx-801');
   });
 });

@@ -180,6 +180,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     diseaseIndicationCues: byFirstWord(lowerCaseLines('disease-indication-cues.txt').map((cue) => cue.split(' '))),
     diseaseShapeHeads: shapeHeads(lowerCaseLines('disease-shape-heads.txt')),
     diseaseShapeNonHeads: new Set(lowerCaseLines('disease-shape-non-heads.txt')),
+    phraseBreakWords: new Set(lowerCaseLines('phrase-break-words.txt')),
 
     technologyGenericWords: new Set(lines('technology-generic-words.txt')),
     technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),

@@ -326,51 +326,6 @@ export function findDiseases(scope: Scope): Candidate[] {
   return spelledOut(scope, out);
 }
 
-/** Words that end the noun phrase after an indication cue: joiners, prepositions, determiners, relatives. */
-const PHRASE_BREAKS: ReadonlySet<string> = new Set([
-  'and',
-  'or',
-  'but',
-  'with',
-  'without',
-  'in',
-  'of',
-  'for',
-  'to',
-  'at',
-  'by',
-  'on',
-  'as',
-  'than',
-  'from',
-  'after',
-  'before',
-  'who',
-  'whose',
-  'which',
-  'that',
-  'the',
-  'a',
-  'an',
-  'their',
-  'its',
-  'his',
-  'her',
-  'our',
-  'this',
-  'these',
-  'those',
-  'such',
-  'including',
-  'is',
-  'are',
-  'was',
-  'were',
-  'have',
-  'has',
-  'had',
-]);
-
 /**
  * A disease of two words or more found in [from, to): only this sentence's candidates (the last ones
  * of `found`) are read, so a long document's earlier candidates are not scanned at every cue.
@@ -419,7 +374,7 @@ function indicationPhrases(scope: Scope, sentence: Sentence, tokens: readonly To
       const hyphenAfter = k + 1 < tokens.length && (tokens[k + 1] as Token).start === token.end + 1 && /[-‐]/.test(text.charAt(token.end));
       // "moderate to severe", "relapsed or refractory": a joiner between two qualifiers stays in the run.
       const joinsQualifiers = (token.lower === 'to' || token.lower === 'or') && lexicons.diseaseQualifiers.has(tokens[k - 1]?.lower ?? '') && lexicons.diseaseQualifiers.has(tokens[k + 1]?.lower ?? '');
-      if ((PHRASE_BREAKS.has(token.lower) && !joinsQualifiers) || !(/^\p{Ll}/u.test(token.word) || hyphenBefore || hyphenAfter)) break;
+      if ((lexicons.phraseBreakWords.has(token.lower) && !joinsQualifiers) || !(/^\p{Ll}/u.test(token.word) || hyphenBefore || hyphenAfter)) break;
       last = k;
     }
     let head = last;

@@ -339,9 +339,6 @@ export function findDrugCompanions(scope: Scope, selected: readonly Candidate[])
   return out;
 }
 
-/** Words that end a noun phrase after a code: a preposition, article, conjunction or auxiliary. */
-const PHRASE_BREAKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'with', 'and', 'or', 'to', 'on', 'at', 'by', 'from', 'into', 'than', 'as', 'the', 'a', 'an', 'its', 'their', 'is', 'was', 'be', 'has', 'had', 'can', 'may', 'will']);
-
 /**
  * What follows a code that makes it the name of a study or of a cell line, not of a drug: a study's
  * title after a colon ("XY-801: A Phase II, Randomized … Study of …"), or a noun phrase that ends in
@@ -349,7 +346,7 @@ const PHRASE_BREAKS: ReadonlySet<string> = new Set(['in', 'of', 'for', 'with', '
  * words between the code and that head are plain nouns and adjectives: a preposition, an article or a
  * verb form in -s, -ed or -ing ("XY-101 kills tumour cells", "XY-101 in mouse models") leaves the code a drug.
  */
-export function namesStudyOrCellLine(after: string): boolean {
+export function namesStudyOrCellLine(after: string, phraseBreakWords: ReadonlySet<string>): boolean {
   if (after.startsWith(':')) return /^:[ \t]+(?:A|An)[ \t][^.;\n]{0,200}?\b(?:[Tt]rials?|[Ss]tudy|[Ss]tudies)\b/.test(after);
   const phrase = /^((?:[ \t]+(?:[a-z][a-z-]*|\([A-Z]{2,6}\))){0,4}?)[ \t]+(?:cells?|cell[ \t]+lines?|xenografts?|models?)(?![\p{L}\p{N}-])/u.exec(after);
   if (!phrase) return false;
@@ -357,7 +354,7 @@ export function namesStudyOrCellLine(after: string): boolean {
     .trim()
     .split(/[ \t]+/)
     .filter((w) => w !== '' && !w.startsWith('('));
-  return words.every((w) => !PHRASE_BREAKS.has(w) && !/(?:[^s]s|ed|ing)$/.test(w));
+  return words.every((w) => !phraseBreakWords.has(w) && !/(?:[^s]s|ed|ing)$/.test(w));
 }
 
 export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: DrugAlias[] } {
@@ -379,7 +376,7 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       // not a registration or catalogue number; a year after the letters ("FY2020") never is.
       const plain = UNHYPHENATED_CODE.exec(first);
       if (plain && (p.notCodeLetters.has(plain[1] ?? '') || /^(?:19|20)\d\d$/.test(plain[2] ?? '') || !scope.reader.has(sentence, [p.cues.drugContext]))) return;
-      if (namesStudyOrCellLine(scope.text.slice(offset + whole.length, Math.min(sentence.end, offset + whole.length + 240)))) return;
+      if (namesStudyOrCellLine(scope.text.slice(offset + whole.length, Math.min(sentence.end, offset + whole.length + 240)), scope.ctx.knowledge.entities.lexicons.phraseBreakWords)) return;
       out.push(candidate({ label: 'Drug', start: offset, surface: whole, canonical: whole, rule: 'drug.code-name', priority: 40, sentence }));
       if (m[2]) {
         aliases.push({ alias: first, canonical: whole, rule: 'drug.code-pair' });

@@ -239,6 +239,8 @@ export interface EntityLexicons {
   readonly diseaseShapeHeads: { readonly words: ReadonlySet<string>; readonly suffixes: readonly string[] };
   /** Words that end like a disease but name none, "diagnosis" (disease-shape-non-heads.txt). */
   readonly diseaseShapeNonHeads: ReadonlySet<string>;
+  /** Function words that end a noun phrase read word by word (phrase-break-words.txt): after an indication cue, after a drug code. */
+  readonly phraseBreakWords: ReadonlySet<string>;
 
   // Technologies.
   /** Words around a platform's name that are no part of it (technology-generic-words.txt). */
