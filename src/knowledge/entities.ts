@@ -166,6 +166,8 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     notTargets: new Set(lines('not-targets.txt')),
     targetGenericModifiers: new Set(lowerCaseLines('target-generic-modifiers.txt')),
     proteinFamilyHeads: lowerCaseLines('protein-family-heads.txt'),
+    proteinDefinedHeads: lowerCaseLines('protein-defined-heads.txt'),
+    proteinFamilyWordsBetween: lowerCaseLines('protein-family-words-between.txt'),
     receptorPairActions: lowerCaseLines('receptor-pair-actions.txt'),
 
     speechVerbs: shared.speechVerbs.map(({ verb, endsTitle }) => ({ verb, endsTitle })),

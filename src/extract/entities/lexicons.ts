@@ -209,6 +209,10 @@ export interface EntityLexicons {
   readonly targetGenericModifiers: ReadonlySet<string>;
   /** "kinase", "receptor": nouns that end a protein family's name (protein-family-heads.txt). */
   readonly proteinFamilyHeads: readonly string[];
+  /** Head nouns of a protein's name a defined symbol may follow, besides the family heads (protein-defined-heads.txt). */
+  readonly proteinDefinedHeads: readonly string[];
+  /** Family nouns that may stand between a symbol and its cue word (protein-family-words-between.txt). */
+  readonly proteinFamilyWordsBetween: readonly string[];
   /** "dual agonist": what a drug does to an X/Y receptor pair (receptor-pair-actions.txt). */
   readonly receptorPairActions: readonly string[];
 

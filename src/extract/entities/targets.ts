@@ -103,12 +103,12 @@ export interface TargetPatterns {
   readonly modality: Cue;
   /** Nouns that end a protein family's name ("kinase", "receptor"), lower case (protein-family-heads.txt). */
   readonly familyHeads: ReadonlySet<string>;
+  /** Nouns that may stand between a symbol and its cue word ("MET tyrosine kinase inhibitor"); the `after` pattern allows them too. */
+  readonly familyWordsBetween: ReadonlySet<string>;
 }
 
 /** Mode-of-action nouns after a protein's name: target-cue-nouns.txt without the nouns that are part of a name ("receptor", "ligand"). */
 const NAME_PART_CUES: ReadonlySet<string> = new Set(['receptor', 'receptors', 'ligand', 'ligands']);
-/** Head nouns of a protein's name that a defined symbol may follow ("… antigen (BCMA)"), besides the family heads. */
-const DEFINED_HEADS: readonly string[] = ['protein', 'antigen', 'enzyme', 'factor', 'glycoprotein', 'receptors'];
 /** Words a protein's name spans in prose at most. */
 const MAX_NAME_WORDS = 6;
 /** Determiners, conjunctions and prepositions: a protein's name never runs across one. */
@@ -124,11 +124,12 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
   /** Words that end a family name of a protein ("phosphoinositide-3 kinase", "glucagon receptor"). */
   const FAMILY_HEAD = String.raw`(?:${phraseAlternation(lexicons.proteinFamilyHeads, 'literal')})`;
   const cueAfterWords = [...lexicons.targetCueSuffixes, ...lexicons.targetCueNouns];
-  const DEFINED_HEAD = [...DEFINED_HEADS, ...lexicons.proteinFamilyHeads].map(escapeRegex).join('|');
+  const DEFINED_HEAD = [...lexicons.proteinDefinedHeads, ...lexicons.proteinFamilyHeads].map(escapeRegex).join('|');
+  const WORD_BETWEEN = lexicons.proteinFamilyWordsBetween.map(escapeRegex).join('|');
   const SYM = SYMBOL;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
   return Object.freeze({
-    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=(?:[ \t]+(?:tyrosine|kinase|protein)){0,2}${CUE_AFTER}(?![\p{L}]))`, 'uy'),
+    after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=(?:[ \t]+(?:${WORD_BETWEEN})){0,2}${CUE_AFTER}(?![\p{L}]))`, 'uy'),
     geneBeforeMutation: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})[ \t]+$`, 'u'),
     before: anchoredPattern(String.raw`${CUE_BEFORE}(?:the[ \t]+)?(${SYMBOL})(?![\p{L}\p{N}])`, 'u'),
     cueAfterWords: new Set(cueAfterWords),
@@ -149,7 +150,7 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
       String.raw`(?<![\p{L}\p{N}\-])((?:[\p{L}\p{N}'’\-]+[ \t]+){0,6}?(?:${DEFINED_HEAD}|[a-z]{4,}ase)(?:[ \t\-]\d{1,2}[a-z]?)?)[ \t]+\([“"]?(${SYMBOL})[”"]?\)(?![ \t]+(?:[Rr]eceptors?|[Ll]igands?)(?![\p{L}]))`,
       'gu',
     ),
-    definedHead: cues.words([...DEFINED_HEADS, ...lexicons.proteinFamilyHeads.filter((h) => !h.includes(' '))]),
+    definedHead: cues.words([...lexicons.proteinDefinedHeads, ...lexicons.proteinFamilyHeads.filter((h) => !h.includes(' '))]),
     namedReceptor: /(?<![\p{L}\p{N}\-/])((?:[\p{Ll}\p{N}][\p{L}\p{N}-]*[ \t]+){0,3}\p{Ll}[\p{L}\p{N}-]*)[ \t]+receptor(?![\p{L}])/gu,
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
@@ -157,6 +158,7 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
     modalityWords: new Set(lexicons.targetCueNouns.filter((w) => !NAME_PART_CUES.has(w))),
     modality: cues.words(lexicons.targetCueNouns.filter((w) => !NAME_PART_CUES.has(w))),
     familyHeads: new Set(lexicons.proteinFamilyHeads),
+    familyWordsBetween: new Set(lexicons.proteinFamilyWordsBetween),
   });
 }
 
@@ -199,8 +201,6 @@ function namedFamily(phrase: string, genericModifiers: ReadonlySet<string>): str
 
 /** Characters of a symbol's run: letters, digits, hyphens and an isoform's dot ("CLDN18.2"). */
 const SYMBOL_CHAR = /[\p{L}\p{N}\-.]/u;
-/** Nouns that may stand between a symbol and its cue word ("MET tyrosine kinase inhibitor"); the `after` pattern allows them too. */
-const HEAD_BETWEEN: ReadonlySet<string> = new Set(['tyrosine', 'kinase', 'protein']);
 
 /**
  * The matches of the `after` pattern (a symbol right before a cue word), found cue first: the cue
@@ -229,7 +229,7 @@ function symbolsBeforeCues(scope: Scope, p: TargetPatterns, visit: (m: RegExpExe
       let run = end;
       while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
       // "MET tyrosine kinase inhibitor", "ABC protein degrader": a family noun may stand between the symbol and its cue.
-      for (let hops = 0; hops < 2 && HEAD_BETWEEN.has(text.slice(run, end).toLowerCase()) && text[run - 1] === ' '; hops++) {
+      for (let hops = 0; hops < 2 && p.familyWordsBetween.has(text.slice(run, end).toLowerCase()) && text[run - 1] === ' '; hops++) {
         end = run - 1;
         run = end;
         while (run > sentence.start && SYMBOL_CHAR.test(text[run - 1] ?? '')) run--;
