@@ -29,8 +29,10 @@ function kg(...args: string[]): Promise<Run> {
     const child = spawn(process.execPath, ['bin/kg.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => void (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
+    child.stdout.setEncoding('utf8'); // decodes a character split across two chunks whole
+    child.stdout.on('data', (chunk: string) => void (stdout += chunk));
+    child.stderr.setEncoding('utf8'); // decodes a character split across two chunks whole
+    child.stderr.on('data', (chunk: string) => void (stderr += chunk));
     child.once('error', fail);
     child.once('close', (status) => done({ status, stdout, stderr }));
   });

@@ -224,9 +224,11 @@ describe('the server killed in the middle of an ingest', () => {
     let stdout = '';
     let stderr = '';
     let killed = false;
-    child.stderr.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString('utf8');
+    child.stderr.setEncoding('utf8'); // decodes a character split across two chunks whole
+    child.stderr.on('data', (chunk: string) => void (stderr += chunk));
+    child.stdout.setEncoding('utf8'); // decodes a character split across two chunks whole
+    child.stdout.on('data', (chunk: string) => {
+      stdout += chunk;
       if (!killed && (stdout.match(/^created /gm) ?? []).length >= 3) {
         killed = true;
         process.kill(server.pid, 'SIGKILL');

@@ -88,7 +88,8 @@ function kgChild(args: readonly string[], stdoutFile: string): Promise<void> {
     const child = spawn(process.execPath, [join(ROOT, 'bin/kg.js'), ...args], { cwd: ROOT, stdio: ['ignore', out, 'pipe'] });
     closeSync(out);
     let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => void (stderr += chunk.toString('utf8')));
+    child.stderr?.setEncoding('utf8'); // decodes a character split across two chunks whole
+    child.stderr?.on('data', (chunk: string) => void (stderr += chunk));
     child.once('error', fail);
     child.once('close', (code) => (code === 0 ? done() : fail(new Error(`kg ${args[0] ?? ''} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`))));
   });
