@@ -4,14 +4,9 @@
 // payment received is no licence, a licence received is no payment, an out-licence is no in-licence,
 // a passive acquisition is not read backwards. Invented companies and sentences.
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { relationLines } from './support/relations.ts';
 
-const read = (sentence: string): string[] => {
-  const { doc, found } = buildDoc([sentence]);
-  return describe(found, extractRelations(doc, found, stageContext()));
-};
+const read = (sentence: string): string[] => relationLines([sentence]);
 
 group('payments', () => {
   it('reads the grantee of a licence as the payer of what it gives in exchange', () => {

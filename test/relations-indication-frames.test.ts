@@ -2,15 +2,10 @@
 // for, and the phase it is in, read from the shape of the statement ("to treat D", "for A (AA), B and C").
 // Invented drug names throughout; the diseases are ordinary ones of the field.
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { relationLines } from './support/relations.ts';
 import { texts, mentionsOf } from './support/entities.ts';
 
-function read(...sentences: string[]): string[] {
-  const { doc, found } = buildDoc(sentences);
-  return describe(found, extractRelations(doc, found, stageContext()));
-}
+const read = (...sentences: string[]): string[] => relationLines(sentences);
 
 group('the verb of "to treat" stays out of the disease it governs', () => {
   it('reads "designed to treat Fabry disease" as the disease alone, "difficult to treat" as its qualifier', () => {

@@ -3,6 +3,8 @@
 import type { StructuredDocument, SectionKind } from '../../src/model/document.ts';
 import type { DocumentMentions, Mention, RelationFact } from '../../src/model/extraction.ts';
 import type { EntityLabel } from '../../src/model/vocabulary.ts';
+import { extractRelations } from '../../src/extract/relations/index.ts';
+import { stageContext } from './knowledge.ts';
 
 export interface MarkedSentence {
   text: string;
@@ -60,4 +62,10 @@ export function buildDoc(
 export function describe(found: DocumentMentions, facts: RelationFact[]): string[] {
   const name = (i: number): string => found.mentions[i]?.canonical ?? `#${i}`;
   return [...new Set(facts.map((f) => `${f.type} ${name(f.source)} -> ${typeof f.target === 'number' ? name(f.target) : f.target.phase}`))].sort();
+}
+
+/** The relation stage's facts on marked-up sentences, one line each ("LICENSES_TO A -> B"): what most relation tests assert on. */
+export function relationLines(sentences: (string | MarkedSentence)[], options: Parameters<typeof buildDoc>[1] = {}): string[] {
+  const { doc, found } = buildDoc(sentences, options);
+  return describe(found, extractRelations(doc, found, stageContext()));
 }
