@@ -2,14 +2,9 @@
 // clause as the indication, and not the approval of a trial, an IND or a corporate act named beside it.
 // Invented names throughout.
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { relationLines } from './support/relations.ts';
 
-function read(sentence: string): string[] {
-  const { doc, found } = buildDoc([sentence]);
-  return describe(found, extractRelations(doc, found, stageContext()));
-}
+const read = (sentence: string): string[] => relationLines([sentence]);
 
 group('an approval word gives APPROVED_FOR when it approves the drug for the disease', () => {
   it.each([

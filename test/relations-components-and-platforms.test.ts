@@ -3,13 +3,10 @@
 // technology, X …"), each with the near-misses that must produce nothing.
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
+import { buildDoc, describe, relationLines } from './support/relations.ts';
 import { stageContext } from './support/knowledge.ts';
 
-const lines = (sentences: Parameters<typeof buildDoc>[0]) => {
-  const { doc, found } = buildDoc(sentences);
-  return describe(found, extractRelations(doc, found, stageContext()));
-};
+const lines = (sentences: Parameters<typeof buildDoc>[0]): string[] => relationLines(sentences);
 const of = (type: string, all: string[]) => all.filter((l) => l.startsWith(type));
 
 group('combination products', () => {

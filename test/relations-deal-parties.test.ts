@@ -2,14 +2,9 @@
 // party from the document — the other party of a two-party deal, or the registrant (the issuer of the
 // release) for its own news. Invented companies and sentences.
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { relationLines } from './support/relations.ts';
 
-const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}): string[] => {
-  const { doc, found } = buildDoc(sentences, options);
-  return describe(found, extractRelations(doc, found, stageContext()));
-};
+const run = relationLines;
 
 group('payments with one party named', () => {
   it('gives a milestone payment triggered to a party, with no payer named, to the other party of the deal', () => {

@@ -2,16 +2,11 @@
 // on sentences of the sentence bank (public text outside the project corpus, marked up here with
 // their mentions so the relation stage runs alone) and on invented sentences for the near misses.
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
 import { extractText } from '../src/pipeline.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { knowledge, stageContext } from './support/knowledge.ts';
+import { describe, relationLines } from './support/relations.ts';
+import { knowledge } from './support/knowledge.ts';
 
-/** The facts the whole relation stage reads from marked-up sentences, as "TYPE source -> target" lines. */
-function read(...sentences: string[]): string[] {
-  const { doc, found } = buildDoc(sentences);
-  return describe(found, extractRelations(doc, found, stageContext()));
-}
+const read = (...sentences: string[]): string[] => relationLines(sentences);
 
 group('indication read from a disease that modifies a therapy noun', () => {
   it('reads "its <disease> CAR-T therapy X" (bank sb-0266)', () => {

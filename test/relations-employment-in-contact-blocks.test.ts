@@ -1,14 +1,8 @@
-// Round-4 people rules: titles on contact lines and signature/contact blocks, with invented names.
+// Employment read from titles on contact lines and signature/contact blocks, with invented names.
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { readRelations } from './support/relations.ts';
 
-const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
-  const { doc, found } = buildDoc(sentences, options);
-  const facts = extractRelations(doc, found, stageContext());
-  return { facts, lines: describe(found, facts) };
-};
+const run = readRelations;
 
 group('employment in contact lines and signature blocks', () => {
   it('drops a contact channel label from a known title ("CFO, Tel. …")', () => {

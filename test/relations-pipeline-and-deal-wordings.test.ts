@@ -1,14 +1,10 @@
-// Round-2 rule families of the relation stage (issue #5): each with invented sentences and a negative case.
+// Pipeline, development and deal wordings of the relation stage: each with invented sentences and a negative case.
 import { describe as group, expect, it } from 'vitest';
 import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
+import { buildDoc, describe, readRelations } from './support/relations.ts';
 import { knowledge, stageContext } from './support/knowledge.ts';
 
-const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
-  const { doc, found } = buildDoc(sentences, options);
-  const facts = extractRelations(doc, found, stageContext());
-  return { doc, found, facts, lines: describe(found, facts) };
-};
+const run = readRelations;
 
 group('development', () => {
   it('reads "developed by A in collaboration with B" past a "not-for-profit" that negates nothing', () => {

@@ -2,14 +2,9 @@
 // descriptions with their design words, binding verbs beyond "inhibits", a pair of targets, platform
 // verbs. Invented names throughout.
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { relationLines } from './support/relations.ts';
 
-function read(sentence: string): string[] {
-  const { doc, found } = buildDoc([sentence]);
-  return describe(found, extractRelations(doc, found, stageContext()));
-}
+const read = (sentence: string): string[] => relationLines([sentence]);
 
 group('a phase reaches the drug across the trial design words and a bracketed trial name', () => {
   it('reads "Phase 3, multicenter, open-label, randomized study of X"', () => {

@@ -4,10 +4,9 @@
 import { describe as group, expect, it } from 'vitest';
 import { extractText } from '../src/pipeline.ts';
 import type { RelationFact } from '../src/model/extraction.ts';
-import { extractRelations } from '../src/extract/relations/index.ts';
 import { findPhases } from '../src/extract/relations/phase.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext, knowledge } from './support/knowledge.ts';
+import { describe, readRelations } from './support/relations.ts';
+import { knowledge } from './support/knowledge.ts';
 
 /** The whole pipeline on one release: facts as "TYPE source -> target" lines, and the facts themselves. */
 function pipeline(text: string): { lines: string[]; facts: RelationFact[]; name: (i: number) => string } {
@@ -18,11 +17,7 @@ function pipeline(text: string): { lines: string[]; facts: RelationFact[]; name:
   return { lines: describe(extraction.mentions, extraction.facts), facts: extraction.facts, name };
 }
 
-const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
-  const { doc, found } = buildDoc(sentences, options);
-  const facts = extractRelations(doc, found, stageContext());
-  return { facts, lines: describe(found, facts) };
-};
+const run = readRelations;
 
 group('unseen releases through the pipeline', () => {
   it('reads an out-licence with upfront, potential milestones and exclusivity', () => {

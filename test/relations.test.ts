@@ -1,13 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
-import { extractRelations } from '../src/extract/relations/index.ts';
-import { buildDoc, describe } from './support/relations.ts';
-import { stageContext } from './support/knowledge.ts';
+import { readRelations } from './support/relations.ts';
 
-const run = (sentences: Parameters<typeof buildDoc>[0], options: Parameters<typeof buildDoc>[1] = {}) => {
-  const { doc, found } = buildDoc(sentences, options);
-  const facts = extractRelations(doc, found, stageContext());
-  return { doc, found, facts, lines: describe(found, facts) };
-};
+const run = readRelations;
 
 group('licensing', () => {
   it('reads "A granted B an exclusive license to X" with exclusivity, territory and subject', () => {

@@ -64,8 +64,14 @@ export function describe(found: DocumentMentions, facts: RelationFact[]): string
   return [...new Set(facts.map((f) => `${f.type} ${name(f.source)} -> ${typeof f.target === 'number' ? name(f.target) : f.target.phase}`))].sort();
 }
 
+/** The relation stage run on marked-up sentences: the document, its mentions, the facts and their lines, for tests that look past the lines. */
+export function readRelations(sentences: (string | MarkedSentence)[], options: Parameters<typeof buildDoc>[1] = {}): ReturnType<typeof buildDoc> & { facts: RelationFact[]; lines: string[] } {
+  const { doc, found } = buildDoc(sentences, options);
+  const facts = extractRelations(doc, found, stageContext());
+  return { doc, found, facts, lines: describe(found, facts) };
+}
+
 /** The relation stage's facts on marked-up sentences, one line each ("LICENSES_TO A -> B"): what most relation tests assert on. */
 export function relationLines(sentences: (string | MarkedSentence)[], options: Parameters<typeof buildDoc>[1] = {}): string[] {
-  const { doc, found } = buildDoc(sentences, options);
-  return describe(found, extractRelations(doc, found, stageContext()));
+  return readRelations(sentences, options).lines;
 }
