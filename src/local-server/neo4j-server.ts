@@ -327,20 +327,24 @@ async function ensureJars(p: Paths, log: (line: string) => void, env: NodeJS.Pro
   const started = Date.now();
   const logFd = openSync(mavenLog, 'w');
   let fetched = 0;
-  let pending = '';
   const exitCode = await new Promise<number>((done, fail) => {
     const child = spawn('mvn', ['-B', '-f', p.pom, 'dependency:copy-dependencies', `-DoutputDirectory=${partial}`], { cwd: p.root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     // Batch mode prints one "Downloaded from" line per file; counting them gives a heartbeat
-    // without flooding the console with several hundred lines.
-    const onData = (chunk: Buffer): void => {
-      writeSync(logFd, chunk);
-      pending += chunk.toString('utf8');
-      const lines = pending.split('\n');
-      pending = lines.pop() ?? '';
-      fetched += lines.filter((line) => line.includes('Downloaded from')).length;
+    // without flooding the console with several hundred lines. Each stream keeps its own partial
+    // line, and is decoded as a stream so a character split across two chunks stays whole.
+    const countLines = (stream: NodeJS.ReadableStream): void => {
+      let pending = '';
+      stream.setEncoding('utf8');
+      stream.on('data', (chunk: string) => {
+        writeSync(logFd, chunk);
+        pending += chunk;
+        const lines = pending.split('\n');
+        pending = lines.pop() ?? '';
+        fetched += lines.filter((line) => line.includes('Downloaded from')).length;
+      });
     };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
+    countLines(child.stdout);
+    countLines(child.stderr);
     const heartbeat = setInterval(() => {
       log(`  still resolving: ${fetched} files downloaded so far, ${Math.round((Date.now() - started) / 1000)} s`);
     }, 15_000);

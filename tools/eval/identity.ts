@@ -8,9 +8,17 @@
 // of another's separate entities ("X" with the alias "Y" here, "X" and "Y" two entities there: a code
 // and the INN it is a formulation of), the gold files disagree on what is one thing: that thing is
 // reported as contested and counted neither as split nor as merged, since no graph could satisfy both.
-import type { Entity } from '../../src/index.ts';
 import type { GoldDocument } from './gold.ts';
 import type { NameFolding } from './fold.ts';
+
+/** What the report needs of a node (a graph entity, or a node read back from Neo4j): key, labels, names and the documents that mention it. */
+export interface IdentityNode {
+  key: string;
+  labels: readonly string[];
+  name: string;
+  aliases: readonly string[];
+  mentions: readonly { docId: string }[];
+}
 
 /** The labels whose identity the report checks (the README's resolved labels; Organization included). */
 export const IDENTITY_LABELS: readonly string[] = ['Company', 'Drug', 'Target', 'Organization', 'Person'];
@@ -113,8 +121,8 @@ function separatingDocuments(members: readonly { keys: ReadonlySet<string>; docu
   return separating.sort();
 }
 
-/** Scores the merged graph's entities against the real things of all gold documents. */
-export function identityReport(golds: readonly GoldDocument[], entities: readonly Entity[], folding: NameFolding, isGenericTerm: (name: string) => boolean): IdentityReport {
+/** Scores the merged graph's entities (or the nodes of a stored graph) against the real things of all gold documents. */
+export function identityReport(golds: readonly GoldDocument[], entities: readonly IdentityNode[], folding: NameFolding, isGenericTerm: (name: string) => boolean): IdentityReport {
   const things = goldThings(golds, folding);
   const thingsByKey = new Map<string, number[]>();
   things.forEach((t, i) => {
