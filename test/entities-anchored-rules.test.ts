@@ -5,7 +5,6 @@
 // in capitals, trademarks written as letters, agency names spelled by an e-mail domain. Names invented.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { structureAndSegment } from '../src/pipeline.ts';
 import { extractEntities } from '../src/extract/entities/index.ts';
 import { findDrugs } from '../src/extract/entities/drugs.ts';
 import { departmentLead } from '../src/extract/entities/companies.ts';
@@ -13,22 +12,17 @@ import { sentenceTokens, tokenize } from '../src/extract/entities/diseases.ts';
 import { SentenceReader } from '../src/extract/entities/cues.ts';
 import { escapeRegex } from '../src/text/regex.ts';
 import { scopeOf } from '../src/extract/entities/candidates.ts';
-import type { Mention } from '../src/model/extraction.ts';
 import type { Sentence, StructuredDocument } from '../src/model/document.ts';
 import { knowledge, stageContext } from './support/knowledge.ts';
+import { documentsOf, mentionsOf, texts } from './support/entities.ts';
 
 const { innStems, payloads } = knowledge.entities.lexicons;
 
 function docOf(text: string): StructuredDocument {
-  const [doc] = structureAndSegment({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
+  const [doc] = documentsOf(text);
   if (!doc) throw new Error('no document');
   return doc;
 }
-function mentionsOf(text: string): Mention[] {
-  const docs = structureAndSegment({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
-  return docs.flatMap((doc) => extractEntities(doc, stageContext()).mentions);
-}
-const named = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.text))].sort();
 
 /** One sentence over the whole text, as the structure stage would hand it over. */
 function wholeSentence(text: string): { doc: StructuredDocument; sentence: Sentence } {
@@ -149,8 +143,8 @@ describe('anchored rules find what the regexes found', () => {
 describe('department words before a company name', () => {
   it('cuts a leading run of department names when a company name remains', () => {
     const ms = mentionsOf('Investors: Jane Roe, Executive Director, Investor Relations and Corporate Communications Acmegen, Inc. (555) 555-0100\n');
-    expect(named(ms, 'Company')).toContain('Acmegen, Inc.');
-    expect(named(ms, 'Company').some((n) => /Relations|Communications/.test(n))).toBe(false);
+    expect(texts(ms, 'Company')).toContain('Acmegen, Inc.');
+    expect(texts(ms, 'Company').some((n) => /Relations|Communications/.test(n))).toBe(false);
     expect(departmentLead('Corporate Communications Acmegen, Inc.', knowledge)).toBe('Corporate Communications '.length);
     expect(departmentLead('Media Relations Zentora Inc.', knowledge)).toBe('Media Relations '.length);
   });
@@ -159,7 +153,7 @@ describe('department words before a company name', () => {
     expect(departmentLead('Investor Relations Inc.', knowledge)).toBe(0);
     expect(departmentLead('Corporate Communications Group', knowledge)).toBe(0);
     const ms = mentionsOf('Acmegen Communications, Inc. signed the agreement.\n');
-    expect(named(ms, 'Company')).toContain('Acmegen Communications, Inc.');
+    expect(texts(ms, 'Company')).toContain('Acmegen Communications, Inc.');
   });
 });
 
@@ -177,29 +171,29 @@ describe('brand (INN) pairs in capitals', () => {
   });
   it('does not make a brand of capitals before a parenthesis that holds no INN', () => {
     const ms = mentionsOf('Acmegen Therapeutics, Inc. said the ZORVENTA (program) was ended.\n');
-    expect(named(ms, 'Drug')).not.toContain('ZORVENTA');
+    expect(texts(ms, 'Drug')).not.toContain('ZORVENTA');
   });
 });
 
 describe('trademarks written as letters', () => {
   it('reads "BrandnameTM", "BrandnameTMfor" and "Brandname(TM)" as brands', () => {
     const ms = mentionsOf('Acmegen Therapeutics, Inc. markets ZorventaTM and BrixoltaTMfor adults, and Quendra(TM) for children.\n');
-    expect(named(ms, 'Drug')).toEqual(['Brixolta', 'Quendra', 'Zorventa']);
+    expect(texts(ms, 'Drug')).toEqual(['Brixolta', 'Quendra', 'Zorventa']);
   });
   it('leaves acronyms ending in TM, English words and the mark itself alone', () => {
     const ms = mentionsOf('Acmegen Therapeutics, Inc. uses an ATM, the HTM unit and a ProTMed device; Quendra(TM) and TM are different.\n');
-    expect(named(ms, 'Drug')).toEqual(['Quendra']);
+    expect(texts(ms, 'Drug')).toEqual(['Quendra']);
   });
 });
 
 describe('agency names spelled by an e-mail domain', () => {
   it('makes a CamelCase word of a contact line a company when an e-mail address of the line spells it', () => {
     const ms = mentionsOf('Media: Jane Roe JRoePR (555) 555-0100 jane@jroepr.com\n');
-    expect(named(ms, 'Company')).toEqual(['JRoePR']);
-    expect(named(ms, 'Person')).toEqual(['Jane Roe']);
+    expect(texts(ms, 'Company')).toEqual(['JRoePR']);
+    expect(texts(ms, 'Person')).toEqual(['Jane Roe']);
   });
   it('needs both the CamelCase shape and the matching domain', () => {
-    expect(named(mentionsOf('Media: Jane Roe JRoePR (555) 555-0100 jane@example.com\n'), 'Company')).toEqual([]);
-    expect(named(mentionsOf('Media: Jane Roe Smith (555) 555-0100 jane@smith.com\n'), 'Company')).toEqual([]);
+    expect(texts(mentionsOf('Media: Jane Roe JRoePR (555) 555-0100 jane@example.com\n'), 'Company')).toEqual([]);
+    expect(texts(mentionsOf('Media: Jane Roe Smith (555) 555-0100 jane@smith.com\n'), 'Company')).toEqual([]);
   });
 });

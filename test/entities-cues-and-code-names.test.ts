@@ -2,20 +2,12 @@
 // hyphen, lower-case hyphenated company names next to an agent cue, ADCs on the new antibody stems,
 // compounded INN look-alikes, and names that are no person. Sentences of our own, positive and negative.
 import { describe, expect, it } from 'vitest';
-import { structureAndSegment } from '../src/pipeline.ts';
-import { extractEntities } from '../src/extract/entities/index.ts';
-import type { Mention } from '../src/model/extraction.ts';
 import type { Sentence } from '../src/model/document.ts';
 import { ALWAYS, CueRegistry, DIGIT, SentenceReader, TRADE_MARK, firstLetterRun } from '../src/extract/entities/cues.ts';
 import { PhraseMatcher } from '../src/extract/entities/phrases.ts';
 import { isLowerCaseName } from '../src/extract/entities/companies.ts';
-import { knowledge, stageContext } from './support/knowledge.ts';
-
-function mentionsOf(text: string): Mention[] {
-  const docs = structureAndSegment({ path: 'inline.txt', bytes: Buffer.from(text, 'utf8'), text, encoding: 'utf-8' }, stageContext());
-  return docs.flatMap((doc) => extractEntities(doc, stageContext()).mentions);
-}
-const names = (ms: Mention[], label: string): string[] => [...new Set(ms.filter((m) => m.label === label).map((m) => m.canonical))].sort();
+import { knowledge } from './support/knowledge.ts';
+import { mentionsOf, names } from './support/entities.ts';
 
 function sentence(text: string): Sentence {
   return { index: 0, start: 0, end: text.length } as Sentence;
