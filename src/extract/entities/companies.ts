@@ -377,7 +377,18 @@ export function findCompanies(scope: Scope): Candidate[] {
     scope,
     p.orgHeads,
     (m, offset, sentence) => {
-      const { name, lead } = trimName(m[0], scope.ctx.knowledge.entities);
+      const trimmed = trimName(m[0], scope.ctx.knowledge.entities);
+      // The article is no part of the name: "a grant from the Acme Foundation" names "Acme Foundation".
+      const article = /^the[ \t]+/.exec(trimmed.name)?.[0].length ?? 0;
+      const lead = trimmed.lead + article;
+      // A name read after "University of" ends at the sentence's full stop: "…from the University of
+      // Illinois." keeps no period, where an initialism ("… of Washington D.C.") keeps its own.
+      const unstopped = trimmed.name.slice(article);
+      const name = /(?:^|[ \t])[\p{L}\p{N}'’-]{2,}\.$/u.test(unstopped) ? unstopped.slice(0, -1) : unstopped;
+      // "the American Society for Bone Research", "the Society of Hospital Pharmacists": a head word
+      // followed by a capital, or by "of"/"for" and a capital, is not the end of the name; a cut name
+      // would be a wrong one. ("on" is left out: "the Acme Foundation on Monday".)
+      if (/^[ \t]+(?:(?:of|for)[ \t]+)?\p{Lu}/u.test(scope.text.slice(offset + m[0].length, Math.min(sentence.end, offset + m[0].length + 40)))) return;
       if (!name || !/\p{Lu}/u.test(name[0] ?? '') || insideKnownOrganization(offset + lead, offset + lead + name.length)) return;
       out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
     },
