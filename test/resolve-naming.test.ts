@@ -96,6 +96,14 @@ describe('variants of one name within a document', () => {
     expect(fund.mentions.map((m) => m?.canonical)).toEqual(['Zorbex Ventures', 'Zorbex']);
   });
 
+  it("joins a well-known company's short form to its full name where the document gives the full name, and only there", () => {
+    const both = byLabel('Acme Bio signed a licence agreement with Eli Lilly and Company. Under the agreement, Lilly will pay Acme Bio $5 million.\n', 'Company');
+    expect(both.find((e) => e.name === 'Eli Lilly')?.aliases).toContain('Lilly');
+    expect(both.map((e) => e.name)).not.toContain('Lilly');
+    // A document that says "Lilly" alone keeps the name it gives.
+    expect(keys('Acme Bio signed a licence agreement with Lilly. Lilly will pay Acme Bio $5 million.\n', 'Company')).toContain('company:lilly');
+  });
+
   it('keeps a company with a legal form of its own apart from its longer-named subsidiary', () => {
     const text = 'Zorbex Inc. owns Zorbex Therapies, Inc., which licensed the compound.';
     expect(keys(text, 'Company').sort()).toEqual(['company:zorbex', 'company:zorbex-therapies']);

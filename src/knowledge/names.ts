@@ -41,6 +41,8 @@ export interface NameKnowledge {
   isPlace(name: string): boolean;
   /** True when two given names are the same name or one is a common short form of the other ("Steve", "Steven"). */
   sameGivenName(a: string, b: string): boolean;
+  /** The full names a well-known company's short form stands for (company-short-forms.tsv: "Lilly" → ["Eli Lilly"]); empty for other names. */
+  companyFullNames(shortName: string): readonly string[];
   /** True for a folded name of an ADC payload (payloads.txt, kind Payload): "dm1", "mmae" — the tail of a conjugate's name. */
   isPayload(folded: string): boolean;
 }
@@ -51,6 +53,7 @@ const TargetFamilyRow = z.object({ name: z.string().min(1), family: z.string().r
 const TargetNameRow = z.object({ name: z.string().min(1), symbol: z.string().regex(/^[A-Z0-9-]+$/, 'an HGNC symbol is upper-case letters and digits') });
 const NicknameRow = z.object({ nickname: z.string().regex(/^[a-z]+$/), names: z.string().regex(/^[a-z]+(?:\|[a-z]+)*$/) });
 const StateRow = z.object({ code: z.string(), name: z.string().min(2) });
+const ShortFormRow = z.object({ name: z.string().min(2), short: z.string().min(2) });
 
 /** A target name compared without case, spaces, hyphens, brackets or slashes ("(RANK) Ligand" = "RANK ligand"). */
 const targetFold = (name: string): string =>
@@ -135,6 +138,10 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     return x === y || nicknames.get(x)?.has(y) === true || nicknames.get(y)?.has(x) === true;
   };
 
+  const fullNamesByShortForm = new Map<string, string[]>();
+  for (const row of files.tsv('lexicons/company-short-forms.tsv', ['name', 'short'], ShortFormRow)) fullNamesByShortForm.set(row.short, [...(fullNamesByShortForm.get(row.short) ?? []), row.name]);
+  const companyFullNames = (shortName: string): readonly string[] => fullNamesByShortForm.get(shortName) ?? [];
+
   const companyDescriptors: ReadonlySet<string> = new Set(files.lines('lexicons/company-name-descriptors.txt').map((w) => foldName(w)));
 
   // The payloads of conjugate names ("<antibody>-DM1"), by name and alias (payloads.txt is also the entity and relation rules').
@@ -164,6 +171,7 @@ export function loadNameKnowledge(files: DataFiles): NameKnowledge {
     isGenericTerm,
     isPlace,
     sameGivenName,
+    companyFullNames,
     isPayload,
   });
 }

@@ -114,6 +114,7 @@ export function nameMentions(found: readonly Mention[], text: string, ctx: Stage
     if (m?.label === 'Company' && notCompanies.has(m.canonical)) mentions[i] = undefined;
   });
   joinDescriptorVariants(mentions, ctx);
+  joinKnownShortForms(mentions, ctx);
   links.push(...foundLinks, ...givenNameVariants(mentions, ctx), ...parenthesisedNames(mentions, text, ctx), ...codeSlashBrand(mentions, text));
   return { mentions, formerNames, links: separateDistinctDrugs(mentions, links, text, ctx) };
 }
@@ -168,6 +169,25 @@ function repairCut(m: Mention, known: (candidate: string) => boolean, legalSuffi
   const lead = /^(?:.{1,40}?\s+of|\S+-based|\p{Lu}\p{Ll}+ing)\s+/u.exec(m.text);
   if (m.label === 'Company' && lead && known(m.text.slice(lead[0].length)) && !known(lead[0].trim())) return lead[0].length;
   return undefined;
+}
+
+/**
+ * "Eli Lilly ... Lilly will pay": a well-known company's short form (company-short-forms.tsv) is that
+ * company in a document that names it in full, and only there (a document that says "Lilly" alone keeps
+ * the name it gives). The short form's mentions take the full name, as joinDescriptorVariants does.
+ */
+function joinKnownShortForms(mentions: readonly (Mention | undefined)[], ctx: StageContext): void {
+  const { names } = ctx.knowledge;
+  const named = new Map<string, string>();
+  for (const m of mentions) if (m?.label === 'Company') named.set(names.keyPart('Company', m.canonical), m.canonical);
+  for (const m of mentions) {
+    if (m?.label !== 'Company') continue;
+    const full = names
+      .companyFullNames(m.canonical)
+      .map((name) => named.get(names.keyPart('Company', name)))
+      .find((canonical) => canonical !== undefined);
+    if (full !== undefined) m.canonical = full;
+  }
 }
 
 /**
