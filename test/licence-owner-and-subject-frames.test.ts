@@ -68,3 +68,19 @@ group('an asset "licensed from X" as the subject: the document\'s company is the
     expect(lines).not.toContain('LICENSES_TO Kelvar Bio -> Acme Therapeutics');
   });
 });
+
+group("a party's parent or affiliate named in an apposition grants nothing", () => {
+  it('reads the grantor of "A, a subsidiary of B, and C, an affiliate of D, entered into an agreement granting C" as A', () => {
+    const lines = run([
+      'On June 1, 2021, [Company:Kelvar Pharma] Limited, a subsidiary of [Company:Acme Holdings], Inc., and [Company:Zorvexa Macau] Limited, an affiliate of [Company:Zorvexa Therapeutics], entered into a Development and License Agreement granting [Company:Zorvexa Macau] the exclusive rights for [Drug:QX-12] in Greater China.',
+    ]);
+    expect(lines).toContain('LICENSES_TO Kelvar Pharma -> Zorvexa Macau');
+    expect(lines).not.toContain('LICENSES_TO Zorvexa Therapeutics -> Zorvexa Macau');
+    expect(lines).not.toContain('LICENSES_TO Acme Holdings -> Zorvexa Macau');
+  });
+
+  it('names no grantor when two parties other than the grantee stand before the verb', () => {
+    const lines = run(['[Company:Acme Holdings], [Company:Kelvar Pharma] and [Company:Zorvexa Pharma] entered into an agreement granting [Company:Zorvexa Pharma] an exclusive license to [Drug:QX-12].']);
+    expect(lines.filter((l) => l.startsWith('LICENSES_TO'))).toEqual([]);
+  });
+});
