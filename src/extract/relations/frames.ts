@@ -36,6 +36,12 @@ const Role = z.object({
   group: z.string().regex(/^[a-z]+$/),
   /** Labels a mention must have to fill the role. */
   labels: z.array(EntityLabel).min(1),
+  /**
+   * `false`: a mention in the possessive never fills the role. compromise has no "and" of two tags, so a
+   * role such as a licensee cannot say "a company, not in the possessive" in the pattern; in "A uses B's
+   * platform under a licence" B owns the platform and holds no licence to it.
+   */
+  possessive: z.literal(false).optional(),
 });
 
 /** One frame as written in data/patterns/frames.json or science-frames.json. */
@@ -506,10 +512,14 @@ export const frameRule: SentenceRule = {
     const items = placeholderItems(ctx.items);
     for (const match of knowledge.apply(ctx.text, items, active)) {
       const { frame } = match;
-      const fill = (group: string, labels: readonly EntityLabel[]): Item[] =>
-        group === ISSUER_ROLE ? (issuer ? [issuer] : []) : (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label));
-      const sources = fill(frame.source.group, frame.source.labels);
-      const targets = fill(frame.target.group, frame.target.labels);
+      const fill = (group: string, labels: readonly EntityLabel[], possessive?: false): Item[] =>
+        group === ISSUER_ROLE
+          ? issuer
+            ? [issuer]
+            : []
+          : (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label) && (possessive !== false || !POSSESSIVE_AFTER.test(ctx.text.slice(it.end, it.end + 3))));
+      const sources = fill(frame.source.group, frame.source.labels, frame.source.possessive);
+      const targets = fill(frame.target.group, frame.target.labels, frame.target.possessive);
       // "A has not granted B a licence": a negation inside the clause the frame read, or just before
       // its first role, states no fact (frames that open on their verb cannot see the "not" before it).
       const filled = [...sources, ...targets].filter((it) => !it.pronoun);
@@ -528,10 +538,12 @@ export const frameRule: SentenceRule = {
           emit(frame.relation, source, target, rule, FRAME_CONFIDENCE, props);
         }
       }
-      if (frame.assets && sources.length > 0 && targets.length > 0) {
+      // An asset needs a deal between two parties: where the issuer is the only other party and is the
+      // licensor itself ("A is licensed from B" in B's own release), nobody is named as holding it.
+      if (frame.assets && sources.some((source) => targets.some((target) => source.entity !== target.entity))) {
         // The owner takes the labels of the role it is (an institute can hold a licence as a company does).
-        const ownerLabels = frame.assets.owner === frame.source.group ? frame.source.labels : frame.assets.owner === frame.target.group ? frame.target.labels : COMPANY;
-        const owners = fill(frame.assets.owner, ownerLabels);
+        const ownerRole = frame.assets.owner === frame.source.group ? frame.source : frame.assets.owner === frame.target.group ? frame.target : undefined;
+        const owners = fill(frame.assets.owner, ownerRole?.labels ?? COMPANY, ownerRole?.possessive);
         const assets = match.after.map((i) => items[i]).filter((it): it is Item => it !== undefined && (it.label === 'Drug' || it.label === 'Technology'));
         for (const owner of owners) for (const asset of assets) emit(frame.assets.relation, owner, asset, `${rule}_asset`, FRAME_CONFIDENCE - 0.05);
       }

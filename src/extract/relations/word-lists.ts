@@ -57,6 +57,7 @@ export const RULE_WORD_LISTS = [
   'program.quantity',
   'program.list_noun',
   'licence.income',
+  'licence.party_relative',
   // payments.ts
   'payment.noun',
   'pay.receive',

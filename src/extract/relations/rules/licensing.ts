@@ -22,6 +22,8 @@ export interface LicensingPatterns {
   readonly programListIntro: RegExp;
   /** "A has recorded licensing income from B, C and D" (global: read with matchAll). */
   readonly licenceIncomeFrom: RegExp;
+  /** Ends right before a company named as a party's relative in an apposition: "A, a subsidiary of B, and C …" (B). */
+  readonly partyRelativeBefore: RegExp;
 }
 
 export function compileLicensingPatterns(words: RuleWords): LicensingPatterns {
@@ -29,6 +31,7 @@ export function compileLicensingPatterns(words: RuleWords): LicensingPatterns {
     contractRight: new RegExp(`^\\s+(?:to|of)\\s+(?:${words.alternation('contract_right')})\\b`, 'i'),
     programListIntro: new RegExp(`\\bfor\\s+(?:(?:${words.alternation('program.quantity')})\\s+of\\s+)?(?:its\\s+|the\\s+)?[^,;.]{0,60}?\\b(?:${words.alternation('program.list_noun')})\\s*[,:]?\\s*(?:including\\s+)?$`, 'i'),
     licenceIncomeFrom: new RegExp(`\\blicen[cs](?:e|ing)\\s+(?:${words.alternation('licence.income')})\\s+from\\s+(?:the\\s+)?`, 'gi'),
+    partyRelativeBefore: new RegExp(`\\b(?:an?\\s+|the\\s+)?(?:${words.alternation('licence.party_relative')})\\s+(?:the\\s+)?$`, 'i'),
   });
 }
 
@@ -84,6 +87,17 @@ function emitLicence(ctx: SentenceContext, emit: Emit, licensor: Item, licensee:
   for (const subject of subjects) emit('LICENSES', licensee, subject, rule, confidence);
 }
 
+/** Whether the company is named as another party's parent or affiliate ("…, a subsidiary of B"). */
+function isPartyRelative(ctx: SentenceContext, company: Item): boolean {
+  return ctx.relations.rules.licensing.partyRelativeBefore.test(ctx.text.slice(Math.max(0, company.start - 40), company.start));
+}
+
+/** The one company before `pos` that is neither the licensee nor a party's relative, when there is exactly one. */
+function onePartyBefore(ctx: SentenceContext, pos: number, licensee: Item): Item | undefined {
+  const parties = distinctEntities(ctx.items.filter((it) => it.label === 'Company' && it.end <= pos && it.entity !== licensee.entity && !it.pronoun && !isPartyRelative(ctx, it)));
+  return parties.length === 1 ? parties[0] : undefined;
+}
+
 const PASSIVE_BEFORE = /\b(?:be|been|being|was|were|is|are)\s+(?:now\s+|also\s+)?$/i;
 
 export const licensingRule: SentenceRule = {
@@ -136,7 +150,10 @@ export const licensingRule: SentenceRule = {
       if (!noun) continue;
       const subjects = subjectsAfter(ctx, noun.end);
       let licensor = nearestBefore(ctx, hit.start, COMPANY, 120);
-      if (!licensor || licensor.entity === licensee.entity) licensor = possessiveOwner(ctx, subjects[0]) ?? otherCompany(ctx, licensee);
+      // "A, a subsidiary of B, and C, an affiliate of D, entered into an agreement granting C …": B and D are
+      // relatives named in appositions, not parties; the grantor is the one other party before the verb.
+      if (licensor && isPartyRelative(ctx, licensor)) licensor = onePartyBefore(ctx, hit.start, licensee);
+      else if (!licensor || licensor.entity === licensee.entity) licensor = possessiveOwner(ctx, subjects[0]) ?? otherCompany(ctx, licensee);
       if (licensor && once(licensor, licensee)) emitLicence(ctx, emit, licensor, licensee, subjects, hit.start, 'licenses_to.granting_right', 0.85);
     }
     // "B licensed X from A", "B holds rights from A"
