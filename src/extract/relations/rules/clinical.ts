@@ -1,7 +1,8 @@
 // IN_PHASE Drug→Phase, STUDIED_FOR and APPROVED_FOR Drug→Disease: "started Phase II clinical testing
 // of X", "X is being evaluated in a Phase 3 trial", "X for the treatment of Y", "X in patients with Y",
 // "the FDA approved X for Y", "X is indicated for Y", "its Phase 1 <disease> treatment X", pipeline entries
-// "X (Y, Phase 2)".
+// "X (Y, Phase 2)"; and, over the document, the phase of a trial a sentence without a drug refers back to
+// ("X is …. The Phase 2 trial enrolled …": referredTrialPhases).
 import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext, Item, SentenceContext } from '../context.ts';
@@ -298,9 +299,11 @@ function subjectDrugs(ctx: SentenceContext, pos: number): { drugs: Item[]; partn
 
 /**
  * A change of clause between an approval word and the indication it would govern: "X is approved for A
- * and is being studied in B", "approved in Japan and being developed for B", "…; X is in development for B".
+ * and is being studied in B", "approved in Japan and being developed for B", "…; X is in development for B",
+ * "received approval for A – and it has big plans for B" (a clause with a subject pronoun of its own).
  */
-const CLAUSE_BREAK = /;|\bbut\b|\bwhile\b|\bwhereas\b|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?being\b|\band\s+(?:is|are|being)\b|\bbeing\s+(?:studied|developed|evaluated|tested|investigated)\b|\bin\s+development\b/i;
+const CLAUSE_BREAK =
+  /;|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?:it|they|we)\b|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?being\b|\band\s+(?:is|are|being)\b|\bbeing\s+(?:studied|developed|evaluated|tested|investigated)\b|\bin\s+development\b/i;
 
 /** Between a drug and the approval word of its apposition or relative clause: ", a drug", ", which is", ", an FDA-". */
 const APPOSITIVE_HEAD = /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?|(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|already\s+|currently\s+)?)(?:[\w.-]+[\s-])?$/i;
