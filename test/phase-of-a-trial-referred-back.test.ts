@@ -27,6 +27,12 @@ describe('the phase of a trial a later sentence refers back to', () => {
     ]);
   });
 
+  it('reads the trial when the paragraph names the drug again after it', () => {
+    expect(phaseLines('QX-101 is a once-daily oral solution for retinopathy of prematurity. The Phase 1b/2 ACME-1 study is scheduled to begin in 2026. The FDA granted QX-101 Fast Track designation.')).toEqual([
+      'IN_PHASE QX-101 -> PHASE_1_2',
+    ]);
+  });
+
   it('gives nothing when the paragraph names two drugs', () => {
     expect(phaseLines('Acme Bio is developing QX-12 and RZ-340 for psoriasis. The Phase 2 trial enrolled 120 patients.')).toEqual([]);
   });

@@ -470,9 +470,9 @@ function referredDrug(dc: DocumentContext, index: number): number | undefined {
   const first = paragraph[0] ?? index;
   if (drugs.length === 0 && first > 0) drugs = drugMentions(dc, paragraphOf(dc, first - 1));
   const entities = new Set(drugs.map((i) => dc.entityOf[i] ?? i));
-  const last = drugs[drugs.length - 1];
-  if (entities.size !== 1 || last === undefined || (dc.found.mentions[last]?.sentenceIndex ?? index) >= index) return undefined;
-  return last;
+  // The drug may be named again after the sentence ("… granted X Fast Track designation"); it must be named before it.
+  const before = drugs.filter((i) => (dc.found.mentions[i]?.sentenceIndex ?? index) < index);
+  return entities.size === 1 ? before[before.length - 1] : undefined;
 }
 
 /**
