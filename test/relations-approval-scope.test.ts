@@ -26,6 +26,8 @@ group('an approval of something else, or in another clause, leaves the indicatio
     ['Shareholders approved the merger; [Drug:QX-12] is in development for [Disease:lupus].'],
     ['[Drug:QX-12] is approved in Japan and being developed for [Disease:lupus].'],
     ['[Company:Acme] expects approval of [Drug:QX-12] in [Disease:lupus] in 2027.'],
+    ['The FDA approved [Drug:QX-12] for [Disease:psoriasis] and it has big plans for the treatment of [Disease:lupus].'],
+    ['[Drug:QX-12] was approved in Europe last year, and we now plan a Phase 3 trial in [Disease:lupus].'],
   ])('reads no approval in %s', (sentence) => {
     const lines = read(sentence);
     expect(lines).not.toContain('APPROVED_FOR QX-12 -> lupus');

@@ -177,6 +177,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
 
     biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
+    diseaseSpanNonOpeners: new Set(lowerCaseLines('disease-span-non-openers.txt')),
     diseaseHeadNouns: new Set(lowerCaseLines('disease-head-nouns.txt')),
     diseaseSitelessHeads: new Set(lowerCaseLines('disease-siteless-heads.txt')),
     diseaseIndicationCues: byFirstWord(lowerCaseLines('disease-indication-cues.txt').map((cue) => cue.split(' '))),

@@ -268,8 +268,8 @@ export function findDiseases(scope: Scope): Candidate[] {
       }
       // Trailing joiners ("or", "and", "to") never open the span, nor does the verb of "difficult to treat" when
       // no "difficult to" stands before it: "designed to treat Fabry disease" names "Fabry disease", and the
-      // relation rules read "to treat" as the indication cue before it.
-      while (startToken < i && ['or', 'and', 'to', 'treat'].includes((tokens[startToken] as Token).lower)) {
+      // relation rules read "to treat" as the indication cue before it (disease-span-non-openers.txt).
+      while (startToken < i && lexicons.diseaseSpanNonOpeners.has((tokens[startToken] as Token).lower)) {
         found.shift();
         startToken++;
       }

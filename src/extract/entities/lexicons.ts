@@ -231,6 +231,8 @@ export interface EntityLexicons {
   readonly biomarkerQualifiers: readonly string[];
   /** "associated", "related": words linking two diseases into one (disease-links.txt). */
   readonly diseaseLinks: ReadonlySet<string>;
+  /** Words that never open a disease span: joiners of qualifiers and the verb of "to treat" (disease-span-non-openers.txt). */
+  readonly diseaseSpanNonOpeners: ReadonlySet<string>;
   /** Head nouns a list of organ words can share (disease-head-nouns.txt). */
   readonly diseaseHeadNouns: ReadonlySet<string>;
   /** Disease names without an organ or kind ("solid tumors", "cancers"): a biomarker before them stays in the name. */

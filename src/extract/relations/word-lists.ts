@@ -23,6 +23,8 @@ export const RULE_WORD_LISTS = [
   'phase.cue',
   'trial.noun',
   'trial.object',
+  'trial.referent',
+  'trial.referent_opener',
   'combination.lead',
   'combination.comparator',
   'investor.noun',

@@ -1,10 +1,12 @@
 // IN_PHASE Drug→Phase, STUDIED_FOR and APPROVED_FOR Drug→Disease: "started Phase II clinical testing
 // of X", "X is being evaluated in a Phase 3 trial", "X for the treatment of Y", "X in patients with Y",
 // "the FDA approved X for Y", "X is indicated for Y", "its Phase 1 <disease> treatment X", pipeline entries
-// "X (Y, Phase 2)".
+// "X (Y, Phase 2)"; and, over the document, the phase of a trial a sentence without a drug refers back to
+// ("X is …. The Phase 2 trial enrolled …": referredTrialPhases).
 import type { Properties } from '../../../model/graph.ts';
-import type { Item, SentenceContext } from '../context.ts';
-import { clauseStart, isPossessive, listAfter, listBefore, nearestBefore, subjectDrugBefore } from '../context.ts';
+import type { RelationFact } from '../../../model/extraction.ts';
+import type { DocumentContext, Item, SentenceContext } from '../context.ts';
+import { clauseStart, isPossessive, listAfter, listBefore, nearestBefore, sentenceContext, subjectDrugBefore } from '../context.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findPhases } from '../phase.ts';
 import type { PhaseMention } from '../phase.ts';
@@ -37,6 +39,10 @@ export interface ClinicalPatterns {
   readonly populationGap: RegExp;
   /** A class of diseases and the examples that follow it: "multiple tumor types, including", "several autoimmune conditions such as". */
   readonly classThenExamples: RegExp;
+  /** Right before a phase: the definite or possessive opener of a trial referred back to ("the", "its ongoing", "an ongoing"). */
+  readonly referentBeforePhase: RegExp;
+  /** Right after that phase: the trial noun, a trial name between ("the Phase 2b ACME-2 trial"), and no object of its own ("of Y", "evaluating Y"). */
+  readonly referentAfterPhase: RegExp;
 }
 
 export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
@@ -66,6 +72,8 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
       `^\\s+(?:(?:\\w+(?:-\\w+)+|(?!(?:and|or|but|the|an?|its|their|our|this|that|which|of|in|for|with|to|at|on|by|from|data|results?|${words.alternation('trial.noun')})\\b)\\w+(?<!ed))\\s+){0,5}?(?:${words.alternation('drug.kind')})s?\\s*,?\\s*$`,
       'i',
     ),
+    referentBeforePhase: new RegExp(`(?:^|[^\\w-])(?:${words.alternation('trial.referent_opener')})\\s+(?:[\\w-]+\\s+){0,2}$`, 'i'),
+    referentAfterPhase: new RegExp(`^\\s*(?:[\\w-]+(?:[®™])?\\s+){0,2}?(?:${words.alternation('trial.referent')})\\b(?!\\s*(?:\\([^()]{1,60}\\)\\s*)?,?\\s*(?!for\\b|with\\b)(?:${words.alternation('trial.object')})\\b)`, 'i'),
     // A person noun must be among the words: a run of qualifiers alone is the bare preposition's (qualifierGap).
     populationGap: new RegExp(
       `^\\s*(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*?(?:${POPULATION_HEADS})\\s+(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*$`,
@@ -291,9 +299,11 @@ function subjectDrugs(ctx: SentenceContext, pos: number): { drugs: Item[]; partn
 
 /**
  * A change of clause between an approval word and the indication it would govern: "X is approved for A
- * and is being studied in B", "approved in Japan and being developed for B", "…; X is in development for B".
+ * and is being studied in B", "approved in Japan and being developed for B", "…; X is in development for B",
+ * "received approval for A – and it has big plans for B" (a clause with a subject pronoun of its own).
  */
-const CLAUSE_BREAK = /;|\bbut\b|\bwhile\b|\bwhereas\b|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?being\b|\band\s+(?:is|are|being)\b|\bbeing\s+(?:studied|developed|evaluated|tested|investigated)\b|\bin\s+development\b/i;
+const CLAUSE_BREAK =
+  /;|\bbut\b|\bwhile\b|\bwhereas\b|\band\s+(?:it|they|we)\b|\b(?:is|are|was|were)\s+(?:also\s+|now\s+|currently\s+)?being\b|\band\s+(?:is|are|being)\b|\bbeing\s+(?:studied|developed|evaluated|tested|investigated)\b|\bin\s+development\b/i;
 
 /** Between a drug and the approval word of its apposition or relative clause: ", a drug", ", which is", ", an FDA-". */
 const APPOSITIVE_HEAD = /^\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*(?:(?:an?|the)\s+(?:[\w-]+\s+){0,3}?|(?:which|that)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:also\s+|already\s+|currently\s+)?)(?:[\w.-]+[\s-])?$/i;
@@ -421,3 +431,78 @@ export const indicationRule: SentenceRule = {
     }
   },
 };
+
+/** How many sentences of a paragraph are read around a phase sentence for the drug it refers to. */
+const PARAGRAPH_REACH = 6;
+
+/** A blank line between two sentences ends a paragraph. */
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+
+/** The indices of the sentences of the paragraph that holds sentence `index`, in order. */
+function paragraphOf(dc: DocumentContext, index: number): number[] {
+  const sentences = dc.doc.sentences;
+  const text = dc.doc.cleanText;
+  const joins = (a: number, b: number): boolean => {
+    const first = sentences[a];
+    const second = sentences[b];
+    return first !== undefined && second !== undefined && !PARAGRAPH_BREAK.test(text.slice(first.end, second.start));
+  };
+  let from = index;
+  while (from > 0 && index - from < PARAGRAPH_REACH && joins(from - 1, from)) from--;
+  let to = index;
+  while (to + 1 < sentences.length && to - index < PARAGRAPH_REACH && joins(to, to + 1)) to++;
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
+
+/** The drug mentions of the given sentences, in text order. */
+function drugMentions(dc: DocumentContext, sentenceIndices: readonly number[]): number[] {
+  return sentenceIndices.flatMap((s) => (dc.bySentence.get(s) ?? []).filter((i) => dc.found.mentions[i]?.label === 'Drug'));
+}
+
+/**
+ * The one drug a trial sentence without a drug refers to: the paragraph's only drug, named before the sentence; when the
+ * paragraph names none, the only drug of the paragraph right before it (a paragraph about the drug, then one about its
+ * trial). Two drugs make the reference ambiguous, and nothing is read.
+ */
+function referredDrug(dc: DocumentContext, index: number): number | undefined {
+  const paragraph = paragraphOf(dc, index);
+  let drugs = drugMentions(dc, paragraph);
+  const first = paragraph[0] ?? index;
+  if (drugs.length === 0 && first > 0) drugs = drugMentions(dc, paragraphOf(dc, first - 1));
+  const entities = new Set(drugs.map((i) => dc.entityOf[i] ?? i));
+  // The drug may be named again after the sentence ("… granted X Fast Track designation"); it must be named before it.
+  const before = drugs.filter((i) => (dc.found.mentions[i]?.sentenceIndex ?? index) < index);
+  return entities.size === 1 ? before[before.length - 1] : undefined;
+}
+
+/**
+ * "X is an oral … candidate. The Phase 2 trial enrolled 120 patients": a sentence that names no drug but refers back to a
+ * trial ("the Phase 2 trial", "its ongoing Phase 3 study", "an ongoing phase 2 trial for D") gives that phase to the only
+ * drug of its paragraph (or of the paragraph before, when its own names none). A trial whose object this sentence names
+ * ("the Phase 2 trial of a combination") is another trial. Only sentences with a phase cue are read, and of them only
+ * those without a drug.
+ */
+export function referredTrialPhases(dc: DocumentContext, skip: (text: string) => boolean): RelationFact[] {
+  const out: RelationFact[] = [];
+  const { phaseCue, referentBeforePhase, referentAfterPhase } = dc.knowledge.relations.rules.clinical;
+  const text = dc.doc.cleanText;
+  for (const sentence of dc.doc.sentences) {
+    if (sentence.section === 'forwardLooking') continue;
+    const own = text.slice(sentence.start, sentence.end);
+    if (!phaseCue.test(own) || (dc.bySentence.get(sentence.index) ?? []).some((i) => dc.found.mentions[i]?.label === 'Drug') || skip(own)) continue;
+    const phases = findPhases(dc.knowledge.relations.phases, own).filter((p) => p.key !== 'PRECLINICAL' && referentBeforePhase.test(own.slice(Math.max(0, p.start - 40), p.start)) && referentAfterPhase.test(own.slice(p.end, p.end + 60)));
+    if (phases.length === 0) continue;
+    const drug = referredDrug(dc, sentence.index);
+    if (drug === undefined) continue;
+    const ctx = sentenceContext(dc, sentence, own);
+    for (const phase of phases) {
+      if (isNegated(ctx.triggers, Math.max(0, phase.start - 40), Math.min(own.length, phase.end + 20))) continue;
+      // "an ongoing phase 2 trial": the opener states the status itself.
+      const status = /\bongoing\s+(?:[\w-]+\s+)?$/i.test(own.slice(Math.max(0, phase.start - 30), phase.start)) ? 'ongoing' : phaseStatus(ctx, phase.start, phase.end);
+      const properties: Properties = { status };
+      if (phase.subphase) properties.subphase = phase.subphase;
+      out.push({ type: 'IN_PHASE', source: drug, target: { phase: phase.key }, properties, sentenceIndex: sentence.index, rule: `in_phase.referred_trial.${status}`, confidence: 0.6 });
+    }
+  }
+  return out;
+}
