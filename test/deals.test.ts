@@ -150,6 +150,16 @@ describe('money terms', () => {
     expect(terms('Halvern plans to use the proceeds of the offering to expand its clinical development and manufacturing teams and to accelerate key milestones.')).toEqual([]);
   });
 
+  it('reads the parts a parenthesis splits a total into as payments of the total’s kind, and the total as none', () => {
+    const read = terms('Zorvexa is required to pay Acme aggregate upfront cash payments of $90.0 million ($75 million for the license and $15 million for the collaboration).');
+    expect(read.map((t) => [t.kind, t.amount, t.partOf])).toEqual([
+      ['upfront', 75_000_000, 90_000_000],
+      ['upfront', 15_000_000, 90_000_000],
+    ]);
+    // Amounts in a parenthesis that do not add up to the amount before it are no split of it.
+    expect(terms('Acme will pay Zorvexa an upfront payment of $50 million (approximately €46 million).').map((t) => [t.kind, t.amount])).toEqual([['upfront', 50_000_000]]);
+  });
+
   it('tells upfront, equity and research funding apart in one sentence', () => {
     const read = terms('In addition to a $94 million upfront payment and purchase of $106 million of the partner’s preferred stock, the company committed up to $250 million to fund research and development efforts.');
     expect(read.map((t) => [t.kind, t.amount])).toEqual([
@@ -306,6 +316,34 @@ describe('deal kinds and parties from the frame', () => {
   it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {
     const found = deals(graphOf('Dunmore Pharmaceutical Co., Ltd. granted Selvik Therapeutics, Inc. an exclusive license to develop and commercialize DMP-44 worldwide. Dunmore retains an option to commercialize DMP-44 in Korea.'));
     expect(found.map((d) => d.props.kind)).toEqual(['license']);
+  });
+});
+
+describe('two agreements of one pair', () => {
+  it('keeps a licence the text tells apart ("Separately") from the collaboration of the same two companies, each with the money told after it', () => {
+    const found = deals(
+      graphOf(
+        'Acme Biologics, Inc. and Zorvexa Pharma, Inc. today announced two new strategic collaborations. The companies will jointly develop Acme’s antibody KX-7. Under the terms of the agreement, Acme Biologics will receive a $300 million upfront payment from Zorvexa Pharma. Separately, Acme Biologics has granted Zorvexa Pharma an exclusive license to commercialize QX-12 in Japan. Acme Biologics will receive $40 million from Zorvexa Pharma as an upfront payment.',
+      ),
+    );
+    const byKind = Object.fromEntries(found.map((d) => [d.props.kind, d]));
+    expect(found.map((d) => d.props.kind).sort()).toEqual(['collaboration', 'license']);
+    expect(byKind['license']?.parties).toEqual({ 'Acme Biologics': 'licensor', 'Zorvexa Pharma': 'licensee' });
+    expect(byKind['collaboration']?.parties).toEqual({ 'Acme Biologics': 'collaborator', 'Zorvexa Pharma': 'collaborator' });
+    expect(byKind['license']?.terms.map((t) => [t.kind, t.amount])).toEqual([['upfront', 40_000_000]]);
+    expect(byKind['collaboration']?.terms.map((t) => [t.kind, t.amount])).toEqual([['upfront', 300_000_000]]);
+  });
+
+  it('gives each part of a split payment to the agreement named after it when one sentence names a licence agreement and a collaboration', () => {
+    const found = deals(
+      graphOf(
+        'On March 3, 2021, the license agreement entered into by Acme Biologics, Inc. and Zorvexa Pharma, Inc. for QX-12 and the broad collaboration between Acme Biologics and Zorvexa Pharma for the discovery of Kelvar inhibitors each became effective. Zorvexa Pharma granted Acme Biologics an exclusive license to QX-12. Zorvexa Pharma and Acme Biologics entered into a collaboration for the discovery of Kelvar inhibitors. Zorvexa Pharma is required to pay Acme Biologics aggregate upfront cash payments of $90.0 million ($75 million for the license and $15 million for the collaboration).',
+        'acme-zorvexa-2021-03-05.txt',
+      ),
+    );
+    expect(found.map((d) => d.props.kind).sort()).toEqual(['collaboration', 'license']);
+    const upfronts = Object.fromEntries(found.map((d) => [d.props.kind, d.terms.filter((t) => t.kind === 'upfront').map((t) => t.amount)]));
+    expect(upfronts).toEqual({ license: [75_000_000], collaboration: [15_000_000] });
   });
 });
 
