@@ -415,6 +415,38 @@ describe('deal status from the words and dates of its sentences', () => {
     expect(round?.props.status).toBe('closed');
   });
 
+  it('reads a licence the document recalls ("previously entered into") and amends in the next sentence, naming no other party, as amended', () => {
+    const [deal] = deals(
+      graphOf(
+        'Acme Biologics, Inc. previously entered into a Patent License Agreement with Kelvar Therapeutics, Inc., pursuant to which Kelvar granted Acme a non-exclusive worldwide license to develop QX-12. On February 9, 2015, we entered into an amendment to the License Agreement.',
+        'acme-8k-2015-02-10.txt',
+      ),
+    );
+    expect(deal?.props.kind).toBe('license');
+    expect(deal?.props.status).toBe('amended');
+  });
+
+  it('reads an acquisition expected to be consummated later as announced, not closed', () => {
+    const [deal] = deals(
+      graphOf(
+        'TOKYO, December 2, 2019 -- Acme Pharma Inc. and Zorvexa Therapeutics, Inc. today announced that they have entered into a definitive agreement under which Acme will acquire Zorvexa for $60.00 per share in cash. The transaction is expected to be consummated in the first calendar quarter of 2020.',
+        'acme-2019-12-02.txt',
+      ),
+    );
+    expect(deal?.props.kind).toBe('acquisition');
+    expect(deal?.props.status).toBe('announced');
+  });
+
+  it('reads a licence the parties agreed to terminate as terminated', () => {
+    const [deal] = deals(
+      graphOf(
+        'SEOUL, June 5, 2023 -- Acme Pharmaceutical today announced that it and Zorvexa have agreed to terminate the 2021 license agreement, which granted Zorvexa an exclusive license to develop QX-12 in Canada. Acme regains all rights to QX-12 in Canada.',
+        'acme-2023-06-05.txt',
+      ),
+    );
+    expect(deal?.props.status).toBe('terminated');
+  });
+
   it('keeps an agreement signed today announced', () => {
     const [deal] = deals(
       graphOf('BOSTON, March 4, 2024 -- Kelvar Therapeutics, Inc. today announced that it has entered into an exclusive license agreement with Acme Biologics, Inc., under which Kelvar granted Acme an exclusive license to KV-7.'),

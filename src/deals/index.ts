@@ -2,7 +2,7 @@
 // nodes. The relations already found say who is party to what in which role (LICENSES_TO licensor →
 // licensee, COLLABORATES_WITH, HAS_OPTION_ON, ACQUIRES, PAYS, EARNED_MILESTONE); this stage groups
 // them into agreements (one per kind and parties in the document; a licence stated inside a
-// collaboration is that collaboration), reads the money terms, exclusivity, territory, field, dates
+// collaboration is that collaboration, unless the text states two agreements), reads the money terms, exclusivity, territory, field, dates
 // and status words of the agreement's sentences (src/deals/terms.ts, data/patterns/deal-words.tsv),
 // and emits PARTY_TO / COVERS / FOR_INDICATION / HAS_TERM with the sentences they came from. It runs
 // no parser: it reads only the sentences the relations cite and the sentences that name a party and
@@ -301,6 +301,12 @@ const FINANCING = /\b(?:financings?|funding\s+rounds?|rounds?\s+of\s+financing|s
 /** Statuses that tell an event of a deal, not its signing: "today announced that A has exercised its option" announces the exercise. */
 const EVENT_STATUSES: ReadonlySet<DealStatus> = new Set(['amended', 'closed', 'option_exercised', 'rights_returned', 'terminated']);
 
+/** "expected to be", "will", "may be": words before a status word that put it in the future or in doubt. */
+const HEDGED_BEFORE = /\b(?:(?:expected|anticipated|scheduled|intends?|plans?|likely)\s+to|will|would|may|might|could|shall)\s+(?:(?:be|have\s+been)\s+)?$/i;
+
+/** "previously entered into", "had earlier signed": the word before a signing that puts it before the document. */
+const PREVIOUSLY = /\b(?:previously|earlier|formerly)\s+(?:\p{L}+\s+)?$/iu;
+
 /** Four-digit years of the agreements' era, for a signing dated by its year only ("In 2015, A and B entered into"). */
 const BARE_YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -325,11 +331,15 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
   for (const text of texts) {
     const hits = allValues(k.deals.status, text);
     for (const { value, index, text: words } of hits) {
+      // "expected to be consummated in the first quarter", "will become effective": a status to come is not the deal's.
+      if (HEDGED_BEFORE.test(text.slice(Math.max(0, index - 40), index))) continue;
       if (value === 'announced') {
         // "today announced that A has exercised its option", "… that the agreement was terminated": the announcement is of that event.
         if (/^(?:today\s+announced|announced\s+today)$/i.test(words) && hits.some((h) => EVENT_STATUSES.has(h.value))) continue;
         // "In 2015, A and B entered into", "entered into on May 27, 2009", "entered into in December 2014": a signing dated before the document is not its own.
         if (datedBefore(k, text, index, words.length, docDate)) continue;
+        // "previously entered into a Patent License Agreement": a signing the document recalls.
+        if (PREVIOUSLY.test(text.slice(Math.max(0, index - 20), index))) continue;
         // "today announced" a milestone is no signing: the sentence must name an agreement.
         if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
         // "today announced that it has earned a milestone under the collaboration": a milestone earned under
@@ -870,7 +880,22 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       .map(([i]) => i);
     return [...new Set([...draft.sentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
   };
-  const statusOf = new Map(drafts.map((draft) => [draft, statusInDocument(k, draft, dealSentencesOf(draft).map(sentenceText), docDate)]));
+  // The only deal of a document is also what the sentences right after its own say of "the agreement" naming
+  // no other party ("On February 9, 2015, we entered into an amendment to the License Agreement").
+  const followingOf = (draft: Draft): number[] => {
+    if (drafts.length !== 1) return [];
+    const own = dealSentencesOf(draft);
+    return doc.sentences
+      .filter(
+        (s) =>
+          s.section !== 'forwardLooking' &&
+          [...(partiesIn.get(s.index) ?? [])].every((key) => draft.parties.has(key)) &&
+          own.some((i) => s.index > i && s.index - i <= 2) &&
+          agreementsIn(s.index).some((v) => v.value === draft.kind || v.value === 'other'),
+      )
+      .map((s) => s.index);
+  };
+  const statusOf = new Map(drafts.map((draft) => [draft, statusInDocument(k, draft, [...dealSentencesOf(draft), ...followingOf(draft)].map(sentenceText), docDate)]));
   // A licence the text tells apart from a collaboration of the pair ("announced two collaborations … Separately, A
   // has granted B a license") is told by the same release: with no status word of its own, it has the collaboration's.
   for (const licence of separateLicences) {
