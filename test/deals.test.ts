@@ -150,6 +150,16 @@ describe('money terms', () => {
     expect(terms('Halvern plans to use the proceeds of the offering to expand its clinical development and manufacturing teams and to accelerate key milestones.')).toEqual([]);
   });
 
+  it('reads the parts a parenthesis splits a total into as payments of the total’s kind, and the total as none', () => {
+    const read = terms('Zorvexa is required to pay Acme aggregate upfront cash payments of $90.0 million ($75 million for the license and $15 million for the collaboration).');
+    expect(read.map((t) => [t.kind, t.amount, t.partOf])).toEqual([
+      ['upfront', 75_000_000, 90_000_000],
+      ['upfront', 15_000_000, 90_000_000],
+    ]);
+    // Amounts in a parenthesis that do not add up to the amount before it are no split of it.
+    expect(terms('Acme will pay Zorvexa an upfront payment of $50 million (approximately €46 million).').map((t) => [t.kind, t.amount])).toEqual([['upfront', 50_000_000]]);
+  });
+
   it('tells upfront, equity and research funding apart in one sentence', () => {
     const read = terms('In addition to a $94 million upfront payment and purchase of $106 million of the partner’s preferred stock, the company committed up to $250 million to fund research and development efforts.');
     expect(read.map((t) => [t.kind, t.amount])).toEqual([
@@ -309,6 +319,34 @@ describe('deal kinds and parties from the frame', () => {
   });
 });
 
+describe('two agreements of one pair', () => {
+  it('keeps a licence the text tells apart ("Separately") from the collaboration of the same two companies, each with the money told after it', () => {
+    const found = deals(
+      graphOf(
+        'Acme Biologics, Inc. and Zorvexa Pharma, Inc. today announced two new strategic collaborations. The companies will jointly develop Acme’s antibody KX-7. Under the terms of the agreement, Acme Biologics will receive a $300 million upfront payment from Zorvexa Pharma. Separately, Acme Biologics has granted Zorvexa Pharma an exclusive license to commercialize QX-12 in Japan. Acme Biologics will receive $40 million from Zorvexa Pharma as an upfront payment.',
+      ),
+    );
+    const byKind = Object.fromEntries(found.map((d) => [d.props.kind, d]));
+    expect(found.map((d) => d.props.kind).sort()).toEqual(['collaboration', 'license']);
+    expect(byKind['license']?.parties).toEqual({ 'Acme Biologics': 'licensor', 'Zorvexa Pharma': 'licensee' });
+    expect(byKind['collaboration']?.parties).toEqual({ 'Acme Biologics': 'collaborator', 'Zorvexa Pharma': 'collaborator' });
+    expect(byKind['license']?.terms.map((t) => [t.kind, t.amount])).toEqual([['upfront', 40_000_000]]);
+    expect(byKind['collaboration']?.terms.map((t) => [t.kind, t.amount])).toEqual([['upfront', 300_000_000]]);
+  });
+
+  it('gives each part of a split payment to the agreement named after it when one sentence names a licence agreement and a collaboration', () => {
+    const found = deals(
+      graphOf(
+        'On March 3, 2021, the license agreement entered into by Acme Biologics, Inc. and Zorvexa Pharma, Inc. for QX-12 and the broad collaboration between Acme Biologics and Zorvexa Pharma for the discovery of Kelvar inhibitors each became effective. Zorvexa Pharma granted Acme Biologics an exclusive license to QX-12. Zorvexa Pharma and Acme Biologics entered into a collaboration for the discovery of Kelvar inhibitors. Zorvexa Pharma is required to pay Acme Biologics aggregate upfront cash payments of $90.0 million ($75 million for the license and $15 million for the collaboration).',
+        'acme-zorvexa-2021-03-05.txt',
+      ),
+    );
+    expect(found.map((d) => d.props.kind).sort()).toEqual(['collaboration', 'license']);
+    const upfronts = Object.fromEntries(found.map((d) => [d.props.kind, d.terms.filter((t) => t.kind === 'upfront').map((t) => t.amount)]));
+    expect(upfronts).toEqual({ license: [75_000_000], collaboration: [15_000_000] });
+  });
+});
+
 describe('payments of one amount', () => {
   it('keeps two payments of one amount apart when two sentences name them as different kinds', () => {
     const [deal] = deals(
@@ -375,6 +413,38 @@ describe('deal status from the words and dates of its sentences', () => {
     const [round] = deals(graphOf('BOSTON, March 4, 2024 -- Acme Biologics, Inc. today announced the completion of a $30 million Series A financing led by Zorvexa Ventures Inc. with participation from Kelvar Capital Inc.'));
     expect(round?.props.kind).toBe('other');
     expect(round?.props.status).toBe('closed');
+  });
+
+  it('reads a licence the document recalls ("previously entered into") and amends in the next sentence, naming no other party, as amended', () => {
+    const [deal] = deals(
+      graphOf(
+        'Acme Biologics, Inc. previously entered into a Patent License Agreement with Kelvar Therapeutics, Inc., pursuant to which Kelvar granted Acme a non-exclusive worldwide license to develop QX-12. On February 9, 2015, we entered into an amendment to the License Agreement.',
+        'acme-8k-2015-02-10.txt',
+      ),
+    );
+    expect(deal?.props.kind).toBe('license');
+    expect(deal?.props.status).toBe('amended');
+  });
+
+  it('reads an acquisition expected to be consummated later as announced, not closed', () => {
+    const [deal] = deals(
+      graphOf(
+        'TOKYO, December 2, 2019 -- Acme Pharma Inc. and Zorvexa Therapeutics, Inc. today announced that they have entered into a definitive agreement under which Acme will acquire Zorvexa for $60.00 per share in cash. The transaction is expected to be consummated in the first calendar quarter of 2020.',
+        'acme-2019-12-02.txt',
+      ),
+    );
+    expect(deal?.props.kind).toBe('acquisition');
+    expect(deal?.props.status).toBe('announced');
+  });
+
+  it('reads a licence the parties agreed to terminate as terminated', () => {
+    const [deal] = deals(
+      graphOf(
+        'SEOUL, June 5, 2023 -- Acme Pharmaceutical today announced that it and Zorvexa have agreed to terminate the 2021 license agreement, which granted Zorvexa an exclusive license to develop QX-12 in Canada. Acme regains all rights to QX-12 in Canada.',
+        'acme-2023-06-05.txt',
+      ),
+    );
+    expect(deal?.props.status).toBe('terminated');
   });
 
   it('keeps an agreement signed today announced', () => {

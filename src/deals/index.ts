@@ -2,7 +2,7 @@
 // nodes. The relations already found say who is party to what in which role (LICENSES_TO licensor →
 // licensee, COLLABORATES_WITH, HAS_OPTION_ON, ACQUIRES, PAYS, EARNED_MILESTONE); this stage groups
 // them into agreements (one per kind and parties in the document; a licence stated inside a
-// collaboration is that collaboration), reads the money terms, exclusivity, territory, field, dates
+// collaboration is that collaboration, unless the text states two agreements), reads the money terms, exclusivity, territory, field, dates
 // and status words of the agreement's sentences (src/deals/terms.ts, data/patterns/deal-words.tsv),
 // and emits PARTY_TO / COVERS / FOR_INDICATION / HAS_TERM with the sentences they came from. It runs
 // no parser: it reads only the sentences the relations cite and the sentences that name a party and
@@ -56,6 +56,17 @@ const MAIN_KINDS: readonly DealKind[] = ['license', 'collaboration', 'acquisitio
 
 /** "collaboration with", "partnership agreement with the": the words between a collaboration and its partner. */
 const ORGANIZATION_PARTNER_GAP = /^\s*(?:agreements?\s+)?(?:with|between\s+[^,;.]{1,80}?\s+and)\s+(?:the\s+)?$/i;
+
+/** "Separately, A has granted B …", "In a separate agreement": a sentence telling an agreement apart from the one before. */
+const SEPARATE_AGREEMENT = /^\s*(?:separately\b|in\s+a\s+separate\s+(?:agreement|transaction|deal)\b|under\s+a\s+separate\b)/i;
+/** "two new strategic oncology collaborations", "both agreements": a count of agreements (the noun checked against the agreement words). */
+const AGREEMENT_COUNT = /\b(?:two|three|four|both)\s+(?:[\p{L}-]+\s+){0,3}?(\p{L}+s)\b/giu;
+/** "$120 million for the license": the agreement an amount is for, named right after it. */
+const AGREEMENT_AFTER_AMOUNT = /^\s+(?:for|under)\s+(?:the|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(licen[cs]e|collaboration|option|acquisition|partnership)\b/iu;
+/** A licence or collaboration word that heads its own noun phrase ("the license agreement", not "license and collaboration agreement"). */
+const AGREEMENT_NOUN_AFTER = /^\s+agreements?\b/i;
+/** "… and the broad collaboration": a second agreement noun phrase with its own determiner, in the same clause. */
+const SECOND_AGREEMENT = /^[^;]{0,240}\band\s+(?:the|a|an|its|their)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 
 const PARTY_FACTS = new Set(['LICENSES_TO', 'COLLABORATES_WITH', 'HAS_OPTION_ON', 'ACQUIRES']);
 
@@ -290,6 +301,12 @@ const FINANCING = /\b(?:financings?|funding\s+rounds?|rounds?\s+of\s+financing|s
 /** Statuses that tell an event of a deal, not its signing: "today announced that A has exercised its option" announces the exercise. */
 const EVENT_STATUSES: ReadonlySet<DealStatus> = new Set(['amended', 'closed', 'option_exercised', 'rights_returned', 'terminated']);
 
+/** "expected to be", "will", "may be": words before a status word that put it in the future or in doubt. */
+const HEDGED_BEFORE = /\b(?:(?:expected|anticipated|scheduled|intends?|plans?|likely)\s+to|will|would|may|might|could|shall)\s+(?:(?:be|have\s+been)\s+)?$/i;
+
+/** "previously entered into", "had earlier signed": the word before a signing that puts it before the document. */
+const PREVIOUSLY = /\b(?:previously|earlier|formerly)\s+(?:\p{L}+\s+)?$/iu;
+
 /** Four-digit years of the agreements' era, for a signing dated by its year only ("In 2015, A and B entered into"). */
 const BARE_YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -314,11 +331,15 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
   for (const text of texts) {
     const hits = allValues(k.deals.status, text);
     for (const { value, index, text: words } of hits) {
+      // "expected to be consummated in the first quarter", "will become effective": a status to come is not the deal's.
+      if (HEDGED_BEFORE.test(text.slice(Math.max(0, index - 40), index))) continue;
       if (value === 'announced') {
         // "today announced that A has exercised its option", "… that the agreement was terminated": the announcement is of that event.
         if (/^(?:today\s+announced|announced\s+today)$/i.test(words) && hits.some((h) => EVENT_STATUSES.has(h.value))) continue;
         // "In 2015, A and B entered into", "entered into on May 27, 2009", "entered into in December 2014": a signing dated before the document is not its own.
         if (datedBefore(k, text, index, words.length, docDate)) continue;
+        // "previously entered into a Patent License Agreement": a signing the document recalls.
+        if (PREVIOUSLY.test(text.slice(Math.max(0, index - 20), index))) continue;
         // "today announced" a milestone is no signing: the sentence must name an agreement.
         if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
         // "today announced that it has earned a milestone under the collaboration": a milestone earned under
@@ -409,7 +430,6 @@ function addTerm(draft: Draft, term: Term): void {
 export function extractDeals(doc: StructuredDocument, found: DocumentMentions, facts: readonly RelationFact[], mentionKeys: readonly string[], entities: readonly Entity[], ctx: StageContext): Graph {
   const k = ctx.knowledge;
   const empty: Graph = { schemaVersion: SCHEMA_VERSION, documents: [], entities: [], relationships: [] };
-  if (!facts.some((f) => PARTY_FACTS.has(f.type) || f.type === 'PAYS' || f.type === 'EARNED_MILESTONE') && !found.mentions.some((m) => m.label === 'Organization')) return empty;
   const keyOf = (m: number): string | undefined => mentionKeys[m] || undefined;
   const labelOf = (m: number): string | undefined => found.mentions[m]?.label;
   const nameOf = new Map(entities.map((e) => [e.key, e.name]));
@@ -423,6 +443,8 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     list.push(i);
     mentionsIn.set(m.sentenceIndex, list);
   });
+  // No party fact and no sentence naming two parties: nothing can make a deal.
+  if (!facts.some((f) => PARTY_FACTS.has(f.type) || f.type === 'PAYS' || f.type === 'EARNED_MILESTONE') && ![...mentionsIn.values()].some((list) => list.length > 1)) return empty;
 
   // Licence direction: when facts disagree on who grants whom, the direction most sentences state wins.
   const directions = new Map<string, number>();
@@ -457,18 +479,20 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     draft.facts.push(fact);
   }
 
-  // "A … a research collaboration with <university / institute>": the relation stage links companies
-  // only; a collaboration with an organization is a deal too. The company is the nearest before the word.
+  // "A … a research collaboration with <university / institute>", "A, an institute based in B, announced the
+  // launch of a new collaboration with C": the partner named right after the collaboration word ("with",
+  // "agreement with", "between A and") is party to it with the company nearest before the word, whether
+  // the relation stage linked the two or not (it links companies only, and within a shorter reach).
   for (const [sentence, indexes] of mentionsIn) {
     const s = doc.sentences[sentence];
-    if (!s || s.section === 'forwardLooking' || !indexes.some((i) => found.mentions[i]?.label === 'Organization')) continue;
+    if (!s || s.section === 'forwardLooking' || indexes.length < 2) continue;
     const text = doc.cleanText.slice(s.start, s.end);
     for (const hit of allValues(k.deals.agreement, text)) {
       if (hit.value !== 'collaboration') continue;
       const at = s.start + hit.index + hit.text.length;
       const partner = indexes.find((i) => {
         const m = found.mentions[i];
-        return m?.label === 'Organization' && m.start >= at && ORGANIZATION_PARTNER_GAP.test(doc.cleanText.slice(at, m.start));
+        return m !== undefined && m.start >= at && ORGANIZATION_PARTNER_GAP.test(doc.cleanText.slice(at, m.start));
       });
       const company = [...indexes].reverse().find((i) => {
         const m = found.mentions[i];
@@ -487,7 +511,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       }
       for (const [key, role] of roles) {
         if (!draft.parties.has(key)) draft.parties.set(key, role);
-        pushCited(draft.partyEvidence, key, { sentence, rule: 'deal.collaboration_with_organization', confidence: 0.7 });
+        pushCited(draft.partyEvidence, key, { sentence, rule: 'deal.collaboration_with_partner', confidence: 0.7 });
       }
       draft.sentences.add(sentence);
     }
@@ -588,6 +612,21 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     }
     return found;
   };
+  // Sentences that name every party of a deal.
+  const namingAll = (d: Draft): number[] => [...mentionsIn].filter(([, indexes]) => [...d.parties.keys()].every((key) => indexes.some((i) => keyOf(i) === key))).map(([i]) => i);
+  const statesTwoAgreements = (licence: Draft, collaboration: Draft): boolean => {
+    const own = [...new Set([...licence.sentences, ...collaboration.sentences, ...namingAll(licence)])];
+    if ([...licence.sentences].some((i) => SEPARATE_AGREEMENT.test(sentenceText(i)))) return true;
+    return own.some((i) => {
+      const text = sentenceText(i);
+      if (doc.sentences[i]?.section === 'forwardLooking') return false;
+      for (const m of text.matchAll(AGREEMENT_COUNT)) if (m[1] !== undefined && k.deals.agreement.valueOf(m[1].replace(/s$/i, '')) !== undefined) return true;
+      const hits = agreementsIn(i).filter((v) => v.value === 'license' || v.value === 'collaboration');
+      return hits.some((a, j) => hits.slice(j + 1).some((b) => b.value !== a.value && AGREEMENT_NOUN_AFTER.test(text.slice(a.index + a.text.length)) && SECOND_AGREEMENT.test(text.slice(a.index + a.text.length, b.index))));
+    });
+  };
+  /** Licences the text states apart from a collaboration of the same pair: they stay licences. */
+  const separateLicences = new Set<Draft>();
   for (const licence of drafts.filter((d) => d.kind === 'license')) {
     const collaboration = drafts.find((d) => d.kind === 'collaboration' && samePair(d, licence));
     if (!collaboration) continue;
@@ -596,6 +635,13 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     // A collaboration the text names as an agreement of its own ("the 2019 collaboration agreement") is a
     // second agreement; one told only by "partner" or "together with" is the licence's partnership.
     if (!inside && [...collaboration.sentences].some(namesCollaboration)) continue;
+    // "announced two new strategic collaborations", "Separately, A has granted B an exclusive license",
+    // "the license agreement … and the broad collaboration between A and B … each became effective":
+    // the text states two agreements of the pair; the licence is the second, not a part of the first.
+    if (statesTwoAgreements(licence, collaboration)) {
+      separateLicences.add(licence);
+      continue;
+    }
     if (inside) licence.kind = 'collaboration';
     absorb(licence, collaboration);
     drafts.splice(drafts.indexOf(collaboration), 1);
@@ -605,12 +651,30 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   // acquisition), then the main agreement over an option or a bare payment, then the nearest.
   const nearest = (candidates: readonly Draft[], sentence: number, kinds: readonly DealKind[]): Draft | undefined => {
     const distance = (d: Draft): number => Math.min(...[...d.sentences, ...d.termSentences].map((s) => Math.abs(s - sentence)));
+    // Two agreements of one pair (a collaboration and a separate licence): the money a sentence names follows
+    // the description of its agreement, so the agreement whose sentences come last before it, unless the sentence names one.
+    const [first, ...others] = candidates;
+    if (first && others.length > 0 && others.every((d) => samePair(d, first))) {
+      const named = (d: Draft): number => (kinds.includes(d.kind) ? kinds.indexOf(d.kind) - kinds.length : 0);
+      // A sentence naming an asset only one of them covers, and no other product ("exclusive rights to commercialize
+      // X"), once that agreement has been told, is about that one; a headline naming the products of both is about neither.
+      const ownAssetSentences = (d: Draft): number[] => {
+        const assets = [...d.assets.keys()].filter((a) => !candidates.some((o) => o !== d && o.assets.has(a)));
+        const told = Math.min(...d.sentences);
+        if (assets.length === 0) return [];
+        const naming = new Set(found.mentions.flatMap((m, i) => (m.sentenceIndex >= told && m.sentenceIndex <= sentence && assets.includes(keyOf(i) ?? '') ? [m.sentenceIndex] : [])));
+        return [...naming].filter((at) => !found.mentions.some((m, i) => m.sentenceIndex === at && m.label === 'Drug' && !assets.includes(keyOf(i) ?? '')));
+      };
+      const before = (d: Draft): number => Math.min(...[...d.sentences, ...d.termSentences, ...ownAssetSentences(d)].map((s) => (s <= sentence ? sentence - s : Number.MAX_SAFE_INTEGER)));
+      return [...candidates].sort((a, b) => named(a) - named(b) || before(a) - before(b) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
+    }
     const rank = (d: Draft): number => (kinds.includes(d.kind) ? kinds.indexOf(d.kind) - kinds.length : MAIN_KINDS.includes(d.kind) ? MAIN_KINDS.indexOf(d.kind) : 9);
     return [...candidates].sort((a, b) => rank(a) - rank(b) || distance(a) - distance(b) || drafts.indexOf(a) - drafts.indexOf(b))[0];
   };
 
   // "Under a collaboration agreement, A has granted B the exclusive rights": the licence is that collaboration.
   for (const licence of drafts.filter((d) => d.kind === 'license')) {
+    if (separateLicences.has(licence)) continue;
     if ([...licence.sentences].some((i) => agreementsIn(i).some((v) => v.value === 'collaboration'))) licence.kind = 'collaboration';
   }
 
@@ -782,13 +846,21 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     draft.termSentences.add(sentence.index);
     const dates = dateMentions(k.calendar.dates, text);
     const equity = readings.some((r) => r.kind === 'equity');
+    // A total the sentence splits into parts is no payment of its own: the relation fact that read it as one goes.
+    for (const whole of new Set(readings.flatMap((r) => r.partOf ?? []))) for (const d of drafts) d.terms = d.terms.filter((t) => t.sentence !== sentence.index || t.amount !== whole || isReading(t));
     for (const reading of readings) {
       // A price, a per-share price or a CVR is what a buyer pays for a company: in another deal's
       // sentence such an amount is a market size or a share price, not a term (unless shares are bought).
       if (ACQUISITION_TERMS.has(reading.kind) && draft.kind !== 'acquisition' && !(reading.kind === 'per_share_price' && equity)) continue;
       const term: Term = { ...reading, sentence: sentence.index, rule: `deal.term_${reading.kind}` };
       if ((term.status === 'earned' || term.status === 'paid') && dates[0]) term.date = dates[0].iso;
-      addTerm(draft, term);
+      // "$120 million for the license and $20 million for the collaboration": an amount the words after it give to
+      // one of two agreements of the same parties goes to that one.
+      const namedKind = AGREEMENT_AFTER_AMOUNT.exec(text.slice(reading.end, reading.end + 60))?.[1];
+      const kind = namedKind === undefined ? undefined : k.deals.agreement.valueOf(namedKind);
+      const own = kind === undefined || kind === draft.kind ? undefined : drafts.find((d) => d.kind === kind && samePair(d, draft));
+      if (own) own.termSentences.add(sentence.index);
+      addTerm(own ?? draft, term);
     }
   }
 
@@ -808,7 +880,29 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       .map(([i]) => i);
     return [...new Set([...draft.sentences, ...draft.termSentences, ...naming])].sort((a, b) => a - b);
   };
-  const statusOf = new Map(drafts.map((draft) => [draft, statusInDocument(k, draft, dealSentencesOf(draft).map(sentenceText), docDate)]));
+  // The only deal of a document is also what the sentences right after its own say of "the agreement" naming
+  // no other party ("On February 9, 2015, we entered into an amendment to the License Agreement").
+  const followingOf = (draft: Draft): number[] => {
+    if (drafts.length !== 1) return [];
+    const own = dealSentencesOf(draft);
+    return doc.sentences
+      .filter(
+        (s) =>
+          s.section !== 'forwardLooking' &&
+          [...(partiesIn.get(s.index) ?? [])].every((key) => draft.parties.has(key)) &&
+          own.some((i) => s.index > i && s.index - i <= 2) &&
+          agreementsIn(s.index).some((v) => v.value === draft.kind || v.value === 'other'),
+      )
+      .map((s) => s.index);
+  };
+  const statusOf = new Map(drafts.map((draft) => [draft, statusInDocument(k, draft, [...dealSentencesOf(draft), ...followingOf(draft)].map(sentenceText), docDate)]));
+  // A licence the text tells apart from a collaboration of the pair ("announced two collaborations … Separately, A
+  // has granted B a license") is told by the same release: with no status word of its own, it has the collaboration's.
+  for (const licence of separateLicences) {
+    const twin = drafts.find((d) => d.kind === 'collaboration' && samePair(d, licence));
+    const status = twin ? statusOf.get(twin) : undefined;
+    if (statusOf.get(licence) === 'referenced' && status !== undefined) statusOf.set(licence, status);
+  }
   // An option exercised between two parties tells that the agreement it was granted under is in force.
   for (const [draft, status] of statusOf) {
     if (status !== 'referenced' || draft.kind === 'option' || draft.kind === 'acquisition') continue;

@@ -18,6 +18,8 @@ export interface TermReading {
   royaltyText?: string;
   royaltyLow?: number;
   royaltyHigh?: number;
+  /** The total this amount is a part of ("$140 million ($120 million for X and $20 million for Y)"), which is no payment of its own. */
+  partOf?: number;
   /** Offsets of the amount (or the royalty word) in the sentence text. */
   start: number;
   end: number;
@@ -163,6 +165,32 @@ const FAR_STATED: ReadonlySet<PaymentKind> = new Set(['milestones_total', 'resea
 /** Kinds a sentence may state without an amount and still say something about the deal. */
 const AMOUNTLESS: ReadonlySet<PaymentKind> = new Set(['milestones_total', 'research_funding', 'equity', 'upfront']);
 
+/** Kinds a share of a total is never told as (a price per share is no sum of parts). */
+const ACQUISITION_ONLY: ReadonlySet<PaymentKind> = new Set(['per_share_price']);
+
+/** "$140 million ($120 million for X and $20 million for Y)": a parenthesis right after an amount. */
+const PARTS_OPEN = /^\s*\(\s*$/;
+
+/**
+ * Amounts a parenthesis right after a total splits it into: two or more amounts of the total's currency,
+ * inside the parenthesis, that add up to it ("$140.0 million ($120 million for the license and $20
+ * million for the collaboration)"). Amounts that do not add up are no split (a range, a conversion).
+ */
+function partsOfAmounts(text: string, amounts: readonly Money[]): { whole: Money; parts: Money[] }[] {
+  const out: { whole: Money; parts: Money[] }[] = [];
+  amounts.forEach((whole, i) => {
+    const next = amounts[i + 1];
+    if (!next || !PARTS_OPEN.test(text.slice(whole.end, next.start))) return;
+    const close = text.indexOf(')', next.end);
+    if (close < 0) return;
+    const parts = amounts.filter((m) => m.start >= next.start && m.end <= close);
+    const sum = parts.reduce((total, m) => total + m.amount, 0);
+    if (parts.length < 2 || parts.some((m) => m.currency !== whole.currency) || Math.abs(sum - whole.amount) > whole.amount * 1e-9) return;
+    out.push({ whole, parts });
+  });
+  return out;
+}
+
 /** Every money term one sentence states, in text order. */
 export function readTerms(text: string, k: Knowledge): TermReading[] {
   const terms = hits(k.deals.term, text).filter((t) => {
@@ -185,7 +213,28 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   const paid = hits(k.deals.paid, text);
   const readings: TermReading[] = [];
   const usedRoyaltyWords = new Set<number>();
+  const parts = partsOfAmounts(text, amounts);
   for (const money of amounts) {
+    // "$140 million ($120 million for the license and $20 million for the collaboration)": the parts are the payments, of the total's kind.
+    const whole = parts.find((p) => p.parts.includes(money))?.whole;
+    if (whole !== undefined) {
+      const kind = kindOf(text, whole, amounts, terms)?.value;
+      if (kind === undefined || ACQUISITION_ONLY.has(kind)) continue;
+      const stated = statusNear(text, whole.start, paid);
+      readings.push({
+        kind,
+        amount: money.amount,
+        currency: money.currency,
+        qualifier: money.qualifier,
+        amountText: money.amountText,
+        status: money.qualifier === 'up_to' ? 'potential' : (stated ?? 'due'),
+        partOf: whole.amount,
+        start: money.start,
+        end: money.end,
+      });
+      continue;
+    }
+    if (parts.some((p) => p.whole === money)) continue;
     // "$60.00 per share", "$229 in cash per Acme share": the price of one share.
     const perShare = money.per === 'share' || PER_SHARE_AFTER.test(text.slice(money.end, money.end + 40)) || (money.amount < MAX_SHARE_PRICE && EACH_SHARE_BEFORE.test(text.slice(Math.max(0, money.start - 250), money.start)));
     const hit = perShare ? undefined : kindOf(text, money, amounts, terms);
