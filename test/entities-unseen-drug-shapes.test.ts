@@ -74,3 +74,15 @@ describe('technologies named in a platform slot', () => {
     expect(names(ms, 'Technology')).toEqual([]);
   });
 });
+
+describe('cell and gene therapy INNs by their WHO stems', () => {
+  it('reads a one-word "-cel" cell therapy, a "-gene" gene therapy and a "-thiazide" diuretic', () => {
+    const ms = mentionsOf('Patients received zorvabicel after conditioning. The gene therapy quelnagene was well tolerated. The regimen includes brixothiazide.');
+    expect(names(ms, 'Drug')).toEqual(['brixothiazide', 'quelnagene', 'zorvabicel']);
+  });
+
+  it('leaves English words with those endings alone ("oncogene", "transgene", "chancel", "parcel")', () => {
+    const ms = mentionsOf('Researchers studied the oncogene and the transgene. The parcel arrived at the chancel.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
