@@ -86,3 +86,14 @@ describe('cell and gene therapy INNs by their WHO stems', () => {
     expect(names(ms, 'Drug')).toEqual([]);
   });
 });
+
+describe('the short name of a CAR-T cell therapy', () => {
+  it('reads "cilta-cel", "Axi-cel" (the first letters of the INN, a hyphen, "cel") as drugs', () => {
+    const ms = mentionsOf('Kelvar compared zorta-cel and Brixo-cel in patients with myeloma.');
+    expect(names(ms, 'Drug')).toEqual(['brixo-cel', 'zorta-cel']);
+  });
+
+  it('leaves words that only begin with "cel" after a hyphen alone ("anti-cellular", "non-cellular")', () => {
+    expect(names(mentionsOf('The anti-cellular response and the non-cellular fraction were measured.'), 'Drug')).toEqual([]);
+  });
+});
