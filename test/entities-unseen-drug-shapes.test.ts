@@ -89,8 +89,8 @@ describe('cell and gene therapy INNs by their WHO stems', () => {
 
 describe('the short name of a CAR-T cell therapy', () => {
   it('reads "cilta-cel", "Axi-cel" (the first letters of the INN, a hyphen, "cel") as drugs', () => {
-    const ms = mentionsOf('Kelvar compared zorta-cel and Brixo-cel in patients with myeloma.');
-    expect(names(ms, 'Drug')).toEqual(['brixo-cel', 'zorta-cel']);
+    const ms = mentionsOf('The anti-cellular response was measured. Kelvar compared zorta-cel and quel-cel in myeloma. Brixo-cel was also tested.');
+    expect(names(ms, 'Drug')).toEqual(['brixo-cel', 'quel-cel', 'zorta-cel']);
   });
 
   it('leaves words that only begin with "cel" after a hyphen alone ("anti-cellular", "non-cellular")', () => {

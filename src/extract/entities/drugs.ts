@@ -433,9 +433,13 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     });
 
   // "cilta-cel", "Ide-cel": the short name a CAR-T cell therapy's "-cabtagene autoleucel" INN is called by
-  // (the first letters of its INN, a hyphen, "cel"). Read only where "-cel" is written.
+  // (the first letters of its INN, a hyphen, "cel"). Read only where "-cel" is written: one scan of the
+  // text, its hits taken by the sentences in order (a scan from each sentence would read the text again each time).
+  let next = scope.text.indexOf('-cel');
   for (const sentence of scope.sentences)
-    for (let at = scope.text.indexOf('-cel', sentence.start); at >= 0 && at < sentence.end; at = scope.text.indexOf('-cel', at + 4)) {
+    for (; next >= 0 && next < sentence.end; next = scope.text.indexOf('-cel', next + 4)) {
+      const at = next;
+      if (at < sentence.start) continue;
       const m = CELL_THERAPY_SHORT_NAME.exec(scope.text.slice(Math.max(sentence.start, at - 6), Math.min(sentence.end, at + 4)));
       if (!m || isWordCharAt(scope.text, at + 4)) continue;
       const start = at - (m[1] ?? '').length;
