@@ -74,3 +74,26 @@ describe('technologies named in a platform slot', () => {
     expect(names(ms, 'Technology')).toEqual([]);
   });
 });
+
+describe('cell and gene therapy INNs by their WHO stems', () => {
+  it('reads a one-word "-cel" cell therapy, a "-gene" gene therapy and a "-thiazide" diuretic', () => {
+    const ms = mentionsOf('Patients received zorvabicel after conditioning. The gene therapy quelnagene was well tolerated. The regimen includes brixothiazide.');
+    expect(names(ms, 'Drug')).toEqual(['brixothiazide', 'quelnagene', 'zorvabicel']);
+  });
+
+  it('leaves English words with those endings alone ("oncogene", "transgene", "chancel", "parcel")', () => {
+    const ms = mentionsOf('Researchers studied the oncogene and the transgene. The parcel arrived at the chancel.');
+    expect(names(ms, 'Drug')).toEqual([]);
+  });
+});
+
+describe('the short name of a CAR-T cell therapy', () => {
+  it('reads "cilta-cel", "Axi-cel" (the first letters of the INN, a hyphen, "cel") as drugs', () => {
+    const ms = mentionsOf('The anti-cellular response was measured. Kelvar compared zorta-cel and quel-cel in myeloma. Brixo-cel was also tested.');
+    expect(names(ms, 'Drug')).toEqual(['brixo-cel', 'quel-cel', 'zorta-cel']);
+  });
+
+  it('leaves words that only begin with "cel" after a hyphen alone ("anti-cellular", "non-cellular")', () => {
+    expect(names(mentionsOf('The anti-cellular response and the non-cellular fraction were measured.'), 'Drug')).toEqual([]);
+  });
+});

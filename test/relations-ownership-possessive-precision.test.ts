@@ -28,6 +28,12 @@ describe('a possessive before a drug', () => {
     const lines = ownership("Acme Therapeutics, Inc. will co-promote Zorvexa's QX-120 in the United States.");
     expect(lines).toContain('OWNS Zorvexa -> QX-120');
   });
+
+  it('makes the possessor the developer of its drug as well as its owner ("Kelvar\'s oral QX-12 is in Phase 2")', () => {
+    const lines = ownership("Brightwell Pharma reported that Kelvar Bio's oral QX-12 is being evaluated in a Phase 2 study in gout.");
+    expect(lines).toContain('OWNS Kelvar Bio -> QX-12');
+    expect(lines).toContain('DEVELOPS Kelvar Bio -> QX-12');
+  });
 });
 
 describe('the developer named before "developing"', () => {

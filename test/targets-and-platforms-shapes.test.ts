@@ -106,3 +106,15 @@ describe('platform names before a two-word kind of platform', () => {
     expect(names(ms, 'Target')).toEqual([]);
   });
 });
+
+describe('the words around a platform name that are no part of it', () => {
+  it('leaves a compound adjective in a participle ("AI-driven", "antibody-based") out of the name', () => {
+    expect(names(mentionsOf("The deal applies Norwell's AI-driven RADAR platform to new targets."), 'Technology')).toEqual(['RADAR']);
+    expect(names(mentionsOf("Acme gains access to Norwell's Antibody-based Velox technology."), 'Technology')).toEqual(['Velox']);
+  });
+
+  it('reads no platform in "a technology company" (a nationality or other adjective before it describes the company)', () => {
+    expect(names(mentionsOf('Kelvar is a private Israeli technology company engaged in drug discovery.'), 'Technology')).toEqual([]);
+    expect(names(mentionsOf('Kelvar built its Velox technology platform in Boston.'), 'Technology')).toEqual(['Velox']);
+  });
+});

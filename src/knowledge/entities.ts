@@ -168,6 +168,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     proteinFamilyHeads: lowerCaseLines('protein-family-heads.txt'),
     proteinDefinedHeads: lowerCaseLines('protein-defined-heads.txt'),
     proteinFamilyWordsBetween: lowerCaseLines('protein-family-words-between.txt'),
+    greekLetters: new Set(lowerCaseLines('greek-letters.txt')),
     receptorPairActions: lowerCaseLines('receptor-pair-actions.txt'),
 
     speechVerbs: shared.speechVerbs.map(({ verb, endsTitle }) => ({ verb, endsTitle })),

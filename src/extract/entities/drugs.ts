@@ -1,6 +1,7 @@
 // Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
 // DM1), brands marked ® or ™ (in lower case too), brand (generic) pairs, brands after a phrase of
-// their commerce ("launched Zorventa"), two-word cell and gene therapy INNs, names set beside a drug
+// their commerce ("launched Zorventa"), two-word cell and gene therapy INNs and the short names of
+// CAR-T therapies ("cilta-cel"), names set beside a drug
 // noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa"), and lower-case substance
 // names listed with a found drug ("amoxicillin and fooxetine", findDrugCompanions).
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
@@ -272,6 +273,9 @@ function innSuffixes(stems: InnStems): InnSuffixes {
   return Object.freeze({ lengths, stems: new Set(stems.plain), minWord: 3 + (lengths[lengths.length - 1] ?? 1), lastLetters });
 }
 
+/** The letters before "-cel" in a cell therapy's short name ("cilta", "Ide"): two to five, lower case after the first. */
+const CELL_THERAPY_SHORT_NAME = /([A-Za-z][a-z]{1,4})-cel$/;
+
 /** `[A-Za-z][a-z]+`: an ASCII letter, then lower-case ASCII letters only. */
 function isInnShape(word: string): boolean {
   const first = word.charCodeAt(0);
@@ -427,6 +431,22 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       const suffix = /^-[a-z]{4}(?![\p{L}\p{N}-])/u.exec(scope.text.slice(offset + word.length, offset + word.length + 6))?.[0] ?? '';
       out.push(candidate({ label: 'Drug', start: offset, surface: word + suffix, canonical: innCanonical(word) + suffix, rule: 'drug.inn-stem', priority: 42, sentence }));
     });
+
+  // "cilta-cel", "Ide-cel": the short name a CAR-T cell therapy's "-cabtagene autoleucel" INN is called by
+  // (the first letters of its INN, a hyphen, "cel"). Read only where "-cel" is written: one scan of the
+  // text, its hits taken by the sentences in order (a scan from each sentence would read the text again each time).
+  let next = scope.text.indexOf('-cel');
+  for (const sentence of scope.sentences)
+    for (; next >= 0 && next < sentence.end; next = scope.text.indexOf('-cel', next + 4)) {
+      const at = next;
+      if (at < sentence.start) continue;
+      const m = CELL_THERAPY_SHORT_NAME.exec(scope.text.slice(Math.max(sentence.start, at - 6), Math.min(sentence.end, at + 4)));
+      if (!m || isWordCharAt(scope.text, at + 4)) continue;
+      const start = at - (m[1] ?? '').length;
+      if (start > sentence.start && (scope.text.charCodeAt(start - 1) === 45 || isWordCharBefore(scope.text, start))) continue;
+      const surface = scope.text.slice(start, at + 4);
+      out.push(candidate({ label: 'Drug', start, surface, canonical: innCanonical(surface), rule: 'drug.cell-therapy-short-name', priority: 40, sentence }));
+    }
 
   // "Zorventa, a HER2-directed ADC" / "the PD-1 inhibitor Zorventa": a name the text describes as a
   // drug. Low priority: a company, person or target reading of the same letters wins.

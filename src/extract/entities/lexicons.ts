@@ -213,6 +213,8 @@ export interface EntityLexicons {
   readonly proteinDefinedHeads: readonly string[];
   /** Family nouns that may stand between a symbol and its cue word (protein-family-words-between.txt). */
   readonly proteinFamilyWordsBetween: readonly string[];
+  /** "beta", "δ": Greek letters that name one member of a protein family, lower case (greek-letters.txt). */
+  readonly greekLetters: ReadonlySet<string>;
   /** "dual agonist": what a drug does to an X/Y receptor pair (receptor-pair-actions.txt). */
   readonly receptorPairActions: readonly string[];
 

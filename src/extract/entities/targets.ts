@@ -107,14 +107,8 @@ export interface TargetPatterns {
   readonly familyWordsBetween: ReadonlySet<string>;
 }
 
-/** Mode-of-action nouns after a protein's name: target-cue-nouns.txt without the nouns that are part of a name ("receptor", "ligand"). */
-const NAME_PART_CUES: ReadonlySet<string> = new Set(['receptor', 'receptors', 'ligand', 'ligands']);
 /** Words a protein's name spans in prose at most. */
 const MAX_NAME_WORDS = 6;
-/** Determiners, conjunctions and prepositions: a protein's name never runs across one. */
-const FUNCTION_WORD = /^(?:a|an|the|and|or|of|for|to|in|on|with|by|as|its|their|our|this|these|that|those|is|are|was|were)$/;
-/** Greek letters written out: "beta-lactamase", "PI3K delta" name one member of a family. */
-const GREEK_WORD = /^(?:alpha|beta|gamma|delta|epsilon|kappa|theta|zeta|[αβγδκ])$/;
 
 export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistry): TargetPatterns {
   // "HER2-targeting", "PD-L1 positive" (a hyphen or one space); "KRAS inhibitor" (spaces).
@@ -128,6 +122,9 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
   const WORD_BETWEEN = lexicons.proteinFamilyWordsBetween.map(escapeRegex).join('|');
   const SYM = SYMBOL;
   const LOWER = String.raw`[a-z][a-z\d]*(?:-[a-z\d]+)*`;
+  // Mode-of-action nouns after a protein's name: the cue nouns but those that end a protein family's own name ("receptor(s)", "ligand(s)").
+  const familyHeads = new Set(lexicons.proteinFamilyHeads);
+  const modalityWords = lexicons.targetCueNouns.filter((w) => !familyHeads.has(w) && !familyHeads.has(w.replace(/s$/, '')));
   return Object.freeze({
     after: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})(?=(?:[ \t]+(?:${WORD_BETWEEN})){0,2}${CUE_AFTER}(?![\p{L}]))`, 'uy'),
     geneBeforeMutation: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYMBOL})[ \t]+$`, 'u'),
@@ -155,9 +152,9 @@ export function compileTargetPatterns(lexicons: EntityLexicons, cues: CueRegistr
     // "EpCAM and CD3", "PD-L1, PD-L2", "β-Klotho/FGFR1c": symbols coordinated with a target.
     member: new RegExp(SYM, 'gu'),
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${SYM})((?:[ \t]*(?:,[ \t]*(?:and[ \t]+|or[ \t]+)?|\/|[ \t]and[ \t]|[ \t]or[ \t])[ \t]*${SYM}(?![\p{L}\p{N}]))+)`, 'gu'),
-    modalityWords: new Set(lexicons.targetCueNouns.filter((w) => !NAME_PART_CUES.has(w))),
-    modality: cues.words(lexicons.targetCueNouns.filter((w) => !NAME_PART_CUES.has(w))),
-    familyHeads: new Set(lexicons.proteinFamilyHeads),
+    modalityWords: new Set(modalityWords),
+    modality: cues.words(modalityWords),
+    familyHeads,
     familyWordsBetween: new Set(lexicons.proteinFamilyWordsBetween),
   });
 }
@@ -527,10 +524,10 @@ function familyBefore(w: ReturnType<Scope['reader']['words']>, lower: readonly s
     const word = w.words[k] ?? '';
     const lw = lower[k] ?? '';
     const name = word.replace(/['’]s$/, '');
-    if (GREEK_WORD.test(lw) || (k > 0 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lexicons.companyWords.strong.has(name) && !lexicons.industryCompanies.has(name) && !lexicons.places.has(name))) naming = k;
+    if (lexicons.greekLetters.has(lw) || (k > 0 && /^\p{Lu}\p{Ll}{2,}$/u.test(name) && !lexicons.companyWords.strong.has(name) && !lexicons.industryCompanies.has(name) && !lexicons.places.has(name))) naming = k;
     // Generic words may stand between the name and the head ("Bruton's tyrosine kinase"); a determiner, a
     // conjunction or a word of another shape ends the phrase.
-    else if (FUNCTION_WORD.test(lw) || !/^[a-z]+$/.test(lw) || p.modalityWords.has(lw)) break;
+    else if (lexicons.phraseBreakWords.has(lw) || !/^[a-z]+$/.test(lw) || p.modalityWords.has(lw)) break;
   }
   const end = w.ends[cue - 1] as number;
   if (naming >= 0) return { start: w.starts[naming] as number, end };

@@ -61,6 +61,10 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
     .map((k) => escapeRegex(k).replace(/\\? /g, '[ \\t\\-]'))
     .join('|');
   const NOUN = phraseAlternation(lexicons.technologyPlatformNouns, 'literal');
+  const COMPANY_NOUN = phraseAlternation(
+    lexicons.companyDescriptorHeads.flatMap((h) => [h, h.endsWith('y') ? `${h.slice(0, -1)}ies` : `${h}s`]),
+    'literal',
+  );
   const MARKED_NAME = String.raw`(?:${TOKEN}[ \t]+){0,2}${MARKED_TOKEN}`;
   return Object.freeze({
     marked: new RegExp(String.raw`(?<![\p{L}\p{N}])(${MARKED_NAME})[ \t]?${MARK}[ \t]*\)?((?:[ \t]*[a-z][a-z\-]*){0,3}?[ \t]*(?:${NOUN}))(?![\p{L}])`, 'gu'),
@@ -73,8 +77,9 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
       String.raw`(?<=(?:^|[ \t])(?:${phraseAlternation(lexicons.technologyNameOpeners, 'literal')})[ \t]+)((?:${TOKEN}[ \t]+){0,2}${TOKEN})[ \t]+(Technology|Platform)(?![\p{L}])(?![ \t]*,?[ \t]*(?:Co\b|Inc|Ltd|LLC|Corp|Limited|GmbH|AG\b|plc|Trial|Study))`,
       'gu',
     ),
+    // Not before a company noun: "an Israeli technology company" describes a company, it names no platform.
     named: new RegExp(
-      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${NAME_TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformModifiers, 'literal')}))?[ \t]+(?:${NOUN})(?:[ \t]+(?:${NOUN}))?)(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}])((?:${TOKEN}[ \t]+){0,2}${NAME_TOKEN})[ \t]?(®|™)?((?:[ \t]+(?:${phraseAlternation(lexicons.technologyPlatformModifiers, 'literal')}))?[ \t]+(?:${NOUN})(?:[ \t]+(?:${NOUN}))?)(?![\p{L}])(?![ \t]+(?:${COMPANY_NOUN})(?![\p{L}]))`,
       'gu',
     ),
     // "a platform called Zorix", "its discovery technology, known as ZORIX": a name the sentence gives a platform.
@@ -124,10 +129,13 @@ function initialsCover(longForm: string, abbr: string): boolean {
   return true;
 }
 
+/** "AI-driven", "Antibody-based", "Cell-derived": a compound adjective ending in a participle describes a platform and is no part of its name. */
+const PARTICIPLE_COMPOUND = /^[\p{L}\p{N}]+-\p{Ll}+(?:ed|en)$/u;
+
 function coreName(raw: string, lexicons: EntityLexicons): string | undefined {
   const tokens = raw.split(/[ \t]+/).filter((t) => t !== '');
   const generic = lexicons.technologyGenericWords;
-  while (tokens.length > 0 && (lexicons.nameStopwords.has(tokens[0] ?? '') || generic.has(tokens[0] ?? ''))) tokens.shift();
+  while (tokens.length > 0 && (lexicons.nameStopwords.has(tokens[0] ?? '') || generic.has(tokens[0] ?? '') || PARTICIPLE_COMPOUND.test(tokens[0] ?? ''))) tokens.shift();
   while (tokens.length > 0 && generic.has(tokens[tokens.length - 1] ?? '')) tokens.pop();
   return tokens.length > 0 ? tokens.join(' ') : undefined;
 }

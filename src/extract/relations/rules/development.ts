@@ -1,5 +1,5 @@
 // DEVELOPS Company→Drug and OWNS Company→Technology/Drug: "in development by", "is developing",
-// "advancing", "wholly owned by", "our wholly-owned X", "X's proprietary technology", "its Y technology",
+// "advancing", "wholly owned by", "Acme's zorvatinib" (both), "our wholly-owned X", "X's proprietary technology", "its Y technology",
 // "being jointly developed with B", "a pipeline which includes X", "B will lead X global development",
 // "its MEK inhibitor, X", "X, A's anti-PD-1 therapy".
 import type { SentenceContext, Item } from '../context.ts';
@@ -325,8 +325,8 @@ export const ownershipRule: SentenceRule = {
       emit('OWNS', owner, tech, 'owns.possessive_technology', 0.75);
     }
     // "Acme's zorvatinib", "Zorvexa's (NYSE: ZRVX) BRANDX", "Kelvar's oral QX-12": a drug
-    // named as a company's own. Only describing words may stand between (no preposition: "X's trial
-    // of D" says whose trial, not whose drug).
+    // named as a company's own, which it owns and works on. Only describing words may stand between
+    // (no preposition: "X's trial of D" says whose trial, not whose drug).
     for (const company of ctx.items) {
       if (company.label !== 'Company' || company.pronoun || !isPossessive(ctx, company)) continue;
       const drug = nearestAfter(ctx, company.end, DRUG, 40);
@@ -335,7 +335,11 @@ export const ownershipRule: SentenceRule = {
       if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && !inTicker(it))) continue;
       const gap = ctx.text.slice(company.end, drug.start);
       if (!POSSESSED_GAP.test(gap) || PARTICIPLE_BEFORE.test(gap)) continue;
-      for (const owned of possessedList(ctx, drug)) if (!licensedFrom(ctx, owned)) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
+      for (const owned of possessedList(ctx, drug)) {
+        if (licensedFrom(ctx, owned)) continue;
+        emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
+        emit('DEVELOPS', company, owned, 'develops.possessive_drug', 0.65);
+      }
     }
     // "using its Tumor-Activated Prodrug (TAP) technology": "its" is no mention; read it from the text.
     for (const tech of ctx.items) {
