@@ -4,7 +4,7 @@
 // (frames.json), the deal-party frames (frames-deals.json) and the drug-science frames (indication,
 // target: science-frames.json); all have one format.
 import { z } from 'zod';
-import { compileMatch, compromiseTag, compromiseTokens, impliedWords, impliesWords, matchSteps, readsChunks, tagsRead } from '../nlp/compromise.ts';
+import { compileMatch, compromiseTag, compromiseTagEach, compromiseTokens, impliedWords, impliesWords, matchSteps, readsChunks, tagsRead } from '../nlp/compromise.ts';
 import { compileFrames, FrameRecord, ISSUER_ROLE, type FrameKnowledge } from '../extract/relations/frames.ts';
 import type { DataFiles } from './files.ts';
 
@@ -35,5 +35,5 @@ export function loadFrameKnowledge(files: DataFiles): FrameKnowledge {
       all.push(frame);
     }
   }
-  return compileFrames(all, { parse: compromiseTag, tokens: compromiseTokens, tagsRead, compile: compileMatch, steps: matchSteps, impliedWords, impliesWords });
+  return compileFrames(all, { parse: compromiseTag, parseEach: compromiseTagEach, tokens: compromiseTokens, tagsRead, compile: compileMatch, steps: matchSteps, impliedWords, impliesWords });
 }

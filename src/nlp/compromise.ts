@@ -4,6 +4,8 @@
 import nlp from 'compromise';
 
 export type View = ReturnType<typeof nlp>;
+/** A place in a parse: [sentence, first term, end term], for a view of part of it. */
+type Pointer = [n?: number, start?: number, end?: number, startId?: string, endId?: string];
 /** A match pattern compiled once (`nlp.parseMatch`), for `view.match`. */
 export type CompiledMatch = ReturnType<typeof nlp.parseMatch>;
 
@@ -36,6 +38,33 @@ export function compromiseTag(text: string): View {
   if (hooks[0] !== 'contractions' || hooks[hooks.length - 1] !== 'chunks') return nlp(text);
   // Typed as compromise's tokenize-only build, the view is the full one at run time (one world, every plugin's methods).
   return nlp.tokenize(text).compute(hooks.slice(1, -1)) as View;
+}
+
+/**
+ * `compromiseTag` of each text, the texts tagged in one pass: each text is tokenised on its own (so
+ * its sentences are the ones `compromiseTag` makes of it), their sentences are tagged as one
+ * document, and each text gets a view of its own sentences. compromise tags a sentence by itself
+ * (its tagger's patterns never cross a sentence), so each view holds the terms and tags
+ * `compromiseTag` gives its text; the tagger's cost per call (it sweeps its whole pattern net) is
+ * paid once, about half the time of one call per text.
+ */
+export function compromiseTagEach(texts: readonly string[]): View[] {
+  const hooks = nlp.hooks();
+  if (texts.length < 2 || hooks[0] !== 'contractions' || hooks[hooks.length - 1] !== 'chunks') return texts.map(compromiseTag);
+  const all = nlp.tokenize('');
+  const spans = texts.map((text) => {
+    const from = all.document.length;
+    all.document.push(...nlp.tokenize(text).document);
+    return { from, to: all.document.length };
+  });
+  all.compute(hooks.slice(1, -1));
+  // compromise's typings give `update` one pointer; it takes a list of them (one per sentence), as its own methods pass.
+  const update = all.update.bind(all) as unknown as (pointers: readonly Pointer[]) => View;
+  return spans.map(({ from, to }) => {
+    const pointers: Pointer[] = [];
+    for (let n = from; n < to; n++) pointers.push([n, 0, all.document[n]?.length ?? 0]);
+    return update(pointers);
+  });
 }
 
 /** The hooks of compromise's parse from which on it tags (and the one step that can change the terms, `contractionTwo`). */

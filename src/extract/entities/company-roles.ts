@@ -14,7 +14,7 @@
 // first words; for the possessive also an apostrophe; for "from" also a deal word), and names are
 // checked by table look-ups; no parse.
 import type { AnchoredPattern, Candidate, Scope } from './candidates.ts';
-import { anchoredPattern, candidate, phraseOpeners, sweep, sweepFromOpeners } from './candidates.ts';
+import { anchoredPattern, candidate, phraseOpeners, sweep, sweepAt, sweepFromOpeners } from './candidates.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 import { firstLetterRun } from './cues.ts';
 import type { CompanyRolePhrases } from './lexicons.ts';
@@ -25,7 +25,8 @@ import type { Knowledge } from '../../knowledge/index.ts';
 /** The role rules' patterns, compiled once with the knowledge (`knowledge.entities.companies.roles`). */
 export interface CompanyRolePatterns {
   /** "'s [two words] pipeline": the name is read leftwards from the apostrophe. */
-  readonly possessive: RegExp;
+  /** "Acme's lead investor": tried at each apostrophe followed by "s" only (possessiveStarts). */
+  readonly possessive: AnchoredPattern;
   /** A deal verb; the subject (and its auxiliaries) is read leftwards from it with `subjectBefore`. */
   readonly verb: AnchoredPattern;
   /** "<name> [(…)] [, apposition,] [auxiliaries] " at the end of the text before a verb. */
@@ -150,10 +151,23 @@ function alternationOf(phrases: readonly string[]): string {
     .join('|');
 }
 
+/**
+ * Offsets in text[from, to) of an apostrophe (straight or curly) followed by "s": where a match of the
+ * possessive pattern can start (it opens with ['’]s), ascending, for `sweepAt`. The pattern swept over
+ * the whole sentence was a visible share of the entity stage; apostrophes are few.
+ */
+function possessiveStarts(text: string, from: number, to: number): number[] {
+  const out: number[] = [];
+  for (const mark of ["'", '’']) {
+    for (let i = text.indexOf(mark, from); i !== -1 && i + 1 < to; i = text.indexOf(mark, i + 1)) if (text.charCodeAt(i + 1) === 115) out.push(i);
+  }
+  return out.sort((a, b) => a - b);
+}
+
 export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueRegistry): CompanyRolePatterns {
   const aux = AUXILIARIES.join('|');
   return Object.freeze({
-    possessive: new RegExp(String.raw`['’]s[ \t]+(?:[\p{L}\p{N}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.possessed)})${END}`, 'gu'),
+    possessive: anchoredPattern(String.raw`['’]s[ \t]+(?:[\p{L}\p{N}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.possessed)})${END}`, 'u'),
     verb: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.verb)})${END}`, 'u'),
     subjectBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})(?:[ \t]*\((?:the[ \t]+)?["“]?[\p{Lu}\d][^()\n]{0,60}\))?(?:,[ \t]+(?!and[ \t]|or[ \t])[^,;()\n]{1,100},)?[ \t]+(?:(?:${aux})[ \t]+){0,4}$`, 'u'),
     object: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.before)})[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,3})${END}`, 'u'),
@@ -368,9 +382,10 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
     if (ok) spans.push({ span: ok, rule, sentence });
   };
 
-  sweep(
+  sweepAt(
     scope,
     p.possessive,
+    (sentence) => possessiveStarts(text, sentence.start, sentence.end),
     (m, offset, sentence) => {
       const left = p.nameRunBefore.exec(text.slice(Math.max(sentence.start, offset - 80), offset));
       if (!left) return;

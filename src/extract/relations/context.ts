@@ -12,6 +12,7 @@ import { findMoney, type Money } from './money.ts';
 import { dateMentions, type DateMention } from '../../text/dates.ts';
 import { RangeMemo } from './range-memo.ts';
 import type { RuleWords } from './word-lists.ts';
+import type { ParsedFrames } from './frames.ts';
 
 /** A mention inside the sentence; offsets are relative to the sentence text. */
 export interface Item {
@@ -57,6 +58,12 @@ export interface SentenceContext {
   money(from?: number, to?: number): Money[];
   /** Dates in text[from, to) (copies), each range scanned once. */
   dates(from?: number, to?: number): DateMention[];
+  /**
+   * The grammar frames of the sentence, prepared and parsed for all of the document's sentences at
+   * once (`prepareFrames`): null when no frame can match, undefined when not prepared (the frame rule
+   * then prepares the sentence itself).
+   */
+  frames?: ParsedFrames | null;
 }
 
 /** The sentence context's own patterns, compiled from word lists of data/patterns/relation-words.tsv. */

@@ -19,7 +19,8 @@
 // read from the compiled pattern: no step is written by hand, so a new frame is pre-checked too).
 // The pre-check is a necessary condition only: it drops the parses that could find nothing. And a
 // sentence whose frames read only words and placeholder tags is matched on compromise's untagged
-// terms (`GrammarParser.tokens`), skipping the tagger, the costly part of the parse.
+// terms (`GrammarParser.tokens`), skipping the tagger, the costly part of the parse; the sentences of a
+// document that need the tagger are tagged in one pass (`prepareFrames`, before the rules run).
 import { z } from 'zod';
 import { EntityLabel, RelationshipType } from '../../model/vocabulary.ts';
 import type { CompiledMatch, MatchStep, View } from '../../nlp/compromise.ts';
@@ -85,6 +86,8 @@ export type FrameRecord = z.infer<typeof FrameRecord>;
 /** What the frames need of compromise: the configured parse, and a pattern compiled once. */
 export interface GrammarParser {
   parse(text: string): View;
+  /** `parse` of each text, the texts tagged in one pass (each view as `parse` gives it); without it, one `parse` per text. */
+  parseEach?(texts: readonly string[]): View[];
   /** The terms of the parse without its tags, when the tagger cannot change them (else undefined): for patterns that read no tag of the tagger. */
   tokens(text: string): View | undefined;
   /** The tags a compiled pattern reads, or undefined when it reads other work of the tagger (roots, chunks). */
@@ -145,6 +148,27 @@ export interface FrameKnowledge {
   readonly issuerTriggers: readonly string[];
   /** Runs the frames whose triggers the sentence holds; returns each match's role fillers (indexes into `items`). */
   apply(text: string, items: readonly PlaceholderItem[], active: readonly number[]): FrameMatch[];
+  /**
+   * `apply` up to the parse: the placeholder text and the frames whose steps it holds, with compromise's
+   * untagged terms when those frames need no more; undefined when no frame can match.
+   */
+  prepare(text: string, items: readonly PlaceholderItem[], active: readonly number[]): PreparedFrames | undefined;
+  /** The tagged parses of prepared sentences' placeholder texts (`PreparedFrames.placeheld`), all in one pass of the tagger. */
+  parseEach(placeheld: readonly string[]): View[];
+  /** `apply` after the parse: the prepared frames matched on `doc`, the sentence's untagged terms or its parse (parsed here when undefined). */
+  match(prepared: PreparedFrames, doc: View | undefined): FrameMatch[];
+}
+
+/** A sentence read for the frames up to the parse (`FrameKnowledge.prepare`). */
+export interface PreparedFrames {
+  readonly text: string;
+  readonly items: readonly PlaceholderItem[];
+  /** The sentence with each item replaced by its placeholder word: the text compromise reads. */
+  readonly placeheld: string;
+  /** The frames whose steps the sentence holds (all candidates when its text cannot be read for them). */
+  readonly active: readonly number[];
+  /** compromise's untagged terms of `placeheld` when every active frame can match them; else the tagged parse is needed. */
+  readonly tokens: View | undefined;
 }
 
 export interface PlaceholderItem {
@@ -355,16 +379,21 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
     return out;
   };
-  const apply = (text: string, items: readonly PlaceholderItem[], candidates: readonly number[]): FrameMatch[] => {
+  const prepare = (text: string, items: readonly PlaceholderItem[], candidates: readonly number[]): PreparedFrames | undefined => {
     const placeheld = withPlaceholders(text, items);
     // The parse is the costly part: only for frames whose steps the sentence holds in order (when its
     // text can be read for them; else for all).
     const chunks = chunksOf(text, placeheld, items, implied, impliesWords);
     const counts = chunks === undefined ? [] : termsBefore(chunks);
     const active = chunks === undefined ? candidates : candidates.filter((i) => holdsSteps(chunks, counts, compiled[i]?.steps ?? []));
-    if (active.length === 0) return [];
+    if (active.length === 0) return undefined;
     // Frames that read no tag of compromise's tagger need only its terms (a fraction of the parse); any other frame, the whole parse.
-    const doc = (active.every((i) => compiled[i]?.untagged === true) ? parser.tokens(placeheld) : undefined) ?? parser.parse(placeheld);
+    const tokens = active.every((i) => compiled[i]?.untagged === true) ? parser.tokens(placeheld) : undefined;
+    return { text, items, placeheld, active, tokens };
+  };
+  const parseEach = (texts: readonly string[]): View[] => (parser.parseEach === undefined ? texts.map((t) => parser.parse(t)) : parser.parseEach(texts));
+  const match = ({ text, items, active, placeheld }: PreparedFrames, parsed: View | undefined): FrameMatch[] => {
+    const doc = parsed ?? parser.parse(placeheld);
     // Only the labels the sentence has placeholders of (every label when its own text holds a word like a placeholder).
     const labels = PLACEHOLDER_LIKE.test(text) ? undefined : new Set(items.map((item) => item.label));
     for (const { tag, label, pattern } of placeholderPatterns) if (labels === undefined || label === undefined || labels.has(label)) doc.match(pattern).tag('Ent').tag(tag);
@@ -400,8 +429,12 @@ export function compileFrames(records: readonly FrameRecord[], parser: GrammarPa
     }
     return out;
   };
+  const apply = (text: string, items: readonly PlaceholderItem[], candidates: readonly number[]): FrameMatch[] => {
+    const prepared = prepare(text, items, candidates);
+    return prepared === undefined ? [] : match(prepared, prepared.tokens);
+  };
   const issuerTriggers = [...new Set(records.filter((r) => r.source.group === ISSUER_ROLE || r.target.group === ISSUER_ROLE).flatMap((r) => r.triggers))].sort();
-  return Object.freeze({ frames: records, byTrigger, issuerTriggers, apply });
+  return Object.freeze({ frames: records, byTrigger, issuerTriggers, apply, prepare, parseEach, match });
 }
 
 const WORD = /[a-z]+(?:-[a-z]+)*/g;
@@ -472,45 +505,88 @@ function issuerItem(ctx: SentenceContext): Item | undefined {
 /** A verb negated in the span a frame read: "has not granted", "didn't pay", "no longer licenses", "never acquired". */
 const NEGATED_VERB = /\bnot\b|n['’]t\b|\bno longer\b|\bnever\s+\p{L}+ed\b/iu;
 
+/** A sentence's frames ready to match: prepared (`FrameKnowledge.prepare`) and parsed. */
+export interface ParsedFrames {
+  /** The sentence's items without overlaps, as the placeholders stand for them. */
+  readonly items: readonly Item[];
+  readonly prepared: PreparedFrames;
+  /** The terms the frames match: the untagged terms or the tagged parse of the placeholder text; undefined for `match` to parse. */
+  readonly doc?: View | undefined;
+}
+
+/** The frames a sentence can fill, read up to the parse; undefined when none can (the frame rule's pre-checks). */
+function prepareSentence(ctx: SentenceContext): ParsedFrames | undefined {
+  const knowledge = ctx.docContext.knowledge.frames;
+  // Two mentions fill a frame; one does only with the issuer, for a sentence holding an issuer frame's trigger (a cheap substring test).
+  if (ctx.items.length === 0 || (ctx.items.length === 1 && !knowledge.issuerTriggers.some((word) => ctx.lower.includes(word)))) return undefined;
+  // The parse is the costly part: only for a sentence of ordinary length whose frames can be filled
+  // (a trigger word, and mentions of the labels both roles take).
+  if (ctx.text.length > MAX_FRAME_SENTENCE) return undefined;
+  // Distinct entities per label: a frame between two companies needs two companies in the sentence.
+  const entities = new Map<EntityLabel, Set<number>>();
+  for (const it of ctx.items) {
+    const set = entities.get(it.label) ?? new Set<number>();
+    set.add(it.entity);
+    entities.set(it.label, set);
+  }
+  const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
+  const issuer = issuerItem(ctx);
+  // The issuer role is filled by the document, not the sentence: it counts as one more company.
+  const countRole = (role: FrameRecord['source']): number => (role.group === ISSUER_ROLE ? (issuer ? 1 + count(role.labels) : 0) : count(role.labels));
+  const active = activeFrames(knowledge, ctx.lower).filter((i) => {
+    const frame = knowledge.frames[i];
+    if (frame === undefined) return false;
+    const sources = countRole(frame.source);
+    const targets = countRole(frame.target);
+    const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
+    return (
+      sources > 0 &&
+      targets > 0 &&
+      (!shared || Math.max(sources, targets) >= 2) &&
+      (frame.within === undefined || mentionsWithin(ctx.items, frame.source.labels, frame.target.labels, frame.within)) &&
+      (frame.triggerAfter === undefined || triggerFollows(ctx, frame.triggerAfter.label, frame.triggerAfter.within, frame.triggers))
+    );
+  });
+  if (active.length === 0) return undefined;
+  const items = placeholderItems(ctx.items);
+  const prepared = knowledge.prepare(ctx.text, items, active);
+  return prepared === undefined ? undefined : { items, prepared };
+}
+
+/**
+ * The frames of a document's sentences, prepared and parsed before the relation rules run, into each
+ * sentence context's `frames` (null where no frame can match): the sentences that need compromise's
+ * tagger are tagged in one pass (`FrameKnowledge.parseEach`), which costs a fraction of one parse per
+ * sentence. The frame rule then reads them; a context not prepared here is prepared by the rule itself.
+ */
+export function prepareFrames(contexts: readonly SentenceContext[]): void {
+  const waiting: { ctx: SentenceContext; items: readonly Item[]; prepared: PreparedFrames }[] = [];
+  for (const ctx of contexts) {
+    const found = prepareSentence(ctx);
+    if (found === undefined) ctx.frames = null;
+    else if (found.prepared.tokens !== undefined) ctx.frames = { ...found, doc: found.prepared.tokens };
+    else waiting.push({ ctx, ...found });
+  }
+  if (waiting.length === 0) return;
+  const parses = waiting[0]?.ctx.docContext.knowledge.frames.parseEach(waiting.map((w) => w.prepared.placeheld)) ?? [];
+  waiting.forEach(({ ctx, items, prepared }, i) => {
+    const doc = parses[i];
+    ctx.frames = doc === undefined ? null : { items, prepared, doc };
+  });
+}
+
 export const frameRule: SentenceRule = {
   id: 'frame',
   needs: [],
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
+    // A context `prepareFrames` did not see is prepared here, and parsed by `match`.
+    const parsed = ctx.frames === undefined ? (prepareSentence(ctx) ?? null) : ctx.frames;
+    if (parsed === null) return;
     const knowledge = ctx.docContext.knowledge.frames;
-    // Two mentions fill a frame; one does only with the issuer, for a sentence holding an issuer frame's trigger (a cheap substring test).
-    if (ctx.items.length === 0 || (ctx.items.length === 1 && !knowledge.issuerTriggers.some((word) => ctx.lower.includes(word)))) return;
-    // The parse is the costly part: only for a sentence of ordinary length whose frames can be filled
-    // (a trigger word, and mentions of the labels both roles take).
-    if (ctx.text.length > MAX_FRAME_SENTENCE) return;
-    // Distinct entities per label: a frame between two companies needs two companies in the sentence.
-    const entities = new Map<EntityLabel, Set<number>>();
-    for (const it of ctx.items) {
-      const set = entities.get(it.label) ?? new Set<number>();
-      set.add(it.entity);
-      entities.set(it.label, set);
-    }
-    const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
+    const { items } = parsed;
     const issuer = issuerItem(ctx);
-    // The issuer role is filled by the document, not the sentence: it counts as one more company.
-    const countRole = (role: FrameRecord['source']): number => (role.group === ISSUER_ROLE ? (issuer ? 1 + count(role.labels) : 0) : count(role.labels));
-    const active = activeFrames(knowledge, ctx.lower).filter((i) => {
-      const frame = knowledge.frames[i];
-      if (frame === undefined) return false;
-      const sources = countRole(frame.source);
-      const targets = countRole(frame.target);
-      const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
-      return (
-        sources > 0 &&
-        targets > 0 &&
-        (!shared || Math.max(sources, targets) >= 2) &&
-        (frame.within === undefined || mentionsWithin(ctx.items, frame.source.labels, frame.target.labels, frame.within)) &&
-        (frame.triggerAfter === undefined || triggerFollows(ctx, frame.triggerAfter.label, frame.triggerAfter.within, frame.triggers))
-      );
-    });
-    if (active.length === 0) return;
-    const items = placeholderItems(ctx.items);
-    for (const match of knowledge.apply(ctx.text, items, active)) {
+    for (const match of knowledge.match(parsed.prepared, parsed.doc ?? parsed.prepared.tokens)) {
       const { frame } = match;
       const fill = (group: string, labels: readonly EntityLabel[], possessive?: false): Item[] =>
         group === ISSUER_ROLE

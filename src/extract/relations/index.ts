@@ -10,6 +10,7 @@ import type { DocumentContext, SentenceContext } from './context.ts';
 import { makeEmitter } from './rules/types.ts';
 import type { SentenceRule } from './rules/types.ts';
 import { SENTENCE_RULES } from './rules/index.ts';
+import { prepareFrames } from './frames.ts';
 import { documentRules, issuerPipeline } from './rules/document.ts';
 import { licencesFromPayments } from './rules/licensing.ts';
 import { priceExercisedOptions } from './rules/deals.ts';
@@ -36,12 +37,18 @@ export function extractRelations(doc: StructuredDocument, found: DocumentMention
   const facts: RelationFact[] = [];
   if (found.mentions.length === 0) return facts;
   const dc = documentContext(stage.knowledge, doc, found);
+  const contexts: SentenceContext[] = [];
   for (const sentence of doc.sentences) {
     stage.budget.check(); // the per-document time budget (src/budget.ts): a counter, the clock now and then
     if (sentence.section === 'forwardLooking') continue;
     if (!dc.bySentence.has(sentence.index) && dc.primaryCompany === undefined) continue;
     const ctx = sentenceContext(dc, sentence);
     if (ctx.items.length < 1 || FORWARD_LOOKING.test(ctx.text)) continue;
+    contexts.push(ctx);
+  }
+  // The frames' parses for all sentences at once (compromise's tagger has a cost per call), before the rules run.
+  prepareFrames(contexts);
+  for (const ctx of contexts) {
     const emit = makeEmitter(ctx, facts);
     for (const rule of SENTENCE_RULES) if (applies(rule, ctx)) rule.apply(ctx, emit);
   }
