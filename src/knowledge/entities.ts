@@ -66,7 +66,7 @@ const Cell = z.string().min(1);
 const Forms = z.string().optional();
 
 /** company-roles.tsv: a role and a lower-case phrase. */
-const CompanyRoleRow = z.object({ role: z.enum(['possessed', 'verb', 'before', 'descriptor', 'investors', 'investor-descriptor', 'grant-verb', 'grant-object', 'deal-stem']), phrase: LowerCasePhrase });
+const CompanyRoleRow = z.object({ role: z.enum(['possessed', 'verb', 'before', 'descriptor', 'investors', 'investor-descriptor', 'grant-verb', 'grant-object', 'deal-stem', 'officer']), phrase: LowerCasePhrase });
 
 const HgncTargetRow = z.object({ symbol: Cell, aliases: Forms });
 const HgncProteinNameRow = z.object({ name: Cell, symbol: Cell });
@@ -147,6 +147,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
       grantVerb: rolePhrases('grant-verb'),
       grantObject: rolePhrases('grant-object'),
       dealStem: rolePhrases('deal-stem'),
+      officer: rolePhrases('officer'),
     },
     financialNameWords: new Set(lines('financial-name-words.txt')),
 

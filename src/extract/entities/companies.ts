@@ -219,7 +219,7 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
     leadingJoiner: new RegExp(String.raw`^${joiner}[ \t]+`),
     organizationWord: new RegExp(String.raw`\b(?:${phraseAlternation(lexicons.organizationWords, 'literal')})\b`),
     nameAndBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_SEQ(4, joiner)})(?:[ \t]+\([^()\n]{1,30}\))?[ \t]+and[ \t]+$`, 'u'),
-    roles: compileCompanyRolePatterns(lexicons.companyRoles, cues),
+    roles: compileCompanyRolePatterns(lexicons.companyRoles, cues, lexicons.honorifics.pre),
     announceAfter: new RegExp(String.raw`^[^.;:\n]{0,100}?\b(?:today[ \t]+)?(?:${phraseAlternation(lexicons.announcementVerbs, 'blanks')})\b`, 'i'),
     cues: {
       suffix: cues.words([...suffixForms].map(firstLetterRun)),
@@ -257,6 +257,18 @@ function trimName(raw: string, k: EntityKnowledge): { name: string; lead: number
     name = name.slice(joiner[0].length);
   }
   return { name, lead: offset };
+}
+
+/**
+ * The length of a leading "<title> of " ("CEO of ", "Co-Founder and Chief Executive Officer of "):
+ * the words before "of" are person titles (person-titles.txt) joined by "and" or "&"; 0 when there is none.
+ */
+export function officerTitleLead(run: string, personTitles: readonly string[]): number {
+  const m = /^(.+?)[ \t]+of[ \t]+(?=\S)/u.exec(run);
+  if (!m) return 0;
+  const parts = (m[1] ?? '').split(/[ \t]*,[ \t]*|[ \t]+(?:and|&)[ \t]+/u);
+  const isTitle = (part: string): boolean => personTitles.some((t) => t.toLowerCase() === part.toLowerCase());
+  return parts.every(isTitle) ? m[0].length : 0;
 }
 
 function isOrganizationName(name: string, p: CompanyPatterns): boolean {
@@ -480,12 +492,14 @@ export function findCompanies(scope: Scope): Candidate[] {
     scope,
     p.descriptor,
     (m, offset, sentence) => {
-      const raw = m[1] ?? '';
+      // "CEO of Ingenu, a contract research organization": the person's title before "of" is no part of the name.
+      const lead = officerTitleLead(m[1] ?? '', lexicons.personTitles);
+      const raw = (m[1] ?? '').slice(lead);
       const { name } = trimName(raw, scope.ctx.knowledge.entities);
       if (!name || !/^[\p{Lu}\d]/u.test(name)) return;
       const words = name.split(/[ \t]+/);
       if (words.every((w) => lexicons.personWords.has(w) || lexicons.nameStopwords.has(w) || scope.ctx.knowledge.nlp.isKnownEnglishWord(w.toLowerCase()))) return;
-      push(companyCandidate(scope, { start: offset, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
+      push(companyCandidate(scope, { start: offset + lead, surface: raw, rule: 'company.descriptor', priority: 44, sentence }));
     },
     { cues: [p.cues.descriptor] },
     true,

@@ -2,7 +2,8 @@
 // company word is still a company where only a company fits the sentence: the owner of a pipeline or
 // a board ("Zorvexa's pipeline"), the subject of a deal verb ("Zorvexa will pay"), the party of a deal
 // phrase ("an agreement with Zorvexa", "between Acme and Zorvexa"), the party a grant verb gives a
-// licence ("granted Zorvexa an exclusive license"), the party after "from" in a sentence about a deal
+// licence ("granted Zorvexa an exclusive license"), the name before an officer's title and a person
+// ("Zorvexa CEO Jane Roe"), the party after "from" in a sentence about a deal
 // ("licensed the antibody from Zorvexa"), a name a word calls a company ("privately held Zorvexa"). The roles are data (data/lexicons/company-roles.tsv); what makes a name
 // is its shape: one to four capitalised, CamelCase or upper-case words that are not ordinary English
 // words, places, months, given names, gene symbols, drug code names or INN-stem words, nor generic
@@ -27,6 +28,8 @@ export interface CompanyRolePatterns {
   /** "'s [two words] pipeline": the name is read leftwards from the apostrophe. */
   /** "Acme's lead investor": tried at each apostrophe followed by "s" only (possessiveStarts). */
   readonly possessive: AnchoredPattern;
+  /** "CEO Jane Roe", "Chief Scientific Officer, Dr. Jane Roe": an officer title before a person-shaped name; the company's name is read leftwards from it. */
+  readonly officer: RegExp;
   /** A deal verb; the subject (and its auxiliaries) is read leftwards from it with `subjectBefore`. */
   readonly verb: AnchoredPattern;
   /** "<name> [(…)] [, apposition,] [auxiliaries] " at the end of the text before a verb. */
@@ -61,7 +64,7 @@ export interface CompanyRolePatterns {
   readonly deal: RegExp;
   /** The first letter runs of the verb, object and descriptor phrases: where those patterns can start (sweepFromOpeners). */
   readonly openers: { readonly verb: ReadonlySet<string> | undefined; readonly object: ReadonlySet<string> | undefined; readonly descriptor: ReadonlySet<string> | undefined };
-  readonly cues: { readonly possessive: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue; readonly grantee: Cue; readonly source: Cue };
+  readonly cues: { readonly possessive: Cue; readonly officer: Cue; readonly verb: Cue; readonly object: Cue; readonly descriptor: Cue; readonly placeBased: Cue; readonly investors: Cue; readonly grantee: Cue; readonly source: Cue };
 }
 
 /** One word of a bare name: a capital, then letters, digits, hyphens or "&" (no apostrophe or dot: "Acme's" ends the name). */
@@ -119,14 +122,19 @@ const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}/u;
 const ACRONYM = /^\p{Lu}[\p{Lu}&]+$/u;
 const PLAIN = /^\p{Lu}\p{Ll}+(?:-\p{L}+)*$/u;
 
-/** A phrase matched with each word's first letter in either case (a Title-Case headline) and any blanks between its words. */
-function phrasePattern(phrase: string): string {
+/**
+ * A phrase matched with each word's first letter in either case (a Title-Case headline) and any blanks
+ * between its words. With `abbreviations`, a word of two to four letters matches in capitals too
+ * ("ceo" → "CEO", "r&d" → "R&D"): the lists are written in lower case, officers' titles are not.
+ */
+function phrasePattern(phrase: string, abbreviations = false): string {
   return phrase
     .split(' ')
     .map((word) => {
       const first = word.charAt(0);
       const head = first.toUpperCase() !== first ? `[${escapeRegex(first)}${escapeRegex(first.toUpperCase())}]` : escapeRegex(first);
-      return head + escapeRegex(word.slice(1));
+      const mixed = head + escapeRegex(word.slice(1));
+      return abbreviations && /^[a-z&]{2,4}$/.test(word) && word !== 'and' ? `(?:${mixed}|${escapeRegex(word.toUpperCase())})` : mixed;
     })
     .join(String.raw`[ \t]+`);
 }
@@ -144,10 +152,10 @@ function lowerCaseAlternation(phrases: readonly string[]): string {
     .join('|');
 }
 
-function alternationOf(phrases: readonly string[]): string {
+function alternationOf(phrases: readonly string[], abbreviations = false): string {
   return [...phrases]
     .sort((a, b) => b.length - a.length)
-    .map(phrasePattern)
+    .map((phrase) => phrasePattern(phrase, abbreviations))
     .join('|');
 }
 
@@ -164,13 +172,19 @@ function possessiveStarts(text: string, from: number, to: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
-export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueRegistry): CompanyRolePatterns {
+/** `honorifics`: the forms before a name ("Dr.", "Prof."), honorifics.txt, which may stand between an officer's title and the person. */
+export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueRegistry, honorifics: readonly string[]): CompanyRolePatterns {
   const aux = AUXILIARIES.join('|');
+  const honorific = [...honorifics]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegex)
+    .join('|');
   return Object.freeze({
-    possessive: anchoredPattern(String.raw`['’]s[ \t]+(?:[\p{L}\p{N}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.possessed)})${END}`, 'u'),
+    possessive: anchoredPattern(String.raw`['’]s[ \t]+(?:[\p{L}\p{N}\-]+[ \t]+){0,2}?(?:${alternationOf(roles.possessed, true)})${END}`, 'u'),
+    officer: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(?:${alternationOf(roles.officer, true)}),?[ \t]+(?:(?:${honorific})[ \t]+)?\p{Lu}\p{Ll}+(?:[ \t]+\p{Lu}\.)?[ \t]+\p{Lu}\p{Ll}`, 'gu'),
     verb: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.verb)})${END}`, 'u'),
     subjectBefore: new RegExp(String.raw`(?<![\p{L}\p{N}\-&'’.])(${RUN})(?:[ \t]*\((?:the[ \t]+)?["“]?[\p{Lu}\d][^()\n]{0,60}\))?(?:,[ \t]+(?!and[ \t]|or[ \t])[^,;()\n]{1,100},)?[ \t]+(?:(?:${aux})[ \t]+){0,4}$`, 'u'),
-    object: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.before)})[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,3})${END}`, 'u'),
+    object: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.before, true)})[ \t]+(?:the[ \t]+)?(${RUN}(?:(?:,[ \t]+(?:and[ \t]+)?|[ \t]+and[ \t]+)${RUN}){0,3})${END}`, 'u'),
     descriptor: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${alternationOf(roles.descriptor)})[ \t]+(${RUN})${END}`, 'u'),
     placeBased: new RegExp(String.raw`(?<![\p{L}\p{N}\-])\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*){0,2}-based[ \t]+(${RUN})${END}`, 'gu'),
     possessiveBeforeProduct: /['’]s[ \t]+(?:[\p{L}-]+[ \t]+){0,2}$/u,
@@ -203,6 +217,7 @@ export function compileCompanyRolePatterns(roles: CompanyRolePhrases, cues: CueR
     openers: { verb: phraseOpeners(roles.verb), object: phraseOpeners(roles.before), descriptor: phraseOpeners(roles.descriptor) },
     cues: {
       possessive: cues.words(roles.possessed.map(firstLetterRun)),
+      officer: cues.words(roles.officer.map(firstLetterRun)),
       verb: cues.words(roles.verb.map(firstLetterRun)),
       object: cues.words(roles.before.map(firstLetterRun)),
       descriptor: cues.words(roles.descriptor.map(firstLetterRun)),
@@ -231,6 +246,8 @@ function isNameWord(word: string, first: boolean, knowledge: Knowledge): boolean
   // A company word ("Bio", "Therapeutics") may end a name, never open one.
   if (lexicons.companyWords.strong.has(word) || lexicons.companyWords.weak.has(word)) return !first;
   if (CAMEL.test(word)) return true;
+  // A single capital letter ends a name ("BioLab X"), never opens one (an initial, "A" of a sentence).
+  if (/^\p{Lu}$/u.test(word)) return !first;
   if (lexicons.personTitles.includes(word) || isPlaceWord(word, knowledge)) return false;
   if (ACRONYM.test(word)) return word.length <= 6 && !lexicons.hgnc.has(targetKey(word)) && !isRomanNumeral(word);
   if (!PLAIN.test(word)) return false;
@@ -295,7 +312,8 @@ function nameOpeningRun(run: string, runStart: number, text: string, knowledge: 
   // "with Zorvexa Phase ...": a capitalised word after the name may still belong to it; a place
   // after it names the country of a subsidiary ("Zorvexa USA"), which the name is without.
   if (n < words.length && !isPlaceWord(words[n] as string, knowledge)) return undefined;
-  if (n === words.length && /^[ \t]\p{Lu}/u.test(text.slice(runStart + run.length, runStart + run.length + 3))) return undefined;
+  // A capital after any blank (a no-break space too: "BioLab\u00a0X") may go on with the name.
+  if (n === words.length && /^\s\p{Lu}/u.test(text.slice(runStart + run.length, runStart + run.length + 3))) return undefined;
   return { start: runStart, text: words.slice(0, n).join(' ') };
 }
 
@@ -393,6 +411,22 @@ export function findRoleCompanies(scope: Scope, found: readonly Candidate[]): Ca
       add(nameEndingRun(run, offset - run.length, text, knowledge), 'company.role-possessive', sentence);
     },
     { cues: [p.cues.possessive], test: (slice) => slice.includes("'s") || slice.includes('’s') },
+  );
+
+  // "Zorvexa CEO Jane Roe", "Zorvexa Chief Scientific Officer, Dr. Jane Roe": the name right before an officer's title and a person's name.
+  sweep(
+    scope,
+    p.officer,
+    (m, offset, sentence) => {
+      const windowStart = Math.max(sentence.start, offset - 80);
+      const head = text.slice(windowStart, offset);
+      const name = head.replace(/[ \t]+$/u, '');
+      // A blank must part the name from the title ("AcmeCEO" is one word).
+      if (name.length === head.length) return;
+      const run = p.nameRunBefore.exec(name)?.[1];
+      if (run !== undefined) add(nameEndingRun(run, windowStart + name.length - run.length, text, knowledge), 'company.role-officer', sentence);
+    },
+    { cues: [p.cues.officer] },
   );
 
   sweepFromOpeners(

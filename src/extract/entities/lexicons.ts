@@ -96,6 +96,8 @@ export interface CompanyRolePhrases {
   readonly grantObject: readonly string[];
   /** "licens", "upfront": word beginnings that make a sentence a deal's, where "from Acme" names a party. */
   readonly dealStem: readonly string[];
+  /** "Acme CEO Jane Roe", "Acme Chief Scientific Officer, Dr. Jane Roe": officer titles between a company's name and a person's. */
+  readonly officer: readonly string[];
 }
 
 export interface SpeechVerb {

@@ -68,6 +68,8 @@ export const RULE_WORD_LISTS = [
   'speech',
   'speech.attribution',
   'contact.label',
+  'title.modifier',
+  'employ.join',
 ] as const;
 
 export type RuleWordList = (typeof RULE_WORD_LISTS)[number];

@@ -1,6 +1,7 @@
 // EMPLOYS Company→Person with the title, TRADEMARK_OF brand→Company and BRAND_OF brand→generic:
 // "said Jane Roe, chief executive officer of A", "A's CEO Jane Roe", "Jane Roe, Chairman and CEO,
-// commented" (the document's company), contact blocks "Jane Roe Director, Investor Relations A";
+// commented" and "CEO Jane Roe" (the document's company), "Jane Roe joined A as CFO", contact blocks
+// "Jane Roe Director, Investor Relations A";
 // "X is a registered trademark of A"; "X® (generic)".
 import type { Item, SentenceContext } from '../context.ts';
 import { nearestAfter } from '../context.ts';
@@ -15,6 +16,12 @@ export interface PeoplePatterns {
   readonly contactLabel: RegExp;
   /** "Jane Roe, Chairman and CEO, commented": a title in apposition, closed by a speech verb. */
   readonly titleThenSpeech: RegExp;
+  /** Lower-case words that may stand between a company and a title ("Acme's newly appointed CEO"). */
+  readonly titleModifiers: ReadonlySet<string>;
+  /** "Jane Roe, Ph.D., joined ": the gap between a person and the company they joined. */
+  readonly joinedGap: RegExp;
+  /** " on May 1, 2025, as Vice President, Research": the title after the company joined. */
+  readonly joinedAs: RegExp;
 }
 
 export function compilePeoplePatterns(words: RuleWords): PeoplePatterns {
@@ -22,6 +29,9 @@ export function compilePeoplePatterns(words: RuleWords): PeoplePatterns {
     speech: new RegExp(`\\b(?:${words.alternation('speech')})\\b|["“”]`, 'i'),
     contactLabel: new RegExp(`[\\s,;:–—-]+(?:${words.alternation('contact.label')})\\b.*$`, 'i'),
     titleThenSpeech: new RegExp(`^\\s*,\\s*([^"“”]{2,160}?)\\s*,\\s*(?:${words.alternation('speech.attribution')})\\b`, 'i'),
+    titleModifiers: words.set('title.modifier'),
+    joinedGap: new RegExp(`^[^;"“”]{0,40}?\\b(?:${words.alternation('employ.join')})\\s+$`, 'i'),
+    joinedAs: new RegExp(`^[^;"“”]{0,50}?\\bas\\s+(?:(?:its|our|the|a|an)\\s+)?([^;"“”]{2,120}?)(?=[;"“”]|\\.(?:\\s|$)|,?\\s+(?:where|effective|and\\s+(?:will|is|has|brings))\\b|$)`, 'i'),
   });
 }
 
@@ -39,10 +49,88 @@ function cleanTitle(raw: string): string {
     .trim();
 }
 
+/** The title the entity stage read after the name; a clause there without a job-title word ("Dr. Jane Roe, highlighted …") is none. */
 function mentionTitle(ctx: SentenceContext, person: Item): string | undefined {
   const t = person.mention.properties?.title;
   const title = typeof t === 'string' ? t.replace(ctx.relations.rules.people.contactLabel, '').trim() : '';
-  return title !== '' ? title : undefined;
+  return title !== '' && looksLikeTitle(ctx, title) ? title : undefined;
+}
+
+/** "Dr.", "Prof.": an honorific's full stop ends no clause. */
+function withoutHonorifics(ctx: SentenceContext, text: string): string {
+  const { pre } = ctx.docContext.knowledge.entities.lexicons.honorifics;
+  return text.replace(/\b\p{Lu}\p{Ll}{0,3}\.(?=\s)/gu, (form) => (pre.includes(form) ? '' : form));
+}
+
+/**
+ * Whether the words between a company and a person are a title only: "’s Chief Executive Officer, ",
+ * " CEO ", "’s newly appointed CFO ". A lower-case word that is neither a title word nor a title's
+ * modifier makes the gap a clause ("Acme leverages the research of Professor Jane Roe").
+ */
+function titleOnlyGap(ctx: SentenceContext, gap: string): boolean {
+  const { titleModifiers } = ctx.relations.rules.people;
+  for (const word of gap.match(/(?<!\p{L})\p{Ll}[\p{L}-]*/gu) ?? []) {
+    if (/^s$/.test(word) || titleModifiers.has(word) || looksLikeTitle(ctx, word)) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Whether the document's company is named in this sentence ("it", "the company" count) or in one of
+ * the two before it: a bare "CEO Jane Roe" is its CEO only while the text is talking about it.
+ */
+function primaryNearby(ctx: SentenceContext, primaryEntity: number, before: number): boolean {
+  // "the Example Research Organization (ERO) … CEO Jane Roe": a defined name no rule read is another organisation, the likelier employer.
+  const defined = /\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+)+\s*\(\p{Lu}{2,}\)/u.exec(ctx.text.slice(0, before));
+  if (defined && !ctx.items.some((it) => it.start < defined.index + defined[0].length && defined.index < it.end)) return false;
+  if (ctx.items.some((it) => it.label === 'Company' && it.entity === primaryEntity)) return true;
+  const dc = ctx.docContext;
+  const { pronounText } = ctx.relations.rules.context;
+  for (let k = ctx.sentence.index - 1; k >= Math.max(0, ctx.sentence.index - 2); k--) {
+    const names = (i: number): boolean => {
+      const m = dc.found.mentions[i];
+      return m?.label === 'Company' && ((dc.entityOf[i] ?? i) === primaryEntity || pronounText.test(m.text.trim()));
+    };
+    if ((dc.bySentence.get(k) ?? []).some(names)) return true;
+  }
+  return false;
+}
+
+/**
+ * "CEO Jane Roe", "along with CFO Jane Roe", "CEO Dr. Jane Roe": a capitalised title written right
+ * before the name with no company before it. The words walked back over must be job-title words
+ * (or "and", "&", "of" between them), one of them an officer title of person-titles.txt; what comes
+ * before the run must not be a name (an unrecognised firm, "Acme Markets Senior Analyst Jane Roe")
+ * nor a word that makes the title a past one ("former CEO").
+ */
+function titleBeforeName(ctx: SentenceContext, person: Item): string | undefined {
+  const { honorifics, personTitles } = ctx.docContext.knowledge.entities.lexicons;
+  const words = ctx.text
+    .slice(Math.max(0, person.start - 90), person.start)
+    .split(/\s+/)
+    .filter((w) => w !== '');
+  if (words.length > 0 && honorifics.pre.includes(words[words.length - 1] ?? '')) words.pop();
+  // "its CEO, Dr. Jane Roe": the comma of an apposition parts the title from the name.
+  if (words.length > 0) words[words.length - 1] = (words[words.length - 1] ?? '').replace(/,$/, '');
+  let k = words.length;
+  while (k > 0) {
+    const w = words[k - 1] ?? '';
+    if (/^\p{Lu}/u.test(w) && /^[\p{L}-]+$/u.test(w) && looksLikeTitle(ctx, w)) k--;
+    else if ((w === 'and' || w === '&' || w === 'of') && k < words.length) k--;
+    else break;
+  }
+  while (k < words.length && /^(?:and|&|of)$/.test(words[k] ?? '')) k++;
+  if (k === words.length) return undefined;
+  const title = words.slice(k).join(' ');
+  if (!personTitles.some((t) => ` ${title} `.includes(` ${t} `))) return undefined;
+  const before = words[k - 1];
+  if (before !== undefined) {
+    // The run follows a name or a possessive (an organisation we did not recognise), or a word that dates the title.
+    if (/^\p{Lu}/u.test(before) && !/[.:;,•–—(]$/.test(before)) return undefined;
+    if (/['’]s?$/.test(before) || /^(?:former|ex|late|then|previous|previously|onetime|erstwhile)$/i.test(before)) return undefined;
+  }
+  return title;
 }
 
 /**
@@ -93,6 +181,11 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
   return { company, title };
 }
 
+/** "… Medical Research Institute", "… Cancer Center": a title word inside such a name ("Medical", "Research") makes it no title. */
+function endsWithOrganisationHead(ctx: SentenceContext, name: string): boolean {
+  return ctx.docContext.knowledge.entities.lexicons.organizationNameHeads.some((head) => !head.endsWith(' of') && (name === head || name.endsWith(` ${head}`)));
+}
+
 /**
  * "Chief Executive Officer of the Example Foundation", "Executive Director, Example Network",
  * "Head of X at Example": a title that ends by naming an organisation other than the document's
@@ -101,7 +194,7 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
 function namesOtherOrganisation(ctx: SentenceContext, title: string): boolean {
   const parts = title.split(/\s+(?:of|at|for|with)\s+|,\s*/i);
   const tail = (parts.length > 1 ? (parts[parts.length - 1] ?? '') : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
-  if (!/^[A-Z]/.test(tail) || looksLikeTitle(ctx, tail)) return false;
+  if (!/^[A-Z]/.test(tail) || (looksLikeTitle(ctx, tail) && !endsWithOrganisationHead(ctx, tail))) return false;
   const primary = ctx.docContext.primaryCompany === undefined ? undefined : ctx.docContext.found.mentions[ctx.docContext.primaryCompany];
   const fold = (x: string): string =>
     x
@@ -118,7 +211,7 @@ export const employmentRule: SentenceRule = {
   triggers: [],
   apply(ctx: SentenceContext, emit: Emit) {
     const primary = ctx.docContext.primaryCompany;
-    const { speech, titleThenSpeech } = ctx.relations.rules.people;
+    const { speech, titleThenSpeech, joinedGap, joinedAs } = ctx.relations.rules.people;
     for (const person of ctx.items) {
       if (person.label !== 'Person') continue;
       const known = mentionTitle(ctx, person);
@@ -137,9 +230,31 @@ export const employmentRule: SentenceRule = {
       const prev = [...ctx.items].reverse().find((it) => it.end <= person.start && it.label !== 'Person');
       if (prev && prev.label === 'Company' && !prev.pronoun && person.start - prev.end <= 70) {
         const gap = ctx.text.slice(prev.end, person.start);
-        if (!speech.test(gap) && looksLikeTitle(ctx, gap) && !/[.;]/.test(gap.replace(/\b[A-Z]\./g, ''))) {
-          const title = known ?? cleanTitle(gap.replace(/^['’]s?\s*/, ''));
+        if (!speech.test(gap) && looksLikeTitle(ctx, gap) && !/[.;]/.test(withoutHonorifics(ctx, gap).replace(/\b[A-Z]\./g, '')) && titleOnlyGap(ctx, gap)) {
+          const title = known ?? cleanTitle(withoutHonorifics(ctx, gap).replace(/^['’]s?\s*/, ''));
           emit('EMPLOYS', prev, person, 'employs.company_title', 0.8, title ? { title } : {});
+          continue;
+        }
+      }
+      // "Jane Roe, Ph.D., joined A on May 1, 2025, as Vice President, Research"
+      if (next && next.label === 'Company' && !next.pronoun && next.start - person.end <= 60 && joinedGap.test(ctx.text.slice(person.end, next.start))) {
+        const as = joinedAs.exec(ctx.text.slice(next.end));
+        const title = as?.[1] && looksLikeTitle(ctx, as[1]) ? cleanTitle(as[1]) : undefined;
+        if (title) {
+          emit('EMPLOYS', next, person, 'employs.joined_as', 0.75, { title });
+          continue;
+        }
+      }
+      // "CEO Jane Roe", "along with CFO Jane Roe": a bare title before the name is the document's
+      // company's, unless another company is named before it in the sentence (whose CEO, then?) or
+      // the name is followed by its own organisation ("CEO Jane Roe of Acme").
+      if (!known && primary !== undefined) {
+        const primaryEntity = ctx.docContext.entityOf[primary] ?? primary;
+        const otherCompanyBefore = ctx.items.some((it) => it.label === 'Company' && it.end <= person.start && it.entity !== primaryEntity);
+        const before = otherCompanyBefore || !primaryNearby(ctx, primaryEntity, person.start) ? undefined : titleBeforeName(ctx, person);
+        if (before && !/^\s*,?\s*(?:of|at|from|with)\s+\p{Lu}/u.test(ctx.text.slice(person.end))) {
+          const company = ctx.items.find((it) => it.index === primary) ?? { ...person, index: primary, label: 'Company', entity: primaryEntity, pronoun: true };
+          emit('EMPLOYS', company, person, 'employs.title_before_name', 0.55, { title: before });
           continue;
         }
       }
