@@ -399,8 +399,9 @@ export function findCompanies(scope: Scope): Candidate[] {
       const name = /(?:^|[ \t])[\p{L}\p{N}'’-]{2,}\.$/u.test(unstopped) ? unstopped.slice(0, -1) : unstopped;
       // "the American Society for Bone Research", "the Society of Hospital Pharmacists": a head word
       // followed by a capital, or by "of"/"for" and a capital, is not the end of the name; a cut name
-      // would be a wrong one. ("on" is left out: "the Acme Foundation on Monday".)
-      if (/^[ \t]+(?:(?:of|for)[ \t]+)?\p{Lu}/u.test(scope.text.slice(offset + m[0].length, Math.min(sentence.end, offset + m[0].length + 40)))) return;
+      // would be a wrong one. ("on" is left out: "the Acme Foundation on Monday"; "Company" after the
+      // head ends a firm's name as it does in entity keys: "Acme Trust Company" keeps "Acme Trust".)
+      if (/^[ \t]+(?:(?:of|for)[ \t]+)?(?!Company\b)\p{Lu}/u.test(scope.text.slice(offset + m[0].length, Math.min(sentence.end, offset + m[0].length + 40)))) return;
       if (!name || !/\p{Lu}/u.test(name[0] ?? '') || insideKnownOrganization(offset + lead, offset + lead + name.length)) return;
       out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
     },
