@@ -53,6 +53,7 @@ export const RULE_WORD_LISTS = [
   'platform.word',
   'pipeline.context',
   'pipeline.partner',
+  'pipeline.regimen',
   'pipeline.negation',
   // licensing.ts
   'contract_right',
