@@ -1,7 +1,8 @@
 // The issuer's pipeline (develops.issuer_pipeline) leaves out the drugs a release names only beside its own:
 // the partners of a regimen written as a list ("a combination of A and B", "co-administration of A with B"),
 // the comparator or standard of care, the prior therapy of the patients ("previously treated with B",
-// "progressed on B", "intolerant to B"), and a drug of a sentence another company opens without the issuer.
+// "progressed on B", "intolerant to B"), a drug of a sentence another company opens without the issuer, and a
+// drug written with its maker right after it ("ZV-712 (Zorvexa Inc.)", "marketed by Zorvexa").
 // Invented companies and code names beside real INNs, run through the whole pipeline.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/pipeline.ts';
@@ -59,5 +60,22 @@ describe('a sentence another company opens', () => {
   it('keeps the drug when the issuer speaks in that sentence ("Zorvexa Inc. and our team")', () => {
     const lines = develops(`${DATELINE} announced the start of a Phase 2 trial of AC-101 in obesity. Zorvexa Inc. and our team are also studying semaglutide in a clinical trial in obesity.`);
     expect(lines).toContain('DEVELOPS Acme Therapeutics -> semaglutide');
+  });
+});
+
+describe('a company named as the drug’s maker right after it', () => {
+  it('gives a drug written with another company in brackets ("ZV-712 (Zorvexa Inc.)") to no issuer pipeline', () => {
+    const lines = develops(`${DATELINE} announced a Phase 2 clinical trial of AC-101 in gout. ZV-712 (Zorvexa Inc.) is approved for gout and is in clinical trials for lupus.`);
+    expect(lines).toEqual(['DEVELOPS Acme Therapeutics -> AC-101']);
+  });
+
+  it('leaves out a drug "marketed by" another company', () => {
+    const lines = develops(`${DATELINE} announced a Phase 2 clinical trial of AC-101 in gout. The trial enrolls patients who took ZV-712, marketed by Zorvexa Inc., in a clinical study.`);
+    expect(lines).toEqual(['DEVELOPS Acme Therapeutics -> AC-101']);
+  });
+
+  it('keeps a drug the issuer itself is named after ("AC-101 (Acme)")', () => {
+    const lines = develops(`${DATELINE} announced a Phase 2 clinical trial in gout. AC-101 (Acme Therapeutics) is in clinical trials for lupus.`);
+    expect(lines).toContain('DEVELOPS Acme Therapeutics -> AC-101');
   });
 });

@@ -54,6 +54,7 @@ export const RULE_WORD_LISTS = [
   'pipeline.context',
   'pipeline.partner',
   'pipeline.regimen',
+  'pipeline.owner_after',
   'pipeline.negation',
   // licensing.ts
   'contract_right',

@@ -3,7 +3,8 @@
 // read from data/lexicons/payloads.txt into RelationKnowledge.payloadForms), and the target an ADC
 // inherits from its antibody component; and the issuer's pipeline (the drugs no sentence gives to another
 // company: not a regimen partner, comparator, standard of care or prior therapy, not the partner member of a regimen list ("a
-// combination of A and B"), an ingredient in another drug's bracket, a drug of another company's clause or of a sentence it opens).
+// combination of A and B"), an ingredient in another drug's bracket, a drug of another company's clause or of a sentence it opens, a drug
+// with another company named as its maker right after it: "ZV-712 (Zorvexa Inc.)", "marketed by Zorvexa").
 import type { RelationFact } from '../../../model/extraction.ts';
 import { foldName } from '../../../text/names.ts';
 import type { DocumentContext } from '../context.ts';
@@ -18,6 +19,8 @@ export interface DocumentPatterns {
   readonly partnerBefore: RegExp;
   /** Words that deny or end development in a sentence ("does not include", "discontinued"). */
   readonly pipelineNegation: RegExp;
+  /** Right after a drug, the company that makes it another's: "X (Zorvexa Inc.)", "X, marketed by Zorvexa". */
+  readonly ownerAfter: RegExp;
   /** Words that open a regimen written as a list of drugs ("a combination of A and B", "co-administration of A with B"); global. */
   readonly regimenOpen: RegExp;
 }
@@ -27,6 +30,7 @@ export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
     platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
     pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
     pipelineNegation: new RegExp(`\\b(?:${words.alternation('pipeline.negation')})\\b`, 'i'),
+    ownerAfter: new RegExp(`^\\s*[®™]?\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:\\(\\s*|,?\\s*(?:${words.alternation('pipeline.owner_after')})\\s+(?:the\\s+)?)$`, 'i'),
     regimenOpen: new RegExp(`\\b(?:${words.alternation('pipeline.regimen')})\\s+`, 'gi'),
     // "in combination with Acme's (NASDAQ: ACME) checkpoint inhibitor Zorvexa", "with the XKR5 inhibitors X", "versus the standard of care, X":
     // a possessive owner and a few describing words may stand between, and a comma or colon may close the partner word.
@@ -126,7 +130,7 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     if (f.type === 'TRADEMARK_OF') claimed.add(entityOf(f.source));
     if (f.type === 'IN_PHASE' || f.type === 'STUDIED_FOR') inDevelopment.add(entityOf(f.source));
   }
-  const { pipelineContext, partnerBefore, pipelineNegation } = dc.knowledge.relations.rules.document;
+  const { pipelineContext, partnerBefore, pipelineNegation, ownerAfter } = dc.knowledge.relations.rules.document;
   // A drug ever named as a regimen partner or comparator is someone else's medicine in this text.
   const claimedAsPartner = new Set<number>();
   mentions.forEach((m, i) => {
@@ -134,6 +138,15 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
       claimed.add(entityOf(i));
       claimedAsPartner.add(i);
     }
+  });
+  // "ZV-712 (Zorvexa Inc.)", "ZV-712, marketed by Zorvexa": the company named right after the drug as its maker is not the issuer.
+  const issuerWord = firstWord(mentions[entityOf(primary)]?.canonical ?? '');
+  mentions.forEach((m, i) => {
+    if (m.label !== 'Drug') return;
+    const maker = mentions.find((c) => c.label === 'Company' && c.sentenceIndex === m.sentenceIndex && c.start >= m.end && c.start - m.end <= 80);
+    if (!maker || !ownerAfter.test(dc.doc.cleanText.slice(m.end, maker.start))) return;
+    const makerIndex = mentions.indexOf(maker);
+    if (entityOf(makerIndex) !== entityOf(primary) && firstWord(maker.canonical) !== issuerWord) claimed.add(entityOf(i));
   });
   // "Zorvexa® (foximab)": a name in brackets right after a drug is the same medicine, claimed with it.
   const text = dc.doc.cleanText;
