@@ -53,6 +53,8 @@ export const RULE_WORD_LISTS = [
   'platform.word',
   'pipeline.context',
   'pipeline.partner',
+  'pipeline.regimen',
+  'pipeline.owner_after',
   'pipeline.negation',
   // licensing.ts
   'contract_right',

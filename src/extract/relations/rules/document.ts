@@ -2,7 +2,9 @@
 // ("hu7A-DM4" → DM4, "examplezumab-MMAE" → examplezumab; an ADC INN's payload word "vedotin" → MMAE,
 // read from data/lexicons/payloads.txt into RelationKnowledge.payloadForms), and the target an ADC
 // inherits from its antibody component; and the issuer's pipeline (the drugs no sentence gives to another
-// company: not a regimen partner or comparator, an ingredient in another drug's bracket, a drug of another company's clause).
+// company: not a regimen partner, comparator, standard of care or prior therapy, not the partner member of a regimen list ("a
+// combination of A and B"), an ingredient in another drug's bracket, a drug of another company's clause or of a sentence it opens, a drug
+// with another company named as its maker right after it: "ZV-712 (Zorvexa Inc.)", "marketed by Zorvexa").
 import type { RelationFact } from '../../../model/extraction.ts';
 import { foldName } from '../../../text/names.ts';
 import type { DocumentContext } from '../context.ts';
@@ -17,6 +19,10 @@ export interface DocumentPatterns {
   readonly partnerBefore: RegExp;
   /** Words that deny or end development in a sentence ("does not include", "discontinued"). */
   readonly pipelineNegation: RegExp;
+  /** Right after a drug, the company that makes it another's: "X (Zorvexa Inc.)", "X, marketed by Zorvexa". */
+  readonly ownerAfter: RegExp;
+  /** Words that open a regimen written as a list of drugs ("a combination of A and B", "co-administration of A with B"); global. */
+  readonly regimenOpen: RegExp;
 }
 
 export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
@@ -24,8 +30,11 @@ export function compileDocumentPatterns(words: RuleWords): DocumentPatterns {
     platformWord: new RegExp(`\\b(?:${words.alternation('platform.word')})\\b`, 'i'),
     pipelineContext: new RegExp(`\\b(?:${words.alternation('pipeline.context')})\\b`, 'i'),
     pipelineNegation: new RegExp(`\\b(?:${words.alternation('pipeline.negation')})\\b`, 'i'),
-    // "in combination with Acme's (NASDAQ: ACME) checkpoint inhibitor Zorvexa", "with the XKR5 inhibitors X": a possessive owner and a few describing words may stand between.
-    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})\\.?\\s+(?:\\S+\\s+){0,3}(?:\\S+['’]s?\\s+(?:\\([^()]{1,30}\\)\\s*)?(?:[^\\s()]+\\s+|\\([^()]{1,10}\\)\\s*){0,4})?$`, 'i'),
+    ownerAfter: new RegExp(`^\\s*[®™]?\\s*(?:\\([^()]{0,40}\\)\\s*)?(?:\\(\\s*|,?\\s*(?:${words.alternation('pipeline.owner_after')})\\s+(?:the\\s+)?)$`, 'i'),
+    regimenOpen: new RegExp(`\\b(?:${words.alternation('pipeline.regimen')})\\s+`, 'gi'),
+    // "in combination with Acme's (NASDAQ: ACME) checkpoint inhibitor Zorvexa", "with the XKR5 inhibitors X", "versus the standard of care, X":
+    // a possessive owner and a few describing words may stand between, and a comma or colon may close the partner word.
+    partnerBefore: new RegExp(`\\b(?:${words.alternation('pipeline.partner')})[.,:]?\\s+(?:\\S+\\s+){0,3}(?:\\S+['’]s?\\s+(?:\\([^()]{1,30}\\)\\s*)?(?:[^\\s()]+\\s+|\\([^()]{1,10}\\)\\s*){0,4})?$`, 'i'),
   });
 }
 
@@ -121,7 +130,7 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     if (f.type === 'TRADEMARK_OF') claimed.add(entityOf(f.source));
     if (f.type === 'IN_PHASE' || f.type === 'STUDIED_FOR') inDevelopment.add(entityOf(f.source));
   }
-  const { pipelineContext, partnerBefore, pipelineNegation } = dc.knowledge.relations.rules.document;
+  const { pipelineContext, partnerBefore, pipelineNegation, ownerAfter } = dc.knowledge.relations.rules.document;
   // A drug ever named as a regimen partner or comparator is someone else's medicine in this text.
   const claimedAsPartner = new Set<number>();
   mentions.forEach((m, i) => {
@@ -129,6 +138,15 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
       claimed.add(entityOf(i));
       claimedAsPartner.add(i);
     }
+  });
+  // "ZV-712 (Zorvexa Inc.)", "ZV-712, marketed by Zorvexa": the company named right after the drug as its maker is not the issuer.
+  const issuerWord = firstWord(mentions[entityOf(primary)]?.canonical ?? '');
+  mentions.forEach((m, i) => {
+    if (m.label !== 'Drug') return;
+    const maker = mentions.find((c) => c.label === 'Company' && c.sentenceIndex === m.sentenceIndex && c.start >= m.end && c.start - m.end <= 80);
+    if (!maker || !ownerAfter.test(dc.doc.cleanText.slice(m.end, maker.start))) return;
+    const makerIndex = mentions.indexOf(maker);
+    if (entityOf(makerIndex) !== entityOf(primary) && firstWord(maker.canonical) !== issuerWord) claimed.add(entityOf(i));
   });
   // "Zorvexa® (foximab)": a name in brackets right after a drug is the same medicine, claimed with it.
   const text = dc.doc.cleanText;
@@ -157,11 +175,12 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     if (inside.length >= 2) claimed.add(entityOf(i));
   });
   const primaryEntity = entityOf(primary);
+  const regimenPartners = regimenPartnerMentions(dc);
   const out: RelationFact[] = [];
   const done = new Set<number>();
   mentions.forEach((m, i) => {
     const drug = entityOf(i);
-    if (m.label !== 'Drug' || done.has(drug) || claimed.has(drug) || !usable(dc, m.sentenceIndex)) return;
+    if (m.label !== 'Drug' || done.has(drug) || claimed.has(drug) || regimenPartners.has(i) || !usable(dc, m.sentenceIndex)) return;
     const sentence = dc.doc.sentences[m.sentenceIndex];
     if (!sentence) return;
     const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
@@ -172,6 +191,62 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
     done.add(drug);
     out.push({ type: 'DEVELOPS', source: primary, target: i, properties: {}, sentenceIndex: m.sentenceIndex, rule: 'develops.issuer_pipeline', confidence: 0.5 });
   });
+  return out;
+}
+
+/** Up to three describing words between a regimen word and its first drug ("combination of the oral QX-12"). */
+const FIRST_MEMBER_GAP = /^(?:[^\s,;.()]+\s+){0,3}$/;
+/** "STAR-001 ("LP-184")": a bracket that gives the member's other name. */
+const ALIAS_GAP = /^\s*[®™]?\s*\(\s*["“']?$/;
+/** Between two members of a regimen: a closed bracket, a comma, "and", "with", "plus", "+", "/", and up to two describing words. */
+const REGIMEN_JOIN = /^\s*["”'’]?\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+|with\s+|plus\s+)?|and\s+|with\s+|plus\s+|\+\s*|\/\s*)(?:the\s+)?(?:[^\s,;.()]+\s+){0,2}$/;
+/** A code name carries a digit ("QX-12", "STAR-001"): a company's own investigational drug, not an approved partner. */
+const CODE_NAME = /\d/;
+
+/**
+ * The drug mentions that are partners in a regimen written as a list ("a combination of A and B",
+ * "combining A with B", "co-administration of A with B"): the regimen is the programme of one member, the
+ * first code-named one (an investigational drug beside approved ones), else the first named; the others are
+ * partners there. Only that mention is left out: the drug may still be the issuer's where it stands alone.
+ * Work is limited to sentences with two drug mentions or more.
+ */
+function regimenPartnerMentions(dc: DocumentContext): Set<number> {
+  const out = new Set<number>();
+  const { mentions } = dc.found;
+  const text = dc.doc.cleanText;
+  const { regimenOpen } = dc.knowledge.relations.rules.document;
+  const bySentence = new Map<number, number[]>();
+  mentions.forEach((m, i) => {
+    if (m.label !== 'Drug') return;
+    const list = bySentence.get(m.sentenceIndex) ?? [];
+    list.push(i);
+    bySentence.set(m.sentenceIndex, list);
+  });
+  for (const [sentenceIndex, drugs] of bySentence) {
+    const sentence = dc.doc.sentences[sentenceIndex];
+    if (drugs.length < 2 || !sentence) continue;
+    drugs.sort((a, b) => (mentions[a]?.start ?? 0) - (mentions[b]?.start ?? 0));
+    for (const open of text.slice(sentence.start, sentence.end).matchAll(regimenOpen)) {
+      const groups: number[][] = [];
+      let end = sentence.start + open.index + open[0].length;
+      for (const i of drugs) {
+        const m = mentions[i];
+        if (!m || m.start < end) continue;
+        const gap = text.slice(end, m.start);
+        const last = groups[groups.length - 1];
+        if (!last) {
+          if (!FIRST_MEMBER_GAP.test(gap)) break;
+          groups.push([i]);
+        } else if (ALIAS_GAP.test(gap)) last.push(i);
+        else if (REGIMEN_JOIN.test(gap)) groups.push([i]);
+        else break;
+        end = m.end;
+      }
+      if (groups.length < 2) continue;
+      const lead = groups.find((g) => g.some((i) => CODE_NAME.test(mentions[i]?.text ?? ''))) ?? groups[0];
+      for (const g of groups) if (g !== lead) for (const i of g) out.add(i);
+    }
+  }
   return out;
 }
 
@@ -217,10 +292,23 @@ function aboutAnotherCompany(dc: DocumentContext, entityOf: (i: number) => numbe
   if (nearest === undefined || !other || ofIssuer(nearest)) return false;
   if (FIRST_PERSON.test(text.slice(other.end, m.start))) return false;
   const issuer = issuerBefore === undefined ? undefined : mentions[issuerBefore];
-  if (issuer === undefined) return false;
+  // "Ridgeback markets X": another company opens the sentence as its subject, and the issuer is neither named
+  // nor speaks ("we", "our") anywhere in it.
+  if (issuer === undefined) return ledByOther(dc, ofIssuer, other, m);
   // "Acme announced data from Zorvexa's trial evaluating X": the other company's possessive governs the phrase that holds X.
   const possessive = /^['’]s?\s/.test(text.slice(other.end, other.end + 3)) && !/[,;()]/.test(text.slice(other.end, m.start));
   return possessive || CLAUSE_BETWEEN.test(text.slice(issuer.end, other.start));
+}
+
+/** Before a sentence's first word: bullets, quotes, brackets, dashes. */
+const SENTENCE_OPENING = /^[\s\p{P}\p{S}]*$/u;
+
+/** Whether company mention `other` opens drug mention `m`'s sentence as its subject, and the issuer has no part in that sentence. */
+function ledByOther(dc: DocumentContext, ofIssuer: (j: number) => boolean, other: DocumentContext['found']['mentions'][number], m: DocumentContext['found']['mentions'][number]): boolean {
+  const sentence = dc.doc.sentences[m.sentenceIndex];
+  if (!sentence || !SENTENCE_OPENING.test(dc.doc.cleanText.slice(sentence.start, other.start))) return false;
+  if (FIRST_PERSON.test(dc.doc.cleanText.slice(sentence.start, sentence.end))) return false;
+  return !dc.found.mentions.some((c, j) => c.label === 'Company' && c.sentenceIndex === m.sentenceIndex && ofIssuer(j));
 }
 
 /** Words that open another clause between two company names. */
