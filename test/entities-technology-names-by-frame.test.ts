@@ -1,5 +1,5 @@
 // Technology names read from the frame around them (issue 16): an unmarked name the apposition after it
-// calls a platform, a name a therapy is "based" on, a name before a "vaccine/vector/delivery ... platform";
+// calls a platform, a name a therapy is "based" on, an acronym naming a vector, a name before a "vaccine/vector/delivery ... platform";
 // invented names, each with the near misses that name no platform (a company, a disease, a target, an
 // English word, a platform with no name).
 import { describe, expect, it } from 'vitest';
@@ -23,9 +23,23 @@ describe('a name a treatment is based on', () => {
     expect(names(ms, 'Technology')).toEqual(['QVAX', 'Zorblast']);
   });
 
+  it('reads the abbreviation of a lower-case long form before "-based"', () => {
+    expect(names(mentionsOf('The partners will develop zeta-associated virus (ZAV)-based gene therapies for dementia.'), 'Technology')).toEqual(['ZAV']);
+  });
+
   it('reads no platform from a target, a disease, a molecule class or an English word before "-based"', () => {
     const ms = mentionsOf('ZX-101 is an HER2-based therapy. QX-12 is a COVID-19-based vaccine. The DNA-based vaccines and Antibody-based therapies were tested.');
     expect(names(ms, 'Technology')).toEqual([]);
+  });
+});
+
+describe('an acronym naming a vector', () => {
+  it('reads "a ZVX vector" and "ZVX9 viral vectors" as technologies', () => {
+    expect(names(mentionsOf('ZX-101 is delivered by a ZVX vector. QX-12 uses ZVX9 viral vectors.'), 'Technology')).toEqual(['ZVX', 'ZVX9']);
+  });
+
+  it('reads no vector name from a disease, a target or a capitalised common word', () => {
+    expect(names(mentionsOf('The HIV vector and the CD19 vector were compared. Viral vectors are common.'), 'Technology')).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@
 // Zorix®"), abbreviations defined for them ("Tumor-Selective Linker (TSL) technology", "tissue homing
 // peptide (“THP”) technology", "Zorix Vector (ZV), a vaccine platform"), and ADC payloads and linkers
 // from the lexicon; unmarked names a sentence gives a platform ("a platform called Zorix", "its platform,
-// Zorix, ...", "the Zorix and Velox platforms").
+// Zorix, ...", "the Zorix and Velox platforms", "Zorix, a novel drug delivery technology, ...", "a
+// Zorix-based cell therapy"), never a disease's or (in the looser frames) a target's name.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
@@ -53,9 +54,11 @@ export interface TechnologyPatterns {
   readonly coordinated: RegExp;
   /** "Zorix, a novel drug delivery technology, ...": an unmarked name the apposition after it calls a platform (group 1). */
   readonly nameApposition: RegExp;
-  /** "a Zorix-based cell therapy": a name a therapy or vaccine is said to be based on (group 1). */
+  /** "a Zorix-based cell therapy", "adeno-associated virus (ZAV)-based vaccines": a name a therapy or vaccine is said to be based on (group 1 or 2). */
   readonly basedOn: RegExp;
-  readonly cues: { platform: Cue; platforms: Cue; payload: Cue; plural: Cue; based: Cue };
+  /** "a ZVX vector", "ZVX9 viral vectors": an acronym naming a vector (group 1). */
+  readonly vector: RegExp;
+  readonly cues: { platform: Cue; platforms: Cue; payload: Cue; plural: Cue; based: Cue; vector: Cue };
 }
 
 export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueRegistry): TechnologyPatterns {
@@ -99,7 +102,9 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
       'gu',
     ),
     // "a Zorix-based cell therapy", "ZORIX-based vaccines": the name a treatment is built on.
-    basedOn: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})-based[ \t]+(?:[\p{Ll}\-]+[ \t]+){0,2}?(?:${phraseAlternation(lexicons.technologyBasedHeads, 'literal')})(?![\p{L}])`, 'gu'),
+    basedOn: new RegExp(String.raw`(?:\((${NAME_TOKEN})\)|(?<![\p{L}\p{N}\-])(${NAME_TOKEN}))-based[ \t]+(?:[\p{Ll}\-]+[ \t]+){0,2}?(?:${phraseAlternation(lexicons.technologyBasedHeads, 'literal')})(?![\p{L}])`, 'gu'),
+    // "a ZVX vector": vectors are named by acronyms; a capitalised word before "vector" is prose ("Viral vectors").
+    vector: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(\p{Lu}[\p{Lu}\p{N}\-]{1,9})[ \t]+(?:viral[ \t]+)?vectors?(?![\p{L}])`, 'gu'),
     // A defined abbreviation names one platform: the singular nouns only.
     defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\([“"]?(\p{Lu}[\p{L}]{1,9})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
     definedLowerCase: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:\p{Ll}[\p{Ll}\-]*[ \t]+){2,5})\([“"]?(\p{Lu}{2,6})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
@@ -119,6 +124,7 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
       platforms: cues.words(['platforms']),
       plural: cues.words(['platforms', 'technologies']),
       based: cues.words(['based']),
+      vector: cues.words(['vector', 'vectors']),
       payload: cues.words(forms.map(firstLetterRun)),
     },
   });
@@ -187,12 +193,13 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
   // HGNC's aliases hold many short acronyms that also name platforms ("TAP technology"): the target test is for the looser frames only.
   const diseaseOrTarget = (core: string): boolean => isDisease(core) || (/^[\p{Lu}\p{N}-]+$/u.test(core) && lexicons.hgnc.has(targetKey(core)));
   const shapedName = (rule: string) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => {
-    const raw = m[1] ?? '';
+    const raw = m[1] ?? m[2] ?? '';
     if (diseaseOrTarget(raw)) return;
     givenName(rule, raw, offset + m[0].indexOf(raw), sentence);
   };
   sweep(scope, p.nameApposition, shapedName('technology.name-apposition'), { cues: [p.cues.platform] });
   sweep(scope, p.basedOn, shapedName('technology.based-on'), { cues: [p.cues.based] });
+  sweep(scope, p.vector, shapedName('technology.vector'), { cues: [p.cues.vector] });
   const lastGroup = (rule: string) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => givenName(rule, m[1] ?? '', offset + m[0].lastIndexOf(m[1] ?? ''), sentence);
   sweep(scope, p.calledAfterNoun, lastGroup('technology.called'), { cues: [p.cues.platform] });
   sweep(scope, p.apposition, lastGroup('technology.apposition'), { cues: [p.cues.platform] });
