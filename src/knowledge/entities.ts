@@ -190,6 +190,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     technologyGenericWords: new Set(lines('technology-generic-words.txt')),
     technologyPlatformModifiers: lines('technology-platform-modifiers.txt'),
     technologyPlatformNouns: lowerCaseLines('technology-platform-nouns.txt'),
+    technologyBasedHeads: lowerCaseLines('technology-based-heads.txt'),
     technologyNameOpeners: lowerCaseLines('technology-name-openers.txt'),
   };
 }

@@ -257,6 +257,8 @@ export interface EntityLexicons {
   readonly technologyGenericWords: ReadonlySet<string>;
   /** "ADC", "conjugation": words between a platform's name and its noun (technology-platform-modifiers.txt). */
   readonly technologyPlatformModifiers: readonly string[];
+  /** "therapy", "vaccines": what a "<Name>-based" treatment is called (technology-based-heads.txt). */
+  readonly technologyBasedHeads: readonly string[];
   /** "technology", "platform" (technology-platform-nouns.txt). */
   readonly technologyPlatformNouns: readonly string[];
   /** "proprietary", "our": lower-case words before a platform's name in headline case (technology-name-openers.txt). */

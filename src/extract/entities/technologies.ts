@@ -2,11 +2,12 @@
 // Zorix®"), abbreviations defined for them ("Tumor-Selective Linker (TSL) technology", "tissue homing
 // peptide (“THP”) technology", "Zorix Vector (ZV), a vaccine platform"), and ADC payloads and linkers
 // from the lexicon; unmarked names a sentence gives a platform ("a platform called Zorix", "its platform,
-// Zorix, ...", "the Zorix and Velox platforms").
+// Zorix, ...", "the Zorix and Velox platforms", "Zorix, a novel drug delivery technology, ...", "a
+// Zorix-based cell therapy"), never a disease's or (in the looser frames) a target's name.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
 import type { EntityLexicons } from './lexicons.ts';
-import { phraseAlternation, phraseKey } from './lexicons.ts';
+import { phraseAlternation, phraseKey, targetKey } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import type { Cue, CueRegistry } from './cues.ts';
 import { OPEN_PAREN, firstLetterRun } from './cues.ts';
@@ -51,7 +52,13 @@ export interface TechnologyPatterns {
   readonly apposition: RegExp;
   /** "the Zorix and Velox platforms": two or three names before a plural platform noun (groups 1–3). */
   readonly coordinated: RegExp;
-  readonly cues: { platform: Cue; platforms: Cue; payload: Cue; plural: Cue };
+  /** "Zorix, a novel drug delivery technology, ...": an unmarked name the apposition after it calls a platform (group 1). */
+  readonly nameApposition: RegExp;
+  /** "a Zorix-based cell therapy", "adeno-associated virus (ZAV)-based vaccines": a name a therapy or vaccine is said to be based on (group 1 or 2). */
+  readonly basedOn: RegExp;
+  /** "a ZVX vector", "ZVX9 viral vectors": an acronym naming a vector (group 1). */
+  readonly vector: RegExp;
+  readonly cues: { platform: Cue; platforms: Cue; payload: Cue; plural: Cue; based: Cue; vector: Cue };
 }
 
 export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueRegistry): TechnologyPatterns {
@@ -88,6 +95,16 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
     apposition: new RegExp(String.raw`(?<![\p{L}])(?:${NOUN}),[ \t]+((?:${TOKEN}[ \t]+){0,2}${NAME_TOKEN})(?=[ \t]*(?:,|\(|[–—]))`, 'gu'),
     // "the Zorix and Velox platforms": names coordinated before a plural platform noun.
     coordinated: new RegExp(String.raw`(?<![\p{L}\p{N}])(${NAME_TOKEN})(?:,[ \t]+(${NAME_TOKEN}),?)?[ \t]+(?:and|&)[ \t]+(${NAME_TOKEN})[ \t]+(?:platforms|technologies)(?![\p{L}])`, 'gu'),
+    // "Zorix, a novel drug delivery technology, ...": lower-case describing words only between the article and the noun,
+    // no company noun or preposition ("Acme, a biotech company with a discovery platform" describes a company).
+    nameApposition: new RegExp(
+      String.raw`(?<![\p{L}\p{N}\-])((?:${TOKEN}[ \t]+){0,1}${NAME_TOKEN}),[ \t]+(?:a|an|the|its|our|their)[ \t]+(?:[Cc]ompany['’]s[ \t]+)?(?:(?!(?:${COMPANY_NOUN}|with|of|for|and|or|in|on|at|by|from|that|which|who)(?![\p{L}]))[\p{Ll}\-]+[ \t]+){0,5}?(?:${NOUN})(?=[ \t]*(?:[,.;:)]|$)|[ \t]+(?:that|which|designed|developed|used|capable)(?![\p{L}]))`,
+      'gu',
+    ),
+    // "a Zorix-based cell therapy", "ZORIX-based vaccines": the name a treatment is built on.
+    basedOn: new RegExp(String.raw`(?:\((${NAME_TOKEN})\)|(?<![\p{L}\p{N}\-])(${NAME_TOKEN}))-based[ \t]+(?:[\p{Ll}\-]+[ \t]+){0,2}?(?:${phraseAlternation(lexicons.technologyBasedHeads, 'literal')})(?![\p{L}])`, 'gu'),
+    // "a ZVX vector": vectors are named by acronyms; a capitalised word before "vector" is prose ("Viral vectors").
+    vector: new RegExp(String.raw`(?<![\p{L}\p{N}\-])(\p{Lu}[\p{Lu}\p{N}\-]{1,9})[ \t]+(?:viral[ \t]+)?vectors?(?![\p{L}])`, 'gu'),
     // A defined abbreviation names one platform: the singular nouns only.
     defined: new RegExp(String.raw`((?:${TOKEN}[ \t\-]+){1,5})\([“"]?(\p{Lu}[\p{L}]{1,9})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
     definedLowerCase: new RegExp(String.raw`(?<![\p{L}\p{N}\-])((?:\p{Ll}[\p{Ll}\-]*[ \t]+){2,5})\([“"]?(\p{Lu}{2,6})[”"]?\)[ \t]+(technology|platform)(?![\p{L}])`, 'gu'),
@@ -106,6 +123,8 @@ export function compileTechnologyPatterns(lexicons: EntityLexicons, cues: CueReg
       platform: cues.words(lexicons.technologyPlatformNouns),
       platforms: cues.words(['platforms']),
       plural: cues.words(['platforms', 'technologies']),
+      based: cues.words(['based']),
+      vector: cues.words(['vector', 'vectors']),
       payload: cues.words(forms.map(firstLetterRun)),
     },
   });
@@ -169,6 +188,18 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
     if (!/\s/.test(core) && (scope.ctx.knowledge.nlp.isKnownEnglishWord(core) || scope.ctx.knowledge.nlp.lexiconTags(core)?.some((t) => /Name$|Place|City|Country|Month|WeekDay/.test(t)))) return;
     out.push(candidate({ label: 'Technology', start: rawStart + raw.indexOf(core), surface: core, canonical: core, rule, priority: 56, sentence }));
   };
+  /** A name that is a disease or a target written as such ("COVID-19", "HER2") is what a therapy treats or binds, not its platform. */
+  const isDisease = (core: string): boolean => lexicons.diseases.byAbbreviation.has(core) || lexicons.diseases.byKey.has(phraseKey(core));
+  // HGNC's aliases hold many short acronyms that also name platforms ("TAP technology"): the target test is for the looser frames only.
+  const diseaseOrTarget = (core: string): boolean => isDisease(core) || (/^[\p{Lu}\p{N}-]+$/u.test(core) && lexicons.hgnc.has(targetKey(core)));
+  const shapedName = (rule: string) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => {
+    const raw = m[1] ?? m[2] ?? '';
+    if (diseaseOrTarget(raw)) return;
+    givenName(rule, raw, offset + m[0].indexOf(raw), sentence);
+  };
+  sweep(scope, p.nameApposition, shapedName('technology.name-apposition'), { cues: [p.cues.platform] });
+  sweep(scope, p.basedOn, shapedName('technology.based-on'), { cues: [p.cues.based] });
+  sweep(scope, p.vector, shapedName('technology.vector'), { cues: [p.cues.vector] });
   const lastGroup = (rule: string) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => givenName(rule, m[1] ?? '', offset + m[0].lastIndexOf(m[1] ?? ''), sentence);
   sweep(scope, p.calledAfterNoun, lastGroup('technology.called'), { cues: [p.cues.platform] });
   sweep(scope, p.apposition, lastGroup('technology.apposition'), { cues: [p.cues.platform] });
@@ -191,7 +222,8 @@ export function findTechnologies(scope: Scope): { candidates: Candidate[]; alias
     p.named,
     (m, offset, sentence) => {
       const core = coreName(m[1] ?? '', lexicons);
-      if (!core) return;
+      // "the COVID-19 vaccine platform": what the platform's products treat, not its name.
+      if (!core || isDisease(core)) return;
       const lead = (m[1] ?? '').indexOf(core.split(' ')[0] ?? '');
       const surface = m[0].slice(lead);
       out.push(candidate({ label: 'Technology', start: offset + lead, surface, canonical: core, rule: 'technology.named-platform', priority: 56, sentence }));

@@ -239,7 +239,8 @@ export const technologyRule: SentenceRule = {
     for (const tech of ctx.items) {
       if (tech.label !== 'Technology') continue;
       const follow = ctx.triggers.findAll('uses_tech.after', tech.end, Math.min(ctx.text.length, tech.end + 14))[0];
-      if (!follow || !/^[\s-]*$/.test(ctx.text.slice(tech.end, follow.start))) continue;
+      // "a Zorix Vector (ZV)-based vaccine": the defined abbreviation's closing parenthesis may stand before "-based".
+      if (!follow || !/^\)?[\s-]*$/.test(ctx.text.slice(tech.end, follow.start))) continue;
       const drug = nearestBefore(ctx, tech.start, DRUG, 45) ?? nearestAfter(ctx, follow.end, DRUG, 20);
       if (drug) emit('USES_TECHNOLOGY', drug, tech, 'uses_technology.technology_compound', 0.75);
     }
@@ -248,7 +249,8 @@ export const technologyRule: SentenceRule = {
       const tech = nearestAfter(ctx, hit.end, TECH, 40);
       const drug = nearestBefore(ctx, hit.start, DRUG, 100) ?? (tech ? frontedSubject(ctx, hit, tech) : undefined);
       if (!tech || !drug || crossesClause(ctx, drug.end, tech.start)) continue;
-      if (ctx.items.some((it) => it.label === 'Company' && it.start > drug.end && it.end < hit.start)) continue;
+      // A company between the drug and the wording is another subject ("ZX-1 and Acme, using ..."), unless it is the drug's owner in the possessive ("ZX-1 is Acme’s vaccine based on ...").
+      if (ctx.items.some((it) => it.label === 'Company' && it.start > drug.end && it.end < hit.start && !/^['’]s?\s/.test(ctx.text.slice(it.end, it.end + 3)))) continue;
       emit('USES_TECHNOLOGY', drug, tech, 'uses_technology.using', 0.7);
     }
   },
