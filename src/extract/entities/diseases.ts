@@ -156,6 +156,44 @@ function ownsMarker(text: string, markerStart: number, after: Token | undefined)
   return !after || !['cell', 'cells', 'line', 'lines'].includes(after.lower);
 }
 
+const SITE_OR_KIND_ADJECTIVE = /^\p{Ll}+(?:al|ar|ic|ous|oid|ary|an|ile)$/u;
+/** Tags of a word that modifies no disease as a noun would: a verb form, an adjective, a function word. */
+const NOT_A_NOUN_MODIFIER = /Verb|Infinitive|Gerund|Participle|Tense|Adjective|Adverb|Preposition|Conjunction|Determiner|Pronoun|Plural/;
+
+/**
+ * A lower-case word the ontology writes before disease heads (already checked by the caller) that
+ * names a site or kind: an adjective by its ending, or a singular noun ("liver", "plaque") as the
+ * compromise lexicon tags it, no verb form ("treat", "targeting") and no plural ("patients"). A noun
+ * must open its noun phrase (after a word of another kind than a noun or conjunction, a qualifier or opening punctuation: "head &
+ * neck cancer", "receptor deficiency obesity" are longer names), and the disease after it must be
+ * written as the lexicon names it (a synonym's name would change under the noun).
+ */
+function siteOrKindWord(scope: Scope, text: string, tokens: readonly Token[], at: number, last: number): boolean {
+  const word = (tokens[at] as Token).word;
+  if (SITE_OR_KIND_ADJECTIVE.test(word)) return true;
+  if (!/^\p{Ll}+$/u.test(word) || /(?:ing|ed|ly|ent|ive)$/.test(word) || !nounTags(scope, word)) return false;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const first = tokens[at + 1] as Token;
+  const written = phraseKey(text.slice(first.start, (tokens[last] as Token).end));
+  const name = lookup(lexicons.diseases, written)?.name;
+  if (name === undefined || (phraseKey(name) !== written && !singular(written).includes(phraseKey(name)))) return false;
+  const previous = tokens[at - 1];
+  if (!previous) return true;
+  const gap = text.slice(previous.end, (tokens[at] as Token).start);
+  // Punctuation that opens a phrase ("(", ",", a quote); "head & neck cancer" joins two nouns.
+  if (!/^[ \t]+$/.test(gap)) return /^[ \t]*[,;:([“"‘]+[ \t]*$/.test(gap);
+  if (lexicons.diseaseQualifiers.has(previous.lower) && !['and', 'or', 'to'].includes(previous.lower)) return true;
+  // A word the lexicon does not know, a noun or a conjunction before it makes it the inside of a longer name.
+  const tags = scope.ctx.knowledge.nlp.lexiconTags(previous.lower);
+  return tags !== undefined && !tags.some((t) => /Singular|Plural|Uncountable|Noun|Conjunction|Value/.test(t));
+}
+
+/** A word compromise's lexicon does not tag as another part of speech than a singular noun. */
+function nounTags(scope: Scope, word: string): boolean {
+  const tags = scope.ctx.knowledge.nlp.lexiconTags(word);
+  return !tags || !tags.some((t) => NOT_A_NOUN_MODIFIER.test(t));
+}
+
 export function findDiseases(scope: Scope): Candidate[] {
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const lexicon = lexicons.diseases;
@@ -234,9 +272,9 @@ export function findDiseases(scope: Scope): Candidate[] {
         !(hit.last === i && abbreviation && hit.entry === abbreviation) &&
         lexicon.modifiers.has(before.lower) &&
         !qualifiers.has(before.lower) &&
-        // An adjective of a site or kind ("uveal", "bipolar", "coronary"), a whole word set off by a space:
-        // "HER2-positive", "anti-cancer", "B-cell" are other constructions.
-        /^\p{Ll}+(?:al|ar|ic|ous|oid|ary|an|ile)$/u.test(before.word) &&
+        // An adjective of a site or kind ("uveal", "bipolar", "coronary") or a noun of one ("liver fibrosis",
+        // "brain cancer"), a whole word set off by a space: "HER2-positive", "anti-cancer", "B-cell" are other constructions.
+        siteOrKindWord(scope, text, tokens, i - 1, hit.last) &&
         /^[ \t]+$/.test(text.slice(before.end, first.start)) &&
         (i < 2 || !joined(text, tokens[i - 2] as Token, before) || /^[ \t]/.test(text.slice((tokens[i - 2] as Token).end, before.start))) &&
         before.start >= (out[out.length - 1]?.end ?? -1)
