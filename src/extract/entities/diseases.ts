@@ -194,6 +194,28 @@ function nounTags(scope: Scope, word: string): boolean {
   return !tags || !tags.some((t) => NOT_A_NOUN_MODIFIER.test(t));
 }
 
+/**
+ * "HRD solid tumors", "BRCA cancers": a biomarker's abbreviation alone (two to five capitals, no word
+ * compromise's lexicon knows, no disease's abbreviation) set off by a space right before a siteless
+ * head defines the indication as a marker pair does ("KRAS-mutant solid tumors").
+ */
+function bareMarker(scope: Scope, tokens: readonly Token[], at: number, lastEnd: number, headLast: number): boolean {
+  const token = tokens[at];
+  const next = tokens[at + 1];
+  const head = tokens[headLast] as Token;
+  const after = tokens[headLast + 1];
+  if (!token || !next || token.start < lastEnd || !/^\p{Lu}{2,5}$/u.test(token.word)) return false;
+  const text = scope.text;
+  if (!/^[ \t]+$/.test(text.slice(token.end, next.start))) return false;
+  if (scope.ctx.knowledge.entities.lexicons.diseases.byAbbreviation.has(token.word) || scope.ctx.knowledge.nlp.lexiconTags(token.lower) !== undefined) return false;
+  // "the VHL tumor suppressor", "BRCA tumor samples": a noun after the head makes the head its modifier.
+  if (after && /^\p{Ll}+$/u.test(after.word) && /^[ \t]+$/.test(text.slice(head.end, after.start))) {
+    const tags = scope.ctx.knowledge.nlp.lexiconTags(after.lower);
+    if (!tags || tags.some((t) => /Singular|Plural|Uncountable|Noun/.test(t))) return false;
+  }
+  return ownsMarker(text, token.start, after);
+}
+
 export function findDiseases(scope: Scope): Candidate[] {
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const lexicon = lexicons.diseases;
@@ -236,6 +258,22 @@ export function findDiseases(scope: Scope): Candidate[] {
         // above a target cue, as in "HER2-positive breast cancer".
         const marker = tokens[i - 2];
         const qualifier = tokens[i - 1];
+        // "HRD tumors", "BRCA cancers": the biomarker's abbreviation alone.
+        if (siteless && qualifier && bareMarker(scope, tokens, i - 1, out[out.length - 1]?.end ?? -1, i)) {
+          out.push(
+            candidate({
+              label: 'Disease',
+              start: qualifier.start,
+              surface: text.slice(qualifier.start, first.end),
+              canonical: `${qualifier.word} ${first.lower}`,
+              rule: 'disease.biomarker-defined',
+              priority: 45,
+              sentence,
+              properties: { qualifiers: [qualifier.word] },
+            }),
+          );
+          continue;
+        }
         if (
           siteless &&
           marker &&
@@ -311,6 +349,15 @@ export function findDiseases(scope: Scope): Candidate[] {
         found.shift();
         startToken++;
       }
+      // "HRD solid tumors", "BRCA cancers": a biomarker's abbreviation alone (capitals, no other word the lexicon
+      // knows, no disease's abbreviation) right before a siteless head defines the indication as a marker pair does.
+      let abbreviatedMarker: string | undefined;
+      const markerBefore = tokens[startToken - 1];
+      if (markerBefore && !narrowed && lexicons.diseaseSitelessHeads.has(phraseKey(hit.entry.name)) && bareMarker(scope, tokens, startToken - 1, out[out.length - 1]?.end ?? -1, hit.last)) {
+        abbreviatedMarker = markerBefore.word;
+        found.unshift(markerBefore.word);
+        startToken--;
+      }
       // "breast, lung, and prostate cancers": the words listed before share the head noun.
       for (const listed of coordinatedDiseases(lexicons, text, tokens, i, hit.last)) {
         const properties: Candidate['properties'] = listed.entry.doid ? { doid: listed.entry.doid } : {};
@@ -335,7 +382,7 @@ export function findDiseases(scope: Scope): Candidate[] {
       // "mKRAS-driven solid tumors", "HER2-positive cancer": with no organ or kind in the name, the
       // biomarker is what defines the indication and stays in the name.
       let biomarkerDefined = false;
-      const marker = found.find((q) => q.includes('-') || q.includes('‐'));
+      const marker = abbreviatedMarker ?? found.find((q) => q.includes('-') || q.includes('‐'));
       if (marker && !narrowed && lexicons.diseaseSitelessHeads.has(phraseKey(hit.entry.name)) && ownsMarker(text, (tokens[startToken] as Token).start, tokens[hit.last + 1])) {
         canonical = `${marker} ${hit.entry.name}`;
         narrowed = true;
