@@ -1,9 +1,11 @@
 // Diseases: Disease Ontology labels and synonyms plus the field's common forms, looked up word by
 // word (hash lookups, linear in the text). Stage and setting qualifiers ("metastatic", "relapsed or
 // refractory") and biomarker qualifiers ("HER2-positive") stay in the span and the properties but
-// not in the name, so each disease is one node. A site or kind adjective the ontology writes before
-// its heads ("uveal", "bipolar") narrows the disease the lexicon found ("uveal melanoma"); an
-// abbreviation that spells more words keeps them ("X-Linked Myotubular Myopathy (XLMTM)").
+// not in the name, so each disease is one node. A site or kind adjective or noun the ontology writes
+// before its heads ("uveal", "bipolar", "scalp") narrows the disease the lexicon found ("uveal
+// melanoma", "scalp psoriasis"); a biomarker before a siteless head stays in the name ("KRAS-mutant
+// solid tumors", "HRD solid tumors"); an abbreviation that spells more words keeps them
+// ("X-Linked Myotubular Myopathy (XLMTM)").
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';
