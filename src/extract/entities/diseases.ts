@@ -1,9 +1,11 @@
 // Diseases: Disease Ontology labels and synonyms plus the field's common forms, looked up word by
 // word (hash lookups, linear in the text). Stage and setting qualifiers ("metastatic", "relapsed or
 // refractory") and biomarker qualifiers ("HER2-positive") stay in the span and the properties but
-// not in the name, so each disease is one node. A site or kind adjective the ontology writes before
-// its heads ("uveal", "bipolar") narrows the disease the lexicon found ("uveal melanoma"); an
-// abbreviation that spells more words keeps them ("X-Linked Myotubular Myopathy (XLMTM)").
+// not in the name, so each disease is one node. A site or kind adjective or noun the ontology writes
+// before its heads ("uveal", "bipolar", "scalp") narrows the disease the lexicon found ("uveal
+// melanoma", "scalp psoriasis"); a biomarker before a siteless head stays in the name ("KRAS-mutant
+// solid tumors", "HRD solid tumors"); an abbreviation that spells more words keeps them
+// ("X-Linked Myotubular Myopathy (XLMTM)").
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';
@@ -156,6 +158,66 @@ function ownsMarker(text: string, markerStart: number, after: Token | undefined)
   return !after || !['cell', 'cells', 'line', 'lines'].includes(after.lower);
 }
 
+const SITE_OR_KIND_ADJECTIVE = /^\p{Ll}+(?:al|ar|ic|ous|oid|ary|an|ile)$/u;
+/** Tags of a word that modifies no disease as a noun would: a verb form, an adjective, a function word. */
+const NOT_A_NOUN_MODIFIER = /Verb|Infinitive|Gerund|Participle|Tense|Adjective|Adverb|Preposition|Conjunction|Determiner|Pronoun|Plural/;
+
+/**
+ * A lower-case word the ontology writes before disease heads (already checked by the caller) that
+ * names a site or kind: an adjective by its ending, or a singular noun ("liver", "plaque") as the
+ * compromise lexicon tags it, no verb form ("treat", "targeting") and no plural ("patients"). A noun
+ * must open its noun phrase (after a word of another kind than a noun or conjunction, a qualifier or opening punctuation: "head &
+ * neck cancer", "receptor deficiency obesity" are longer names), and the disease after it must be
+ * written as the lexicon names it (a synonym's name would change under the noun).
+ */
+function siteOrKindWord(scope: Scope, text: string, tokens: readonly Token[], at: number, last: number): boolean {
+  const word = (tokens[at] as Token).word;
+  if (SITE_OR_KIND_ADJECTIVE.test(word)) return true;
+  if (!/^\p{Ll}+$/u.test(word) || /(?:ing|ed|ly|ent|ive)$/.test(word) || !nounTags(scope, word)) return false;
+  const lexicons = scope.ctx.knowledge.entities.lexicons;
+  const first = tokens[at + 1] as Token;
+  const written = phraseKey(text.slice(first.start, (tokens[last] as Token).end));
+  const name = lookup(lexicons.diseases, written)?.name;
+  if (name === undefined || (phraseKey(name) !== written && !singular(written).includes(phraseKey(name)))) return false;
+  const previous = tokens[at - 1];
+  if (!previous) return true;
+  const gap = text.slice(previous.end, (tokens[at] as Token).start);
+  // Punctuation that opens a phrase ("(", ",", a quote); "head & neck cancer" joins two nouns.
+  if (!/^[ \t]+$/.test(gap)) return /^[ \t]*[,;:([“"‘]+[ \t]*$/.test(gap);
+  if (lexicons.diseaseQualifiers.has(previous.lower) && !['and', 'or', 'to'].includes(previous.lower)) return true;
+  // A word the lexicon does not know, a noun or a conjunction before it makes it the inside of a longer name.
+  const tags = scope.ctx.knowledge.nlp.lexiconTags(previous.lower);
+  return tags !== undefined && !tags.some((t) => /Singular|Plural|Uncountable|Noun|Conjunction|Value/.test(t));
+}
+
+/** A word compromise's lexicon does not tag as another part of speech than a singular noun. */
+function nounTags(scope: Scope, word: string): boolean {
+  const tags = scope.ctx.knowledge.nlp.lexiconTags(word);
+  return !tags || !tags.some((t) => NOT_A_NOUN_MODIFIER.test(t));
+}
+
+/**
+ * "HRD solid tumors", "BRCA cancers": a biomarker's abbreviation alone (two to five capitals, no word
+ * compromise's lexicon knows, no disease's abbreviation) set off by a space right before a siteless
+ * head defines the indication as a marker pair does ("KRAS-mutant solid tumors").
+ */
+function bareMarker(scope: Scope, tokens: readonly Token[], at: number, lastEnd: number, headLast: number): boolean {
+  const token = tokens[at];
+  const next = tokens[at + 1];
+  const head = tokens[headLast] as Token;
+  const after = tokens[headLast + 1];
+  if (!token || !next || token.start < lastEnd || !/^\p{Lu}{2,5}$/u.test(token.word)) return false;
+  const text = scope.text;
+  if (!/^[ \t]+$/.test(text.slice(token.end, next.start))) return false;
+  if (scope.ctx.knowledge.entities.lexicons.diseases.byAbbreviation.has(token.word) || scope.ctx.knowledge.nlp.lexiconTags(token.lower) !== undefined) return false;
+  // "the VHL tumor suppressor", "BRCA tumor samples": a noun after the head makes the head its modifier.
+  if (after && /^\p{Ll}+$/u.test(after.word) && /^[ \t]+$/.test(text.slice(head.end, after.start))) {
+    const tags = scope.ctx.knowledge.nlp.lexiconTags(after.lower);
+    if (!tags || tags.some((t) => /Singular|Plural|Uncountable|Noun/.test(t))) return false;
+  }
+  return ownsMarker(text, token.start, after);
+}
+
 export function findDiseases(scope: Scope): Candidate[] {
   const lexicons = scope.ctx.knowledge.entities.lexicons;
   const lexicon = lexicons.diseases;
@@ -198,6 +260,22 @@ export function findDiseases(scope: Scope): Candidate[] {
         // above a target cue, as in "HER2-positive breast cancer".
         const marker = tokens[i - 2];
         const qualifier = tokens[i - 1];
+        // "HRD tumors", "BRCA cancers": the biomarker's abbreviation alone.
+        if (siteless && qualifier && bareMarker(scope, tokens, i - 1, out[out.length - 1]?.end ?? -1, i)) {
+          out.push(
+            candidate({
+              label: 'Disease',
+              start: qualifier.start,
+              surface: text.slice(qualifier.start, first.end),
+              canonical: `${qualifier.word} ${first.lower}`,
+              rule: 'disease.biomarker-defined',
+              priority: 45,
+              sentence,
+              properties: { qualifiers: [qualifier.word] },
+            }),
+          );
+          continue;
+        }
         if (
           siteless &&
           marker &&
@@ -234,9 +312,9 @@ export function findDiseases(scope: Scope): Candidate[] {
         !(hit.last === i && abbreviation && hit.entry === abbreviation) &&
         lexicon.modifiers.has(before.lower) &&
         !qualifiers.has(before.lower) &&
-        // An adjective of a site or kind ("uveal", "bipolar", "coronary"), a whole word set off by a space:
-        // "HER2-positive", "anti-cancer", "B-cell" are other constructions.
-        /^\p{Ll}+(?:al|ar|ic|ous|oid|ary|an|ile)$/u.test(before.word) &&
+        // An adjective of a site or kind ("uveal", "bipolar", "coronary") or a noun of one ("liver fibrosis",
+        // "brain cancer"), a whole word set off by a space: "HER2-positive", "anti-cancer", "B-cell" are other constructions.
+        siteOrKindWord(scope, text, tokens, i - 1, hit.last) &&
         /^[ \t]+$/.test(text.slice(before.end, first.start)) &&
         (i < 2 || !joined(text, tokens[i - 2] as Token, before) || /^[ \t]/.test(text.slice((tokens[i - 2] as Token).end, before.start))) &&
         before.start >= (out[out.length - 1]?.end ?? -1)
@@ -273,6 +351,15 @@ export function findDiseases(scope: Scope): Candidate[] {
         found.shift();
         startToken++;
       }
+      // "HRD solid tumors", "BRCA cancers": a biomarker's abbreviation alone (capitals, no other word the lexicon
+      // knows, no disease's abbreviation) right before a siteless head defines the indication as a marker pair does.
+      let abbreviatedMarker: string | undefined;
+      const markerBefore = tokens[startToken - 1];
+      if (markerBefore && !narrowed && lexicons.diseaseSitelessHeads.has(phraseKey(hit.entry.name)) && bareMarker(scope, tokens, startToken - 1, out[out.length - 1]?.end ?? -1, hit.last)) {
+        abbreviatedMarker = markerBefore.word;
+        found.unshift(markerBefore.word);
+        startToken--;
+      }
       // "breast, lung, and prostate cancers": the words listed before share the head noun.
       for (const listed of coordinatedDiseases(lexicons, text, tokens, i, hit.last)) {
         const properties: Candidate['properties'] = listed.entry.doid ? { doid: listed.entry.doid } : {};
@@ -297,7 +384,7 @@ export function findDiseases(scope: Scope): Candidate[] {
       // "mKRAS-driven solid tumors", "HER2-positive cancer": with no organ or kind in the name, the
       // biomarker is what defines the indication and stays in the name.
       let biomarkerDefined = false;
-      const marker = found.find((q) => q.includes('-') || q.includes('‐'));
+      const marker = abbreviatedMarker ?? found.find((q) => q.includes('-') || q.includes('‐'));
       if (marker && !narrowed && lexicons.diseaseSitelessHeads.has(phraseKey(hit.entry.name)) && ownsMarker(text, (tokens[startToken] as Token).start, tokens[hit.last + 1])) {
         canonical = `${marker} ${hit.entry.name}`;
         narrowed = true;
