@@ -115,6 +115,16 @@ export const licensingRule: SentenceRule = {
     const { contractRight, licenceIncomeFrom } = ctx.relations.rules.licensing;
     for (const hit of ctx.triggers.findAll('license.grant')) {
       if (isNegated(ctx.triggers, Math.max(0, hit.start - 25), hit.start)) continue;
+      // "B, through the license granted by A, will …": a participle with its agent names the licensor
+      // after "by" and the licensee before the licence noun it qualifies.
+      const agent = ctx.items.find((it) => it.label === 'Company' && it.start > hit.end && /^\s+by\s+(?:the\s+)?$/i.test(ctx.text.slice(hit.end, it.start)));
+      if (agent && !PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) {
+        const noun = ctx.triggers.findFirst('license.noun', Math.max(0, hit.start - 30), hit.start);
+        const licensee = noun ? nearestBefore(ctx, noun.start, COMPANY, 60) : undefined;
+        if (licensee && licensee.entity !== agent.entity && !crossesClause(ctx, licensee.end, noun?.start ?? hit.start) && once(agent, licensee))
+          emitLicence(ctx, emit, agent, licensee, subjectsAfter(ctx, agent.end), hit.start, 'licenses_to.granted_by', 0.75);
+        continue;
+      }
       const passive = PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start));
       const isLicensedVerb = /licen[cs]e/i.test(hit.text);
       if (passive) {

@@ -1,0 +1,48 @@
+// A licensee named by an abbreviation the headline defines ("The Acme Patent Pool (APP) and Zorvexa …",
+// later "APP, through the license granted by Zorvexa, will …") and a licence read from a participle with
+// its agent ("the license granted by A"): the agent is the licensor, the party before the licence noun
+// the licensee. Invented names only.
+import { describe as group, expect, it } from 'vitest';
+import { extractRelations } from '../src/extract/relations/index.ts';
+import { buildDoc, describe } from './support/relations.ts';
+import { stageContext } from './support/knowledge.ts';
+import { mentionsOf } from './support/entities.ts';
+
+const run = (sentences: Parameters<typeof buildDoc>[0]): string[] => {
+  const { doc, found } = buildDoc(sentences);
+  return describe(found, extractRelations(doc, found, stageContext()));
+};
+
+group('an abbreviation defined after another occurrence of a company name', () => {
+  const text = [
+    'The Acme Patent Pool (APP) and Zorvexa Enter Into License Agreement for QX-12',
+    '',
+    'BOSTON, March 3, 2025 -- The Acme Patent Pool and Zorvexa Therapeutics today announced a licensing agreement for QX-12.',
+    'Under the terms of the agreement, APP will be permitted to grant sublicenses to manufacturers.',
+  ].join('\n');
+
+  it('names the same company when its letters are the initials of the name', () => {
+    const app = mentionsOf(text).filter((m) => m.text === 'APP');
+    expect(app.length).toBeGreaterThan(0);
+    expect(app.every((m) => m.label === 'Company' && m.canonical === 'Acme Patent Pool')).toBe(true);
+  });
+
+  it('names nothing when the letters do not spell the name', () => {
+    const other = text.replace('(APP)', '(KLV)').replace('APP will', 'KLV will');
+    expect(mentionsOf(other).filter((m) => m.text === 'KLV' && m.canonical === 'Acme Patent Pool')).toEqual([]);
+  });
+});
+
+group('a licence granted by an agent', () => {
+  it('reads "B, through the license granted by A, will …" as A licensing to B', () => {
+    const lines = run(['[Company:Acme Patent Pool], through the license granted by [Company:Zorvexa], will be permitted to grant sublicenses to manufacturers of [Drug:QX-12].']);
+    expect(lines).toContain('LICENSES_TO Zorvexa -> Acme Patent Pool');
+    expect(lines).not.toContain('LICENSES_TO Acme Patent Pool -> Zorvexa');
+  });
+
+  it('reads "the rights granted by A to B" without making A the licensee', () => {
+    const lines = run(['Under the license granted by [Company:Kelvar Bio], [Company:Norvane] holds exclusive rights to [Drug:QX-12].']);
+    expect(lines).not.toContain('LICENSES_TO Norvane -> Kelvar Bio');
+    expect(lines).not.toContain('LICENSES Kelvar Bio -> QX-12');
+  });
+});
