@@ -46,3 +46,40 @@ group('a licence granted by an agent', () => {
     expect(lines).not.toContain('LICENSES Kelvar Bio -> QX-12');
   });
 });
+
+group('a licence granted by an agent to a party', () => {
+  it('reads "the exclusive license granted by A to B covers X" as A licensing X to B', () => {
+    const lines = run(['The exclusive license granted by [Company:Kelvar Bio] to [Company:Norvane Therapeutics] covers [Drug:QX-12] in all territories.']);
+    expect(lines).toContain('LICENSES_TO Kelvar Bio -> Norvane Therapeutics');
+    expect(lines).not.toContain('LICENSES_TO Norvane Therapeutics -> Kelvar Bio');
+  });
+
+  it('reads nothing from shares granted by A to B', () => {
+    const lines = run(['The warrants granted by [Company:Kelvar Bio] to [Company:Norvane Therapeutics] vest over four years.']);
+    expect(lines.filter((l) => l.startsWith('LICENSES'))).toEqual([]);
+  });
+});
+
+group('what a licence agreement with a partner covers, directed by its payments', () => {
+  const payment = 'Under the terms of the agreement, [Company:Norvane Therapeutics] will make an upfront payment of $5 million to [Company:Kelvar Bio].';
+
+  it('reads "announced a license agreement with B for the development and commercialization of X" as B licensing X when B pays', () => {
+    const lines = run([
+      '[Company:Kelvar Bio] and [Company:Norvane Therapeutics] enter licensing agreement.',
+      'The company today announced a worldwide license agreement with [Company:Norvane Therapeutics] for the development and commercialization of [Drug:QX-12].',
+      payment,
+    ]);
+    expect(lines).toContain('LICENSES_TO Kelvar Bio -> Norvane Therapeutics');
+    expect(lines).toContain('LICENSES Norvane Therapeutics -> QX-12');
+    expect(lines).not.toContain('LICENSES Kelvar Bio -> QX-12');
+  });
+
+  it('reads no subject from a drug named after another clause', () => {
+    const lines = run([
+      '[Company:Kelvar Bio] and [Company:Norvane Therapeutics] enter licensing agreement.',
+      'The company today announced a worldwide license agreement with [Company:Norvane Therapeutics], which also develops [Drug:QX-12].',
+      payment,
+    ]);
+    expect(lines).not.toContain('LICENSES Norvane Therapeutics -> QX-12');
+  });
+});
