@@ -7,6 +7,8 @@ import { extractRelations } from '../src/extract/relations/index.ts';
 import { buildDoc, describe } from './support/relations.ts';
 import { stageContext } from './support/knowledge.ts';
 import { mentionsOf } from './support/entities.ts';
+import { extractText } from '../src/pipeline.ts';
+import { knowledge } from './support/knowledge.ts';
 
 const run = (sentences: Parameters<typeof buildDoc>[0]): string[] => {
   const { doc, found } = buildDoc(sentences);
@@ -81,5 +83,24 @@ group('what a licence agreement with a partner covers, directed by its payments'
       payment,
     ]);
     expect(lines).not.toContain('LICENSES Norvane Therapeutics -> QX-12');
+  });
+});
+
+group('the defined terms "Licensor" and "Licensee"', () => {
+  const licencesOf = (text: string): string[] =>
+    extractText(text, { knowledge, path: 'defined-roles.txt' })
+      .flatMap((x) => x.graph.relationships)
+      .filter((r) => r.type === 'LICENSES_TO')
+      .map((r) => `${r.start} -> ${r.end}`)
+      .sort();
+
+  it('reads the licensor and licensee from the terms the agreement defines', () => {
+    const text = 'On March 3, 2025, Norvane Therapeutics, Inc. (the “Licensor”) and Zorvexa Pharma, Inc. (the “Licensee”) entered into an agreement. The Licensee shall use commercially reasonable efforts to develop QX-12.\n';
+    expect(licencesOf(text)).toEqual(['company:norvane-therapeutics -> company:zorvexa-pharma']);
+  });
+
+  it('reads no licence when only one party is defined by its role', () => {
+    const text = 'On March 3, 2025, Norvane Therapeutics, Inc. (the “Company”) and Zorvexa Pharma, Inc. (the “Licensee”) entered into an agreement. The Licensee shall pay the Company a fee.\n';
+    expect(licencesOf(text)).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 // LICENSES_TO licensor→licensee and LICENSES licensee→Technology/Drug: "A granted B an exclusive
 // license to X", "B will be granted a license", "X was licensed to B by A", "B licensed X from A",
-// "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X".
+// "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X",
+// "B, through the license granted by A", and, over the document, licences directed by payments and by
+// the defined terms "Licensor" / "Licensee".
 import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext } from '../context.ts';
@@ -301,8 +303,36 @@ export function licencesFromPayments(dc: DocumentContext, facts: readonly Relati
     licensed.add(key);
     out.push({ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex: f.sentenceIndex, rule: 'licenses_to.paid_under_licence', confidence: 0.6 });
   }
+  out.push(...licencesFromDefinedRoles(dc, licensed));
   out.push(...licencesDirectedByPayments(dc, facts, licensed));
   return out;
+}
+
+/**
+ * "Acme, Inc. (the “Licensor”) and Zorvexa, Inc. (the “Licensee”)": the defined terms a licence names
+ * its parties by tell its direction. One company called "Licensor" and another called "Licensee" in the
+ * document (the entity stage resolves the terms to the companies they follow) make one licence.
+ */
+function licencesFromDefinedRoles(dc: DocumentContext, licensed: Set<string>): RelationFact[] {
+  const roleHolders = (role: RegExp): number[] => {
+    const firstByEntity = new Map<number, number>();
+    dc.found.mentions.forEach((m, i) => {
+      const entity = dc.entityOf[i] ?? i;
+      if (m.label === 'Company' && role.test(m.text) && !firstByEntity.has(entity)) firstByEntity.set(entity, i);
+    });
+    return [...firstByEntity.values()];
+  };
+  const licensors = roleHolders(/^(?:the\s+)?licensor$/i);
+  const licensees = roleHolders(/^(?:the\s+)?licensee$/i);
+  const [licensor] = licensors;
+  const [licensee] = licensees;
+  if (licensors.length !== 1 || licensees.length !== 1 || licensor === undefined || licensee === undefined) return [];
+  const key = `${dc.entityOf[licensor]}|${dc.entityOf[licensee]}`;
+  const reverse = `${dc.entityOf[licensee]}|${dc.entityOf[licensor]}`;
+  if (dc.entityOf[licensor] === dc.entityOf[licensee] || licensed.has(key) || licensed.has(reverse)) return [];
+  licensed.add(key);
+  const sentenceIndex = dc.found.mentions[licensee]?.sentenceIndex ?? 0;
+  return [{ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex, rule: 'licenses_to.defined_roles', confidence: 0.7 }];
 }
 
 /**
