@@ -175,6 +175,10 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
   selected.push(...findDrugCompanions(scope, selected));
   // "Acme Pool and Merck today announced": the co-announcer of a company is a party too.
   for (const c of findCoAnnouncers(scope, companies)) if (!selected.some((m) => m.start < c.end && c.start < m.end)) selected.push(c);
+  // "The Acme Patent Pool (APP) and Merck …" in a headline, "The Acme Patent Pool and Merck today
+  // announced" in the lead: the abbreviation defined after another occurrence of a company's name
+  // than the one selected is its name too — when its letters spell the name and no other company has it.
+  for (const [term, canonical] of abbreviationsDefinedElsewhere(scope.text, selected, table)) addForm(table, 'Company', term, canonical, 'company.defined-abbreviation');
 
   // Every mention's own surface form is a name to find again.
   for (const m of selected) if (REPEATED.includes(m.label) && m.label !== 'Disease') addForm(table, m.label, m.text, m.canonical, `${m.label.toLowerCase()}.repeat`);
@@ -205,6 +209,45 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     else if (m.text !== mentions[first]?.text) sameAs.push({ a: first, b: i, rule: m.rule });
   });
   return { mentions, sameAs };
+}
+
+/** The parenthesised abbreviation right after a name: "(APP)", "(“APP”)", "(the “APP”)". */
+const ABBREVIATION_AFTER = /^[ \t]*\((?:the\s+)?["“]?(\p{Lu}[\p{Lu}\p{N}-]{1,7})["”]?\)/u;
+
+/**
+ * Company abbreviations defined right after an occurrence of the company's name that no selected
+ * mention covers (a headline the co-announcer rule did not read). One indexOf pass per company name.
+ */
+function abbreviationsDefinedElsewhere(text: string, selected: readonly Candidate[], table: AliasTable): [string, string][] {
+  const out: [string, string][] = [];
+  const companyForms = table.forms.get('Company');
+  const seen = new Set<string>();
+  for (const c of selected) {
+    if (c.label !== 'Company' || seen.has(c.text) || c.text.split(/[ \t]+/).length < 2) continue;
+    seen.add(c.text);
+    for (let at = text.indexOf(c.text); at >= 0; at = text.indexOf(c.text, at + 1)) {
+      const end = at + c.text.length;
+      // A longer name ("Acme Patent Pool Holdings (APPH)") is not this one.
+      if (/[\p{L}\p{N}]/u.test(text[at - 1] ?? '') || /[\p{L}\p{N}]/u.test(text[end] ?? '')) continue;
+      const term = ABBREVIATION_AFTER.exec(text.slice(end, end + 16))?.[1];
+      if (term === undefined || !spellsInitials(term, c.text)) continue;
+      const owner = companyForms?.get(term);
+      if (owner && owner.canonical !== c.canonical) continue;
+      out.push([term, c.canonical]);
+      break;
+    }
+  }
+  return out;
+}
+
+/** "APP" of "Acme Patent Pool": the abbreviation is the initials of the name's capitalised words, in order. */
+function spellsInitials(abbreviation: string, name: string): boolean {
+  const initials = name
+    .split(/[ \t-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join('');
+  return initials.length >= 2 && abbreviation.replace(/[^\p{Lu}]/gu, '') === initials;
 }
 
 /** After a shared short name, one name's rest is the start of the other's ("Bio" of "Biopharmaceuticals"). */

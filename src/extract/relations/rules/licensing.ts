@@ -1,6 +1,8 @@
 // LICENSES_TO licensor→licensee and LICENSES licensee→Technology/Drug: "A granted B an exclusive
 // license to X", "B will be granted a license", "X was licensed to B by A", "B licensed X from A",
-// "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X".
+// "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X",
+// "B, through the license granted by A", and, over the document, licences directed by payments and by
+// the defined terms "Licensor" / "Licensee".
 import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext } from '../context.ts';
@@ -115,6 +117,18 @@ export const licensingRule: SentenceRule = {
     const { contractRight, licenceIncomeFrom } = ctx.relations.rules.licensing;
     for (const hit of ctx.triggers.findAll('license.grant')) {
       if (isNegated(ctx.triggers, Math.max(0, hit.start - 25), hit.start)) continue;
+      // "B, through the license granted by A, will …": a participle with its agent names the licensor
+      // after "by" and the licensee before the licence noun it qualifies.
+      const agent = ctx.items.find((it) => it.label === 'Company' && it.start > hit.end && /^\s+by\s+(?:the\s+)?$/i.test(ctx.text.slice(hit.end, it.start)));
+      if (agent && !PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start))) {
+        const noun = ctx.triggers.findFirst('license.noun', Math.max(0, hit.start - 30), hit.start);
+        // "the license granted by A to B": B after "to" is the licensee; else the party the licence noun qualifies.
+        const toParty = ctx.items.find((it) => it.label === 'Company' && it.start > agent.end && /^\s+to\s+(?:the\s+)?$/i.test(ctx.text.slice(agent.end, it.start)));
+        const licensee = noun ? (toParty ?? nearestBefore(ctx, noun.start, COMPANY, 60)) : undefined;
+        if (licensee && licensee.entity !== agent.entity && !crossesClause(ctx, licensee.end, noun?.start ?? hit.start) && once(agent, licensee))
+          emitLicence(ctx, emit, agent, licensee, subjectsAfter(ctx, agent.end), hit.start, 'licenses_to.granted_by', 0.75);
+        continue;
+      }
       const passive = PASSIVE_BEFORE.test(ctx.text.slice(Math.max(0, hit.start - 20), hit.start));
       const isLicensedVerb = /licen[cs]e/i.test(hit.text);
       if (passive) {
@@ -289,12 +303,45 @@ export function licencesFromPayments(dc: DocumentContext, facts: readonly Relati
     licensed.add(key);
     out.push({ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex: f.sentenceIndex, rule: 'licenses_to.paid_under_licence', confidence: 0.6 });
   }
+  out.push(...licencesFromDefinedRoles(dc, licensed));
   out.push(...licencesDirectedByPayments(dc, facts, licensed));
   return out;
 }
 
-/** "A and B entered into a license agreement for X": the licence noun is about what follows it. */
-const AGREEMENT_SUBJECT = /^\s*(?:for|covering|to|relating\s+to|regarding)\s+(?:the\s+)?$/i;
+/**
+ * "Acme, Inc. (the “Licensor”) and Zorvexa, Inc. (the “Licensee”)": the defined terms a licence names
+ * its parties by tell its direction. One company called "Licensor" and another called "Licensee" in the
+ * document (the entity stage resolves the terms to the companies they follow) make one licence.
+ */
+function licencesFromDefinedRoles(dc: DocumentContext, licensed: Set<string>): RelationFact[] {
+  const roleHolders = (role: RegExp): number[] => {
+    const firstByEntity = new Map<number, number>();
+    dc.found.mentions.forEach((m, i) => {
+      const entity = dc.entityOf[i] ?? i;
+      if (m.label === 'Company' && role.test(m.text) && !firstByEntity.has(entity)) firstByEntity.set(entity, i);
+    });
+    return [...firstByEntity.values()];
+  };
+  const licensors = roleHolders(/^(?:the\s+)?licensor$/i);
+  const licensees = roleHolders(/^(?:the\s+)?licensee$/i);
+  const [licensor] = licensors;
+  const [licensee] = licensees;
+  if (licensors.length !== 1 || licensees.length !== 1 || licensor === undefined || licensee === undefined) return [];
+  const key = `${dc.entityOf[licensor]}|${dc.entityOf[licensee]}`;
+  const reverse = `${dc.entityOf[licensee]}|${dc.entityOf[licensor]}`;
+  if (dc.entityOf[licensor] === dc.entityOf[licensee] || licensed.has(key) || licensed.has(reverse)) return [];
+  licensed.add(key);
+  const sentenceIndex = dc.found.mentions[licensee]?.sentenceIndex ?? 0;
+  return [{ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex, rule: 'licenses_to.defined_roles', confidence: 0.7 }];
+}
+
+/**
+ * "A and B entered into a license agreement for X", "a license agreement with B (“B”) for the development
+ * and commercialization of X": the licence noun is about what follows it, past the partner it is with
+ * and the activities it covers.
+ */
+const AGREEMENT_SUBJECT =
+  /^\s*(?:with\s+(?:the\s+)?[^,;.()]{2,60}?(?:\s*\([^()]{1,30}\))?\s+)?(?:for|covering|to|relating\s+to|regarding)\s+(?:the\s+)?(?:(?:research|development|commerciali[sz]ation|manufactur(?:e|ing))(?:\s*,\s*|\s+and\s+|\s+))*(?:of\s+)?(?:the\s+)?$/i;
 
 /**
  * "A and B have entered into a collaboration and license agreement" states a licence but not its
@@ -318,6 +365,9 @@ function licencesDirectedByPayments(dc: DocumentContext, facts: readonly Relatio
     if (!seen) flows.set(pair, { payer, payee });
     else if ((dc.entityOf[seen.payer] ?? seen.payer) !== a) flows.set(pair, { payer: -1, payee: -1 }); // both ways: no direction
   }
+  // Licences this function directed, and the licensee|subject pairs it emitted.
+  const directed = new Set<string>();
+  const covered = new Set<string>();
   for (const sentence of dc.doc.sentences) {
     if (sentence.section === 'forwardLooking') continue;
     const text = dc.doc.cleanText.slice(sentence.start, sentence.end);
@@ -325,21 +375,42 @@ function licencesDirectedByPayments(dc: DocumentContext, facts: readonly Relatio
     if (!agreement) continue;
     const mentionIds = dc.bySentence.get(sentence.index) ?? [];
     const companies = [...new Set(mentionIds.filter((i) => dc.found.mentions[i]?.label === 'Company').map((i) => dc.entityOf[i] ?? i))];
-    if (companies.length !== 2) continue;
-    const [a, b] = companies as [number, number];
-    const flow = flows.get(a < b ? `${a}|${b}` : `${b}|${a}`);
+    const agreementAt = sentence.start + agreement.index + agreement[0].length;
+    let flow: { payer: number; payee: number } | undefined;
+    if (companies.length === 2) {
+      const [a, b] = companies as [number, number];
+      flow = flows.get(a < b ? `${a}|${b}` : `${b}|${a}`);
+    } else if (companies.length === 1) {
+      // "… announced a license agreement with B for X", the announcer not repeated in the sentence: the
+      // partner after "with" and the one licence flow the document gives it name both parties.
+      const partner = mentionIds.find((i) => {
+        const m = dc.found.mentions[i];
+        return m?.label === 'Company' && m.start > agreementAt && /^\s+with\s+(?:the\s+)?$/i.test(dc.doc.cleanText.slice(agreementAt, m.start));
+      });
+      const entity = partner === undefined ? undefined : (dc.entityOf[partner] ?? partner);
+      const ofPartner = entity === undefined ? [] : [...flows.entries()].filter(([pair, f]) => f.payer >= 0 && pair.split('|').includes(String(entity)));
+      if (ofPartner.length === 1) flow = ofPartner[0]?.[1];
+    }
     if (!flow || flow.payer < 0) continue;
     const [licensor, licensee] = [flow.payee, flow.payer];
     const key = `${dc.entityOf[licensor]}|${dc.entityOf[licensee]}`;
     const reverse = `${dc.entityOf[licensee]}|${dc.entityOf[licensor]}`;
-    if (licensed.has(key) || licensed.has(reverse)) continue;
-    licensed.add(key);
-    out.push({ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex: sentence.index, rule: 'licenses_to.directed_by_payments', confidence: 0.55 });
-    const agreementEnd = sentence.start + agreement.index + agreement[0].length;
+    if (licensed.has(reverse)) continue;
+    // A later sentence about the same licence ("announced a license agreement with B for X") names what
+    // it covers even when the headline already gave its direction.
+    const directedHere = directed.has(key);
+    if (licensed.has(key) && !directedHere) continue;
+    if (!directedHere) {
+      licensed.add(key);
+      directed.add(key);
+      out.push({ type: 'LICENSES_TO', source: licensor, target: licensee, properties: {}, sentenceIndex: sentence.index, rule: 'licenses_to.directed_by_payments', confidence: 0.55 });
+    }
     for (const i of mentionIds) {
       const m = dc.found.mentions[i];
-      if (!m || (m.label !== 'Drug' && m.label !== 'Technology') || m.start < agreementEnd || m.start - agreementEnd > 16) continue;
-      if (!AGREEMENT_SUBJECT.test(dc.doc.cleanText.slice(agreementEnd, m.start))) continue;
+      if (!m || (m.label !== 'Drug' && m.label !== 'Technology') || m.start < agreementAt || m.start - agreementAt > 120) continue;
+      const pair = `${dc.entityOf[licensee]}|${dc.entityOf[i] ?? i}`;
+      if (covered.has(pair) || !AGREEMENT_SUBJECT.test(dc.doc.cleanText.slice(agreementAt, m.start))) continue;
+      covered.add(pair);
       out.push({ type: 'LICENSES', source: licensee, target: i, properties: {}, sentenceIndex: sentence.index, rule: 'licenses.directed_by_payments', confidence: 0.55 });
     }
   }
