@@ -493,7 +493,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     scope,
     p.descriptor,
     (m, offset, sentence) => {
-      // "CEO of Ingenu, a contract research organization": the person's title before "of" is no part of the name.
+      // "CEO of Norvane, a contract research organization": the person's title before "of" is no part of the name.
       const lead = officerTitleLead(m[1] ?? '', lexicons.personTitles);
       const raw = (m[1] ?? '').slice(lead);
       const { name } = trimName(raw, scope.ctx.knowledge.entities);

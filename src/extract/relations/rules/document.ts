@@ -196,11 +196,11 @@ export function issuerPipeline(dc: DocumentContext, facts: readonly RelationFact
 
 /** Up to three describing words between a regimen word and its first drug ("combination of the oral QX-12"). */
 const FIRST_MEMBER_GAP = /^(?:[^\s,;.()]+\s+){0,3}$/;
-/** "STAR-001 ("LP-184")": a bracket that gives the member's other name. */
+/** "QX-12 ("KV-184")": a bracket that gives the member's other name. */
 const ALIAS_GAP = /^\s*[®™]?\s*\(\s*["“']?$/;
 /** Between two members of a regimen: a closed bracket, a comma, "and", "with", "plus", "+", "/", and up to two describing words. */
 const REGIMEN_JOIN = /^\s*["”'’]?\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?(?:,\s*(?:and\s+|with\s+|plus\s+)?|and\s+|with\s+|plus\s+|\+\s*|\/\s*)(?:the\s+)?(?:[^\s,;.()]+\s+){0,2}$/;
-/** A code name carries a digit ("QX-12", "STAR-001"): a company's own investigational drug, not an approved partner. */
+/** A code name carries a digit ("QX-12", "ZRX-001"): a company's own investigational drug, not an approved partner. */
 const CODE_NAME = /\d/;
 
 /**
@@ -292,7 +292,7 @@ function aboutAnotherCompany(dc: DocumentContext, entityOf: (i: number) => numbe
   if (nearest === undefined || !other || ofIssuer(nearest)) return false;
   if (FIRST_PERSON.test(text.slice(other.end, m.start))) return false;
   const issuer = issuerBefore === undefined ? undefined : mentions[issuerBefore];
-  // "Ridgeback markets X": another company opens the sentence as its subject, and the issuer is neither named
+  // "Zorvexa markets X": another company opens the sentence as its subject, and the issuer is neither named
   // nor speaks ("we", "our") anywhere in it.
   if (issuer === undefined) return ledByOther(dc, ofIssuer, other, m);
   // "Acme announced data from Zorvexa's trial evaluating X": the other company's possessive governs the phrase that holds X.
