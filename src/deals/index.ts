@@ -58,7 +58,6 @@ const MAIN_KINDS: readonly DealKind[] = ['license', 'collaboration', 'acquisitio
 const ORGANIZATION_PARTNER_GAP = /^\s*(?:agreements?\s+)?(?:with|between\s+[^,;.]{1,80}?\s+and)\s+(?:the\s+)?$/i;
 
 /** "Separately, A has granted B …", "In a separate agreement": a sentence telling an agreement apart from the one before. */
-const SEPARATE_AGREEMENT = /^\s*(?:separately\b|in\s+a\s+separate\s+(?:agreement|transaction|deal)\b|under\s+a\s+separate\b)/i;
 /** "two new strategic oncology collaborations", "both agreements": a count of agreements (the noun checked against the agreement words). */
 const AGREEMENT_COUNT = /\b(?:two|three|four|both)\s+(?:[\p{L}-]+\s+){0,3}?(\p{L}+s)\b/giu;
 /** "$120 million for the license": the agreement an amount is for, named right after it. */
@@ -301,12 +300,6 @@ const FINANCING = /\b(?:financings?|funding\s+rounds?|rounds?\s+of\s+financing|s
 /** Statuses that tell an event of a deal, not its signing: "today announced that A has exercised its option" announces the exercise. */
 const EVENT_STATUSES: ReadonlySet<DealStatus> = new Set(['amended', 'closed', 'option_exercised', 'rights_returned', 'terminated']);
 
-/** "expected to be", "will", "may be": words before a status word that put it in the future or in doubt. */
-const HEDGED_BEFORE = /\b(?:(?:expected|anticipated|scheduled|intends?|plans?|likely)\s+to|will|would|may|might|could|shall)\s+(?:(?:be|have\s+been)\s+)?$/i;
-
-/** "previously entered into", "had earlier signed": the word before a signing that puts it before the document. */
-const PREVIOUSLY = /\b(?:previously|earlier|formerly)\s+(?:\p{L}+\s+)?$/iu;
-
 /** Four-digit years of the agreements' era, for a signing dated by its year only ("In 2015, A and B entered into"). */
 const BARE_YEAR = /\b(?:19|20)\d{2}\b/g;
 
@@ -332,14 +325,14 @@ function statusInDocument(k: Knowledge, draft: Draft, texts: readonly string[], 
     const hits = allValues(k.deals.status, text);
     for (const { value, index, text: words } of hits) {
       // "expected to be consummated in the first quarter", "will become effective": a status to come is not the deal's.
-      if (HEDGED_BEFORE.test(text.slice(Math.max(0, index - 40), index))) continue;
+      if (k.deals.statusHedge.test(text.slice(Math.max(0, index - 40), index))) continue;
       if (value === 'announced') {
         // "today announced that A has exercised its option", "… that the agreement was terminated": the announcement is of that event.
         if (/^(?:today\s+announced|announced\s+today)$/i.test(words) && hits.some((h) => EVENT_STATUSES.has(h.value))) continue;
         // "In 2015, A and B entered into", "entered into on May 27, 2009", "entered into in December 2014": a signing dated before the document is not its own.
         if (datedBefore(k, text, index, words.length, docDate)) continue;
         // "previously entered into a Patent License Agreement": a signing the document recalls.
-        if (PREVIOUSLY.test(text.slice(Math.max(0, index - 20), index))) continue;
+        if (k.deals.statusRecalled.test(text.slice(Math.max(0, index - 20), index))) continue;
         // "today announced" a milestone is no signing: the sentence must name an agreement.
         if (draft.kind !== 'acquisition' && firstValue(k.deals.agreement, text) === undefined) continue;
         // "today announced that it has earned a milestone under the collaboration": a milestone earned under
@@ -616,7 +609,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   const namingAll = (d: Draft): number[] => [...mentionsIn].filter(([, indexes]) => [...d.parties.keys()].every((key) => indexes.some((i) => keyOf(i) === key))).map(([i]) => i);
   const statesTwoAgreements = (licence: Draft, collaboration: Draft): boolean => {
     const own = [...new Set([...licence.sentences, ...collaboration.sentences, ...namingAll(licence)])];
-    if ([...licence.sentences].some((i) => SEPARATE_AGREEMENT.test(sentenceText(i)))) return true;
+    if ([...licence.sentences].some((i) => k.deals.separateAgreement.test(sentenceText(i)))) return true;
     return own.some((i) => {
       const text = sentenceText(i);
       if (doc.sentences[i]?.section === 'forwardLooking') return false;

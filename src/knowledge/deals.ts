@@ -1,7 +1,7 @@
 // Knowledge of the deal stage (src/deals/), read from data/patterns/deal-words.tsv and compiled once
 // (see index.ts): the words that name a money term's kind, a deal's status, a payment's status,
-// royalty wording, territories, the field of a licence, the maker of a supplied product, exclusivity
-// and agreement kinds. Each group
+// royalty wording, territories, the field of a licence, the maker of a supplied product, exclusivity,
+// agreement kinds, and the words that hedge, recall or set apart an agreement. Each group
 // becomes one case-insensitive pattern whose match names its value, so a new wording is a data edit.
 import { z } from 'zod';
 import { DealKind, DealStatus, PaymentKind, PaymentStatus } from '../model/deals.ts';
@@ -10,7 +10,24 @@ import type { DataFiles } from './files.ts';
 
 export const DEAL_WORDS_FILE = 'patterns/deal-words.tsv';
 
-const DEAL_WORD_GROUPS = ['term', 'status', 'paid', 'royalty', 'territory', 'territory.lead', 'territory.in', 'territory.rights', 'territory.region', 'field.lead', 'provider.lead', 'exclusive', 'agreement'] as const;
+const DEAL_WORD_GROUPS = [
+  'term',
+  'status',
+  'paid',
+  'royalty',
+  'territory',
+  'territory.lead',
+  'territory.in',
+  'territory.rights',
+  'territory.region',
+  'field.lead',
+  'provider.lead',
+  'exclusive',
+  'agreement',
+  'status.hedge',
+  'status.recalled',
+  'separate',
+] as const;
 
 const DealWordRow = z.object({
   group: z.enum(DEAL_WORD_GROUPS),
@@ -46,6 +63,12 @@ export interface DealKnowledge {
   readonly providerLead: RegExp;
   readonly exclusive: WordGroup<'true' | 'false'>;
   readonly agreement: WordGroup<DealKind>;
+  /** Words that put the status word right after them in the future or in doubt ("expected to be", "will"), anchored at the end. */
+  readonly statusHedge: RegExp;
+  /** Words that put the signing right after them before the document ("previously [had] entered into"), anchored at the end. */
+  readonly statusRecalled: RegExp;
+  /** Words that open a sentence about another agreement of the same parties ("Separately, …"), anchored at the start. */
+  readonly separateAgreement: RegExp;
 }
 
 function phraseSource(phrase: string): string {
@@ -93,9 +116,10 @@ function wordGroup<V extends string>(rows: readonly { phrase: string; value?: st
 export function loadDealKnowledge(files: DataFiles): DealKnowledge {
   const rows = files.tsv(DEAL_WORDS_FILE, ['group', 'phrase', 'value'], DealWordRow);
   const of = (group: (typeof DEAL_WORD_GROUPS)[number]): { phrase: string; value?: string | undefined }[] => rows.filter((r) => r.group === group);
-  const lead = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(of(group).map((r) => r.phrase))})\\s+(?:the\\s+)?$`, 'iu');
+  const phrases = (group: (typeof DEAL_WORD_GROUPS)[number]): string => alternation(of(group).map((r) => r.phrase));
+  const lead = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases(group)})\\s+(?:the\\s+)?$`, 'iu');
   // A lead anywhere in a sentence, with the spaces (and a "the") before the word it leads to.
-  const leadBefore = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternation(of(group).map((r) => r.phrase))})\\s+(?:the\\s+)?`, 'giu');
+  const leadBefore = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases(group)})\\s+(?:the\\s+)?`, 'giu');
   return Object.freeze({
     term: wordGroup(of('term'), PaymentKind, files),
     status: wordGroup(of('status'), DealStatus, files),
@@ -110,5 +134,8 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
     providerLead: lead('provider.lead'),
     exclusive: wordGroup(of('exclusive'), z.enum(['true', 'false']), files),
     agreement: wordGroup(of('agreement'), DealKind, files),
+    statusHedge: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases('status.hedge')})\\s+(?:(?:be|have\\s+been)\\s+)?$`, 'iu'),
+    statusRecalled: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases('status.recalled')})\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
+    separateAgreement: new RegExp(`^\\s*(?:${phrases('separate')})(?![\\p{L}\\p{N}])`, 'iu'),
   });
 }
