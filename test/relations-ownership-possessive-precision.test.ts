@@ -3,7 +3,7 @@
 // through the whole pipeline; the announcing company does not take the other company's drug into its pipeline.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/pipeline.ts';
-import { describe as describeFacts } from './support/relations.ts';
+import { describe as describeFacts, relationLines } from './support/relations.ts';
 import { knowledge } from './support/knowledge.ts';
 
 function ownership(text: string): string[] {
@@ -52,5 +52,15 @@ describe('"its" after a grant', () => {
   it('gives the platform "its" names to the grantor of the licence, not to the company granted it', () => {
     const lines = ownership('Zorvexa Biotech, Inc. has granted Acme Therapeutics, Inc. an exclusive license to its proprietary Kelvar platform technology.\n');
     expect(lines).not.toEqual(expect.arrayContaining([expect.stringMatching(/^OWNS Acme Therapeutics/)]));
+  });
+});
+
+describe('"its" before a technology', () => {
+  it('stands for the subject, not for a company named in apposition to an earlier "its" noun', () => {
+    const lines = relationLines(['[Company:Acme Bio] is expanding its clinics through its subsidiary, [Company:Kelvar Health], and advancing its proprietary [Technology:Zorblast] platform.']);
+    expect(lines).toContain('OWNS Acme Bio -> Zorblast');
+    expect(lines).not.toContain('OWNS Kelvar Health -> Zorblast');
+    // Without the apposition the nearest company is the owner, as before.
+    expect(relationLines(['[Company:Acme Bio] said [Company:Kelvar Health] is advancing its proprietary [Technology:Zorblast] platform.'])).toContain('OWNS Kelvar Health -> Zorblast');
   });
 });

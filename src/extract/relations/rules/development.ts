@@ -356,6 +356,8 @@ export const ownershipRule: SentenceRule = {
 
 /** A company named right after a verb of giving: the receiver of a grant ("U granted B a licence to its platform"), not the subject. */
 const GIVEN_TO = /\b(?:grant|grants|granted|granting|give|gives|gave|giving|provide|provides|provided|providing|offer|offers|offered|offering)\s+(?:to\s+)?(?:the\s+)?$/i;
+/** "its subsidiary, ", "its wholly owned partner ": a possessed noun right before a company named in apposition to it. */
+const ITS_NOUN_BEFORE = /\bits\s+(?:[\p{L}-]+\s+){0,2}?[\p{L}-]+,?\s+$/u;
 
 /**
  * The company an "its" at `pos` refers to: the nearest company before it, unless that company receives what
@@ -364,8 +366,16 @@ const GIVEN_TO = /\b(?:grant|grants|granted|granting|give|gives|gave|giving|prov
  */
 function itsOwner(ctx: SentenceContext, pos: number): Item | undefined {
   const nearest = nearestBefore(ctx, pos, COMPANY, 150);
-  if (!nearest || !givenTo(ctx, nearest)) return nearest;
+  if (!nearest || (!givenTo(ctx, nearest) && !namesWhatItsPossesses(ctx, nearest))) return nearest;
   return nearestBefore(ctx, nearest.start, COMPANY, 150);
+}
+
+/**
+ * "A … through its subsidiary, B, and advancing its platform": B names a thing an earlier "its"
+ * possesses (a subsidiary, a partner), so a later "its" in the clause still stands for A.
+ */
+function namesWhatItsPossesses(ctx: SentenceContext, company: Item): boolean {
+  return ITS_NOUN_BEFORE.test(ctx.text.slice(Math.max(0, company.start - 40), company.start));
 }
 
 /** Whether a company stands right after a verb of giving, as its receiver. */
