@@ -391,7 +391,7 @@ export function findCompanies(scope: Scope): Candidate[] {
     (m, offset, sentence) => {
       const trimmed = trimName(m[0], scope.ctx.knowledge.entities);
       // The article is no part of the name: "a grant from the Acme Foundation" names "Acme Foundation".
-      const article = /^the[ \t]+/.exec(trimmed.name)?.[0].length ?? 0;
+      const article = /^the[ \t]+/i.exec(trimmed.name)?.[0].length ?? 0;
       const lead = trimmed.lead + article;
       // A name read after "University of" ends at the sentence's full stop: "…from the University of
       // Illinois." keeps no period, where an initialism ("… of Washington D.C.") keeps its own.
@@ -403,7 +403,7 @@ export function findCompanies(scope: Scope): Candidate[] {
       // head ends a firm's name as it does in entity keys: "Acme Trust Company" keeps "Acme Trust".)
       if (/^[ \t]+(?:(?:of|for)[ \t]+)?(?!Company\b)\p{Lu}/u.test(scope.text.slice(offset + m[0].length, Math.min(sentence.end, offset + m[0].length + 40)))) return;
       if (!name || !/\p{Lu}/u.test(name[0] ?? '') || insideKnownOrganization(offset + lead, offset + lead + name.length)) return;
-      out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name.replace(/^the\s+/i, ''), rule: 'organization.head-word', priority: 62, sentence }));
+      out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name, rule: 'organization.head-word', priority: 62, sentence }));
     },
     { cues: [p.cues.orgHead] },
   );
