@@ -165,6 +165,29 @@ describe('Neo4j writer', () => {
     expect(doc).toEqual({ hash: 'v2', asOf: '2010-03-01' });
   });
 
+  it('replaces a document whose text is unchanged when what was extracted from it changed (a new extractor), and skips it after', async () => {
+    const run = runId();
+    const docId = `${run}-a`;
+    expect((await store.writeDocument(dealDocument(run, docId))).status).toBe('created');
+    // The same text (content hash v1) read by a newer extractor: it finds the milestone no more, and a drug more.
+    const newer = dealDocument(run, docId, { milestone: undefined, drug: { name: 'XB-2', developer: 'Beta', target: 'TGT' } });
+    expect((await store.writeDocument(newer)).status).toBe('replaced');
+    expect(await relationship(run, 'EARNED_MILESTONE', 'Acme', 'Beta')).toBeUndefined();
+    const drugs = await store.read(`MATCH (:Document {docId: $docId})-[:MENTIONS]->(n:Drug) RETURN n.name AS name`, { docId });
+    expect(drugs).toEqual([{ name: 'XB-2' }]);
+    const again = await store.writeDocument(newer);
+    expect(again).toMatchObject({ status: 'unchanged', nodesCreated: 0, relationshipsCreated: 0, propertiesSet: 0 });
+  });
+
+  it('replaces a document stored before extraction hashes were kept, once', async () => {
+    const run = runId();
+    const docId = `${run}-a`;
+    await store.writeDocument(dealDocument(run, docId));
+    await store.runWrite('MATCH (d:Document {docId: $docId}) REMOVE d.extractionHash', { docId });
+    expect((await store.writeDocument(dealDocument(run, docId))).status).toBe('replaced');
+    expect((await store.writeDocument(dealDocument(run, docId))).status).toBe('unchanged');
+  });
+
   it('forgets documents without leaving orphans', async () => {
     const run = runId();
     await store.writeDocument(dealDocument(run, `${run}-a`));
@@ -235,7 +258,16 @@ describe('Neo4j writer, several documents per transaction', () => {
     documentGraph(run, `${run}-b`, { asOf: '2009-01-15', licence: { licensor: 'Acme', licensee: 'Beta', sentence: 'Acme licensed Beta.' }, companies: ['Gamma'] }),
     documentGraph(run, `${run}-c`, { asOf: '2006-05-02', drug: { name: 'XB-1', developer: 'Gamma', target: 'TGT' } }),
   ];
-  const neutral = (run: string, snap: { nodes: string[]; relationships: string[] }) => [...snap.nodes, ...snap.relationships].map((s) => s.split(run).join('RUN')).sort();
+  // The run id made neutral; so is the extraction hash, a hash of data that holds the run id.
+  const neutral = (run: string, snap: { nodes: string[]; relationships: string[] }) =>
+    [...snap.nodes, ...snap.relationships]
+      .map((s) =>
+        s
+          .split(run)
+          .join('RUN')
+          .replace(/"extractionHash":"[0-9a-f]+"/g, '"extractionHash":"HASH"'),
+      )
+      .sort();
 
   it('writes a batch in one transaction and gives the graph of one transaction per document', async () => {
     const batched = runId();

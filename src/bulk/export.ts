@@ -50,6 +50,7 @@ import { compareOrder, type Order } from './jsonl.ts';
 import { resolveClaims, type DatedClaim } from '../writers/claims.ts';
 import { Graph as GraphSchema } from '../model/graph.ts';
 import { lookupForms, type CorpusResolver } from '../graph/identity.ts';
+import { withExtractionHash } from '../graph/extraction-hash.ts';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const EMPTY_LISTS_FILE = 'empty-lists.jsonl';
@@ -249,7 +250,7 @@ export class BulkExporter {
       this.addResolved(graph, order, source, this.resolver);
       return;
     }
-    const prepared = this.prepare(graph);
+    const prepared = this.prepare(withExtractionHash(graph));
     this.takeDocumentId(prepared.docId, source);
     this.commit(prepared, order);
   }
@@ -284,7 +285,8 @@ export class BulkExporter {
       const problems = issuesText(checked.error.issues, { limit: 3 });
       throw new KgError('SCHEMA_INVALID', `the graph fails the exchange schema: ${problems}`, { subject: source });
     }
-    const graph = checked.data;
+    // Hashed as extracted, before resolution, as the transactional writer hashes it (src/graph/extraction-hash.ts).
+    const graph = withExtractionHash(checked.data);
     const doc = graph.documents[0];
     if (doc === undefined || graph.documents.length !== 1) throw new KgError('SCHEMA_INVALID', `a document graph gave ${graph.documents.length} Document rows`, { subject: source });
     this.checkDocumentId(doc.docId, source);

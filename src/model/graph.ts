@@ -89,6 +89,12 @@ export const DocumentInfo = z.object({
    * and, with the text, under `kg extract --no-text`.
    */
   rawMap: RawMap.optional(),
+  /**
+   * Set by the writers, not by extraction: the hash of the document's extracted graph
+   * (src/graph/extraction-hash.ts), stored beside `contentHash` so that a re-ingest skips a document
+   * only when its text and what was extracted from it are both unchanged.
+   */
+  extractionHash: z.string().optional(),
 });
 export type DocumentInfo = z.infer<typeof DocumentInfo>;
 

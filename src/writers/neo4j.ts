@@ -14,6 +14,7 @@ import type { Graph } from '../model/graph.ts';
 import type { NameKnowledge } from '../knowledge/names.ts';
 import type { Decisions } from '../graph/decisions.ts';
 import { CorpusResolver, EntityIndex, MAX_PER_FORM, lookupForms, type KnownEntity, type PossiblySame } from '../graph/identity.ts';
+import { withExtractionHash } from '../graph/extraction-hash.ts';
 import { ENTITY_LABELS } from '../model/vocabulary.ts';
 import type { Neo4jConfig } from '../config.ts';
 import { KgError, isKgError } from '../errors.ts';
@@ -433,7 +434,9 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
   }
 
   /** The batch write itself; every result carries the transaction's counters. */
-  private async writeInOneTransaction(given: readonly Graph[], options: WriteOptions): Promise<DocumentWriteResult[]> {
+  private async writeInOneTransaction(extracted: readonly Graph[], options: WriteOptions): Promise<DocumentWriteResult[]> {
+    // Hashed as extracted, before resolution (which depends on what the database holds): see src/graph/extraction-hash.ts.
+    const given = extracted.map(withExtractionHash);
     const planOptions = options.batchSize === undefined ? {} : { batchSize: options.batchSize };
     let graphs = given;
     let resolution: ResolutionRows | undefined;
@@ -448,6 +451,7 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
     const fullPlan = plan(graphs);
     const docIds = graphs.map((g) => g.documents[0]?.docId ?? '');
     const hashes = new Map(graphs.map((g) => [g.documents[0]?.docId ?? '', g.documents[0]?.contentHash]));
+    const extractionHashes = new Map(given.map((g) => [g.documents[0]?.docId ?? '', g.documents[0]?.extractionHash]));
     const session = this.driver.session({ database: this.config.database });
     try {
       return await session.executeWrite(async (tx) => {
@@ -473,15 +477,23 @@ export class Neo4jGraphStore implements GraphWriter<BatchWriteResult> {
         // The lock statement creates the Document nodes of new documents: count those; its SET on
         // stored documents only takes their locks.
         counters.nodesCreated += locked.summary.counters.updates().nodesCreated;
-        const stored = new Map<string, unknown>(locked.records.map((r) => [String(r.get('docId')), r.get('contentHash') ?? null]));
+        const stored = new Map<string, { content: unknown; extraction: unknown }>(
+          locked.records.map((r) => {
+            const content: unknown = r.get('contentHash');
+            const extraction: unknown = r.get('extractionHash');
+            return [String(r.get('docId')), { content: content ?? null, extraction: extraction ?? null }];
+          }),
+        );
         const status = new Map<string, DocumentWriteStatus>();
         for (const docId of docIds) {
           if (copyOf.has(docId)) {
             status.set(docId, 'unchanged');
             continue;
           }
-          const hash = stored.get(docId) ?? null;
-          status.set(docId, hash === null ? 'created' : hash === hashes.get(docId) && options.force !== true ? 'unchanged' : 'replaced');
+          const before = stored.get(docId);
+          // Unchanged only when the text and what was extracted from it both are: a new extractor's facts replace the old ones.
+          const same = before !== undefined && before.content === hashes.get(docId) && before.extraction === extractionHashes.get(docId);
+          status.set(docId, before === undefined || before.content === null ? 'created' : same && options.force !== true ? 'unchanged' : 'replaced');
         }
         const replaced = docIds.filter((id) => status.get(id) === 'replaced');
         if (replaced.length > 0) await runAll(tx, forgetBatchStatements(replaced), counters);

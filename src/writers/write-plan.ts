@@ -156,6 +156,7 @@ function documentParam(doc: DocumentInfo, relationships: readonly Relationship[]
     ...(doc.copies === undefined ? {} : { copies: [...doc.copies] }),
     docType: doc.docType,
     contentHash: doc.contentHash,
+    ...(doc.extractionHash === undefined ? {} : { extractionHash: doc.extractionHash }),
     sentenceCount: new CypherInt(doc.sentenceCount),
     factTypes: relationships.map((r) => r.type),
     factStarts: relationships.map((r) => r.start),
