@@ -20,4 +20,8 @@ describe('organization names read from a head word', () => {
     for (const text of ['Data were presented at the annual meeting of the Norvane Society for Bone Research in May.\n', 'The drug is in short supply according to the Norvane Society of Hospital Pharmacists, a trade group.\n'])
       expect(names(mentionsOf(text), 'Organization'), text).toEqual([]);
   });
+  it('names the institutes of the NIH whole, "on" and commas inside, and by their abbreviations', () => {
+    const ms = mentionsOf('Acme Bio received a grant from the National Institute on Aging (NIA) and support from the National Heart, Lung, and Blood Institute.\n');
+    expect(names(ms, 'Organization')).toEqual(['NIA', 'National Heart, Lung, and Blood Institute', 'National Institute on Aging']);
+  });
 });
