@@ -7,7 +7,7 @@ import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext } from '../context.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { crossesClause, distinctEntities, isPossessive, listAfter, nearestAfter, nearestBefore } from '../context.ts';
+import { crossesClause, dealPartnerOf, distinctEntities, isPossessive, listAfter, nearestAfter, nearestBefore } from '../context.ts';
 import { isNegated } from '../hedges.ts';
 import { agreementYears } from '../dates.ts';
 import type { RuleWords } from '../word-lists.ts';
@@ -200,7 +200,13 @@ export const licensingRule: SentenceRule = {
       // indirect object), so the subject before the verb is the licensor, not the one who obtains.
       const dative = /^licen[cs]e[sd]?$/i.test(hit.text) ? ctx.items.find((it) => it.label === 'Company' && it.start >= hit.end && /^\s+(?:the\s+)?$/i.test(ctx.text.slice(hit.end, it.start))) : undefined;
       if (dative) {
-        if (!from && once(licensee, dative)) emitLicence(ctx, emit, licensee, dative, subjects, hit.start, 'licenses_to.licensed_to', 0.7);
+        // "B licensed A's X": a company in the possessive after the verb owns what is licensed, so it is
+        // the licensor and the subject before the verb took the licence.
+        if (isPossessive(ctx, dative)) {
+          // What the possessive names ("A's preclinical antibody X"), not what the licence is then used for ("to develop Y").
+          const owned = subjectsAfter(ctx, dative.end).filter((s) => s.end <= cut && !/\bto\s|[,;]/.test(ctx.text.slice(dative.end, s.start)));
+          if (!from && once(dative, licensee)) emitLicence(ctx, emit, dative, licensee, owned, hit.start, 'licenses_to.licensed_owners_asset', 0.7);
+        } else if (!from && once(licensee, dative)) emitLicence(ctx, emit, licensee, dative, subjects, hit.start, 'licenses_to.licensed_to', 0.7);
         continue;
       }
       const fallback = otherCompany(ctx, licensee);
@@ -305,6 +311,27 @@ export function licencesFromPayments(dc: DocumentContext, facts: readonly Relati
   }
   out.push(...licencesFromDefinedRoles(dc, licensed));
   out.push(...licencesDirectedByPayments(dc, facts, licensed));
+  out.push(...licensorsFromDealContext(dc, [...facts, ...out]));
+  return out;
+}
+
+/**
+ * "A has entered into a license agreement with B. Under the agreement, B has the right to develop and
+ * commercialize X": a licence read with its licensee and subject only (LICENSES B → X) was granted by
+ * the other party of the deal the passage is about (`dealPartnerOf`), when no licensor of B is named
+ * anywhere in the document.
+ */
+function licensorsFromDealContext(dc: DocumentContext, facts: readonly RelationFact[]): RelationFact[] {
+  const out: RelationFact[] = [];
+  const entity = (i: number): number => dc.entityOf[i] ?? i;
+  const licensees = new Set(facts.flatMap((f) => (f.type === 'LICENSES_TO' && typeof f.target === 'number' ? [entity(f.target)] : [])));
+  for (const f of facts) {
+    if (f.type !== 'LICENSES' || licensees.has(entity(f.source))) continue;
+    const licensor = dealPartnerOf(dc, f.sentenceIndex, entity(f.source));
+    if (licensor === undefined || entity(licensor) === entity(f.source)) continue;
+    licensees.add(entity(f.source));
+    out.push({ type: 'LICENSES_TO', source: licensor, target: f.source, properties: {}, sentenceIndex: f.sentenceIndex, rule: 'licenses_to.deal_context', confidence: 0.55 });
+  }
   return out;
 }
 

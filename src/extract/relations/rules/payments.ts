@@ -5,7 +5,7 @@
 // co-led by A and B, with participation from C").
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { crossesClause, distinctEntities, nearestAfter, subjectBefore } from '../context.ts';
+import { crossesClause, dealPartnerItem, distinctEntities, nearestAfter, subjectBefore } from '../context.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import type { TriggerGroup } from '../lexicon.ts';
 import type { Money } from '../money.ts';
@@ -189,11 +189,13 @@ export const paymentRule: SentenceRule = {
         payer = companyAfterWord(ctx, anchor, 'by', 100) ?? companyAfterWord(ctx, hit.end, 'by', 100);
       } else if (receiving) {
         payee = actor;
-        payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor) ?? counterparty(ctx, actor);
+        // No payer in the sentence: the other party of the deal the passage is about, else of the document's.
+        payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor) ?? dealPartnerItem(ctx, actor, actor.start) ?? counterparty(ctx, actor);
       } else {
         payer = actor;
         const direct = nearestAfter(ctx, hit.end, COMPANY, 3);
-        payee = direct ?? companyAfterWord(ctx, anchor, 'to', 100) ?? companyAfterWord(ctx, anchor, 'in', 60) ?? otherCompany(ctx, actor);
+        // "Under the terms of the deal, B will pay $18.5 million upfront": no payee named, the other party of the deal the passage is about.
+        payee = direct ?? companyAfterWord(ctx, anchor, 'to', 100) ?? companyAfterWord(ctx, anchor, 'in', 60) ?? otherCompany(ctx, actor) ?? dealPartnerItem(ctx, actor, actor.start);
       }
       if (!payer || !payee) continue;
       const props = moneyProperties(ctx, money);

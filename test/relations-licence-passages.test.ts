@@ -1,0 +1,63 @@
+// Licences and payments read over a passage (issue #16): a sentence that names one party of a deal
+// ("Under the agreement, B has the right to develop X", "B will pay $18.5 million upfront") takes the
+// other party from the sentence before that names the deal; and single-sentence wordings of the licence
+// frame ("B licensed A's X", "an agreement with B granting it a licence"). Invented companies and sentences.
+import { describe as group, expect, it } from 'vitest';
+import { relationLines } from './support/relations.ts';
+
+const run = relationLines;
+
+group('a deal sentence names the parties, the next sentence one of them', () => {
+  it('reads the licensor of a right granted under the agreement from the sentence that names the agreement', () => {
+    const lines = run([
+      '[Company:Osprey Health] has entered into a licensing agreement with [Company:Helix One] for [Drug:HX-31].',
+      'Under the agreement, [Company:Helix One] has the right to develop and commercialize [Drug:HX-31] in Europe.',
+    ]);
+    expect(lines).toContain('LICENSES Helix One -> HX-31');
+    expect(lines).toContain('LICENSES_TO Osprey Health -> Helix One');
+  });
+
+  it('reads a passive grant of a licence to products containing the drug', () => {
+    const lines = run([
+      '[Company:Osprey Health] has entered into a licensing agreement with [Company:Helix One].',
+      'Under the agreement, [Company:Helix One] will be granted an exclusive license to commercialize products containing [Drug:HX-31] in Japan.',
+    ]);
+    expect(lines).toContain('LICENSES Helix One -> HX-31');
+    expect(lines).toContain('LICENSES_TO Osprey Health -> Helix One');
+  });
+
+  it('reads whoever acts under the licence as its licensee', () => {
+    const lines = run(['Pursuant to the license, [Company:Helix One] will develop and commercialize [Drug:HX-31] in Japan.']);
+    expect(lines).toContain('LICENSES Helix One -> HX-31');
+  });
+
+  it('does not read a right to terminate, or development under an agreement that is not called a licence, as a licence', () => {
+    const lines = run(['Under the agreement, [Company:Helix One] has the right to terminate the study of [Drug:HX-31].', 'Under the agreement, [Company:Helix One] will develop [Drug:HX-31] in Japan.']);
+    expect(lines.filter((l) => l.startsWith('LICENSES'))).toEqual([]);
+  });
+
+  it('gives a payment with no payee named to the other party of the deal the passage is about', () => {
+    const lines = run(['[Company:Osprey Health] has entered into a licensing agreement with [Company:Helix One].', 'Under the terms of the deal, [Company:Helix One] will pay $18.5 million upfront and up to $400 million in milestones.']);
+    expect(lines).toContain('PAYS Helix One -> Osprey Health');
+  });
+
+  it('gives no payee when the sentence before names no deal of the payer', () => {
+    const lines = run(['[Company:Osprey Health] and [Company:Tarn Bio] entered into a license agreement.', 'Separately, [Company:Helix One] will pay $18.5 million upfront.']);
+    expect(lines.filter((l) => l.startsWith('PAYS'))).toEqual([]);
+  });
+});
+
+group('licence wordings of one sentence', () => {
+  it('reads "B licensed A\'s X" as A licensing X to B', () => {
+    const lines = run(['In 2024, [Company:Helix One] licensed [Company:Osprey Health]’s preclinical antibody [Drug:HX-31] for $45 million upfront.']);
+    expect(lines).toContain('LICENSES_TO Osprey Health -> Helix One');
+    expect(lines).toContain('LICENSES Helix One -> HX-31');
+    expect(lines).not.toContain('LICENSES_TO Helix One -> Osprey Health');
+  });
+
+  it('reads "an agreement with B granting it a licence" as a licence to B', () => {
+    const lines = run(['[Company:Osprey Health] signed an agreement with [Company:Helix One] granting it an exclusive license to develop and commercialize [Drug:HX-31] in North America.']);
+    expect(lines).toContain('LICENSES_TO Osprey Health -> Helix One');
+    expect(lines).toContain('LICENSES Helix One -> HX-31');
+  });
+});
