@@ -61,3 +61,30 @@ group('licence wordings of one sentence', () => {
     expect(lines).toContain('LICENSES Helix One -> HX-31');
   });
 });
+
+group('licence and partnership wordings read by frames', () => {
+  it('reads an agreement to license a drug from a party, and to license it to a party', () => {
+    expect(run(['[Company:Osprey Health] entered into an agreement to license [Drug:HX-31] from [Company:Helix One].'])).toEqual(expect.arrayContaining(['LICENSES_TO Helix One -> Osprey Health', 'LICENSES Osprey Health -> HX-31']));
+    expect(run(['[Company:Helix One] signed an agreement to license [Drug:HX-31] to [Company:Osprey Health].'])).toEqual(expect.arrayContaining(['LICENSES_TO Helix One -> Osprey Health', 'LICENSES Osprey Health -> HX-31']));
+  });
+
+  it('reads an option to license as an option, not a licence; an exercised option as a licence', () => {
+    const option = run(['[Company:Osprey Health] will have the option to license [Drug:HX-31] from [Company:Helix One].']);
+    expect(option.filter((l) => l.startsWith('LICENSES'))).toEqual([]);
+    expect(run(['[Company:Osprey Health] has exercised its option to license [Drug:HX-31] from [Company:Helix One].'])).toContain('LICENSES Osprey Health -> HX-31');
+  });
+
+  it('reads "the licensing of X to B" as the subject licensing X to B', () => {
+    expect(run(['[Company:Helix One] announced the licensing of [Drug:HX-31] to [Company:Osprey Health].'])).toEqual(expect.arrayContaining(['LICENSES_TO Helix One -> Osprey Health', 'LICENSES Osprey Health -> HX-31']));
+  });
+
+  it('reads the licensee named of a drug as holding a licence to it', () => {
+    expect(run(['[Company:Osprey Health], the exclusive licensee of [Drug:HX-31], plans to file an NDA.'])).toContain('LICENSES Osprey Health -> HX-31');
+  });
+
+  it('reads "Y, X\'s partner" as a partnership, and teaming up or joining forces as a collaboration', () => {
+    expect(run(['[Company:Quint Labs], [Company:Baylin Health]’s development partner for [Drug:QL-3], started a Phase 3 trial.'])).toContain('COLLABORATES_WITH Baylin Health -> Quint Labs');
+    expect(run(['[Company:Quint Labs] teams up with [Company:Baylin Health] on [Drug:QL-3].'])).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
+    expect(run(['[Company:Quint Labs] and [Company:Baylin Health] join forces to develop [Drug:QL-3].'])).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
+  });
+});
