@@ -88,3 +88,10 @@ group('licence and partnership wordings read by frames', () => {
     expect(run(['[Company:Quint Labs] and [Company:Baylin Health] join forces to develop [Drug:QL-3].'])).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
   });
 });
+
+group('payment wordings read by frames', () => {
+  it('reads a payment paid by one party to another, and a payment a company announces from another', () => {
+    expect(run(['The $5 million upfront payment paid by [Company:Baylin Health] to [Company:Quint Labs] was recorded as revenue.'])).toContain('PAYS Baylin Health -> Quint Labs');
+    expect(run(['[Company:Quint Labs] announced a $5 million upfront payment from [Company:Baylin Health].'])).toContain('PAYS Baylin Health -> Quint Labs');
+  });
+});

@@ -188,6 +188,8 @@ export const licensingRule: SentenceRule = {
       if (!noun) continue;
       // "will have the right to terminate …", "rights to receive royalties": a contract right, not a licence.
       if (!verbIsLicence && contractRight.test(ctx.text.slice(noun.end, noun.end + 40))) continue;
+      // "B will have the right to license X to C": a right to grant licences is the holder's to give, no licence it takes.
+      if (!verbIsLicence && /^\s+to\s+(?:sub-?|out-?)?licen[cs]e\b/i.test(ctx.text.slice(noun.end, noun.end + 24))) continue;
       // "B will have the option to license X from A": an option to a licence is no licence yet (HAS_OPTION_ON reads it); an exercised one is.
       if (!verbIsLicence && !/^exercis/i.test(hit.text) && /\boptions?\b/i.test(ctx.text.slice(hit.end, Math.max(hit.end, noun.end - 1)))) continue;
       // A full stop the sentence splitter let through ("… Agreement. mRNA-based X …") ends what the licence covers.
