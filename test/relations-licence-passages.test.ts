@@ -87,6 +87,11 @@ group('licence and partnership wordings read by frames', () => {
     expect(run(['[Company:Quint Labs] teams up with [Company:Baylin Health] on [Drug:QL-3].'])).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
     expect(run(['[Company:Quint Labs] and [Company:Baylin Health] join forces to develop [Drug:QL-3].'])).toContain('COLLABORATES_WITH Quint Labs -> Baylin Health');
   });
+
+  it("reads a company's deal with another as a partnership, but not its merger agreement", () => {
+    expect(run(["[Company:Baylin Health]'s 2021 deal with [Company:Quint Labs] included $700 million upfront."])).toContain('COLLABORATES_WITH Baylin Health -> Quint Labs');
+    expect(run(["[Company:Baylin Health]'s merger agreement with [Company:Quint Labs] closed in May."])).not.toContain('COLLABORATES_WITH Baylin Health -> Quint Labs');
+  });
 });
 
 group('payment wordings read by frames', () => {
