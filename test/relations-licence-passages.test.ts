@@ -100,3 +100,16 @@ group('payment wordings read by frames', () => {
     expect(run(['[Company:Quint Labs] announced a $5 million upfront payment from [Company:Baylin Health].'])).toContain('PAYS Baylin Health -> Quint Labs');
   });
 });
+
+group('options and contract rights', () => {
+  it('does not read a right of first refusal over licences another party may offer as a licence or an option on that party', () => {
+    const lines = run(['The agreement also grants [Company:Osprey Health] a right of first refusal over any license [Company:Helix One] may offer to a third party.']);
+    expect(lines).not.toContain('HAS_OPTION_ON Osprey Health -> Helix One');
+    expect(lines).not.toContain('LICENSES_TO Helix One -> Osprey Health');
+  });
+
+  it('reads an option to acquire a company, and not an option on the company named in the possessive before the drug', () => {
+    expect(run(['[Company:Osprey Health] has an option to acquire [Company:Helix One].'])).toContain('HAS_OPTION_ON Osprey Health -> Helix One');
+    expect(run(["[Company:Osprey Health] exercises option for [Company:Helix One]'s antibody [Drug:HX-31]."])).not.toContain('HAS_OPTION_ON Osprey Health -> Helix One');
+  });
+});

@@ -1,8 +1,9 @@
 // LICENSES_TO licensor→licensee and LICENSES licensee→Technology/Drug: "A granted B an exclusive
 // license to X", "B will be granted a license", "X was licensed to B by A", "B licensed X from A",
 // "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X",
-// "B, through the license granted by A", and, over the document, licences directed by payments and by
-// the defined terms "Licensor" / "Licensee".
+// "B, through the license granted by A", "B licensed A's X", and, over the document, licences directed
+// by payments, by the defined terms "Licensor" / "Licensee" and, for a licence read without its grantor
+// ("Under the agreement, B has the right to develop X"), by the deal the passage names (dealPartnerOf).
 import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext } from '../context.ts';
@@ -161,7 +162,8 @@ export const licensingRule: SentenceRule = {
       const licensee = nearestAfter(ctx, hit.end, COMPANY, 20);
       if (!licensee) continue;
       const noun = ctx.triggers.findFirst('license.noun', licensee.end, Math.min(ctx.text.length, licensee.end + 60));
-      if (!noun) continue;
+      // "grants B a right of first refusal", "the right to terminate": a contract right, not a licence.
+      if (!noun || contractRight.test(ctx.text.slice(noun.end, noun.end + 40))) continue;
       const subjects = subjectsAfter(ctx, noun.end);
       let licensor = nearestBefore(ctx, hit.start, COMPANY, 120);
       // "A, a subsidiary of B, and C, an affiliate of D, entered into an agreement granting C …": B and D are

@@ -1,7 +1,8 @@
 // EARNED_MILESTONE payee→payer and PAYS payer→payee, with the amount read by money.ts: "A earned a
 // $5 million milestone payment from B", "triggers a $1 million payment to A", "B will pay A an upfront
 // payment of $94 million", "A is eligible to receive up to $1.3 billion in milestones" (potential);
-// the investors of a financing round pay the company that raises it ("a $40 million Series B round
+// a payment with one party named takes the other from the deal its passage names ("… license agreement
+// with B. Under the terms, B will pay $18.5 million upfront"); the investors of a financing round pay the company that raises it ("a $40 million Series B round
 // co-led by A and B, with participation from C").
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
