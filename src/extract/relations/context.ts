@@ -76,6 +76,8 @@ export interface ContextPatterns {
   readonly clauseBreak: RegExp;
   /** "the two companies", "both parties". */
   readonly parties: RegExp;
+  /** A noun that names a deal: agreement, licence, collaboration, partnership. */
+  readonly dealNoun: RegExp;
 }
 
 export function compileContextPatterns(words: RuleWords): ContextPatterns {
@@ -84,6 +86,7 @@ export function compileContextPatterns(words: RuleWords): ContextPatterns {
     announcing: new RegExp(`\\b(?:${words.alternation('announce')})\\b`, 'i'),
     clauseBreak: new RegExp(`;|(?<!(?:^|[\\s(.])(?:[A-Z]|${words.alternation('abbreviation')}))\\.\\s+[A-Z]`),
     parties: new RegExp(`\\b(?:the|both)\\s+(?:two\\s+)?(?:${words.alternation('parties')})\\b`, 'i'),
+    dealNoun: new RegExp(`\\b(?:${words.alternation('deal.noun')})\\b`, 'i'),
   });
 }
 
@@ -422,4 +425,46 @@ export function subjectDrugBefore(ctx: SentenceContext, pos: number): Item | und
     return it;
   }
   return undefined;
+}
+
+/** Sentences before a deal statement that may still name its parties ("… entered into a license agreement. Under the agreement, …"). */
+const DEAL_LOOKBACK = 3;
+
+/**
+ * The other party of the deal a sentence is about, when the sentence names one party only: the
+ * sentence itself or the closest of the few before it that names a deal (agreement, licence,
+ * collaboration) between exactly two companies, `party` one of them. A deal sentence between other
+ * companies, or more than two, ends the search: the passage has moved on to another deal. Returns the
+ * mention index of the other party's first mention in that sentence.
+ */
+export function dealPartnerOf(dc: DocumentContext, sentenceIndex: number, party: number): number | undefined {
+  const { pronounText, dealNoun } = dc.knowledge.relations.rules.context;
+  for (let i = sentenceIndex; i >= 0 && i >= sentenceIndex - DEAL_LOOKBACK; i--) {
+    const sentence = dc.doc.sentences[i];
+    if (!sentence || sentence.section === 'forwardLooking') return undefined;
+    const ids = dc.bySentence.get(i) ?? [];
+    const companies = new Map<number, number>();
+    for (const id of ids) {
+      const m = dc.found.mentions[id];
+      if (m?.label !== 'Company') continue;
+      // "the Company", "we": the document's main company, named by its first mention.
+      const named = pronounText.test(m.text.trim()) ? dc.primaryCompany : id;
+      if (named === undefined) continue;
+      const entity = dc.entityOf[named] ?? named;
+      if (!companies.has(entity)) companies.set(entity, named);
+    }
+    if (companies.size < 2 || !dealNoun.test(dc.doc.cleanText.slice(sentence.start, sentence.end))) continue;
+    if (companies.size > 2 || !companies.has(party)) return undefined;
+    return [...companies.entries()].find(([entity]) => entity !== party)?.[1];
+  }
+  return undefined;
+}
+
+/** `dealPartnerOf` as an item of the sentence, standing at `at` (a pronoun-like stand-in: the name is in another sentence). */
+export function dealPartnerItem(ctx: SentenceContext, party: Item, at: number): Item | undefined {
+  const dc = ctx.docContext;
+  const index = dealPartnerOf(dc, ctx.sentence.index, party.entity);
+  const m = index === undefined ? undefined : dc.found.mentions[index];
+  if (index === undefined || !m) return undefined;
+  return { index, label: 'Company', start: at, end: at, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
 }

@@ -13,6 +13,7 @@ export const RULE_WORD_LISTS = [
   'announce',
   'abbreviation',
   'parties',
+  'deal.noun',
   // anatomy.ts
   'drug_class.plural',
   'interaction',

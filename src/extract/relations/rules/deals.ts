@@ -97,6 +97,9 @@ export const acquisitionRule: SentenceRule = {
   },
 };
 
+/** What stands right before the company an option is on: the option's verb or preposition ("to acquire", "on", "for", "with"). */
+const OPTION_OBJECT_BEFORE = /(?:^|\b(?:acquire|purchase|buy|on|for|over|of|in|with|from)\s+(?:all\s+of\s+|the\s+)?)$/i;
+
 export const optionRule: SentenceRule = {
   id: 'has_option_on',
   needs: [COMPANY],
@@ -105,7 +108,11 @@ export const optionRule: SentenceRule = {
     for (const hit of ctx.triggers.findAll('option')) {
       const holder = nearestBefore(ctx, hit.start, COMPANY, 60);
       if (!holder || isNegated(ctx.triggers, holder.end, hit.start)) continue;
-      const object = nearestAfter(ctx, hit.end, ['Drug'], 80) ?? nearestAfter(ctx, hit.end, COMPANY, 40);
+      const company = nearestAfter(ctx, hit.end, COMPANY, 40);
+      // A company is what the option is on only as the object of its verb or preposition ("an option to acquire B",
+      // "an option on B"), not as the subject of a clause after it ("a right of first refusal over any license B may offer").
+      const companyObject = company && OPTION_OBJECT_BEFORE.test(ctx.text.slice(hit.end, company.start)) ? company : undefined;
+      const object = nearestAfter(ctx, hit.end, ['Drug'], 80) ?? companyObject;
       if (!object) continue;
       const exercised = ctx.triggers.hasAny('option.exercise', holder.end, hit.start);
       const props: Properties = { status: exercised ? 'exercised' : 'potential' };

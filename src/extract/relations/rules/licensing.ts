@@ -1,13 +1,14 @@
 // LICENSES_TO licensor→licensee and LICENSES licensee→Technology/Drug: "A granted B an exclusive
 // license to X", "B will be granted a license", "X was licensed to B by A", "B licensed X from A",
 // "B will obtain exclusive global rights to X", "the agreement granting B the right … using A's X",
-// "B, through the license granted by A", and, over the document, licences directed by payments and by
-// the defined terms "Licensor" / "Licensee".
+// "B, through the license granted by A", "B licensed A's X", and, over the document, licences directed
+// by payments, by the defined terms "Licensor" / "Licensee" and, for a licence read without its grantor
+// ("Under the agreement, B has the right to develop X"), by the deal the passage names (dealPartnerOf).
 import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext } from '../context.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { crossesClause, distinctEntities, isPossessive, listAfter, nearestAfter, nearestBefore } from '../context.ts';
+import { crossesClause, dealPartnerOf, distinctEntities, isPossessive, listAfter, nearestAfter, nearestBefore } from '../context.ts';
 import { isNegated } from '../hedges.ts';
 import { agreementYears } from '../dates.ts';
 import type { RuleWords } from '../word-lists.ts';
@@ -161,7 +162,8 @@ export const licensingRule: SentenceRule = {
       const licensee = nearestAfter(ctx, hit.end, COMPANY, 20);
       if (!licensee) continue;
       const noun = ctx.triggers.findFirst('license.noun', licensee.end, Math.min(ctx.text.length, licensee.end + 60));
-      if (!noun) continue;
+      // "grants B a right of first refusal", "the right to terminate": a contract right, not a licence.
+      if (!noun || contractRight.test(ctx.text.slice(noun.end, noun.end + 40))) continue;
       const subjects = subjectsAfter(ctx, noun.end);
       let licensor = nearestBefore(ctx, hit.start, COMPANY, 120);
       // "A, a subsidiary of B, and C, an affiliate of D, entered into an agreement granting C …": B and D are
@@ -188,6 +190,10 @@ export const licensingRule: SentenceRule = {
       if (!noun) continue;
       // "will have the right to terminate …", "rights to receive royalties": a contract right, not a licence.
       if (!verbIsLicence && contractRight.test(ctx.text.slice(noun.end, noun.end + 40))) continue;
+      // "B will have the right to license X to C": a right to grant licences is the holder's to give, no licence it takes.
+      if (!verbIsLicence && /^\s+to\s+(?:sub-?|out-?)?licen[cs]e\b/i.test(ctx.text.slice(noun.end, noun.end + 24))) continue;
+      // "B will have the option to license X from A": an option to a licence is no licence yet (HAS_OPTION_ON reads it); an exercised one is.
+      if (!verbIsLicence && !/^exercis/i.test(hit.text) && /\boptions?\b/i.test(ctx.text.slice(hit.end, Math.max(hit.end, noun.end - 1)))) continue;
       // A full stop the sentence splitter let through ("… Agreement. mRNA-based X …") ends what the licence covers.
       const stop = ctx.text.slice(noun.end).search(/\.\s+\S/);
       const cut = stop < 0 ? ctx.text.length : noun.end + stop;
@@ -200,7 +206,13 @@ export const licensingRule: SentenceRule = {
       // indirect object), so the subject before the verb is the licensor, not the one who obtains.
       const dative = /^licen[cs]e[sd]?$/i.test(hit.text) ? ctx.items.find((it) => it.label === 'Company' && it.start >= hit.end && /^\s+(?:the\s+)?$/i.test(ctx.text.slice(hit.end, it.start))) : undefined;
       if (dative) {
-        if (!from && once(licensee, dative)) emitLicence(ctx, emit, licensee, dative, subjects, hit.start, 'licenses_to.licensed_to', 0.7);
+        // "B licensed A's X": a company in the possessive after the verb owns what is licensed, so it is
+        // the licensor and the subject before the verb took the licence.
+        if (isPossessive(ctx, dative)) {
+          // What the possessive names ("A's preclinical antibody X"), not what the licence is then used for ("to develop Y").
+          const owned = subjectsAfter(ctx, dative.end).filter((s) => s.end <= cut && !/\bto\s|[,;]/.test(ctx.text.slice(dative.end, s.start)));
+          if (!from && once(dative, licensee)) emitLicence(ctx, emit, dative, licensee, owned, hit.start, 'licenses_to.licensed_owners_asset', 0.7);
+        } else if (!from && once(licensee, dative)) emitLicence(ctx, emit, licensee, dative, subjects, hit.start, 'licenses_to.licensed_to', 0.7);
         continue;
       }
       const fallback = otherCompany(ctx, licensee);
@@ -305,6 +317,27 @@ export function licencesFromPayments(dc: DocumentContext, facts: readonly Relati
   }
   out.push(...licencesFromDefinedRoles(dc, licensed));
   out.push(...licencesDirectedByPayments(dc, facts, licensed));
+  out.push(...licensorsFromDealContext(dc, [...facts, ...out]));
+  return out;
+}
+
+/**
+ * "A has entered into a license agreement with B. Under the agreement, B has the right to develop and
+ * commercialize X": a licence read with its licensee and subject only (LICENSES B → X) was granted by
+ * the other party of the deal the passage is about (`dealPartnerOf`), when no licensor of B is named
+ * anywhere in the document.
+ */
+function licensorsFromDealContext(dc: DocumentContext, facts: readonly RelationFact[]): RelationFact[] {
+  const out: RelationFact[] = [];
+  const entity = (i: number): number => dc.entityOf[i] ?? i;
+  const licensees = new Set(facts.flatMap((f) => (f.type === 'LICENSES_TO' && typeof f.target === 'number' ? [entity(f.target)] : [])));
+  for (const f of facts) {
+    if (f.type !== 'LICENSES' || licensees.has(entity(f.source))) continue;
+    const licensor = dealPartnerOf(dc, f.sentenceIndex, entity(f.source));
+    if (licensor === undefined || entity(licensor) === entity(f.source)) continue;
+    licensees.add(entity(f.source));
+    out.push({ type: 'LICENSES_TO', source: licensor, target: f.source, properties: {}, sentenceIndex: f.sentenceIndex, rule: 'licenses_to.deal_context', confidence: 0.55 });
+  }
   return out;
 }
 

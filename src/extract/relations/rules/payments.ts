@@ -1,11 +1,12 @@
 // EARNED_MILESTONE payee→payer and PAYS payer→payee, with the amount read by money.ts: "A earned a
 // $5 million milestone payment from B", "triggers a $1 million payment to A", "B will pay A an upfront
 // payment of $94 million", "A is eligible to receive up to $1.3 billion in milestones" (potential);
-// the investors of a financing round pay the company that raises it ("a $40 million Series B round
+// a payment with one party named takes the other from the deal its passage names ("… license agreement
+// with B. Under the terms, B will pay $18.5 million upfront"); the investors of a financing round pay the company that raises it ("a $40 million Series B round
 // co-led by A and B, with participation from C").
 import type { Properties } from '../../../model/graph.ts';
 import type { Item, SentenceContext } from '../context.ts';
-import { crossesClause, distinctEntities, nearestAfter, subjectBefore } from '../context.ts';
+import { crossesClause, dealPartnerItem, distinctEntities, nearestAfter, subjectBefore } from '../context.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import type { TriggerGroup } from '../lexicon.ts';
 import type { Money } from '../money.ts';
@@ -189,11 +190,13 @@ export const paymentRule: SentenceRule = {
         payer = companyAfterWord(ctx, anchor, 'by', 100) ?? companyAfterWord(ctx, hit.end, 'by', 100);
       } else if (receiving) {
         payee = actor;
-        payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor) ?? counterparty(ctx, actor);
+        // No payer in the sentence: the other party of the deal the passage is about, else of the document's.
+        payer = companyAfterWord(ctx, anchor, 'from', 100) ?? otherCompany(ctx, actor) ?? dealPartnerItem(ctx, actor, actor.start) ?? counterparty(ctx, actor);
       } else {
         payer = actor;
         const direct = nearestAfter(ctx, hit.end, COMPANY, 3);
-        payee = direct ?? companyAfterWord(ctx, anchor, 'to', 100) ?? companyAfterWord(ctx, anchor, 'in', 60) ?? otherCompany(ctx, actor);
+        // "Under the terms of the deal, B will pay $18.5 million upfront": no payee named, the other party of the deal the passage is about.
+        payee = direct ?? companyAfterWord(ctx, anchor, 'to', 100) ?? companyAfterWord(ctx, anchor, 'in', 60) ?? otherCompany(ctx, actor) ?? dealPartnerItem(ctx, actor, actor.start);
       }
       if (!payer || !payee) continue;
       const props = moneyProperties(ctx, money);
