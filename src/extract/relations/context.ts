@@ -393,13 +393,14 @@ export function clauseStart(text: string, pos: number): number {
 export function clauseSubjectDrug(ctx: SentenceContext, pos: number): Item | undefined {
   const start = clauseStart(ctx.text, pos);
   const first = ctx.items.find((it) => it.start >= start && it.end <= pos);
-  if (!first || first.label !== 'Drug' || /\S/.test(ctx.text.slice(start, first.start).replace(/^\s*(?:the\s+|and\s+)?/i, ''))) return undefined;
+  // An opening quotation mark or bullet may stand before the subject ("“X treatment has been …", "• X is …").
+  if (!first || first.label !== 'Drug' || /\S/.test(ctx.text.slice(start, first.start).replace(/^\s*(?:[“"‘'•*]\s*)?(?:the\s+|and\s+)?/i, ''))) return undefined;
   const after = ctx.text.slice(first.end, first.end + 160);
-  return /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:is|are|was|were|has|have|will|remains?)\b/i.test(after) ? first : undefined;
+  return /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:(?:treatment|therapy)\s+)?(?:is|are|was|were|has|have|will|remains?)\b/i.test(after) ? first : undefined;
 }
 
-/** After a drug: an optional bracket and apposition, then the finite verb the drug is subject of. */
-const SUBJECT_VERB_AFTER = /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^;]{0,200}?,\s*)?(?:is|are|was|were|has|have|had|will|remains?|continues?)\b/i;
+/** After a drug: an optional bracket and apposition, then the finite verb the drug (or its "treatment", "therapy") is subject of. */
+const SUBJECT_VERB_AFTER = /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^;]{0,200}?,\s*)?(?:(?:treatment|therapy)\s+)?(?:is|are|was|were|has|have|had|will|remains?|continues?)\b/i;
 
 /**
  * The drug a long clause is about when the verb phrase at `pos` is far from it: "announced that X, an
