@@ -67,6 +67,10 @@ describe('phase words and subjects', () => {
     expect(phaseLines('Acme Therapeutics dosed the first subject in a first-in-human study of QX-12.')).toEqual(['IN_PHASE QX-12 -> PHASE_1']);
   });
 
+  it('reads "phase-1" written with a hyphen', () => {
+    expect(phaseLines('Acme said it filed an investigational new drug application for QX-12 and started a phase-1 study.')).toEqual(['IN_PHASE QX-12 -> PHASE_1']);
+  });
+
   it('reads the drug of a quoted sentence whose subject is "X treatment"', () => {
     expect(phaseLines('“QX-12 treatment has been associated with lowered risk of death and delayed worsening, all while being well tolerated, in both of our independent Phase 2 clinical studies,” said the CEO.')).toEqual([
       'IN_PHASE QX-12 -> PHASE_2',
