@@ -2,7 +2,8 @@
 // A, C's Brand (b) and D"), a class phrase after a target's bracketed abbreviation ("sodium glucose cotransporter-2
 // (SGLT2) inhibitors"), an apposition in brackets ("A (a GLP-1 agonist)"), a few modifiers before the head noun the drug
 // is named after ("CD19-directed CAR T cell therapy, X"), "degrader of", "modulator of", and a clause's subject far from
-// its "directed against T". Each with a near miss. Invented drug and company names.
+// its "directed against T", and "It is an anti-T …" after the drug was named. Each with a near miss. Invented drug and
+// company names.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/pipeline.ts';
 import { describe as describeFacts } from './support/relations.ts';
@@ -56,5 +57,19 @@ describe('a target phrase far from the subject it describes', () => {
 
   it('gives nothing when the sentence does not open with the drug as subject', () => {
     expect(targetLines('Acme said that its partner, which markets QX-12 in Europe and Japan, is now studying an investigational form of autologous T cell therapy directed against CD19.')).toEqual([]);
+  });
+});
+
+describe('a sentence whose subject stands for the drug named before', () => {
+  it('gives "It is a first-in-class anti-T therapeutic" to the only drug the paragraph named before', () => {
+    expect(targetLines("Acme's lead drug candidate is QX-12. Acme says it is showing promise in pancreatic cancer. It is a first-in-class anti-KRAS RNA therapeutic.")).toEqual(['TARGETS QX-12 -> KRAS']);
+  });
+
+  it('gives nothing when the paragraph named two drugs before', () => {
+    expect(targetLines('Acme develops QX-12 and ZR-88. It is a KRAS inhibitor.')).toEqual([]);
+  });
+
+  it('gives nothing when the predicate names no target phrase', () => {
+    expect(targetLines('Acme develops QX-12. It is a cancer driven by KRAS mutations.')).toEqual([]);
   });
 });

@@ -1,9 +1,9 @@
 // TARGETS Drug→Target, HAS_COMPONENT ADC→antibody/payload and USES_TECHNOLOGY Drug→Technology:
 // "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "Y (an SGLT2 inhibitor)", "antibodies to HER2",
-// "SGLT2 inhibitors such as A, C's B (b) and D", "X is … therapy directed against CD19", "X (HER2)", "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
+// "SGLT2 inhibitors such as A, C's B (b) and D", "X is … therapy directed against CD19", "X …. It is an anti-T …", "X (HER2)", "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
 // "X, built on the Y platform", "Using the Y platform, X …".
 import type { Item, SentenceContext } from '../context.ts';
-import { clauseSubjectDrug, crossesClause, nearestAfter, nearestBefore } from '../context.ts';
+import { clauseSubjectDrug, crossesClause, nearestAfter, nearestBefore, referredDrug } from '../context.ts';
 import { compilePhrases } from '../lexicon.ts';
 import type { TriggerLexicon } from '../lexicon.ts';
 import type { RuleWords } from '../word-lists.ts';
@@ -157,6 +157,38 @@ export const targetRule: SentenceRule = {
       }
       if (!drug) continue;
       for (const target of group) emit('TARGETS', drug, target, pre ? 'targets.anti_or_directed' : 'targets.target_modifier', 0.8);
+    }
+  },
+};
+
+/** A sentence whose subject stands for a drug named before: "It is a first-in-class anti-X antibody", "The candidate is an oral Y inhibitor". */
+const ANAPHOR_SUBJECT = /^[\s•*“"]*(?:it\s+(?:is|was)|it['’]s|(?:the|this)\s+(?:drug|candidate|compound|molecule|antibody|therapeutic|medicine)\s+(?:is|was))\s+(?:also\s+|currently\s+)?(?:an?|the)\s/i;
+
+/**
+ * "X is Acme's lead candidate. It is a first-in-class anti-T RNA therapeutic": a sentence that names no drug, whose subject
+ * ("It", "The drug") stands for the only drug named before it in its paragraph (referredDrug), takes the targets its
+ * predicate names with a target phrase. Only sentences that open so are read.
+ */
+export const targetAnaphorRule: SentenceRule = {
+  id: 'targets.anaphor',
+  needs: [TARGET],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (!ANAPHOR_SUBJECT.test(ctx.text) || ctx.items.some((it) => it.label === 'Drug')) return;
+    const { before, after, drugClassPlural, interaction } = ctx.relations.rules.anatomy;
+    if (interaction.test(ctx.text)) return;
+    const dc = ctx.docContext;
+    const index = referredDrug(dc, ctx.sentence.index);
+    const m = index === undefined ? undefined : dc.found.mentions[index];
+    if (index === undefined || !m) return;
+    const drug: Item = { index, label: m.label, start: m.start - ctx.sentence.start, end: m.end - ctx.sentence.start, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
+    for (const group of targetGroups(ctx)) {
+      const first = group[0];
+      const last = group[group.length - 1];
+      if (!first || !last) continue;
+      const tail = ctx.text.slice(last.end, last.end + 40);
+      if (drugClassPlural.test(tail) || !(before.test(ctx.text.slice(Math.max(0, first.start - 30), first.start)) || after.test(tail))) continue;
+      for (const target of group) emit('TARGETS', drug, target, 'targets.anaphor', 0.65);
     }
   },
 };
