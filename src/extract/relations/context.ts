@@ -396,13 +396,14 @@ export function clauseStart(text: string, pos: number): number {
 export function clauseSubjectDrug(ctx: SentenceContext, pos: number): Item | undefined {
   const start = clauseStart(ctx.text, pos);
   const first = ctx.items.find((it) => it.start >= start && it.end <= pos);
-  if (!first || first.label !== 'Drug' || /\S/.test(ctx.text.slice(start, first.start).replace(/^\s*(?:the\s+|and\s+)?/i, ''))) return undefined;
+  // An opening quotation mark or bullet may stand before the subject ("“X treatment has been …", "• X is …").
+  if (!first || first.label !== 'Drug' || /\S/.test(ctx.text.slice(start, first.start).replace(/^\s*(?:[“"‘'•*]\s*)?(?:the\s+|and\s+)?/i, ''))) return undefined;
   const after = ctx.text.slice(first.end, first.end + 160);
-  return /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:is|are|was|were|has|have|will|remains?)\b/i.test(after) ? first : undefined;
+  return /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^,;]{0,120},\s*)?(?:(?:treatment|therapy)\s+)?(?:is|are|was|were|has|have|will|remains?)\b/i.test(after) ? first : undefined;
 }
 
-/** After a drug: an optional bracket and apposition, then the finite verb the drug is subject of. */
-const SUBJECT_VERB_AFTER = /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^;]{0,200}?,\s*)?(?:is|are|was|were|has|have|had|will|remains?|continues?)\b/i;
+/** After a drug: an optional bracket and apposition, then the finite verb the drug (or its "treatment", "therapy") is subject of. */
+const SUBJECT_VERB_AFTER = /^\s*[®™]?\s*(?:\([^)]{0,60}\)\s*)?(?:,[^;]{0,200}?,\s*)?(?:(?:treatment|therapy)\s+)?(?:is|are|was|were|has|have|had|will|remains?|continues?)\b/i;
 
 /**
  * The drug a long clause is about when the verb phrase at `pos` is far from it: "announced that X, an
@@ -467,4 +468,48 @@ export function dealPartnerItem(ctx: SentenceContext, party: Item, at: number): 
   const m = index === undefined ? undefined : dc.found.mentions[index];
   if (index === undefined || !m) return undefined;
   return { index, label: 'Company', start: at, end: at, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
+}
+
+/** How many sentences of a paragraph are read around a sentence for the drug it refers back to. */
+const PARAGRAPH_REACH = 6;
+
+/** A blank line between two sentences ends a paragraph. */
+const PARAGRAPH_BREAK = /\n[ \t]*\n/;
+
+/** The indices of the sentences of the paragraph that holds sentence `index`, in order. */
+function paragraphOf(dc: DocumentContext, index: number): number[] {
+  const sentences = dc.doc.sentences;
+  const text = dc.doc.cleanText;
+  const joins = (a: number, b: number): boolean => {
+    const first = sentences[a];
+    const second = sentences[b];
+    return first !== undefined && second !== undefined && !PARAGRAPH_BREAK.test(text.slice(first.end, second.start));
+  };
+  let from = index;
+  while (from > 0 && index - from < PARAGRAPH_REACH && joins(from - 1, from)) from--;
+  let to = index;
+  while (to + 1 < sentences.length && to - index < PARAGRAPH_REACH && joins(to, to + 1)) to++;
+  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
+}
+
+/** The drug mentions of the given sentences, in text order. */
+function drugMentions(dc: DocumentContext, sentenceIndices: readonly number[]): number[] {
+  return sentenceIndices.flatMap((s) => (dc.bySentence.get(s) ?? []).filter((i) => dc.found.mentions[i]?.label === 'Drug'));
+}
+
+/**
+ * The one drug a sentence without a drug refers back to ("The Phase 2 trial …", "It is an anti-X antibody"): the only drug the paragraph names before the sentence; when the
+ * paragraph names none, the only drug of the paragraph right before it (a paragraph about the drug, then one about its
+ * trial). Two drugs before make the reference ambiguous, and nothing is read.
+ */
+export function referredDrug(dc: DocumentContext, index: number): number | undefined {
+  const paragraph = paragraphOf(dc, index);
+  let drugs = drugMentions(dc, paragraph);
+  const first = paragraph[0] ?? index;
+  if (drugs.length === 0 && first > 0) drugs = drugMentions(dc, paragraphOf(dc, first - 1));
+  // The drug must be named before the sentence, and only one drug: a drug named after it ("… granted X Fast Track
+  // designation", "The success of Y in other trials …") is not what "the trial" refers back to.
+  const before = drugs.filter((i) => (dc.found.mentions[i]?.sentenceIndex ?? index) < index);
+  const entities = new Set(before.map((i) => dc.entityOf[i] ?? i));
+  return entities.size === 1 ? before[before.length - 1] : undefined;
 }

@@ -34,7 +34,8 @@ export function compilePhasePatterns(rows: readonly PhaseWord[]): PhasePatterns 
     else wordOf.set(row.form.toLowerCase(), row.value);
   }
   const numeral = [...numeralOf.keys()].sort((a, b) => b.length - a.length).join('|');
-  const pattern = new RegExp(`(?<![\\p{L}])phases?\\s*(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`, 'giu');
+  // "Phase 1", "Phase-1", "phase1".
+  const pattern = new RegExp(`(?<![\\p{L}])phases?(?:\\s*|-)(${numeral})([abc])?(?:\\s*(?:/|-|to)\\s*(?:phase\\s*)?(${numeral})([abc])?)?(?![\\p{L}\\p{N}])`, 'giu');
   // "Phase 1 and 2", "Phases 2 and 3", "Phase 1, 2 or 3": further numerals coordinated after a phase
   // name each its own phase (as "Phase 1 and Phase 2" does), unless a unit shows they count something else.
   const coordinated = new RegExp(`^(?:\\s*,\\s*(?:and\\s+|or\\s+)?|\\s+(?:and|or|&)\\s+)(${numeral})([abc])?(?![\\p{L}\\p{N}/-])(?!\\s*(?:%|(?:percent|weeks?|months?|years?|days?|patients|subjects|participants|mg)\\b))`, 'iu');

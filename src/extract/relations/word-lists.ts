@@ -24,6 +24,7 @@ export const RULE_WORD_LISTS = [
   'phase.cue',
   'trial.noun',
   'trial.object',
+  'trial.endpoint',
   'trial.referent',
   'trial.referent_opener',
   'combination.lead',

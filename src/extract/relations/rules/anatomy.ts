@@ -1,9 +1,9 @@
 // TARGETS Drug→Target, HAS_COMPONENT ADC→antibody/payload and USES_TECHNOLOGY Drug→Technology:
-// "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "antibodies to HER2",
-// "X (HER2)", "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
+// "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "Y (an SGLT2 inhibitor)", "antibodies to HER2",
+// "SGLT2 inhibitors such as A, C's B (b) and D", "X is … therapy directed against CD19", "X …. It is an anti-T …", "X (HER2)", "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
 // "X, built on the Y platform", "Using the Y platform, X …".
 import type { Item, SentenceContext } from '../context.ts';
-import { crossesClause, nearestAfter, nearestBefore } from '../context.ts';
+import { clauseSubjectDrug, crossesClause, nearestAfter, nearestBefore, referredDrug } from '../context.ts';
 import { compilePhrases } from '../lexicon.ts';
 import type { TriggerLexicon } from '../lexicon.ts';
 import type { RuleWords } from '../word-lists.ts';
@@ -38,7 +38,8 @@ export function compileAnatomyPatterns(words: RuleWords, triggers: TriggerLexico
     interaction: new RegExp(`\\b(?:${words.alternation('interaction')})\\b`, 'i'),
     comprises: words.set('component.verb'),
     componentAnaphor: new RegExp(`^[\\s•·*]*(?:the|this|each)\\s+(?:[\\w-]+\\s+)?(?:${words.alternation('component.anaphor')})\\s+$`, 'i'),
-    classMemberGap: new RegExp(`^\\s*(?:(?:${words.alternation('target.class_head')})s?\\s*)?(?:,\\s*)?(?:(?:such\\s+as|like|including)\\s+)?$`, 'i'),
+    // A few modifiers may stand before the head: "CD19-directed CAR T cell therapy, X".
+    classMemberGap: new RegExp(`^\\s*(?:(?:[\\w-]+\\s+){0,3}?(?:${words.alternation('target.class_head')})s?\\s*)?(?:,\\s*)?(?:(?:such\\s+as|like|including)\\s+)?$`, 'i'),
   });
 }
 
@@ -62,11 +63,40 @@ function classOnItsOwn(before: string): boolean {
   return DETERMINED_CLASS.test(before);
 }
 
-/** Between a drug and its class phrase: a copula or an apposition's comma, then the determiner and a few modifiers. */
-const PREDICATE_OF_DRUG = /^\s*[®™]?\s*(?:\([^)]*\)\s*)?(?:,\s*|\s(?:is|are|was|were|as|being|remains|becomes)\s+(?:also\s+|currently\s+|now\s+)?)(?:an?|the|its|their|our|[\w-]+['’]s)\s+(?:\S+\s+){0,6}$/i;
+/** Between a drug and its class phrase: a copula or an apposition's comma or bracket, then the determiner and a few modifiers. */
+const PREDICATE_OF_DRUG = /^\s*[®™]?\s*(?:\([^)]*\)\s*)?(?:,\s*|\(\s*|\s(?:is|are|was|were|as|being|remains|becomes)\s+(?:also\s+|currently\s+|now\s+)?)(?:an?|the|its|their|our|[\w-]+['’]s)\s+(?:\S+\s+){0,6}$/i;
 
-/** ", a " / ", an " opening an apposition right before the target phrase. */
-const APPOSITION_BEFORE = /,\s*(?:an?|the)\s+(?:anti-?\s*)?$/i;
+/** ", a " / ", an " / " (a " opening an apposition right before the target phrase ("X, a HER2 directed ADC", "Y (an SGLT2 inhibitor)"). */
+const APPOSITION_BEFORE = /[,(]\s*(?:an?|the)\s+(?:anti-?\s*)?$/i;
+
+/** After a class phrase, the words that open its examples: "SGLT2 inhibitors such as X", "GLP-1 agonists like X and Y". */
+const MEMBERS_CUE = /^\s*,?\s*(?:such\s+as|like|including|e\.g\.,?)\s+/i;
+
+/**
+ * Between two examples of a class (companies written C, brackets emptied): a list separator, then a company's possessive
+ * and brand names not recognised as drugs, up to the next drug or the bracket that holds it ("), C's () Ozempic and ",
+ * " and C's Jardiance (").
+ */
+const MEMBER_GAP = /^\s*\)?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)?(?:C\s*['’]s?\s*(?:\(\)\s*)?)?(?:[A-Z][\w-]*(?:\s*,\s*|\s+(?:and|or)\s+))*(?:[A-Z][\w-]*\s*)?\(?\s*$/;
+
+/** The drugs a class phrase ending at `from` gives as its examples, in order; a target or disease between ends the list. */
+function classMembers(ctx: SentenceContext, from: number): Item[] {
+  const cue = MEMBERS_CUE.exec(ctx.text.slice(from, from + 24));
+  if (!cue) return [];
+  const members: Item[] = [];
+  let at = from + cue[0].length;
+  for (const it of ctx.items) {
+    if (it.start < at) continue;
+    if (it.label === 'Target' || it.label === 'Disease') break;
+    if (it.label !== 'Drug') continue;
+    let gap = ctx.text.slice(at, it.start);
+    for (const company of ctx.items) if (company.label === 'Company' && company.start >= at && company.end <= it.start) gap = gap.replace(company.text, 'C');
+    if (!MEMBER_GAP.test(gap.replace(/\([^()]{0,30}\)/g, '()'))) break;
+    members.push(it);
+    at = it.end;
+  }
+  return members;
+}
 
 export const targetRule: SentenceRule = {
   id: 'targets',
@@ -81,12 +111,22 @@ export const targetRule: SentenceRule = {
       if (!first || !last) continue;
       const pre = before.test(ctx.text.slice(Math.max(0, first.start - 30), first.start));
       const tail = ctx.text.slice(last.end, last.end + 40);
-      const classPhrase = after.exec(tail);
+      // "sodium glucose cotransporter-2 (SGLT2) inhibitors": the abbreviation in its bracket, then the class phrase.
+      const closing = /^\s*\)/.exec(tail);
+      const shift = closing && /\(\s*$/.test(ctx.text.slice(Math.max(0, first.start - 3), first.start)) ? closing[0].length : 0;
+      const classPhrase = after.exec(tail) ?? (shift > 0 ? after.exec(tail.slice(shift)) : null);
+      const classEnd = classPhrase ? last.end + (classPhrase.input === tail ? 0 : shift) + classPhrase[0].length : last.end;
       const post = classPhrase !== null;
       if (!pre && !post) {
         // "QX-892 (PRMT5)", "QX-034 (B7H3/PTK7)": targets alone in a drug's parentheses, as pipeline lists write them.
         const drug = /^\s*\)/.test(tail) ? nearestBefore(ctx, first.start, DRUG, 6) : undefined;
         if (drug && /^\s*[®™]?\s*\(\s*$/.test(ctx.text.slice(drug.end, first.start))) for (const target of group) emit('TARGETS', drug, target, 'targets.parenthesis', 0.7);
+        continue;
+      }
+      // "SGLT2 inhibitors such as A, C's B (b) and D": every drug the class phrase gives as an example is of the class.
+      const members = classPhrase && !(interaction ??= interactionWords.test(ctx.text)) ? classMembers(ctx, classEnd) : [];
+      if (members.length > 0) {
+        for (const member of members) for (const target of group) emit('TARGETS', member, target, 'targets.class_member', 0.75);
         continue;
       }
       // "with strong CYP2C8 inhibitors", "concomitant use": another drug class, not what the drug binds.
@@ -96,7 +136,7 @@ export const targetRule: SentenceRule = {
       const dl = left ? first.start - left.end : Infinity;
       const dr = right ? right.start - last.end : Infinity;
       // "the SHP2 inhibitor X", "XKR7 inhibitors such as X": a drug named right after the class phrase is its member.
-      const namedAfterClass = classPhrase !== null && right !== undefined && classMemberGap.test(ctx.text.slice(last.end + classPhrase[0].length, right.start));
+      const namedAfterClass = classPhrase !== null && right !== undefined && classMemberGap.test(ctx.text.slice(classEnd, right.start));
       let drug = namedAfterClass ? right : dl <= dr ? left : right;
       // "X, a HER2 directed ADC, …": an apposition describes the name right before its comma, or nothing;
       // unless it names its own drug ("our A inhibitor X, the B ADC Y": Y is the B ADC).
@@ -110,8 +150,45 @@ export const targetRule: SentenceRule = {
       if (!pre && !namedAfterClass && classOnItsOwn(ctx.text.slice(Math.max(0, first.start - 40), first.start))) {
         drug = left && PREDICATE_OF_DRUG.test(ctx.text.slice(left.end, first.start)) ? left : undefined;
       }
+      // "X is an investigational form of autologous … therapy directed against T": the clause's subject, far from its predicate.
+      if (!drug && !left && pre) {
+        const subject = clauseSubjectDrug(ctx, first.start);
+        if (subject && first.start - subject.end <= 200) drug = subject;
+      }
       if (!drug) continue;
       for (const target of group) emit('TARGETS', drug, target, pre ? 'targets.anti_or_directed' : 'targets.target_modifier', 0.8);
+    }
+  },
+};
+
+/** A sentence whose subject stands for a drug named before: "It is a first-in-class anti-X antibody", "The candidate is an oral Y inhibitor". */
+const ANAPHOR_SUBJECT = /^[\s•*“"]*(?:it\s+(?:is|was)|it['’]s|(?:the|this)\s+(?:drug|candidate|compound|molecule|antibody|therapeutic|medicine)\s+(?:is|was))\s+(?:also\s+|currently\s+)?(?:an?|the)\s/i;
+
+/**
+ * "X is Acme's lead candidate. It is a first-in-class anti-T RNA therapeutic": a sentence that names no drug, whose subject
+ * ("It", "The drug") stands for the only drug named before it in its paragraph (referredDrug), takes the targets its
+ * predicate names with a target phrase. Only sentences that open so are read.
+ */
+export const targetAnaphorRule: SentenceRule = {
+  id: 'targets.anaphor',
+  needs: [TARGET],
+  triggers: [],
+  apply(ctx: SentenceContext, emit: Emit) {
+    if (!ANAPHOR_SUBJECT.test(ctx.text) || ctx.items.some((it) => it.label === 'Drug')) return;
+    const { before, after, drugClassPlural, interaction } = ctx.relations.rules.anatomy;
+    if (interaction.test(ctx.text)) return;
+    const dc = ctx.docContext;
+    const index = referredDrug(dc, ctx.sentence.index);
+    const m = index === undefined ? undefined : dc.found.mentions[index];
+    if (index === undefined || !m) return;
+    const drug: Item = { index, label: m.label, start: m.start - ctx.sentence.start, end: m.end - ctx.sentence.start, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
+    for (const group of targetGroups(ctx)) {
+      const first = group[0];
+      const last = group[group.length - 1];
+      if (!first || !last) continue;
+      const tail = ctx.text.slice(last.end, last.end + 40);
+      if (drugClassPlural.test(tail) || !(before.test(ctx.text.slice(Math.max(0, first.start - 30), first.start)) || after.test(tail))) continue;
+      for (const target of group) emit('TARGETS', drug, target, 'targets.anaphor', 0.65);
     }
   },
 };

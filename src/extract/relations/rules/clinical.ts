@@ -1,12 +1,14 @@
 // IN_PHASE Drug→Phase, STUDIED_FOR and APPROVED_FOR Drug→Disease: "started Phase II clinical testing
 // of X", "X is being evaluated in a Phase 3 trial", "X for the treatment of Y", "X in patients with Y",
 // "the FDA approved X for Y", "X is indicated for Y", "its Phase 1 <disease> treatment X", pipeline entries
-// "X (Y, Phase 2)"; and, over the document, the phase of a trial a sentence without a drug refers back to
-// ("X is …. The Phase 2 trial enrolled …": referredTrialPhases).
+// "X (Y, Phase 2)", "a Phase 2 study evaluating the safety and efficacy of X", "studies of X in D and Y in E",
+// "into IND-enabling studies: our A inhibitor X, the B ADC Y", "In this Phase 2/3 trial, patients receive X"; and, over
+// the document, the phase of a trial a sentence without a drug refers back to ("X is …. The Phase 2 trial enrolled …":
+// referredTrialPhases).
 import type { Properties } from '../../../model/graph.ts';
 import type { RelationFact } from '../../../model/extraction.ts';
 import type { DocumentContext, Item, SentenceContext } from '../context.ts';
-import { clauseStart, isPossessive, listAfter, listBefore, nearestBefore, sentenceContext, subjectDrugBefore } from '../context.ts';
+import { clauseStart, isPossessive, listAfter, listBefore, nearestAfter, nearestBefore, referredDrug, sentenceContext, subjectDrugBefore } from '../context.ts';
 import { isNegated, statusOf } from '../hedges.ts';
 import { findPhases } from '../phase.ts';
 import type { PhaseMention } from '../phase.ts';
@@ -43,6 +45,12 @@ export interface ClinicalPatterns {
   readonly referentBeforePhase: RegExp;
   /** Right after that phase: the trial noun, a trial name between ("the Phase 2b ACME-2 trial"), and no object of its own ("of Y", "evaluating Y"). */
   readonly referentAfterPhase: RegExp;
+  /** After a trial's object word, what the trial measures before the drug: "the safety, tolerability and efficacy of", "the effect of the co-administration of". */
+  readonly endpointGap: RegExp;
+  /** Before a phase that opens its sentence as a fronted phrase: "In this", "During the ongoing". */
+  readonly frontedTrialBefore: RegExp;
+  /** After that phase: its trial noun, a bracketed trial name, and the comma that ends the fronted phrase ("In this Phase 2/3 trial, patients receive X"). */
+  readonly frontedTrialAfter: RegExp;
 }
 
 export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
@@ -53,8 +61,10 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     // Up to three words before the trial noun, a trial name with its trademark sign too: "Phase 2 HARMONIC(TM) clinical trial evaluating X".
     // Or, with the trial noun written, up to six design words with their commas (not another phase: "pivotal, Phase 2b
     // trial of X" is read from its Phase 2b) and a bracketed trial name or registry number before the object word: "Phase 3, randomized, double-blind, placebo-controlled trial ("ALPHA-3") of X".
+    // Or the trial's setting and name between the trial noun and a comma before the object word: "Phase 3 trial in soft tissue
+    // sarcoma (the "ACME-3 Study") (NCT01234567), testing X".
     drugFollows: new RegExp(
-      `^\\s*(?:(?:[\\w-]+(?:\\(\\w+\\)|[®™])?\\s+){0,3}?(?:${words.alternation('trial.noun')})?|,?\\s*(?:(?!phase\\b)[\\w-]+(?:\\(\\w+\\)|[®™])?,?\\s+){0,6}?(?:${words.alternation('trial.noun')})(?:\\s*\\([^()]{1,60}\\))*,?)\\s*(?:${words.alternation('trial.object')})\\s`,
+      `^\\s*(?:(?:[\\w-]+(?:\\(\\w+\\)|[®™])?\\s+){0,3}?(?:${words.alternation('trial.noun')})?|,?\\s*(?:(?!phase\\b)[\\w-]+(?:\\(\\w+\\)|[®™])?,?\\s+){0,6}?(?:${words.alternation('trial.noun')})(?:\\s*\\([^()]{1,60}\\))*,?|,?\\s*(?:(?!phase\\b)[\\w-]+,?\\s+){0,6}?(?:${words.alternation('trial.noun')})\\s+in\\s+(?:[\\w'’-]+\\s+){0,5}?[\\w'’-]+(?:\\s*\\([^()]{1,60}\\))*\\s*,)\\s*(?:${words.alternation('trial.object')})\\s`,
       'i',
     ),
     combinationBefore: new RegExp(`\\b(?:${words.alternation('combination.lead')})\\s+(?:[^\\s,;.]+\\s+){0,4}$`, 'i'),
@@ -74,6 +84,12 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     ),
     referentBeforePhase: new RegExp(`(?:^|[^\\w-])(?:${words.alternation('trial.referent_opener')})\\s+(?:[\\w-]+\\s+){0,2}$`, 'i'),
     referentAfterPhase: new RegExp(`^\\s*(?:[\\w-]+(?:[®™])?\\s+){0,2}?(?:${words.alternation('trial.referent')})\\b(?!\\s*(?:\\([^()]{1,60}\\)\\s*)?,?\\s*(?!for\\b|with\\b)(?:${words.alternation('trial.object')})\\b)`, 'i'),
+    endpointGap: new RegExp(
+      `^\\s*(?:the\\s+)?(?:${words.alternation('trial.endpoint')})(?:\\s*,\\s*(?:and\\s+)?(?:${words.alternation('trial.endpoint')})|\\s+(?:and|or|&)\\s+(?:${words.alternation('trial.endpoint')})|\\s+(?:${words.alternation('trial.endpoint')}))*\\s+(?:of|for)\\s+(?:the\\s+)?(?:(?:co-?administration|combination|use|administration)\\s+of\\s+)?`,
+      'i',
+    ),
+    frontedTrialBefore: /^\s*(?:[•*-]\s*)?(?:in|during)\s+(?:the|this|that|its|our|their|an?|each)\s+(?:[\w-]+\s+){0,2}$/i,
+    frontedTrialAfter: new RegExp(`^\\s*(?:[\\w-]+\\s+){0,2}?(?:${words.alternation('trial.referent')})\\b(?:\\s*\\([^()]{1,60}\\))*\\s*,`, 'i'),
     // A person noun must be among the words: a run of qualifiers alone is the bare preposition's (qualifierGap).
     populationGap: new RegExp(
       `^\\s*(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*?(?:${POPULATION_HEADS})\\s+(?:(?:${qualifiers}|${words.alternation('population.word')}|\\d+|[\\w]+-(?:${markers})|[\\w]+(?:-[\\w]+)+),?\\s+)*$`,
@@ -98,6 +114,13 @@ function enclosingBracket(text: string, pos: number): [number, number] | undefin
   return close < 0 ? undefined : [open, close];
 }
 
+/** The drugs of a trial's object from `pos` on; a company or disease named before them ends it, a possessive pronoun does not ("of our X"). */
+function objectDrugs(ctx: SentenceContext, pos: number): Item[] {
+  const list = listAfter(ctx, pos, DRUG, 70, ['Disease']);
+  const first = list[0];
+  return first && ctx.items.some((it) => it.label === 'Company' && !it.pronoun && it.start >= pos && it.end <= first.start) ? [] : list;
+}
+
 function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   const start = phase.start - ctx.sentence.start;
   const end = phase.end - ctx.sentence.start;
@@ -110,9 +133,26 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   // A disease or target may modify the head too; a company may not stand between.
   const named = ctx.items.find((it) => it.start >= end && (it.label === 'Drug' || it.label === 'Company'));
   if (named?.label === 'Drug' && named.start - end <= 70 && inScope(named) && ctx.relations.rules.clinical.phaseModifiesDrug.test(ctx.text.slice(end, named.start))) return [named];
-  // The drug is the trial's object: read on from the object word, past a setting named before the trial noun ("Phase 2 obesity study with X").
-  const after = (following ? listAfter(ctx, end + follows[0].length - 1, DRUG, 70, ['Company', 'Disease']) : listAfter(ctx, end, DRUG, 20, ['Company', 'Disease'])).filter(inScope);
-  if (after.length > 0 && following) return after;
+  // The drug is the trial's object: read on from the object word, past a setting named before the trial noun ("Phase 2 obesity study with X")
+  // and what the trial measures ("evaluating the safety and efficacy of X").
+  let objectAt = following ? end + follows[0].length - 1 : end;
+  const endpoint = following ? ctx.relations.rules.clinical.endpointGap.exec(ctx.text.slice(objectAt)) : null;
+  if (endpoint) objectAt += endpoint[0].length;
+  let after = (following ? objectDrugs(ctx, objectAt) : listAfter(ctx, end, DRUG, 20, ['Company', 'Disease'])).filter(inScope);
+  if (after.length > 0 && following) {
+    // "IND-enabling studies: our A inhibitor X, the B ADC Y and a C inhibitor Z": a list the colon opens, each drug with its descriptors.
+    if (follows[0].trimEnd().endsWith(':')) after = describedListAfter(ctx, after);
+    return withOwnSettings(ctx, after);
+  }
+  // "a Phase 2 trial of the ZX technology": the trial's object is named, and it is no drug; a drug before is not its object.
+  const object = following ? ctx.items.find((it) => it.start >= objectAt) : undefined;
+  if (object?.label === 'Technology' && /^\s*(?:the\s+|its\s+|our\s+|their\s+)?$/i.test(ctx.text.slice(objectAt, object.start))) return [];
+  // "In this Phase 2/3 trial, patients will receive X plus Y or Y alone": a fronted trial phrase; its drug is the first the clause names.
+  const fronted = ctx.relations.rules.clinical.frontedTrialAfter.exec(ctx.text.slice(end));
+  if (fronted && ctx.relations.rules.clinical.frontedTrialBefore.test(ctx.text.slice(0, start))) {
+    const first = nearestAfter(ctx, end + fronted[0].length, DRUG, 150);
+    if (first && !isComparator(ctx, first)) return [first];
+  }
   // A drug named inside a bracket closed before the phase stands for the drug the bracket follows: "X (containing Y), is in a Phase 2 trial".
   const lift = (it: Item): Item | undefined => {
     const around = bracket ? undefined : enclosingBracket(ctx.text, it.start);
@@ -126,11 +166,55 @@ function phaseDrugs(ctx: SentenceContext, phase: PhaseMention): Item[] {
   const nearest = nearestBefore(ctx, start, DRUG, 90);
   const near = nearest && lift(nearest);
   // "… in combination with Y, a VEGF inhibitor, a Phase 1/2 trial …": a regimen partner is not the trial's drug.
-  if (near && inScope(near) && !isCombinationPartner(ctx, near)) return [near];
+  // "the A/B combination will be tested in a Phase 2 trial": the drugs coordinated with the nearest one share its trial.
+  if (near && inScope(near) && !isCombinationPartner(ctx, near)) return lifted(listBefore(ctx, near.end, DRUG, 0)).filter((it) => inScope(it) && !isCombinationPartner(ctx, it));
   if (bracket && near) return [];
   if (after.length > 0) return after;
   const subject = subjectDrugBefore(ctx, start);
   return subject ? [subject] : [];
+}
+
+/** Where a list item ends: after the bracket written right after it ("X (another name of X)"), else after its name. */
+function afterOwnBracket(ctx: SentenceContext, item: Item): number {
+  const bracket = /^\s*[®™]?\s*\([^()]{1,60}\)/.exec(ctx.text.slice(item.end, item.end + 64));
+  return bracket ? item.end + bracket[0].length : item.end;
+}
+
+/** Between one drug of a trial's object and the next, the first drug's own setting: "studies of X (a) in D and Y (b) in E" (D stands for the disease). */
+const OWN_SETTING_GAP = /^\s*(?:in|for)\s+(?:[\w-]+\s+){0,3}?D\s*(?:\([^()]{1,60}\)\s*)?,?\s*(?:and|or)\s+$/i;
+
+/** The drugs of a trial's object list, with those coordinated after a setting of their own ("studies of X in D and Y in E"). */
+function withOwnSettings(ctx: SentenceContext, list: Item[]): Item[] {
+  const out = [...list];
+  for (let last = out[out.length - 1]; last;) {
+    const from = afterOwnBracket(ctx, last);
+    const next = ctx.items.find((it) => it.start >= from && it.label === 'Drug');
+    if (!next || next.start - from > 120) break;
+    const between = ctx.items.filter((it) => it.start >= from && it.end <= next.start);
+    if (between.length !== 1 || between[0]?.label !== 'Disease') break;
+    const disease = between[0];
+    const gap = ctx.text.slice(from, disease.start) + 'D' + ctx.text.slice(disease.end, next.start);
+    if (!OWN_SETTING_GAP.test(gap)) break;
+    out.push(next);
+    last = next;
+  }
+  return out;
+}
+
+/** Between two drugs of a list a colon opens: a comma or conjunction, then the next drug's determiner and descriptors ("…, the B ADC Y and a C inhibitor Z"). */
+const DESCRIBED_LIST_GAP = /^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:(?:an?|the|its|our|their)\s+)?(?:[^\s,;.:()]+\s+){0,4}$/i;
+
+/** The drugs of a list after a colon, each named after its own descriptors; targets and possessive pronouns may stand among the descriptors, nothing else. */
+function describedListAfter(ctx: SentenceContext, list: Item[]): Item[] {
+  const out = [...list];
+  for (let last = out[out.length - 1]; last;) {
+    const from = afterOwnBracket(ctx, last);
+    const next = ctx.items.find((it) => it.start >= from && it.label === 'Drug');
+    if (!next || ctx.items.some((it) => it.start >= from && it.end <= next.start && it.label !== 'Target' && !it.pronoun) || !DESCRIBED_LIST_GAP.test(ctx.text.slice(from, next.start))) break;
+    out.push(next);
+    last = next;
+  }
+  return out;
 }
 
 function phaseStatus(ctx: SentenceContext, from: number, to: number): string {
@@ -153,7 +237,7 @@ export const phaseRule: SentenceRule = {
     const phases = findPhases(ctx.relations.phases, ctx.text).map((p) => ({ ...p, start: p.start + ctx.sentence.start, end: p.end + ctx.sentence.start }));
     const dates = ctx.dates();
     for (const phase of phases) {
-      if (phase.key === 'PRECLINICAL' && !/\b(?:in|into|enter\w*)\s+preclinical/i.test(ctx.text)) continue;
+      if (phase.key === 'PRECLINICAL' && !/\b(?:in|into|enter\w*)\s+(?:pre-?clinical|IND-enabling)/i.test(ctx.text)) continue;
       const from = phase.start - ctx.sentence.start;
       const to = phase.end - ctx.sentence.start;
       if (isNegated(ctx.triggers, Math.max(0, from - 40), Math.min(ctx.text.length, to + 20))) continue;
@@ -431,49 +515,6 @@ export const indicationRule: SentenceRule = {
     }
   },
 };
-
-/** How many sentences of a paragraph are read around a phase sentence for the drug it refers to. */
-const PARAGRAPH_REACH = 6;
-
-/** A blank line between two sentences ends a paragraph. */
-const PARAGRAPH_BREAK = /\n[ \t]*\n/;
-
-/** The indices of the sentences of the paragraph that holds sentence `index`, in order. */
-function paragraphOf(dc: DocumentContext, index: number): number[] {
-  const sentences = dc.doc.sentences;
-  const text = dc.doc.cleanText;
-  const joins = (a: number, b: number): boolean => {
-    const first = sentences[a];
-    const second = sentences[b];
-    return first !== undefined && second !== undefined && !PARAGRAPH_BREAK.test(text.slice(first.end, second.start));
-  };
-  let from = index;
-  while (from > 0 && index - from < PARAGRAPH_REACH && joins(from - 1, from)) from--;
-  let to = index;
-  while (to + 1 < sentences.length && to - index < PARAGRAPH_REACH && joins(to, to + 1)) to++;
-  return Array.from({ length: to - from + 1 }, (_, k) => from + k);
-}
-
-/** The drug mentions of the given sentences, in text order. */
-function drugMentions(dc: DocumentContext, sentenceIndices: readonly number[]): number[] {
-  return sentenceIndices.flatMap((s) => (dc.bySentence.get(s) ?? []).filter((i) => dc.found.mentions[i]?.label === 'Drug'));
-}
-
-/**
- * The one drug a trial sentence without a drug refers to: the paragraph's only drug, named before the sentence; when the
- * paragraph names none, the only drug of the paragraph right before it (a paragraph about the drug, then one about its
- * trial). Two drugs make the reference ambiguous, and nothing is read.
- */
-function referredDrug(dc: DocumentContext, index: number): number | undefined {
-  const paragraph = paragraphOf(dc, index);
-  let drugs = drugMentions(dc, paragraph);
-  const first = paragraph[0] ?? index;
-  if (drugs.length === 0 && first > 0) drugs = drugMentions(dc, paragraphOf(dc, first - 1));
-  const entities = new Set(drugs.map((i) => dc.entityOf[i] ?? i));
-  // The drug may be named again after the sentence ("… granted X Fast Track designation"); it must be named before it.
-  const before = drugs.filter((i) => (dc.found.mentions[i]?.sentenceIndex ?? index) < index);
-  return entities.size === 1 ? before[before.length - 1] : undefined;
-}
 
 /**
  * "X is an oral … candidate. The Phase 2 trial enrolled 120 patients": a sentence that names no drug but refers back to a

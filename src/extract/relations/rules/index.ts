@@ -6,7 +6,7 @@ import { licensingRule } from './licensing.ts';
 import { investorRule, milestoneRule, paymentRule } from './payments.ts';
 import { acquisitionRule, collaborationRule, optionRule } from './deals.ts';
 import { indicationRule, phaseRule, pipelineEntryRule } from './clinical.ts';
-import { combinationRule, componentRule, targetRule, technologyRule } from './anatomy.ts';
+import { combinationRule, componentRule, targetAnaphorRule, targetRule, technologyRule } from './anatomy.ts';
 import { brandRule, employmentRule, trademarkRule } from './people.ts';
 import { frameRule } from '../frames.ts';
 
@@ -24,6 +24,7 @@ export const SENTENCE_RULES: readonly SentenceRule[] = [
   indicationRule,
   pipelineEntryRule,
   targetRule,
+  targetAnaphorRule,
   componentRule,
   combinationRule,
   technologyRule,
