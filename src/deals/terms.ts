@@ -67,6 +67,9 @@ const NEXT_ITEM = /^\s*,?\s*(?:plus|and|or|as\s+well\s+as|in\s+addition\s+to|tog
 /** "to fund NGM's research and development", "to fund its research": only research or development funding is a deal term (a financing also funds trials or operations). */
 const FUND_OBJECT = /^\s+(?:(?:the|its|their|our|[\p{Lu}][\p{L}\p{N}-]*(?:['’]s)?)\s+){0,2}(?:research|R&D|discovery)\b/u;
 
+/** "$2 billion ", "$450M ": an amount's last word right before the word after it. */
+const AMOUNT_BEFORE = /(?:\d(?:mn|bn|[mbk])?|\b(?:million|billion|trillion))\s+$/i;
+
 /** "royalty funding agreement", "royalty purchase": words after a royalty word that make it an agreement's name. */
 const ROYALTY_AGREEMENT = /^\s+(?:funding|financing|purchase|monetization|monetisation|agreement)\b/i;
 
@@ -200,6 +203,8 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
       const before = text.slice(Math.max(0, t.start - 80), t.start);
       return before.search(k.deals.agreement.pattern) >= 0 && !/\bmarkets?\b/i.test(before);
     }
+    // "A's $2 billion purchase of B" is a price; "purchase of $106 million of preferred stock" names what is bought after the amount.
+    if (/^purchase$/i.test(t.text)) return AMOUNT_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start));
     // "a $150 million synthetic royalty funding agreement": the royalty word names the kind of agreement, not the amount's kind.
     // "Royalty Capital", "Royalty Partners": a capitalised royalty word before a capitalised word (other than "Payments") is a name.
     if (t.value === 'royalty') {

@@ -1,7 +1,7 @@
 // Knowledge of the deal stage (src/deals/), read from data/patterns/deal-words.tsv and compiled once
 // (see index.ts): the words that name a money term's kind, a deal's status, a payment's status,
 // royalty wording, territories, the field of a licence, the maker of a supplied product, exclusivity,
-// agreement kinds, and the words that hedge, recall or set apart an agreement. Each group
+// agreement kinds and counts of agreements, and the words that hedge, recall or set apart an agreement. Each group
 // becomes one case-insensitive pattern whose match names its value, so a new wording is a data edit.
 import { z } from 'zod';
 import { DealKind, DealStatus, PaymentKind, PaymentStatus } from '../model/deals.ts';
@@ -24,6 +24,7 @@ const DEAL_WORD_GROUPS = [
   'provider.lead',
   'exclusive',
   'agreement',
+  'agreement.count',
   'status.hedge',
   'status.recalled',
   'separate',
@@ -63,6 +64,8 @@ export interface DealKnowledge {
   readonly providerLead: RegExp;
   readonly exclusive: WordGroup<'true' | 'false'>;
   readonly agreement: WordGroup<DealKind>;
+  /** Count words before a plural agreement word that state several agreements ("two collaborations", "both agreements"): global, case-insensitive. */
+  readonly agreementCount: RegExp;
   /** Words that put the status word right after them in the future or in doubt ("expected to be", "will"), anchored at the end. */
   readonly statusHedge: RegExp;
   /** Words that put the signing right after them before the document ("previously [had] entered into"), anchored at the end. */
@@ -134,6 +137,7 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
     providerLead: lead('provider.lead'),
     exclusive: wordGroup(of('exclusive'), z.enum(['true', 'false']), files),
     agreement: wordGroup(of('agreement'), DealKind, files),
+    agreementCount: phrasePattern(of('agreement.count').map((r) => r.phrase)),
     statusHedge: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases('status.hedge')})\\s+(?:(?:be|have\\s+been)\\s+)?$`, 'iu'),
     statusRecalled: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases('status.recalled')})\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     separateAgreement: new RegExp(`^\\s*(?:${phrases('separate')})(?![\\p{L}\\p{N}])`, 'iu'),
