@@ -208,6 +208,11 @@ describe('money terms', () => {
     expect(terms('Borvant also made a purchase of $50 million of Kelmar’s preferred stock.').map((t) => [t.kind, t.amount])).toEqual([['equity', 50_000_000]]);
   });
 
+  it('reads a share of sublicense revenue the licensor is entitled to as a term without an amount, and a bare mention of such revenue as none', () => {
+    expect(terms('Tavira is also entitled to receive a prearranged percentage of sublicense revenue if Molvex sublicenses QX-12.')).toEqual([expect.objectContaining({ kind: 'other', status: 'potential' })]);
+    expect(terms('Tavira reported sublicense revenue of the prior year in its annual report.')).toEqual([]);
+  });
+
   it('reads an upfront licence fee as the upfront', () => {
     expect(terms('Quellin is to receive an initial upfront license fee of $3,000,000.').map((t) => [t.kind, t.amount])).toEqual([['upfront', 3_000_000]]);
     expect(terms('Quellin will receive a license fee of $3,000,000.').map((t) => [t.kind, t.amount])).toEqual([['license_fee', 3_000_000]]);

@@ -267,7 +267,7 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   for (const hit of terms) {
     // "milestone and royalty payments": a milestone word that shares a plural payments noun names them all.
     const word = hit.value === 'milestone' && MILESTONE_AND_PAYMENTS.test(text.slice(hit.end, hit.end + 40)) ? { ...hit, value: 'milestones_total' as const } : hit;
-    if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
+    if ((!AMOUNTLESS.has(word.value) && !k.deals.shareTerms.has(word.text.toLowerCase().replace(/\s+/g, ' '))) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
     if (amounts.some((m) => kindOf(text, m, amounts, terms) === hit)) continue;
     // "$40 million contingent upon regulatory milestones": words that say what an amount depends on name no payment of their own.
     if (amounts.some((m) => m.end <= word.start && word.start - m.end <= MAX_LINKED_AFTER && LINKED_AFTER.test(text.slice(m.end, word.start)) && !CLAUSE_WORD.test(text.slice(m.end, word.start)))) continue;

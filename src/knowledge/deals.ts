@@ -12,6 +12,7 @@ export const DEAL_WORDS_FILE = 'patterns/deal-words.tsv';
 
 const DEAL_WORD_GROUPS = [
   'term',
+  'term.share',
   'status',
   'paid',
   'royalty',
@@ -45,6 +46,8 @@ export interface WordGroup<V extends string> {
 
 export interface DealKnowledge {
   readonly term: WordGroup<PaymentKind>;
+  /** Term phrases (lower case, spaces folded) that state a payment without an amount ("a percentage of sublicense revenue"): the term.share group, also part of `term`. */
+  readonly shareTerms: ReadonlySet<string>;
   readonly status: WordGroup<DealStatus>;
   readonly paid: WordGroup<PaymentStatus>;
   /** Royalty wording ("tiered", "double-digit"): global, case-insensitive. */
@@ -124,7 +127,8 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
   // A lead anywhere in a sentence, with the spaces (and a "the") before the word it leads to.
   const leadBefore = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases(group)})\\s+(?:the\\s+)?`, 'giu');
   return Object.freeze({
-    term: wordGroup(of('term'), PaymentKind, files),
+    term: wordGroup([...of('term'), ...of('term.share')], PaymentKind, files),
+    shareTerms: new Set(of('term.share').map((r) => normal(r.phrase))),
     status: wordGroup(of('status'), DealStatus, files),
     paid: wordGroup(of('paid'), PaymentStatus, files),
     royalty: phrasePattern(of('royalty').map((r) => r.phrase)),
