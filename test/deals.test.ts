@@ -290,6 +290,17 @@ describe('deal kinds and parties from the frame', () => {
     expect(found.filter((d) => d.props.kind === 'collaboration')).toEqual([]);
   });
 
+  it('gives a subsidiary that signs beside its parent the parent’s role in the deal, and none to a subsidiary only described', () => {
+    const [financing] = deals(
+      graphOf(
+        'NEW YORK, March 2, 2025 -- Halden Capital, Inc. and Vantora Bio, Inc. today announced that Halden Capital and Vantora Bio Rare Diseases GmbH, a wholly-owned subsidiary of Vantora Bio, Inc., has entered into a $90 million synthetic royalty funding agreement based on U.S. net sales of VTB-9. Under the terms of the agreement, Vantora receives an upfront payment of $90 million from Halden in exchange for a 4% royalty on U.S. net sales of VTB-9.',
+      ),
+    );
+    expect(financing?.parties).toEqual({ 'Halden Capital': 'royalty_buyer', 'Vantora Bio': 'royalty_seller', 'Vantora Bio Rare Diseases': 'royalty_seller' });
+    const [licence] = deals(graphOf('Kelvar Therapeutics, Inc. granted Acme Biologics, Inc. an exclusive license to QX-12. Acme Labs GmbH, a wholly-owned subsidiary of Acme Biologics, Inc., runs its research site.'));
+    expect(licence?.parties).toEqual({ 'Kelvar Therapeutics': 'licensor', 'Acme Biologics': 'licensee' });
+  });
+
   it('reads an acquisition’s earn-out as its CVR, and the milestones it depends on as no term of their own', () => {
     const [deal] = deals(graphOf('Orvane Holdings, Inc. will acquire Teslin Bio, Inc. for $18.00 per share in cash. Teslin shareholders may also receive earn-out payments of up to $40 million contingent upon regulatory milestones.'));
     expect(deal?.props.kind).toBe('acquisition');

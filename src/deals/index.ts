@@ -85,6 +85,10 @@ function agreementAfterAmount(k: Knowledge, after: string): DealKind | undefined
 }
 /** "'s 2021 ", "'s $2 billion ", "’s ": a possessive and at most three words before the noun it owns. */
 const POSSESSIVE_GAP = /^['’]s?\s+(?:[\p{L}\p{N}$€£.,-]+\s+){0,3}$/u;
+/** ", a wholly-owned subsidiary of ": between a subsidiary and its parent. */
+const SUBSIDIARY_OF = /^\s*,\s*(?:a|an)\s+(?:(?:wholly[- ]owned|indirect|direct|majority[- ]owned)\s+)*subsidiary\s+of\s+(?:the\s+)?$/i;
+/** " and its wholly-owned subsidiary, ": between a parent and its subsidiary. */
+const PARENT_OF = /^\s*,?\s*and\s+its\s+(?:(?:wholly[- ]owned|indirect|direct|majority[- ]owned)\s+)*subsidiary\s*,?\s*$/i;
 /** "Acme: $667M": a colon right after a party's name, before its amount. */
 const LABEL_COLON = /^\s*:\s*/;
 /** A licence or collaboration word that heads its own noun phrase ("the license agreement", not "license and collaboration agreement"). */
@@ -845,6 +849,28 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     if (buyer === undefined || !draft.parties.has(buyer)) continue;
     draft.kind = 'royalty_financing';
     for (const key of keys) draft.parties.set(key, key === buyer ? 'royalty_buyer' : 'royalty_seller');
+  }
+
+  // "A and B, a wholly-owned subsidiary of C, have entered into …", "C and its wholly-owned subsidiary, B, entered
+  // into …": a subsidiary named beside its parent in a sentence of the parent's deal signs with it, in the parent's role.
+  for (const [sentence, indexes] of mentionsIn) {
+    if (indexes.length < 3 || doc.sentences[sentence]?.section === 'forwardLooking' || agreementsIn(sentence).length === 0) continue;
+    const companies = indexes.filter((i) => found.mentions[i]?.label === 'Company');
+    companies.forEach((i, n) => {
+      const next = companies[n + 1];
+      const [a, b] = [found.mentions[i], next === undefined ? undefined : found.mentions[next]];
+      if (!a || !b || next === undefined) return;
+      const between = doc.cleanText.slice(a.end, b.start);
+      const [subsidiary, parent] = SUBSIDIARY_OF.test(between) ? [keyOf(i), keyOf(next)] : PARENT_OF.test(between) ? [keyOf(next), keyOf(i)] : [undefined, undefined];
+      if (!subsidiary || !parent || subsidiary === parent || drafts.some((d) => d.parties.has(subsidiary))) return;
+      const named = new Set(companies.map((c) => keyOf(c)));
+      const deals = drafts.filter((d) => d.parties.has(parent) && [...d.parties.keys()].some((key) => key !== parent && named.has(key)));
+      const [deal] = deals;
+      const role = deal?.parties.get(parent);
+      if (deals.length !== 1 || !deal || !role) return;
+      deal.parties.set(subsidiary, role);
+      pushCited(deal.partyEvidence, subsidiary, { sentence, rule: 'deal.party_subsidiary_of_party', confidence: 0.7 });
+    });
   }
 
   // "agreements valued at $959 million (Acme: $667M, Zorvexa: $105M)": an amount right after a party's name and
