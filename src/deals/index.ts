@@ -5,8 +5,10 @@
 // collaboration is that collaboration, unless the text states two agreements), reads the money terms, exclusivity, territory, field, dates
 // and status words of the agreement's sentences (src/deals/terms.ts, data/patterns/deal-words.tsv),
 // and emits PARTY_TO / COVERS / FOR_INDICATION / HAS_TERM with the sentences they came from. It runs
-// no parser: it reads only the sentences the relations cite and the sentences that name a party and
-// a term word. The shortcut relationships stay as the relation stage made them.
+// no parser: it reads only the sentences the relations cite, the sentences that name a party and a term
+// word, and sentences that name several parties (a deal told in passing, "A's 2021 deal with B"; a
+// subsidiary signing beside its parent; values listed by party, "(A: $667M, B: $187M)"). The shortcut
+// relationships stay as the relation stage made them.
 import type { StructuredDocument } from '../model/document.ts';
 import type { DocumentMentions, RelationFact } from '../model/extraction.ts';
 import type { Entity, Evidence, Graph, MentionRef, Properties, Relationship } from '../model/graph.ts';
