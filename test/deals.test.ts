@@ -203,6 +203,16 @@ describe('money terms', () => {
     expect(terms('Each share entitles its holder to receive $12 million in royalties.').some((t) => t.kind === 'per_share_price')).toBe(false);
   });
 
+  it('reads "A’s $2 billion purchase of B" as the purchase price, and a purchase of stock after its amount as no price', () => {
+    expect(terms('Halvern’s $2.4 billion purchase of Teslin Bio closed in 2023.').map((t) => [t.kind, t.amount])).toEqual([['purchase_price', 2_400_000_000]]);
+    expect(terms('Borvant also made a purchase of $50 million of Kelmar’s preferred stock.').map((t) => [t.kind, t.amount])).toEqual([['equity', 50_000_000]]);
+  });
+
+  it('reads a share of sublicense revenue the licensor is entitled to as a term without an amount, and a bare mention of such revenue as none', () => {
+    expect(terms('Tavira is also entitled to receive a prearranged percentage of sublicense revenue if Molvex sublicenses QX-12.')).toEqual([expect.objectContaining({ kind: 'other', status: 'potential' })]);
+    expect(terms('Tavira reported sublicense revenue of the prior year in its annual report.')).toEqual([]);
+  });
+
   it('reads an upfront licence fee as the upfront', () => {
     expect(terms('Quellin is to receive an initial upfront license fee of $3,000,000.').map((t) => [t.kind, t.amount])).toEqual([['upfront', 3_000_000]]);
     expect(terms('Quellin will receive a license fee of $3,000,000.').map((t) => [t.kind, t.amount])).toEqual([['license_fee', 3_000_000]]);
@@ -280,6 +290,17 @@ describe('deal kinds and parties from the frame', () => {
     expect(found.filter((d) => d.props.kind === 'collaboration')).toEqual([]);
   });
 
+  it('gives a subsidiary that signs beside its parent the parent’s role in the deal, and none to a subsidiary only described', () => {
+    const [financing] = deals(
+      graphOf(
+        'NEW YORK, March 2, 2025 -- Halden Capital, Inc. and Vantora Bio, Inc. today announced that Halden Capital and Vantora Bio Rare Diseases GmbH, a wholly-owned subsidiary of Vantora Bio, Inc., has entered into a $90 million synthetic royalty funding agreement based on U.S. net sales of VTB-9. Under the terms of the agreement, Vantora receives an upfront payment of $90 million from Halden in exchange for a 4% royalty on U.S. net sales of VTB-9.',
+      ),
+    );
+    expect(financing?.parties).toEqual({ 'Halden Capital': 'royalty_buyer', 'Vantora Bio': 'royalty_seller', 'Vantora Bio Rare Diseases': 'royalty_seller' });
+    const [licence] = deals(graphOf('Kelvar Therapeutics, Inc. granted Acme Biologics, Inc. an exclusive license to QX-12. Acme Labs GmbH, a wholly-owned subsidiary of Acme Biologics, Inc., runs its research site.'));
+    expect(licence?.parties).toEqual({ 'Kelvar Therapeutics': 'licensor', 'Acme Biologics': 'licensee' });
+  });
+
   it('reads an acquisition’s earn-out as its CVR, and the milestones it depends on as no term of their own', () => {
     const [deal] = deals(graphOf('Orvane Holdings, Inc. will acquire Teslin Bio, Inc. for $18.00 per share in cash. Teslin shareholders may also receive earn-out payments of up to $40 million contingent upon regulatory milestones.'));
     expect(deal?.props.kind).toBe('acquisition');
@@ -311,6 +332,47 @@ describe('deal kinds and parties from the frame', () => {
     );
     expect(found.map((d) => d.props.kind)).toEqual(['license']);
     expect(found[0]?.parties).toEqual({ 'Kelvar Therapeutics': 'licensor', 'Acme Biologics': 'licensee' });
+  });
+
+  it('reads "A’s 2021 deal with B" as a background collaboration of the two, each deal of one sentence with the money told after its own parties', () => {
+    const found = deals(
+      graphOf(
+        'Acme Therapeutics, Inc. is nearing a partnership. Large deals are common: Zorvexa Pharma’s 2021 deal with Bravelon Biosciences included $700 million upfront and up to $1.5 billion in milestone payments, while Kelvar Bio’s 2020 partnership with Tovan Labs involved $560 million upfront.',
+      ),
+    );
+    const byParties = Object.fromEntries(found.map((d) => [Object.keys(d.parties).sort().join('+'), d]));
+    expect(byParties['Bravelon Biosciences+Zorvexa Pharma']?.props).toMatchObject({ kind: 'collaboration', status: 'referenced' });
+    expect(byParties['Bravelon Biosciences+Zorvexa Pharma']?.terms.map((t) => [t.kind, t.amount]).sort()).toEqual([
+      ['milestones_total', 1_500_000_000],
+      ['upfront', 700_000_000],
+    ]);
+    expect(byParties['Kelvar Bio+Tovan Labs']?.terms.map((t) => [t.kind, t.amount])).toEqual([['upfront', 560_000_000]]);
+  });
+
+  it('gives a deal told in passing no money of sentences about others: not that of another company’s possessive, not that of sentences naming no company', () => {
+    const [deal, ...rest] = deals(
+      graphOf(
+        'Acme Therapeutics, Inc. is nearing a partnership. Zorvexa Pharma’s 2021 deal with Bravelon Biosciences included $700 million upfront, while Kelvar Bio’s 2020 oncology partnership involved $560 million upfront. Such a partnership could bring $80 million upfront.',
+      ),
+    );
+    expect(rest).toHaveLength(0);
+    expect(deal?.terms.map((t) => [t.kind, t.amount])).toEqual([['upfront', 700_000_000]]);
+  });
+
+  it('makes no collaboration of a possessive agreement between two companies already in a deal', () => {
+    const found = deals(graphOf('Kelvar Therapeutics, Inc. granted Acme Biologics, Inc. an exclusive license to QX-12. Kelvar’s agreement with Acme Biologics runs for ten years.'));
+    expect(found.map((d) => d.props.kind)).toEqual(['license']);
+  });
+
+  it('gives each party of a listed value ("(A: $200M, B: $100M)") that amount as a term of its own deal', () => {
+    const found = deals(
+      graphOf(
+        'Acme Therapeutics, Inc. today announced that it has licensed QX-12 to Zorvexa Pharma, Inc. Acme also licensed QX-14 to Bravelon Biosciences, Inc. Total potential value of the licensing agreements is estimated at over $300 million (Zorvexa: $200M, Bravelon: $100M).',
+      ),
+    );
+    const termsOf = (party: string): (string | number | undefined)[][] => found.filter((d) => party in d.parties).flatMap((d) => d.terms.map((t) => [t.kind, t.amount]));
+    expect(termsOf('Zorvexa Pharma')).toEqual([['other', 200_000_000]]);
+    expect(found.flatMap((d) => d.terms).some((t) => t.amount === 300_000_000)).toBe(false);
   });
 
   it('keeps a licensor’s retained option on the asset it licensed out inside the licence (no option deal)', () => {

@@ -5,8 +5,10 @@
 // collaboration is that collaboration, unless the text states two agreements), reads the money terms, exclusivity, territory, field, dates
 // and status words of the agreement's sentences (src/deals/terms.ts, data/patterns/deal-words.tsv),
 // and emits PARTY_TO / COVERS / FOR_INDICATION / HAS_TERM with the sentences they came from. It runs
-// no parser: it reads only the sentences the relations cite and the sentences that name a party and
-// a term word. The shortcut relationships stay as the relation stage made them.
+// no parser: it reads only the sentences the relations cite, the sentences that name a party and a term
+// word, and sentences that name several parties (a deal told in passing, "A's 2021 deal with B"; a
+// subsidiary signing beside its parent; values listed by party, "(A: $667M, B: $187M)"). The shortcut
+// relationships stay as the relation stage made them.
 import type { StructuredDocument } from '../model/document.ts';
 import type { DocumentMentions, RelationFact } from '../model/extraction.ts';
 import type { Entity, Evidence, Graph, MentionRef, Properties, Relationship } from '../model/graph.ts';
@@ -16,6 +18,7 @@ import type { Knowledge, StageContext } from '../knowledge/index.ts';
 import { agreementYears } from '../extract/relations/dates.ts';
 import { dateMentions } from '../text/dates.ts';
 import { readTerms, type TermReading } from './terms.ts';
+import { findMoney } from '../extract/relations/money.ts';
 import { dealCaption, dealKey, paymentCaption, paymentKey } from './keys.ts';
 import { orderStatusHistory, toProperties } from './status.ts';
 import { rawSpan } from '../text/traced-text.ts';
@@ -49,6 +52,8 @@ interface Draft {
   termSentences: Set<number>;
   facts: RelationFact[];
   terms: Term[];
+  /** Told only in passing, as one company's ("Acme's 2021 deal with B"): it takes the money of sentences that name its parties only. */
+  aside?: boolean;
 }
 
 /** Agreements that carry a deal's money unless a term names another kind, the licence first (the money pays for the rights). */
@@ -57,11 +62,37 @@ const MAIN_KINDS: readonly DealKind[] = ['license', 'collaboration', 'acquisitio
 /** "collaboration with", "partnership agreement with the": the words between a collaboration and its partner. */
 const ORGANIZATION_PARTNER_GAP = /^\s*(?:agreements?\s+)?(?:with|between\s+[^,;.]{1,80}?\s+and)\s+(?:the\s+)?$/i;
 
-/** "Separately, A has granted B …", "In a separate agreement": a sentence telling an agreement apart from the one before. */
-/** "two new strategic oncology collaborations", "both agreements": a count of agreements (the noun checked against the agreement words). */
-const AGREEMENT_COUNT = /\b(?:two|three|four|both)\s+(?:[\p{L}-]+\s+){0,3}?(\p{L}+s)\b/giu;
-/** "$120 million for the license": the agreement an amount is for, named right after it. */
-const AGREEMENT_AFTER_AMOUNT = /^\s+(?:for|under)\s+(?:the|its|their)\s+(?:[\p{L}-]+\s+){0,2}?(licen[cs]e|collaboration|option|acquisition|partnership)\b/iu;
+/**
+ * "announced two new strategic oncology collaborations", "both agreements": a count word
+ * (data/patterns/deal-words.tsv, agreement.count) whose noun, the first plural within four words, is an
+ * agreement word: the text states several agreements.
+ */
+function countsAgreements(k: Knowledge, text: string): boolean {
+  for (const m of text.matchAll(k.deals.agreementCount)) {
+    const words = text.slice(m.index + m[0].length, m.index + m[0].length + 80).match(/[\p{L}-]+/gu) ?? [];
+    const noun = words.slice(0, 4).find((w) => /\p{L}s$/u.test(w));
+    if (noun !== undefined && k.deals.agreement.valueOf(noun.replace(/s$/i, '')) !== undefined) return true;
+  }
+  return false;
+}
+/** "$120 million for the license", "under its option": the words between an amount and the agreement it is for (at most two more words stand before the agreement word). */
+const AMOUNT_FOR = /^\s+(?:for|under)\s+(?:the|its|their)\s+/i;
+/** The kind of the agreement named right after an amount ("$120 million for the license", "$20 million for the research collaboration"): an agreement word of data/patterns/deal-words.tsv within the next three words that tells a kind. */
+function agreementAfterAmount(k: Knowledge, after: string): DealKind | undefined {
+  const lead = AMOUNT_FOR.exec(after);
+  if (!lead) return undefined;
+  const rest = after.slice(lead[0].length);
+  const reach = /^(?:[\p{L}-]+\s+){0,2}/u.exec(rest)?.[0].length ?? 0;
+  return allValues(k.deals.agreement, rest).find((v) => v.index <= reach && v.value !== 'other')?.value;
+}
+/** "'s 2021 ", "'s $2 billion ", "’s ": a possessive and at most three words before the noun it owns. */
+const POSSESSIVE_GAP = /^['’]s?\s+(?:[\p{L}\p{N}$€£.,-]+\s+){0,3}$/u;
+/** ", a wholly-owned subsidiary of ": between a subsidiary and its parent. */
+const SUBSIDIARY_OF = /^\s*,\s*(?:a|an)\s+(?:(?:wholly[- ]owned|indirect|direct|majority[- ]owned)\s+)*subsidiary\s+of\s+(?:the\s+)?$/i;
+/** " and its wholly-owned subsidiary, ": between a parent and its subsidiary. */
+const PARENT_OF = /^\s*,?\s*and\s+its\s+(?:(?:wholly[- ]owned|indirect|direct|majority[- ]owned)\s+)*subsidiary\s*,?\s*$/i;
+/** "Acme: $667M": a colon right after a party's name, before its amount. */
+const LABEL_COLON = /^\s*:\s*/;
 /** A licence or collaboration word that heads its own noun phrase ("the license agreement", not "license and collaboration agreement"). */
 const AGREEMENT_NOUN_AFTER = /^\s+agreements?\b/i;
 /** "… and the broad collaboration": a second agreement noun phrase with its own determiner, in the same clause. */
@@ -476,12 +507,21 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   // launch of a new collaboration with C": the partner named right after the collaboration word ("with",
   // "agreement with", "between A and") is party to it with the company nearest before the word, whether
   // the relation stage linked the two or not (it links companies only, and within a shorter reach).
+  // The company whose possessive stands right before an agreement word, at most three words apart ("Acme's 2021 deal", "Acme's $2 billion agreement").
+  const possessorBefore = (at: number, indexes: readonly number[]): number | undefined =>
+    indexes.find((i) => {
+      const m = found.mentions[i];
+      return m?.label === 'Company' && m.end <= at && POSSESSIVE_GAP.test(doc.cleanText.slice(m.end, at));
+    });
   for (const [sentence, indexes] of mentionsIn) {
     const s = doc.sentences[sentence];
     if (!s || s.section === 'forwardLooking' || indexes.length < 2) continue;
     const text = doc.cleanText.slice(s.start, s.end);
     for (const hit of allValues(k.deals.agreement, text)) {
-      if (hit.value !== 'collaboration') continue;
+      // "Acme's 2021 deal with Zorvexa": an agreement of no stated kind told as one company's, with another,
+      // is their collaboration (the text gives it no direction), unless the two are already in a deal.
+      const owned = hit.value === 'other' ? possessorBefore(s.start + hit.index, indexes) : undefined;
+      if (hit.value !== 'collaboration' && owned === undefined) continue;
       const at = s.start + hit.index + hit.text.length;
       const partner = indexes.find((i) => {
         const m = found.mentions[i];
@@ -493,6 +533,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       });
       const [a, b] = [company === undefined ? undefined : keyOf(company), partner === undefined ? undefined : keyOf(partner)];
       if (!a || !b || a === b) continue;
+      if (owned !== undefined && (owned !== company || drafts.some((d) => d.parties.has(a) && d.parties.has(b)))) continue;
       const roles: [string, PartyRole][] = [
         [a, 'collaborator'],
         [b, 'collaborator'],
@@ -500,6 +541,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       let draft = findDraft('collaboration', roles);
       if (!draft) {
         draft = newDraft('collaboration');
+        if (owned !== undefined) draft.aside = true;
         drafts.push(draft);
       }
       for (const [key, role] of roles) {
@@ -613,7 +655,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     return own.some((i) => {
       const text = sentenceText(i);
       if (doc.sentences[i]?.section === 'forwardLooking') return false;
-      for (const m of text.matchAll(AGREEMENT_COUNT)) if (m[1] !== undefined && k.deals.agreement.valueOf(m[1].replace(/s$/i, '')) !== undefined) return true;
+      if (countsAgreements(k, text)) return true;
       const hits = agreementsIn(i).filter((v) => v.value === 'license' || v.value === 'collaboration');
       return hits.some((a, j) => hits.slice(j + 1).some((b) => b.value !== a.value && AGREEMENT_NOUN_AFTER.test(text.slice(a.index + a.text.length)) && SECOND_AGREEMENT.test(text.slice(a.index + a.text.length, b.index))));
     });
@@ -811,13 +853,88 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     for (const key of keys) draft.parties.set(key, key === buyer ? 'royalty_buyer' : 'royalty_seller');
   }
 
+  // "A and B, a wholly-owned subsidiary of C, have entered into …", "C and its wholly-owned subsidiary, B, entered
+  // into …": a subsidiary named beside its parent in a sentence of the parent's deal signs with it, in the parent's role.
+  for (const [sentence, indexes] of mentionsIn) {
+    if (indexes.length < 3 || doc.sentences[sentence]?.section === 'forwardLooking' || agreementsIn(sentence).length === 0) continue;
+    const companies = indexes.filter((i) => found.mentions[i]?.label === 'Company');
+    companies.forEach((i, n) => {
+      const next = companies[n + 1];
+      const [a, b] = [found.mentions[i], next === undefined ? undefined : found.mentions[next]];
+      if (!a || !b || next === undefined) return;
+      const between = doc.cleanText.slice(a.end, b.start);
+      const [subsidiary, parent] = SUBSIDIARY_OF.test(between) ? [keyOf(i), keyOf(next)] : PARENT_OF.test(between) ? [keyOf(next), keyOf(i)] : [undefined, undefined];
+      if (!subsidiary || !parent || subsidiary === parent || drafts.some((d) => d.parties.has(subsidiary))) return;
+      const named = new Set(companies.map((c) => keyOf(c)));
+      const deals = drafts.filter((d) => d.parties.has(parent) && [...d.parties.keys()].some((key) => key !== parent && named.has(key)));
+      const [deal] = deals;
+      const role = deal?.parties.get(parent);
+      if (deals.length !== 1 || !deal || !role) return;
+      deal.parties.set(subsidiary, role);
+      pushCited(deal.partyEvidence, subsidiary, { sentence, rule: 'deal.party_subsidiary_of_party', confidence: 0.7 });
+    });
+  }
+
+  // "agreements valued at $959 million (Acme: $667M, Zorvexa: $105M)": an amount right after a party's name and
+  // a colon is that party's deal's value, whatever deal the rest of the sentence is about.
+  const listed = new Set<string>();
+  for (const [sentence, indexes] of mentionsIn) {
+    const s = doc.sentences[sentence];
+    if (!s || s.section === 'forwardLooking' || indexes.length < 2) continue;
+    const text = doc.cleanText.slice(s.start, s.end);
+    if (!text.includes(':')) continue;
+    const amounts = findMoney(k.relations.money, text);
+    for (const i of indexes) {
+      const m = found.mentions[i];
+      const party = keyOf(i);
+      const colon = m ? LABEL_COLON.exec(doc.cleanText.slice(m.end, s.end)) : null;
+      if (!m || !party || !colon) continue;
+      const money = amounts.find((a) => s.start + a.start === m.end + colon[0].length);
+      if (!money || money.per !== undefined) continue;
+      const candidates = drafts.filter((d) => d.parties.has(party));
+      const draft =
+        candidates.length === 1
+          ? candidates[0]
+          : nearest(
+              candidates,
+              sentence,
+              agreementsIn(sentence).map((v) => v.value),
+            );
+      if (!draft) continue;
+      const status: PaymentStatus = money.qualifier === 'up_to' || firstValue(k.deals.paid, text.slice(0, m.start - s.start)) === 'potential' ? 'potential' : 'due';
+      addTerm(draft, { kind: 'other', amount: money.amount, currency: money.currency, qualifier: money.qualifier, amountText: money.amountText, status, start: money.start, end: money.end, sentence, rule: 'deal.term_listed_for_party' });
+      draft.termSentences.add(sentence);
+      listed.add(`${sentence}:${money.start}`);
+    }
+  }
+
+  // "A's deal with B included $700 million upfront, while C's partnership with D involved $560 million": an amount
+  // whose nearest company before it in the sentence is no party of the deal the sentence went to, but of one
+  // other deal, is that deal's.
+  // An amount after another company's possessive that is in no deal ("while Kelvar's partnership involved $560 million") is that company's, no term of ours.
+  const otherPartysDeal = (draft: Draft, sentence: number, at: number): Draft | 'none' | undefined => {
+    const before = (mentionsIn.get(sentence) ?? []).filter((i) => {
+      const m = found.mentions[i];
+      return m?.label === 'Company' && m.end <= at;
+    });
+    const last = before[before.length - 1];
+    const key = last === undefined ? undefined : keyOf(last);
+    if (last === undefined || key === undefined || draft.parties.has(key)) return undefined;
+    const owners = drafts.filter((d) => d !== draft && d.parties.has(key));
+    if (owners.length === 1) return owners[0];
+    const end = found.mentions[last]?.end ?? at;
+    return owners.length === 0 && /^['’]s?\s/.test(doc.cleanText.slice(end, end + 3)) ? 'none' : undefined;
+  };
+
   let previous: { sentence: number; draft: Draft } | undefined;
   for (const sentence of doc.sentences) {
     if (sentence.section === 'forwardLooking') continue;
     // Only sentences that can go to a deal are read: one naming a company, or one continuing a deal's sentence.
     const named = companiesIn.get(sentence.index) ?? new Set<string>();
     const continues = previous !== undefined && sentence.index - previous.sentence <= 2;
-    if (named.size === 0 && !continues && drafts.length !== 1) continue;
+    // The only deal of a document takes the money of sentences naming no company, unless it is told only in passing.
+    const only = drafts.length === 1 && drafts[0]?.aside !== true ? drafts[0] : undefined;
+    if (named.size === 0 && !continues && only === undefined) continue;
     const text = doc.cleanText.slice(sentence.start, sentence.end);
     // `search` starts at 0 and leaves the shared global pattern's lastIndex alone (matchAll starts from it).
     if (text.search(k.deals.term.pattern) < 0) continue;
@@ -829,11 +946,11 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     const kinds = [...readings.flatMap((r) => TERM_DEAL_KIND[r.kind] ?? []), ...agreementsIn(sentence.index).map((v) => v.value)];
     let draft: Draft | undefined;
     if (best > 0) {
-      const top = drafts.filter((d) => overlap(d) === best);
+      const top = drafts.filter((d) => overlap(d) === best && (d.aside !== true || best === d.parties.size));
       const cited = top.filter((d) => d.sentences.has(sentence.index));
       draft = cited.length === 1 ? cited[0] : nearest(cited.length > 1 ? cited : top, sentence.index, kinds);
-    } else if (named.size === 0 && previous && sentence.index - previous.sentence <= 2) draft = previous.draft;
-    else if (named.size === 0 && drafts.length === 1) draft = drafts[0];
+    } else if (named.size === 0 && previous && sentence.index - previous.sentence <= 2 && previous.draft.aside !== true) draft = previous.draft;
+    else if (named.size === 0) draft = only;
     if (!draft) continue;
     previous = { sentence: sentence.index, draft };
     draft.termSentences.add(sentence.index);
@@ -842,6 +959,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     // A total the sentence splits into parts is no payment of its own: the relation fact that read it as one goes.
     for (const whole of new Set(readings.flatMap((r) => r.partOf ?? []))) for (const d of drafts) d.terms = d.terms.filter((t) => t.sentence !== sentence.index || t.amount !== whole || isReading(t));
     for (const reading of readings) {
+      if (listed.has(`${sentence.index}:${reading.start}`)) continue;
       // A price, a per-share price or a CVR is what a buyer pays for a company: in another deal's
       // sentence such an amount is a market size or a share price, not a term (unless shares are bought).
       if (ACQUISITION_TERMS.has(reading.kind) && draft.kind !== 'acquisition' && !(reading.kind === 'per_share_price' && equity)) continue;
@@ -849,9 +967,10 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       if ((term.status === 'earned' || term.status === 'paid') && dates[0]) term.date = dates[0].iso;
       // "$120 million for the license and $20 million for the collaboration": an amount the words after it give to
       // one of two agreements of the same parties goes to that one.
-      const namedKind = AGREEMENT_AFTER_AMOUNT.exec(text.slice(reading.end, reading.end + 60))?.[1];
-      const kind = namedKind === undefined ? undefined : k.deals.agreement.valueOf(namedKind);
-      const own = kind === undefined || kind === draft.kind ? undefined : drafts.find((d) => d.kind === kind && samePair(d, draft));
+      const kind = agreementAfterAmount(k, text.slice(reading.end, reading.end + 60));
+      const other = otherPartysDeal(draft, sentence.index, sentence.start + reading.start);
+      if (other === 'none') continue;
+      const own = (kind === undefined || kind === draft.kind ? undefined : drafts.find((d) => d.kind === kind && samePair(d, draft))) ?? other;
       if (own) own.termSentences.add(sentence.index);
       addTerm(own ?? draft, term);
     }

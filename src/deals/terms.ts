@@ -67,6 +67,9 @@ const NEXT_ITEM = /^\s*,?\s*(?:plus|and|or|as\s+well\s+as|in\s+addition\s+to|tog
 /** "to fund NGM's research and development", "to fund its research": only research or development funding is a deal term (a financing also funds trials or operations). */
 const FUND_OBJECT = /^\s+(?:(?:the|its|their|our|[\p{Lu}][\p{L}\p{N}-]*(?:['’]s)?)\s+){0,2}(?:research|R&D|discovery)\b/u;
 
+/** "$2 billion ", "$450M ": an amount's last word right before the word after it. */
+const AMOUNT_BEFORE = /(?:\d(?:mn|bn|[mbk])?|\b(?:million|billion|trillion))\s+$/i;
+
 /** "royalty funding agreement", "royalty purchase": words after a royalty word that make it an agreement's name. */
 const ROYALTY_AGREEMENT = /^\s+(?:funding|financing|purchase|monetization|monetisation|agreement)\b/i;
 
@@ -200,6 +203,8 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
       const before = text.slice(Math.max(0, t.start - 80), t.start);
       return before.search(k.deals.agreement.pattern) >= 0 && !/\bmarkets?\b/i.test(before);
     }
+    // "A's $2 billion purchase of B" is a price; "purchase of $106 million of preferred stock" names what is bought after the amount.
+    if (/^purchase$/i.test(t.text)) return AMOUNT_BEFORE.test(text.slice(Math.max(0, t.start - 20), t.start));
     // "a $150 million synthetic royalty funding agreement": the royalty word names the kind of agreement, not the amount's kind.
     // "Royalty Capital", "Royalty Partners": a capitalised royalty word before a capitalised word (other than "Payments") is a name.
     if (t.value === 'royalty') {
@@ -262,7 +267,7 @@ export function readTerms(text: string, k: Knowledge): TermReading[] {
   for (const hit of terms) {
     // "milestone and royalty payments": a milestone word that shares a plural payments noun names them all.
     const word = hit.value === 'milestone' && MILESTONE_AND_PAYMENTS.test(text.slice(hit.end, hit.end + 40)) ? { ...hit, value: 'milestones_total' as const } : hit;
-    if (!AMOUNTLESS.has(word.value) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
+    if ((!AMOUNTLESS.has(word.value) && !k.deals.shareTerms.has(word.text.toLowerCase().replace(/\s+/g, ' '))) || withAmount.has(word.value) || readings.some((r) => r.start <= word.start && word.end <= r.end)) continue;
     if (amounts.some((m) => kindOf(text, m, amounts, terms) === hit)) continue;
     // "$40 million contingent upon regulatory milestones": words that say what an amount depends on name no payment of their own.
     if (amounts.some((m) => m.end <= word.start && word.start - m.end <= MAX_LINKED_AFTER && LINKED_AFTER.test(text.slice(m.end, word.start)) && !CLAUSE_WORD.test(text.slice(m.end, word.start)))) continue;

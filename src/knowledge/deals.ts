@@ -1,7 +1,7 @@
 // Knowledge of the deal stage (src/deals/), read from data/patterns/deal-words.tsv and compiled once
 // (see index.ts): the words that name a money term's kind, a deal's status, a payment's status,
 // royalty wording, territories, the field of a licence, the maker of a supplied product, exclusivity,
-// agreement kinds, and the words that hedge, recall or set apart an agreement. Each group
+// agreement kinds and counts of agreements, and the words that hedge, recall or set apart an agreement. Each group
 // becomes one case-insensitive pattern whose match names its value, so a new wording is a data edit.
 import { z } from 'zod';
 import { DealKind, DealStatus, PaymentKind, PaymentStatus } from '../model/deals.ts';
@@ -12,6 +12,7 @@ export const DEAL_WORDS_FILE = 'patterns/deal-words.tsv';
 
 const DEAL_WORD_GROUPS = [
   'term',
+  'term.share',
   'status',
   'paid',
   'royalty',
@@ -24,6 +25,7 @@ const DEAL_WORD_GROUPS = [
   'provider.lead',
   'exclusive',
   'agreement',
+  'agreement.count',
   'status.hedge',
   'status.recalled',
   'separate',
@@ -44,6 +46,8 @@ export interface WordGroup<V extends string> {
 
 export interface DealKnowledge {
   readonly term: WordGroup<PaymentKind>;
+  /** Term phrases (lower case, spaces folded) that state a payment without an amount ("a percentage of sublicense revenue"): the term.share group, also part of `term`. */
+  readonly shareTerms: ReadonlySet<string>;
   readonly status: WordGroup<DealStatus>;
   readonly paid: WordGroup<PaymentStatus>;
   /** Royalty wording ("tiered", "double-digit"): global, case-insensitive. */
@@ -63,6 +67,8 @@ export interface DealKnowledge {
   readonly providerLead: RegExp;
   readonly exclusive: WordGroup<'true' | 'false'>;
   readonly agreement: WordGroup<DealKind>;
+  /** Count words before a plural agreement word that state several agreements ("two collaborations", "both agreements"): global, case-insensitive. */
+  readonly agreementCount: RegExp;
   /** Words that put the status word right after them in the future or in doubt ("expected to be", "will"), anchored at the end. */
   readonly statusHedge: RegExp;
   /** Words that put the signing right after them before the document ("previously [had] entered into"), anchored at the end. */
@@ -121,7 +127,8 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
   // A lead anywhere in a sentence, with the spaces (and a "the") before the word it leads to.
   const leadBefore = (group: (typeof DEAL_WORD_GROUPS)[number]): RegExp => new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases(group)})\\s+(?:the\\s+)?`, 'giu');
   return Object.freeze({
-    term: wordGroup(of('term'), PaymentKind, files),
+    term: wordGroup([...of('term'), ...of('term.share')], PaymentKind, files),
+    shareTerms: new Set(of('term.share').map((r) => normal(r.phrase))),
     status: wordGroup(of('status'), DealStatus, files),
     paid: wordGroup(of('paid'), PaymentStatus, files),
     royalty: phrasePattern(of('royalty').map((r) => r.phrase)),
@@ -134,6 +141,7 @@ export function loadDealKnowledge(files: DataFiles): DealKnowledge {
     providerLead: lead('provider.lead'),
     exclusive: wordGroup(of('exclusive'), z.enum(['true', 'false']), files),
     agreement: wordGroup(of('agreement'), DealKind, files),
+    agreementCount: phrasePattern(of('agreement.count').map((r) => r.phrase)),
     statusHedge: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases('status.hedge')})\\s+(?:(?:be|have\\s+been)\\s+)?$`, 'iu'),
     statusRecalled: new RegExp(`(?<![\\p{L}\\p{N}-])(?:${phrases('status.recalled')})\\s+(?:\\p{L}+\\s+)?$`, 'iu'),
     separateAgreement: new RegExp(`^\\s*(?:${phrases('separate')})(?![\\p{L}\\p{N}])`, 'iu'),
