@@ -42,3 +42,13 @@ group('a class of indications may name diseases of its own before its examples',
     expect(lines).toContain('STUDIED_FOR QX-12 -> hepatocellular carcinoma');
   });
 });
+
+group('an approval stated in a bracket describes the bracketed drug, not an indication studied in the sentence', () => {
+  it('reads no STUDIED_FOR from "Y (an FDA-approved immunotherapy for cancer)"', () => {
+    const lines = relationLines([
+      '[Drug:QX-12] was also administered with the checkpoint inhibitor [Drug:durvalumab] (an FDA-approved immunotherapy for [Disease:cancer]) in a phase 1 study in patients with [Disease:head and neck cancers].',
+    ]);
+    expect(lines).not.toContain('STUDIED_FOR durvalumab -> cancer');
+    expect(lines).toContain('STUDIED_FOR QX-12 -> head and neck cancers');
+  });
+});

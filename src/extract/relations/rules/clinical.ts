@@ -420,7 +420,13 @@ export const indicationRule: SentenceRule = {
   apply(ctx: SentenceContext, emit: Emit) {
     const { programAfter } = ctx.relations.rules.clinical;
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
-    const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
+    const allApprovals = ctx.triggers.findAll('approval');
+    const approvals = allApprovals.filter((hit) => !enclosingBracket(ctx.text, hit.start));
+    // "Y (an FDA-approved immunotherapy for cancer)": the bracket describes Y's approved use, not an indication studied in the sentence.
+    const approvedInBracket = (hit: { start: number }): boolean => {
+      const around = allApprovals.length > approvals.length ? enclosingBracket(ctx.text, hit.start) : undefined;
+      return around !== undefined && allApprovals.some((approval) => approval.start > around[0] && approval.start < hit.start);
+    };
     const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
     // "with Y, a drug approved for A", "Y, which is approved for A": the approval of an apposition belongs to its drug alone.
     const described = new Map(approvals.flatMap((approval) => appositiveApproved(ctx, approval)));
@@ -442,6 +448,7 @@ export const indicationRule: SentenceRule = {
       for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.treated_population', 0.7);
     }
     for (const hit of ctx.triggers.findAll('indication')) {
+      if (approvedInBracket(hit)) continue;
       const generic = GENERIC.has(hit.text);
       const fresh = indicationDiseases(ctx, hit).filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
