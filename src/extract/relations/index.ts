@@ -14,7 +14,7 @@ import { prepareFrames } from './frames.ts';
 import { documentRules, issuerPipeline } from './rules/document.ts';
 import { licencesFromPayments } from './rules/licensing.ts';
 import { priceExercisedOptions } from './rules/deals.ts';
-import { referredTrialPhases } from './rules/clinical.ts';
+import { referredIndications, referredTrialPhases } from './rules/clinical.ts';
 import type { StageContext } from '../../knowledge/index.ts';
 
 export { findMoney } from './money.ts';
@@ -56,6 +56,7 @@ export function extractRelations(doc: StructuredDocument, found: DocumentMention
   facts.push(...issuerPipeline(dc, facts));
   facts.push(...licencesFromPayments(dc, facts));
   facts.push(...referredTrialPhases(dc, (text) => FORWARD_LOOKING.test(text)));
+  facts.push(...referredIndications(dc, (text) => FORWARD_LOOKING.test(text)));
   priceExercisedOptions(dc, facts);
   return dedupe(preferSpecificIndications(dc, facts));
 }

@@ -27,6 +27,8 @@ export const RULE_WORD_LISTS = [
   'trial.endpoint',
   'trial.referent',
   'trial.referent_opener',
+  'indication.referred_predicate',
+  'indication.referent_opener',
   'combination.lead',
   'combination.comparator',
   'investor.noun',

@@ -51,6 +51,16 @@ export interface ClinicalPatterns {
   readonly frontedTrialBefore: RegExp;
   /** After that phase: its trial noun, a bracketed trial name, and the comma that ends the fronted phrase ("In this Phase 2/3 trial, patients receive X"). */
   readonly frontedTrialAfter: RegExp;
+  /**
+   * From the start of a sentence that names no drug to its indication cue: a pronoun or "the candidate" and what is said
+   * of the drug it refers back to ("It is being investigated ", "The compound is in development ").
+   */
+  readonly referringSubject: RegExp;
+  /**
+   * Right before an indication cue: a trial referred back to, with no object of its own, and its verb ("Additional
+   * investigator-sponsored studies have been initiated ", "an ongoing phase 2 trial ").
+   */
+  readonly referredTrialBefore: RegExp;
 }
 
 export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
@@ -74,8 +84,10 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
     programAfter: new RegExp(`^\\s+(?:${words.alternation('program.after')})\\b`, 'i'),
     // The words between are modifiers: a hyphenated compound, or a word that is no determiner, conjunction,
     // preposition, trial noun or past form (a verb would start another clause: "its Phase 2 trial and named a new candidate, X").
+    // Before the class noun, up to eight coordinated modifiers with their commas ("multiple oncology, viral and
+    // obesity-related indications, including"), none a verb in -ing ("in treating other forms of cancer, such as").
     classThenExamples: new RegExp(
-      `^\\s*(?:(?:the|a|an|${qualifiers}|several|multiple|various|many|certain|other|numerous|range|number|variety|broad|wide|of|${words.alternation('population.word')})\\s+)*(?:[\\w-]+\\s+){0,3}?(?:types?|forms?|indications?|diseases?|disorders?|cancers?|tumou?rs?|conditions?|malignancies|infections?|syndromes?)\\s*,?\\s*(?:including|such\\s+as|e\\.g\\.,?|like|in\\s+particular|particularly|notably)\\s+$`,
+      `^\\s*(?:(?:the|a|an|${qualifiers}|several|multiple|various|many|certain|other|numerous|range|number|variety|broad|wide|of|${words.alternation('population.word')})\\s+)*(?:(?![\\w-]*ing\\b)[\\w-]+(?:\\s*,\\s*|\\s+)){0,8}?(?:types?|forms?|indications?|diseases?|disorders?|cancers?|tumou?rs?|conditions?|malignancies|infections?|syndromes?)\\s*,?\\s*(?:including|such\\s+as|e\\.g\\.,?|like|in\\s+particular|particularly|notably)\\s+$`,
       'i',
     ),
     phaseModifiesDrug: new RegExp(
@@ -83,6 +95,16 @@ export function compileClinicalPatterns(words: RuleWords): ClinicalPatterns {
       'i',
     ),
     referentBeforePhase: new RegExp(`(?:^|[^\\w-])(?:${words.alternation('trial.referent_opener')})\\s+(?:[\\w-]+\\s+){0,2}$`, 'i'),
+    referringSubject: new RegExp(
+      `^\\s*(?:[•*-]\\s*)?(?:it|(?:the|this)\\s+(?:[\\w-]+\\s+){0,2}?(?:${words.alternation('drug.kind')}))\\s+(?:is|was|will\\s+be|has\\s+been)\\s+(?:(?:also|currently|now|initially|further|primarily|being)\\s+)*(?:${words.alternation('indication.referred_predicate')})\\s+$`,
+      'i',
+    ),
+    // Between the opener and the trial noun only modifiers (no second determiner: "the company initiated a study"); after
+    // the trial noun a bracketed name and one verb with its auxiliaries ("have been initiated", "is enrolling").
+    referredTrialBefore: new RegExp(
+      `(?:^|[^\\w-])(?:${words.alternation('indication.referent_opener')})\\s+(?:(?!(?:the|an?)\\s)[\\w/-]+\\s+){0,4}?(?:${words.alternation('trial.referent')})(?:\\s*\\([^()]{1,60}\\))?\\s+(?:(?:(?:has|have|had)\\s+been|(?:is|are|was|were|will\\s+be)(?:\\s+being)?)\\s+)?(?:[a-z]+(?:ed|ing)\\s+)?$`,
+      'i',
+    ),
     referentAfterPhase: new RegExp(`^\\s*(?:[\\w-]+(?:[®™])?\\s+){0,2}?(?:${words.alternation('trial.referent')})\\b(?!\\s*(?:\\([^()]{1,60}\\)\\s*)?,?\\s*(?!for\\b|with\\b)(?:${words.alternation('trial.object')})\\b)`, 'i'),
     endpointGap: new RegExp(
       `^\\s*(?:the\\s+)?(?:${words.alternation('trial.endpoint')})(?:\\s*,\\s*(?:and\\s+)?(?:${words.alternation('trial.endpoint')})|\\s+(?:and|or|&)\\s+(?:${words.alternation('trial.endpoint')})|\\s+(?:${words.alternation('trial.endpoint')}))*\\s+(?:of|for)\\s+(?:the\\s+)?(?:(?:co-?administration|combination|use|administration)\\s+of\\s+)?`,
@@ -445,14 +467,50 @@ function approvalGoverns(ctx: SentenceContext, approval: { start: number; end: n
     .some((other) => other.start >= approval.end || /^[\s-]*(?:[\w-]+\s+)?$/.test(ctx.text.slice(other.end, approval.start)));
 }
 
+/** The words that open the examples of a class (classThenExamples): without one, no class is looked for. */
+const CLASS_EXAMPLES_WORD = /\b(?:including|such\s+as|e\.g\.|like|particular|particularly|notably)\b/i;
+
+/**
+ * The diseases an indication cue names: those right after it (after a bare preposition only past qualifiers: "in
+ * second-line metastatic HER2-positive gastric or D"), or past the people the treatment is for ("for the treatment of
+ * adult patients who have relapsed or refractory D") or a class whose examples follow ("for several autoimmune
+ * conditions, such as A and B"), with the examples a class names.
+ */
+function indicationDiseases(ctx: SentenceContext, hit: { start: number; end: number; text: string }): Item[] {
+  const { qualifierGap, populationGap, classThenExamples } = ctx.relations.rules.clinical;
+  const generic = GENERIC.has(hit.text);
+  let diseases = listAfter(ctx, hit.end, DISEASE, generic ? 90 : 45, ['Drug', 'Company']);
+  const firstDisease = diseases[0];
+  if (generic && firstDisease && !qualifierGap.test(ctx.text.slice(hit.end, firstDisease.start))) diseases = [];
+  const far = listAfter(ctx, hit.end, DISEASE, POPULATION_REACH, ['Drug', 'Company']);
+  const first = far[0];
+  if (diseases.length === 0 && first && populationGap.test(ctx.text.slice(hit.end, first.start))) diseases = far;
+  // The class may name diseases of its own ("for diabetes and obesity-related indications, including A and B"): its
+  // examples start at the first disease after it.
+  const example =
+    CLASS_EXAMPLES_WORD.test(ctx.text.slice(hit.end, hit.end + POPULATION_REACH)) &&
+    ctx.items.find((d) => d.label === 'Disease' && d.start >= hit.end && d.start - hit.end <= POPULATION_REACH && classThenExamples.test(ctx.text.slice(hit.end, d.start)));
+  if (example && !diseases.includes(example)) diseases = [...diseases.filter((d) => d.start < example.start), ...listAfter(ctx, example.start, DISEASE, 0, ['Drug', 'Company'])];
+  const lastDisease = diseases[diseases.length - 1];
+  const examples = lastDisease ? EXAMPLES_AFTER.exec(ctx.text.slice(lastDisease.end, lastDisease.end + 30)) : null;
+  if (lastDisease && examples) diseases = [...diseases, ...listAfter(ctx, lastDisease.end + examples[0].length, DISEASE, 0, ['Drug', 'Company'])];
+  return diseases;
+}
+
 export const indicationRule: SentenceRule = {
   id: 'indication',
   needs: [DRUG, DISEASE],
   triggers: ['indication', 'indication.program', 'indication.received'],
   apply(ctx: SentenceContext, emit: Emit) {
-    const { qualifierGap, programAfter, populationGap, classThenExamples } = ctx.relations.rules.clinical;
+    const { programAfter } = ctx.relations.rules.clinical;
     // An approval word inside brackets describes another drug ("with Y (an FDA-approved therapy for cancer)"), not the sentence's.
-    const approvals = ctx.triggers.findAll('approval').filter((hit) => !enclosingBracket(ctx.text, hit.start));
+    const allApprovals = ctx.triggers.findAll('approval');
+    const approvals = allApprovals.filter((hit) => !enclosingBracket(ctx.text, hit.start));
+    // "Y (an FDA-approved immunotherapy for cancer)": the bracket describes Y's approved use, not an indication studied in the sentence.
+    const approvedInBracket = (hit: { start: number }): boolean => {
+      const around = allApprovals.length > approvals.length ? enclosingBracket(ctx.text, hit.start) : undefined;
+      return around !== undefined && allApprovals.some((approval) => approval.start > around[0] && approval.start < hit.start);
+    };
     const approvable = approvals.length > 0 && !ctx.triggers.hasAny('approval.pending') && statusOf(ctx.triggers) === 'actual';
     // "with Y, a drug approved for A", "Y, which is approved for A": the approval of an apposition belongs to its drug alone.
     const described = new Map(approvals.flatMap((approval) => appositiveApproved(ctx, approval)));
@@ -474,23 +532,9 @@ export const indicationRule: SentenceRule = {
       for (const drug of drugs) emit('STUDIED_FOR', drug, disease, 'studied_for.treated_population', 0.7);
     }
     for (const hit of ctx.triggers.findAll('indication')) {
+      if (approvedInBracket(hit)) continue;
       const generic = GENERIC.has(hit.text);
-      let diseases = listAfter(ctx, hit.end, DISEASE, generic ? 90 : 45, ['Drug', 'Company']);
-      // "in second-line metastatic HER2-positive gastric or X": a bare preposition takes only qualifiers before the disease.
-      const firstDisease = diseases[0];
-      if (generic && firstDisease && !qualifierGap.test(ctx.text.slice(hit.end, firstDisease.start))) diseases = [];
-      // "for the treatment of adult patients who have relapsed or refractory X", "for adolescents aged 12 and older with X":
-      // the people the treatment is for stand between the cue and the disease.
-      if (diseases.length === 0) {
-        const far = listAfter(ctx, hit.end, DISEASE, POPULATION_REACH, ['Drug', 'Company']);
-        const first = far[0];
-        if (first && (populationGap.test(ctx.text.slice(hit.end, first.start)) || classThenExamples.test(ctx.text.slice(hit.end, first.start)))) diseases = far;
-      }
-      // "for autoimmune diseases, such as A and B": the examples a class names are its indications too.
-      const lastDisease = diseases[diseases.length - 1];
-      const examples = lastDisease ? EXAMPLES_AFTER.exec(ctx.text.slice(lastDisease.end, lastDisease.end + 30)) : null;
-      if (lastDisease && examples) diseases = [...diseases, ...listAfter(ctx, lastDisease.end + examples[0].length, DISEASE, 0, ['Drug', 'Company'])];
-      const fresh = diseases.filter((d) => !used.has(d.start));
+      const fresh = indicationDiseases(ctx, hit).filter((d) => !used.has(d.start));
       if (fresh.length === 0) continue;
       for (const d of fresh) used.add(d.start);
       const own = approvable ? [...described].find(([approval]) => approval.end <= hit.start && APPOSITIVE_TAIL.test(ctx.text.slice(approval.end, hit.start))) : undefined;
@@ -543,6 +587,46 @@ export function referredTrialPhases(dc: DocumentContext, skip: (text: string) =>
       const properties: Properties = { status };
       if (phase.subphase) properties.subphase = phase.subphase;
       out.push({ type: 'IN_PHASE', source: drug, target: { phase: phase.key }, properties, sentenceIndex: sentence.index, rule: `in_phase.referred_trial.${status}`, confidence: 0.6 });
+    }
+  }
+  return out;
+}
+
+/** A cheap first look before a sentence is read for referredIndications: a pronoun or definite subject at its start, or a trial noun. */
+const REFERRING_GATE = /^\s*(?:[•*-]\s*)?(?:it|the|this)\b|\b(?:trials?|stud(?:y|ies))\b/i;
+
+/**
+ * "X is an oral … analog. It is being investigated for A, B and C", "… . Additional studies have been initiated in patients
+ * with D": a sentence that names no drug but refers back to one, by a pronoun subject or "the candidate" with a development
+ * predicate right before its indication cue (referringSubject), or by a trial named right before it (referredTrialBefore),
+ * gives its indications to the only drug of its paragraph (referredDrug). Only sentences with a disease and without a
+ * drug are read, and of them only those with an indication cue.
+ */
+export function referredIndications(dc: DocumentContext, skip: (text: string) => boolean): RelationFact[] {
+  const out: RelationFact[] = [];
+  const { referringSubject, referredTrialBefore } = dc.knowledge.relations.rules.clinical;
+  const text = dc.doc.cleanText;
+  const mentions = dc.found.mentions;
+  for (const sentence of dc.doc.sentences) {
+    if (sentence.section === 'forwardLooking') continue;
+    const inSentence = dc.bySentence.get(sentence.index) ?? [];
+    if (!inSentence.some((i) => mentions[i]?.label === 'Disease') || inSentence.some((i) => mentions[i]?.label === 'Drug')) continue;
+    const own = text.slice(sentence.start, sentence.end);
+    if (!REFERRING_GATE.test(own) || skip(own)) continue;
+    const ctx = sentenceContext(dc, sentence, own);
+    // Companies in the sentence may run trials of their own drugs: only a sentence about no company but the drug's is read.
+    if (ctx.items.some((it) => it.label === 'Company' && !it.pronoun)) continue;
+    const referring = ctx.triggers.findAll('indication').filter((hit) => referringSubject.test(own.slice(0, hit.start)) || referredTrialBefore.test(own.slice(Math.max(0, hit.start - 120), hit.start)));
+    if (referring.length === 0) continue;
+    const drug = referredDrug(dc, sentence.index);
+    if (drug === undefined) continue;
+    const seen = new Set<number>();
+    for (const hit of referring) {
+      for (const disease of indicationDiseases(ctx, hit)) {
+        if (seen.has(disease.index) || isNegated(ctx.triggers, 0, hit.start)) continue;
+        seen.add(disease.index);
+        out.push({ type: 'STUDIED_FOR', source: drug, target: disease.index, properties: {}, sentenceIndex: sentence.index, rule: 'studied_for.referred_drug', confidence: 0.6 });
+      }
     }
   }
   return out;
