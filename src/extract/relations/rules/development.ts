@@ -1,7 +1,8 @@
 // DEVELOPS Company→Drug and OWNS Company→Technology/Drug: "in development by", "is developing",
 // "advancing", "wholly owned by", "Acme's zorvatinib" (both), "our wholly-owned X", "X's proprietary technology", "its Y technology",
 // "being jointly developed with B", "a pipeline which includes X", "B will lead X global development",
-// "its MEK inhibitor, X", "X, A's anti-PD-1 therapy".
+// "its MEK inhibitor, X", "X, A's anti-PD-1 therapy" (owned; developed only when a candidate or the document's own company's),
+// "A and B agreed to develop B's candidate X".
 import type { SentenceContext, Item } from '../context.ts';
 import { clauseSubjectDrug, headOfRun, isPossessive, listAfter, partiesBefore, subjectBefore, listBefore, nearestAfter, nearestBefore } from '../context.ts';
 import { isNegated } from '../hedges.ts';
@@ -84,10 +85,28 @@ function primaryItem(ctx: SentenceContext, at: number): Item | undefined {
   return { index, label: 'Company', start: at, end: at, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
 }
 
+/** The entity of the document's main company, when it has one. */
+function primaryEntity(ctx: SentenceContext): number | undefined {
+  const index = ctx.docContext.primaryCompany;
+  return index === undefined ? undefined : (ctx.docContext.entityOf[index] ?? index);
+}
+
 /** An active verb used as a passive or followed by its agent ("developed by"): another rule's case. */
 function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
   if (/^\s+by\b/i.test(ctx.text.slice(end, end + 5))) return true;
   return /ed$/i.test(ctx.text.slice(start, end)) && /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
+}
+
+/** Between a verb and the possessive that opens its object: up to three words ("and commercialize"), no clause break. */
+const VERB_TO_POSSESSIVE = /^(?:\s*,?\s*[\p{L}-]+){0,3}\s+(?:the\s+)?$/u;
+
+/** The drugs of a verb's object that opens with another company's possessive ("to develop B's candidate X"). */
+function possessedObject(ctx: SentenceContext, from: number): Item[] {
+  const owner = ctx.items.find((it) => it.start >= from);
+  if (!owner || owner.label !== 'Company' || owner.pronoun || !isPossessive(ctx, owner) || !VERB_TO_POSSESSIVE.test(ctx.text.slice(from, owner.start))) return [];
+  const drug = nearestAfter(ctx, owner.end, DRUG, 40);
+  if (!drug || ctx.items.some((it) => it.start >= owner.end && it.end <= drug.start) || !POSSESSED_GAP.test(ctx.text.slice(owner.end, drug.start))) return [];
+  return possessedList(ctx, drug);
 }
 
 /** A preposition right before a name: the name is its object ("with A", "from A", "under A"). */
@@ -148,13 +167,18 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
         emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
       }
     }
-    // "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug.
+    // "X, A's anti-PD-1 therapy", "X, the Company's oral agonist": the owner named in an apposition right after the drug.
+    // A possessive says whose the drug is; that the owner develops it takes a word of development ("A's investigational
+    // therapy") or an owner that is the document's own company ("the Company's", "Acme's" in Acme's release): a release's
+    // own drugs are its programmes, while another company's marketed drug named beside them is only that company's.
     const owner = nearestAfter(ctx, drug.end, COMPANY, 40);
-    if (owner && !owner.pronoun && isPossessive(ctx, owner) && /^\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
+    if (owner && isPossessive(ctx, owner) && !/^(?:its|their)$/i.test(owner.text) && /^\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
       const tail = ctx.text.slice(owner.end, owner.end + 60);
       if (appositionKind.test(tail)) {
-        emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
-        emit('OWNS', owner, drug, 'owns.apposition_owner', 0.6);
+        const candidate = ctx.relations.triggers.hasAny('develops.noun', tail);
+        if (candidate || owner.pronoun || owner.entity === primaryEntity(ctx)) emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
+        // "X, the Company's vaccine candidate": a programme in development, not yet a product the company is said to own.
+        if (!candidate) emit('OWNS', owner, drug, 'owns.apposition_owner', 0.6);
       }
     }
   }
@@ -214,6 +238,9 @@ export const developmentRule: SentenceRule = {
       if (companies.length === 0) continue;
       // "We developed and are commercializing X® (x) …": brand and generic written together are one list.
       const drugs = listAfter(ctx, hit.end, DRUG, 90, COMPANY);
+      // "A and B entered into an agreement to develop and commercialize B's drug candidate X": the possessive names the
+      // drug's owner inside the verb's object; the subject develops it as well.
+      if (drugs.length === 0) drugs.push(...possessedObject(ctx, hit.end));
       const lastDrug = drugs[drugs.length - 1];
       const paired = lastDrug ? ctx.items.find((it) => it.label === 'Drug' && it.start > lastDrug.end && /^\s*[®™]?\s*\(\s*$/.test(ctx.text.slice(lastDrug.end, it.start))) : undefined;
       if (paired) drugs.push(paired);
