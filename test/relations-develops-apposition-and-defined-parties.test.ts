@@ -1,5 +1,6 @@
-// Who develops a drug named in an apposition ("X, A's anti-PD-1 therapy") and who develops the object of an
-// agreement's verb ("A and B agreed to develop B's candidate X"). Invented companies and code names, run
+// Who develops and who owns a drug named in an apposition ("X, A's anti-PD-1 therapy") or after a possessive the
+// sentence calls a candidate ("A's X is an investigational candidate"), and who develops the object of an agreement's
+// verb ("A and B agreed to develop B's candidate X"). Invented companies and code names, run
 // through the whole pipeline.
 import { describe, expect, it } from 'vitest';
 import { extractText } from '../src/pipeline.ts';
@@ -28,6 +29,19 @@ describe('a drug with its owner in apposition', () => {
   it('gives a drug called "the company\'s" agonist to the announcing company, as developer and owner', () => {
     const lines = development('Zorvexa Therapeutics, Inc. said the FDA granted orphan drug designation to QX-12, the company’s oral melanocortin-4 receptor agonist, for rare obesity.');
     expect(lines).toEqual(expect.arrayContaining(['DEVELOPS Zorvexa Therapeutics -> QX-12', 'OWNS Zorvexa Therapeutics -> QX-12']));
+  });
+});
+
+describe('a possessed drug the sentence calls a candidate', () => {
+  it('makes the possessor its developer, not its owner ("A\'s X is an investigational vaccine candidate")', () => {
+    const lines = development('Brightwell Pharma said that Kelvar Bio’s QX-12 is an investigational vaccine candidate that may prevent gout flares.');
+    expect(lines).toContain('DEVELOPS Kelvar Bio -> QX-12');
+    expect(lines).not.toContain('OWNS Kelvar Bio -> QX-12');
+  });
+
+  it('still makes the possessor the owner of a drug the sentence does not call a candidate', () => {
+    const lines = development('Brightwell Pharma said that Kelvar Bio’s QX-12 is an intravenous formulation approved for gout.');
+    expect(lines).toContain('OWNS Kelvar Bio -> QX-12');
   });
 });
 

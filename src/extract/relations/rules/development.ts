@@ -362,9 +362,12 @@ export const ownershipRule: SentenceRule = {
       if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && !inTicker(it))) continue;
       const gap = ctx.text.slice(company.end, drug.start);
       if (!POSSESSED_GAP.test(gap) || PARTICIPLE_BEFORE.test(gap)) continue;
+      // "A's X is an investigational vaccine candidate": the sentence calls X a programme in development, which the
+      // possessive's owner develops; ownership is said of products and platforms, not of candidates.
+      const candidate = ctx.relations.triggers.hasAny('develops.noun', ctx.text.slice(company.end, Math.min(ctx.text.length, drug.end + 60)));
       for (const owned of possessedList(ctx, drug)) {
         if (licensedFrom(ctx, owned)) continue;
-        emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
+        if (!candidate) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
         emit('DEVELOPS', company, owned, 'develops.possessive_drug', 0.65);
       }
     }
