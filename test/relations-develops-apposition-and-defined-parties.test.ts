@@ -1,5 +1,5 @@
 // Who develops and who owns a drug named in an apposition ("X, A's anti-PD-1 therapy") or after a possessive the
-// sentence calls a candidate ("A's X is an investigational candidate"), and who develops the object of an agreement's
+// sentence calls a candidate ("A's X is an investigational candidate", "its lead drug candidate X"), and who develops the object of an agreement's
 // verb ("A and B agreed to develop B's candidate X"). Invented companies and code names, run
 // through the whole pipeline.
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,16 @@ describe('a possessed drug the sentence calls a candidate', () => {
   it('still makes the possessor the owner of a drug the sentence does not call a candidate', () => {
     const lines = development('Brightwell Pharma said that Kelvar Bio’s QX-12 is an intravenous formulation approved for gout.');
     expect(lines).toContain('OWNS Kelvar Bio -> QX-12');
+  });
+});
+
+describe('"its" and a candidate noun right before a drug', () => {
+  it('makes the subject the developer, past a subsidiary named in apposition to an earlier "its"', () => {
+    const lines = development('Brightwell Pharma said that Acme Bio, together with its subsidiary Kelvar Nanomedicine Inc., is preparing to initiate biomarker analyses for its lead drug candidate QX-12 in ALS.');
+    expect(lines).toContain('DEVELOPS Acme Bio -> QX-12');
+    expect(lines).not.toContain('DEVELOPS Kelvar Nanomedicine -> QX-12');
+    expect(lines).not.toContain('DEVELOPS Brightwell Pharma -> QX-12');
+    expect(lines).not.toContain('OWNS Acme Bio -> QX-12');
   });
 });
 

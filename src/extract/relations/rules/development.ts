@@ -1,7 +1,7 @@
 // DEVELOPS Company→Drug and OWNS Company→Technology/Drug: "in development by", "is developing",
 // "advancing", "wholly owned by", "Acme's zorvatinib" (both), "our wholly-owned X", "X's proprietary technology", "its Y technology",
 // "being jointly developed with B", "a pipeline which includes X", "B will lead X global development",
-// "its MEK inhibitor, X", "X, A's anti-PD-1 therapy" (owned; developed only when a candidate or the document's own company's),
+// "its MEK inhibitor, X", "its lead drug candidate X" (developed, not owned), "X, A's anti-PD-1 therapy" (owned; developed only when a candidate or the document's own company's),
 // "A and B agreed to develop B's candidate X".
 import type { SentenceContext, Item } from '../context.ts';
 import { clauseSubjectDrug, headOfRun, isPossessive, listAfter, partiesBefore, subjectBefore, listBefore, nearestAfter, nearestBefore } from '../context.ts';
@@ -109,6 +109,9 @@ function possessedObject(ctx: SentenceContext, from: number): Item[] {
   return possessedList(ctx, drug);
 }
 
+/** "its lead drug candidate " right before a drug: "its"/"their" and up to four words, none a break. */
+const ITS_CANDIDATE_BEFORE = /\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
+
 /** A preposition right before a name: the name is its object ("with A", "from A", "under A"). */
 const PREPOSITION_BEFORE = /\b(?:with|from|to|by|of|for|under|between|among)\s+(?:the\s+)?$/i;
 
@@ -157,6 +160,14 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
           if (!givenTo(ctx, owner)) emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
         }
       }
+    }
+    // "preparing analyses for its lead drug candidate X": "its" + a candidate noun right before the drug, no comma.
+    const itsNoun = ITS_CANDIDATE_BEFORE.exec(before);
+    if (!its && itsNoun && ctx.relations.triggers.hasAny('develops.noun', itsNoun[0])) {
+      const at = drug.start - before.length + itsNoun.index;
+      const owner = ctx.items.some((it) => it.start >= at && it.end <= drug.start) ? undefined : itsOwner(ctx, at);
+      // A candidate is developed; ownership is said of products and platforms ("its proprietary platform").
+      if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
     }
     // "… with X, its lead therapy candidate": "its" in an apposition after the drug names the clause's subject company.
     const afterDrug = ctx.text.slice(drug.end, drug.end + 80);
