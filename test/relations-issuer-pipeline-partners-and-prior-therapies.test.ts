@@ -1,7 +1,7 @@
 // The issuer's pipeline (develops.issuer_pipeline) leaves out the drugs a release names only beside its own:
 // the partners of a regimen written as a list ("a combination of A and B", "co-administration of A with B"),
 // the comparator or standard of care, the prior therapy of the patients ("previously treated with B",
-// "progressed on B", "intolerant to B"), a drug of a sentence another company opens without the issuer, and a
+// "progressed on B", "intolerant to B"), a drug given as an example of a class ("therapies like B"), a drug of a sentence another company opens without the issuer, and a
 // drug written with its maker right after it ("ZV-712 (Zorvexa Inc.)", "marketed by Zorvexa").
 // Invented companies and code names beside real INNs, run through the whole pipeline.
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,13 @@ describe('a comparator or a prior therapy', () => {
 
   it('leaves out the standard of care named after a comma ("versus the standard of care, B")', () => {
     expect(develops(`${DATELINE} announced a Phase 3 trial of zorbinib versus the standard of care, docetaxel, in lung cancer.`)).toEqual(['DEVELOPS Acme Therapeutics -> zorbinib']);
+  });
+});
+
+describe('a drug given as an example of a class', () => {
+  it('leaves out the marketed drug a sentence names as an example ("incretin therapies like B")', () => {
+    const lines = develops(`${DATELINE} said that combining AC-101 with incretin therapies like semaglutide may improve weight loss in its Phase 2 clinical program.`);
+    expect(lines).toEqual(['DEVELOPS Acme Therapeutics -> AC-101']);
   });
 });
 

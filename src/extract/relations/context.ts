@@ -251,8 +251,13 @@ const LIST_GAP = /^\s*(?:\([^()]{1,40}\)\s*)?(?:,\s*(?:and\s+|or\s+)?|and\s+|or\
 
 /** Whether `alias` stands alone in the bracket right after `item`: "idiopathic pulmonary fibrosis (IPF)", an abbreviation or another name of it. */
 function bracketAlias(ctx: SentenceContext, item: Item, alias: Item): boolean {
-  return /^\s*\(\s*$/.test(ctx.text.slice(item.end, alias.start)) && /^\s*\)/.test(ctx.text.slice(alias.end, alias.end + 3));
+  return DEFINED_OPEN.test(ctx.text.slice(item.end, alias.start)) && DEFINED_CLOSE.test(ctx.text.slice(alias.end, alias.end + 4));
 }
+
+/** The opening of a bracketed other name, quoted as filings define a term: "(IPF", "(the “Company”", "(“Zorvexa”". */
+const DEFINED_OPEN = /^\s*\(\s*(?:the\s+)?["“']?$/i;
+/** Its close: "IPF)", "Company”)". */
+const DEFINED_CLOSE = /^["”']?\s*\)/;
 
 /**
  * The items of `labels` that form a coordinated list ("A, B and C") whose last item ends at most
@@ -262,8 +267,12 @@ export function listBefore(ctx: SentenceContext, pos: number, labels: readonly E
   const candidates = ctx.items.filter((it) => it.end <= pos && hasLabel(it, labels));
   const last = candidates[candidates.length - 1];
   if (!last || pos - last.end > maxGap || crossesClause(ctx, last.end, pos)) return [];
-  const list = [last];
-  for (let k = candidates.length - 2; k >= 0; k--) {
+  // "A (“AA”) and B (“BB”) agreed to …": the list ends at B, whose bracketed defined name is the nearest item.
+  let end = candidates.length - 1;
+  const beforeLast = candidates[end - 1];
+  if (beforeLast && bracketAlias(ctx, beforeLast, last)) end -= 1;
+  const list = [candidates[end] ?? last];
+  for (let k = end - 1; k >= 0; k--) {
     const it = candidates[k];
     const next = list[0];
     // "A (AA), B and C": the bracketed name of A is no item of its own; the list runs on from A.

@@ -1,7 +1,8 @@
 // DEVELOPS Company→Drug and OWNS Company→Technology/Drug: "in development by", "is developing",
 // "advancing", "wholly owned by", "Acme's zorvatinib" (both), "our wholly-owned X", "X's proprietary technology", "its Y technology",
 // "being jointly developed with B", "a pipeline which includes X", "B will lead X global development",
-// "its MEK inhibitor, X", "X, A's anti-PD-1 therapy".
+// "its MEK inhibitor, X", "its lead drug candidate X" (developed, not owned), "X, A's anti-PD-1 therapy" (owned; developed only when a candidate or the document's own company's),
+// "A and B agreed to develop B's candidate X".
 import type { SentenceContext, Item } from '../context.ts';
 import { clauseSubjectDrug, headOfRun, isPossessive, listAfter, partiesBefore, subjectBefore, listBefore, nearestAfter, nearestBefore } from '../context.ts';
 import { isNegated } from '../hedges.ts';
@@ -84,11 +85,32 @@ function primaryItem(ctx: SentenceContext, at: number): Item | undefined {
   return { index, label: 'Company', start: at, end: at, text: m.text, entity: dc.entityOf[index] ?? index, pronoun: true, mention: m };
 }
 
+/** The entity of the document's main company, when it has one. */
+function primaryEntity(ctx: SentenceContext): number | undefined {
+  const index = ctx.docContext.primaryCompany;
+  return index === undefined ? undefined : (ctx.docContext.entityOf[index] ?? index);
+}
+
 /** An active verb used as a passive or followed by its agent ("developed by"): another rule's case. */
 function passiveUse(ctx: SentenceContext, start: number, end: number): boolean {
   if (/^\s+by\b/i.test(ctx.text.slice(end, end + 5))) return true;
   return /ed$/i.test(ctx.text.slice(start, end)) && /\b(?:be|been|being|was|were|is|are)\s+(?:\w+ly\s+)?$/i.test(ctx.text.slice(Math.max(0, start - 24), start));
 }
+
+/** Between a verb and the possessive that opens its object: up to three words ("and commercialize"), no clause break. */
+const VERB_TO_POSSESSIVE = /^(?:\s*,?\s*[\p{L}-]+){0,3}\s+(?:the\s+)?$/u;
+
+/** The drugs of a verb's object that opens with another company's possessive ("to develop B's candidate X"). */
+function possessedObject(ctx: SentenceContext, from: number): Item[] {
+  const owner = ctx.items.find((it) => it.start >= from);
+  if (!owner || owner.label !== 'Company' || owner.pronoun || !isPossessive(ctx, owner) || !VERB_TO_POSSESSIVE.test(ctx.text.slice(from, owner.start))) return [];
+  const drug = nearestAfter(ctx, owner.end, DRUG, 40);
+  if (!drug || ctx.items.some((it) => it.start >= owner.end && it.end <= drug.start) || !POSSESSED_GAP.test(ctx.text.slice(owner.end, drug.start))) return [];
+  return possessedList(ctx, drug);
+}
+
+/** "its lead drug candidate " right before a drug: "its"/"their" and up to four words, none a break. */
+const ITS_CANDIDATE_BEFORE = /\b(?:its|their)\s+(?:[\p{L}-]+\s+){0,4}$/iu;
 
 /** A preposition right before a name: the name is its object ("with A", "from A", "under A"). */
 const PREPOSITION_BEFORE = /\b(?:with|from|to|by|of|for|under|between|among)\s+(?:the\s+)?$/i;
@@ -139,6 +161,14 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
         }
       }
     }
+    // "preparing analyses for its lead drug candidate X": "its" + a candidate noun right before the drug, no comma.
+    const itsNoun = ITS_CANDIDATE_BEFORE.exec(before);
+    if (!its && itsNoun && ctx.relations.triggers.hasAny('develops.noun', itsNoun[0])) {
+      const at = drug.start - before.length + itsNoun.index;
+      const owner = ctx.items.some((it) => it.start >= at && it.end <= drug.start) ? undefined : itsOwner(ctx, at);
+      // A candidate is developed; ownership is said of products and platforms ("its proprietary platform").
+      if (owner && !isNegated(ctx.triggers, owner.end, drug.start)) emit('DEVELOPS', owner, drug, 'develops.its_candidate', 0.65);
+    }
     // "… with X, its lead therapy candidate": "its" in an apposition after the drug names the clause's subject company.
     const afterDrug = ctx.text.slice(drug.end, drug.end + 80);
     if (/^\s*[®™]?\s*,\s*(?:its|their)\s/i.test(afterDrug) && candidateAfter.test(afterDrug)) {
@@ -148,13 +178,18 @@ function possessiveCandidates(ctx: SentenceContext, emit: Emit): void {
         emit('OWNS', owner, drug, 'owns.its_candidate', 0.6);
       }
     }
-    // "X, A's anti-PD-1 therapy": the owner named in an apposition right after the drug.
+    // "X, A's anti-PD-1 therapy", "X, the Company's oral agonist": the owner named in an apposition right after the drug.
+    // A possessive says whose the drug is; that the owner develops it takes a word of development ("A's investigational
+    // therapy") or an owner that is the document's own company ("the Company's", "Acme's" in Acme's release): a release's
+    // own drugs are its programmes, while another company's marketed drug named beside them is only that company's.
     const owner = nearestAfter(ctx, drug.end, COMPANY, 40);
-    if (owner && !owner.pronoun && isPossessive(ctx, owner) && /^\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
+    if (owner && isPossessive(ctx, owner) && !/^(?:its|their)$/i.test(owner.text) && /^\s*\)?\s*[®™]?\s*(?:\([^()]{0,40}\)\s*)?,\s*$/.test(ctx.text.slice(drug.end, owner.start))) {
       const tail = ctx.text.slice(owner.end, owner.end + 60);
       if (appositionKind.test(tail)) {
-        emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
-        emit('OWNS', owner, drug, 'owns.apposition_owner', 0.6);
+        const candidate = ctx.relations.triggers.hasAny('develops.noun', tail);
+        if (candidate || owner.pronoun || owner.entity === primaryEntity(ctx)) emit('DEVELOPS', owner, drug, 'develops.apposition_owner', 0.65);
+        // "X, the Company's vaccine candidate": a programme in development, not yet a product the company is said to own.
+        if (!candidate) emit('OWNS', owner, drug, 'owns.apposition_owner', 0.6);
       }
     }
   }
@@ -214,6 +249,9 @@ export const developmentRule: SentenceRule = {
       if (companies.length === 0) continue;
       // "We developed and are commercializing X® (x) …": brand and generic written together are one list.
       const drugs = listAfter(ctx, hit.end, DRUG, 90, COMPANY);
+      // "A and B entered into an agreement to develop and commercialize B's drug candidate X": the possessive names the
+      // drug's owner inside the verb's object; the subject develops it as well.
+      if (drugs.length === 0) drugs.push(...possessedObject(ctx, hit.end));
       const lastDrug = drugs[drugs.length - 1];
       const paired = lastDrug ? ctx.items.find((it) => it.label === 'Drug' && it.start > lastDrug.end && /^\s*[®™]?\s*\(\s*$/.test(ctx.text.slice(lastDrug.end, it.start))) : undefined;
       if (paired) drugs.push(paired);
@@ -335,9 +373,12 @@ export const ownershipRule: SentenceRule = {
       if (!drug || ctx.items.some((it) => it.start >= company.end && it.end <= drug.start && !inTicker(it))) continue;
       const gap = ctx.text.slice(company.end, drug.start);
       if (!POSSESSED_GAP.test(gap) || PARTICIPLE_BEFORE.test(gap)) continue;
+      // "A's X is an investigational vaccine candidate": the sentence calls X a programme in development, which the
+      // possessive's owner develops; ownership is said of products and platforms, not of candidates.
+      const candidate = ctx.relations.triggers.hasAny('develops.noun', ctx.text.slice(company.end, Math.min(ctx.text.length, drug.end + 60)));
       for (const owned of possessedList(ctx, drug)) {
         if (licensedFrom(ctx, owned)) continue;
-        emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
+        if (!candidate) emit('OWNS', company, owned, 'owns.possessive_drug', 0.7);
         emit('DEVELOPS', company, owned, 'develops.possessive_drug', 0.65);
       }
     }
