@@ -1,6 +1,6 @@
 // EMPLOYS Company→Person with the title, TRADEMARK_OF brand→Company and BRAND_OF brand→generic:
 // "said Jane Roe, chief executive officer of A", "A's CEO Jane Roe", "Jane Roe, Chairman and CEO,
-// commented" and "CEO Jane Roe" (the document's company), "Jane Roe joined A as CFO", contact blocks
+// commented" and "CEO Jane Roe" (the document's company), "Jane Roe joined A as CFO", "A appointed Jane Roe as CFO", contact blocks
 // "Jane Roe Director, Investor Relations A";
 // "X is a registered trademark of A"; "X® (generic)".
 import type { Item, SentenceContext } from '../context.ts';
@@ -20,7 +20,7 @@ export interface PeoplePatterns {
   readonly titleModifiers: ReadonlySet<string>;
   /** "Jane Roe, Ph.D., joined ": the gap between a person and the company they joined. */
   readonly joinedGap: RegExp;
-  /** " on May 1, 2025, as Vice President, Research": the title after the company joined. */
+  /** " on May 1, 2025, as Vice President, Research": the title after the company joined, up to the clause's end or a participle ("…, reflecting"). */
   readonly joinedAs: RegExp;
 }
 
@@ -31,7 +31,7 @@ export function compilePeoplePatterns(words: RuleWords): PeoplePatterns {
     titleThenSpeech: new RegExp(`^\\s*,\\s*([^"“”]{2,160}?)\\s*,\\s*(?:${words.alternation('speech.attribution')})\\b`, 'i'),
     titleModifiers: words.set('title.modifier'),
     joinedGap: new RegExp(`^[^;"“”]{0,40}?\\b(?:${words.alternation('employ.join')})\\s+$`, 'i'),
-    joinedAs: new RegExp(`^[^;"“”]{0,50}?\\bas\\s+(?:(?:its|our|the|a|an)\\s+)?([^;"“”]{2,120}?)(?=[;"“”]|\\.(?:\\s|$)|,?\\s+(?:where|effective|and\\s+(?:will|is|has|brings))\\b|$)`, 'i'),
+    joinedAs: new RegExp(`^[^;"“”]{0,50}?\\bas\\s+(?:(?:its|our|the|a|an)\\s+)?([^;"“”]{2,120}?)(?=[;"“”]|\\.(?:\\s|$)|,?\\s+(?:where|effective|and\\s+(?:will|is|has|brings))\\b|,\\s+[a-z]+ing\\b|$)`),
   });
 }
 
@@ -195,6 +195,8 @@ function namesOtherOrganisation(ctx: SentenceContext, title: string): boolean {
   const parts = title.split(/\s+(?:of|at|for|with)\s+|,\s*/i);
   const tail = (parts.length > 1 ? (parts[parts.length - 1] ?? '') : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
   if (!/^[A-Z]/.test(tail) || (looksLikeTitle(ctx, tail) && !endsWithOrganisationHead(ctx, tail))) return false;
+  // "Vice President, Finance": one common English word is a function of the company, not an organisation's name.
+  if (!/\s/.test(tail) && ctx.docContext.knowledge.nlp.isKnownEnglishWord(tail.toLowerCase())) return false;
   const primary = ctx.docContext.primaryCompany === undefined ? undefined : ctx.docContext.found.mentions[ctx.docContext.primaryCompany];
   const fold = (x: string): string =>
     x
@@ -233,6 +235,15 @@ export const employmentRule: SentenceRule = {
         if (!speech.test(gap) && looksLikeTitle(ctx, gap) && !/[.;]/.test(withoutHonorifics(ctx, gap).replace(/\b[A-Z]\./g, '')) && titleOnlyGap(ctx, gap)) {
           const title = known ?? cleanTitle(withoutHonorifics(ctx, gap).replace(/^['’]s?\s*/, ''));
           emit('EMPLOYS', prev, person, 'employs.company_title', 0.8, title ? { title } : {});
+          continue;
+        }
+      }
+      // "A appointed Jane Roe as Chief Commercial Officer": the company that appoints, named before the
+      // verb in the sentence ("The Company" stands for the document's company), is the employer.
+      if (known && person.mention.rule === 'person.appointed') {
+        const appointer = [...ctx.items].reverse().find((it) => it.end <= person.start && it.label === 'Company');
+        if (appointer && !namesOtherOrganisation(ctx, known)) {
+          emit('EMPLOYS', appointer, person, 'employs.appointed_as', 0.75, { title: known });
           continue;
         }
       }
