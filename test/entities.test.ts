@@ -72,6 +72,14 @@ describe('people', () => {
     expect(person?.properties?.['title']).toMatch(/^Chief Executive Officer of Zorvex Biosciences/);
   });
 
+  it('keeps a bracketed nickname in the surface, out of the canonical name, and reads no name that opens or ends with a bracket', () => {
+    const ms = mentionsOf('“We are glad,” said Dr. Ken-ichi (Ken) Satoru, Co-Founder and CEO of Zorvexa Bio.');
+    const person = ms.find((m) => m.label === 'Person');
+    expect(person?.text).toBe('Ken-ichi (Ken) Satoru');
+    expect(person?.canonical).toBe('Ken-ichi Satoru');
+    expect(names(mentionsOf('“Good,” said Acme (ACM) Therapeutics, the chief sponsor of the study.'), 'Person')).toEqual([]);
+  });
+
   it('reads signatures and contact lines', () => {
     const ms = mentionsOf('/s/ Robert T. Vance\n\nMedia: Alma Reyes 555-201-3344 alma@example.com');
     expect(names(ms, 'Person')).toEqual(['Alma Reyes', 'Robert T. Vance']);

@@ -1,6 +1,6 @@
 // People: names in quote attributions ("said Jane Doe, Ph.D., Chief Executive Officer of X"),
 // name–title pairs ("Jane Doe, Acme’s president"), honorifics, degrees, bylines, appointments
-// ("appointed Jane Doe as"), possessive roles ("Acme’s principal Jane Doe"), signatures and contact lines. Honorifics and degrees are kept
+// ("appointed Jane Doe as", with the role after "as"), bracketed nicknames ("Jane (JD) Doe", kept out of the canonical name), possessive roles ("Acme’s principal Jane Doe"), signatures and contact lines. Honorifics and degrees are kept
 // out of the name; the title goes to the `title` property for the relations stage (EMPLOYS).
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
@@ -14,7 +14,9 @@ import { AT_SIGN, DIGIT, SLASH, firstLetterRun } from './cues.ts';
 // "Doe", "Smith-Jones", "McDonald", "O’Brien" (a capital, an apostrophe, a capitalised word).
 const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+|[’']\p{Lu}\p{Ll}+)`;
 const INITIAL = String.raw`\p{Lu}\.`;
-const PERSON = String.raw`${WORD}(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
+/** "Jane (JD) Doe", "Ken-ichi (Ken) Sato": a nickname in brackets after the given name; kept in the surface, not in the canonical name. */
+const NICKNAME = String.raw`(?:[ \t]+\((?:${WORD}|\p{Lu}{2,3})\))`;
+const PERSON = String.raw`${WORD}${NICKNAME}?(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
 /** The blank between a cue word and the name: wire texts often set a no-break space there ("Appointed\u00a0Jane Roe"). */
 const GAP = String.raw`[ \t\u00a0]`;
 
@@ -168,8 +170,10 @@ export function findPeople(scope: Scope): Candidate[] {
   /** `whole` is the matched text from `offset`; `hon` + `raw` occur in it. `role` is a title read by the rule itself ("appointed Jane Doe as CFO"). */
   const visitName = (rule: string, priority: number, withTitle: boolean, hon: string, raw: string, whole: string, offset: number, sentence: Scope['sentences'][number], role?: string): void => {
     const run = nameRun(raw, p.notName);
-    if (!run) return;
+    // A bracketed word opens or ends no name ("Acme (ACM) Therapeutics" cut before its company word).
+    if (!run || /^\(|\)$/.test(run.text)) return;
     const name = run.text;
+    const canonical = name.replace(/[ \t]+\([^)]*\)/, '');
     const start = offset + whole.indexOf(hon + raw) + hon.length + run.offset;
     if (!personLike(name, whole, scope.ctx.knowledge)) return;
     const properties: Candidate['properties'] = {};
@@ -179,10 +183,10 @@ export function findPeople(scope: Scope): Candidate[] {
       const title = p.titleAfterName.exec(tail.replace(p.deg, (d) => ' '.repeat(d.length)));
       if (title?.[1]) properties['title'] = title[1].trim().replace(/,$/, '');
     }
-    out.push(candidate({ label: 'Person', start, surface: name, canonical: name, rule, priority, sentence, ...(Object.keys(properties).length ? { properties } : {}) }));
+    out.push(candidate({ label: 'Person', start, surface: name, canonical, rule, priority, sentence, ...(Object.keys(properties).length ? { properties } : {}) }));
     // Contact lines run a company into a name ("Acme Jane Doe 555-1234"): offer the name without its
     // first or last word too, below a company's priority, so the company keeps its word.
-    if (!withTitle && priority < 60) {
+    if (!withTitle && priority < 60 && canonical === name) {
       const words = name.split(/[ \t]+/);
       // Every shorter run of two or more words, so a company of two words ("Jane Roe Acme Pharma") can keep both.
       for (let n = words.length - 1; n >= 2; n--) {
