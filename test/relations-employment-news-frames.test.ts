@@ -77,3 +77,15 @@ describe('employs.joined_as: the title ends at a participle clause', () => {
     expect(employs(text)).toEqual(['Zorvexa Therapeutics -> Kira Lendt']);
   });
 });
+
+describe('employs.title_before_name: "the company" in a sentence before keeps the document’s company in view', () => {
+  it('gives "CEO Dr. Jane Roe" to the document’s company when a sentence before says "the company"', () => {
+    const text = `${opening}\n• ZRX-100 holds Fast Track Designation and may qualify for a voucher.\n• The company also continues work on ZRX-101, a therapy for bipolar depression.\n• CEO Dr. Jonathan Kelvar recently discussed new pipeline developments at a conference.\n`;
+    expect(employs(text)).toEqual(['Zorvexa Therapeutics -> Jonathan Kelvar']);
+  });
+
+  it('gives no employer when nothing in the sentences before refers to the company', () => {
+    const text = `${opening}\n• ZRX-100 holds Fast Track Designation and may qualify for a voucher.\n• Enrolment in the trial of ZRX-101 is complete.\n• CEO Dr. Jonathan Kelvar recently discussed new pipeline developments at a conference.\n`;
+    expect(employs(text)).toEqual([]);
+  });
+});

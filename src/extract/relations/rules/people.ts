@@ -6,6 +6,7 @@
 import type { Item, SentenceContext } from '../context.ts';
 import { nearestAfter } from '../context.ts';
 import type { RuleWords } from '../word-lists.ts';
+import { escapeRegex } from '../../../text/regex.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY, PERSON } from './types.ts';
 
@@ -20,6 +21,8 @@ export interface PeoplePatterns {
   readonly titleModifiers: ReadonlySet<string>;
   /** "Jane Roe, Ph.D., joined ": the gap between a person and the company they joined. */
   readonly joinedGap: RegExp;
+  /** "the company", "the registrant" written anywhere in a sentence: the text is talking about the document's company. */
+  readonly companyReference: RegExp;
   /** " on May 1, 2025, as Vice President, Research": the title after the company joined, up to the clause's end or a participle ("…, reflecting"). */
   readonly joinedAs: RegExp;
 }
@@ -30,6 +33,14 @@ export function compilePeoplePatterns(words: RuleWords): PeoplePatterns {
     contactLabel: new RegExp(`[\\s,;:–—-]+(?:${words.alternation('contact.label')})\\b.*$`, 'i'),
     titleThenSpeech: new RegExp(`^\\s*,\\s*([^"“”]{2,160}?)\\s*,\\s*(?:${words.alternation('speech.attribution')})\\b`, 'i'),
     titleModifiers: words.set('title.modifier'),
+    companyReference: new RegExp(
+      `\\b(?:${words
+        .words('registrant.self')
+        .filter((w) => w.includes(' '))
+        .map((w) => escapeRegex(w).replace(/ +/g, '\\s+'))
+        .join('|')})\\b`,
+      'i',
+    ),
     joinedGap: new RegExp(`^[^;"“”]{0,40}?\\b(?:${words.alternation('employ.join')})\\s+$`, 'i'),
     joinedAs: new RegExp(`^[^;"“”]{0,50}?\\bas\\s+(?:(?:its|our|the|a|an)\\s+)?([^;"“”]{2,120}?)(?=[;"“”]|\\.(?:\\s|$)|,?\\s+(?:where|effective|and\\s+(?:will|is|has|brings))\\b|,\\s+[a-z]+ing\\b|$)`),
   });
@@ -93,6 +104,9 @@ function primaryNearby(ctx: SentenceContext, primaryEntity: number, before: numb
       return m?.label === 'Company' && ((dc.entityOf[i] ?? i) === primaryEntity || pronounText.test(m.text.trim()));
     };
     if ((dc.bySentence.get(k) ?? []).some(names)) return true;
+    // "The company also continues work on …": a reference no entity rule took as a mention.
+    const before = dc.doc.sentences[k];
+    if (before && ctx.relations.rules.people.companyReference.test(dc.doc.cleanText.slice(before.start, before.end))) return true;
   }
   return false;
 }
