@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { entitiesOf, mentionsOf, names } from './support/entities.ts';
 
 describe('companies', () => {
+  it('does not open a legal-suffix company with a person’s name and "of" ("Jane Roe of Acme, Inc.")', () => {
+    expect(names(mentionsOf('Mary Major of Nortek, Inc. agreed. Bank of America, N.A. agreed.'), 'Company')).toEqual(['Bank of America', 'Nortek']);
+  });
+
   it('reads legal-suffix names without the suffix and links the ticker', () => {
     const ms = mentionsOf('Acmegen Therapeutics, Inc. (Nasdaq: ACMG) today announced results. Acmegen will host a call.');
     expect(names(ms, 'Company')).toEqual(['Acmegen Therapeutics']);

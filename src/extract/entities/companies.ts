@@ -371,6 +371,13 @@ export function findCompanies(scope: Scope): Candidate[] {
           fullStart += cut;
         }
       }
+      // "Jane Roe of Acme, Inc.": a person's name (a given name compromise knows, a surname) and "of" open
+      // no company's name; the company is what follows "of".
+      const personOf = /^(\p{Lu}\p{Ll}+)[ \t]+(?:\p{Lu}\.[ \t]+)?\p{Lu}[\p{L}'’-]+[ \t]+of[ \t]+(?=\p{Lu})/u.exec(full);
+      if (personOf && scope.ctx.knowledge.nlp.isKnownFirstName(personOf[1] ?? '')) {
+        full = full.slice(personOf[0].length);
+        fullStart += personOf[0].length;
+      }
       push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: scope.ctx.knowledge.names.stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
     },
     { cues: [p.cues.suffix] },
