@@ -3,6 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { entitiesOf, mentionsOf, names } from './support/entities.ts';
 
 describe('companies', () => {
+  it('names a lexicon company followed by a strong company word in full ("Novartis Pharmaceuticals")', () => {
+    expect(names(mentionsOf('Large companies like Amgen, Novartis Pharmaceuticals and Bayer work on it.'), 'Company')).toContain('Novartis Pharmaceuticals');
+  });
+
   it('does not open a legal-suffix company with a person’s name and "of" ("Jane Roe of Acme, Inc.")', () => {
     expect(names(mentionsOf('Mary Major of Nortek, Inc. agreed. Bank of America, N.A. agreed.'), 'Company')).toEqual(['Bank of America', 'Nortek']);
   });
