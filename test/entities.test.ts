@@ -3,6 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { entitiesOf, mentionsOf, names } from './support/entities.ts';
 
 describe('companies', () => {
+  it('names a lexicon company followed by a strong company word in full ("Novartis Pharmaceuticals")', () => {
+    expect(names(mentionsOf('Large companies like Amgen, Novartis Pharmaceuticals and Bayer work on it.'), 'Company')).toContain('Novartis Pharmaceuticals');
+  });
+
+  it('does not open a legal-suffix company with a person’s name and "of" ("Jane Roe of Acme, Inc.")', () => {
+    expect(names(mentionsOf('Mary Major of Nortek, Inc. agreed. Bank of America, N.A. agreed.'), 'Company')).toEqual(['Bank of America', 'Nortek']);
+  });
+
   it('reads legal-suffix names without the suffix and links the ticker', () => {
     const ms = mentionsOf('Acmegen Therapeutics, Inc. (Nasdaq: ACMG) today announced results. Acmegen will host a call.');
     expect(names(ms, 'Company')).toEqual(['Acmegen Therapeutics']);
@@ -70,6 +78,14 @@ describe('people', () => {
     const person = ms.find((m) => m.label === 'Person');
     expect(person?.canonical).toBe('Jane Q. Doe');
     expect(person?.properties?.['title']).toMatch(/^Chief Executive Officer of Zorvex Biosciences/);
+  });
+
+  it('keeps a bracketed nickname in the surface, out of the canonical name, and reads no name that opens or ends with a bracket', () => {
+    const ms = mentionsOf('“We are glad,” said Dr. Ken-ichi (Ken) Satoru, Co-Founder and CEO of Zorvexa Bio.');
+    const person = ms.find((m) => m.label === 'Person');
+    expect(person?.text).toBe('Ken-ichi (Ken) Satoru');
+    expect(person?.canonical).toBe('Ken-ichi Satoru');
+    expect(names(mentionsOf('“Good,” said Acme (ACM) Therapeutics, the chief sponsor of the study.'), 'Person')).toEqual([]);
   });
 
   it('reads signatures and contact lines', () => {

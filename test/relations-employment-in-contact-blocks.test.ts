@@ -25,4 +25,17 @@ group('employment in contact lines and signature blocks', () => {
     expect(lines).toContain('EMPLOYS Zeta Advisors -> Mary Major');
     expect(lines).not.toContain('EMPLOYS Acme Bio -> Mary Major');
   });
+  it('reads a title line that ends by naming the company, and a name line with an honorific', () => {
+    const { lines, facts } = run(['[Company:Acme Bio] today announced results.', '[Company:Acme Bio]', '[Person:Jane Roe]', 'Director of Communications, [Company:Acme Bio]', 'Tel.: 0791 288 7250'], { registrant: 'Acme Bio' });
+    expect(lines).toContain('EMPLOYS Acme Bio -> Jane Roe');
+    expect(facts.find((f) => f.rule === 'employs.title_block')?.properties.title).toBe('Director of Communications');
+    const zeta = run(['[Company:Acme Bio] today announced results.', '[Company:Zeta Pharma]', 'Dr. [Person:Tom Brask]', 'CEO'], { registrant: 'Acme Bio' });
+    expect(zeta.lines).toContain('EMPLOYS Zeta Pharma -> Tom Brask');
+  });
+  it('gives a contact to the company whose own mail domain the address uses, not to a firm whose name only opens the domain', () => {
+    const own = run(['[Company:Acme BioMed] today announced results.', '/CONTACT: [Person:Kathy Lin], +86-13681792070, kathy.lin@acmebiomed.com'], { registrant: 'Acme BioMed' });
+    expect(own.lines).toContain('EMPLOYS Acme BioMed -> Kathy Lin');
+    const agency = run(['[Company:Acme] today announced results.', 'Media: [Person:Tom Brask], tom@acmecomms.com'], { registrant: 'Acme' });
+    expect(agency.lines.filter((l) => l.startsWith('EMPLOYS'))).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 // EMPLOYS in news wording (src/extract/relations/rules/people.ts): a bare title before a name is the
-// document's company's ("CEO Jane Roe"), a person who "joined A as <title>" works at A, the gap
+// document’s company ("CEO Jane Roe"), a person who "joined A as <title>" or whom A "appointed … as <title>" works at A, the gap
 // between a company and a person must be a title ("A CEO, Dr. Jane Roe"), not a clause ("A leverages
 // the research of Professor Jane Roe"), and a title naming another organisation is not the document
 // company's. The entity and relation stages run on sentences of our own; every name is invented.
@@ -56,5 +56,36 @@ describe('employs.joined_as and titles of other organisations', () => {
   it('does not give the document’s company a person whose title names another organisation or who has no title', () => {
     expect(employs(`${opening}"We are pleased," said Dr. Emil Brask, chief executive officer, the Example Medical Research Institute.\n`)).toEqual([]);
     expect(employs(`${opening}"We are pleased," said Jesse Quell, DO, of Example State University College of Medicine.\n`)).toEqual([]);
+  });
+});
+
+describe('employs.appointed_as: "appointed Jane Roe as <title>"', () => {
+  it('gives the role after "as" to the company that appoints, else to the document’s company', () => {
+    expect(employs(`${opening}• Appointed\u00a0Kira Lendt as Chief Commercial Officer.\n`)).toEqual(['Zorvexa Therapeutics -> Kira Lendt']);
+    expect(employs(`${opening}• Appointed Jon Brask, Ph.D., as Vice President, Finance, effective May 1, 2025.\n`)).toEqual(['Zorvexa Therapeutics -> Jon Brask']);
+    expect(employs(`${opening}Kelvex Bio Inc. named Ana Quell as its Chief Medical Officer.\n`)).toEqual(['Kelvex Bio -> Ana Quell']);
+  });
+
+  it('gives no employer when the appointment names no role', () => {
+    expect(employs(`${opening}The board appointed Ana Quell to the audit committee.\n`)).toEqual([]);
+  });
+});
+
+describe('employs.joined_as: the title ends at a participle clause', () => {
+  it('reads the title up to ", reflecting …" however long the sentence runs', () => {
+    const text = `${opening}• Kira Lendt, Ph.D., joined Zorvexa Therapeutics on April 21, 2025, as Vice President, Marketing, reflecting significant progress in the company’s focus on product authorization and in the wider plan it set out.\n`;
+    expect(employs(text)).toEqual(['Zorvexa Therapeutics -> Kira Lendt']);
+  });
+});
+
+describe('employs.title_before_name: "the company" in a sentence before keeps the document’s company in view', () => {
+  it('gives "CEO Dr. Jane Roe" to the document’s company when a sentence before says "the company"', () => {
+    const text = `${opening}\n• ZRX-100 holds Fast Track Designation and may qualify for a voucher.\n• The company also continues work on ZRX-101, a therapy for bipolar depression.\n• CEO Dr. Jonathan Kelvar recently discussed new pipeline developments at a conference.\n`;
+    expect(employs(text)).toEqual(['Zorvexa Therapeutics -> Jonathan Kelvar']);
+  });
+
+  it('gives no employer when nothing in the sentences before refers to the company', () => {
+    const text = `${opening}\n• ZRX-100 holds Fast Track Designation and may qualify for a voucher.\n• Enrolment in the trial of ZRX-101 is complete.\n• CEO Dr. Jonathan Kelvar recently discussed new pipeline developments at a conference.\n`;
+    expect(employs(text)).toEqual([]);
   });
 });

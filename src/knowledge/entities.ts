@@ -176,6 +176,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     contactLabels: lines('contact-labels.txt'),
     phoneLineLabels: lines('phone-line-labels.txt'),
     appointmentVerbs: lowerCaseLines('appointment-verbs.txt'),
+    appointmentClauseOpeners: lowerCaseLines('appointment-clause-openers.txt'),
 
     biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),

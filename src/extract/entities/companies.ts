@@ -371,6 +371,13 @@ export function findCompanies(scope: Scope): Candidate[] {
           fullStart += cut;
         }
       }
+      // "Jane Roe of Acme, Inc.": a person's name (a given name compromise knows, a surname) and "of" open
+      // no company's name; the company is what follows "of".
+      const personOf = /^(\p{Lu}\p{Ll}+)[ \t]+(?:\p{Lu}\.[ \t]+)?\p{Lu}[\p{L}'’-]+[ \t]+of[ \t]+(?=\p{Lu})/u.exec(full);
+      if (personOf && scope.ctx.knowledge.nlp.isKnownFirstName(personOf[1] ?? '')) {
+        full = full.slice(personOf[0].length);
+        fullStart += personOf[0].length;
+      }
       push(companyCandidate(scope, { start: fullStart, surface: full, rule: 'company.legal-suffix', priority: 60, sentence, canonical: scope.ctx.knowledge.names.stripLegalSuffix(full.replace(/[ \t]+,/, ',')), untrimmed: true }));
     },
     { cues: [p.cues.suffix] },
@@ -445,7 +452,10 @@ export function findCompanies(scope: Scope): Candidate[] {
         push(companyCandidate(scope, { start, surface, rule: 'company.name-word', priority: 50, sentence, properties: { shortName: coreWords.slice(run).join(' ') } }));
         return;
       }
-      push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: 50, sentence, properties: { shortName: core } }));
+      // "Novartis Pharmaceuticals": a company of the industry lexicon followed by a strong company word is
+      // named in full; the longer name outranks the lexicon's shorter hit.
+      const fullName = !weak.has(head) && lexicons.industryCompanies.has(core) ? 56 : 50;
+      push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: fullName, sentence, properties: { shortName: core } }));
     },
     { cues: [p.cues.word] },
   );

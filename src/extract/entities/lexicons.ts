@@ -229,6 +229,8 @@ export interface EntityLexicons {
   readonly phoneLineLabels: readonly string[];
   /** "appointed", "named": verbs before a name and "as" + role (appointment-verbs.txt). */
   readonly appointmentVerbs: readonly string[];
+  /** "effective", "succeeding": words that, after a comma, end the role of an appointment (appointment-clause-openers.txt). */
+  readonly appointmentClauseOpeners: readonly string[];
 
   // Diseases.
   /** "-positive", "-mutated": biomarker qualifiers of a disease (biomarker-qualifiers.txt). */

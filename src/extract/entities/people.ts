@@ -1,6 +1,6 @@
 // People: names in quote attributions ("said Jane Doe, Ph.D., Chief Executive Officer of X"),
 // name–title pairs ("Jane Doe, Acme’s president"), honorifics, degrees, bylines, appointments
-// ("appointed Jane Doe as"), possessive roles ("Acme’s principal Jane Doe"), signatures and contact lines. Honorifics and degrees are kept
+// ("appointed Jane Doe as", with the role after "as"), bracketed nicknames ("Jane (JD) Doe", kept out of the canonical name), possessive roles ("Acme’s principal Jane Doe"), signatures and contact lines. Honorifics and degrees are kept
 // out of the name; the title goes to the `title` property for the relations stage (EMPLOYS).
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate, sweep } from './candidates.ts';
@@ -14,7 +14,11 @@ import { AT_SIGN, DIGIT, SLASH, firstLetterRun } from './cues.ts';
 // "Doe", "Smith-Jones", "McDonald", "O’Brien" (a capital, an apostrophe, a capitalised word).
 const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+|[’']\p{Lu}\p{Ll}+)`;
 const INITIAL = String.raw`\p{Lu}\.`;
-const PERSON = String.raw`${WORD}(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
+/** "Jane (JD) Doe", "Ken-ichi (Ken) Sato": a nickname in brackets after the given name; kept in the surface, not in the canonical name. */
+const NICKNAME = String.raw`(?:[ \t]+\((?:${WORD}|\p{Lu}{2,3})\))`;
+const PERSON = String.raw`${WORD}${NICKNAME}?(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
+/** The blank between a cue word and the name: wire texts often set a no-break space there ("Appointed\u00a0Jane Roe"). */
+const GAP = String.raw`[ \t\u00a0]`;
 
 /** The person rules' patterns, compiled once with the knowledge (`knowledge.entities.people`). */
 export interface PersonPatterns {
@@ -39,6 +43,8 @@ export interface PersonPatterns {
   readonly degreed: RegExp;
   /** "appointed Jane Doe as Chief Financial Officer". */
   readonly appointed: RegExp;
+  /** What follows `appointed`'s "as": the role, up to the end of the clause. */
+  readonly appointedAs: RegExp;
   /** "Outlet’s Jane Doe", "Acme’s principal Jane Doe": a possessive (and a role word or two), then a name. */
   readonly possessed: RegExp;
   readonly cuesMore: { appointed: Cue };
@@ -64,13 +70,15 @@ export function compilePersonPatterns(lexicons: EntityLexicons, cues: CueRegistr
     titleAfterName: new RegExp(String.raw`^[ \t]*(?:,?[ \t]+[\p{Lu}][\p{L}.]*\.)*,[ \t]+([^“”"\n]{2,140}?)(?:[.;“”"\n]|,[ \t]+(?:${phraseAlternation(titleEnders, 'blanks')})|$)`, 'u'),
     // A line holding only a name, the next lines a title, phone or e-mail: signature and contact blocks.
     nameLine: new RegExp(String.raw`(?<=^|\n)[ \t]*()(${PERSON})()[ \t]*(?=\r?\n(?:[ \t]*\r?\n)?[ \t]*(?:(?:[^\n]{0,40}?(?:${TITLE}))|${phraseAlternation(lexicons.phoneLineLabels, 'literal')}|\+?\(?\d{3}\)?[ \t.\-]\d{3}|[\w.\-]+@))`, 'gu'),
-    said: new RegExp(String.raw`\b(?:${phraseAlternation(verbs, 'blanks')})[ \t,]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
+    said: new RegExp(String.raw`\b(?:${phraseAlternation(verbs, 'blanks')})(?:${GAP}|,)+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     titled: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}*),[ \t]+(?:(?:the|our|its|a|an|${POSSESSIVE})[ \t]+(?:\p{Ll}+[ \t]+){0,2})?(${TITLE})${B}`, 'gu'),
     byline: new RegExp(String.raw`(?<=^|\n)[ \t]*By[ \t]+()(${PERSON})()(?=[ \t]*(?:,|\r?\n|$))`, 'gu'),
     degreed: new RegExp(String.raw`(?<![\p{L}])(${HON}?)(${PERSON})(${DEG}+)${B}`, 'gu'),
-    appointed: new RegExp(String.raw`\b(?:${phraseAlternation([...lexicons.appointmentVerbs, ...appointing], 'blanks')})[ \t]+(${HON}?)(${PERSON})(${DEG}*)[ \t]+(?:as|to)${B}`, 'gu'),
+    appointed: new RegExp(String.raw`\b(?:${phraseAlternation([...lexicons.appointmentVerbs, ...appointing], 'blanks')})${GAP}+(${HON}?)(${PERSON})(${DEG}*),?${GAP}+(as|to)${B}`, 'gu'),
+    // The role after "as": to the end of the clause, or to a comma that opens a date, a succession or a relative clause.
+    appointedAs: new RegExp(String.raw`^${GAP}+(?:(?:its|our|the|a|an|${POSSESSIVE})${GAP}+)?([^.;:“”"\n()]{2,100}?)(?=[.;:“”"\n(]|,${GAP}+(?:${phraseAlternation(lexicons.appointmentClauseOpeners, 'blanks')})${B}|$)`, 'u'),
     possessed: new RegExp(String.raw`(?<![\p{L}])${POSSESSIVE}[ \t]+(?:\p{Ll}[\p{L}\-]*[ \t]+){0,2}()(${PERSON})()${B}`, 'gu'),
-    titleFirst: new RegExp(String.raw`\b(?:${TITLE}),?[ \t]+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
+    titleFirst: new RegExp(String.raw`\b(?:${TITLE}),?${GAP}+(${HON}?)(${PERSON})(${DEG}*)${B}`, 'gu'),
     honorific: new RegExp(String.raw`(?<![\p{L}])(${HON})(${PERSON})(${DEG}*)${B}`, 'gu'),
     signature: new RegExp(String.raw`\/s\/[ \t]*()(${PERSON})()${B}`, 'gu'),
     contact: new RegExp(String.raw`(?<![\p{L}])()(${PERSON})()(?=[ \t,]*(?:\+?\d{1,3}[ \t.\-]?)?(?:\(\d{3}\)[ \t]?|\d{3}[ \t.\-])\d{3,4}(?:[ \t.\-]\d{4})?\b|[ \t,]*[\w.\-]+@[\w\-]+\.)`, 'gu'),
@@ -159,23 +167,26 @@ export function findPeople(scope: Scope): Candidate[] {
   const p = scope.ctx.knowledge.entities.people;
   const out: Candidate[] = [];
   const visit = (rule: string, priority: number, withTitle: boolean) => (m: RegExpExecArray, offset: number, sentence: Scope['sentences'][number]) => visitName(rule, priority, withTitle, m[1] ?? '', m[2] ?? '', m[0], offset, sentence);
-  /** `whole` is the matched text from `offset`; `hon` + `raw` occur in it. */
-  const visitName = (rule: string, priority: number, withTitle: boolean, hon: string, raw: string, whole: string, offset: number, sentence: Scope['sentences'][number]): void => {
+  /** `whole` is the matched text from `offset`; `hon` + `raw` occur in it. `role` is a title read by the rule itself ("appointed Jane Doe as CFO"). */
+  const visitName = (rule: string, priority: number, withTitle: boolean, hon: string, raw: string, whole: string, offset: number, sentence: Scope['sentences'][number], role?: string): void => {
     const run = nameRun(raw, p.notName);
-    if (!run) return;
+    // A bracketed word opens or ends no name ("Acme (ACM) Therapeutics" cut before its company word).
+    if (!run || /^\(|\)$/.test(run.text)) return;
     const name = run.text;
+    const canonical = name.replace(/[ \t]+\([^)]*\)/, '');
     const start = offset + whole.indexOf(hon + raw) + hon.length + run.offset;
     if (!personLike(name, whole, scope.ctx.knowledge)) return;
     const properties: Candidate['properties'] = {};
-    if (withTitle) {
+    if (role) properties['title'] = role;
+    else if (withTitle) {
       const tail = scope.text.slice(start + name.length, sentence.end);
       const title = p.titleAfterName.exec(tail.replace(p.deg, (d) => ' '.repeat(d.length)));
       if (title?.[1]) properties['title'] = title[1].trim().replace(/,$/, '');
     }
-    out.push(candidate({ label: 'Person', start, surface: name, canonical: name, rule, priority, sentence, ...(Object.keys(properties).length ? { properties } : {}) }));
+    out.push(candidate({ label: 'Person', start, surface: name, canonical, rule, priority, sentence, ...(Object.keys(properties).length ? { properties } : {}) }));
     // Contact lines run a company into a name ("Acme Jane Doe 555-1234"): offer the name without its
     // first or last word too, below a company's priority, so the company keeps its word.
-    if (!withTitle && priority < 60) {
+    if (!withTitle && priority < 60 && canonical === name) {
       const words = name.split(/[ \t]+/);
       // Every shorter run of two or more words, so a company of two words ("Jane Roe Acme Pharma") can keep both.
       for (let n = words.length - 1; n >= 2; n--) {
@@ -200,7 +211,16 @@ export function findPeople(scope: Scope): Candidate[] {
     visitName('person.byline', 60, false, '', name, m[0], offset, sentence);
   });
   sweep(scope, p.degreed, visit('person.degree', 60, true), { test: (slice) => p.deg.test(slice) });
-  sweep(scope, p.appointed, visit('person.appointed', 61, false), { cues: [p.cuesMore.appointed] });
+  // "appointed Jane Doe as Chief Commercial Officer": the role after "as" is the person's title.
+  sweep(
+    scope,
+    p.appointed,
+    (m, offset, sentence) => {
+      const role = m[4] === 'as' ? p.appointedAs.exec(scope.text.slice(offset + m[0].length, sentence.end))?.[1]?.trim() : undefined;
+      visitName('person.appointed', 61, false, m[1] ?? '', m[2] ?? '', m[0], offset, sentence, role);
+    },
+    { cues: [p.cuesMore.appointed] },
+  );
   // A possessive before a name is also how products and units are introduced ("Acme’s Zorvex Tablets"):
   // only a name opening with a given name compromise knows.
   sweep(

@@ -1,11 +1,12 @@
 // EMPLOYS Company→Person with the title, TRADEMARK_OF brand→Company and BRAND_OF brand→generic:
 // "said Jane Roe, chief executive officer of A", "A's CEO Jane Roe", "Jane Roe, Chairman and CEO,
-// commented" and "CEO Jane Roe" (the document's company), "Jane Roe joined A as CFO", contact blocks
-// "Jane Roe Director, Investor Relations A";
+// commented" and "CEO Jane Roe" (the document's company), "Jane Roe joined A as CFO", "A appointed Jane Roe as CFO", contact blocks
+// "Jane Roe Director, Investor Relations A", "Contact: Jane Roe, jane@a.com" (the company's own mail domain);
 // "X is a registered trademark of A"; "X® (generic)".
 import type { Item, SentenceContext } from '../context.ts';
 import { nearestAfter } from '../context.ts';
 import type { RuleWords } from '../word-lists.ts';
+import { escapeRegex } from '../../../text/regex.ts';
 import type { Emit, SentenceRule } from './types.ts';
 import { COMPANY, PERSON } from './types.ts';
 
@@ -20,7 +21,9 @@ export interface PeoplePatterns {
   readonly titleModifiers: ReadonlySet<string>;
   /** "Jane Roe, Ph.D., joined ": the gap between a person and the company they joined. */
   readonly joinedGap: RegExp;
-  /** " on May 1, 2025, as Vice President, Research": the title after the company joined. */
+  /** "the company", "the registrant" written anywhere in a sentence: the text is talking about the document's company. */
+  readonly companyReference: RegExp;
+  /** " on May 1, 2025, as Vice President, Research": the title after the company joined, up to the clause's end or a participle ("…, reflecting"). */
   readonly joinedAs: RegExp;
 }
 
@@ -30,8 +33,16 @@ export function compilePeoplePatterns(words: RuleWords): PeoplePatterns {
     contactLabel: new RegExp(`[\\s,;:–—-]+(?:${words.alternation('contact.label')})\\b.*$`, 'i'),
     titleThenSpeech: new RegExp(`^\\s*,\\s*([^"“”]{2,160}?)\\s*,\\s*(?:${words.alternation('speech.attribution')})\\b`, 'i'),
     titleModifiers: words.set('title.modifier'),
+    companyReference: new RegExp(
+      `\\b(?:${words
+        .words('registrant.self')
+        .filter((w) => w.includes(' '))
+        .map((w) => escapeRegex(w).replace(/ +/g, '\\s+'))
+        .join('|')})\\b`,
+      'i',
+    ),
     joinedGap: new RegExp(`^[^;"“”]{0,40}?\\b(?:${words.alternation('employ.join')})\\s+$`, 'i'),
-    joinedAs: new RegExp(`^[^;"“”]{0,50}?\\bas\\s+(?:(?:its|our|the|a|an)\\s+)?([^;"“”]{2,120}?)(?=[;"“”]|\\.(?:\\s|$)|,?\\s+(?:where|effective|and\\s+(?:will|is|has|brings))\\b|$)`, 'i'),
+    joinedAs: new RegExp(`^[^;"“”]{0,50}?\\bas\\s+(?:(?:its|our|the|a|an)\\s+)?([^;"“”]{2,120}?)(?=[;"“”]|\\.(?:\\s|$)|,?\\s+(?:where|effective|and\\s+(?:will|is|has|brings))\\b|,\\s+[a-z]+ing\\b|$)`),
   });
 }
 
@@ -93,6 +104,9 @@ function primaryNearby(ctx: SentenceContext, primaryEntity: number, before: numb
       return m?.label === 'Company' && ((dc.entityOf[i] ?? i) === primaryEntity || pronounText.test(m.text.trim()));
     };
     if ((dc.bySentence.get(k) ?? []).some(names)) return true;
+    // "The company also continues work on …": a reference no entity rule took as a mention.
+    const before = dc.doc.sentences[k];
+    if (before && ctx.relations.rules.people.companyReference.test(dc.doc.cleanText.slice(before.start, before.end))) return true;
   }
   return false;
 }
@@ -136,8 +150,9 @@ function titleBeforeName(ctx: SentenceContext, person: Item): string | undefined
 /**
  * Signature and contact blocks set a name on a line of its own with the title on the lines below
  * ("/s/ Jane Roe", "Jane Roe", "Chief Financial Officer"; "Contact:", "Acme Inc.", "Jane Roe",
- * "Senior Director, Communications"). The employer is a company line right after the title, else a
- * company line right before the name, else the document's company (an 8-K is signed by its registrant).
+ * "Senior Director, Communications"). The employer is a company that ends the title line ("Director of
+ * Communications, Acme"), else a company line right after the title, else a company line right before
+ * the name, else the document's company (an 8-K is signed by its registrant).
  */
 function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undefined; title: string } | undefined {
   const dc = ctx.docContext;
@@ -147,7 +162,8 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
     .replace(/^\s*\/s\/\s*/i, '')
     .replace(/[\s|]+$/, '')
     .trim();
-  if (own !== person.text) return undefined;
+  // "Dr. Jane Roe" on its line: the honorific is no part of the name.
+  if (own !== person.text && withoutHonorifics(ctx, own).trim() !== person.text) return undefined;
   const lineText = (k: number): string => {
     const s = sentences[k];
     return s
@@ -165,18 +181,42 @@ function titleBlock(ctx: SentenceContext, person: Item): { company: Item | undef
     if (!m || companies.length !== 1 || m.text.length < lineText(k).length - 12) return undefined;
     return { ...person, index: first as number, label: 'Company', entity: dc.entityOf[first as number] ?? (first as number), pronoun: false, mention: m, text: m.text };
   };
+  /** "Director of Communications, Acme": a title line that ends by naming the company; the title is what comes before it. */
+  const titleThenCompany = (k: number): { title: string; company: Item } | undefined => {
+    const company = lineCompany(k) ?? companyEndingLine(k);
+    if (!company) return undefined;
+    const line = lineText(k);
+    const title = line.endsWith(company.text) ? line.slice(0, line.length - company.text.length).replace(/(?:,|\s+(?:at|of))\s*$/, '') : '';
+    return title !== line.slice(0, line.length - company.text.length) && looksLikeTitle(ctx, title) ? { title, company } : undefined;
+  };
+  const companyEndingLine = (k: number): Item | undefined => {
+    const ids = dc.bySentence.get(k) ?? [];
+    const last = ids.length === 1 ? ids[0] : undefined;
+    const m = last === undefined ? undefined : dc.found.mentions[last];
+    if (last === undefined || m?.label !== 'Company') return undefined;
+    return { ...person, index: last, label: 'Company', entity: dc.entityOf[last] ?? last, pronoun: false, mention: m, text: m.text };
+  };
   const i = ctx.sentence.index;
   const titleLines: string[] = [];
   let k = i + 1;
+  let named: Item | undefined;
   for (; k < sentences.length && titleLines.length < 3; k++) {
     const line = lineText(k);
     if (line === '') continue;
-    if ((dc.bySentence.get(k) ?? []).length > 0 || !looksLikeTitle(ctx, line) || line.length > 80) break;
+    if ((dc.bySentence.get(k) ?? []).length > 0) {
+      const pair = line.length <= 120 ? titleThenCompany(k) : undefined;
+      if (pair) {
+        titleLines.push(pair.title);
+        named = pair.company;
+      }
+      break;
+    }
+    if (!looksLikeTitle(ctx, line) || line.length > 80) break;
     titleLines.push(line);
   }
   if (titleLines.length === 0) return undefined;
   const title = cleanTitle(titleLines.join(' ').replace(/\s+(?:and|&)$/i, ''));
-  let company = lineCompany(k);
+  let company = named ?? lineCompany(k);
   if (!company) for (let b = i - 1; b >= Math.max(0, i - 2) && !company; b--) if (lineText(b) !== '') company = lineCompany(b);
   return { company, title };
 }
@@ -195,6 +235,8 @@ function namesOtherOrganisation(ctx: SentenceContext, title: string): boolean {
   const parts = title.split(/\s+(?:of|at|for|with)\s+|,\s*/i);
   const tail = (parts.length > 1 ? (parts[parts.length - 1] ?? '') : '').replace(/^the\s+/i, '').replace(/[\s:;,.]+$/, '');
   if (!/^[A-Z]/.test(tail) || (looksLikeTitle(ctx, tail) && !endsWithOrganisationHead(ctx, tail))) return false;
+  // "Vice President, Finance": one common English word is a function of the company, not an organisation's name.
+  if (!/\s/.test(tail) && ctx.docContext.knowledge.nlp.isKnownEnglishWord(tail.toLowerCase())) return false;
   const primary = ctx.docContext.primaryCompany === undefined ? undefined : ctx.docContext.found.mentions[ctx.docContext.primaryCompany];
   const fold = (x: string): string =>
     x
@@ -203,6 +245,31 @@ function namesOtherOrganisation(ctx: SentenceContext, title: string): boolean {
       .trim();
   const head = fold(primary?.canonical ?? '').split(' ')[0] ?? '';
   return head === '' || !fold(tail).split(' ').includes(head);
+}
+
+/** Letters and digits only, lower case: how a company name is written in a mail domain ("Acme BioMed" → "acmebiomed"). */
+const foldForDomain = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+/**
+ * The company whose own mail domain the person's address uses, read in the few words after the name
+ * ("Jane Roe, +1 555 0100, jane.roe@acmebio.com"): the domain's first label is the company's name
+ * folded ("acmebiomed" for Acme BioMed) or its opening ("acmebio" for Acme Biosciences, four letters or
+ * more). A domain that only starts with the name ("acmecomms") is another firm's, an agency's.
+ */
+function mailDomainCompany(ctx: SentenceContext, person: Item, nextPerson: Item | undefined): Item | undefined {
+  const tail = ctx.text.slice(person.end, Math.min(nextPerson?.start ?? ctx.text.length, person.end + 90));
+  if (!tail.includes('@')) return undefined;
+  const domain = /^[^@]*?[\w.-]+@([a-z0-9-]+)\./i.exec(tail)?.[1]?.toLowerCase().replace(/-/g, '');
+  if (!domain || domain.length < 4) return undefined;
+  const dc = ctx.docContext;
+  const match = dc.found.mentions.findIndex((m) => {
+    if (m.label !== 'Company') return false;
+    const name = foldForDomain(m.canonical);
+    return name.length >= 3 && name.startsWith(domain);
+  });
+  const m = match < 0 ? undefined : dc.found.mentions[match];
+  if (!m) return undefined;
+  return { ...person, index: match, label: 'Company', entity: dc.entityOf[match] ?? match, pronoun: false, mention: m, text: m.text };
 }
 
 export const employmentRule: SentenceRule = {
@@ -233,6 +300,15 @@ export const employmentRule: SentenceRule = {
         if (!speech.test(gap) && looksLikeTitle(ctx, gap) && !/[.;]/.test(withoutHonorifics(ctx, gap).replace(/\b[A-Z]\./g, '')) && titleOnlyGap(ctx, gap)) {
           const title = known ?? cleanTitle(withoutHonorifics(ctx, gap).replace(/^['’]s?\s*/, ''));
           emit('EMPLOYS', prev, person, 'employs.company_title', 0.8, title ? { title } : {});
+          continue;
+        }
+      }
+      // "A appointed Jane Roe as Chief Commercial Officer": the company that appoints, named before the
+      // verb in the sentence ("The Company" stands for the document's company), is the employer.
+      if (known && person.mention.rule === 'person.appointed') {
+        const appointer = [...ctx.items].reverse().find((it) => it.end <= person.start && it.label === 'Company');
+        if (appointer && !namesOtherOrganisation(ctx, known)) {
+          emit('EMPLOYS', appointer, person, 'employs.appointed_as', 0.75, { title: known });
           continue;
         }
       }
@@ -269,7 +345,13 @@ export const employmentRule: SentenceRule = {
       // "Jane Roe, Chairman and CEO, commented": a title without a company is the document's company.
       const after = titleThenSpeech.exec(ctx.text.slice(person.end));
       const title = known ?? (after?.[1] && looksLikeTitle(ctx, after[1]) ? cleanTitle(after[1]) : undefined);
-      if (!title || primary === undefined || namesOtherOrganisation(ctx, title)) continue;
+      if (!title) {
+        // "Contact: Jane Roe, +1 555 0100, jane.roe@acmebio.com": a contact whose mail is at a company's own domain.
+        const mailer = mailDomainCompany(ctx, person, nextPerson);
+        if (mailer) emit('EMPLOYS', mailer, person, 'employs.contact_mail_domain', 0.6, { role: 'contact' });
+        continue;
+      }
+      if (primary === undefined || namesOtherOrganisation(ctx, title)) continue;
       const company = ctx.items.find((it) => it.index === primary) ?? { ...person, index: primary, label: 'Company', entity: ctx.docContext.entityOf[primary] ?? primary, pronoun: true };
       emit('EMPLOYS', company, person, 'employs.title_primary_company', 0.6, { title });
     }
