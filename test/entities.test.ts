@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { entitiesOf, mentionsOf, names } from './support/entities.ts';
 
 describe('companies', () => {
-  it('names a lexicon company followed by a strong company word in full ("Novartis Pharmaceuticals")', () => {
-    expect(names(mentionsOf('Large companies like Amgen, Novartis Pharmaceuticals and Bayer work on it.'), 'Company')).toContain('Novartis Pharmaceuticals');
+  it('names a lexicon company followed by a strong company word in full ("Takeda Laboratories")', () => {
+    expect(names(mentionsOf('Large companies like Eisai, Takeda Laboratories and Kelvar Inc. work on it.'), 'Company')).toContain('Takeda Laboratories');
   });
 
   it('does not open a legal-suffix company with a person’s name and "of" ("Jane Roe of Acme, Inc.")', () => {

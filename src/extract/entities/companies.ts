@@ -452,7 +452,7 @@ export function findCompanies(scope: Scope): Candidate[] {
         push(companyCandidate(scope, { start, surface, rule: 'company.name-word', priority: 50, sentence, properties: { shortName: coreWords.slice(run).join(' ') } }));
         return;
       }
-      // "Novartis Pharmaceuticals": a company of the industry lexicon followed by a strong company word is
+      // "Takeda Laboratories": a company of the industry lexicon followed by a strong company word is
       // named in full; the longer name outranks the lexicon's shorter hit.
       const fullName = !weak.has(head) && lexicons.industryCompanies.has(core) ? 56 : 50;
       push(companyCandidate(scope, { start: offset, surface: m[0], rule: 'company.name-word', priority: fullName, sentence, properties: { shortName: core } }));

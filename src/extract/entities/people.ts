@@ -14,7 +14,7 @@ import { AT_SIGN, DIGIT, SLASH, firstLetterRun } from './cues.ts';
 // "Doe", "Smith-Jones", "McDonald", "O’Brien" (a capital, an apostrophe, a capitalised word).
 const WORD = String.raw`\p{Lu}(?:\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?|\p{Ll}{0,3}\p{Lu}\p{Ll}+|[’']\p{Lu}\p{Ll}+)`;
 const INITIAL = String.raw`\p{Lu}\.`;
-/** "Jane (JD) Doe", "Ken-ichi (Ken) Sato": a nickname in brackets after the given name; kept in the surface, not in the canonical name. */
+/** "Jane (JD) Doe", "Ken-ichi (Ken) Satoru": a nickname in brackets after the given name; kept in the surface, not in the canonical name. */
 const NICKNAME = String.raw`(?:[ \t]+\((?:${WORD}|\p{Lu}{2,3})\))`;
 const PERSON = String.raw`${WORD}${NICKNAME}?(?:[ \t]+(?:${INITIAL}|${WORD})){0,2}[ \t]+${WORD}`;
 /** The blank between a cue word and the name: wire texts often set a no-break space there ("Appointed\u00a0Jane Roe"). */
