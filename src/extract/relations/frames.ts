@@ -529,6 +529,13 @@ export interface ParsedFrames {
   readonly doc?: View | undefined;
 }
 
+/** How many distinct entities of the sentence can fill a role. The issuer role is filled by the document, not the sentence: it counts as one more company. */
+function roleFillers(entities: ReadonlyMap<EntityLabel, ReadonlySet<number>>, hasIssuer: boolean, role: FrameRecord['source']): number {
+  let n = 0;
+  for (const label of role.labels) n += entities.get(label)?.size ?? 0;
+  return role.group === ISSUER_ROLE ? (hasIssuer ? 1 + n : 0) : n;
+}
+
 /** The frames a sentence can fill, read up to the parse; undefined when none can (the frame rule's pre-checks). */
 function prepareSentence(ctx: SentenceContext): ParsedFrames | undefined {
   const knowledge = ctx.docContext.knowledge.frames;
@@ -544,15 +551,12 @@ function prepareSentence(ctx: SentenceContext): ParsedFrames | undefined {
     set.add(it.entity);
     entities.set(it.label, set);
   }
-  const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
-  const issuer = issuerItem(ctx);
-  // The issuer role is filled by the document, not the sentence: it counts as one more company.
-  const countRole = (role: FrameRecord['source']): number => (role.group === ISSUER_ROLE ? (issuer ? 1 + count(role.labels) : 0) : count(role.labels));
+  const hasIssuer = issuerItem(ctx) !== undefined;
   const active = activeFrames(knowledge, ctx.lower).filter((i) => {
     const frame = knowledge.frames[i];
     if (frame === undefined) return false;
-    const sources = countRole(frame.source);
-    const targets = countRole(frame.target);
+    const sources = roleFillers(entities, hasIssuer, frame.source);
+    const targets = roleFillers(entities, hasIssuer, frame.target);
     const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
     return (
       sources > 0 &&
