@@ -503,6 +503,21 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
     draft.facts.push(fact);
   }
 
+  const sentenceText = (i: number): string => {
+    const s = doc.sentences[i];
+    return s ? doc.cleanText.slice(s.start, s.end) : '';
+  };
+  // The agreement words of a sentence, read once per sentence (by the partner rule below and the licence checks after it).
+  const agreementMemo = new Map<number, { value: DealKind; index: number; text: string }[]>();
+  const agreementsIn = (i: number): { value: DealKind; index: number; text: string }[] => {
+    let found = agreementMemo.get(i);
+    if (!found) {
+      found = allValues(k.deals.agreement, sentenceText(i));
+      agreementMemo.set(i, found);
+    }
+    return found;
+  };
+
   // "A … a research collaboration with <university / institute>", "A, an institute based in B, announced the
   // launch of a new collaboration with C": the partner named right after the collaboration word ("with",
   // "agreement with", "between A and") is party to it with the company nearest before the word, whether
@@ -516,8 +531,7 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   for (const [sentence, indexes] of mentionsIn) {
     const s = doc.sentences[sentence];
     if (!s || s.section === 'forwardLooking' || indexes.length < 2) continue;
-    const text = doc.cleanText.slice(s.start, s.end);
-    for (const hit of allValues(k.deals.agreement, text)) {
+    for (const hit of agreementsIn(sentence)) {
       // "Acme's 2021 deal with Zorvexa": an agreement of no stated kind told as one company's, with another,
       // is their collaboration (the text gives it no direction), unless the two are already in a deal.
       const owned = hit.value === 'other' ? possessorBefore(s.start + hit.index, indexes) : undefined;
@@ -633,20 +647,6 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
   // A licence stated inside a collaboration ("under the collaboration agreement, A granted B …") is
   // that collaboration: one deal, kind collaboration, the roles of the licence. A partnership the text
   // tells only by "partner" is the licence itself.
-  const sentenceText = (i: number): string => {
-    const s = doc.sentences[i];
-    return s ? doc.cleanText.slice(s.start, s.end) : '';
-  };
-  // The agreement words of a sentence, read once per sentence.
-  const agreementMemo = new Map<number, { value: DealKind; index: number; text: string }[]>();
-  const agreementsIn = (i: number): { value: DealKind; index: number; text: string }[] => {
-    let found = agreementMemo.get(i);
-    if (!found) {
-      found = allValues(k.deals.agreement, sentenceText(i));
-      agreementMemo.set(i, found);
-    }
-    return found;
-  };
   // Sentences that name every party of a deal.
   const namingAll = (d: Draft): number[] => [...mentionsIn].filter(([, indexes]) => [...d.parties.keys()].every((key) => indexes.some((i) => keyOf(i) === key))).map(([i]) => i);
   const statesTwoAgreements = (licence: Draft, collaboration: Draft): boolean => {

@@ -148,20 +148,30 @@ function readWords(text: string, sentence: Sentence): Reading {
     words.push(text.slice(run, end));
     mixedList.push(mixed);
   }
-  let lower: string[] | undefined;
-  const mixedFlags = Uint8Array.from(mixedList);
-  const lowerWords = (): string[] => (lower ??= words.map(toLower));
-  return {
-    starts,
-    ends,
-    words,
-    astral,
-    lower: lowerWords,
-    firstRun: (i) => (mixedFlags[i] === 0 ? (lowerWords()[i] as string) : (firstLetterRun(words[i] as string) ?? '')),
-    charCues,
-    mixed: mixedFlags,
-    cues: undefined,
-  };
+  return new WordsRead(starts, ends, words, astral, charCues, Uint8Array.from(mixedList));
+}
+
+/** A sentence's reading; its methods live on the class, so reading a sentence makes no closures. */
+class WordsRead implements Reading {
+  cues: Uint8Array | undefined = undefined;
+  private lowered: string[] | undefined = undefined;
+
+  constructor(
+    readonly starts: number[],
+    readonly ends: number[],
+    readonly words: string[],
+    readonly astral: boolean,
+    readonly charCues: number,
+    readonly mixed: Uint8Array,
+  ) {}
+
+  lower(): string[] {
+    return (this.lowered ??= this.words.map(toLower));
+  }
+
+  firstRun(i: number): string {
+    return this.mixed[i] === 0 ? (this.lower()[i] as string) : (firstLetterRun(this.words[i] as string) ?? '');
+  }
 }
 
 function toLower(word: string): string {

@@ -226,8 +226,9 @@ export function sentenceContext(dc: DocumentContext, sentence: Sentence, text = 
     items,
     relations,
     triggers,
-    money: (from, to) => money.get(from, to),
-    dates: (from, to) => dates.get(from, to),
+    // Bound methods, not arrows: an arrow assigned to a property is given its name at run time under tsx (a defineProperty per sentence).
+    money: money.get.bind(money),
+    dates: dates.get.bind(dates),
   };
 }
 

@@ -281,6 +281,13 @@ const DROPPED_G = /in['’]/i;
 // A placeholder keeps a possessive or a following comma, semicolon or colon glued to it (withPlaceholders).
 const PLACEHOLDER_CHUNK = /^ent([a-z])(\d+)(['’]s?)?[,;:]?$/;
 
+const ASCII_LETTERS = /^[A-Za-z]+$/;
+
+/** A piece without the non-letters at its edges. */
+function edged(piece: string): string {
+  return piece.replace(/^[^a-z]+|[^a-z]+$/g, '');
+}
+
 function chunksOf(original: string, placeheld: string, items: readonly PlaceholderItem[], implied: ReadonlySet<string>, impliesWords: (run: string) => boolean): Chunk[] | undefined {
   if (UNSAFE_TEXT.test(placeheld) || UNSAFE_BLANK.test(placeheld) || PLACEHOLDER_LIKE.test(original) || DROPPED_G.test(placeheld)) return undefined;
   const chunks: Chunk[] = [];
@@ -293,11 +300,16 @@ function chunksOf(original: string, placeheld: string, items: readonly Placehold
       chunks.push({ label: item.label, possessive: placeholder[3] !== undefined, words: impliesWords(raw) ? impliedList : [], alnum: true });
       continue;
     }
+    // A chunk of ASCII letters only (most of them) is its own lower-case form: every reading below is that one word.
+    if (ASCII_LETTERS.test(raw)) {
+      const lower = raw.toLowerCase();
+      chunks.push({ possessive: false, words: impliesWords(raw) ? [...new Set([lower, ...implied])] : [lower], alnum: true });
+      continue;
+    }
     // compromise's normal form lower-cases, reads an en dash as a hyphen, drops the punctuation around
     // a word and the full stops of an acronym ("b.y." reads "by"), splits hyphens and slashes.
     const lower = raw.toLowerCase().replace(/–/g, '-');
     const words = new Set<string>(lower.match(/[a-z]+/g) ?? []);
-    const edged = (piece: string): string => piece.replace(/^[^a-z]+|[^a-z]+$/g, '');
     words.add(edged(lower));
     words.add(lower.replace(/[^a-z]/g, ''));
     for (const piece of lower.split('/')) words.add(edged(piece));
@@ -309,7 +321,10 @@ function chunksOf(original: string, placeheld: string, items: readonly Placehold
 }
 
 function holds(chunk: Chunk, step: FrameStep): boolean {
-  if ('words' in step) return chunk.words.some((w) => step.words.has(w));
+  if ('words' in step) {
+    for (const w of chunk.words) if (step.words.has(w)) return true;
+    return false;
+  }
   return chunk.label !== undefined && step.labels.has(chunk.label) && (chunk.possessive || !step.possessive);
 }
 
@@ -514,6 +529,13 @@ export interface ParsedFrames {
   readonly doc?: View | undefined;
 }
 
+/** How many distinct entities of the sentence can fill a role. The issuer role is filled by the document, not the sentence: it counts as one more company. */
+function roleFillers(entities: ReadonlyMap<EntityLabel, ReadonlySet<number>>, hasIssuer: boolean, role: FrameRecord['source']): number {
+  let n = 0;
+  for (const label of role.labels) n += entities.get(label)?.size ?? 0;
+  return role.group === ISSUER_ROLE ? (hasIssuer ? 1 + n : 0) : n;
+}
+
 /** The frames a sentence can fill, read up to the parse; undefined when none can (the frame rule's pre-checks). */
 function prepareSentence(ctx: SentenceContext): ParsedFrames | undefined {
   const knowledge = ctx.docContext.knowledge.frames;
@@ -529,15 +551,12 @@ function prepareSentence(ctx: SentenceContext): ParsedFrames | undefined {
     set.add(it.entity);
     entities.set(it.label, set);
   }
-  const count = (labelsOfRole: readonly EntityLabel[]): number => labelsOfRole.reduce((n, l) => n + (entities.get(l)?.size ?? 0), 0);
-  const issuer = issuerItem(ctx);
-  // The issuer role is filled by the document, not the sentence: it counts as one more company.
-  const countRole = (role: FrameRecord['source']): number => (role.group === ISSUER_ROLE ? (issuer ? 1 + count(role.labels) : 0) : count(role.labels));
+  const hasIssuer = issuerItem(ctx) !== undefined;
   const active = activeFrames(knowledge, ctx.lower).filter((i) => {
     const frame = knowledge.frames[i];
     if (frame === undefined) return false;
-    const sources = countRole(frame.source);
-    const targets = countRole(frame.target);
+    const sources = roleFillers(entities, hasIssuer, frame.source);
+    const targets = roleFillers(entities, hasIssuer, frame.target);
     const shared = frame.source.labels.filter((l) => frame.target.labels.includes(l)).length > 0;
     return (
       sources > 0 &&
