@@ -547,7 +547,15 @@ export function extractDeals(doc: StructuredDocument, found: DocumentMentions, f
       });
       const [a, b] = [company === undefined ? undefined : keyOf(company), partner === undefined ? undefined : keyOf(partner)];
       if (!a || !b || a === b) continue;
-      if (owned !== undefined && (owned !== company || drafts.some((d) => d.parties.has(a) && d.parties.has(b)))) continue;
+      if (owned !== undefined) {
+        if (owned !== company) continue;
+        const told = drafts.find((d) => d.parties.has(a) && d.parties.has(b));
+        if (told) {
+          // A deal of the two that the relation stage read from this sentence alone is told in passing all the same.
+          if ([...told.sentences].every((i) => i === sentence)) told.aside = true;
+          continue;
+        }
+      }
       const roles: [string, PartyRole][] = [
         [a, 'collaborator'],
         [b, 'collaborator'],
