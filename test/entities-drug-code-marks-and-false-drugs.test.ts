@@ -38,3 +38,16 @@ describe('shapes that are not drugs', () => {
     expect(names(ms, 'Drug')).toEqual(['QX-44', 'zorvagene velparvovec']);
   });
 });
+
+describe('short code names beside other codes', () => {
+  it('reads one capital with a zero-led number as a code, and not "B-12" or "T-20"', () => {
+    const ms = mentionsOf('The drug candidates Z-01 and QX-1234 are in Phase 1. The drug candidate was given with B-12 at T-20 sites.');
+    expect(names(ms, 'Drug')).toEqual(['QX-1234', 'Z-01']);
+  });
+
+  it('does not read the letters of a code after a comma as a company\'s legal suffix ("QXB123, AB-1234")', () => {
+    const ms = mentionsOf('The drug candidates QXB123, AB-1234 and QX-44 are in trials for lupus.');
+    expect(names(ms, 'Company')).toEqual([]);
+    expect(names(ms, 'Drug')).toEqual(['AB-1234', 'QX-44', 'QXB123']);
+  });
+});

@@ -161,8 +161,9 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     // Two digits ("QRT47", "XY-12", "XYZ-AB12"), or letters and three or four digits set off by a space ("QRT 512").
     // Also a small letter after two digits ("XY-01a") and a capitalised word of letters set off from the number ("Zorb 1234").
+    // One capital takes a number with a leading zero only ("X-01"): no count or grade is written so ("B-12", "T-20").
     shortCode: anchoredPattern(
-      String.raw`(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4})(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))`,
+      String.raw`(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4}|\p{Lu}-0\d)(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))`,
       'u',
     ),
     // Two subscript digits or more (one is a chemical formula's, "CO₂"); three superscript digits or more (fewer are footnote marks).
