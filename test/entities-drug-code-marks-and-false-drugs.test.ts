@@ -51,3 +51,15 @@ describe('short code names beside other codes', () => {
     expect(names(ms, 'Drug')).toEqual(['AB-1234', 'QX-44', 'QXB123']);
   });
 });
+
+describe('brands in a list after a phrase of their commerce, and before "maker"', () => {
+  it('reads every brand-shaped member of the list after "products including" or "launched"', () => {
+    const ms = mentionsOf('She led commercial launches for products including Zorvexa and Quelvaro. Acme launched Brixano, Pelvora and Velnoza in Europe, and Monday was a holiday.');
+    expect(names(ms, 'Drug')).toEqual(['Brixano', 'Pelvora', 'Quelvaro', 'Velnoza', 'Zorvexa']);
+  });
+
+  it('reads a brand before "maker" and a company name, but not an English word or a place', () => {
+    const ms = mentionsOf('The round was led by a foundation run by Zorvexa maker Acme Pharma. Vaccine maker Acme and Boston maker Quelta Corp agreed.');
+    expect(names(ms, 'Drug')).toEqual(['Zorvexa']);
+  });
+});

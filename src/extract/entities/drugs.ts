@@ -71,7 +71,9 @@ export interface DrugPatterns {
   readonly brandContext: AnchoredPattern;
   /** The first letter runs of the brand-context phrases: where brandContext can start (sweepFromOpeners). */
   readonly brandContextOpeners: ReadonlySet<string> | undefined;
-  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets": a name before a word only a product takes (group 1). */
+  /** The next member of a list of brands after a phrase of their commerce: ", Quelta", " and Quelta" (group 1). */
+  readonly brandListNext: RegExp;
+  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets", "Zorvexa maker Acme": a name before a word only a product takes (group 1). */
   readonly brandAfter: AnchoredPattern;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
@@ -98,6 +100,8 @@ const AFTER_SUBSTANCE = String.raw`(?=[ \t]*(?:[,.;:)\]–—/]|$)|[ \t]+(?:and|
 /** One name token: capitalised or code-shaped, hyphenated parts allowed ("Zorventa", "ZORVENTA", "AB-12c", "Zorv-2"). */
 const NAME_TOKEN = String.raw`\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`;
 const MARK = String.raw`(?:[ \t]?(?:®|™|℠|\((?:R|TM|SM)\)))`;
+/** What may follow a brand after a phrase of its commerce: a stop, the list's next member, a verb or a preposition. */
+const AFTER_BRAND = String.raw`(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`;
 
 /**
  * The first letter runs, in lower case, that a match of HEAD (compileDrugPatterns) opens with: a head
@@ -147,12 +151,10 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     descriptorBefore: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'u'),
     descriptorOpeners: headOpeners(headCases),
     brandContextOpeners: phraseOpeners(lexicons.brandContextPhrases),
-    brandContext: anchoredPattern(
-      String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
-      'u',
-    ),
+    brandContext: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?${AFTER_BRAND}`, 'u'),
+    brandListNext: new RegExp(String.raw`^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(${NAME_TOKEN})${MARK}?${AFTER_BRAND}`, 'u'),
     brandAfter: anchoredPattern(
-      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)))(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)|maker(?=[ \t]+\p{Lu})))(?![\p{L}])`,
       'u',
     ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
@@ -195,7 +197,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
       descriptor: cues.words(headForms),
       brandContext: cues.words(lexicons.brandContextPhrases.map(firstLetterRun)),
-      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral']),
+      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral', 'maker']),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -531,11 +533,20 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     p.brandContextOpeners,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
-      if (brandShaped(name)) described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
+      if (!brandShaped(name)) return;
+      described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
+      // "products including Zorvexa, Quelta and Brixano": the list's other members, each brand-shaped, until one is not.
+      for (let end = offset + m[0].length; ;) {
+        const next = p.brandListNext.exec(scope.text.slice(end, Math.min(sentence.end, end + 80)));
+        const member = next?.[1] ?? '';
+        if (!next || !brandShaped(member)) break;
+        described(member, end + next[0].lastIndexOf(member), sentence, 'drug.brand-context');
+        end += next[0].length;
+      }
     },
     { cues: [p.cues.brandContext] },
   );
-  // "ZORVEXA-treated patients", "the Zorvexa franchise": words said of a product only.
+  // "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa maker Acme": words said of a product only.
   sweepFromCapitals(
     scope,
     p.brandAfter,
