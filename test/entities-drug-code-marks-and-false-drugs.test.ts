@@ -63,3 +63,10 @@ describe('brands in a list after a phrase of their commerce, and before "maker"'
     expect(names(ms, 'Drug')).toEqual(['Zorvexa']);
   });
 });
+
+describe('a code of two capitalised parts before "product candidates"', () => {
+  it('reads "QRX-FIX product candidates" as a drug, but not a company name or a word before "candidates"', () => {
+    const ms = mentionsOf('The license covers the QRX-FIX product candidates for hemophilia B. Quorix product candidates and Early candidates were dropped.');
+    expect(names(ms, 'Drug')).toEqual(['QRX-FIX']);
+  });
+});

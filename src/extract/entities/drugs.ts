@@ -73,7 +73,7 @@ export interface DrugPatterns {
   readonly brandContextOpeners: ReadonlySet<string> | undefined;
   /** The next member of a list of brands after a phrase of their commerce: ", Quelta", " and Quelta" (group 1). */
   readonly brandListNext: RegExp;
-  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets", "Zorvexa maker Acme": a name before a word only a product takes (group 1). */
+  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets", "Zorvexa maker Acme", "QX-ZOR product candidates": a name before a word only a product takes (group 1). */
   readonly brandAfter: AnchoredPattern;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
@@ -154,7 +154,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     brandContext: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?${AFTER_BRAND}`, 'u'),
     brandListNext: new RegExp(String.raw`^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(${NAME_TOKEN})${MARK}?${AFTER_BRAND}`, 'u'),
     brandAfter: anchoredPattern(
-      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)|maker(?=[ \t]+\p{Lu})))(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)|maker(?=[ \t]+\p{Lu})|(?:product[ \t]+|drug[ \t]+)?candidates?))(?![\p{L}])`,
       'u',
     ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
@@ -197,7 +197,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
       descriptor: cues.words(headForms),
       brandContext: cues.words(lexicons.brandContextPhrases.map(firstLetterRun)),
-      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral', 'maker']),
+      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral', 'maker', 'candidate', 'candidates']),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -552,7 +552,9 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     p.brandAfter,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
-      if (brandShaped(name)) described(name, offset, sentence, 'drug.brand-context');
+      // "the QX-ZOR product candidates": before "candidate", only a code of two capitalised parts ("Acme candidates" names the company's).
+      const shaped = /candidates?$/.test(m[0]) ? /^\p{Lu}{2,5}-\p{Lu}{2,5}$/u.test(name) : brandShaped(name);
+      if (shaped) described(name, offset, sentence, 'drug.brand-context');
     },
     { cues: [p.cues.brandAfter] },
   );
