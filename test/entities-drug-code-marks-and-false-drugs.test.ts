@@ -70,3 +70,10 @@ describe('a code of two capitalised parts before "product candidates"', () => {
     expect(names(ms, 'Drug')).toEqual(['QRX-FIX']);
   });
 });
+
+describe('a brand after "blockbuster"', () => {
+  it('reads the name a "blockbuster" describes, not the words after the adjective', () => {
+    const ms = mentionsOf('She led projects that included launching anti-inflammatory blockbuster Zorvexa. Acme has a blockbuster drug.');
+    expect(names(ms, 'Drug')).toEqual(['Zorvexa']);
+  });
+});
