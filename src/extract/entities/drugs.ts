@@ -1,6 +1,8 @@
-// Drugs: development code names (a formulation mark after them, "XY-101 7P"; subscript digits, "XY-AB₁₀₀"), INN stems, antibody–drug conjugates (INN + payload word, antibody-
-// DM1), brands marked ® or ™ (in lower case too), brand (generic) pairs, brands after a phrase of
-// their commerce ("launched Zorventa"), two-word cell and gene therapy INNs and the short names of
+// Drugs: development code names (with a formulation mark, "XY-101 7P"; in subscript digits,
+// "XY-AB₁₀₀"), INN stems, antibody–drug conjugates (INN + payload word, antibody-DM1), brands marked
+// ® or ™ (in lower case too), brand (generic) pairs, brands after a phrase of their commerce
+// ("launched Zorventa", "products including Zorventa and Quelta") or before a word only a product
+// takes ("Zorventa tablets", "Zorventa maker Acme"), two-word cell and gene therapy INNs and the short names of
 // CAR-T therapies ("cilta-cel"), names set beside a drug
 // noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa"), and lower-case substance
 // names listed with a found drug ("amoxicillin and fooxetine", findDrugCompanions).
