@@ -187,7 +187,8 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
   return Object.freeze({
     // Anchors: the suffix or company word is found first, the name is then read leftwards from it.
     // Sticky, as the next two: tried only at words whose first letter run starts one of the forms (see anchors).
-    suffix: anchoredPattern(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}`, 'u'),
+    // A suffix joined by a hyphen to letters or digits is a code's letters ("QX123, AB-1234"), not a company's.
+    suffix: anchoredPattern(String.raw`(?<=[\p{L}\p{N}.][ \t]*,?[ \t]+)(${suffixAlt})${B}(?!-[\p{L}\p{N}])`, 'u'),
     nameBefore: new RegExp(String.raw`(${NAME_SEQ(5, joiner)})([ \t]*,?[ \t]+)$`, 'u'),
     industry: phraseMatcher(lexicons.industryCompanies),
     orgs: phraseMatcher(lexicons.organizations),

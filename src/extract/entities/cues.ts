@@ -18,10 +18,12 @@ export const AT_SIGN: Cue = 1;
 export const TRADE_MARK: Cue = 2;
 export const OPEN_PAREN: Cue = 3;
 export const SLASH: Cue = 4;
+/** A subscript or superscript digit ("D-XYZ₁₀₀", "QX¹²³"). */
+export const SMALL_DIGIT: Cue = 5;
 /** Not a cue: the rule runs on every sentence (a form the filter cannot anchor). */
 export const ALWAYS: Cue = -1;
 
-const FIRST_WORD_CUE = 5;
+const FIRST_WORD_CUE = 6;
 
 const LETTER = /\p{L}/u;
 
@@ -126,6 +128,7 @@ function readWords(text: string, sentence: Sentence): Reading {
       if (LETTER_OR_DIGIT.test(ch)) {
         if (run < 0) run = i;
         mixed = 1;
+        if ((c >= 0x2070 && c <= 0x2089) || c === 0xb2 || c === 0xb3 || c === 0xb9) charCues |= 1 << SMALL_DIGIT;
         continue;
       }
       if (c === 174 || c === 8482) charCues |= 1 << TRADE_MARK;

@@ -1,6 +1,8 @@
-// Drugs: development code names, INN stems, antibody–drug conjugates (INN + payload word, antibody-
-// DM1), brands marked ® or ™ (in lower case too), brand (generic) pairs, brands after a phrase of
-// their commerce ("launched Zorventa"), two-word cell and gene therapy INNs and the short names of
+// Drugs: development code names (with a formulation mark, "XY-101 7P"; in subscript digits,
+// "XY-AB₁₀₀"), INN stems, antibody–drug conjugates (INN + payload word, antibody-DM1), brands marked
+// ® or ™ (in lower case too), brand (generic) pairs, brands after a phrase of their commerce
+// ("launched Zorventa", "products including Zorventa and Quelta") or before a word only a product
+// takes ("Zorventa tablets", "Zorventa maker Acme"), two-word cell and gene therapy INNs and the short names of
 // CAR-T therapies ("cilta-cel"), names set beside a drug
 // noun ("Zorventa, a HER2-directed ADC", "the KRAS inhibitor Zorventa"), and lower-case substance
 // names listed with a found drug ("amoxicillin and fooxetine", findDrugCompanions).
@@ -12,7 +14,7 @@ import { phraseAlternation } from './lexicons.ts';
 import { escapeRegex } from '../../text/regex.ts';
 import type { Sentence } from '../../model/document.ts';
 import type { Cue, CueRegistry, SentenceReader } from './cues.ts';
-import { DIGIT, OPEN_PAREN, TRADE_MARK, firstLetterRun, isWordCharBefore, isWordCharAt } from './cues.ts';
+import { DIGIT, OPEN_PAREN, SMALL_DIGIT, TRADE_MARK, firstLetterRun, isWordCharBefore, isWordCharAt } from './cues.ts';
 
 /** Drug aliases a text states outright: brand (generic), "now renamed", a slash pair of codes. */
 export interface DrugAlias {
@@ -22,15 +24,31 @@ export interface DrugAlias {
 }
 
 // Up to eight digits ("PF-01234567"); a letter after them, or a small letter and a digit ("XY-101A", "QX162b2").
-const CODE = String.raw`(?:mRNA-|hu|ch|h|m)?(?:\d[A-Z]|[A-Z][A-Za-z]{0,5})-?\d{3,8}(?:[a-z]\d?|[A-Z])?`;
+// The letters may be two capitalised parts ("QX-ZORB100").
+const CODE = String.raw`(?:mRNA-|hu|ch|h|m)?(?:\d[A-Z]|[A-Z]{1,4}-[A-Z]{2,6}|[A-Z][A-Za-z]{0,5})-?\d{3,8}(?:[a-z]\d?|[A-Z])?`;
 /** A code written as letters then digits with no hyphen ("ABC1234", "XY123a"): the shape of many other numbers too. */
 const UNHYPHENATED_CODE = /^(\p{Lu}[\p{L}]{0,5})(\d{3,8})(?:[a-z]\d?|[A-Z])?$/u;
+
+/**
+ * A formulation's mark after a code, set off by a space: a number and one capital ("XY-101 7P", a seven-peptide
+ * formulation of XY-101). Not the capitals numbers take as units or periods: a line of therapy ("2L"), a half
+ * or a quarter ("1H", "3Q"), a dimension or a network ("3D", "5G"), an amount ("5M", "2B", "4K"), a field ("3T"), a fold ("10X").
+ */
+const FORMULATION_SUFFIX = /^[ \t]\d{1,2}[ACEFIJNOPRSUVWYZ](?![\p{L}\p{N}-]|[.,]\d)/u;
+
+/** The code's end with its formulation mark (FORMULATION_SUFFIX), when one follows within the sentence. */
+function withFormulationSuffix(text: string, end: number, sentenceEnd: number): number {
+  const m = FORMULATION_SUFFIX.exec(text.slice(end, Math.min(sentenceEnd, end + 5)));
+  return m ? end + m[0].length : end;
+}
 
 /** The drug rules' patterns, compiled once with the knowledge (`knowledge.entities.drugs`). */
 export interface DrugPatterns {
   readonly code: AnchoredPattern;
   /** Short codes the three-digit scan cannot anchor on: "QRT47", "AB-12", "QRT 512" (drug context required). */
   readonly shortCode: AnchoredPattern;
+  /** A code whose number is written in subscript or superscript digits: "QX-ZORB₁₀₀", "QXB¹⁰¹". */
+  readonly smallDigitCode: RegExp;
   readonly innSuffixes: InnSuffixes;
   readonly adc: RegExp;
   readonly antibodyPayload: RegExp;
@@ -55,7 +73,9 @@ export interface DrugPatterns {
   readonly brandContext: AnchoredPattern;
   /** The first letter runs of the brand-context phrases: where brandContext can start (sweepFromOpeners). */
   readonly brandContextOpeners: ReadonlySet<string> | undefined;
-  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets": a name before a word only a product takes (group 1). */
+  /** The next member of a list of brands after a phrase of their commerce: ", Quelta", " and Quelta" (group 1). */
+  readonly brandListNext: RegExp;
+  /** "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa tablets", "Zorvexa maker Acme", "QX-ZOR product candidates": a name before a word only a product takes (group 1). */
   readonly brandAfter: AnchoredPattern;
   /** Words that stop a descriptor phrase: it names something else when one of these is inside it. */
   readonly descriptorBreaks: ReadonlySet<string>;
@@ -82,6 +102,8 @@ const AFTER_SUBSTANCE = String.raw`(?=[ \t]*(?:[,.;:)\]–—/]|$)|[ \t]+(?:and|
 /** One name token: capitalised or code-shaped, hyphenated parts allowed ("Zorventa", "ZORVENTA", "AB-12c", "Zorv-2"). */
 const NAME_TOKEN = String.raw`\p{Lu}[\p{L}\p{N}]*(?:-[\p{L}\p{N}]+)*`;
 const MARK = String.raw`(?:[ \t]?(?:®|™|℠|\((?:R|TM|SM)\)))`;
+/** What may follow a brand after a phrase of its commerce: a stop, the list's next member, a verb or a preposition. */
+const AFTER_BRAND = String.raw`(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`;
 
 /**
  * The first letter runs, in lower case, that a match of HEAD (compileDrugPatterns) opens with: a head
@@ -131,12 +153,10 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     descriptorBefore: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${HEAD})(,?)[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on)(?![\p{L}]))`, 'u'),
     descriptorOpeners: headOpeners(headCases),
     brandContextOpeners: phraseOpeners(lexicons.brandContextPhrases),
-    brandContext: anchoredPattern(
-      String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?(?=[ \t]*[,.;:()]|[ \t]*$|[ \t]+(?:and|or|is|was|has|had|will|for|in|to|which|that|as|being|at|from|with|on|by|across|outside|grew|rose|increased|decreased|were|are)(?![\p{L}]))`,
-      'u',
-    ),
+    brandContext: anchoredPattern(String.raw`(?<![\p{L}\p{N}\-])(?:${phraseAlternation(lexicons.brandContextPhrases, 'blanks')})[ \t]+(${NAME_TOKEN})${MARK}?${AFTER_BRAND}`, 'u'),
+    brandListNext: new RegExp(String.raw`^(?:[ \t]*,[ \t]*(?:(?:and|or)[ \t]+)?|[ \t]+(?:and|or)[ \t]+)(${NAME_TOKEN})${MARK}?${AFTER_BRAND}`, 'u'),
     brandAfter: anchoredPattern(
-      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)))(?![\p{L}])`,
+      String.raw`(?<![\p{L}\p{N}\-])(${NAME_TOKEN})${MARK}?(?:-treated|[ \t]+(?:franchise|tablets?|capsules?|injection(?![ \t]+sites?)|injectable|ophthalmic[ \t]+solution|nasal[ \t]+spray|oral[ \t]+(?:suspension|solution)|maker(?=[ \t]+\p{Lu})|(?:product[ \t]+|drug[ \t]+)?candidates?))(?![\p{L}])`,
       'u',
     ),
     descriptorBreaks: new Set(['in', 'of', 'for', 'with', 'to', 'and', 'or', 'that', 'which', 'by', 'on', 'at', 'from', 'as', 'is', 'was', 'are', 'were', 'be', 'has', 'have', 'not', 'than', 'into', ...lexicons.companyDescriptorHeads]),
@@ -145,10 +165,13 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
     // Sticky: tried only at the start of a run of letters, digits and hyphens holding three digits (codeStarts).
     // Two digits ("QRT47", "XY-12", "XYZ-AB12"), or letters and three or four digits set off by a space ("QRT 512").
     // Also a small letter after two digits ("XY-01a") and a capitalised word of letters set off from the number ("Zorb 1234").
+    // One capital takes a number with a leading zero only ("X-01"): no count or grade is written so ("B-12", "T-20").
     shortCode: anchoredPattern(
-      String.raw`(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4})(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))`,
+      String.raw`(?<![\p{L}\p{N}\-./])(\p{Lu}{2,5}(?:-\p{Lu}{1,4}\d{2}|-?\d{2}[a-z]?|[ \t]\d{3,4})|\p{Lu}\p{Ll}{2,5}[ \t]\d{3,4}|\p{Lu}-0\d)(?![\p{L}\p{N}]|-\d|\.\d|[ \t]+(?:trial|study|studies|cohort|patients|mg|million|billion|percent|%))`,
       'u',
     ),
+    // Two subscript digits or more (one is a chemical formula's, "CO₂"); three superscript digits or more (fewer are footnote marks).
+    smallDigitCode: /(?<![\p{L}\p{N}-])(\p{Lu}\p{L}{0,5}(?:-\p{Lu}\p{L}{1,7})?-?(?:[\u2080-\u2089]{2,8}|[\u2070\u00b9\u00b2\u00b3\u2074-\u2079]{3,8}))(?![\p{L}\p{N}])/gu,
     code: anchoredPattern(String.raw`${L}(${CODE}(?:-(?:${payloadNames}))?)(?:\/(${CODE}))?(?![\p{L}\p{N}]|-\d|\.\d)`, 'u'),
     // An INN is a whole word ending in a stem: looked up by the word's suffixes, not by a regex (innWords).
     innSuffixes: innSuffixes(lexicons.innStems),
@@ -176,7 +199,7 @@ export function compileDrugPatterns(lexicons: EntityLexicons, cues: CueRegistry)
       drugContext: cues.words(lexicons.drugContextWords.map(firstLetterRun)),
       descriptor: cues.words(headForms),
       brandContext: cues.words(lexicons.brandContextPhrases.map(firstLetterRun)),
-      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral']),
+      brandAfter: cues.words(['treated', 'franchise', 'tablet', 'tablets', 'capsule', 'capsules', 'injection', 'injectable', 'ophthalmic', 'nasal', 'oral', 'maker', 'candidate', 'candidates']),
     },
     // "NCT-…", "FY 2020": a known prefix set off from the number; "FY2020": the whole letter part.
     notCodePrefix: new RegExp(String.raw`^(?:${lexicons.codeNameNonDrugPrefixes.map(escapeRegex).join('|')})\b`),
@@ -381,7 +404,8 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       const plain = UNHYPHENATED_CODE.exec(first);
       if (plain && (p.notCodeLetters.has(plain[1] ?? '') || /^(?:19|20)\d\d$/.test(plain[2] ?? '') || !scope.reader.has(sentence, [p.cues.drugContext]))) return;
       if (namesStudyOrCellLine(scope.text.slice(offset + whole.length, Math.min(sentence.end, offset + whole.length + 240)), scope.ctx.knowledge.entities.lexicons.phraseBreakWords)) return;
-      out.push(candidate({ label: 'Drug', start: offset, surface: whole, canonical: whole, rule: 'drug.code-name', priority: 40, sentence }));
+      const surface = m[2] ? whole : scope.text.slice(offset, withFormulationSuffix(scope.text, offset + whole.length, sentence.end));
+      out.push(candidate({ label: 'Drug', start: offset, surface, canonical: surface, rule: 'drug.code-name', priority: 40, sentence }));
       if (m[2]) {
         aliases.push({ alias: first, canonical: whole, rule: 'drug.code-pair' });
         aliases.push({ alias: m[2], canonical: whole, rule: 'drug.code-pair' });
@@ -414,9 +438,20 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
         return;
       if (p.notCodeLetters.has(letters) || p.notCodePrefix.test(code) || lexicons.hgnc.has(targetKey(code)) || lexicons.hgnc.has(targetKey(code.replace(/[ \t-]/g, '')))) return;
       if (/[ \t](?:19|20)\d\d$/.test(code)) return;
-      out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
+      const surface = /[ \t]/.test(code) ? code : scope.text.slice(offset, withFormulationSuffix(scope.text, offset + code.length, sentence.end));
+      out.push(candidate({ label: 'Drug', start: offset, surface, canonical: surface.replace(/[ \t]+/, ' '), rule: 'drug.short-code', priority: 38, sentence }));
     },
     { cues: [DIGIT, p.cues.drugContext] },
+  );
+
+  sweep(
+    scope,
+    p.smallDigitCode,
+    (m, offset, sentence) => {
+      const code = m[1] ?? '';
+      if (!p.notCodeLetters.has(/^\p{L}+/u.exec(code)?.[0] ?? '')) out.push(candidate({ label: 'Drug', start: offset, surface: code, canonical: code, rule: 'drug.code-name', priority: 40, sentence }));
+    },
+    { cues: [SMALL_DIGIT] },
   );
 
   for (const sentence of scope.sentences)
@@ -427,6 +462,9 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
       // not an INN ending in "-rsen": INNs are written in lower case.
       const sentenceInitial = /^[\s“"(‘'•–-]*$/u.test(scope.text.slice(sentence.start, offset));
       if (/^\p{Lu}/u.test(word) && !sentenceInitial && scope.ctx.knowledge.nlp.lexiconTags(word)?.some((t) => /Name$/.test(t))) return;
+      // A gene therapy's INN is two lower-case words ("<...>gene <...>vec", geneTherapyPair); one capitalised
+      // word in "-gene" inside a sentence is a company's name ("a collaboration with Quorigene").
+      if (/^\p{Lu}/u.test(word) && !sentenceInitial && word.endsWith('gene')) return;
       // "zorvumab-abcd": the four-letter suffix the FDA gives a biologic (its biosimilars) is part of the name.
       const suffix = /^-[a-z]{4}(?![\p{L}\p{N}-])/u.exec(scope.text.slice(offset + word.length, offset + word.length + 6))?.[0] ?? '';
       out.push(candidate({ label: 'Drug', start: offset, surface: word + suffix, canonical: innCanonical(word) + suffix, rule: 'drug.inn-stem', priority: 42, sentence }));
@@ -497,17 +535,28 @@ export function findDrugs(scope: Scope): { candidates: Candidate[]; aliases: Dru
     p.brandContextOpeners,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
-      if (brandShaped(name)) described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
+      if (!brandShaped(name)) return;
+      described(name, offset + m[0].lastIndexOf(name), sentence, 'drug.brand-context');
+      // "products including Zorvexa, Quelta and Brixano": the list's other members, each brand-shaped, until one is not.
+      for (let end = offset + m[0].length; ;) {
+        const next = p.brandListNext.exec(scope.text.slice(end, Math.min(sentence.end, end + 80)));
+        const member = next?.[1] ?? '';
+        if (!next || !brandShaped(member)) break;
+        described(member, end + next[0].lastIndexOf(member), sentence, 'drug.brand-context');
+        end += next[0].length;
+      }
     },
     { cues: [p.cues.brandContext] },
   );
-  // "ZORVEXA-treated patients", "the Zorvexa franchise": words said of a product only.
+  // "ZORVEXA-treated patients", "the Zorvexa franchise", "Zorvexa maker Acme": words said of a product only.
   sweepFromCapitals(
     scope,
     p.brandAfter,
     (m, offset, sentence) => {
       const name = m[1] ?? '';
-      if (brandShaped(name)) described(name, offset, sentence, 'drug.brand-context');
+      // "the QX-ZOR product candidates": before "candidate", only a code of two capitalised parts ("Acme candidates" names the company's).
+      const shaped = /candidates?$/.test(m[0]) ? /^\p{Lu}{2,5}-\p{Lu}{2,5}$/u.test(name) : brandShaped(name);
+      if (shaped) described(name, offset, sentence, 'drug.brand-context');
     },
     { cues: [p.cues.brandAfter] },
   );
