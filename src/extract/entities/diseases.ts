@@ -121,29 +121,55 @@ function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined 
 }
 
 /**
- * The single words listed before a "<word> <head>" hit whose "<word> <head>" is a disease too; the head
- * is a noun such a list can share ("breast and lung cancers").
+ * "sarcomas", "lymphomas", "retinopathies": a one-word disease written in the plural opens no lexicon
+ * phrase under its own key (the phrases are keyed by their singular first word), so a plural the
+ * lexicon knows in the singular is a phrase of one word. Only words of six letters or more ending in
+ * "s" (not "ss", "us", "is") pay the lookup; the siteless heads ("cancers") are left to the biomarker rules.
  */
-function coordinatedDiseases(lexicons: EntityLexicons, text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
-  if (last !== first + 1) return [];
+function pluralOfOneWord(lexicon: DiseaseLexicon, key: string): number {
+  if (key.length < 6 || key.charCodeAt(key.length - 1) !== 115 /* s */ || /(?:ss|us|is)$/.test(key)) return 0;
+  return singular(key).some((k) => lexicon.byKey.has(k)) ? 1 : 0;
+}
+
+/**
+ * The items listed before a "<words> <head>" hit whose "<item> <head>" is a disease too; the head is
+ * a noun such a list can share ("breast and lung cancers", "ovarian, fallopian tube, and primary
+ * peritoneal cancers"). An item is up to three lower-case words set off by spaces; the longest of its
+ * word-final runs the lexicon knows with the head is the disease ("ARID1a-deficient ovarian" gives
+ * "ovarian cancer"). Nearest item first.
+ */
+function coordinatedDiseases(lexicons: EntityLexicons, text: string, tokens: Token[], first: number, last: number): { token: Token; end: Token; entry: DiseaseEntry }[] {
+  if (last <= first) return [];
   const head = (tokens[last] as Token).lower;
   if (!lexicons.diseaseHeadNouns.has(head)) return [];
   const lexicon = lexicons.diseases;
-  const found: { token: Token; entry: DiseaseEntry }[] = [];
+  const found: { token: Token; end: Token; entry: DiseaseEntry }[] = [];
   let j = first - 1;
   const conj = tokens[j];
   if (!conj || !['and', 'or'].includes(conj.lower)) return [];
   j--;
-  for (let n = 0; j >= 0 && n < 6; n++, j--) {
-    const word = tokens[j] as Token;
-    const next = tokens[j + 1] as Token;
-    const gap = text.slice(word.end, next.start);
+  for (let n = 0; j >= 0 && n < 6; n++) {
+    const itemEnd = tokens[j] as Token;
+    const gap = text.slice(itemEnd.end, (tokens[j + 1] as Token).start);
     // Only commas and spaces separate list items ("breast, lung, and"); the last item may lack the comma.
     if (!/^[ \t]*,?[ \t]*$/.test(gap) || (n > 0 && !gap.includes(','))) break;
-    if (!/^\p{Ll}+$/u.test(word.word)) break;
-    const entry = lookup(lexicon, phraseKey(`${word.word} ${head}`));
-    if (!entry) break;
-    found.push({ token: word, entry });
+    // The item's words: lower case, set off by single spaces, three at most.
+    let itemStart = j;
+    while (itemStart > j - 2 && itemStart > 0) {
+      const before = tokens[itemStart - 1] as Token;
+      if (!/^\p{Ll}+$/u.test(before.word) || !/^[ \t]+$/.test(text.slice(before.end, (tokens[itemStart] as Token).start))) break;
+      itemStart--;
+    }
+    let match: { token: Token; entry: DiseaseEntry } | undefined;
+    for (let k = itemStart; k <= j && !match; k++) {
+      const words = tokens.slice(k, j + 1);
+      if (!words.every((w) => /^\p{Ll}+$/u.test(w.word))) continue;
+      const entry = lookup(lexicon, phraseKey(`${words.map((w) => w.word).join(' ')} ${head}`));
+      if (entry) match = { token: words[0] as Token, entry };
+    }
+    if (!match) break;
+    found.push({ token: match.token, end: itemEnd, entry: match.entry });
+    j = tokens.indexOf(match.token) - 1;
   }
   return found;
 }
@@ -233,8 +259,8 @@ export function findDiseases(scope: Scope): Candidate[] {
       const abbreviation = lexicon.byAbbreviation.get(first.word);
       let hit: { entry: { name: string; doid?: string }; last: number } | undefined;
       // One word: its key is its lower case (no spaces or hyphens inside a token), without a possessive.
-      const max = lexicon.maxWords.get(first.key) ?? 0;
       const siteless = lexicons.diseaseSitelessHeads.has(first.key);
+      const max = lexicon.maxWords.get(first.key) ?? (siteless ? 0 : pluralOfOneWord(lexicon, first.key));
       if (max === 0 && !abbreviation && !siteless) continue;
       // The longest run of joined words from here bounds the phrase; the phrase key of joined words
       // is their keys joined by one space (what phraseKey makes of the span), built once per word.
@@ -307,20 +333,23 @@ export function findDiseases(scope: Scope): Candidate[] {
       let canonical = hit.entry.name;
       let narrowed = false;
       const before = tokens[i - 1];
+      // "suicidal bipolar depression": a clinical kind's adjective keeps the disease as written (a synonym's name would change under it).
+      const kindHeads = before && lexicons.diseaseKindAdjectives.get(before.word);
+      const headKey = (tokens[hit.last] as Token).key;
+      const kindAdjective = kindHeads !== undefined && (kindHeads.length === 0 || kindHeads.includes(headKey) || singular(headKey).some((k) => kindHeads.includes(k)));
       if (
         before &&
         !(hit.last === i && abbreviation && hit.entry === abbreviation) &&
-        lexicon.modifiers.has(before.lower) &&
         !qualifiers.has(before.lower) &&
         // An adjective of a site or kind ("uveal", "bipolar", "coronary") or a noun of one ("liver fibrosis",
         // "brain cancer"), a whole word set off by a space: "HER2-positive", "anti-cancer", "B-cell" are other constructions.
-        siteOrKindWord(scope, text, tokens, i - 1, hit.last) &&
+        (kindAdjective || (lexicon.modifiers.has(before.lower) && siteOrKindWord(scope, text, tokens, i - 1, hit.last))) &&
         /^[ \t]+$/.test(text.slice(before.end, first.start)) &&
         (i < 2 || !joined(text, tokens[i - 2] as Token, before) || /^[ \t]/.test(text.slice((tokens[i - 2] as Token).end, before.start))) &&
         before.start >= (out[out.length - 1]?.end ?? -1)
       ) {
         startToken = i - 1;
-        canonical = `${before.lower} ${hit.entry.name}`;
+        canonical = kindAdjective ? `${before.lower} ${text.slice(first.start, (tokens[hit.last] as Token).end)}` : `${before.lower} ${hit.entry.name}`;
         narrowed = true;
       }
       // Walk left over qualifiers so the span reads "HER2-positive metastatic breast cancer".
@@ -363,7 +392,7 @@ export function findDiseases(scope: Scope): Candidate[] {
       // "breast, lung, and prostate cancers": the words listed before share the head noun.
       for (const listed of coordinatedDiseases(lexicons, text, tokens, i, hit.last)) {
         const properties: Candidate['properties'] = listed.entry.doid ? { doid: listed.entry.doid } : {};
-        out.push(candidate({ label: 'Disease', start: listed.token.start, surface: listed.token.word, canonical: listed.entry.name, rule: 'disease.coordinated', priority: 47, sentence, properties }));
+        out.push(candidate({ label: 'Disease', start: listed.token.start, surface: text.slice(listed.token.start, listed.end.end), canonical: listed.entry.name, rule: 'disease.coordinated', priority: 47, sentence, properties }));
       }
       const startTok = tokens[startToken] as Token;
       const endTok = tokens[hit.last] as Token;
