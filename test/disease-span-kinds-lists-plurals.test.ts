@@ -52,3 +52,20 @@ group('a one-word disease in the plural', () => {
     expect(diseases('The patients and physicians reviewed the outcomes.')).toEqual([]);
   });
 });
+
+group('a cause hyphened to a link word narrows the disease', () => {
+  it.each([
+    ['Kelvar is exploring QX-12 in treating chemotherapy-induced depression and chronic pain.', 'chemotherapy-induced depression'],
+    ['QX-12 is studied for radiation-induced mucositis.', 'radiation-induced mucositis'],
+  ])('names %s', (sentence, disease) => {
+    expect(diseases(sentence)).toContain(disease);
+  });
+
+  it('leaves a disease as the cause to the linked reading', () => {
+    expect(diseases('QX-12 is studied in cancer-related neuropathic pain.')).toContain('cancer-related neuropathic pain');
+  });
+
+  it('reads no cause from a generic word', () => {
+    expect(diseases('QX-12 treats disease-associated depression.')).not.toContain('disease-associated depression');
+  });
+});

@@ -354,6 +354,7 @@ export function findDiseases(scope: Scope): Candidate[] {
       }
       // Walk left over qualifiers so the span reads "HER2-positive metastatic breast cancer".
       const found: string[] = [];
+      let causeCompound = false;
       while (startToken > 0) {
         const prev = tokens[startToken - 1] as Token;
         const cur = tokens[startToken] as Token;
@@ -364,8 +365,27 @@ export function findDiseases(scope: Scope): Candidate[] {
           startToken--;
           continue;
         }
-        // "HER2-positive": the biomarker token pair ends in a qualifier word.
         const beforePrev = tokens[startToken - 2];
+        // "chemotherapy-induced depression": a cause written as a lower-case noun hyphened to a link word
+        // right before the name narrows the disease; a disease as the cause is the linked rule's below.
+        if (
+          found.length === 0 &&
+          !causeCompound &&
+          beforePrev &&
+          lexicons.diseaseLinks.has(prev.lower) &&
+          /^\p{Ll}+$/u.test(beforePrev.word) &&
+          /^[-‐]$/.test(text.slice(beforePrev.end, prev.start)) &&
+          /^[ \t]+$/.test(text.slice(prev.end, cur.start)) &&
+          beforePrev.start >= (out[out.length - 1]?.end ?? -1) &&
+          !lexicons.diseaseModifierStopwords.has(beforePrev.lower)
+        ) {
+          canonical = `${beforePrev.lower}-${prev.lower} ${canonical}`;
+          narrowed = true;
+          causeCompound = true;
+          startToken -= 2;
+          continue;
+        }
+        // "HER2-positive": the biomarker token pair ends in a qualifier word.
         if (beforePrev && biomarker.test(text.slice(beforePrev.start, prev.end))) {
           found.unshift(text.slice(beforePrev.start, prev.end));
           startToken -= 2;
