@@ -69,3 +69,17 @@ group('a cause hyphened to a link word narrows the disease', () => {
     expect(diseases('QX-12 treats disease-associated depression.')).not.toContain('disease-associated depression');
   });
 });
+
+group('a virus and its disease', () => {
+  it('reads the virus named for its disease as that disease', () => {
+    expect(diseases('QX-12 is an oral antiviral against SARS-CoV-2.')).toEqual(['COVID-19']);
+  });
+
+  it('reads no disease from an abbreviation that opens a strain code', () => {
+    expect(diseases('QX-12 was active against SARS-CoV-1 in cells.')).toEqual([]);
+  });
+
+  it('still reads the abbreviation alone', () => {
+    expect(diseases('QX-12 was studied in SARS.')).toEqual(['severe acute respiratory syndrome']);
+  });
+});

@@ -274,7 +274,8 @@ export function findDiseases(scope: Scope): Candidate[] {
         // A one-word lexicon hit written in capitals mid-sentence is an acronym or a name, not this disease.
         if (entry && !(n === 1 && /^\p{Lu}{2,}$/u.test(first.word) && !lexicon.byAbbreviation.has(first.word))) hit = { entry, last: i + n - 1 };
       }
-      if (!hit && abbreviation) hit = { entry: abbreviation, last: i };
+      // "SARS-CoV-1", "MERS-CoV": an abbreviation opening a longer hyphened code names a virus or a strain, not the disease.
+      if (!hit && abbreviation && !/^[-‐]\p{Lu}\p{Ll}/u.test(text.slice(first.end, first.end + 3))) hit = { entry: abbreviation, last: i };
       // "anti-cancer", "anti-tumor activity": an activity against the disease, no mention of one.
       const prefix = tokens[i - 1];
       if (hit && prefix && prefix.lower === 'anti' && /^[-‐]$/.test(text.slice(prefix.end, first.start))) {
