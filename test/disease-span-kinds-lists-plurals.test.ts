@@ -83,3 +83,16 @@ group('a virus and its disease', () => {
     expect(diseases('QX-12 was studied in SARS.')).toEqual(['severe acute respiratory syndrome']);
   });
 });
+
+group('a cause names a class of disorders', () => {
+  it.each([
+    ['QX-12 is studied for type 2 diabetes and other obesity-related disorders.', 'obesity-related disorders'],
+    ['Zorvexa is a potassium-competitive acid blocker for acid-related disorders.', 'acid-related disorders'],
+  ])('names %s', (sentence, disease) => {
+    expect(diseases(sentence)).toContain(disease);
+  });
+
+  it('needs the link word and a generic head', () => {
+    expect(diseases('Kelvar reported treatment-emergent events and other disorders.')).toEqual([]);
+  });
+});

@@ -120,6 +120,24 @@ function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined 
   return typeless !== key ? lexicon.byKey.get(typeless) : undefined;
 }
 
+/** Heads too generic to name a disease alone (disease-stopwords.txt keeps them out of the lexicon), that a cause can make a class of. */
+const GENERIC_DISEASE_HEADS: ReadonlySet<string> = new Set(['disorder', 'disorders', 'disease', 'diseases']);
+
+/**
+ * "obesity-related disorders", "acid-related disorders": a lower-case noun hyphened to a link word
+ * (disease-links.txt) right before a generic head names a class of diseases by its cause, as DSM-5
+ * ("substance-related disorders") and NCIt ("Alcohol-Related Disorders") do. Only read at a generic head.
+ */
+function causeCompoundClass(lexicons: EntityLexicons, text: string, tokens: readonly Token[], at: number, lastEnd: number): { start: number; surface: string } | undefined {
+  const link = tokens[at - 1];
+  const cause = tokens[at - 2];
+  const head = tokens[at] as Token;
+  if (!link || !cause || cause.start < lastEnd || !lexicons.diseaseLinks.has(link.lower)) return undefined;
+  if (!/^\p{Ll}+$/u.test(cause.word) || lexicons.diseaseModifierStopwords.has(cause.lower) || lexicons.diseaseQualifiers.has(cause.lower)) return undefined;
+  if (!/^[-‐]$/.test(text.slice(cause.end, link.start)) || !/^[ \t]+$/.test(text.slice(link.end, head.start)) || !/^\p{Ll}/u.test(head.word)) return undefined;
+  return { start: cause.start, surface: text.slice(cause.start, head.end) };
+}
+
 /**
  * "sarcomas", "lymphomas", "retinopathies": a one-word disease written in the plural opens no lexicon
  * phrase under its own key (the phrases are keyed by their singular first word), so a plural the
@@ -261,7 +279,15 @@ export function findDiseases(scope: Scope): Candidate[] {
       // One word: its key is its lower case (no spaces or hyphens inside a token), without a possessive.
       const siteless = lexicons.diseaseSitelessHeads.has(first.key);
       const max = lexicon.maxWords.get(first.key) ?? (siteless ? 0 : pluralOfOneWord(lexicon, first.key));
-      if (max === 0 && !abbreviation && !siteless) continue;
+      if (max === 0 && !abbreviation && !siteless) {
+        const previous = out[out.length - 1];
+        // A disease as the cause ("obesity-related disorders") is taken into the class, as the linked rule does.
+        const causeIsPrevious = previous !== undefined && previous.label === 'Disease' && previous.start === tokens[i - 2]?.start && previous.end === tokens[i - 2]?.end;
+        const compound = GENERIC_DISEASE_HEADS.has(first.key) ? causeCompoundClass(lexicons, text, tokens, i, causeIsPrevious ? previous.start : (previous?.end ?? -1)) : undefined;
+        if (compound !== undefined && causeIsPrevious) out.pop();
+        if (compound !== undefined) out.push(candidate({ label: 'Disease', start: compound.start, surface: compound.surface, canonical: compound.surface.toLowerCase(), rule: 'disease.cause-class', priority: 45, sentence, properties: {} }));
+        continue;
+      }
       // The longest run of joined words from here bounds the phrase; the phrase key of joined words
       // is their keys joined by one space (what phraseKey makes of the span), built once per word.
       let reach = 1;
