@@ -5,7 +5,9 @@
 // before its heads ("uveal", "bipolar", "scalp") narrows the disease the lexicon found ("uveal
 // melanoma", "scalp psoriasis"); a biomarker before a siteless head stays in the name ("KRAS-mutant
 // solid tumors", "HRD solid tumors"); an abbreviation that spells more words keeps them
-// ("X-Linked Myotubular Myopathy (XLMTM)").
+// ("X-Linked Myotubular Myopathy (XLMTM)"). A clinical kind's adjective ("suicidal depression"), a cause
+// hyphened to a link word ("chemotherapy-induced depression", "acid-related disorders") and a list's items
+// before a shared head ("ovarian, fallopian tube, and primary peritoneal cancers") are read too.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';
@@ -139,7 +141,7 @@ function causeCompoundClass(lexicons: EntityLexicons, text: string, tokens: read
 }
 
 /**
- * "sarcomas", "lymphomas", "retinopathies": a one-word disease written in the plural opens no lexicon
+ * "sarcomas", "lymphomas", "neuroblastomas": a one-word disease written in the plural opens no lexicon
  * phrase under its own key (the phrases are keyed by their singular first word), so a plural the
  * lexicon knows in the singular is a phrase of one word. Only words of six letters or more ending in
  * "s" (not "ss", "us", "is") pay the lookup; the siteless heads ("cancers") are left to the biomarker rules.
@@ -280,10 +282,11 @@ export function findDiseases(scope: Scope): Candidate[] {
       const siteless = lexicons.diseaseSitelessHeads.has(first.key);
       const max = lexicon.maxWords.get(first.key) ?? (siteless ? 0 : pluralOfOneWord(lexicon, first.key));
       if (max === 0 && !abbreviation && !siteless) {
+        if (!GENERIC_DISEASE_HEADS.has(first.key)) continue;
         const previous = out[out.length - 1];
         // A disease as the cause ("obesity-related disorders") is taken into the class, as the linked rule does.
         const causeIsPrevious = previous !== undefined && previous.label === 'Disease' && previous.start === tokens[i - 2]?.start && previous.end === tokens[i - 2]?.end;
-        const compound = GENERIC_DISEASE_HEADS.has(first.key) ? causeCompoundClass(lexicons, text, tokens, i, causeIsPrevious ? previous.start : (previous?.end ?? -1)) : undefined;
+        const compound = causeCompoundClass(lexicons, text, tokens, i, causeIsPrevious ? previous.start : (previous?.end ?? -1));
         if (compound !== undefined && causeIsPrevious) out.pop();
         if (compound !== undefined) out.push(candidate({ label: 'Disease', start: compound.start, surface: compound.surface, canonical: compound.surface.toLowerCase(), rule: 'disease.cause-class', priority: 45, sentence, properties: {} }));
         continue;
