@@ -19,6 +19,14 @@ group('a clinical kind adjective stays in the disease name', () => {
     expect(diseases(sentence)).toContain(disease);
   });
 
+  it.each([
+    // Public sentences (a 2021 review of pixantrone, Dovepress; a 2022 review of DLBCL treatment, PMC9243592).
+    ['Not many treatment options exist for patients with relapsed or refractory B-cell non-Hodgkin lymphoma. This is especially true for patients with aggressive lymphomas.', 'aggressive lymphomas'],
+    ['Diffuse large B-cell lymphoma (DLBCL) represents the most common subtype of aggressive lymphoma.', 'aggressive lymphoma'],
+  ])('names the lymphoma grade in %s', (sentence, disease) => {
+    expect(diseases(sentence)).toContain(disease);
+  });
+
   it('leaves a course adjective out of a solid tumour name', () => {
     expect(diseases('QX-12 is studied in aggressive pancreatic cancer.')).toContain('pancreatic cancer');
     expect(diseases('QX-12 is studied in aggressive pancreatic cancer.')).not.toContain('aggressive pancreatic cancer');
