@@ -180,6 +180,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
 
     biomarkerQualifiers: lowerCaseLines('biomarker-qualifiers.txt'),
     diseaseLinks: new Set(lowerCaseLines('disease-links.txt')),
+    diseaseKindAdjectives: new Map(lowerCaseLines('disease-kind-adjectives.txt').map((line) => [line.split(' ')[0] ?? line, line.split(' ').slice(1)])),
     diseaseSpanNonOpeners: new Set(lowerCaseLines('disease-span-non-openers.txt')),
     diseaseHeadNouns: new Set(lowerCaseLines('disease-head-nouns.txt')),
     diseaseSitelessHeads: new Set(lowerCaseLines('disease-siteless-heads.txt')),

@@ -5,7 +5,9 @@
 // before its heads ("uveal", "bipolar", "scalp") narrows the disease the lexicon found ("uveal
 // melanoma", "scalp psoriasis"); a biomarker before a siteless head stays in the name ("KRAS-mutant
 // solid tumors", "HRD solid tumors"); an abbreviation that spells more words keeps them
-// ("X-Linked Myotubular Myopathy (XLMTM)").
+// ("X-Linked Myotubular Myopathy (XLMTM)"). A clinical kind's adjective ("suicidal depression"), a cause
+// hyphened to a link word ("chemotherapy-induced depression", "acid-related disorders") and a list's items
+// before a shared head ("ovarian, fallopian tube, and primary peritoneal cancers") are read too.
 import type { Candidate, Scope } from './candidates.ts';
 import { candidate } from './candidates.ts';
 import type { DiseaseEntry, DiseaseLexicon, EntityLexicons } from './lexicons.ts';
@@ -120,30 +122,74 @@ function lookup(lexicon: DiseaseLexicon, key: string): DiseaseEntry | undefined 
   return typeless !== key ? lexicon.byKey.get(typeless) : undefined;
 }
 
+/** Heads too generic to name a disease alone (disease-stopwords.txt keeps them out of the lexicon), that a cause can make a class of. */
+const GENERIC_DISEASE_HEADS: ReadonlySet<string> = new Set(['disorder', 'disorders', 'disease', 'diseases']);
+
 /**
- * The single words listed before a "<word> <head>" hit whose "<word> <head>" is a disease too; the head
- * is a noun such a list can share ("breast and lung cancers").
+ * "obesity-related disorders", "acid-related disorders": a lower-case noun hyphened to a link word
+ * (disease-links.txt) right before a generic head names a class of diseases by its cause, as DSM-5
+ * ("substance-related disorders") and NCIt ("Alcohol-Related Disorders") do. Only read at a generic head.
  */
-function coordinatedDiseases(lexicons: EntityLexicons, text: string, tokens: Token[], first: number, last: number): { token: Token; entry: DiseaseEntry }[] {
-  if (last !== first + 1) return [];
+function causeCompoundClass(lexicons: EntityLexicons, text: string, tokens: readonly Token[], at: number, lastEnd: number): { start: number; surface: string } | undefined {
+  const link = tokens[at - 1];
+  const cause = tokens[at - 2];
+  const head = tokens[at] as Token;
+  if (!link || !cause || cause.start < lastEnd || !lexicons.diseaseLinks.has(link.lower)) return undefined;
+  if (!/^\p{Ll}+$/u.test(cause.word) || lexicons.diseaseModifierStopwords.has(cause.lower) || lexicons.diseaseQualifiers.has(cause.lower)) return undefined;
+  if (!/^[-‐]$/.test(text.slice(cause.end, link.start)) || !/^[ \t]+$/.test(text.slice(link.end, head.start)) || !/^\p{Ll}/u.test(head.word)) return undefined;
+  return { start: cause.start, surface: text.slice(cause.start, head.end) };
+}
+
+/**
+ * "sarcomas", "lymphomas", "neuroblastomas": a one-word disease written in the plural opens no lexicon
+ * phrase under its own key (the phrases are keyed by their singular first word), so a plural the
+ * lexicon knows in the singular is a phrase of one word. Only words of six letters or more ending in
+ * "s" (not "ss", "us", "is") pay the lookup; the siteless heads ("cancers") are left to the biomarker rules.
+ */
+function pluralOfOneWord(lexicon: DiseaseLexicon, key: string): number {
+  if (key.length < 6 || key.charCodeAt(key.length - 1) !== 115 /* s */ || /(?:ss|us|is)$/.test(key)) return 0;
+  return singular(key).some((k) => lexicon.byKey.has(k)) ? 1 : 0;
+}
+
+/**
+ * The items listed before a "<words> <head>" hit whose "<item> <head>" is a disease too; the head is
+ * a noun such a list can share ("breast and lung cancers", "ovarian, fallopian tube, and primary
+ * peritoneal cancers"). An item is up to three lower-case words set off by spaces; the longest of its
+ * word-final runs the lexicon knows with the head is the disease ("ARID1a-deficient ovarian" gives
+ * "ovarian cancer"). Nearest item first.
+ */
+function coordinatedDiseases(lexicons: EntityLexicons, text: string, tokens: Token[], first: number, last: number): { token: Token; end: Token; entry: DiseaseEntry }[] {
+  if (last <= first) return [];
   const head = (tokens[last] as Token).lower;
   if (!lexicons.diseaseHeadNouns.has(head)) return [];
   const lexicon = lexicons.diseases;
-  const found: { token: Token; entry: DiseaseEntry }[] = [];
+  const found: { token: Token; end: Token; entry: DiseaseEntry }[] = [];
   let j = first - 1;
   const conj = tokens[j];
   if (!conj || !['and', 'or'].includes(conj.lower)) return [];
   j--;
-  for (let n = 0; j >= 0 && n < 6; n++, j--) {
-    const word = tokens[j] as Token;
-    const next = tokens[j + 1] as Token;
-    const gap = text.slice(word.end, next.start);
+  for (let n = 0; j >= 0 && n < 6; n++) {
+    const itemEnd = tokens[j] as Token;
+    const gap = text.slice(itemEnd.end, (tokens[j + 1] as Token).start);
     // Only commas and spaces separate list items ("breast, lung, and"); the last item may lack the comma.
     if (!/^[ \t]*,?[ \t]*$/.test(gap) || (n > 0 && !gap.includes(','))) break;
-    if (!/^\p{Ll}+$/u.test(word.word)) break;
-    const entry = lookup(lexicon, phraseKey(`${word.word} ${head}`));
-    if (!entry) break;
-    found.push({ token: word, entry });
+    // The item's words: lower case, set off by single spaces, three at most.
+    let itemStart = j;
+    while (itemStart > j - 2 && itemStart > 0) {
+      const before = tokens[itemStart - 1] as Token;
+      if (!/^\p{Ll}+$/u.test(before.word) || !/^[ \t]+$/.test(text.slice(before.end, (tokens[itemStart] as Token).start))) break;
+      itemStart--;
+    }
+    let match: { token: Token; entry: DiseaseEntry } | undefined;
+    for (let k = itemStart; k <= j && !match; k++) {
+      const words = tokens.slice(k, j + 1);
+      if (!words.every((w) => /^\p{Ll}+$/u.test(w.word))) continue;
+      const entry = lookup(lexicon, phraseKey(`${words.map((w) => w.word).join(' ')} ${head}`));
+      if (entry) match = { token: words[0] as Token, entry };
+    }
+    if (!match) break;
+    found.push({ token: match.token, end: itemEnd, entry: match.entry });
+    j = tokens.indexOf(match.token) - 1;
   }
   return found;
 }
@@ -233,9 +279,18 @@ export function findDiseases(scope: Scope): Candidate[] {
       const abbreviation = lexicon.byAbbreviation.get(first.word);
       let hit: { entry: { name: string; doid?: string }; last: number } | undefined;
       // One word: its key is its lower case (no spaces or hyphens inside a token), without a possessive.
-      const max = lexicon.maxWords.get(first.key) ?? 0;
       const siteless = lexicons.diseaseSitelessHeads.has(first.key);
-      if (max === 0 && !abbreviation && !siteless) continue;
+      const max = lexicon.maxWords.get(first.key) ?? (siteless ? 0 : pluralOfOneWord(lexicon, first.key));
+      if (max === 0 && !abbreviation && !siteless) {
+        if (!GENERIC_DISEASE_HEADS.has(first.key)) continue;
+        const previous = out[out.length - 1];
+        // A disease as the cause ("obesity-related disorders") is taken into the class, as the linked rule does.
+        const causeIsPrevious = previous !== undefined && previous.label === 'Disease' && previous.start === tokens[i - 2]?.start && previous.end === tokens[i - 2]?.end;
+        const compound = causeCompoundClass(lexicons, text, tokens, i, causeIsPrevious ? previous.start : (previous?.end ?? -1));
+        if (compound !== undefined && causeIsPrevious) out.pop();
+        if (compound !== undefined) out.push(candidate({ label: 'Disease', start: compound.start, surface: compound.surface, canonical: compound.surface.toLowerCase(), rule: 'disease.cause-class', priority: 45, sentence, properties: {} }));
+        continue;
+      }
       // The longest run of joined words from here bounds the phrase; the phrase key of joined words
       // is their keys joined by one space (what phraseKey makes of the span), built once per word.
       let reach = 1;
@@ -248,7 +303,8 @@ export function findDiseases(scope: Scope): Candidate[] {
         // A one-word lexicon hit written in capitals mid-sentence is an acronym or a name, not this disease.
         if (entry && !(n === 1 && /^\p{Lu}{2,}$/u.test(first.word) && !lexicon.byAbbreviation.has(first.word))) hit = { entry, last: i + n - 1 };
       }
-      if (!hit && abbreviation) hit = { entry: abbreviation, last: i };
+      // "SARS-CoV-1", "MERS-CoV": an abbreviation opening a longer hyphened code names a virus or a strain, not the disease.
+      if (!hit && abbreviation && !/^[-‐]\p{Lu}\p{Ll}/u.test(text.slice(first.end, first.end + 3))) hit = { entry: abbreviation, last: i };
       // "anti-cancer", "anti-tumor activity": an activity against the disease, no mention of one.
       const prefix = tokens[i - 1];
       if (hit && prefix && prefix.lower === 'anti' && /^[-‐]$/.test(text.slice(prefix.end, first.start))) {
@@ -307,24 +363,28 @@ export function findDiseases(scope: Scope): Candidate[] {
       let canonical = hit.entry.name;
       let narrowed = false;
       const before = tokens[i - 1];
+      // "suicidal bipolar depression": a clinical kind's adjective keeps the disease as written (a synonym's name would change under it).
+      const kindHeads = before && lexicons.diseaseKindAdjectives.get(before.word);
+      const headKey = (tokens[hit.last] as Token).key;
+      const kindAdjective = kindHeads !== undefined && (kindHeads.length === 0 || kindHeads.includes(headKey) || singular(headKey).some((k) => kindHeads.includes(k)));
       if (
         before &&
         !(hit.last === i && abbreviation && hit.entry === abbreviation) &&
-        lexicon.modifiers.has(before.lower) &&
         !qualifiers.has(before.lower) &&
         // An adjective of a site or kind ("uveal", "bipolar", "coronary") or a noun of one ("liver fibrosis",
         // "brain cancer"), a whole word set off by a space: "HER2-positive", "anti-cancer", "B-cell" are other constructions.
-        siteOrKindWord(scope, text, tokens, i - 1, hit.last) &&
+        (kindAdjective || (lexicon.modifiers.has(before.lower) && siteOrKindWord(scope, text, tokens, i - 1, hit.last))) &&
         /^[ \t]+$/.test(text.slice(before.end, first.start)) &&
         (i < 2 || !joined(text, tokens[i - 2] as Token, before) || /^[ \t]/.test(text.slice((tokens[i - 2] as Token).end, before.start))) &&
         before.start >= (out[out.length - 1]?.end ?? -1)
       ) {
         startToken = i - 1;
-        canonical = `${before.lower} ${hit.entry.name}`;
+        canonical = kindAdjective ? `${before.lower} ${text.slice(first.start, (tokens[hit.last] as Token).end)}` : `${before.lower} ${hit.entry.name}`;
         narrowed = true;
       }
       // Walk left over qualifiers so the span reads "HER2-positive metastatic breast cancer".
       const found: string[] = [];
+      let causeCompound = false;
       while (startToken > 0) {
         const prev = tokens[startToken - 1] as Token;
         const cur = tokens[startToken] as Token;
@@ -335,8 +395,27 @@ export function findDiseases(scope: Scope): Candidate[] {
           startToken--;
           continue;
         }
-        // "HER2-positive": the biomarker token pair ends in a qualifier word.
         const beforePrev = tokens[startToken - 2];
+        // "chemotherapy-induced depression": a cause written as a lower-case noun hyphened to a link word
+        // right before the name narrows the disease; a disease as the cause is the linked rule's below.
+        if (
+          found.length === 0 &&
+          !causeCompound &&
+          beforePrev &&
+          lexicons.diseaseLinks.has(prev.lower) &&
+          /^\p{Ll}+$/u.test(beforePrev.word) &&
+          /^[-‐]$/.test(text.slice(beforePrev.end, prev.start)) &&
+          /^[ \t]+$/.test(text.slice(prev.end, cur.start)) &&
+          beforePrev.start >= (out[out.length - 1]?.end ?? -1) &&
+          !lexicons.diseaseModifierStopwords.has(beforePrev.lower)
+        ) {
+          canonical = `${beforePrev.lower}-${prev.lower} ${canonical}`;
+          narrowed = true;
+          causeCompound = true;
+          startToken -= 2;
+          continue;
+        }
+        // "HER2-positive": the biomarker token pair ends in a qualifier word.
         if (beforePrev && biomarker.test(text.slice(beforePrev.start, prev.end))) {
           found.unshift(text.slice(beforePrev.start, prev.end));
           startToken -= 2;
@@ -363,7 +442,7 @@ export function findDiseases(scope: Scope): Candidate[] {
       // "breast, lung, and prostate cancers": the words listed before share the head noun.
       for (const listed of coordinatedDiseases(lexicons, text, tokens, i, hit.last)) {
         const properties: Candidate['properties'] = listed.entry.doid ? { doid: listed.entry.doid } : {};
-        out.push(candidate({ label: 'Disease', start: listed.token.start, surface: listed.token.word, canonical: listed.entry.name, rule: 'disease.coordinated', priority: 47, sentence, properties }));
+        out.push(candidate({ label: 'Disease', start: listed.token.start, surface: text.slice(listed.token.start, listed.end.end), canonical: listed.entry.name, rule: 'disease.coordinated', priority: 47, sentence, properties }));
       }
       const startTok = tokens[startToken] as Token;
       const endTok = tokens[hit.last] as Token;

@@ -237,6 +237,8 @@ export interface EntityLexicons {
   readonly biomarkerQualifiers: readonly string[];
   /** "associated", "related": words linking two diseases into one (disease-links.txt). */
   readonly diseaseLinks: ReadonlySet<string>;
+  /** "suicidal", "aggressive": adjectives of a clinical kind that stay in a disease's name, with the heads they need (none: any) (disease-kind-adjectives.txt). */
+  readonly diseaseKindAdjectives: ReadonlyMap<string, readonly string[]>;
   /** Words that never open a disease span: joiners of qualifiers and the verb of "to treat" (disease-span-non-openers.txt). */
   readonly diseaseSpanNonOpeners: ReadonlySet<string>;
   /** Head nouns a list of organ words can share (disease-head-nouns.txt). */
