@@ -15,6 +15,8 @@ describe('sentence bank (unseen public sentences)', () => {
   });
 });
 
+// Measured 2026-12-08 (tenth session): recall 38.1 % (188/494), precision 71.1 % (182/256) with that session's appointment and
+// contact-block employment rules and the DEVELOPS/OWNS apposition rules (the other rules of that session left the bank flat).
 // Measured 2026-12-08 (ninth session): recall 37.9 % (187/494), precision 70.4 % (181/257) with that session's company news frames
 // (officer titles, 'CEO of A'), employment frames and the issuer-pipeline, licence and technology rules together.
 // Measured 2026-12-07 (eighth session): recall 37.0 % (183/494), precision 68.6 % (177/258) with the indication and phase
@@ -32,5 +34,5 @@ describe('sentence bank (unseen public sentences)', () => {
 // before them 18.0 % (89/494) and 57.1 % (89/156); before that 16.4 % (81/494), 56.3 % (81/144), after the
 // regimen-partner, investor, licence and ownership rules (issue #16); before the grammar frames, short codes and
 // issuer-pipeline rules: 14.0 % and 61.1 % (69/113).
-const RECALL_FLOOR = 0.378;
-const PRECISION_FLOOR = 0.704;
+const RECALL_FLOOR = 0.38;
+const PRECISION_FLOOR = 0.71;
