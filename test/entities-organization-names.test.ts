@@ -1,7 +1,8 @@
 // Organizations named by a head word ("… Foundation", "University of …"): the name ends where the
 // name does, not at the sentence's full stop. Invented companies; public institution names.
 import { describe, expect, it } from 'vitest';
-import { mentionsOf, names } from './support/entities.ts';
+import type { Mention } from '../src/model/extraction.ts';
+import { mentionsOf, names, texts } from './support/entities.ts';
 
 describe('organization names read from a head word', () => {
   it('leaves the full stop of the sentence out of a name read after "University of"', () => {
@@ -41,6 +42,28 @@ describe('organization names read from a head word', () => {
   });
   it('names the institutes of the NIH whole, "on" and commas inside, and by their abbreviations', () => {
     const ms = mentionsOf('Acme Bio received a grant from the National Institute on Aging (NIA) and support from the National Heart, Lung, and Blood Institute.\n');
-    expect(names(ms, 'Organization')).toEqual(['NIA', 'National Heart, Lung, and Blood Institute', 'National Institute on Aging']);
+    expect(names(ms, 'Organization')).toEqual(['National Heart, Lung, and Blood Institute', 'National Institute on Aging']);
+    expect(texts(ms, 'Organization')).toContain('NIA');
+  });
+});
+
+describe('other names a text gives an organization', () => {
+  const canonicalOf = (ms: Mention[], text: string): string[] => ms.filter((m) => m.label === 'Organization' && m.text === text).map((m) => m.canonical);
+  it('reads an abbreviation defined in brackets that spells the initials as the organization, later on too', () => {
+    const ms = mentionsOf('Acme Bio, Inc. signed an agreement with the Massachusetts Institute of Technology (MIT). Under the agreement, MIT granted Acme Bio an exclusive license.\n');
+    expect(canonicalOf(ms, 'MIT')).toEqual(['Massachusetts Institute of Technology', 'Massachusetts Institute of Technology']);
+  });
+  it('reads a quoted word of the name defined in brackets ("the “University”") as the organization', () => {
+    const ms = mentionsOf('Pellor Pharma, Inc. signed an agreement with Halden State University (the “University”). The University granted Pellor an exclusive license.\n');
+    expect(canonicalOf(ms, 'University')).toEqual(['Halden State University', 'Halden State University']);
+  });
+  it('reads the first word and the initials of the rest as a short form of the name', () => {
+    const ms = mentionsOf('Zenvia Bio, Inc. signed a license agreement with the Kelvar Medical Research Institute. Zenvia will pay the Kelvar MRI royalties.\n');
+    expect(canonicalOf(ms, 'Kelvar MRI')).toEqual(['Kelvar Medical Research Institute']);
+  });
+  it('reads no short form two organizations of the text would share, and no bracket that does not spell the name', () => {
+    const ms = mentionsOf('Zenvia Bio, Inc. works with the Kelvar Medical Research Institute and the Kelvar Marine Research Institute. The Kelvar MRI said so. Acme Bio, Inc. works with Halden State University (Boston).\n');
+    expect(canonicalOf(ms, 'Kelvar MRI')).toEqual([]);
+    expect(canonicalOf(ms, 'Boston')).toEqual([]);
   });
 });
