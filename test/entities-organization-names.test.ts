@@ -60,6 +60,8 @@ describe('other names a text gives an organization', () => {
   it('reads the first word and the initials of the rest as a short form of the name', () => {
     const ms = mentionsOf('Zenvia Bio, Inc. signed a license agreement with the Kelvar Medical Research Institute. Zenvia will pay the Kelvar MRI royalties.\n');
     expect(canonicalOf(ms, 'Kelvar MRI')).toEqual(['Kelvar Medical Research Institute']);
+    const named = mentionsOf('Zenvia Bio, Inc. signed a license agreement with the Jane & Joe Kelvar Medical Research Institute. Zenvia will pay the Kelvar MRI royalties.\n');
+    expect(canonicalOf(named, 'Kelvar MRI')).toEqual(['Jane & Joe Kelvar Medical Research Institute']);
   });
   it('reads no short form two organizations of the text would share, and no bracket that does not spell the name', () => {
     const ms = mentionsOf('Zenvia Bio, Inc. works with the Kelvar Medical Research Institute and the Kelvar Marine Research Institute. The Kelvar MRI said so. Acme Bio, Inc. works with Halden State University (Boston).\n');

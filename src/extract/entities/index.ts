@@ -220,8 +220,8 @@ const ORGANIZATION_TERM_AFTER = /^[ \t]*\((?:the[ \t]+)?["“]?(\p{Lu}[\p{L}\p{N
  * The other names a text gives its organizations: the abbreviation defined in brackets after the name
  * when it spells the name's initials ("Massachusetts Institute of Technology (MIT)"), a quoted word of
  * the name defined the same way ("Halden State University (the “University”)"), and the short form
- * made of the name's first word and the initials of the rest ("the Kelvar Medical Research Institute"
- * … "the Kelvar MRI"). A short form two organizations of the text would share names neither.
+ * made of a word of the name and the initials of the Title-Case words after it ("the Kelvar Medical
+ * Research Institute" … "the Kelvar MRI", "the Jane & Joe Kelvar Medical Research Institute" … "the Kelvar MRI"). A short form two organizations of the text would share names neither.
  */
 function organizationForms(text: string, selected: readonly Candidate[]): [string, string, string][] {
   const out: [string, string, string][] = [];
@@ -231,11 +231,11 @@ function organizationForms(text: string, selected: readonly Candidate[]): [strin
     const term = ORGANIZATION_TERM_AFTER.exec(text.slice(m.end, m.end + 24))?.[1];
     const words = m.text.split(/[ \t]+/);
     if (term !== undefined && term !== m.text && (spellsInitials(term, m.text) || (words.length > 1 && words.includes(term)))) out.push([term, m.canonical, 'organization.defined-abbreviation']);
-    if (words.length >= 3 && words.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) {
-      const form = `${words[0]} ${words
-        .slice(1)
-        .map((w) => w[0])
-        .join('')}`;
+    // Every split of the name into a Title-Case word and a Title-Case rest of two words or more.
+    for (let k = words.length - 2; k >= 1; k--) {
+      const rest = words.slice(k);
+      if (!/^\p{Lu}\p{Ll}/u.test(words[k - 1] ?? '') || !rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) break;
+      const form = `${words[k - 1]} ${rest.map((w) => w[0]).join('')}`;
       const owners = shortForms.get(form) ?? new Set<string>();
       shortForms.set(form, owners.add(m.canonical));
     }
