@@ -101,6 +101,7 @@ export function loadEntityLexicons(files: DataFiles, names: NameKnowledge, share
     nameStopwords: new Set(lines('name-stopwords.txt')),
     possessiveNameWords: new Set(lines('organization-possessive-words.txt')),
     organizationEventWords: new Set(lines('organization-event-words.txt')),
+    nonPartyOrganizations: new Set(lines('non-party-organizations.txt')),
     personWords: new Set(lines('person-words.txt')),
     personTitles: longestFirst(lines('person-titles.txt')),
     honorifics: { pre: honorifics.filter((h) => h.pre).map((h) => h.form), post: honorifics.filter((h) => !h.pre).map((h) => h.form) },
