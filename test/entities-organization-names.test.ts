@@ -53,6 +53,10 @@ describe('other names a text gives an organization', () => {
     const ms = mentionsOf('Acme Bio, Inc. signed an agreement with the Massachusetts Institute of Technology (MIT). Under the agreement, MIT granted Acme Bio an exclusive license.\n');
     expect(canonicalOf(ms, 'MIT')).toEqual(['Massachusetts Institute of Technology', 'Massachusetts Institute of Technology']);
   });
+  it("reads a bracketed abbreviation in capitals that spells the name's letters in order as the organization", () => {
+    const ms = mentionsOf('This agreement is made between The QRS Research Foundation (“QRSRF”) and Acme Bio, Ltd. QRSRF granted Acme Bio an exclusive license.\n');
+    expect(canonicalOf(ms, 'QRSRF')).toEqual(['QRS Research Foundation', 'QRS Research Foundation']);
+  });
   it('reads a quoted word of the name defined in brackets ("the “University”") as the organization', () => {
     const ms = mentionsOf('Pellor Pharma, Inc. signed an agreement with Halden State University (the “University”). The University granted Pellor an exclusive license.\n');
     expect(canonicalOf(ms, 'University')).toEqual(['Halden State University', 'Halden State University']);

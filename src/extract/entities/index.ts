@@ -218,7 +218,8 @@ const ORGANIZATION_TERM_AFTER = /^[ \t]*\((?:the[ \t]+)?["“]?(\p{Lu}[\p{L}\p{N
 
 /**
  * The other names a text gives its organizations: the abbreviation defined in brackets after the name
- * when it spells the name's initials ("Massachusetts Institute of Technology (MIT)"), a quoted word of
+ * when it spells the name's initials ("Massachusetts Institute of Technology (MIT)") or, in capitals, its
+ * letters in order ("the ABC Research Foundation (“ABCRF”)"), a quoted word of
  * the name defined the same way ("Halden State University (the “University”)"), and the short form
  * made of a word of the name and the initials of the Title-Case words after it ("the Kelvar Medical
  * Research Institute" … "the Kelvar MRI", "the Jane & Joe Kelvar Medical Research Institute" … "the Kelvar MRI"). A short form two organizations of the text would share names neither.
@@ -230,7 +231,8 @@ function organizationForms(text: string, selected: readonly Candidate[]): [strin
     if (m.label !== 'Organization') continue;
     const term = ORGANIZATION_TERM_AFTER.exec(text.slice(m.end, m.end + 24))?.[1];
     const words = m.text.split(/[ \t]+/);
-    if (term !== undefined && term !== m.text && (spellsInitials(term, m.text) || (words.length > 1 && words.includes(term)))) out.push([term, m.canonical, 'organization.defined-abbreviation']);
+    if (term !== undefined && term !== m.text && (spellsInitials(term, m.text) || (/^\p{Lu}{2,}$/u.test(term) && spells(term, m.text)) || (words.length > 1 && words.includes(term))))
+      out.push([term, m.canonical, 'organization.defined-abbreviation']);
     // Every split of the name into a Title-Case word and a Title-Case rest of two words or more.
     for (let k = words.length - 2; k >= 1; k--) {
       const rest = words.slice(k);
