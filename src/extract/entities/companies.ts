@@ -43,6 +43,9 @@ export const NAME_TOKEN = String.raw`[\p{Lu}\d][\p{L}\p{N}'’.\-]*[\p{L}\p{N}.]
 /** Up to max + 1 name words; `joiner` matches the lower-case words that may sit inside a name ("Drug Innovations at Emory"). */
 const NAME_SEQ = (max: number, joiner: string): string => String.raw`(?:(?:${NAME_TOKEN})[ \t]+(?:${joiner}[ \t]+)?){0,${max}}(?:${NAME_TOKEN})`;
 
+/** A plain Title-Case word, hyphenated parts and a possessive allowed ("Technology", "Dana-Farber", "Children's"). */
+const TITLE_WORD = String.raw`\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*(?:['’]s)?`;
+
 /** A name written in lower case with hyphens ("acme-biotech"); accepted only next to a cue (see isLowerCaseName). */
 const LOWER_HYPHENATED_NAME = String.raw`[a-z][a-z\d]+(?:-[a-z\d]+)+`;
 
@@ -119,6 +122,12 @@ export interface CompanyPatterns {
   /** "Acme Bio (Nasdaq: ACMB)", "Acme (the “Company”; HKEX: 01234)": the name run right before a parenthesised ticker. */
   readonly tickerOwner: RegExp;
   readonly orgHeads: RegExp;
+  /**
+   * What may follow an organization's head word and still be its name: "of"/"for" and capitalised
+   * words ("Massachusetts Institute | of Technology", "Acme Institute | for Cancer Research") or
+   * another head ("Acme University | School of Medicine", "Acme University | Medical Center").
+   */
+  readonly orgTail: RegExp;
   /** Sentence cues each rule needs (see cues.ts). */
   readonly cues: { suffix: Cue; word: Cue; adviser: Cue; orgHead: Cue; exchange: Cue; agent: Cue; descriptor: Cue; camelAgent: Cue };
   readonly descriptor: AnchoredPattern;
@@ -203,8 +212,14 @@ export function compileCompanyPatterns(lexicons: EntityLexicons, cues: CueRegist
     ticker: new RegExp(String.raw`\(?\b(${exchanges.join('|')})\s*:\s*([A-Z][A-Z0-9]{0,5}(?:\.[A-Z]{1,2})?|\d{4,5})\b\)?`, 'g'),
     tickerOwner: new RegExp(String.raw`(?<![\p{L}\p{N}\-]|[™®℠][ \t])(${NAME_SEQ(3, joiner)})(?:[’']s)?[ \t]*\((?:[^()\n]{1,40}[;,][ \t]*)?$`, 'u'),
     orgHeads: new RegExp(
-      String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&)[ \t]+){0,5}(?:${phraseAlternation(orgHeads, 'literal')})|(?:${phraseAlternation(orgOpeners, 'literal')})[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
+      String.raw`(?:(?:(?:The|the)[ \t]+)?(?:${NAME_TOKEN})[ \t]+(?:(?:${NAME_TOKEN}|of|for|and|&|de|la|du|der|di)[ \t]+){0,5}(?:${phraseAlternation(orgHeads, 'literal')})|(?:${phraseAlternation(orgOpeners, 'literal')})[ \t]+of[ \t]+(?:${NAME_TOKEN})(?:[ \t]+(?:${NAME_TOKEN}|at))*)${B}`,
       'gu',
+    ),
+    // Only plain Title-Case words in the tail: a code, an acronym or a CamelCase brand after "for"/"of"
+    // is what the organization acts on ("the Food and Drug Administration for QX-12"), not its name.
+    orgTail: new RegExp(
+      String.raw`^(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?${TITLE_WORD}(?:[ \t]+${TITLE_WORD})*|[ \t]+(?:${TITLE_WORD}[ \t]+){0,2}?(?:${phraseAlternation(orgHeads, 'literal')})(?:[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?${TITLE_WORD}(?:[ \t]+${TITLE_WORD})*)?)${B}`,
+      'u',
     ),
     anchors: { suffix: letterRuns(suffixForms), word: letterRuns([...strong, ...weak]) },
     // "in development by acme-biotech", "a collaboration with acme-bio": a lower-case hyphenated name
@@ -245,7 +260,7 @@ function trimName(raw: string, k: EntityKnowledge): { name: string; lead: number
   for (let i = 0; i < tokens.length; i += 2) {
     const token = tokens[i] ?? '';
     const bare = token.replace(/[’']s$/, '').replace(/\.$/, '');
-    if (stop.has(bare) || stop.has(bare.charAt(0) + bare.slice(1).toLowerCase()) || /^\d+$/.test(bare) || token === 'and' || /[’']s$/.test(token) || token.endsWith(',')) {
+    if (stop.has(bare) || stop.has(bare.charAt(0) + bare.slice(1).toLowerCase()) || /^\d+$/.test(bare) || token === 'and' || (/[’']s$/.test(token) && !k.lexicons.possessiveNameWords.has(token)) || token.endsWith(',')) {
       cut = i + 2;
     }
   }
@@ -326,6 +341,22 @@ function companyCandidate(
   return c;
 }
 
+/** The words after an organization's head that belong to its name (see CompanyPatterns.orgTail), cut before a stop word or a meeting word; '' when none. */
+function orgTailAt(after: string, p: CompanyPatterns, lexicons: EntityLexicons): string {
+  let tail = '';
+  for (let m = p.orgTail.exec(after); m !== null && m[0].length > 0; m = p.orgTail.exec(after.slice(tail.length))) {
+    const words = m[0].split(/([ \t]+)/);
+    const stop = words.findIndex((w, i) => i % 2 === 0 && w !== '' && (lexicons.nameStopwords.has(w) || lexicons.organizationEventWords.has(w)));
+    if (stop >= 0) {
+      // A tail of "of"/"for" with no capital before the stop word is no name.
+      const kept = words.slice(0, stop - 1).join('');
+      return /\p{Lu}/u.test(kept) && !/[ \t](?:of|for|the)$/.test(kept) ? tail + kept : tail;
+    }
+    tail += m[0];
+  }
+  return tail;
+}
+
 /** The industry company a longer name ends with, when two or more words precede it ("Jane Roe Pfizer"). */
 function knownCompanyTail(name: string, lexicons: EntityLexicons): string | undefined {
   const words = name.split(/[ \t]+/);
@@ -390,8 +421,10 @@ export function findCompanies(scope: Scope): Candidate[] {
     p.orgs.scanSentence(reader, sentence, (hit) => lexiconOrgs.push(candidate({ label: 'Organization', start: hit.start, surface: hit.form, canonical: hit.form, rule: 'organization.lexicon', priority: 58, sentence })));
   }
   out.push(...lexiconOrgs);
-  // "Drug Administration" is the tail of "Food and Drug Administration", cut where the name rule stops at "and".
-  const insideKnownOrganization = (start: number, end: number): boolean => lexiconOrgs.some((o) => o.start <= start && end <= o.end && o.end - o.start > end - start);
+  // "Drug Administration" is the tail of "Food and Drug Administration", cut where the name rule stops
+  // at "and"; "National Institute of Allergy" a head of a known name the tail rule stops short of.
+  // A name that holds a known one whole stays.
+  const overlapsKnownOrganization = (start: number, end: number): boolean => lexiconOrgs.some((o) => o.start < end && start < o.end && !(start <= o.start && o.end <= end));
 
   sweep(
     scope,
@@ -401,17 +434,29 @@ export function findCompanies(scope: Scope): Candidate[] {
       // The article is no part of the name: "a grant from the Acme Foundation" names "Acme Foundation".
       const article = /^the[ \t]+/i.exec(trimmed.name)?.[0].length ?? 0;
       const lead = trimmed.lead + article;
-      // A name read after "University of" ends at the sentence's full stop: "…from the University of
-      // Illinois." keeps no period, where an initialism ("… of Washington D.C.") keeps its own.
-      const unstopped = trimmed.name.slice(article);
-      const name = /(?:^|[ \t])[\p{L}\p{N}'’-]{2,}\.$/u.test(unstopped) ? unstopped.slice(0, -1) : unstopped;
-      // "the American Society for Bone Research", "the Society of Hospital Pharmacists": a head word
-      // followed by a capital, or by "of"/"for" and a capital, is not the end of the name; a cut name
-      // would be a wrong one. ("on" is left out: "the Acme Foundation on Monday"; "Company" after the
-      // head ends a firm's name as it does in entity keys: "Acme Trust Company" keeps "Acme Trust".)
-      if (/^[ \t]+(?:(?:of|for)[ \t]+)?(?!Company\b)\p{Lu}/u.test(scope.text.slice(offset + m[0].length, Math.min(sentence.end, offset + m[0].length + 40)))) return;
-      if (!name || !/\p{Lu}/u.test(name[0] ?? '') || insideKnownOrganization(offset + lead, offset + lead + name.length)) return;
-      out.push(candidate({ label: 'Organization', start: offset + lead, surface: name, canonical: name, rule: 'organization.head-word', priority: 62, sentence }));
+      const name = trimmed.name.slice(article);
+      // A head followed by "of"/"for" and capitals, or by another head, reads on: "the Massachusetts
+      // Institute of Technology", "Acme University School of Medicine" (orgTail). The tail stops at a
+      // stop word ("… Institute for Cancer Research To Treat …" in a headline).
+      const end = offset + m[0].length;
+      const tail = orgTailAt(scope.text.slice(end, Math.min(sentence.end, end + 120)), p, lexicons);
+      // A name ends at the sentence's full stop: "…from the University of Illinois." keeps no period,
+      // where an initialism ("… of Washington D.C.") keeps its own.
+      const unstopped = `${name}${tail}`;
+      const fullName = /(?:^|[ \t])[\p{L}\p{N}'’-]{2,}\.$/u.test(unstopped) ? unstopped.slice(0, -1) : unstopped;
+      // Still followed by a capital (not a stop word), or by "of"/"for" and one, the name runs on past
+      // what was read; a cut name would be a wrong one. ("on" is left out: "the Acme Foundation on
+      // Monday"; "Company" after the head ends a firm's name as it does in entity keys: "Acme Trust
+      // Company" keeps "Acme Trust".)
+      const next = /^[ \t]+(?:(?:of|for)[ \t]+)?(?!Company\b)(\p{Lu}[\p{L}\p{N}'’-]*)/u.exec(scope.text.slice(end + tail.length, Math.min(sentence.end, end + tail.length + 40)));
+      if (next && !lexicons.nameStopwords.has(next[1] ?? '') && !lexicons.organizationEventWords.has(next[1] ?? '')) return;
+      // "… Institute of Allergy and Infectious Diseases", "… Society for Bone and Mineral Research":
+      // "and" and a capital after the tail may go on with the name or start another party; neither is sure.
+      if (tail !== '' && /^[ \t]+(?:and|&)[ \t]+\p{Lu}/u.test(scope.text.slice(end + tail.length, Math.min(sentence.end, end + tail.length + 20)))) return;
+      if (!name || !/\p{Lu}/u.test(name[0] ?? '') || overlapsKnownOrganization(offset + lead, offset + lead + fullName.length)) return;
+      // The pattern's next match starts after the tail: "Acme Institute for Cancer Research Hospital" is one name.
+      p.orgHeads.lastIndex = Math.max(p.orgHeads.lastIndex, end + tail.length - sentence.start);
+      out.push(candidate({ label: 'Organization', start: offset + lead, surface: fullName, canonical: fullName, rule: 'organization.head-word', priority: 62, sentence }));
     },
     { cues: [p.cues.orgHead] },
   );

@@ -162,6 +162,8 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     if (term !== undefined && term !== m.text) addForm(table, m.label, term, m.canonical, `${m.label.toLowerCase()}.defined-abbreviation`, true);
   }
 
+  for (const [form, canonical, rule] of organizationForms(scope.text, selected)) addForm(table, 'Organization', form, canonical, rule, true);
+
   // A symbol read as a target yields to the same letters defined as a disease or drug abbreviation
   // ("neurofibromatosis type 1 (NF1)"): the text's own definition says what the letters name.
   for (let i = selected.length - 1; i >= 0; i--) {
@@ -209,6 +211,39 @@ export function extractEntities(doc: StructuredDocument, ctx: StageContext): Doc
     else if (m.text !== mentions[first]?.text) sameAs.push({ a: first, b: i, rule: m.rule });
   });
   return { mentions, sameAs };
+}
+
+/** "(MIT)", "(the “MIT”)", "(the “University”)": a bracket right after an organization's name. */
+const ORGANIZATION_TERM_AFTER = /^[ \t]*\((?:the[ \t]+)?["“]?(\p{Lu}[\p{L}\p{N}&-]{1,14})["”]?\)/u;
+
+/**
+ * The other names a text gives its organizations: the abbreviation defined in brackets after the name
+ * when it spells the name's initials ("Massachusetts Institute of Technology (MIT)") or, in capitals, its
+ * letters in order ("the ABC Research Foundation (“ABCRF”)"), a quoted word of
+ * the name defined the same way ("Halden State University (the “University”)"), and the short form
+ * made of a word of the name and the initials of the Title-Case words after it ("the Kelvar Medical
+ * Research Institute" … "the Kelvar MRI", "the Jane & Joe Kelvar Medical Research Institute" … "the Kelvar MRI"). A short form two organizations of the text would share names neither.
+ */
+function organizationForms(text: string, selected: readonly Candidate[]): [string, string, string][] {
+  const out: [string, string, string][] = [];
+  const shortForms = new Map<string, Set<string>>();
+  for (const m of selected) {
+    if (m.label !== 'Organization') continue;
+    const term = ORGANIZATION_TERM_AFTER.exec(text.slice(m.end, m.end + 24))?.[1];
+    const words = m.text.split(/[ \t]+/);
+    if (term !== undefined && term !== m.text && (spellsInitials(term, m.text) || (/^\p{Lu}{2,}$/u.test(term) && spells(term, m.text)) || (words.length > 1 && words.includes(term))))
+      out.push([term, m.canonical, 'organization.defined-abbreviation']);
+    // Every split of the name into a Title-Case word and a Title-Case rest of two words or more.
+    for (let k = words.length - 2; k >= 1; k--) {
+      const rest = words.slice(k);
+      if (!/^\p{Lu}\p{Ll}/u.test(words[k - 1] ?? '') || !rest.every((w) => /^\p{Lu}\p{Ll}/u.test(w))) break;
+      const form = `${words[k - 1]} ${rest.map((w) => w[0]).join('')}`;
+      const owners = shortForms.get(form) ?? new Set<string>();
+      shortForms.set(form, owners.add(m.canonical));
+    }
+  }
+  for (const [form, owners] of shortForms) if (owners.size === 1) out.push([form, [...owners][0] as string, 'organization.short-form']);
+  return out.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
 /** The parenthesised abbreviation right after a name: "(APP)", "(“APP”)", "(the “APP”)". */
@@ -297,7 +332,8 @@ function toMention(c: Candidate): Mention {
 /** One pass over the document for all known names of the repeated labels (longest name first). */
 function sweepKnownForms(scope: Scope, table: AliasTable): Candidate[] {
   const out: Candidate[] = [];
-  for (const label of REPEATED) {
+  // Organizations are found again only by the other names the text gives them (organizationForms).
+  for (const label of [...REPEATED, 'Organization'] as const) {
     const forms = table.forms.get(label);
     if (!forms || forms.size === 0) continue;
     const matcher = new PhraseMatcher<{ canonical: string; rule: string }>(CASE_FREE.has(label));

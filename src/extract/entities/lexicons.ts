@@ -117,6 +117,12 @@ export interface EntityLexicons {
   readonly notEntities: ReadonlySet<string>;
   /** Words that never belong to a company or person name (name-stopwords.txt). */
   readonly nameStopwords: ReadonlySet<string>;
+  /** Plural possessives inside institution names ("Children's"): no name is cut after them (organization-possessive-words.txt). */
+  readonly possessiveNameWords: ReadonlySet<string>;
+  /** Meeting words written after an organization's name ("… Society Congress"): its name ends before them (organization-event-words.txt). */
+  readonly organizationEventWords: ReadonlySet<string>;
+  /** Regulators and exchanges, by canonical name: never a party of a deal frame (non-party-organizations.txt). */
+  readonly nonPartyOrganizations: ReadonlySet<string>;
   /** Words next to names that are never part of one; also generic adjectives no company is named (person-words.txt). */
   readonly personWords: ReadonlySet<string>;
   /** Job titles, longest first (person-titles.txt). */

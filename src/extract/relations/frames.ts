@@ -594,6 +594,9 @@ export function prepareFrames(contexts: readonly SentenceContext[]): void {
   });
 }
 
+/** The relations whose parties a regulator or an exchange never is (non-party-organizations.txt). */
+const DEAL_PARTY_RELATIONS: ReadonlySet<string> = new Set(['LICENSES_TO', 'LICENSES', 'PAYS', 'COLLABORATES_WITH', 'EMPLOYS']);
+
 export const frameRule: SentenceRule = {
   id: 'frame',
   needs: [],
@@ -605,14 +608,18 @@ export const frameRule: SentenceRule = {
     const knowledge = ctx.docContext.knowledge.frames;
     const { items } = parsed;
     const issuer = issuerItem(ctx);
+    const { nonPartyOrganizations } = ctx.docContext.knowledge.entities.lexicons;
+    const names = ctx.docContext.knowledge.names;
     for (const match of knowledge.match(parsed.prepared, parsed.doc ?? parsed.prepared.tokens)) {
       const { frame } = match;
+      // A regulator or an exchange is no party of a licence, a payment, a collaboration or a job.
+      const party = (it: Item): boolean => !(it.label === 'Organization' && DEAL_PARTY_RELATIONS.has(frame.relation) && nonPartyOrganizations.has(names.canonicalOrganization(it.mention.canonical) ?? it.mention.canonical));
       const fill = (group: string, labels: readonly EntityLabel[], possessive?: false): Item[] =>
         group === ISSUER_ROLE
           ? issuer
             ? [issuer]
             : []
-          : (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label) && (possessive !== false || !POSSESSIVE_AFTER.test(ctx.text.slice(it.end, it.end + 3))));
+          : (match.roles.get(group) ?? []).map((i) => items[i]).filter((it): it is Item => it !== undefined && labels.includes(it.label) && party(it) && (possessive !== false || !POSSESSIVE_AFTER.test(ctx.text.slice(it.end, it.end + 3))));
       const sources = fill(frame.source.group, frame.source.labels, frame.source.possessive);
       const targets = fill(frame.target.group, frame.target.labels, frame.target.possessive);
       // "A has not granted B a licence": a negation inside the clause the frame read, or just before
