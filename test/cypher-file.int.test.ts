@@ -84,7 +84,16 @@ describe('cypher-file script', () => {
     const script = toCypherScript(mergeGraphs(make(viaScript)));
     expect(await runScript(script)).toBeGreaterThan(20);
 
-    const expected = (await dump(viaWriter)).map((s) => s.split(viaWriter).join('RUN')).sort();
+    // The writer also stores the hash of the extraction it was given (src/graph/extraction-hash.ts); the script writes the
+    // graph as it is, so a later kg ingest of its documents rewrites them once. Everything else is the same.
+    const expected = (await dump(viaWriter))
+      .map((s) =>
+        s
+          .split(viaWriter)
+          .join('RUN')
+          .replace(/"extractionHash":"[0-9a-f]+",/g, ''),
+      )
+      .sort();
     const actual = (await dump(viaScript)).map((s) => s.split(viaScript).join('RUN')).sort();
     expect(actual.length).toBeGreaterThan(10);
     expect(actual).toEqual(expected);
