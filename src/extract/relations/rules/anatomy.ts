@@ -1,6 +1,6 @@
 // TARGETS Drug→Target, HAS_COMPONENT ADC→antibody/payload and USES_TECHNOLOGY Drug→Technology:
-// "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "Y (an SGLT2 inhibitor)", "antibodies to HER2",
-// "SGLT2 inhibitors such as A, C's B (b) and D", "X is … therapy directed against CD19", "X …. It is an anti-T …", "X (HER2)", "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
+// "HER2-targeting antibody, X", "anti-HER2", "X, a MEK inhibitor", "Y (a JAK1 inhibitor)", "antibodies to HER2",
+// "JAK inhibitors such as A, C's B (b) and D", "X is … therapy directed against CD19", "X …. It is an anti-T …", "X (HER2)", "X comprises A, linked to B", "X is a combination of A and B", "X (A and B)", "X TAP compound",
 // "X, built on the Y platform", "Using the Y platform, X …".
 import type { Item, SentenceContext } from '../context.ts';
 import { clauseSubjectDrug, crossesClause, nearestAfter, nearestBefore, referredDrug } from '../context.ts';
@@ -43,7 +43,7 @@ export function compileAnatomyPatterns(words: RuleWords, triggers: TriggerLexico
   });
 }
 
-/** Runs of targets joined by "/", "and", "x": "GLP-1/glucagon receptor dual agonist". */
+/** Runs of targets joined by "/", "and", "x": "IL-4/IL-13 receptor dual antagonist". */
 function targetGroups(ctx: SentenceContext): Item[][] {
   const groups: Item[][] = [];
   for (const it of ctx.items) {
@@ -66,16 +66,16 @@ function classOnItsOwn(before: string): boolean {
 /** Between a drug and its class phrase: a copula or an apposition's comma or bracket, then the determiner and a few modifiers. */
 const PREDICATE_OF_DRUG = /^\s*[®™]?\s*(?:\([^)]*\)\s*)?(?:,\s*|\(\s*|\s(?:is|are|was|were|as|being|remains|becomes)\s+(?:also\s+|currently\s+|now\s+)?)(?:an?|the|its|their|our|[\w-]+['’]s)\s+(?:\S+\s+){0,6}$/i;
 
-/** ", a " / ", an " / " (a " opening an apposition right before the target phrase ("X, a HER2 directed ADC", "Y (an SGLT2 inhibitor)"). */
+/** ", a " / ", an " / " (a " opening an apposition right before the target phrase ("X, a HER2 directed ADC", "Y (a JAK1 inhibitor)"). */
 const APPOSITION_BEFORE = /[,(]\s*(?:an?|the)\s+(?:anti-?\s*)?$/i;
 
-/** After a class phrase, the words that open its examples: "SGLT2 inhibitors such as X", "GLP-1 agonists like X and Y". */
+/** After a class phrase, the words that open its examples: "JAK inhibitors such as X", "CDK4/6 inhibitors like X and Y". */
 const MEMBERS_CUE = /^\s*,?\s*(?:such\s+as|like|including|e\.g\.,?)\s+/i;
 
 /**
  * Between two examples of a class (companies written C, brackets emptied): a list separator, then a company's possessive
- * and brand names not recognised as drugs, up to the next drug or the bracket that holds it ("), C's () Ozempic and ",
- * " and C's Jardiance (").
+ * and brand names not recognised as drugs, up to the next drug or the bracket that holds it ("), C's () Zorvexa and ",
+ * " and C's Kelvar (").
  */
 const MEMBER_GAP = /^\s*\)?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)?(?:C\s*['’]s?\s*(?:\(\)\s*)?)?(?:[A-Z][\w-]*(?:\s*,\s*|\s+(?:and|or)\s+))*(?:[A-Z][\w-]*\s*)?\(?\s*$/;
 
@@ -111,7 +111,7 @@ export const targetRule: SentenceRule = {
       if (!first || !last) continue;
       const pre = before.test(ctx.text.slice(Math.max(0, first.start - 30), first.start));
       const tail = ctx.text.slice(last.end, last.end + 40);
-      // "sodium glucose cotransporter-2 (SGLT2) inhibitors": the abbreviation in its bracket, then the class phrase.
+      // "cyclin-dependent kinase 4 (CDK4) inhibitors": the abbreviation in its bracket, then the class phrase.
       const closing = /^\s*\)/.exec(tail);
       const shift = closing && /\(\s*$/.test(ctx.text.slice(Math.max(0, first.start - 3), first.start)) ? closing[0].length : 0;
       const classPhrase = after.exec(tail) ?? (shift > 0 ? after.exec(tail.slice(shift)) : null);
@@ -123,7 +123,7 @@ export const targetRule: SentenceRule = {
         if (drug && /^\s*[®™]?\s*\(\s*$/.test(ctx.text.slice(drug.end, first.start))) for (const target of group) emit('TARGETS', drug, target, 'targets.parenthesis', 0.7);
         continue;
       }
-      // "SGLT2 inhibitors such as A, C's B (b) and D": every drug the class phrase gives as an example is of the class.
+      // "JAK inhibitors such as A, C's B (b) and D": every drug the class phrase gives as an example is of the class.
       const members = classPhrase && !(interaction ??= interactionWords.test(ctx.text)) ? classMembers(ctx, classEnd) : [];
       if (members.length > 0) {
         for (const member of members) for (const target of group) emit('TARGETS', member, target, 'targets.class_member', 0.75);
